@@ -1,0 +1,128 @@
+"""Facts extracted from posts, and the state the side panes show at a replay position.
+
+Every fact carries the seq of the post it came from and its evidence sentence
+(verbatim). `origin` is "rule" or "correction" (data/*.knowledge.toml [corrections]).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+# Delegation status vocabulary (issue 3).
+STATUSES = (
+    "announced",  # composition named / announced
+    "travelling",
+    "arrived",
+    "waiting",
+    "meeting",  # meeting started
+    "concluded",  # meeting concluded
+    "left",
+    "will_attend",
+    "will_not_attend",
+    "located",  # where it is now, no other change
+)
+
+SCHEDULE_KINDS = (
+    "planned",
+    "rescheduled",
+    "postponed",
+    "delayed",
+    "confirmed",
+    "started",
+    "concluded",
+    "cancelled",
+    "proposed",
+    "denied",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of post.text that names a known entity (for highlighting and filters)."""
+
+    start: int
+    end: int
+    kind: str  # person | delegation | outlet | place
+    key: str  # canonical name or delegation id
+
+
+@dataclass(frozen=True, slots=True)
+class PostEntities:
+    people: tuple[str, ...] = ()
+    delegations: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StatusFact:
+    seq: int
+    delegation: str  # delegation id
+    status: str  # one of STATUSES
+    where: str | None
+    evidence: str
+    origin: str = "rule"
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleFact:
+    seq: int
+    subject: str  # meeting id the statement is about
+    kind: str  # one of SCHEDULE_KINDS
+    when: datetime | None  # normalised, tz-aware; None when the text gives no time
+    when_estimated: bool  # True when derived from a relative phrase or an estimated post time
+    raw: str  # the phrase as written ("at 12:30pm Moscow time", "on Friday")
+    evidence: str
+    origin: str = "rule"
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    name: str  # canonical person name (or delegation display name)
+    seq: int
+    basis: str  # "present" | "announced"
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    id: str
+    name: str
+    kind: str  # bilateral | trilateral | preparatory | call | other
+    date: date | None
+    place: str | None
+    status: str  # planned | happened | cancelled
+    participants: tuple[Participant, ...]
+    seqs: tuple[int, ...]  # posts that mention it, ascending
+
+
+@dataclass(frozen=True, slots=True)
+class DelegationState:
+    id: str
+    name: str
+    label: str
+    color: str
+    status: StatusFact | None  # latest status as of the position
+    where: str | None  # latest known location
+    history: tuple[StatusFact, ...]  # oldest first
+    changed: bool  # True when a fact of this post changed it
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """Everything the panes show as of post `seq` (0 = before the first post)."""
+
+    seq: int
+    delegations: tuple[DelegationState, ...] = ()
+    schedule: tuple[ScheduleFact, ...] = ()  # every schedule fact so far, oldest first
+    meetings: tuple[Meeting, ...] = ()
+    summary_revealed: bool = False
+    extra: dict = field(default_factory=dict)
+
+    def current_plan(self, subject: str) -> ScheduleFact | None:
+        """The latest schedule fact for one meeting, or None."""
+        for fact in reversed(self.schedule):
+            if fact.subject == subject:
+                return fact
+        return None

@@ -1,0 +1,70 @@
+"""The parsed blog: plain, immutable data shared by every layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One post. seq 1 is the oldest; lines are 1-based and inclusive."""
+
+    seq: int
+    day: date
+    time: datetime  # timezone-aware
+    time_estimated: bool
+    first_line: int
+    last_line: int
+    paragraphs: tuple[str, ...]  # verbatim, control bytes already made visible
+
+    @property
+    def id(self) -> str:
+        return f"p{self.seq}"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The lede above the first day header, written after the events."""
+
+    text: str
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    line: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class BlogMeta:
+    """The optional description TOML of a blog (title, outlet, order, time zone)."""
+
+    title: str = ""
+    outlet: str = ""
+    order: str = "auto"  # newest-first | oldest-first | auto
+    timezone: str = "UTC"
+    day_start: str = "08:00"
+    day_end: str = "23:00"
+
+
+@dataclass(slots=True)
+class Blog:
+    meta: BlogMeta
+    tz: tzinfo
+    summary: Summary | None
+    posts: list[Post]
+    days: list[date]
+    order: str  # the order detected/used: newest-first | oldest-first
+    source: str = ""  # path shown to the user
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
