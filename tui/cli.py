@@ -11,6 +11,30 @@ import sys
 from tui.core.errors import InputError
 
 
+REPLAY_KEYS = """keys (also in the app: ? for help, ctrl+p for the command palette):
+  space          play / pause             .  ,        step one post forward / back
+  +  -           faster / slower          ]  [        next / previous day
+  0-9            jump to 0-90%            r  e        restart / jump to the end
+  :  t           go to a time or post     p           pace mode (one post every N s)
+  j k  ↑ ↓       select post              enter       open the selected post
+  PgUp PgDn      page                     g G         oldest / newest post
+  /  n  N        search, next, previous   f           filter (person: delegation: outlet: day:)
+  v              show / hide the panes    D S M       toggle one pane
+  tab            cycle focus              q           quit
+"""
+
+
+def add_replay_options(p: argparse.ArgumentParser) -> None:
+    """Options of `replay` only (the app is imported lazily, see replay())."""
+    known = {a.dest for a in p._actions}
+    p.add_argument("--speed", type=float, default=None, metavar="X", help="clock speed multiplier (default 60: a minute a second)")
+    p.add_argument("--pace", type=float, default=None, metavar="SECONDS", help="instead of --speed: one post every SECONDS")
+    p.add_argument("--start-at", default=None, metavar="TIME|SEQ", help="start at a post number or a time (14:30, '15 May 12:00')")
+    p.add_argument("--paused", action="store_true", help="start paused")
+    if "knowledge" not in known:
+        p.add_argument("--knowledge", default=None, metavar="FILE", help="knowledge TOML (default: bundled or FILE-stem.knowledge.toml)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="liveblog-tui",
@@ -21,9 +45,17 @@ def build_parser() -> argparse.ArgumentParser:
     def add_file(p: argparse.ArgumentParser) -> None:
         p.add_argument("file", nargs="?", help="blog text file (default: the bundled RT Istanbul blog)")
         p.add_argument("--encoding", default="utf-8", help="text encoding of FILE (default: utf-8)")
+        p.add_argument("--meta", default=None, metavar="TOML", help="blog description (default: FILE-stem.toml next to FILE)")
+        p.add_argument("--timezone", default=None, metavar="ZONE", help="time zone of the events, e.g. Europe/Istanbul or +03:00")
 
-    replay = sub.add_parser("replay", help="replay the blog in a terminal UI")
+    replay = sub.add_parser(
+        "replay",
+        help="replay the blog in a terminal UI",
+        epilog=REPLAY_KEYS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     add_file(replay)
+    add_replay_options(replay)
 
     check = sub.add_parser("check", help="summarise how the blog was parsed")
     add_file(check)
@@ -31,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="print the parsed blog")
     add_file(export)
     export.add_argument("--format", choices=("json", "jsonl", "md"), default="json")
+    export.add_argument("--at", type=int, default=None, metavar="SEQ", help="print the state as of post SEQ (0..N) instead")
+    if "knowledge" not in {a.dest for a in export._actions}:
+        export.add_argument("--knowledge", default=None, metavar="FILE", help="knowledge TOML (default: bundled or FILE-stem.knowledge.toml)")
     return parser
 
 
@@ -38,17 +73,23 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "replay":
-            print("liveblog-tui replay: not built yet", file=sys.stderr)
-            return 1
-        if args.command == "check":
-            print("liveblog-tui check: not built yet", file=sys.stderr)
-            return 1
-        if args.command == "export":
-            print("liveblog-tui export: not built yet", file=sys.stderr)
-            return 1
+            return replay(args)
+        if args.command in ("check", "export"):
+            from tui.cli_report import run_check, run_export
+
+            return run_check(args) if args.command == "check" else run_export(args)
     except InputError as err:
         print(f"liveblog-tui: {err}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         return 130
     return 0
+
+
+def replay(args: argparse.Namespace) -> int:
+    """Load and check everything BEFORE the app takes the terminal, then run it."""
+    from tui.app.launch import prepare_replay
+
+    app = prepare_replay(args)  # raises InputError with a one-line message
+    app.run()
+    return app.return_code or 0

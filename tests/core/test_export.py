@@ -1,0 +1,61 @@
+"""Export schema: names other tools rely on, JSON Lines header, Markdown marks estimates."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+
+from tui.core.export import build_export, to_json, to_jsonl, to_markdown
+from tui.core.model import BlogMeta
+from tui.core.parse import parse_text
+
+TEXT = "Lede.\n16 May 2025\n12:00\nNorway has said it will attend, NRK has reported.\n“Yes,” he said.\nSweden has announced a team, SVT has reported."
+
+
+@pytest.fixture()
+def blog():
+    return parse_text(TEXT, BlogMeta(title="T", timezone="Europe/Istanbul", order="oldest-first"), "t.txt")
+
+
+def test_schema(blog) -> None:
+    doc = json.loads(to_json(build_export(blog)))
+    assert set(doc) == {"title", "summary", "entries"}
+    assert doc["title"] == "T" and doc["summary"] == {"text": "Lede.", "source_lines": [1, 1]}
+    first = doc["entries"][0]
+    assert set(first) == {"id", "seq", "day", "time", "time_estimated", "source_lines", "text"}
+    assert first == {
+        "id": "p1",
+        "seq": 1,
+        "day": "2025-05-16",
+        "time": "2025-05-16T12:00:00+03:00",
+        "time_estimated": False,
+        "source_lines": [4, 5],
+        "text": "Norway has said it will attend, NRK has reported.\n“Yes,” he said.",
+    }
+    assert doc["entries"][1]["time_estimated"] is True
+    datetime.fromisoformat(doc["entries"][1]["time"])  # ISO 8601 with offset
+
+
+def test_summary_null_when_absent() -> None:
+    blog = parse_text("16 May 2025\nNorway has said it will attend.", BlogMeta())
+    assert json.loads(to_json(build_export(blog)))["summary"] is None
+
+
+def test_extra_keys_merge_but_never_replace(blog) -> None:
+    doc = build_export(blog, {"knowledge": {"v": 1}}, entry_extra={2: {"mentions": ["Sweden"]}})
+    assert doc["knowledge"] == {"v": 1} and doc["entries"][1]["mentions"] == ["Sweden"]
+    with pytest.raises(ValueError):
+        build_export(blog, {"entries": []})
+
+
+def test_jsonl_header_then_one_entry_per_line(blog) -> None:
+    rows = [json.loads(line) for line in to_jsonl(build_export(blog)).splitlines()]
+    assert rows[0] == {"title": "T", "summary": {"text": "Lede.", "source_lines": [1, 1]}}
+    assert [r["seq"] for r in rows[1:]] == [1, 2]
+
+
+def test_markdown_marks_estimated_times(blog) -> None:
+    md = to_markdown(blog)
+    assert "### 12:00 · p1" in md and "### ~" in md and "“Yes,” he said." in md

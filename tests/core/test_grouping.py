@@ -1,0 +1,199 @@
+"""Grouping rules, each with constructed positive (continues) and negative (new post) cases.
+
+The sentences are invented in the style of live blogs; none is copied from the bundled blog.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.grouping import classify, first_sentence, group, known_name
+
+LEAD = "Finnish President Aino Virtanen has said her country is ready to host the next round of talks."
+QUOTE = "“We are ready,” she said."
+
+
+def cont(text: str, *, prev: str = LEAD, post: str | None = None, colon: bool = False, nxt: str | None = None) -> bool:
+    return classify(text, prev=prev, post_text=post if post is not None else prev, post_has_colon=colon, next_text=nxt).continues
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["“We will not give in,” he said.", '"No comment," the spokesman said.', "‘Enough’, she wrote.", "”Never,” Virtanen added."])
+def test_quote_continues(text: str) -> None:
+    assert cont(text)
+
+
+def test_quote_attributed_to_a_fresh_full_name_leads() -> None:
+    assert not cont("“We are leaving,” Estonian Foreign Minister Kalev Tamm has told reporters.")
+
+
+# --- pronouns and anaphora ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["He added that the date is not fixed.", "She declined to comment further.", "They will meet again on Monday.", "It is unclear when the vote will take place.", "His office later confirmed the trip."])
+def test_pronoun_subject_continues(text: str) -> None:
+    assert cont(text)
+
+
+@pytest.mark.parametrize("text", ["The outlet said the plan was leaked.", "The agency did not name its sources.", "The Finnish leader also met the pope.", "The team has all the documents it needs.", "The former diplomat said the talks are premature."])
+def test_anaphoric_subject_continues(text: str) -> None:
+    assert cont(text)
+
+
+@pytest.mark.parametrize("text", ["The Norwegian delegation has arrived in Oslo, NRK has reported.", "The talks have started at the palace, a source has told AFP."])
+def test_definite_but_fresh_subject_leads(text: str) -> None:
+    assert not cont(text)
+
+
+# --- names --------------------------------------------------------------------------------
+
+def test_bare_surname_already_named_continues() -> None:
+    assert cont("Virtanen reminded reporters that the offer stands.")
+    assert cont("Virtanen, who spoke in Helsinki, called for calm.")
+    assert cont("In March, Virtanen proposed a similar meeting.")  # after an opening adverbial
+
+
+def test_bare_surname_not_in_the_post_leads() -> None:
+    assert not cont("Lindqvist stated that Sweden will not attend.")
+
+
+def test_full_name_subject_leads() -> None:
+    assert not cont("Swedish Prime Minister Erik Lindqvist criticized the plan on Friday.")
+    assert not cont("When asked about the agenda, Kremlin spokesman Oleg Petrov replied that all options are open.")
+
+
+def test_when_asked_with_known_name_continues() -> None:
+    assert cont("When asked whether she would attend, Virtanen said: “Maybe.”")
+
+
+def test_known_name_needs_a_first_name_or_title_before_it() -> None:
+    assert known_name("Virtanen", LEAD)
+    assert not known_name("Western", "Kiev’s Western backers reacted.")
+    assert not known_name("The", "Mr Smith.\nThe talks")
+
+
+# --- attribution --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit will be held in June, she said.",
+        "Helsinki is ready to host it, Virtanen added.",
+        "The meeting could last two days, the source said.",
+        "The delegation left early, RT’s source says.",
+        "The plan was drafted in May, according to the agency.",
+        "According to Virtanen, the offer stands.",
+    ],
+)
+def test_anaphoric_attribution_continues(text: str) -> None:
+    assert cont(text, post=LEAD + " A source told the agency.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit could be postponed, Norwegian envoy Lars Berg has told journalists.",
+        "The talks will go on for a second day, Ilmari Koski said.",
+        "The delegation left the hotel, Reuters reported.",
+        "The meeting has been moved to noon, according to Anadolu news agency.",
+        "The teams are in the palace, according to an Interfax source.",
+        "Multiple news outlets reported that the summit was cancelled.",
+        "Two anonymous officials told CNN that no decision has been made.",
+    ],
+)
+def test_fresh_attribution_leads(text: str) -> None:
+    assert not cont(text)
+
+
+def test_full_name_restated_in_attribution_leads_even_if_known() -> None:
+    assert not cont("The war could have ended in weeks, Aino Virtanen said.", post=LEAD)
+
+
+def test_place_after_preposition_is_not_the_speaker() -> None:
+    # "…in Estonia, stressed" — the speaker is the known name in the apposition.
+    assert cont("Helsinki expects progress, Virtanen, who was speaking in Estonia, stressed.")
+
+
+# --- connectives and background -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["However, Virtanen noted that nothing is agreed.", "But the meeting marked a win for Helsinki.", "As a result, the borders were redrawn.", "Besides the delegates, ministers attended.", "Thus far, nothing has been signed."])
+def test_connective_continues(text: str) -> None:
+    assert cont(text)
+
+
+def test_meanwhile_is_not_a_connective() -> None:
+    assert not cont("Meanwhile, Danish Foreign Minister Mette Holm has said Denmark backs the plan.")
+
+
+@pytest.mark.parametrize("text", ["Lindqvist said earlier that Sweden would wait.", "Sweden has previously stated that it wants a ceasefire.", "The newspaper Dagbladet reported earlier that security was tightened."])
+def test_background_continues(text: str) -> None:
+    assert cont(text)
+
+
+def test_also_in_the_opening_words_continues() -> None:
+    assert cont("Helsinki also wants the talks to include a ceasefire.")
+
+
+# --- structure ---------------------------------------------------------------------------
+
+def test_bullets_and_list_headings_continue() -> None:
+    assert cont("• Aino Virtanen – President", prev="The delegation will include:")
+    assert cont("- Erik Lindqvist", prev="• Aino Virtanen – President")
+    assert cont("2. Second item", prev="1. First item")
+    assert cont("Supporting Experts", prev="• Aino Virtanen", nxt="The delegation will also include:")
+    assert cont("Delegation Members", nxt="• Aino Virtanen")
+
+
+def test_short_line_not_before_a_list_is_not_a_heading() -> None:
+    assert not cont("Helsinki Summit", prev=QUOTE, nxt="Norway has said it will attend, NRK has reported.")
+
+
+def test_colon_line_introduces_the_next_paragraph_and_label_items() -> None:
+    intro = "Nordic media react to the talks:"
+    assert cont("Helsingin Sanomat: “A cautious first step.”", prev=intro)
+    assert cont("Aftenposten: “Too early to tell.”", prev="Helsingin Sanomat: “A cautious first step.”", colon=True)
+    assert not cont("Aftenposten: “Too early to tell.”", prev=QUOTE, colon=False)
+
+
+def test_trailer_continues() -> None:
+    assert cont("Read the full article here.")
+    assert cont("Watch the video below.")
+
+
+def test_wrapped_line_continues() -> None:
+    assert cont("the talks in the capital on Friday.", prev="Finnish President Aino Virtanen has said she will attend")
+
+
+# --- no signal ------------------------------------------------------------------------------
+
+def test_no_signal_after_narrative_is_background() -> None:
+    assert cont("Prisoner exchanges are usually conducted on an equal basis.")
+
+
+def test_no_signal_after_a_quote_starts_a_new_post() -> None:
+    assert not cont("Moscow’s team comprises four senior officials.", prev=QUOTE)
+
+
+# --- helpers and whole sequences -------------------------------------------------------------
+
+def test_first_sentence_skips_abbreviations() -> None:
+    assert first_sentence("Mr. Smith met U.S. envoys. Then he left.") == "Mr. Smith met U.S. envoys."
+
+
+def test_group_sequence() -> None:
+    paragraphs = [
+        "Norwegian Foreign Minister Lars Berg has said Oslo will send a delegation.",  # 0 lead
+        "“We are ready,” Berg said.",  # quote
+        "He added that the team will arrive on Friday.",  # pronoun
+        "The talks have been postponed until Saturday, a source has told Reuters.",  # 3 lead
+        "The source said the delay was technical.",  # anaphora
+        "President Ilmari Koski has signed a decree naming the negotiators.",  # 5 lead
+        "Delegation Members",
+        "The delegation will be led by:",
+        "• Aino Virtanen",
+        "• Erik Lindqvist",
+        "The composition mirrors the 2022 team.",
+    ]
+    assert group(paragraphs) == [0, 3, 5]
+    assert group(paragraphs[:1]) == [0]
+    assert group([]) == []

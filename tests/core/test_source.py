@@ -1,0 +1,124 @@
+"""Reading blog files: every bad input is a one-line InputError; odd encodings just work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.errors import InputError
+from tui.core.load import load_blog
+from tui.core.source import decode, neutralise_controls, read_text
+
+BLOG = "Lede line.\n16 May 2025\nThe stream has ended.\n"
+
+
+def write(tmp_path: Path, data: bytes, name: str = "blog.txt") -> Path:
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+def message(excinfo: pytest.ExceptionInfo[InputError]) -> str:
+    text = str(excinfo.value)
+    assert "\n" not in text  # one line
+    return text
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as e:
+        read_text(tmp_path / "nope.txt")
+    assert "no such file" in message(e)
+
+
+def test_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as e:
+        read_text(tmp_path)
+    assert "is a directory" in message(e)
+
+
+def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = write(tmp_path, BLOG.encode())
+
+    def deny(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", deny)  # root ignores chmod, so simulate
+    with pytest.raises(InputError) as e:
+        read_text(p)
+    assert "permission denied" in message(e)
+
+
+@pytest.mark.parametrize("data,expected", [(b"", "empty"), (b"  \n\t\n\r\n", "only whitespace")])
+def test_empty_and_whitespace(tmp_path: Path, data: bytes, expected: str) -> None:
+    with pytest.raises(InputError) as e:
+        read_text(write(tmp_path, data))
+    assert expected in message(e)
+
+
+def test_binary(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as e:
+        read_text(write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))))
+    assert "looks like binary data" in message(e)
+
+
+def test_invalid_utf8_names_line_and_offset(tmp_path: Path) -> None:
+    data = b"Lede.\n16 May 2025\nCaf\xe9 opens.\n"
+    with pytest.raises(InputError) as e:
+        read_text(write(tmp_path, data))
+    text = message(e)
+    assert "line 3" in text and f"byte offset {data.index(0xE9)}" in text and "--encoding" in text
+
+
+def test_latin1_with_encoding_option(tmp_path: Path) -> None:
+    blog = load_blog(write(tmp_path, b"Lede.\n16 May 2025\nCaf\xe9 opens.\n"), encoding="latin-1")
+    assert blog.posts[0].text == "Café opens."
+
+
+def test_unknown_encoding(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as e:
+        read_text(write(tmp_path, BLOG.encode()), "klingon-8")
+    assert "unknown encoding" in message(e)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbf" + BLOG.encode(),  # UTF-8 BOM
+        BLOG.replace("\n", "\r\n").encode(),  # CRLF
+        BLOG.replace("\n", "\r").encode(),  # old Mac CR
+        BLOG.encode("utf-16"),  # UTF-16 with BOM
+    ],
+    ids=["bom", "crlf", "cr", "utf16"],
+)
+def test_bom_and_line_ends_just_work(tmp_path: Path, data: bytes) -> None:
+    blog = load_blog(write(tmp_path, data))
+    assert blog.summary is not None and blog.summary.text == "Lede line."
+    assert [p.text for p in blog.posts] == ["The stream has ended."]
+    assert (blog.posts[0].first_line, blog.posts[0].last_line) == (3, 3)
+
+
+def test_control_characters_made_visible_with_warning(tmp_path: Path) -> None:
+    data = b"Lede.\n16 May 2025\nEvil \x1b[31mred\x1b[0m text \x07 and \xc2\x9b C1.\n"
+    blog = load_blog(write(tmp_path, data))
+    text = blog.posts[0].text
+    assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+    assert "␛[31mred␛[0m" in text and "␇" in text and "<U+009B>" in text
+    assert [w.line for w in blog.warnings] == [3]
+
+
+def test_tabs_and_newlines_are_not_controls() -> None:
+    text, warnings = neutralise_controls("a\tb\nc")
+    assert (text, warnings) == ("a\tb\nc", [])
+
+
+def test_decode_keeps_text_verbatim() -> None:
+    assert decode("[US] [/] [bold] “quoted”".encode()) == "[US] [/] [bold] “quoted”"
+
+
+def test_ten_megabyte_line_does_not_hang(tmp_path: Path) -> None:
+    # A quadratic step would make this take minutes; linear work takes well under a second.
+    huge = "He said " + "x" * 10_000_000
+    blog = load_blog(write(tmp_path, f"16 May 2025\nRussia has said talks began.\n{huge}\n".encode()))
+    assert len(blog.posts) == 1
+    assert blog.posts[0].paragraphs[1] == huge  # kept verbatim, not truncated

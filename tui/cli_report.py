@@ -1,0 +1,115 @@
+"""`liveblog-tui check` and `liveblog-tui export`: plain text to stdout.
+
+Kept out of tui/cli.py so the CLI entry stays small; neither imports textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable
+from datetime import date
+
+from tui.core.export import build_export, iter_jsonl, iter_markdown, to_json
+from tui.core.load import load_blog
+from tui.core.model import Blog, Post
+
+
+def _load(args: argparse.Namespace) -> Blog:
+    return load_blog(
+        args.file,
+        encoding=args.encoding,
+        meta_path=getattr(args, "meta", None),
+        timezone=getattr(args, "timezone", None),
+    )
+
+
+def _clock(post: Post) -> str:
+    return ("~" if post.time_estimated else "") + f"{post.time:%H:%M}"
+
+
+def check_lines(blog: Blog) -> list[str]:
+    """What the parser made of the blog, for a human to verify."""
+    posts = blog.posts
+    explicit = sum(1 for p in posts if not p.time_estimated)
+    per_day: dict[date, list[Post]] = {}
+    for p in posts:
+        per_day.setdefault(p.day, []).append(p)
+    out = [
+        f"blog:     {blog.title}",
+        f"source:   {blog.source}",
+        f"order:    {blog.order} (description says {blog.meta.order})",
+        f"timezone: {blog.meta.timezone}",
+    ]
+    if blog.summary is not None:
+        s = blog.summary
+        n = len(s.text.split("\n"))
+        out.append(f"summary:  lines {s.first_line}-{s.last_line} ({n} paragraphs, kept apart from the posts)")
+    else:
+        out.append("summary:  none (no text above the first day header)")
+    out.append(f"days:     {len(per_day)}")
+    for day in sorted(per_day):
+        day_posts = per_day[day]
+        first, last = day_posts[0], day_posts[-1]
+        out.append(
+            f"  {day:%a %d %b %Y}  {len(day_posts):5d} posts  {_clock(first)}-{_clock(last)}  "
+            f"lines {min(p.first_line for p in day_posts)}-{max(p.last_line for p in day_posts)}"
+        )
+    paragraphs = sum(len(p.paragraphs) for p in posts)
+    out.append(f"posts:    {len(posts)} ({paragraphs} paragraphs; seq 1 = oldest)")
+    out.append(f"times:    {explicit} explicit (stamped by the blog), {len(posts) - explicit} estimated (~)")
+    if blog.warnings:
+        out.append(f"warnings: {len(blog.warnings)}")
+        out.extend(f"  line {w.line}: {w.message}" for w in blog.warnings)
+    else:
+        out.append("warnings: none")
+    return out
+
+
+def _write(chunks: Iterable[str]) -> int:
+    """Write to stdout; a closed pipe (`| head`) ends quietly."""
+    try:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when flushing at exit; point stdout at devnull.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    blog = _load(args)
+    return _write(line + "\n" for line in check_lines(blog))
+
+
+def run_export(args: argparse.Namespace) -> int:
+    blog = _load(args)
+    # issue 3: facts from the knowledge file + rules (tui/core/export_facts.py)
+    import json
+
+    from tui.core.errors import InputError
+    from tui.core.export_facts import facts_export, iter_facts_markdown, iter_state_markdown, state_export
+    from tui.core.knowledge import load_knowledge
+    from tui.core.timeline import Timeline
+
+    knowledge = load_knowledge(getattr(args, "knowledge", None), blog_path=args.file)
+    timeline = Timeline.build(blog, knowledge)
+    at = getattr(args, "at", None)
+    if at is not None:
+        if not 0 <= at <= len(blog.posts):
+            raise InputError(f"--at {at}: the blog has posts 0..{len(blog.posts)}")
+        state = timeline.state_at(at)
+        if args.format == "md":
+            return _write(iter_state_markdown(blog, timeline, state))
+        return _write([json.dumps(state_export(state), ensure_ascii=False, indent=2) + "\n"])
+    if args.format == "md":
+        return _write([*iter_facts_markdown(blog, timeline), "\n", *iter_markdown(blog)])
+    extra, entry_extra = facts_export(timeline)
+    doc = build_export(blog, extra, entry_extra=entry_extra)
+    if args.format == "jsonl":
+        return _write(iter_jsonl(doc))
+    return _write([to_json(doc)])

@@ -1,0 +1,32 @@
+"""load_blog: a path (or the bundled blog) -> Blog, with its description."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.core.meta import load_meta
+from tui.core.model import Blog
+from tui.core.parse import parse_text
+from tui.core.resources import bundled_blog
+from tui.core.source import read_text
+
+__all__ = ["load_blog", "parse_text"]
+
+
+def load_blog(
+    path: str | Path | None = None,
+    *,
+    encoding: str = "utf-8",
+    meta_path: str | Path | None = None,
+    timezone: str | None = None,
+) -> Blog:
+    """Read, sanitise and parse a blog file. None = the bundled blog.
+
+    The description is `meta_path`, else FILE-stem.toml next to FILE, else
+    defaults (UTC, title from the file name); `timezone` overrides its zone.
+    Every user-fixable problem raises InputError with a one-line message.
+    """
+    blog_path = Path(path) if path is not None else bundled_blog()
+    text, warnings = read_text(blog_path, encoding)
+    meta = load_meta(blog_path, meta_path=meta_path, timezone_override=timezone)
+    return parse_text(text, meta, str(path) if path is not None else blog_path.name, warnings=warnings)

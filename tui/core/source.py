@@ -1,0 +1,134 @@
+"""Read a blog file's bytes and turn them into safe text.
+
+Everything the user can get wrong about a file (missing, a directory, no
+permission, empty, binary, wrong encoding) becomes an InputError with a
+one-line message. Control bytes are made visible here, at load, so that no
+later layer can ever send an escape sequence to the terminal.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from tui.core.errors import InputError
+from tui.core.model import ParseWarning
+
+# How many bytes we sniff to decide "is this text at all".
+_SNIFF = 8192
+# C0 controls except \t and \n (CR is normalised before), DEL, and the C1 range.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# At most this many per-line warnings; the rest are summarised in one.
+_MAX_CONTROL_WARNINGS = 20
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes, or an InputError that says why not."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{p}: is a directory, not a blog text file")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory, not a blog text file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"{p}: cannot read ({err.strerror or err})") from None
+
+
+def check_encoding(encoding: str) -> str:
+    """The codec's canonical name; InputError for an unknown name."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}; try utf-8 or latin-1") from None
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:_SNIFF]
+    if b"\x00" in head:
+        return True
+    # Mostly non-text bytes (controls other than whitespace) in the head.
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13)) if head else 0
+    return controls > len(head) * 0.10
+
+
+def decode(data: bytes, encoding: str = "utf-8", *, source: str = "input") -> str:
+    """Bytes -> str with universal newlines ("\\n" only).
+
+    A BOM wins over the requested encoding (UTF-8 BOM is simply dropped,
+    UTF-16/32 with a BOM is decoded as such).
+    """
+    codec = check_encoding(encoding)
+    bom_codec = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if bom_codec is None and _looks_binary(data):
+        raise InputError(f"{source}: looks like binary data, not a text blog")
+    use = bom_codec or ("utf-8-sig" if codec == "utf-8" else codec)
+    try:
+        text = data.decode(use)
+    except UnicodeDecodeError as err:
+        if use in ("utf-8-sig", "utf-8"):
+            line = data.count(b"\n", 0, err.start) + 1
+            raise InputError(
+                f"{source}: not UTF-8 at line {line}, byte offset {err.start} "
+                f"(byte 0x{data[err.start]:02x}); try --encoding latin-1"
+            ) from None
+        raise InputError(f"{source}: cannot decode as {encoding} at byte offset {err.start}") from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # U+2400 block: NUL -> ␀, ESC -> ␛
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"<U+{code:04X}>"  # C1 controls have no picture; spell them out
+
+
+def neutralise_controls(text: str) -> tuple[str, list[ParseWarning]]:
+    """Replace control characters (except tab and newline) with visible symbols."""
+    if _CONTROL.search(text) is None:  # the common case: one C-speed scan
+        return text, []
+    warnings: list[ParseWarning] = []
+    line, pos, hidden = 1, 0, 0
+    last_line = 0
+    for m in _CONTROL.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        if line != last_line:
+            last_line = line
+            if len(warnings) < _MAX_CONTROL_WARNINGS:
+                warnings.append(
+                    ParseWarning(line, f"control character U+{ord(m.group()):04X} shown as a visible symbol")
+                )
+            else:
+                hidden += 1
+    if hidden:
+        warnings.append(ParseWarning(last_line, f"control characters on {hidden} more lines made visible"))
+    return _CONTROL.sub(_visible, text), warnings
+
+
+def read_text(path: str | Path, encoding: str = "utf-8") -> tuple[str, list[ParseWarning]]:
+    """Read, decode and sanitise a blog file. Empty/whitespace-only is an error."""
+    data = read_bytes(path)
+    if not data:
+        raise InputError(f"{path}: file is empty")
+    text = decode(data, encoding, source=str(path))
+    if not text.strip():
+        raise InputError(f"{path}: file contains only whitespace")
+    return neutralise_controls(text)
