@@ -1,0 +1,87 @@
+"""Meetings: identity from participants, status, place, present vs announced."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from tui.core.extract import extract
+
+
+def _sibling(name: str):
+    """tests/ is not a package (pytest --import-mode=importlib): load the helper by path."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+bf = _sibling("blogfactory")
+
+
+def meetings(*posts: str):
+    ex = extract(bf.make_blog(list(posts)), bf.KNOWLEDGE)
+    out = {}
+    for pf in ex.posts:
+        for m in pf.meetings:
+            out[m.id] = m
+    return out
+
+
+def test_trilateral_with_the_host_is_the_direct_talks() -> None:
+    ms = meetings("Direct talks between Russia and Ukraine are scheduled for Friday.",
+                  "Talks between the Russian, Ukrainian, and Turkish delegations have started at Dolmabahce Palace in Istanbul.")
+    assert list(ms) == ["ru-ua-talks"]
+    m = ms["ru-ua-talks"]
+    assert (m.status, m.place, m.kind) == ("happened", "Dolmabahce Palace, Istanbul", "trilateral")
+    assert {p.name for p in m.participants if p.basis == "present"} == {"Russian delegation", "Ukrainian delegation", "Turkish delegation"}
+
+
+def test_an_announced_line_up_is_not_attendance() -> None:
+    ms = meetings("Direct talks between Russia and Ukraine are scheduled for Friday.",
+                  "Russia will be represented at the meeting by presidential aide Vladimir Medinsky and Deputy Foreign Minister Mikhail Galuzin.")
+    m = ms["ru-ua-talks"]
+    assert m.status == "planned"
+    assert [(p.name, p.basis) for p in m.participants] == [("Vladimir Medinsky", "announced"), ("Mikhail Galuzin", "announced")]
+
+
+def test_putin_will_not_attend_is_not_attendance() -> None:
+    ms = meetings("Direct talks between Russia and Ukraine are scheduled for Friday.",
+                  "Vladimir Putin will not attend the direct talks between Moscow and Kiev in Istanbul, Kremlin spokesman Dmitry Peskov has said.")
+    assert all(p.name != "Vladimir Putin" for p in ms["ru-ua-talks"].participants)
+
+
+def test_person_level_meeting_underway() -> None:
+    ms = meetings("According to Anadolu news agency, a meeting between Erdogan and Zelensky is currently underway in Ankara.")
+    m = ms["erdogan-zelensky-meeting"]
+    assert (m.status, m.place) == ("happened", "Ankara")
+    assert [(p.name, p.basis) for p in m.participants] == [("Recep Tayyip Erdogan", "present"), ("Vladimir Zelensky", "present")]
+
+
+def test_phone_call_with_a_role_phrase_and_name() -> None:
+    ms = meetings("Russian President Vladimir Putin spoke on phone with his Brazilian counterpart Luiz Inacio Lula da Silva.")
+    m = ms["lula-putin-call"]
+    assert (m.kind, m.status) == ("call", "happened")
+
+
+def test_proposed_meeting_has_no_attendees() -> None:
+    ms = meetings("A meeting between Vladimir Putin and Donald Trump is “necessary,” Kremlin spokesman Dmitry Peskov has said.")
+    m = ms["putin-trump-meeting"]
+    assert m.status == "planned" and m.participants == ()
+
+
+def test_a_2022_meeting_is_history() -> None:
+    assert meetings("Medinsky headed Moscow’s negotiating team at the failed 2022 Istanbul talks.") == {}
+
+
+def test_present_tense_roster_during_a_meeting_is_presence() -> None:
+    ms = meetings("The talks between the Ukrainian, Turkish, and US delegations have started at Dolmabahce Palace in Istanbul.",
+                  "The US delegation at the trilateral meeting with Ukraine and Türkiye includes Secretary of State Marco Rubio "
+                  "and Donald Trump’s special envoy Keith Kellogg.")
+    m = ms["ua-us-talks"]
+    present = {p.name for p in m.participants if p.basis == "present"}
+    assert {"Marco Rubio", "Keith Kellogg"} <= present
+    assert "Donald Trump" not in present  # named only as Kellogg's boss

@@ -1,0 +1,99 @@
+"""Schedule rules: each cue alone, then kinds and times through extraction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tui.core.extract.schedule import RULES, cue_kind
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from tui.core.extract import extract
+
+
+def _sibling(name: str):
+    """tests/ is not a package (pytest --import-mode=importlib): load the helper by path."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+bf = _sibling("blogfactory")
+
+
+def schedule(*posts: str):
+    ex = extract(bf.make_blog(list(posts)), bf.KNOWLEDGE)
+    return [f for pf in ex.posts for f in pf.schedule]
+
+
+def cue(text: str, noun: str = "talks", has_time: bool = False):
+    i = text.index(noun)
+    got = cue_kind(text, 0, i, i + len(noun), len(text), has_time)
+    return got[0] if got else None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The talks have started at the palace.", "started"),
+    ("The talks have concluded at the palace.", "concluded"),
+    ("The talks have been rescheduled for Friday.", "rescheduled"),
+    ("The talks have been postponed.", "postponed"),
+    ("The talks were cancelled.", "cancelled"),
+    ("The talks have not been canceled and are expected soon.", "confirmed"),
+    ("The talks are scheduled to begin at 10am.", "planned"),
+    ("Pope Leo has offered the Vatican for future talks.", "proposed"),
+    ("No preparations are currently underway for talks.", "denied"),
+])
+def test_each_cue(text: str, kind: str) -> None:
+    assert cue(text) == kind
+
+
+def test_a_cue_before_the_noun_does_not_start_it() -> None:
+    # the journalists began, not the meeting
+    assert cue("Journalists have begun gathering where the talks are due.") is None
+
+
+def test_every_rule_has_a_schedule_kind_or_happened() -> None:
+    from tui.core.facts import SCHEDULE_KINDS
+    assert {r.kind for r in RULES} <= set(SCHEDULE_KINDS) | {"happened"}
+
+
+def test_planned_time_is_normalised_with_the_zone() -> None:
+    [f] = schedule("The direct talks between the Russian and Ukrainian delegations are scheduled to begin at 10am Moscow time (7am GMT).")
+    assert (f.subject, f.kind, f.raw) == ("ru-ua-talks", "planned", "at 10am Moscow time (7am GMT)")
+    assert f.when == datetime.fromisoformat("2025-05-15T10:00:00+03:00") and f.when_estimated is False
+
+
+def test_a_new_day_after_a_plan_is_a_reschedule() -> None:
+    facts = schedule(
+        "The direct talks between the Russian and Ukrainian delegations are scheduled to begin at 10am Moscow time.",
+        "Talks between the Russian and Ukrainian delegations will start on Friday, TASS has reported.",
+    )
+    assert [(f.kind, f.when.date().isoformat()) for f in facts] == [("planned", "2025-05-15"), ("rescheduled", "2025-05-16")]
+
+
+def test_a_refuted_claim_is_not_a_start() -> None:
+    facts = schedule("Turkish broadcaster TRT Haber has claimed that talks between the Russian and Ukrainian delegations "
+                     "have started in Istanbul. However, the report is inaccurate and the two sides have yet to begin negotiations.")
+    assert "started" not in [f.kind for f in facts]
+
+
+def test_relative_time_is_estimated_and_kept_raw() -> None:
+    facts = schedule("The meeting between Russia and Ukraine has not been canceled and is expected to start in two or three hours.")
+    assert [(f.kind, f.raw, f.when_estimated) for f in facts] == [("confirmed", "in two or three hours", True)]
+
+
+def test_a_2022_meeting_is_not_this_weeks() -> None:
+    assert schedule("Medinsky headed Moscow’s delegation at the failed 2022 Istanbul talks, which concluded in April 2022.") == []
+
+
+def test_a_second_round_is_a_separate_subject() -> None:
+    facts = schedule("Direct talks between Russia and Ukraine have started in Istanbul.",
+                     "It is possible that another round of talks between Russia and Ukraine could take place on Friday.")
+    assert [(f.subject, f.kind) for f in facts] == [("ru-ua-talks", "started"), ("ru-ua-talks-next", "proposed")]

@@ -1,0 +1,60 @@
+"""Time phrases -> tz-aware datetimes against the post's day and time."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from tui.core.when import find_times, normalise, precision_of
+
+MSK = timezone(timedelta(hours=3))
+REF = datetime(2025, 5, 15, 13, 0, tzinfo=MSK)  # a Thursday
+
+
+def w(raw: str, estimated: bool = False):
+    return normalise(raw, REF, estimated, MSK)
+
+
+@pytest.mark.parametrize("raw, iso, precision", [
+    ("at 12:30pm Moscow time (9:30am GMT)", "2025-05-15T12:30:00+03:00", "minute"),
+    ("at 10am local time in Istanbul (7am GMT)", "2025-05-15T10:00:00+03:00", "minute"),
+    ("at 10:45am (07:45am GMT)", "2025-05-15T10:45:00+03:00", "minute"),
+    ("at 7am GMT", "2025-05-15T10:00:00+03:00", "minute"),
+    ("at 10 a.m. on Friday", "2025-05-16T10:00:00+03:00", "minute"),
+    ("on Friday", "2025-05-16T00:00:00+03:00", "day"),
+    ("On Wednesday", "2025-05-14T00:00:00+03:00", "day"),
+    ("Thursday night", "2025-05-15T22:00:00+03:00", "part"),
+    ("late on Thursday", "2025-05-15T22:00:00+03:00", "part"),
+    ("tomorrow morning", "2025-05-16T09:00:00+03:00", "part"),
+    ("May 15", "2025-05-15T00:00:00+03:00", "day"),
+    ("the second half of the day", "2025-05-15T14:00:00+03:00", "part"),
+    ("in two or three hours", "2025-05-15T15:00:00+03:00", "part"),
+])
+def test_phrases_resolve(raw: str, iso: str, precision: str) -> None:
+    got = w(raw)
+    assert got.dt.isoformat() == iso and got.precision == precision and got.raw.strip() == raw.strip()
+
+
+def test_clock_times_are_exact_and_relative_phrases_estimated() -> None:
+    assert w("at 12:30pm Moscow time").estimated is False
+    assert w("later in the day").estimated is True
+    assert w("in two or three hours").estimated is True
+
+
+def test_later_in_the_day_stays_on_the_post_day() -> None:
+    got = w("later in the day")
+    assert got.dt.date() == REF.date() and got.dt > REF
+
+
+@pytest.mark.parametrize("raw", ["in April 2022", "in the spring of 2022", "three years ago", "in late March"])
+def test_other_years_and_earlier_months_are_history(raw: str) -> None:
+    assert w(raw).history is True
+
+
+def test_find_times_gives_offsets() -> None:
+    text = "They will meet at 10:45am, followed by talks at 12:30pm Moscow time."
+    found = find_times(text, REF, False, MSK)
+    assert [text[x.start:x.end] for x in found] == ["at 10:45am", "at 12:30pm Moscow time"]
+
+
+def test_precision_of_a_raw_phrase() -> None:
+    assert precision_of("on Friday") == "day" and precision_of("at 10am") == "minute" and precision_of("soon") == "none"

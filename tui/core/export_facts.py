@@ -1,0 +1,176 @@
+"""Issue-3 export keys: people, delegations, schedule, meetings, provenance;
+the state at one post (`export --at SEQ`); and the analyst's timeline (md).
+
+Every fact carries the seq of its source post and its evidence sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from tui.core.facts import Meeting, ScheduleFact, State, StatusFact
+from tui.core.model import Blog
+from tui.core.timeline import Timeline
+from tui.core.when import precision_of
+
+STATUS_WORDS = {
+    "announced": "line-up announced", "travelling": "travelling", "arrived": "arrived", "waiting": "waiting",
+    "meeting": "in a meeting", "concluded": "meeting concluded", "left": "left", "will_attend": "will attend",
+    "will_not_attend": "will not attend", "located": "is",
+}
+
+
+def when_text(f: ScheduleFact) -> str | None:
+    """ISO datetime, or a bare date when the phrase names only a day."""
+    if f.when is None:
+        return None
+    if f.raw and precision_of(f.raw) == "day":
+        return f.when.date().isoformat()
+    return f.when.isoformat()
+
+
+def status_dict(f: StatusFact) -> dict[str, Any]:
+    return {"seq": f.seq, "status": f.status, "where": f.where, "evidence": f.evidence, "origin": f.origin}
+
+
+def schedule_dict(f: ScheduleFact) -> dict[str, Any]:
+    return {"seq": f.seq, "subject": f.subject, "kind": f.kind, "when": when_text(f),
+            "when_estimated": f.when_estimated, "raw": f.raw, "evidence": f.evidence, "origin": f.origin}
+
+
+def meeting_dict(m: Meeting) -> dict[str, Any]:
+    return {
+        "id": m.id, "name": m.name, "kind": m.kind, "date": m.date.isoformat() if m.date else None,
+        "place": m.place, "status": m.status,
+        "participants": [{"name": p.name, "seq": p.seq, "basis": p.basis, "evidence": p.evidence} for p in m.participants],
+        "seqs": list(m.seqs),
+    }
+
+
+def facts_export(timeline: Timeline) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
+    """(top-level keys, per-entry keys) for build_export(blog, extra, entry_extra=...)."""
+    k = timeline.knowledge
+    mentioned: dict[str, None] = {}
+    per_entry: dict[int, dict[str, Any]] = {}
+    for seq in range(1, timeline.n + 1):
+        e = timeline.entities(seq)
+        per_entry[seq] = {"people": list(e.people), "delegations": list(e.delegations), "outlets": list(e.outlets)}
+        for name in e.people:
+            mentioned[name] = None
+    people = []
+    for name in mentioned:
+        p = k.person(name)
+        people.append({"name": name, "aliases": list(p.aliases) if p else [], "affiliation": p.affiliation if p else "",
+                       "role": p.role if p else "", "delegation": p.delegation if p else None})
+    final = timeline.state_at(timeline.n)
+    delegations = [{"id": d.id, "name": d.name, "status": [status_dict(f) for f in d.history]} for d in final.delegations]
+    ex = timeline.extraction
+    extra = {
+        "people": people,
+        "delegations": delegations,
+        "schedule": [schedule_dict(f) for f in final.schedule],
+        "meetings": [meeting_dict(m) for m in final.meetings],
+        "provenance": {"rules": ex.rules, "corrections": ex.corrections},
+    }
+    return extra, per_entry
+
+
+def state_export(state: State) -> dict[str, Any]:
+    """`export --at SEQ`: what the panes show after post SEQ (nothing later)."""
+    return {
+        "seq": state.seq,
+        "summary_revealed": state.summary_revealed,
+        "delegations": [{"id": d.id, "name": d.name, "status": d.status.status if d.status else None,
+                         "where": d.where, "since_seq": d.status.seq if d.status else None,
+                         "changed": d.changed, "history": [status_dict(f) for f in d.history]}
+                        for d in state.delegations],
+        "schedule": [schedule_dict(f) for f in state.schedule],
+        "meetings": [meeting_dict(m) for m in state.meetings],
+    }
+
+
+# ------------------------------------------------------------------ markdown
+
+def _post_ref(blog: Blog, seq: int) -> str:
+    p = blog.posts[seq - 1]
+    mark = "~" if p.time_estimated else ""
+    return f"{p.id}, {p.day:%d %b} {mark}{p.time:%H:%M}"
+
+
+def _when_md(f: ScheduleFact) -> str:
+    w = when_text(f)
+    if w is None:
+        return "no time given"
+    if len(w) == 10:
+        return datetime.fromisoformat(w).strftime("%a %d %b")
+    text = f"{f.when:%a %d %b %H:%M}"
+    return ("~" + text) if f.when_estimated else text
+
+
+def _quote(evidence: str) -> str:
+    return "“" + " ".join(evidence.split()) + "”"
+
+
+def iter_state_markdown(blog: Blog, timeline: Timeline, state: State, title: str | None = None) -> Iterator[str]:
+    """The analyst's timeline up to state.seq: delegations, schedule, meetings, with evidence."""
+    yield f"# {title or blog.title or 'Live blog'}\n\n"
+    if state.seq < timeline.n:
+        yield f"As of post p{state.seq} of {timeline.n} (nothing after it is used).\n\n" if state.seq else \
+            "Before the first post: nothing is known yet.\n\n"
+    yield "~ = estimated time (the blog gives none, or the phrase is relative). Each fact cites its post.\n\n"
+    yield "## Delegations\n\n"
+    for d in state.delegations:
+        now = STATUS_WORDS.get(d.status.status, d.status.status) if d.status else "no news"
+        where = f" — {d.where}" if d.where else ""
+        yield f"### {d.name} ({d.label}): {now}{where}\n\n"
+        for f in d.history:
+            w = f" → {f.where}" if f.where else ""
+            corr = " [correction]" if f.origin != "rule" else ""
+            yield f"- {_post_ref(blog, f.seq)}: **{STATUS_WORDS.get(f.status, f.status)}**{w}{corr} — {_quote(f.evidence)}\n"
+        yield "\n"
+    yield "## Schedule\n\n"
+    by_subject: dict[str, list[ScheduleFact]] = {}
+    for f in state.schedule:
+        by_subject.setdefault(f.subject, []).append(f)
+    names = {m.id: m.name for m in state.meetings}
+    for subject, facts in by_subject.items():
+        yield f"### {names.get(subject, subject)} (`{subject}`)\n\n"
+        for f in facts:
+            corr = " [correction]" if f.origin != "rule" else ""
+            raw = f" (“{f.raw}”)" if f.raw else ""
+            yield f"- {_post_ref(blog, f.seq)}: **{f.kind}** — {_when_md(f)}{raw}{corr} — {_quote(f.evidence)}\n"
+        yield "\n"
+    yield "## Meetings\n\n"
+    for m in state.meetings:
+        bits = [m.kind, m.status]
+        if m.date:
+            bits.append(f"{m.date:%a %d %b}")
+        if m.place:
+            bits.append(m.place)
+        yield f"### {m.name} (`{m.id}`): {', '.join(bits)}\n\n"
+        present = [p for p in m.participants if p.basis == "present"]
+        announced = [p for p in m.participants if p.basis == "announced"]
+        if present:
+            yield "Reported present:\n\n"
+            for p in present:
+                yield f"- {p.name} ({_post_ref(blog, p.seq)}) — {_quote(p.evidence)}\n"
+            yield "\n"
+        if announced:
+            yield "Announced only (a line-up named beforehand is not attendance):\n\n"
+            for p in announced:
+                yield f"- {p.name} ({_post_ref(blog, p.seq)}) — {_quote(p.evidence)}\n"
+            yield "\n"
+        if not present and not announced:
+            yield "No participants reported.\n\n"
+        yield f"Mentioned in: {', '.join(f'p{s}' for s in m.seqs)}\n\n"
+    ex = timeline.extraction
+    yield f"---\nFacts from rules: {ex.rules}; from corrections: {ex.corrections}.\n"
+    if state.summary_revealed and blog.summary is not None:
+        yield "\n## Summary (written after the events)\n\n" + "\n\n".join(blog.summary.text.split("\n")) + "\n"
+
+
+def iter_facts_markdown(blog: Blog, timeline: Timeline) -> Iterator[str]:
+    """The analyst's timeline for the whole blog."""
+    yield from iter_state_markdown(blog, timeline, timeline.state_at(timeline.n))

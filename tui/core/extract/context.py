@@ -1,0 +1,92 @@
+"""What every rule sees: one sentence with its linked entities and time phrases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import tzinfo
+
+from tui.core.knowledge import Knowledge
+from tui.core.link import Linked
+from tui.core.model import Post
+from tui.core.when import When, find_times
+
+# Cheap prefilter (plain substring tests are far faster than one big
+# case-insensitive alternation): only sentences holding one get the time regex.
+_TIME_WORDS = ("day", "tomorrow", "tonight", "later", "earlier", "hour", "week", "morning", "evening", "night", "ago",
+               "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "spring", "summer", "autumn", "fall", "winter")
+_DIGIT = re.compile(r"\d")
+
+
+def has_any(low: str, words: tuple[str, ...]) -> bool:
+    """Substring prefilter on lowercased text."""
+    for w in words:
+        if w in low:
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class Sent:
+    post: Post
+    index: int  # sentence number within the post
+    start: int  # offset in post.text
+    text: str
+    mentions: list[Linked]  # offsets relative to this sentence
+    local: tzinfo
+    _times: list[When] | None = None
+    _low: str | None = None
+
+    @property
+    def low(self) -> str:
+        if self._low is None:
+            self._low = self.text.lower()
+        return self._low
+
+    @property
+    def times(self) -> list[When]:
+        if self._times is None:
+            hint = has_any(self.low, _TIME_WORDS) or _DIGIT.search(self.text) is not None
+            self._times = find_times(self.text, self.post.time, self.post.time_estimated, self.local) if hint else []
+        return self._times
+
+    def of_kind(self, kind: str, lo: int = 0, hi: int | None = None) -> list[Linked]:
+        hi = len(self.text) if hi is None else hi
+        return [m for m in self.mentions if m.kind == kind and m.start >= lo and m.end <= hi]
+
+    def parties(self, lo: int, hi: int) -> list[Linked]:
+        """Mentions that can take part in a meeting: people, delegations, places naming a side."""
+        return [m for m in self.mentions if lo <= m.start and m.end <= hi
+                and (m.kind in ("person", "delegation") or (m.kind == "place" and m.side))]
+
+
+@dataclass(slots=True)
+class Context:
+    """Running state across posts, oldest first; only ever holds the past."""
+
+    knowledge: Knowledge
+    meetings: dict = field(default_factory=dict)  # id -> MeetingBuilder
+    mention_count: dict = field(default_factory=dict)  # delegation-level meeting id -> mentions
+    last_status: dict = field(default_factory=dict)  # delegation id -> StatusFact
+    last_plan: dict = field(default_factory=dict)  # subject -> ScheduleFact with a time
+    schedule_of: dict = field(default_factory=dict)  # subject -> its schedule facts so far
+    meeting_status: dict = field(default_factory=dict)  # (delegation, status) -> meeting id
+    post_meeting: str | None = None  # last meeting named in the current post
+    post_subject: str | None = None  # last delegation that was a status subject in the post
+
+    def main_talks(self) -> str | None:
+        if not self.mention_count:
+            return None
+        return max(self.mention_count.items(), key=lambda kv: kv[1])[0]
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Start of the clause holding pos: after the last 'that/whether/said/,' before it."""
+    best = 0
+    for m in _CLAUSE.finditer(text, 0, pos):
+        best = m.end()
+    return best
+
+
+_CLAUSE = re.compile(r"\b(?:that|whether|if|said|says|told|claimed|reported|according to)\b|[,;:–—]")

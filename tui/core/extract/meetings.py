@@ -1,0 +1,401 @@
+"""Meetings and calls: where a sentence names one, who it is between, and who was there.
+
+Identity rule (documented in the README): a meeting is identified by its
+parties.  Delegation-level talks ("talks between the Russian and Ukrainian
+delegations", "direct talks between Moscow and Kiev") use the set of
+delegations minus the host (the Turkish-hosted trilateral with Russia and
+Ukraine IS the Russia-Ukraine direct talks); a meeting or call between named
+people uses their surnames ("erdogan-zelensky-meeting").  "another round",
+"future negotiations", "a new meeting" make a separate "-next" meeting.  A
+mention with no parties ("the talks", "the Istanbul meeting") means the
+previous meeting in the post, else the most-mentioned talks so far.  A
+mention dated in another year ("the 2022 Istanbul talks") is history: ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tui.core.extract.context import Context, Sent, clause_start
+from tui.core.facts import Meeting, Participant
+from tui.core.knowledge import Knowledge
+from tui.core.link import Linked
+from tui.core.seqview import PrefixView
+
+NOUN = re.compile(r"\b(?:(?P<call>(?:phone|international\s+phone|telephone)\s+call|call)|(?P<talk>talks|talk(?=\s+between)|negotiations|"
+                  r"discussions|contacts(?=\s+between))|(?P<meet>meeting|meetings))\b", re.IGNORECASE)
+VERB = re.compile(r"\b(?P<v>met\s+with|(?:is|are)\s+meeting\s+with|spoke\s+(?:on\s+(?:the\s+)?phone\s+|by\s+phone\s+)?with|"
+                  r"(?:has|have)\s+spoken\s+(?:to|with)|will\s+speak\s+with|speak\s+with|could\s+call|may\s+call|"
+                  r"(?:have\s+to|will|to)\s+meet(?!\w)|set\s+to\s+meet)", re.IGNORECASE)
+_CALL_VERB = re.compile(r"spoke|spoken|speak|call", re.IGNORECASE)
+_BOUNDARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|to|in|at|on|for|"
+                       r"after|before|during|since|which|who|that|where|according|said|says|following|over|about|"
+                       r"regarding|concerning|includes?|included|comprises|features|represents?|hosted|led|headed)\b|[.;:()“”\"]", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|these|this|direct|peace|istanbul|trilateral|bilateral|upcoming|such|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_HELD = re.compile(r"\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_HOLD = re.compile(r"\b(?:hold|holding)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_RESUME = re.compile(r"\s+(?:will|would|could)\s+resume\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?P<and1>and\s+)?|\s+(?P<and2>and)\s+|\s+(?P<aswell>as\s+well\s+as)\s+|\s*)(?:the\s+)?(?:[\w’'.-]+\s+){0,4}$", re.IGNORECASE)
+_LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:[\w’'.-]+,?\s+){0,5}$", re.IGNORECASE)
+_HARD = re.compile(r"\b(?:that|whether|if|said|says|told|claimed|according\s+to\s+[^,]*,)|[;:]", re.IGNORECASE)
+_COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
+_NEXT = re.compile(r"\b(?:another|new|next|future|second|further|follow-up)\s+(?:\w+\s+)?(?:round\s+of\s+)?$|\bresume\b", re.IGNORECASE)
+_PREP = re.compile(r"\bpreparat|\bsecurity\s+council\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PREV = re.compile(r"\b(?:previous|former|first\s+rounds?|earlier\s+rounds?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_SKIP_NOUN_AFTER = re.compile(r"^\s*(?:points|table|process)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place a sentence speaks of a meeting."""
+
+    start: int
+    end: int
+    noun: str  # talks | meeting | call
+    parties: list[Linked]
+    history: bool
+    next_round: bool
+    definite: bool
+    verb: bool  # found through a verb ("met with"), not a noun
+    held: bool = False  # "X led a meeting": one named party is enough
+    id: str | None = None
+    name: str = ""
+    kind: str = "other"
+    delegations: tuple[str, ...] = ()
+    core: tuple[str, ...] = ()  # delegations minus the host: what identifies talks
+
+
+@dataclass(slots=True)
+class MeetingBuilder:
+    id: str
+    name: str
+    kind: str
+    date: date | None = None
+    place: str | None = None
+    status: str = "planned"
+    participants: list[Participant] = field(default_factory=list)
+    seqs: list[int] = field(default_factory=list)
+    delegations: dict[str, None] = field(default_factory=dict)  # ordered set
+    core: tuple[str, ...] = ()
+
+    def add_participant(self, p: Participant) -> bool:
+        for q in self.participants:
+            if q.name == p.name and (q.basis == p.basis or q.basis == "present"):
+                return False
+        self.participants.append(p)
+        return True
+
+    def freeze(self) -> Meeting:
+        # seqs only grows: a prefix view shares it, so a snapshot is O(participants)
+        return Meeting(self.id, self.name, self.kind, self.date, self.place, self.status,
+                       tuple(self.participants), PrefixView(self.seqs))
+
+
+# ---------------------------------------------------------------- mentions
+
+def _list_after(s: Sent, pos: int) -> list[Linked]:
+    """Parties in the list that starts at pos ("between A, B and C", "with X")."""
+    out: list[Linked] = []
+    prev_end = pos
+    saw_and = False
+    as_well = False
+    for m in sorted((x for x in s.mentions if x.start >= pos), key=lambda x: x.start):
+        if m.start < prev_end:
+            continue  # nested in the previous item
+        gap = s.text[prev_end:m.start]
+        if _BOUNDARY.search(gap) or any(x.kind == "outlet" and prev_end <= x.start < m.start for x in s.mentions):
+            break
+        if not out:
+            if not _LIST_LEAD.match(gap):
+                break
+        else:
+            g = _LIST_GAP.match(gap)
+            if not g:
+                break
+            if saw_and and (g.group("and1") is None and g.group("and2") is None) and "," in gap:
+                break
+            saw_and = saw_and or bool(g.group("and1") or g.group("and2"))
+            saw_list = True if g.group("aswell") else None
+            if saw_list:
+                as_well = True
+        if m.kind == "person" or m.kind == "delegation" or (m.kind == "place" and m.side):
+            out.append(m)
+        prev_end = m.end
+    if len(out) > 1 and not saw_and and not as_well:
+        # "A, B" with no "and": only the first item is the list, the rest is apposition
+        same = [x for x in out if s.text[out[0].end:x.start].strip(" ,") == ""]
+        out = out[:1] + [x for x in same[1:] if x.key == out[0].key]
+    return out
+
+
+def _subject_before(s: Sent, pos: int, nearest: bool = False) -> list[Linked]:
+    lo = clause_start(s.text, pos)
+    found = s.parties(lo, pos)
+    if not found and _PRONOUN.search(s.text, lo, pos):
+        earlier = [m for m in s.parties(0, lo) if m.kind == "person"]
+        found = earlier[-1:]
+    elif found and _PRONOUN.search(s.text, lo, pos):
+        earlier = [m for m in s.parties(0, lo) if m.kind == "person"]
+        found = earlier[-1:] + found
+    if nearest:
+        return found[-1:]
+    return found[-3:]
+
+
+def _coordinated_before(s: Sent, pos: int) -> list[Linked]:
+    """The subject list before pos: "the representatives of Ankara, Kiev, and Washington will hold"."""
+    lo = 0
+    for h in _HARD.finditer(s.text, 0, pos):
+        lo = h.end()
+    found = s.parties(lo, pos)
+    if not found:
+        return []
+    run = [found[-1]]
+    for m in reversed(found[:-1]):
+        if _COORD.match(s.text[m.end:run[0].start]):
+            run.insert(0, m)
+        else:
+            break
+    return run
+
+
+def find_mentions(s: Sent) -> list[Mention]:
+    out: list[Mention] = []
+    low = s.low
+    if not ("talk" in low or "negotiat" in low or "meet" in low or "discussion" in low or "call" in low
+            or "spoke" in low or "spoken" in low or "speak" in low):
+        return out
+    for m in NOUN.finditer(s.text):
+        if _SKIP_NOUN_AFTER.match(s.text, m.end()):
+            continue
+        noun = "call" if m.group("call") else ("meeting" if m.group("meet") else "talks")
+        if noun == "call" and not re.search(r"phone|international", m.group(0), re.I) and not re.match(r"\s+(?:with|between)", s.text[m.end():]):
+            continue
+        before = s.text[max(0, m.start() - 40):m.start()]
+        after = s.text[m.end():m.end() + 12].lower()
+        parties: list[Linked] = []
+        if after.lstrip().startswith("between"):
+            parties = _list_after(s, m.end() + after.index("between") + 7)
+        elif after.lstrip().startswith("with"):
+            parties = _list_after(s, m.end() + after.index("with") + 4) + _subject_before(s, m.start(), nearest=True)
+        # compound before the noun: "Russia-Ukraine talks", "the Russian and Ukrainian delegations' talks"
+        comp = [x for x in s.parties(max(0, m.start() - 30), m.start()) if _only_glue(s.text[x.end:m.start()])]
+        if comp and not parties:
+            parties = comp
+        held = bool(_HELD.search(before))
+        if held and not parties:
+            parties = _subject_before(s, m.start(), nearest=True)
+        elif not parties and _HOLD.search(before):
+            parties = _coordinated_before(s, m.start())
+        if len(parties) == 1 and parties[0].kind == "person" and after.lstrip().startswith("with"):
+            # "he said following talks with X": the sentence's subject is the other side
+            earlier = [x for x in s.parties(0, m.start()) if x.kind == "person" and x.key != parties[0].key]
+            parties = earlier[-1:] + parties
+        resume = bool(_RESUME.match(s.text, m.end()))
+        history = bool(_PREV.search(before)) or _dated_elsewhere(s, m.start(), m.end(), before)
+        out.append(Mention(m.start(), m.end(), noun, parties, history, bool(_NEXT.search(before)) or resume,
+                           bool(_DEFINITE.search(before)) or not before.strip() or resume, False, held=held))
+    for v in VERB.finditer(s.text):
+        if any(x.start <= v.start() < x.end + 12 for x in out):
+            continue
+        word = v.group("v").lower()
+        noun = "call" if re.search(r"call|phone|spoken\s+to", word) or re.search(r"\bphone\b", s.low) else "meeting"
+        parties = _subject_before(s, v.start())
+        if " with" in word or word.endswith(("to", "call")) or "spoken to" in word:
+            parties = parties + _list_after(s, v.end())
+        out.append(Mention(v.start(), v.end(), noun, parties, False, False, True, True))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _only_glue(between: str) -> bool:
+    """Compound modifiers: "Russia-Ukraine talks", "Istanbul talks", "Moscow's talks"."""
+    return bool(re.fullmatch(r"\s?|-|['’]s?\s+(?:\w+\s+)?", between))
+
+
+def _dated_elsewhere(s: Sent, start: int, end: int, before: str) -> bool:
+    """'the 2022 Istanbul talks', 'talks ... in April 2022': another year is history."""
+    year = str(s.post.day.year)
+    for y in _YEAR.finditer(before[-25:]):
+        if y.group(0) != year and "," not in before[-25:][y.end():]:
+            return True
+    for w in s.times:
+        if w.history and end <= w.start <= end + 70:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- identity
+
+def _token(k: Knowledge, name: str) -> str:
+    p = k.person(name)
+    singles = [a for a in (p.aliases if p else ()) if " " not in a and a.isalpha()]
+    return (min(singles, key=len) if singles else name.split()[-1]).lower()
+
+
+def resolve(m: Mention, s: Sent, ctx: Context) -> None:
+    """Fill m.id/name/kind from its parties, or by reference to an earlier meeting."""
+    k = ctx.knowledge
+    people: dict[str, Linked] = {}
+    delegs: dict[str, None] = {}
+    for p in m.parties:
+        if p.kind == "person":
+            people.setdefault(p.key, p)
+        elif p.kind == "delegation":
+            delegs[p.side or p.key] = None
+        else:
+            delegs.setdefault(p.side, None)
+    if people:
+        # a country named beside a person only qualifies them ("Ukraine's Zelensky")
+        delegs = {d: None for d in delegs if any(x.kind == "delegation" and (x.side or x.key) == d for x in m.parties)}
+    # named members of delegations meeting another delegation: delegation-level;
+    # in "talks", a leader stands for his side ("Zelensky ... the talks with the Russian team")
+    if delegs and people and all(_member_side(k, n) or (m.noun == "talks" and _side_of_person(k, n)) for n in people):
+        for name in list(people):
+            delegs[_member_side(k, name) or _side_of_person(k, name)] = None
+        people = {}
+    main = ctx.main_talks()
+    if not people and len(delegs) == 1 and not m.verb:
+        only = next(iter(delegs))
+        if main and only in ctx.meetings[main].delegations:
+            _copy(m, ctx.meetings[main], m.next_round)
+            return
+    hosts = {d.id for d in k.delegations if d.host}
+    if people and (len(people) + len(delegs) >= 2 or m.held):
+        tokens = sorted({_token(k, n) for n in people} | set(delegs))
+        m.id = "-".join(tokens) + ("-call" if m.noun == "call" else "-meeting")
+        names = [n for n in people] + [_deleg_name(k, d) for d in delegs]
+        m.name = " – ".join(names) + (" call" if m.noun == "call" else " meeting")
+        m.kind = "call" if m.noun == "call" else ("preparatory" if m.held and _PREP.search(s.text) else
+                                                    "bilateral" if len(names) == 2 else "other")
+        m.delegations = tuple(delegs)
+    elif not people and len(delegs) >= 2:
+        order = [d.id for d in k.delegations]
+        core = [d for d in delegs if d not in hosts]
+        if len(core) < 2:
+            core = list(delegs)
+        core.sort(key=lambda d: order.index(d) if d in order else 99)
+        # observers joining the main talks do not make a new meeting
+        if main and not m.next_round and set(ctx.meetings[main].core) <= set(core) and set(ctx.meetings[main].core) != set(core):
+            _copy(m, ctx.meetings[main], False)
+            m.delegations = tuple(dict.fromkeys((*ctx.meetings[main].delegations, *delegs)))
+            return
+        labels = [(k.delegation(d).label if k.delegation(d) else d).lower() for d in core]
+        m.id = "-".join(labels) + "-talks"
+        m.delegations = tuple(sorted(delegs, key=lambda d: order.index(d) if d in order else 99))
+        m.core = tuple(core)
+        m.kind = "trilateral" if len(delegs) == 3 else ("bilateral" if len(delegs) == 2 else "other")
+        m.name = " – ".join(_country(k, d) for d in core) + " talks"
+    elif not people and not delegs and m.definite and not m.verb and m.noun in ("talks", "meeting"):
+        target = ctx.post_meeting or main
+        if target:
+            _copy(m, ctx.meetings[target], m.next_round)
+            return
+    elif not people and not delegs and m.verb and ctx.post_meeting:
+        _copy(m, ctx.meetings[ctx.post_meeting], False)
+        return
+    if m.id and m.next_round:
+        m.id += "-next"
+        m.name += " (next round)"
+
+
+def _member_side(k: Knowledge, name: str) -> str | None:
+    p = k.person(name)
+    return p.delegation if p else None
+
+
+def _copy(m: Mention, b: MeetingBuilder, next_round: bool) -> None:
+    m.id, m.name, m.kind, m.delegations, m.core = b.id, b.name, b.kind, tuple(b.delegations), tuple(b.core)
+    if next_round and not b.id.endswith("-next"):
+        m.id += "-next"
+        m.name += " (next round)"
+
+
+def _side_of_person(k: Knowledge, name: str) -> str | None:
+    p = k.person(name)
+    if p is None:
+        return None
+    if p.delegation:
+        return p.delegation
+    for d in k.delegations:
+        if d.country and d.country == p.affiliation:
+            return d.id
+    return None
+
+
+def _deleg_name(k: Knowledge, did: str) -> str:
+    d = k.delegation(did)
+    return d.name if d else did
+
+
+def _country(k: Knowledge, did: str) -> str:
+    d = k.delegation(did)
+    return (d.country or d.name) if d else did
+
+
+# ---------------------------------------------------------------- participants
+
+_ATTENDED = re.compile(r"\bwas\s+attended\s+by\b|\bwere\s+present\b|\battended\b", re.IGNORECASE)
+_PRESENT_LIST = re.compile(r"\b(?:includes|is\s+made\s+up\s+of|is\s+represented\s+by|consists\s+of|comprised)\b", re.IGNORECASE)
+_ANNOUNCED_LIST = re.compile(r"\b(?:will\s+be\s+(?:led|headed|represented)\s+(?:at\s+[^,.]{0,40}?)?by|will\s+(?:also\s+)?include|comprises|"
+                             r"will\s+represent|designated\s+to\s+lead|features|nominating|will\s+be\s+made\s+up\s+of|"
+                             r"which\s+will\s+be\s+headed\s+by|will\s+be\s+headed\s+by|will\s+lead|is\s+made\s+up\s+of|"
+                             r"includes|is\s+represented\s+by)\b|delegation\s+will\s+be\s+led\s+by|other\s+members\s+include",
+                             re.IGNORECASE)
+_SOURCE = re.compile(r"^\s*(?:has\s+|had\s+)?(?:said|told|says|stressed|added|noted|claimed|reported|explained|believes)\b"
+                     r"|^\s*,\s*(?:has\s+)?(?:said|told)", re.IGNORECASE)
+_PRESENT_AT = re.compile(r"\b(?:at|during)\s+the\s+(?:\w+\s+)?(?:talks|negotiations|meeting)\b|\bto\s+the\s+meeting\b"
+                         r"|\bsitting\s+behind\b|\bat\s+the\s+negotiating\s+table\b", re.IGNORECASE)
+_SPEAKER_VERB = re.compile(r"\b(?:remarks|speech)\b", re.IGNORECASE)
+
+
+def speakers(s: Sent) -> set[str]:
+    """People quoted as the source of a sentence ("..., Peskov has said")."""
+    out = set()
+    for m in s.mentions:
+        if m.kind == "person" and _SOURCE.match(s.text, m.end):
+            out.add(m.key)
+    if re.search(r"according to the spokesman|he said|he stressed", s.text, re.I):
+        pass
+    return out
+
+
+_PARTICIPANT_WORDS = ("attend", "present", "includ", "made up", "represent", "compris", "consists", "led by",
+                      "headed by", "will", "features", "designat", "nominat", "at the", "during the", "to the meeting",
+                      "sitting", "negotiating table", "remarks", "speech", "other members")
+
+
+def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening: bool) -> list[Participant]:
+    """Who a sentence places at the meeting: 'present' or only 'announced'."""
+    out: list[Participant] = []
+    if not any(m.kind == "person" for m in s.mentions) or not any(w in s.low for w in _PARTICIPANT_WORDS):
+        return out
+    src = speakers(s)
+    persons = [m for m in s.mentions if m.kind == "person" and m.key not in src
+               and not re.match(r"['’]s?\b", s.text[m.end:m.end + 2])]
+    present_list = _PRESENT_LIST.search(s.text)
+    announced_list = _ANNOUNCED_LIST.search(s.text)
+    if _ATTENDED.search(s.text) and not re.search(r"\bwill\b", s.text[:_ATTENDED.search(s.text).start()][-20:]):
+        for m in persons:
+            out.append(Participant(m.key, s.post.seq, "present", s.text))
+        return out
+    if (announced_list or present_list) and re.search(r"\bclaim(?:ed|s)?\b|\bnot\b", s.text[:(present_list or announced_list).start()]):
+        return out  # someone's claim about the line-up, or a denial
+    if announced_list or present_list:
+        basis = "present" if (happening and present_list and not re.search(r"\bwill\b", s.text)) else "announced"
+        lo = (present_list or announced_list).start()
+        members = [m for m in persons if m.start >= lo or (m.side and m.side in meeting.delegations)]
+        if basis == "announced":
+            members = [m for m in members if m.side] or members
+        for m in members:
+            out.append(Participant(m.key, s.post.seq, basis, s.text))
+        return out
+    if happening and (_PRESENT_AT.search(s.text) or _SPEAKER_VERB.search(s.text)):
+        for m in persons:
+            if m.side and (m.side in meeting.delegations or not meeting.delegations):
+                out.append(Participant(m.key, s.post.seq, "present", s.text))
+    return out

@@ -1,0 +1,306 @@
+"""Runs the rules over a blog, oldest post first, and applies corrections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from tui.core.extract import meetings as mt
+from tui.core.extract.context import Context, Sent, clause_start
+from tui.core.extract.schedule import cue_kind, refuted as is_refutation
+from tui.core.extract.status import status_facts
+from tui.core.facts import Meeting, Participant, PostEntities, ScheduleFact, StatusFact
+from tui.core.knowledge import Knowledge
+from tui.core.link import Linked, Linker, entities_from
+from tui.core.model import Blog, Post
+from tui.core.sentences import split_spans
+from tui.core.when import When, parse_iso
+
+_CLAIM = re.compile(r"\bclaim(?:ed|s)?\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*[•\-*–·]\s*")
+_LIST_INTRO = re.compile(r":\s*$")
+_VERB_KIND = (
+    (re.compile(r"^(?:met|spoke|has\s+spoken|have\s+spoken)", re.I), "happened"),
+    (re.compile(r"^(?:is|are)\s+(?:currently\s+)?meeting", re.I), "started"),
+    (re.compile(r"^(?:will|set\s+to)\s", re.I), "planned"),
+    (re.compile(r"^(?:could|may|have\s+to)\s", re.I), "proposed"),
+)
+_SUBORDINATE = re.compile(r"\b(?:until|before|once|unless)\s+(?:\w+\s+){0,4}$", re.I)
+_READY = re.compile(r"\b(?:ready|willing|wants?|hopes?|offered)\s+$", re.I)
+
+
+@dataclass(slots=True)
+class PostFacts:
+    seq: int
+    entities: PostEntities
+    status: list[StatusFact] = field(default_factory=list)
+    schedule: list[ScheduleFact] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)  # snapshots of meetings this post changed
+
+
+@dataclass(slots=True)
+class Extraction:
+    posts: list[PostFacts]
+    rules: int = 0
+    corrections: int = 0
+
+
+def _sentences(post: Post, linked: list[Linked], local) -> list[Sent]:
+    out = []
+    j = 0
+    for i, sp in enumerate(split_spans(post.text)):
+        ms = []
+        while j < len(linked) and linked[j].start < sp.start:
+            j += 1
+        k = j
+        while k < len(linked) and linked[k].start < sp.end:
+            m = linked[k]
+            if m.end <= sp.end:
+                ms.append(Linked(m.start - sp.start, m.end - sp.start, m.kind, m.key, m.side, m.role))
+            k += 1
+        out.append(Sent(post, i, sp.start, sp.text, ms, local))
+    return out
+
+
+def _history(s: Sent) -> bool:
+    return any(w.history for w in s.times) and not re.search(r"\b(?:will|now|today|this\s+week)\b", s.text, re.I)
+
+
+def _place_in(s: Sent, lo: int, hi: int, k: Knowledge) -> str | None:
+    kinds = {p.name: p.kind for p in k.places}
+    found = [m.key for m in s.mentions if m.kind == "place" and lo <= m.start < hi
+             and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", s.text[max(0, m.start - 8):m.start])]
+    venue = next((p for p in found if kinds.get(p) == "venue"), None)
+    city = next((p for p in found if kinds.get(p) == "city"), None)
+    if venue and city and venue != city:
+        return f"{venue}, {city}"
+    return venue or city
+
+
+def _when_for(s: Sent, lo: int, start: int, hi: int) -> When | None:
+    times = [w for w in s.times if w.dt is not None and not w.history]
+    after = [w for w in times if start <= w.start < hi]
+    if after:
+        return after[0]
+    lo = max(lo, clause_start(s.text, start))
+    before = [w for w in times if lo <= w.start < start]
+    return before[-1] if before else None
+
+
+class _Run:
+    def __init__(self, blog: Blog, knowledge: Knowledge, linker: Linker | None) -> None:
+        self.blog = blog
+        self.k = knowledge
+        self.linker = linker or Linker(knowledge)
+        self.ctx = Context(knowledge)
+
+    def post(self, post: Post) -> PostFacts:
+        ctx, k = self.ctx, self.k
+        linked = self.linker.link(post.text)
+        sents = _sentences(post, linked, self.blog.tz)
+        ctx.post_meeting = None
+        ctx.post_subject = None
+        changed: dict[str, mt.MeetingBuilder] = {}
+        status: list[StatusFact] = []
+        schedule: list[ScheduleFact] = []
+        extra_delegs: list[str] = []
+        list_cue: str | None = None  # "announced" while reading a bulleted list
+        list_side: str | None = None
+        for i, s in enumerate(sents):
+            nxt = sents[i + 1].text if i + 1 < len(sents) else ""
+            refuted = bool(_CLAIM.search(s.text)) and is_refutation(nxt)
+            history = _history(s)
+            # ---- meetings and schedule
+            mentions = mt.find_mentions(s)
+            for n, m in enumerate(mentions):
+                if m.history:
+                    continue
+                mt.resolve(m, s, ctx)
+                if not m.id:
+                    continue
+                b = ctx.meetings.get(m.id)
+                if b is None:
+                    b = ctx.meetings[m.id] = mt.MeetingBuilder(m.id, m.name, m.kind, core=m.core)
+                if len(m.delegations) > len(b.delegations) and not m.verb:
+                    b.delegations.update(dict.fromkeys(m.delegations))
+                    if len(m.name) > len(b.name):
+                        b.name = m.name
+                    if b.id.endswith("-talks") or b.kind in ("bilateral", "trilateral", "other"):
+                        n_parties = len(b.delegations)
+                        b.kind = "trilateral" if n_parties == 3 else "bilateral" if n_parties == 2 else b.kind
+                if not b.id.endswith("-next") and len(b.delegations) >= 2 and b.id.endswith("-talks"):
+                    ctx.mention_count[b.id] = ctx.mention_count.get(b.id, 0) + 1
+                if not b.seqs or b.seqs[-1] != post.seq:
+                    b.seqs.append(post.seq)
+                changed[b.id] = b
+                ctx.post_meeting = b.id
+                extra_delegs.extend(d for d in m.delegations if m.parties)
+                lo = mentions[n - 1].end if n else 0
+                hi = mentions[n + 1].start if n + 1 < len(mentions) else len(s.text)
+                when = _when_for(s, lo, m.start, hi)
+                cue = cue_kind(s.text, lo, m.start, m.end, hi, when is not None)
+                kind = cue[0] if cue else None
+                if m.verb:
+                    word = s.text[m.start:m.end]
+                    vk = None
+                    for rx, k_ in _VERB_KIND:
+                        if rx.match(word):
+                            vk = k_
+                            break
+                    lead = s.text[max(0, m.start - 40):m.start]
+                    if _SUBORDINATE.search(lead):
+                        vk = "planned"
+                    elif word.lower().startswith("to ") and _READY.search(lead):
+                        vk = "proposed"
+                    if kind not in ("denied", "concluded", "cancelled", "proposed"):
+                        kind = vk or kind
+                if refuted and kind in ("started", "concluded", "happened"):
+                    kind = None
+                if history and kind in ("planned", "proposed", "happened") and when is None:
+                    kind = None
+                self._apply(b, m, s, kind, when, lo, hi, schedule, status)
+            # ---- delegation status
+            facts = status_facts(s, ctx, refuted=refuted, history=history)
+            if _BULLET.match(s.text) and list_cue:
+                facts = []
+                for p in (x for x in s.mentions if x.kind == "person" and x.side):
+                    if list_side is None:
+                        list_side = p.side
+                        last = ctx.last_status.get(p.side)
+                        if last is None or last.status in ("announced", "will_attend", "travelling"):
+                            facts.append(StatusFact(post.seq, p.side, "announced", None, s.text))
+                    target = ctx.post_meeting or ctx.main_talks()
+                    if target:
+                        b = ctx.meetings[target]
+                        if b.add_participant(Participant(p.key, post.seq, "announced", s.text)):
+                            changed[b.id] = b
+                    break
+            elif _LIST_INTRO.search(s.text) and mt._ANNOUNCED_LIST.search(s.text):
+                list_cue, list_side = "announced", None
+            elif not _BULLET.match(s.text) and list_cue and not mt._ANNOUNCED_LIST.search(s.text) and s.mentions:
+                list_cue = None
+            # composition sentences with no meeting noun: the post's meeting, else the main talks
+            if not mentions and (mt._ANNOUNCED_LIST.search(s.text) or mt._PRESENT_LIST.search(s.text)):
+                target = ctx.post_meeting or ctx.main_talks()
+                if target and not history:
+                    b = ctx.meetings[target]
+                    for p in mt.participants_from(s, b, k, b.status == "happened"):
+                        if b.add_participant(p):
+                            changed[b.id] = b
+            for f in facts:
+                self._status(f, status)
+        ents = entities_from(linked, tuple(dict.fromkeys(extra_delegs)))
+        return PostFacts(post.seq, ents, status, schedule, [b.freeze() for b in changed.values()])
+
+    def _status(self, f: StatusFact, out: list[StatusFact], meeting: str | None = None) -> None:
+        last = self.ctx.last_status.get(f.delegation)
+        if any(o.delegation == f.delegation and o.status == f.status for o in out):
+            return
+        if last is not None and last.seq == f.seq and last.status == f.status:
+            return
+        if meeting is not None:
+            key = (f.delegation, f.status)
+            if self.ctx.meeting_status.get(key) == meeting and last is not None and last.status == f.status:
+                return  # the same meeting reported again
+            self.ctx.meeting_status[key] = meeting
+        out.append(f)
+        self.ctx.last_status[f.delegation] = f
+
+    def _apply(self, b: mt.MeetingBuilder, m: mt.Mention, s: Sent, kind: str | None, when: When | None,
+               lo: int, hi: int, schedule: list[ScheduleFact], status: list[StatusFact]) -> None:
+        ctx, k = self.ctx, self.k
+        place = _place_in(s, m.end, hi, k) if kind in ("started", "concluded", "happened", "planned", None) else None
+        if place and (b.place is None or ("," in place and "," not in b.place)):
+            b.place = place
+        if kind in ("started", "concluded", "happened"):
+            b.status = "happened"
+            if when is not None and when.precision != "none":
+                b.date = when.dt.date()
+            elif b.date is None or b.status != "happened":
+                b.date = s.post.day
+        elif kind == "cancelled":
+            b.status = "cancelled"
+        elif when is not None and b.status == "planned" and kind in ("planned", "rescheduled", "postponed", "delayed", "confirmed"):
+            b.date = when.dt.date()
+        # schedule fact
+        if kind and kind != "happened":
+            sk = kind
+            last = ctx.last_plan.get(b.id)
+            if sk == "planned" and when is not None and last is not None and last.when is not None \
+                    and last.when.date() != when.dt.date():
+                sk = "rescheduled"
+            prior = [x for x in ctx.schedule_of.get(b.id, ())]
+            if sk == "proposed" and prior:
+                sk = None  # a passing "the proposed talks" adds nothing once the talks are on the record
+            if sk in ("started", "concluded", "denied", "cancelled") and prior and prior[-1].kind == sk:
+                sk = None  # the same news again from another source
+            if sk == "planned" and when is None and any(x.kind != "proposed" for x in prior):
+                sk = None
+            if sk == "planned" and when is not None and last is not None and last.when is not None \
+                    and last.when.date() == when.dt.date() and when.precision != "minute" and last.when.time().hour:
+                sk = None  # "later in the day" after "at 12:30pm": no news
+            if sk:
+                f = ScheduleFact(s.post.seq, b.id, sk, when.dt if when else None, when.estimated if when else False,
+                                 when.raw if when else "", s.text)
+                if not any(x.subject == f.subject and x.kind == f.kind and x.when == f.when for x in schedule):
+                    schedule.append(f)
+                    ctx.schedule_of.setdefault(b.id, []).append(f)
+                if when is not None and sk in ("planned", "rescheduled", "postponed", "delayed", "confirmed"):
+                    ctx.last_plan[b.id] = f
+        # participants and delegation status
+        happening = b.status == "happened"
+        if kind in ("started", "happened", "concluded") or (happening and not m.verb):
+            if kind in ("started", "happened", "concluded"):
+                for p in m.parties:
+                    name = p.key if p.kind == "person" else (k.delegation(p.side or p.key).name
+                                                             if k.delegation(p.side or p.key) else p.key)
+                    if b.add_participant(Participant(name, s.post.seq, "present", s.text)):
+                        pass
+        for p in mt.participants_from(s, b, k, happening):
+            b.add_participant(p)
+        if kind in ("started", "concluded") or (kind == "happened" and m.verb):
+            st = "concluded" if kind == "concluded" else "meeting"
+            sides = list(dict.fromkeys([p.side or p.key for p in m.parties if p.kind != "person"] +
+                                       [p.side for p in m.parties if p.kind == "person" and p.side]))
+            negotiating = [side for side in sides if k.delegation(side) is not None and k.delegation(side).negotiating]
+            if len(negotiating) >= 2:
+                for side in negotiating:
+                    self._status(StatusFact(s.post.seq, side, st, b.place, s.text), status, b.id)
+
+    # ------------------------------------------------------------ corrections
+    def corrections(self, posts: list[PostFacts]) -> int:
+        count = 0
+        by_seq = {pf.seq: pf for pf in posts}
+        for c in self.k.corrections:
+            ev = c.fields["evidence"]
+            if c.table == "drop":
+                for pf in posts:
+                    pf.status = [f for f in pf.status if ev not in f.evidence]
+                    pf.schedule = [f for f in pf.schedule if ev not in f.evidence]
+                count += 1
+                continue
+            seq = next((p.seq for p in self.blog.posts if ev in p.text), None)
+            if seq is None:
+                continue  # the correction is for another version of the blog
+            pf = by_seq[seq]
+            sentence = next((x.text for x in split_spans(self.blog.posts[seq - 1].text) if ev in x.text), ev)
+            if c.table == "status":
+                pf.status.append(StatusFact(seq, c.fields["delegation"], c.fields["status"], c.fields.get("where"),
+                                            sentence, "correction"))
+            elif c.table == "schedule":
+                when = parse_iso(c.fields["when"]) if c.fields.get("when") else None
+                if when is not None and when.tzinfo is None:
+                    when = when.replace(tzinfo=self.blog.tz)
+                pf.schedule.append(ScheduleFact(seq, c.fields["subject"], c.fields["kind"], when, False,
+                                                c.fields.get("raw", ""), sentence, "correction"))
+            count += 1
+        return count
+
+
+def extract(blog: Blog, knowledge: Knowledge, linker: Linker | None = None) -> Extraction:
+    run = _Run(blog, knowledge, linker)
+    posts = [run.post(p) for p in blog.posts]
+    corr = run.corrections(posts) if knowledge.corrections else 0
+    rules = sum(len([f for f in pf.status if f.origin == "rule"]) + len([f for f in pf.schedule if f.origin == "rule"])
+                for pf in posts)
+    return Extraction(posts, rules, corr)

@@ -1,0 +1,108 @@
+"""Schedule cues: what a clause says about when a meeting will, did or won't happen.
+
+Each rule is a named pattern; `cue_kind(window)` returns the strongest kind
+found, or None.  Priority: a denial or a refutation beats an announcement,
+an end beats a start, a start beats a plan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    kind: str
+    regex: re.Pattern
+    needs_time: bool = False  # weak cues count only with a time phrase
+    where: str = "both"  # after: verb follows the noun ("talks have started"); before: cue leads to it
+
+
+def _r(p: str) -> re.Pattern:
+    return re.compile(p, re.IGNORECASE)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("denied_no_preparations", "denied", _r(r"\bno preparations\b|\bhas not been raised\b|\bnot (?:yet )?planned\b")),
+    Rule("denied_report_false", "denied", _r(r"\b(?:report|claim)s?\b[^.]{0,20}\b(?:is|are|was|were)\s+(?:inaccurate|false|untrue|wrong)\b")),
+    Rule("concluded", "concluded", _r(r"\b(?:have|has|had)\s+(?:now\s+|just\s+|reportedly\s+)?(?:concluded|ended|finished|wrapped\s+up)\b"
+                                      r"|\bwrapped\s+up\b"), where="after"),
+    Rule("held_before", "happened", _r(r"\b(?:after|following|in\s+the\s+wake\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:talks|meeting|discussions|negotiations)$"
+                                       r"|\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks)$"), where="before"),
+    Rule("started_at", "started", _r(r"\bat\s+the\s+start\s+of\s+the\s+(?:meeting|talks)$"), where="before"),
+    Rule("started", "started", _r(r"(?<!yet to )\b(?:have|has)\s+(?:just\s+)?(?:started|begun|commenced|kicked\s+off)\b"
+                                  r"|\b(?<!preparations are )(?<!preparations are currently )(?:is|are)\s+(?:currently\s+|now\s+)?underway\b"
+                                  r"|\b(?:is|are)\s+being\s+(?:held|carried\s+out|conducted)\b"
+                                  r"|\bbehind\s+closed\s+doors\b"), where="after"),
+    Rule("cancelled", "cancelled", _r(r"(?<!not been )(?<!not )\b(?:cancell?ed|called\s+off|scrapped)\b")),
+    Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bno\s+talks\s+(?:on|today|tomorrow|this)\b")),
+    Rule("delayed", "delayed", _r(r"\bdelayed\b|\bno\s+fixed\s+timetable\b")),
+    Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+to\b|\bpushed\s+back\b|\bshifted\s+to\b"), where="after"),
+    Rule("confirmed_not_cancelled", "confirmed", _r(r"\bnot\s+been\s+cancell?ed\b|\bwill\s+go\s+ahead\b"), where="after"),
+    Rule("proposed_whether", "proposed", _r(r"\b(?:whether|if)\b[^,.;]{0,60}$"), where="before"),
+    Rule("planned_after", "planned", _r(r"\bscheduled\s+(?:to|for)\b|\bset\s+to\s+(?:meet|begin|start|take\s+place)\b"
+                                        r"|\bwill\s+(?:start|begin|take\s+place|resume|be\s+held|commence)\b|\bwill\s+take\s+at\b"
+                                        r"|\b(?:is|are)\s+(?:expected|due|planned|set)\s+to\s+(?:start|begin|take\s+place|commence|be\s+held)\b"
+                                        r"|\bto\s+take\s+place\b"), where="after"),
+    Rule("planned_before", "planned", _r(r"\bscheduling\b|\bwill\s+be\s+preceded\s+by\b|\bfollowed\s+by\b|\bwill\s+hold\b|\bplans?\s+to\s+hold\b"
+                                         r"|\bset\s+to\s+meet\b|\bwill\s+meet\b"), where="before"),
+    Rule("proposed", "proposed", _r(r"\bpropos(?:ed|al)\b|\boffered\b|\bcould\s+(?:take\s+place|involve|call|meet|begin|start)\b|\bpossib(?:le|ility)\b"
+                                    r"|\bpotential\b|\brequest\s+for\b|\bhave\s+to\s+meet\b|\bready\s+to\s+meet\b|\binvitation\b"
+                                    r"|\bnecessary\b|\bsuggested\b|\bI\s+may\b|\bdoes\s+not\s+rule\s+out\b|\bcould\s+happen\b")),
+)
+
+# Prefilter: a window holding none of these substrings fires no rule.
+_ANY_WORDS = ("no ", "not ", "report", "claim", "conclu", "ended", "finish", "wrapped", "after", "follow", "wake",
+              "led ", "held", "chair", "host", "conven", "start", "begun", "commenc", "kicked", "underway", "being",
+              "closed", "cancel", "called", "scrapped", "postpon", "put off", "delay", "timetable", "reschedul",
+              "moved", "pushed", "shifted", "ahead", "whether", "if ", "schedul", "set ", "will", "expected", "due ",
+              "planned", "take place", "hold", "propos", "offer", "could", "possib", "potential", "request",
+              "have to", "ready", "invitation", "necessary", "suggest", "may", "rule")
+
+
+def _any(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _ANY_WORDS)
+
+
+# A time phrase turns these sentences into plans even without a verb cue.
+_PLAN_TIME_HINT = re.compile(r"\b(?:start|begin|take place|meet|resume|commence|hold)\b", re.IGNORECASE)
+_BEFORE_BEGAN = re.compile(r"\bbefore\b[^.]{0,60}\b(?:began|started)\b", re.IGNORECASE)
+
+
+def cue_rules(window: str) -> list[Rule]:
+    """All rules that fire in the window, strongest first."""
+    return [r for r in RULES if r.regex.search(window)]
+
+
+def cue_kind(text: str, lo: int = 0, start: int = 0, end: int | None = None, hi: int | None = None,
+             has_time: bool = False) -> tuple[str, str] | None:
+    """(kind, rule name) for the meeting noun at text[start:end], looking in text[lo:hi].
+
+    'after' rules look only at the noun and what follows it ("the talks have
+    started"), 'before' rules only at what leads up to it ("following the talks").
+    """
+    end = len(text) if end is None else end
+    hi = len(text) if hi is None else hi
+    both = text[lo:hi]
+    if not _any(both):
+        return ("planned", "planned_time") if has_time and _PLAN_TIME_HINT.search(text[start:hi]) else None
+    after = text[start:hi]
+    before = text[lo:end]
+    for rule in RULES:
+        window = after if rule.where == "after" else before if rule.where == "before" else both
+        if rule.regex.search(window) and (has_time or not rule.needs_time):
+            return rule.kind, rule.name
+    if has_time and _PLAN_TIME_HINT.search(after):
+        return "planned", "planned_time"
+    return None
+
+
+def refuted(next_sentence: str) -> bool:
+    """Does the next sentence say the claim just reported is wrong?"""
+    return bool(_REFUTE.search(next_sentence))
+
+
+_REFUTE = re.compile(r"\b(?:inaccurate|untrue|not true|false|yet to begin|yet to start|denied)\b", re.IGNORECASE)

@@ -1,0 +1,245 @@
+"""Time expressions in news prose, normalised against the post's day and time.
+
+"12:30pm Moscow time (9:30am GMT)", "10am local time", "on Friday",
+"Thursday night", "later in the day", "in two or three hours", "tomorrow
+morning", "May 15", "the second half of the day" -> a tz-aware datetime, the
+raw phrase, a precision (minute | part | day) and `estimated` (True when the
+value depends on a relative phrase, a part of the day, or an estimated post
+time).  Zones: "Moscow time" = UTC+3, "GMT"/"UTC" = UTC, "local"/none = the
+blog's zone.  A phrase naming another year (or an earlier month) is `history`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from dateutil import parser as dtparser
+from dateutil import tz as dttz
+
+MOSCOW = timezone(timedelta(hours=3), "MSK")
+ZONES = {"moscow time": MOSCOW, "gmt": timezone.utc, "utc": timezone.utc, "istanbul time": MOSCOW,
+         "kiev time": dttz.gettz("Europe/Kyiv"), "kyiv time": dttz.gettz("Europe/Kyiv")}
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+PARTS = {"morning": time(9), "afternoon": time(15), "evening": time(19), "night": time(22),
+         "tonight": time(21), "second half": time(14), "first half": time(10), "late": time(22),
+         "early": time(8)}
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a couple of": 2, "a few": 3, "an": 1, "a": 1}
+
+_WD = "|".join(w.capitalize() for w in WEEKDAYS)
+_MON = "|".join(m.capitalize() for m in MONTHS)
+_NUM = r"\d+|one|two|three|four|five|six|a\s+couple\s+of|a\s+few|an|a"
+_TZ = r"Moscow\s+time|local\s+time(?:\s+in\s+[A-Z]\w+)?|Istanbul\s+time|Kiev\s+time|Kyiv\s+time|GMT|UTC"
+_AMPM = r"a\.m\.|p\.m\.|am|pm|a\.m|p\.m"
+
+_ATOM = re.compile(
+    rf"""(?<![\w])(?:
+      (?P<clock>(?:at\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>{_AMPM})(?!\w)(?:\s+(?P<tz>{_TZ}))?
+          |(?:at\s+)?(?P<h2>\d{{1,2}}):(?P<mi2>\d{{2}})(?:\s+(?P<tz2>{_TZ}))?)
+      (?:\s*\((?P<alt>[^()]{{0,30}}?(?:GMT|UTC))\))?
+     |(?P<wday>(?:(?P<wdmod>late|early)\s+)?(?:on\s+|by\s+)?(?P<wd>{_WD})(?:\s+(?P<wdpart>morning|afternoon|evening|night))?)
+     |(?P<mdate>(?:on\s+)?(?P<mon>{_MON})\s+(?P<dom>\d{{1,2}})(?!\d)(?:,?\s+(?P<yr>\d{{4}}))?)
+     |(?P<dmdate>(?:on\s+)?(?P<dom2>\d{{1,2}})\s+(?P<mon2>{_MON})(?:\s+(?P<yr2>\d{{4}}))?)
+     |(?P<monyr>(?:in\s+)?(?:(?:late|early|mid)[-\s])?(?P<mon3>{_MON})(?:\s+(?P<yr3>\d{{4}}))?)
+     |(?P<season>(?:in\s+)?the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+(?P<yr4>\d{{4}}))
+     |(?P<inyear>in\s+(?P<yr5>(?:19|20)\d\d))
+     |(?P<ago>(?P<agon>{_NUM})\s+years?\s+ago)
+     |(?P<hours>in\s+(?:about\s+|around\s+|approximately\s+)?(?P<n1>{_NUM})(?:\s+or\s+(?P<n2>{_NUM}))?\s+hours?)
+     |(?P<half>(?:in\s+|during\s+|for\s+)?the\s+(?P<hpart>second|first)\s+half\s+of\s+the\s+day)
+     |(?P<later>later\s+(?:in\s+the\s+day|today|this\s+(?P<lpart>morning|afternoon|evening)))
+     |(?P<earlier>earlier\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening)))
+     |(?P<tomorrow>tomorrow(?:\s+(?P<tpart>morning|afternoon|evening|night))?)
+     |(?P<yesterday>yesterday)
+     |(?P<tonight>tonight)
+     |(?P<today>today|this\s+(?P<thpart>morning|afternoon|evening))
+     |(?P<nextweek>next\s+week)
+    )(?![\w])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Pieces that may sit between two atoms of one phrase ("10am on Friday", "Friday, May 16").
+_GLUE = re.compile(r"^[\s,]*(?:on\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    raw: str
+    start: int
+    end: int
+    dt: datetime | None
+    precision: str  # minute | part | day | none
+    estimated: bool
+    history: bool = False  # another year, an earlier month, "years ago"
+
+
+def _num(word: str | None) -> int | None:
+    if word is None:
+        return None
+    word = " ".join(word.lower().split())
+    return int(word) if word.isdigit() else NUMBERS.get(word)
+
+
+def _nearest_weekday(ref: date, wd: int) -> date:
+    delta = (wd - ref.weekday()) % 7
+    if delta > 3:
+        delta -= 7
+    return ref + timedelta(days=delta)
+
+
+def _zone(name: str | None, local: tzinfo) -> tzinfo:
+    if not name:
+        return local
+    key = " ".join(name.lower().split())
+    if key.startswith("local time"):
+        return local
+    return ZONES.get(key, local)
+
+
+class _Acc:
+    """Accumulates the parts of one phrase (a run of adjacent atoms)."""
+
+    def __init__(self, ref: datetime, ref_estimated: bool, local: tzinfo) -> None:
+        self.ref, self.ref_estimated, self.local = ref, ref_estimated, local
+        self.day: date | None = None
+        self.clock: tuple[int, int, tzinfo] | None = None
+        self.part: time | None = None
+        self.offset: timedelta | None = None
+        self.estimated = False
+        self.history = False
+
+    def add(self, m: re.Match) -> None:
+        g = m.groupdict()
+        ref_day = self.ref.astimezone(self.local).date()
+        if g["clock"]:
+            h = int(g["h"] if g["h"] is not None else g["h2"])
+            mi = int(g["mi"] or g["mi2"] or 0)
+            ap = (g["ap"] or "").lower().replace(".", "")
+            if ap == "pm" and h < 12:
+                h += 12
+            if ap == "am" and h == 12:
+                h = 0
+            if h < 24 and mi < 60:
+                self.clock = (h, mi, _zone(g["tz"] or g["tz2"], self.local))
+        elif g["wday"]:
+            self.day = _nearest_weekday(ref_day, WEEKDAYS.index(g["wd"].lower()))
+            part = g["wdpart"] or g["wdmod"]
+            if part:
+                self.part = PARTS[part.lower()]
+        elif g["mdate"] or g["dmdate"]:
+            mon = MONTHS.index((g["mon"] or g["mon2"]).lower()) + 1
+            dom = int(g["dom"] or g["dom2"])
+            yr = int(g["yr"] or g["yr2"] or ref_day.year)
+            try:
+                self.day = date(yr, mon, dom)
+            except ValueError:
+                return
+            self.history = self.history or yr != ref_day.year
+        elif g["monyr"]:
+            mon = MONTHS.index(g["mon3"].lower()) + 1
+            yr = int(g["yr3"] or ref_day.year)
+            if yr != ref_day.year or mon < ref_day.month:
+                self.history = True
+            elif g["yr3"] is None and mon > ref_day.month:
+                pass  # a future month: no day to give
+        elif g["season"] or g["inyear"]:
+            yr = int(g["yr4"] or g["yr5"])
+            self.history = self.history or yr != ref_day.year
+        elif g["ago"]:
+            self.history = True
+        elif g["hours"]:
+            n = _num(g["n1"])
+            if n is not None:
+                self.offset = timedelta(hours=n)
+                self.estimated = True
+        elif g["half"]:
+            self.day = self.day or ref_day
+            self.part = PARTS["second half" if g["hpart"].lower() == "second" else "first half"]
+        elif g["later"]:
+            self.day = ref_day
+            lp = g["lpart"]
+            if lp:
+                self.part = PARTS[lp.lower()]
+            else:
+                self.offset = timedelta(hours=3)
+            self.estimated = True
+        elif g["earlier"]:
+            self.day = ref_day
+        elif g["tomorrow"]:
+            self.day = ref_day + timedelta(days=1)
+            if g["tpart"]:
+                self.part = PARTS[g["tpart"].lower()]
+        elif g["yesterday"]:
+            self.day = ref_day - timedelta(days=1)
+        elif g["tonight"]:
+            self.day = ref_day
+            self.part = PARTS["tonight"]
+        elif g["today"]:
+            self.day = ref_day
+            if g["thpart"]:
+                self.part = PARTS[g["thpart"].lower()]
+        elif g["nextweek"]:
+            self.day = ref_day + timedelta(days=7 - ref_day.weekday())
+            self.estimated = True
+
+    def result(self, raw: str, start: int, end: int) -> When:
+        if self.offset is not None and self.day is None or (self.offset is not None and self.part is None and self.clock is None):
+            dt = self.ref + self.offset
+            if self.day is not None and dt.astimezone(self.local).date() != self.day:
+                dt = datetime.combine(self.day, time(23), self.local)
+            return When(raw, start, end, dt, "part", True, self.history)
+        if self.clock is not None:
+            h, mi, zone = self.clock
+            day = self.day or self.ref.astimezone(zone).date()
+            dt = datetime.combine(day, time(h, mi), zone).astimezone(self.local)
+            return When(raw, start, end, dt, "minute", self.estimated, self.history)
+        if self.part is not None:
+            day = self.day or self.ref.astimezone(self.local).date()
+            return When(raw, start, end, datetime.combine(day, self.part, self.local), "part", True, self.history)
+        if self.day is not None:
+            return When(raw, start, end, datetime.combine(self.day, time(0), self.local), "day",
+                        self.estimated, self.history)
+        return When(raw, start, end, None, "none", self.estimated, self.history)
+
+
+def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzinfo | None = None) -> list[When]:
+    """Every time phrase in text, adjacent atoms merged ("10 a.m. on Friday")."""
+    local = local or ref.tzinfo or timezone.utc
+    atoms = list(_ATOM.finditer(text))
+    out: list[When] = []
+    i = 0
+    while i < len(atoms):
+        group = [atoms[i]]
+        while i + 1 < len(atoms) and _GLUE.match(text[group[-1].end():atoms[i + 1].start()]):
+            i += 1
+            group.append(atoms[i])
+        acc = _Acc(ref, ref_estimated, local)
+        for m in group:
+            acc.add(m)
+        start, end = group[0].start(), group[-1].end()
+        w = acc.result(text[start:end], start, end)
+        if w.dt is not None and ref_estimated and (w.precision == "part" and acc.offset is not None):
+            w = When(w.raw, w.start, w.end, w.dt, w.precision, True, w.history)
+        out.append(w)
+        i += 1
+    return out
+
+
+def normalise(raw: str, ref: datetime, ref_estimated: bool = False, local: tzinfo | None = None) -> When | None:
+    """The first time phrase in raw, resolved; None when raw holds none."""
+    found = find_times(raw, ref, ref_estimated, local)
+    return found[0] if found else None
+
+
+def precision_of(raw: str) -> str:
+    """minute | part | day | none, from the phrase alone (for display/export)."""
+    ref = datetime(2000, 1, 3, 12, tzinfo=timezone.utc)
+    w = normalise(raw, ref)
+    return w.precision if w else "none"
+
+
+def parse_iso(value: str) -> datetime:
+    """ISO text from a corrections entry -> datetime (dateutil, so '2025-05-16 12:30+03:00' works too)."""
+    return dtparser.isoparse(value) if "T" in value else dtparser.parse(value)
