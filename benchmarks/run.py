@@ -1,0 +1,397 @@
+"""Benchmark liveblog-tui on the bundled blog and generated blogs of 1k/10k/100k posts.
+
+    python benchmarks/run.py [--sizes bundled,1000,10000,100000] [--runs 3] [--skip-tty]
+
+Every measurement of one blog runs in a fresh subprocess (so peak RSS is that
+blog's alone); each is repeated --runs times and the median is reported. The
+time to first post on screen runs the real console script in a pseudo-terminal
+(pty.fork) next to a bare Textual app that prints one line, and watches the
+output stream for the oldest post's opening words. Prints a Markdown table and
+the machine it ran on. Generated blogs go to benchmarks/out/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import platform
+import pty
+import random
+import re
+import resource
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT_DIR = HERE / "out"
+DEFAULT_SIZES = ("bundled", "1000", "10000", "100000")
+TTY_COLS, TTY_ROWS = 120, 40
+TTY_TIMEOUT = 120.0
+BARE_LINE = "BARE-TEXTUAL-READY"
+BARE_APP = f'''
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("{BARE_LINE}")
+
+Bare().run()
+'''
+_ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])")
+
+
+# ---------------------------------------------------------------- in-process measurements (worker)
+def _median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000 if samples else float("nan")
+
+
+def worker(path: str | None) -> dict:
+    """Measure the core on one blog; runs in its own process. Returns numbers in s/ms/KB."""
+    sys.path.insert(0, str(ROOT))
+    from tui.core.clock import PlaybackClock
+    from tui.core.knowledge import load_knowledge
+    from tui.core.load import load_blog
+    from tui.core.query import PostIndex, parse_query
+    from tui.core.timeline import Timeline
+
+    out: dict = {}
+    t = time.perf_counter()
+    blog = load_blog(path)
+    out["load_s"] = time.perf_counter() - t
+    out["posts"] = len(blog.posts)
+    out["bytes"] = Path(path).stat().st_size if path else None
+    oldest = blog.posts[0] if blog.posts else None
+    out["first_post"] = oldest.paragraphs[0] if oldest else ""
+
+    t = time.perf_counter()
+    knowledge = load_knowledge(blog_path=path)
+    if path and not knowledge.people and "/benchmarks/out/" in Path(path).resolve().as_posix():
+        # Generated blogs use the bundled blog's people: extract with its knowledge,
+        # so extraction, entity filters and state_at do realistic work.
+        knowledge = load_knowledge(blog_path=None)
+    timeline = Timeline.build(blog, knowledge)
+    out["extract_s"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    index = PostIndex.build(blog.posts, timeline.entities)
+    index.prepare()
+    out["index_s"] = time.perf_counter() - t
+
+    rng = random.Random(1)
+    n = len(blog.posts)
+    # Filter: the most frequent person and delegation (entity terms), then free text.
+    people = sorted(index._entity_sets()["person"].items(), key=lambda kv: -len(kv[1]))  # noqa: SLF001
+    delegs = sorted(index._entity_sets()["delegation"].items(), key=lambda kv: -len(kv[1]))  # noqa: SLF001
+    terms = ([f'person:"{people[0][0]}"'] if people else []) + ([f'delegation:"{delegs[0][0]}"'] if delegs else [])
+    entity_q = " ".join(terms) or "day:15"  # a blog without knowledge has no entities
+    out["filter_entity_query"] = entity_q
+    samples = []
+    for _ in range(5):
+        index._last = None  # noqa: SLF001 - measure cold, not the cached answer
+        index._term_cache.clear()  # noqa: SLF001
+        t = time.perf_counter()
+        index.filter(parse_query(entity_q))
+        samples.append(time.perf_counter() - t)
+    out["filter_entity_ms"] = _median_ms(samples)
+    samples = []
+    for word in ("ceasefire", "istanbul", "zzzz-no-match"):
+        index._last = None  # noqa: SLF001
+        t = time.perf_counter()
+        index.filter(parse_query(word))
+        samples.append(time.perf_counter() - t)
+    out["filter_text_ms"] = _median_ms(samples)
+    # Typing "prisoner exchange" one key at a time (each keystroke narrows the last result).
+    index._last = None  # noqa: SLF001
+    typed, samples = "prisoner exchange", []
+    for i in range(1, len(typed) + 1):
+        t = time.perf_counter()
+        index.filter(parse_query(typed[:i]))
+        samples.append(time.perf_counter() - t)
+    out["filter_typing_ms"] = max(samples) * 1000 if samples else float("nan")
+
+    # state_at at random positions (outside the timeline's small cache).
+    samples = []
+    for _ in range(300):
+        k = rng.randint(0, n)
+        t = time.perf_counter()
+        timeline.state_at(k)
+        samples.append(time.perf_counter() - t)
+    out["state_at_ms"] = _median_ms(samples)
+
+    # step / seek: clock operation + state_at for the new position.
+    clock = PlaybackClock([p.time for p in blog.posts], days=[p.day for p in blog.posts])
+    now, steps, seeks = 0.0, [], []
+    for i in range(300):
+        now += 0.05
+        t = time.perf_counter()
+        k = clock.step(1 if i % 3 else -1, now)
+        timeline.state_at(k)
+        steps.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        k = clock.seek_fraction(rng.random(), now) if i % 2 else clock.seek(rng.randint(1, max(n, 1)), now)
+        timeline.state_at(k)
+        seeks.append(time.perf_counter() - t)
+    out["step_ms"] = _median_ms(steps)
+    out["seek_ms"] = _median_ms(seeks)
+    out["rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return out
+
+
+def app_latency(path: str | None) -> dict:
+    """Hook: filter keystroke → repaint and step/seek → repaint inside the real app (Pilot).
+
+    Returns {} until the app exposes what a Pilot measurement needs; the table
+    then shows n/a. Fill in with `App.run_test()`: press keys, await
+    `pilot.pause()`, time until the feed shows the new state.
+    """
+    return {}
+
+
+# ---------------------------------------------------------------- pseudo-terminal
+def first_on_screen(argv: list[str], needle: str, *, timeout: float = TTY_TIMEOUT, env: dict | None = None) -> dict:
+    """Seconds from exec to `needle` appearing in the pty output, and the process's peak RSS then."""
+    want = re.sub(r"\s+", " ", needle).strip().encode("utf-8")
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        try:
+            os.execvpe(argv[0], argv, env or os.environ)
+        finally:
+            os._exit(127)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", TTY_ROWS, TTY_COLS, 0, 0))
+    buf, result = b"", {"seconds": None, "rss_kb": None, "error": None}
+    try:
+        while True:
+            left = timeout - (time.perf_counter() - start)
+            if left <= 0:
+                result["error"] = "timeout"
+                break
+            ready, _, _ = select.select([fd], [], [], min(left, 0.5))
+            if not ready:
+                done, status = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    result["error"] = f"exited ({os.waitstatus_to_exitcode(status)})"
+                    pid = 0
+                    break
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                result["error"] = "pty closed"
+                break
+            if not chunk:
+                result["error"] = "pty closed"
+                break
+            buf += chunk
+            plain = re.sub(rb"\s+", b" ", _ANSI.sub(b"", buf))
+            if want in plain:
+                result["seconds"] = time.perf_counter() - start
+                result["rss_kb"] = _vm_hwm(pid)
+                break
+            if len(buf) > 4_000_000:
+                buf = buf[-1_000_000:]
+    finally:
+        if pid:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        os.close(fd)
+    return result
+
+
+def _vm_hwm(pid: int) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def _needle(first_post: str) -> str:
+    """The oldest post's first words: short enough to sit on one screen line."""
+    words, out = first_post.split(), []
+    for w in words:
+        if len(" ".join(out + [w])) > 24:
+            break
+        out.append(w)
+    return " ".join(out) or first_post[:24]
+
+
+def console_script() -> str | None:
+    exe = Path(sys.executable).with_name("liveblog-tui")
+    return str(exe) if exe.exists() else shutil.which("liveblog-tui")
+
+
+# ---------------------------------------------------------------- driver
+def blog_path(size: str) -> str | None:
+    if size == "bundled":
+        return None
+    n = int(size)
+    path = OUT_DIR / f"blog-{n}.txt"
+    if not path.exists():
+        sys.path.insert(0, str(HERE))
+        import make_blog
+
+        make_blog.write_blog(n, path, seed=1)
+    return str(path)
+
+
+def run_worker(path: str | None) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", path or "-"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"worker failed for {path or 'bundled'}: {proc.stderr.strip().splitlines()[-1:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def measure(size: str, runs: int, tty: bool) -> dict:
+    path = blog_path(size)
+    results = [run_worker(path) for _ in range(runs)]
+    merged: dict = {"posts": results[0]["posts"], "bytes": results[0]["bytes"]}
+    for key in results[0]:
+        if isinstance(results[0][key], (int, float)) and key not in ("posts", "bytes"):
+            merged[key] = statistics.median(r[key] for r in results)
+    if merged["bytes"] is None:
+        from tui.core.resources import bundled_blog
+
+        merged["bytes"] = bundled_blog().stat().st_size
+    merged.update(app_latency(path))
+    if tty:
+        script = console_script()
+        needle = _needle(results[0]["first_post"])
+        env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(TTY_COLS), LINES=str(TTY_ROWS))
+        with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
+            fh.write(BARE_APP)
+            bare_file = fh.name
+        app_s, bare_s, app_rss, bare_rss, errors = [], [], [], [], set()
+        try:
+            for _ in range(runs):
+                bare = first_on_screen([sys.executable, bare_file], BARE_LINE, env=env)
+                if bare["seconds"] is not None:
+                    bare_s.append(bare["seconds"])
+                    bare_rss.append(bare["rss_kb"] or 0)
+                if script:
+                    argv = [script, "replay", "--paused"] + ([path] if path else [])
+                    app = first_on_screen(argv, needle, env=env)
+                    if app["seconds"] is not None:
+                        app_s.append(app["seconds"])
+                        app_rss.append(app["rss_kb"] or 0)
+                    elif app["error"]:
+                        errors.add(app["error"])
+        finally:
+            os.unlink(bare_file)
+        merged["bare_first_s"] = statistics.median(bare_s) if bare_s else None
+        merged["app_first_s"] = statistics.median(app_s) if app_s else None
+        merged["bare_rss_kb"] = statistics.median(bare_rss) if bare_rss else None
+        merged["app_rss_kb"] = statistics.median(app_rss) if app_rss else None
+        merged["app_error"] = ", ".join(sorted(errors)) or None if not app_s else None
+    return merged
+
+
+ROWS = [
+    ("posts", "posts", lambda r: f"{r['posts']:,}"),
+    ("file size", "bytes", lambda r: f"{r['bytes'] / 1e6:.2f} MB"),
+    ("parse + index (load_blog)", "load_s", lambda r: f"{r['load_s'] * 1000:.0f} ms"),
+    ("extraction (Timeline.build)", "extract_s", lambda r: f"{r['extract_s'] * 1000:.0f} ms"),
+    ("filter index (PostIndex, all lazy parts)", "index_s", lambda r: f"{r['index_s'] * 1000:.0f} ms"),
+    ("filter: person + delegation terms", "filter_entity_ms", lambda r: f"{r['filter_entity_ms']:.2f} ms"),
+    ("filter: one free-text word (full scan)", "filter_text_ms", lambda r: f"{r['filter_text_ms']:.1f} ms"),
+    ("filter: slowest keystroke typing 'prisoner exchange'", "filter_typing_ms", lambda r: f"{r['filter_typing_ms']:.1f} ms"),
+    ("filter keystroke → repaint (app)", "app_filter_ms", lambda r: f"{r['app_filter_ms']:.1f} ms"),
+    ("step (clock + state_at)", "step_ms", lambda r: f"{r['step_ms']:.3f} ms"),
+    ("seek (clock + state_at)", "seek_ms", lambda r: f"{r['seek_ms']:.3f} ms"),
+    ("step/seek → repaint (app)", "app_step_ms", lambda r: f"{r['app_step_ms']:.1f} ms"),
+    ("state_at", "state_at_ms", lambda r: f"{r['state_at_ms']:.3f} ms"),
+    ("peak RSS, core only (load + extract + index)", "rss_kb", lambda r: f"{r['rss_kb'] / 1024:.0f} MB"),
+    ("first post on screen (liveblog-tui replay)", "app_first_s", lambda r: f"{r['app_first_s'] * 1000:.0f} ms"),
+    ("first line on screen (bare Textual app)", "bare_first_s", lambda r: f"{r['bare_first_s'] * 1000:.0f} ms"),
+    ("ratio app / bare", "ratio", lambda r: f"{r['app_first_s'] / r['bare_first_s']:.2f}×"),
+    ("RSS at first post: app / bare", "app_rss_kb", lambda r: f"{r['app_rss_kb'] / 1024:.0f} / {r['bare_rss_kb'] / 1024:.0f} MB"),
+]
+
+
+def cell(r: dict, key: str, fmt) -> str:
+    needed = ("app_first_s", "bare_first_s") if key == "ratio" else (key,)
+    if any(r.get(k) is None for k in needed):
+        return "n/a"
+    try:
+        return fmt(r)
+    except (KeyError, TypeError, ZeroDivisionError):
+        return "n/a"
+
+
+def table(sizes: list[str], results: dict[str, dict]) -> str:
+    head = "| measure | " + " | ".join(("bundled blog" if s == "bundled" else f"{int(s):,} posts") for s in sizes) + " |"
+    lines = [head, "|---|" + "---:|" * len(sizes)]
+    for label, key, fmt in ROWS:
+        lines.append(f"| {label} | " + " | ".join(cell(results[s], key, fmt) for s in sizes) + " |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        textual = metadata.version("textual")
+    except metadata.PackageNotFoundError:
+        textual = "not installed"
+    return (f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, Textual {textual}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Benchmark liveblog-tui (prints a Markdown table).")
+    ap.add_argument("--sizes", default=",".join(DEFAULT_SIZES), help="comma list of bundled and/or post counts")
+    ap.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is reported")
+    ap.add_argument("--skip-tty", action="store_true", help="skip the pseudo-terminal first-post measurement")
+    ap.add_argument("--json", help="also write the raw numbers to this file")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(None if args.worker == "-" else args.worker)))
+        return 0
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    for s in sizes:
+        if s != "bundled" and not s.isdigit():
+            ap.error(f"bad size {s!r}: use 'bundled' or a number of posts")
+    results = {}
+    for s in sizes:
+        print(f"measuring {s} ...", file=sys.stderr, flush=True)
+        results[s] = measure(s, max(1, args.runs), not args.skip_tty)
+        if results[s].get("app_error"):
+            print(f"  replay in a pty: {results[s]['app_error']}", file=sys.stderr)
+    print(table(sizes, results))
+    print()
+    print(f"Machine: {machine()}. Medians of {max(1, args.runs)} runs; "
+          f"terminal {TTY_COLS}×{TTY_ROWS}; {time.strftime('%Y-%m-%d')}.")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
