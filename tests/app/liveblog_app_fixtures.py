@@ -1,0 +1,88 @@
+"""Hand-built blogs for the app tests (not a test module).
+
+Independent of the parser: posts are built from tui.core.model directly, so
+the app tests say exactly which posts exist, on which day, at which time.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from tui.core.model import Blog, BlogMeta, Post, Summary
+
+TZ = ZoneInfo("Europe/Istanbul")
+HOSTILE = ("[US]", "[/]", "[bold]x[/bold]", "[@click=app.quit]")
+
+# (day of May 2025, hh:mm, estimated, paragraphs)
+SPEC: list[tuple[int, str, bool, tuple[str, ...]]] = [
+    (14, "09:00", False, ("Alpha: Russian delegation led by Vladimir Medinsky arrives in Istanbul.",)),
+    (14, "10:30", True, ("Bravo: Zelensky says Kiev will decide [US] later.", "Second paragraph of bravo.")),
+    (14, "12:00", False, ("Charlie: talks planned for Thursday at Dolmabahce Palace.",)),
+    (14, "18:45", True, ("Delta: markup probe [/] and [bold]x[/bold] and [@click=app.quit] stay verbatim.",)),
+    (15, "08:15", False, ("Echo: the Ukrainian delegation arrives in Ankara.",)),
+    (15, "11:00", False, ("Foxtrot: talks rescheduled for Friday, TASS reports.",)),
+    (15, "16:20", True, ("Golf: Rubio lands in Istanbul, AFP has reported.",)),
+    (16, "09:30", False, ("Hotel: talks between Russian and Ukrainian delegations begin.",)),
+    (16, "11:10", False, ("India: the talks concluded after less than two hours.", "Medinsky says Moscow is satisfied.")),
+    (16, "14:00", True, ("Juliet: the Russian delegation has left Istanbul.",)),
+]
+
+
+def make_blog(spec: list[tuple[int, str, bool, tuple[str, ...]]] | None = None, *, summary: str = "Summary: talks ended with a POW exchange [US].") -> Blog:
+    spec = SPEC if spec is None else spec
+    posts: list[Post] = []
+    line = 3
+    for seq, (day, hhmm, estimated, paragraphs) in enumerate(spec, 1):
+        hour, minute = map(int, hhmm.split(":"))
+        posts.append(
+            Post(
+                seq=seq,
+                day=date(2025, 5, day),
+                time=datetime(2025, 5, day, hour, minute, tzinfo=TZ),
+                time_estimated=estimated,
+                first_line=line,
+                last_line=line + len(paragraphs) - 1,
+                paragraphs=paragraphs,
+            )
+        )
+        line += len(paragraphs)
+    return Blog(
+        meta=BlogMeta(title="Test talks", outlet="RT", order="newest-first", timezone="Europe/Istanbul"),
+        tz=TZ,
+        summary=Summary(summary, 1, 1) if summary else None,
+        posts=posts,
+        days=sorted({p.day for p in posts}),
+        order="newest-first",
+        source="test-blog.txt",
+    )
+
+
+def big_blog(n: int, words: int = 40) -> Blog:
+    """n posts, one a minute from 14 May 08:00, for scale tests."""
+    start = datetime(2025, 5, 14, 8, 0, tzinfo=TZ)
+    posts = []
+    for i in range(n):
+        t = start + timedelta(minutes=i)
+        text = f"Post {i + 1}: " + " ".join(f"word{(i * 7 + j) % 97}" for j in range(words))
+        posts.append(Post(i + 1, t.date(), t, i % 3 == 0, i + 3, i + 3, (text,)))
+    return Blog(
+        meta=BlogMeta(title="Big", outlet="RT", timezone="Europe/Istanbul"),
+        tz=TZ,
+        summary=Summary("Big summary", 1, 1),
+        posts=posts,
+        days=sorted({p.day for p in posts}),
+        order="newest-first",
+        source="big.txt",
+    )
+
+
+def screen_text(app) -> str:
+    """What the terminal would show, as plain text (one line per row)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def feed_text(feed) -> str:
+    """The feed's visible rows, as plain text."""
+    return "\n".join(feed.render_line(y).text for y in range(feed.scrollable_content_region.height))

@@ -1,0 +1,399 @@
+"""Pilot tests: each player / navigation key → clock, feed, panes and what is on screen."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.app.app import ReplayApp, SearchBar, SummaryPanel
+from tui.app.widgets.feed import FeedView, NewPostsPill
+from tui.app.widgets.filter_bar import FilterBar
+from tui.app.widgets.panes import DelegationsPane, FactSelected
+
+
+def _sibling(name: str):
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+fx = _sibling("liveblog_app_fixtures")
+FakeTimeline = _sibling("liveblog_fake_timeline").FakeTimeline
+
+
+class FakeNow:
+    """Injected monotonic clock: tests decide when time passes."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def make_app(start_at: int | None = None, paused: bool = True, blog=None, **kw) -> ReplayApp:
+    blog = blog or fx.make_blog()
+    return ReplayApp(blog, timeline=FakeTimeline(blog), start_at=start_at, paused=paused, **kw)
+
+
+def panes_match(app: ReplayApp) -> bool:
+    """The delegations pane shows exactly state_at(playhead)."""
+    expected = app.timeline.state_at(app.clock.position)
+    app.timeline.calls.pop()  # our own call does not count
+    return app.state == expected and app.query_one(DelegationsPane)._key == expected.delegations
+
+
+async def test_opens_on_the_oldest_post_with_the_clock_at_its_time() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.clock.position == 1
+        assert app.feed.last_visible == 1
+        text = fx.screen_text(app)
+        assert "Alpha" in text and "Bravo" not in text
+        assert app.player.status.sim_time == app.blog.posts[0].time
+        assert "⏸" in text and "1/10" in text
+
+
+async def test_step_forward_and_back_reveal_and_hide_one_post() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("full_stop")
+        assert app.clock.position == 2
+        assert app.feed.last_visible == 2
+        assert "Bravo" in fx.screen_text(app)
+        assert not app.clock.playing  # stepping keeps a paused replay paused
+        await pilot.press("full_stop", "full_stop", "comma")
+        assert app.clock.position == 3
+        text = fx.screen_text(app)
+        assert "Charlie" in text and "Delta" not in text
+        assert panes_match(app)
+
+
+async def test_step_back_never_goes_below_post_one() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("comma", "comma")
+        assert app.clock.position == 1 and app.feed.last_visible == 1
+
+
+async def test_space_plays_and_the_timer_reveals_posts() -> None:
+    now = FakeNow()
+    app = make_app(now=now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("space")
+        assert app.clock.playing
+        assert "▶" in fx.screen_text(app)
+        due = app.clock.next_due(now.t)
+        assert due is not None and due > 0
+        now.t += due + 0.01
+        app._on_timer()  # what the scheduled timer does when it fires
+        await pilot.pause()
+        assert app.clock.position == 2 and app.feed.last_visible == 2
+        assert panes_match(app)
+        await pilot.press("space")
+        assert not app.clock.playing
+        now.t += 3600
+        app._on_timer()
+        assert app.clock.position == 2  # paused stays paused
+
+
+async def test_one_timer_scheduled_from_next_due() -> None:
+    now = FakeNow()
+    app = make_app(now=now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app._timer is None  # paused: nothing scheduled
+        await pilot.press("space")
+        first = app._timer
+        assert first is not None
+        await pilot.press("full_stop")  # re-scheduling replaces, never stacks, the timer
+        assert app._timer is not None and app._timer is not first
+        await pilot.press("space")
+        assert app._timer is None
+
+
+async def test_faster_slower_change_speed_and_show_it_briefly() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        start = app.clock.speed
+        await pilot.press("plus")
+        assert app.clock.speed > start
+        assert f"speed {app.clock.speed:g}×" in fx.screen_text(app)
+        await pilot.press("minus", "minus")
+        assert app.clock.speed < start
+        assert app.player.current_notice == f"speed {app.clock.speed:g}×"
+
+
+async def test_pace_mode_toggles() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        assert app.clock.pace is not None
+        assert "1 post/" in fx.screen_text(app)
+        await pilot.press("p")
+        assert app.clock.pace is None
+
+
+async def test_day_jumps() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket")
+        assert app.clock.position == 5  # first post of 15 May
+        assert app.blog.posts[app.feed.last_visible - 1].day.day == 15
+        await pilot.press("right_square_bracket")
+        assert app.clock.position == 8
+        await pilot.press("left_square_bracket")
+        assert app.clock.position == 5
+        assert panes_match(app)
+
+
+async def test_digit_jumps_to_a_fraction_of_the_time_span() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        ts = [p.time.timestamp() for p in app.blog.posts]
+        target = ts[0] + 0.5 * (ts[-1] - ts[0])
+        expected = max(i + 1 for i, t in enumerate(ts) if t <= target)
+        assert app.clock.position == expected
+        await pilot.press("0")
+        assert app.clock.position == 1
+
+
+async def test_end_reveals_the_summary_and_stepping_back_hides_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        summary = app.query_one(SummaryPanel)
+        assert not summary.display
+        assert "POW exchange" not in fx.screen_text(app)
+        await pilot.press("e")
+        assert app.clock.position == 10 and summary.display
+        assert "Summary: talks ended with a POW exchange [US]." in fx.screen_text(app)
+        await pilot.press("comma")
+        assert not summary.display
+        await pilot.press("r")
+        assert app.clock.position == 1 and app.feed.last_visible == 1
+
+
+async def test_state_at_is_called_once_per_position_change() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.timeline.calls.clear()
+        await pilot.press("full_stop", "full_stop", "plus", "comma", "e")
+        assert app.timeline.calls == [2, 3, 2, 10]
+
+
+@pytest.mark.parametrize("keys", [("full_stop", "full_stop"), ("e", "comma"), ("5",), ("right_square_bracket",), ("e", "r", "full_stop")])
+async def test_panes_equal_state_at_playhead(keys: tuple[str, ...]) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press(*keys)
+        assert panes_match(app)
+        assert app.feed.last_visible == app.clock.position  # never a post beyond k
+
+
+async def test_goto_post_number_and_time() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("colon")
+        await pilot.pause()
+        await pilot.press(*"#4", "enter")
+        await pilot.pause()
+        assert app.clock.position == 4
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"15 May 11:00", "enter")
+        await pilot.pause()
+        assert app.clock.position == 6
+        assert app.resolve_goto("16:00") == 6  # a bare time is on the current day (15 May): Foxtrot
+        with pytest.raises(ValueError):
+            app.resolve_goto("#99")
+        with pytest.raises(ValueError):
+            app.resolve_goto("not a time at all")
+
+
+async def test_search_highlights_and_n_jumps_between_matches() -> None:
+    app = make_app(start_at=10)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        assert app.query_one(SearchBar).display
+        await pilot.press(*"medinsky")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.search_result is not None and list(app.search_result.seqs) == [1, 9]
+        assert app.feed.cursor == 1  # first match after the (empty) cursor
+        await pilot.press("n")
+        assert app.feed.cursor == 9
+        await pilot.press("N")
+        assert app.feed.cursor == 1
+        assert app.clock.position == 10  # searching never moves the playhead
+
+
+async def test_search_never_jumps_into_the_future() -> None:
+    app = make_app(start_at=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.set_search("Medinsky")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n", "n")
+        assert app.feed.cursor == 1  # post 9 also matches but is not revealed yet
+
+
+async def test_filter_narrows_feed_but_keeps_playhead() -> None:
+    app = make_app(start_at=9)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f")
+        bar = app.query_one(FilterBar)
+        bar.set_query("delegation")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.clock.position == 9
+        shown = app.feed.visible_seqs()
+        expected = [p.seq for p in app.blog.posts[:9] if "delegation" in p.text.lower()]
+        assert shown == expected and shown  # filter ∩ 1..9
+        await pilot.press("escape")
+        await pilot.press("full_stop")  # post 10 also matches: it appears as the clock reaches it
+        assert app.clock.position == 10 and app.feed.last_visible == 10
+        assert panes_match(app)
+
+
+async def test_filter_with_no_result_says_so() -> None:
+    app = make_app(start_at=10)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f")
+        app.query_one(FilterBar).set_query("zzzzqqq")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.feed.visible_count == 0
+        assert "No posts match the filter" in fx.screen_text(app)
+        assert app.clock.position == 10
+
+
+async def test_enter_opens_the_selected_post_with_its_facts() -> None:
+    from tui.app.screens.post import PostScreen
+
+    app = make_app(start_at=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PostScreen)
+        assert app.screen.post.seq == 3
+        assert len(app.screen.facts) == 1  # post 3 is the source of the "arrived" fact
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PostScreen)
+
+
+async def test_fact_selection_jumps_the_feed_to_its_post() -> None:
+    app = make_app(start_at=10)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the panes mount right after the first frame
+        app.query_one(DelegationsPane).post_message(FactSelected(3, "delegations"))
+        await pilot.pause()
+        assert app.feed.cursor == 3 and not app.feed.follow
+        assert "Charlie" in fx.feed_text(app.feed)
+        assert app.clock.position == 10
+
+
+async def test_help_lists_bindings_and_closes() -> None:
+    from tui.app.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.text()
+        for description in ("Play/Pause", "Step +1", "Next day", "Go to", "Search", "Filter", "Quit"):
+            assert description in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_every_player_action_is_in_the_command_palette() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for title in ("Play / pause", "Step forward", "Step back", "Faster", "Slower", "Next day", "Previous day",
+                      "Restart", "Jump to the end", "Go to…", "Search", "Filter", "Toggle panes", "Jump to 50%"):
+            assert title in titles
+
+
+async def test_q_quits() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_hostile_post_text_is_shown_verbatim() -> None:
+    app = make_app(start_at=4)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        text = fx.screen_text(app)
+        for hostile in fx.HOSTILE:
+            assert hostile in text
+        assert app.is_running  # [@click=app.quit] did not become an action
+
+
+async def test_layout_narrow_hides_panes_and_v_stacks_them() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-narrow")
+        panes = app.query_one("#panes")
+        assert panes.region.width == 0 or not panes.display or panes.styles.display == "none"
+        await pilot.press("v")
+        await pilot.pause()
+        assert panes.region.height > 0 and panes.region.y > app.feed.region.y  # stacked below the feed
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert app.screen.has_class("-wide") and not app.screen.has_class("-narrow")
+        dele, sched = app.query_one("#delegations-pane"), app.query_one("#schedule-pane")
+        assert dele.region.y == sched.region.y and dele.region.x < sched.region.x  # side by side
+
+
+async def test_new_posts_pill_while_scrolled_away() -> None:
+    app = make_app(start_at=6)
+    async with app.run_test(size=(80, 24)) as pilot:
+        feed = app.feed
+        await pilot.press("g")
+        assert feed.cursor == 1 and not feed.follow
+        top = feed.scroll_y
+        await pilot.press("full_stop", "full_stop", "full_stop")
+        await pilot.pause()
+        assert feed.scroll_y == top  # arrivals do not move the view
+        assert feed.cursor == 1
+        pill = app.query_one(NewPostsPill)
+        assert pill.display and "3 new posts" in fx.screen_text(app)
+        await pilot.press("G")
+        await pilot.pause()
+        assert not pill.display and feed.follow and feed.cursor == 9
+        assert "Indi" in fx.feed_text(feed)
+
+
+async def test_following_feed_shows_each_new_post() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(9):
+            await pilot.press("full_stop")
+        await pilot.pause()
+        assert app.feed.follow and app.feed.cursor == 10
+        assert "Juliet" in fx.feed_text(app.feed)
+
+
+async def test_tab_cycles_focus_between_feed_and_panes() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, FeedView)
+        await pilot.press("tab")
+        assert app.focused is not None and not isinstance(app.focused, FeedView)

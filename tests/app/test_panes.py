@@ -1,0 +1,254 @@
+"""Pilot tests for the side panes: rendering from a hand-built State, selection → FactSelected."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import OptionList
+
+from tui.app.widgets.panes import (
+    WIDGETS_CSS_PATH,
+    DelegationsPane,
+    FactSelected,
+    MeetingsPane,
+    PeopleGrid,
+    SchedulePane,
+    format_when,
+)
+from tui.core.facts import State
+
+
+def _sibling(name: str):
+    """Import a helper module next to this file (pytest runs with --import-mode=importlib,
+    so tests/ is not a package on sys.path in a non-editable install)."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+_states = _sibling("liveblog_pane_states")
+EARLY, EMPTY, LATER, PLAN_FRI, PLAN_THU = _states.EARLY, _states.EMPTY, _states.LATER, _states.PLAN_FRI, _states.PLAN_THU
+
+
+class PaneApp(App):
+    CSS_PATH = WIDGETS_CSS_PATH
+
+    def __init__(self, pane_factory) -> None:
+        super().__init__()
+        self.pane_factory = pane_factory
+        self.selected: list[FactSelected] = []
+
+    def compose(self) -> ComposeResult:
+        yield self.pane_factory()
+
+    def on_fact_selected(self, message: FactSelected) -> None:
+        self.selected.append(message)
+
+
+def option_texts(pane: OptionList) -> list[str]:
+    return [str(getattr(o.prompt, "plain", o.prompt)) for o in pane.options]
+
+
+def screen_text(app: App) -> str:
+    """Plain text of the whole screen (what a user would read)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_delegations_rows_status_where_seq_and_changed_marker() -> None:
+    app = PaneApp(DelegationsPane)
+    async with app.run_test(size=(60, 20)) as pilot:
+        pane = app.query_one(DelegationsPane)
+        pane.show(EARLY)
+        await pilot.pause()
+        ru, ua = option_texts(pane)
+        assert "RU" in ru and "arrived" in ru and "Istanbul" in ru and "#37" in ru
+        assert "◆ changed" in ru
+        assert "no status yet" in ua and "◆" not in ua
+        pane.show(LATER)
+        await pilot.pause()
+        ru, ua = option_texts(pane)
+        assert "◆" not in ru  # no longer changed at this post
+        assert "◆ changed" in ua and "travelling" in ua and "Ankara" in ua and "#40" in ua
+
+
+async def test_delegation_label_with_markup_is_verbatim_on_screen() -> None:
+    app = PaneApp(DelegationsPane)
+    async with app.run_test(size=(60, 12)) as pilot:
+        app.query_one(DelegationsPane).show(LATER)
+        await pilot.pause()
+        assert "[bold]UA" in screen_text(app)
+
+
+async def test_empty_state_says_so_and_selection_posts_nothing() -> None:
+    app = PaneApp(SchedulePane)
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = app.query_one(SchedulePane)
+        pane.show(EMPTY)
+        await pilot.pause()
+        assert option_texts(pane) == ["no schedule announced yet"]
+        pane.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.selected == []
+
+
+async def test_schedule_current_plan_and_struck_earlier_plan() -> None:
+    app = PaneApp(SchedulePane)
+    async with app.run_test(size=(70, 20)) as pilot:
+        pane = app.query_one(SchedulePane)
+        pane.show(LATER)
+        await pilot.pause()
+        texts = option_texts(pane)
+        current, earlier, call = texts
+        assert current.splitlines()[0] == "Istanbul talks"  # subject shown by meeting name
+        assert "rescheduled" in current and "~Fri 16 May" in current and "#45" in current
+        assert "“on Friday”" in current  # raw phrase available
+        assert "planned Thu 15 May 10:00" in earlier and "#20 → #45" in earlier
+        struck = [s for s in pane.options[1].prompt.spans if "strike" in str(s.style)]
+        assert struck, "earlier plan must be struck through"
+        assert "Putin call" in call and "proposed" in call
+
+
+def test_format_when_marks_estimates_and_hides_invented_midnight() -> None:
+    assert format_when(PLAN_THU.when, False) == "Thu 15 May 10:00"
+    assert format_when(PLAN_FRI.when, True) == "~Fri 16 May"
+    assert format_when(None, True) == ""
+
+
+async def test_meetings_split_present_and_announced_and_grid_marks() -> None:
+    app = PaneApp(MeetingsPane)
+    async with app.run_test(size=(80, 40)) as pilot:
+        pane = app.query_one(MeetingsPane)
+        pane.show(LATER)
+        await pilot.pause()
+        talks = option_texts(pane.meetings_list)[0]
+        present_line = next(l for l in talks.splitlines() if "present:" in l and "announced" not in l)
+        announced_line = next(l for l in talks.splitlines() if "announced only:" in l)
+        assert "Vladimir Medinsky" in present_line and "Rustem Umerov" in present_line
+        # Umerov was announced then present: listed once, as present.
+        assert "Umerov" not in announced_line
+        assert "Mikhail Galuzin" in announced_line and "[bold]X" in announced_line
+        assert "bilateral" in talks and "Fri 16 May" in talks and "Dolmabahce Palace" in talks and "happened" in talks
+
+        grid = pane.grid
+        rows = {str(grid.get_row_at(r)[0]): [str(c) for c in grid.get_row_at(r)[1:]] for r in range(grid.row_count)}
+        assert rows["Vladimir Medinsky"] == ["✓", "○"]
+        assert rows["Rustem Umerov"] == ["✓", ""]
+        assert rows["[bold]X"] == ["○", ""]
+        assert "[bold]X" in screen_text(app)
+        assert "evidence [/] here" not in screen_text(app)  # evidence is for the post screen, not the grid
+
+
+async def test_selecting_a_delegation_posts_its_source_seq() -> None:
+    app = PaneApp(DelegationsPane)
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = app.query_one(DelegationsPane)
+        pane.show(LATER)
+        pane.focus()
+        await pilot.pause()
+        pane.highlighted = 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [(m.seq, m.origin) for m in app.selected] == [(40, "delegations")]
+
+
+async def test_clicking_an_earlier_plan_posts_its_seq() -> None:
+    app = PaneApp(SchedulePane)
+    async with app.run_test(size=(70, 20)) as pilot:
+        pane = app.query_one(SchedulePane)
+        pane.show(LATER)
+        await pilot.pause()
+        # Row layout: border (y=0), current plan 3 lines (y=1..3), earlier plan at y=4.
+        await pilot.click(SchedulePane, offset=(10, 4))
+        await pilot.pause()
+        assert [m.seq for m in app.selected] == [PLAN_THU.seq]
+
+
+async def test_grid_cell_selection_posts_participant_seq() -> None:
+    app = PaneApp(MeetingsPane)
+    async with app.run_test(size=(80, 40)) as pilot:
+        pane = app.query_one(MeetingsPane)
+        pane.show(LATER)
+        await pilot.pause()
+        grid = pane.grid
+        medinsky = next(r for r in range(grid.row_count) if str(grid.get_row_at(r)[0]) == "Vladimir Medinsky")
+        grid.focus()
+        grid.cursor_coordinate = (medinsky, 2)  # column M2: announced for the call at #70
+        await pilot.press("enter")
+        grid.cursor_coordinate = (medinsky, 1)  # column M1: present at #60
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [m.seq for m in app.selected] == [70, 60]
+
+
+async def test_meeting_row_selection_posts_latest_post_about_it() -> None:
+    app = PaneApp(MeetingsPane)
+    async with app.run_test(size=(80, 40)) as pilot:
+        pane = app.query_one(MeetingsPane)
+        pane.show(LATER)
+        pane.meetings_list.focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [m.seq for m in app.selected] == [61]
+
+
+async def test_show_skips_rebuild_when_state_unchanged_and_keeps_highlight() -> None:
+    app = PaneApp(DelegationsPane)
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = app.query_one(DelegationsPane)
+        pane.show(LATER)
+        await pilot.pause()
+        options_before = list(pane.options)
+        pane.highlighted = 1
+        # A new State at another seq with the same delegations: nothing to redo.
+        pane.show(State(seq=71, delegations=LATER.delegations, schedule=LATER.schedule))
+        assert all(a is b for a, b in zip(pane.options, options_before, strict=True))
+        # A change rebuilds but the highlighted row stays put.
+        changed = replace(LATER, delegations=(LATER.delegations[0], replace(LATER.delegations[1], changed=False)))
+        pane.show(changed)
+        await pilot.pause()
+        assert pane.options[0] is not options_before[0]
+        assert pane.highlighted == 1
+        assert "◆" not in option_texts(pane)[1]
+
+
+@pytest.mark.parametrize("factory", [DelegationsPane, SchedulePane, MeetingsPane])
+async def test_panes_are_focusable(factory) -> None:
+    app = PaneApp(factory)
+    async with app.run_test(size=(60, 30)) as pilot:
+        app.query_one(factory).show(LATER)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is not None
+        assert app.focused is app.query_one(factory) or app.focused in app.query_one(factory).query("*")
+
+
+async def test_grid_is_empty_without_meetings() -> None:
+    app = PaneApp(MeetingsPane)
+    async with app.run_test(size=(60, 20)) as pilot:
+        pane = app.query_one(MeetingsPane)
+        pane.show(LATER)
+        await pilot.pause()
+        pane.show(EARLY)
+        await pilot.pause()
+        assert pane.query_one(PeopleGrid).row_count == 0
+        assert option_texts(pane.meetings_list) == ["no meetings known yet"]
+
+
+async def test_meetings_pane_show_before_mount_is_applied_on_mount() -> None:
+    pane = MeetingsPane()
+    pane.show(LATER)  # the app may hand a state before the pane is composed
+    app = PaneApp(lambda: pane)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        assert option_texts(pane.meetings_list)[0].startswith("M1 Istanbul talks")
+        assert pane.grid.row_count == 4

@@ -1,0 +1,116 @@
+"""The status bar: density buckets, sparkline with playhead, clock and speed text."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+
+from tui.app.widgets.player_bar import PlayerBar, PlayerStatus, buckets, format_speed, sparkline
+
+TZ = timezone(timedelta(hours=3))
+
+
+def test_buckets_count_every_post_once() -> None:
+    ts = [0, 1, 2, 10, 10, 50, 99, 100]
+    counts = buckets(ts, 10)
+    assert len(counts) == 10 and sum(counts) == len(ts)
+    assert counts[0] == 3 and counts[1] == 2 and counts[-1] == 2
+
+
+def test_buckets_edge_cases() -> None:
+    assert buckets([], 5) == []
+    assert buckets([5.0, 5.0], 3) == [2, 0, 0]
+    assert buckets([1.0, 2.0], 0) == []
+
+
+def test_sparkline_scales_to_the_busiest_bucket() -> None:
+    line = sparkline([0, 1, 4, 8])
+    assert line[0] == " " and line[-1] == "█"
+    assert line[1] != " "  # one post is still visible
+    assert sparkline([0, 0]) == "  "
+
+
+def test_format_speed() -> None:
+    assert format_speed(60, None) == "60×"
+    assert format_speed(1.5, None) == "1.5×"
+    assert format_speed(60, 2.0) == "1 post/2s"
+
+
+def status(**kw) -> PlayerStatus:
+    base = dict(
+        playing=False,
+        position=3,
+        total=10,
+        sim_time=datetime(2025, 5, 15, 14, 30, tzinfo=TZ),
+        estimated=True,
+        speed=60.0,
+        pace=None,
+        fraction=0.5,
+    )
+    base.update(kw)
+    return PlayerStatus(**base)
+
+
+class BarHost(App[None]):
+    CSS = (Path(__file__).parents[2] / "tui" / "app" / "app.tcss").read_text()
+
+    def compose(self) -> ComposeResult:
+        yield PlayerBar([float(i) for i in range(100)])
+
+
+def bar_text(app: App) -> str:
+    bar = app.query_one(PlayerBar)
+    return "".join(s.text for s in bar.render_line(0))
+
+
+async def test_bar_shows_state_clock_speed_position_and_playhead() -> None:
+    app = BarHost()
+    async with app.run_test(size=(100, 3)) as pilot:
+        bar = app.query_one(PlayerBar)
+        bar.status = status()
+        await pilot.pause()
+        text = bar_text(app)
+        assert "⏸" in text and "~Thu 15 May 14:30" in text and "60×" in text and "3/10" in text
+        bar.status = status(playing=True, estimated=False, filtered="2 shown")
+        await pilot.pause()
+        text = bar_text(app)
+        assert "▶" in text and " Thu 15 May 14:30" in text and "~Thu" not in text and "3/10 · 2 shown" in text
+        spark = text[text.index("shown") + 5 :].strip()
+        assert len(spark) > 40  # the rest of the line is the density bar
+
+
+async def test_playhead_moves_with_fraction() -> None:
+    app = BarHost()
+    async with app.run_test(size=(100, 3)) as pilot:
+        bar = app.query_one(PlayerBar)
+
+        def playhead_x() -> int:
+            x = 0
+            for segment in bar.render_line(0):
+                if segment.style is not None and segment.style.reverse:
+                    return x
+                x += len(segment.text)
+            raise AssertionError("no playhead")
+
+        bar.status = status(fraction=0.1)
+        await pilot.pause()
+        early = playhead_x()
+        bar.status = status(fraction=0.9)
+        await pilot.pause()
+        assert playhead_x() > early + 30
+
+
+async def test_notice_replaces_speed_briefly() -> None:
+    app = BarHost()
+    async with app.run_test(size=(100, 3)) as pilot:
+        bar = app.query_one(PlayerBar)
+        bar.status = status()
+        bar.notice("speed 600×")
+        await pilot.pause()
+        assert "speed 600×" in bar_text(app)
+        bar._notice_until = 0  # as if the notice time had passed
+        bar.refresh()
+        await pilot.pause()
+        assert "speed 600×" not in bar_text(app) and "60×" in bar_text(app)

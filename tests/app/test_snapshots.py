@@ -1,0 +1,48 @@
+"""SVG snapshots of the main layouts (pytest-textual-snapshot).
+
+A fixed position of the hand-built blog with the fake timeline, paused, so the
+pictures change only when the app's look changes — not when extraction does.
+Update after an intended change with: pytest tests/app/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from tui.app.app import ReplayApp
+
+
+def _sibling(name: str):
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+fx = _sibling("liveblog_app_fixtures")
+FakeTimeline = _sibling("liveblog_fake_timeline").FakeTimeline
+
+
+def app_at(position: int) -> ReplayApp:
+    blog = fx.make_blog()
+    return ReplayApp(blog, timeline=FakeTimeline(blog), start_at=position, paused=True)
+
+
+def test_snapshot_narrow_80x24(snap_compare) -> None:
+    assert snap_compare(app_at(4), terminal_size=(80, 24))
+
+
+def test_snapshot_narrow_with_panes_80x24(snap_compare) -> None:
+    assert snap_compare(app_at(4), press=["v"], terminal_size=(80, 24))
+
+
+def test_snapshot_wide_200x50(snap_compare) -> None:
+    assert snap_compare(app_at(6), terminal_size=(200, 50))
+
+
+def test_snapshot_end_with_summary_160x48(snap_compare) -> None:
+    assert snap_compare(app_at(10), terminal_size=(160, 48))

@@ -1,0 +1,152 @@
+"""End to end: the installed `liveblog-tui replay` in a real terminal (tmux).
+
+Starts the console script in a detached tmux session, waits for the oldest
+post of the bundled blog, steps, plays, pauses, searches and quits, reading
+the screen with `tmux capture-pane` like a person would.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+TIMEOUT = 20.0
+
+
+def console_script() -> str:
+    """The venv's liveblog-tui (next to this Python), else the one on PATH."""
+    here = Path(sys.executable).parent / "liveblog-tui"
+    if here.exists():
+        return str(here)
+    found = shutil.which("liveblog-tui")
+    if found is None:
+        pytest.skip("liveblog-tui console script not installed")
+    return found
+
+
+def bundled_text() -> str:
+    from tui.core.resources import bundled_blog
+
+    return bundled_blog().read_text(encoding="utf-8")
+
+
+def first_words(paragraph: str, n: int = 5) -> str:
+    return " ".join(paragraph.split()[:n])
+
+
+class Tmux:
+    def __init__(self, command: list[str], width: int = 120, height: int = 40) -> None:
+        self.name = f"lbt-{uuid.uuid4().hex[:8]}"
+        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+        env.pop("TMUX", None)
+        self._run(
+            "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
+            # keep the pane after exit so the exit status can be read
+            " ".join(_quote(c) for c in command) + "; echo EXITED:$?; sleep 30",
+            env=env,
+        )
+
+    def _run(self, *args: str, env: dict | None = None) -> str:
+        return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True, env=env).stdout
+
+    def screen(self) -> str:
+        return self._run("capture-pane", "-p", "-t", self.name)
+
+    def keys(self, *keys: str) -> None:
+        self._run("send-keys", "-t", self.name, *keys)
+
+    def type(self, text: str) -> None:
+        self._run("send-keys", "-t", self.name, "-l", text)
+
+    def wait(self, pattern: str, timeout: float = TIMEOUT) -> str:
+        rx = re.compile(pattern, re.M)
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if rx.search(screen):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {pattern!r}; screen:\n{screen}")
+
+    def kill(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+def _quote(arg: str) -> str:
+    return "'" + arg.replace("'", "'\\''") + "'"
+
+
+@pytest.fixture
+def blog_posts() -> list[str]:
+    """First paragraphs of the bundled blog, oldest post first (via the real parser)."""
+    from tui.core.load import load_blog
+
+    blog = load_blog()
+    return [p.paragraphs[0] for p in blog.posts]
+
+
+def test_replay_in_a_real_terminal(blog_posts: list[str]) -> None:
+    term = Tmux([console_script(), "replay", "--paused"])
+    try:
+        oldest, second = blog_posts[0], blog_posts[1]
+        screen = term.wait(re.escape(first_words(oldest)))
+        assert first_words(second) not in screen  # no spoilers: only post 1 is shown
+        term.wait(r"\b1/\d+")
+
+        term.type(".")
+        term.wait(re.escape(first_words(second)))
+        term.wait(r"\b2/\d+")  # the status bar follows (it may paint a frame later)
+
+        term.keys("Space")  # play …
+        term.wait("▶")
+        term.keys("Space")  # … and pause
+        screen = term.wait("⏸")
+
+        term.type("/")
+        term.wait("search \\(literal")  # the search bar has the focus before we type
+        term.type("Istanbul")
+        term.wait("Istanbul▏|Istanbul ")
+        term.keys("Enter")
+        term.wait("Open post")  # back on the feed (its bindings are in the footer)
+
+        term.type("e")  # the end reveals the summary
+        summary = bundled_text().splitlines()[0]
+        term.wait(re.escape(first_words(summary, 4)))
+
+        term.type("q")
+        screen = term.wait(r"EXITED:\d+")
+        assert "EXITED:0" in screen
+        assert "Traceback" not in screen
+    finally:
+        term.kill()
+
+
+def test_bad_file_is_one_line_before_the_app_starts(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    result = subprocess.run([console_script(), "replay", str(missing)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("liveblog-tui: ")
+    assert "Traceback" not in result.stderr
+    assert "\x1b[" not in result.stdout  # the app never took the terminal
+
+
+@pytest.mark.parametrize("args", [["--speed", "0"], ["--pace", "-1"], ["--start-at", "#9999"], ["--start-at", "nonsense o'clock"]])
+def test_bad_replay_options_are_one_line(args: list[str]) -> None:
+    result = subprocess.run([console_script(), "replay", *args], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr

@@ -1,0 +1,655 @@
+"""ReplayApp: the feed, the player, the panes — wired to the core's clock and timeline.
+
+Flow: a key → PlaybackClock (pure) → `_apply_position()`, which is the only place
+the position reaches the screen: the feed shows posts 1..k, the panes get
+`timeline.state_at(k)` (computed ONCE per change), the status bar the clock.
+Playing uses one one-shot timer scheduled from `clock.next_due()` (capped so
+the displayed clock moves); nothing polls fast.
+
+The timeline (extraction) is built in a thread worker after the first frame so
+the oldest post is on screen at once; until it lands the panes say "indexing…"
+and posts show without highlights.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+from textual import events, on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+from tui.app import render
+from tui.app.widgets.feed import FeedView, NewPostsPill
+from tui.app.widgets.filter_bar import FilterBar, FilterChanged, FilterClosed
+from tui.app.widgets.player_bar import PlayerBar, PlayerStatus, format_speed
+from tui.core.clock import PlaybackClock
+from tui.core.errors import InputError
+from tui.core.facts import State
+from tui.core.model import Blog
+from tui.core.query import PostIndex, Query
+
+if TYPE_CHECKING:
+    from tui.core.search import SearchPattern, SearchResult
+
+WIDGETS_CSS_PATH = Path(__file__).parent / "widgets" / "widgets.tcss"  # panes + filter bar
+CLOCK_REFRESH = 0.5  # real seconds between status-bar clock updates while playing
+NARROW = 100  # below this many columns the panes hide (toggle with v: stacked below)
+WIDE = 160  # from here the three panes sit side by side
+
+
+class SummaryPanel(VerticalScroll):
+    """The blog's lede, revealed only at the end of the replay (no spoilers)."""
+
+    def __init__(self, text: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = text
+        self.border_title = "Summary — the replay has reached the end"
+
+    def compose(self) -> ComposeResult:
+        yield Static(render.plain(self._text), id="summary-text")
+
+
+class SearchBar(Input):
+    """`/` search: literal, case-insensitive; enter keeps it, escape clears it."""
+
+    BINDINGS = [Binding("escape", "cancel", "Clear search")]
+
+    def action_cancel(self) -> None:
+        self.value = ""
+        self.app.action_close_search()
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Keys reach this input through its own queue, and enter's binding runs
+        # only when the key has bubbled up to the app: keys typed right after
+        # enter (a paste, a script, a fast typist) would land in the closed bar.
+        # So enter submits here, and keys that arrive once the bar has closed are
+        # handed to whatever has the focus now.
+        focused = self.screen.focused
+        if not self.display and focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.app.submit_search(self.value)  # type: ignore[attr-defined]
+            return
+        await super()._on_key(event)
+
+
+class ReplayApp(App[None]):
+    """Replays a live blog oldest-first; see the README's "Using the replay"."""
+
+    TITLE = "liveblog-tui"
+    CSS_PATH = ["app.tcss", str(WIDGETS_CSS_PATH)]
+    ENABLE_COMMAND_PALETTE = True
+
+    # Player keys live on the app so they work whatever pane has focus.
+    BINDINGS = [
+        Binding("space", "toggle_play", "Play/Pause"),
+        Binding("full_stop", "step(1)", "Step +1"),
+        Binding("comma", "step(-1)", "Step -1"),
+        Binding("plus,equals_sign", "faster", "Faster"),
+        Binding("minus,underscore", "slower", "Slower", show=False),
+        Binding("right_square_bracket", "next_day", "Next day", show=False),
+        Binding("left_square_bracket", "prev_day", "Prev day", show=False),
+        *(
+            Binding(str(d), f"seek_percent({d * 10})", f"Jump to {d * 10}%", show=False)
+            for d in range(10)
+        ),
+        Binding("r", "restart", "Restart", show=False),
+        Binding("e", "end", "End", show=False),
+        Binding("colon,t", "goto", "Go to"),
+        Binding("p", "toggle_pace", "Pace mode", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("n", "search_next", "Next match", show=False),
+        Binding("N", "search_prev", "Prev match", show=False),
+        Binding("f", "filter", "Filter"),
+        Binding("v", "toggle_panes", "Panes"),
+        Binding("D", "toggle_pane('delegations')", "Delegations pane", show=False),
+        Binding("S", "toggle_pane('schedule')", "Schedule pane", show=False),
+        Binding("M", "toggle_pane('meetings')", "Meetings pane", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        blog: Blog,
+        *,
+        timeline: object | None = None,
+        knowledge: object | None = None,
+        speed: float | None = None,
+        pace: float | None = None,
+        start_at: int | None = None,
+        paused: bool = False,
+        now: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.blog = blog
+        self._now = now
+        self.timeline = timeline
+        self._knowledge = knowledge
+        posts = blog.posts
+        kwargs: dict = {"position": start_at if start_at is not None else 1}
+        if speed is not None:
+            kwargs["speed"] = speed
+        if pace is not None:
+            kwargs["pace"] = pace
+        self.clock = PlaybackClock([p.time for p in posts], days=[p.day for p in posts], **kwargs)
+        self._start_playing = not paused and bool(posts)
+        self._timer: Timer | None = None
+        self.state: State | None = None
+        self._shown_position = -1
+        self._timestamps = [p.time.timestamp() for p in posts]
+        self._search_text = ""
+        self.search_result: SearchResult | None = None
+        self.filter_seqs: list[int] | None = None
+        self.filter_query = Query()
+        self._post_index: PostIndex | None = None
+        self._index_has_entities = False
+        self._pane_ids = ("delegations-pane", "schedule-pane", "meetings-pane")
+        self._panes_wanted = True  # v: the user's choice; width decides the default
+        self._panes: tuple = ()  # mounted after the first frame
+
+    # ---- layout -------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield FilterBar(self._term_counts, term_error=self._term_error)
+        with Horizontal(id="main"):
+            with Vertical(id="feed-box"):
+                if self.blog.summary is not None:
+                    yield SummaryPanel(self.blog.summary.text, id="summary")
+                yield FeedView(
+                    self.blog.posts,
+                    outlet=self.blog.meta.outlet,
+                    entities_of=None,
+                    id="feed",
+                )
+                yield NewPostsPill(id="new-pill")
+            # The panes are mounted right after the first frame (see _mount_panes):
+            # the oldest post reaches the screen without waiting for them.
+            yield Vertical(id="panes")
+        yield SearchBar(placeholder="search (literal, case-insensitive) — enter: keep, escape: clear", id="search")
+        yield PlayerBar(self._timestamps, id="player")
+        yield Footer()
+
+    @property
+    def feed(self) -> FeedView:
+        return self.query_one(FeedView)
+
+    @property
+    def player(self) -> PlayerBar:
+        return self.query_one(PlayerBar)
+
+    def on_mount(self) -> None:
+        title = self.blog.title or Path(self.blog.source).name or "liveblog"
+        self.title = title
+        self.query_one("#new-pill").display = False
+        self.query_one("#search").display = False
+        self._layout_for(self.size.width)
+        self.feed.focus()
+        self._apply_position()
+        self.call_after_refresh(self._mount_panes)
+        if self.timeline is None:
+            self.call_after_refresh(self._build_timeline)
+        else:
+            self._timeline_ready()
+        if self._start_playing:
+            self.clock.play(self._now())
+            self._schedule()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout_for(event.size.width)
+
+    def _layout_for(self, width: int) -> None:
+        """Media-query-like classes on the screen; app.tcss does the rest."""
+        screen = self.screen
+        screen.set_class(width < NARROW, "-narrow")
+        screen.set_class(width >= WIDE, "-wide")
+        panes = self.query_one("#panes")
+        # Narrow: panes hidden unless asked for (v), then stacked below the feed.
+        screen.set_class(not self._panes_wanted, "-no-panes")
+
+    def _mount_panes(self) -> None:
+        from tui.app.widgets.panes import DelegationsPane, MeetingsPane, SchedulePane
+
+        self._panes = (
+            DelegationsPane(seq_label=self._seq_label),
+            SchedulePane(seq_label=self._seq_label),
+            MeetingsPane(seq_label=self._seq_label),
+        )
+        self.query_one("#panes").mount_all(self._panes)
+        if self.state is not None:
+            for pane in self._panes:
+                pane.show(self.state)
+
+    def _seq_label(self, seq: int) -> str:
+        post = self.blog.posts[seq - 1] if 0 < seq <= len(self.blog.posts) else None
+        if post is None:
+            return f"#{seq}"
+        return f"#{seq} {'~' if post.time_estimated else ''}{post.time:%H:%M}"
+
+    # ---- timeline -------------------------------------------------------------
+
+    def _build_timeline(self) -> None:
+        self._build_timeline_worker()
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def _build_timeline_worker(self) -> None:
+        from tui.core.knowledge import load_knowledge
+        from tui.core.timeline import Timeline
+
+        knowledge = self._knowledge
+        if knowledge is None:
+            knowledge = load_knowledge(blog_path=self.blog.source or None)
+        timeline = Timeline.build(self.blog, knowledge)
+        self.call_from_thread(self._set_timeline, timeline)
+
+    def _set_timeline(self, timeline: object) -> None:
+        self.timeline = timeline
+        self._timeline_ready()
+
+    def _timeline_ready(self) -> None:
+        self.feed.set_entities_source(self.timeline.entities)  # type: ignore[union-attr]
+        self._shown_position = -1
+        self._apply_position()
+
+    # ---- the one place a position reaches the screen --------------------------
+
+    def _apply_position(self, arrivals: bool = False) -> None:
+        k = self.clock.position
+        if k != self._shown_position:
+            self._shown_position = k
+            self.feed.set_position(k, arrivals=arrivals)
+            if self.timeline is not None:
+                self.state = self.timeline.state_at(k)  # type: ignore[union-attr]
+                for pane in self._panes:
+                    pane.show(self.state)
+            summary = self.query("#summary")
+            if summary:
+                summary.first().display = self.clock.at_end and k > 0
+        self._update_player()
+
+    def _update_player(self) -> None:
+        now = self._now()
+        clock = self.clock
+        sim = clock.sim_time(now)
+        k, n = clock.position, clock.total
+        posts = self.blog.posts
+        estimated = False
+        if 0 < k <= n:
+            estimated = posts[k - 1].time_estimated
+            if clock.playing and k < n:
+                estimated = estimated or posts[k].time_estimated
+        fraction = 0.0
+        if sim is not None and self._timestamps and self._timestamps[-1] > self._timestamps[0]:
+            span = self._timestamps[-1] - self._timestamps[0]
+            fraction = (sim.timestamp() - self._timestamps[0]) / span
+        filtered = ""
+        if self.filter_seqs is not None:
+            filtered = f"{self.feed.visible_count} shown"
+        self.player.status = PlayerStatus(
+            playing=clock.playing,
+            position=k,
+            total=n,
+            sim_time=sim,
+            estimated=estimated,
+            speed=clock.speed,
+            pace=clock.pace,
+            fraction=fraction,
+            filtered=filtered,
+            note="" if self.timeline is not None else "indexing facts…",
+        )
+
+    # ---- playing: one one-shot timer from next_due -----------------------------
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        due = self.clock.next_due(self._now())
+        if due is None:
+            return
+        self._timer = self.set_timer(min(due, CLOCK_REFRESH), self._on_timer)
+
+    def _on_timer(self) -> None:
+        self._timer = None
+        self.clock.tick(self._now())
+        self._apply_position(arrivals=True)
+        self._schedule()
+
+    def _after_clock_change(self, arrivals: bool = False) -> None:
+        self._apply_position(arrivals)
+        self._schedule()
+
+    # ---- player actions --------------------------------------------------------
+
+    def action_toggle_play(self) -> None:
+        now = self._now()
+        if self.clock.at_end and not self.clock.playing:
+            self.clock.restart(now)
+        self.clock.toggle(now)
+        self._after_clock_change()
+
+    def action_step(self, delta: int) -> None:
+        self.clock.step(delta, self._now())
+        self._after_clock_change(arrivals=True)
+
+    def action_faster(self) -> None:
+        self.clock.faster(self._now())
+        self.player.notice(self._speed_notice())
+        self._after_clock_change()
+
+    def action_slower(self) -> None:
+        self.clock.slower(self._now())
+        self.player.notice(self._speed_notice())
+        self._after_clock_change()
+
+    def _speed_notice(self) -> str:
+        if self.clock.pace is not None:
+            return f"pace {format_speed(self.clock.speed, self.clock.pace)}"
+        return f"speed {format_speed(self.clock.speed, None)}"
+
+    def action_toggle_pace(self) -> None:
+        now = self._now()
+        if self.clock.pace is None:
+            self.clock.set_pace(2.0, now)
+        else:
+            self.clock.set_pace(None, now)
+        self.player.notice(self._speed_notice())
+        self._after_clock_change()
+
+    def action_next_day(self) -> None:
+        self.clock.next_day(self._now())
+        self._after_clock_change()
+
+    def action_prev_day(self) -> None:
+        self.clock.prev_day(self._now())
+        self._after_clock_change()
+
+    def action_seek_percent(self, percent: int) -> None:
+        self.clock.seek_fraction(percent / 100, self._now())
+        self._after_clock_change()
+
+    def action_restart(self) -> None:
+        self.clock.restart(self._now())
+        self._after_clock_change()
+
+    def action_end(self) -> None:
+        self.clock.to_end(self._now())
+        self._after_clock_change()
+
+    def seek(self, k: int) -> None:
+        self.clock.seek(k, self._now())
+        self._after_clock_change()
+
+    def seek_time(self, when: datetime) -> None:
+        self.clock.seek_time(when, self._now())
+        self._after_clock_change()
+
+    # ---- go to / help / post ---------------------------------------------------
+
+    def action_goto(self) -> None:
+        from tui.app.screens.goto import GotoScreen
+
+        self.push_screen(GotoScreen(self.resolve_goto), self._goto_result)
+
+    def resolve_goto(self, text: str) -> int:
+        """'37' / '#37' → post 37; '14:30', '15 May 12:00', 'fri' → that moment's post."""
+        from tui.core.goto import parse_goto
+
+        return parse_goto(text, self.clock).seq  # GotoError is a ValueError: shown inline
+
+    def _goto_result(self, seq: int | None) -> None:
+        if seq is not None:
+            self.seek(seq)
+
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    @on(FeedView.Opened)
+    def _open_post(self, event: FeedView.Opened) -> None:
+        from tui.app.screens.post import PostScreen
+
+        seq = event.seq
+        if not 0 < seq <= self.clock.position:
+            return  # never open a post from the future
+        post = self.blog.posts[seq - 1]
+        facts = self.timeline.facts_of(seq) if self.timeline is not None else []  # type: ignore[union-attr]
+        entities = self.timeline.entities(seq) if self.timeline is not None else None  # type: ignore[union-attr]
+        names: dict[str, str] = {}
+        if self.state is not None:
+            names.update({d.id: d.label or d.name for d in self.state.delegations})
+            names.update({m.id: m.name for m in self.state.meetings})
+        self.push_screen(
+            PostScreen(post, facts=facts, entities=entities, names=names, source=self.blog.source, outlet=self.blog.meta.outlet)
+        )
+
+    # ---- pane → feed ------------------------------------------------------------
+
+    def on_fact_selected(self, event) -> None:
+        """A pane's fact was chosen (panes.FactSelected): show its source post."""
+        seq = event.seq
+        if 0 < seq <= self.clock.position:
+            if not self.feed.is_visible(seq):
+                self.query_one(FilterBar).clear()  # the source post is filtered out: show all
+                self._set_filter(None)
+            self.feed.jump_to_post(seq)
+            self.screen.set_focus(self.feed)
+
+    # ---- new-posts pill -------------------------------------------------------------
+
+    @on(FeedView.UnseenChanged)
+    def _unseen(self, event: FeedView.UnseenChanged) -> None:
+        self.query_one(NewPostsPill).show_count(event.count)
+
+    @on(NewPostsPill.Clicked)
+    def _pill_clicked(self) -> None:
+        self.feed.show_newest()
+        self.screen.set_focus(self.feed)
+
+    # ---- search -----------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        self.screen.set_focus(bar)  # now, not after a refresh: keys typed right after "/" land here
+
+    def action_close_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = False
+        self.screen.set_focus(self.feed)
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.set_search(event.value)
+
+    def submit_search(self, text: str) -> None:
+        self.query_one(SearchBar).display = False
+        self.screen.set_focus(self.feed)
+        self.set_search(text, jump=True)
+
+    def set_search(self, text: str, *, jump: bool = False) -> None:
+        """Highlight `text` in the feed (literal; `re:` for a checked regex)."""
+        self._search_text = text
+        if not text:
+            self.search_result = None
+            self.feed.set_search(None)
+            self.query_one(SearchBar).remove_class("-error")
+            return
+        from tui.core.search import SearchError, compile_search
+
+        try:
+            pattern = compile_search(text)
+        except SearchError as error:
+            self.search_result = None
+            self.feed.set_search(None)
+            self.query_one(SearchBar).add_class("-error")
+            self.notify(str(error), severity="warning", timeout=3)
+            return
+        self.query_one(SearchBar).remove_class("-error")
+        self.feed.set_search(pattern.spans)
+        self._run_search(pattern, jump)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _run_search(self, pattern: SearchPattern, jump: bool) -> None:
+        from tui.core.search import search_posts
+
+        result = search_posts(pattern, self.blog.posts, index=self._index())
+        self.call_from_thread(self._search_done, result, jump)
+
+    def _search_done(self, result: SearchResult, jump: bool) -> None:
+        if result.pattern.text != self._search_text.removeprefix("re:"):
+            return  # a newer search is on its way
+        self.search_result = result
+        if not result.complete:
+            self.notify(f"search stopped at post {result.scanned_to} (too slow a pattern)", severity="warning")
+        if jump:
+            self.action_search_next()
+
+    def _jump_match(self, forward: bool) -> None:
+        result = self.search_result
+        if result is None:
+            if self._search_text:
+                self.notify("searching…", timeout=1)
+            return
+        k = self.clock.position
+        start = self.feed.cursor if self.feed.cursor is not None else (0 if forward else k + 1)
+        seq: int | None = start
+        for _ in range(len(result.seqs)):
+            seq = result.next_after(seq, upto=k) if forward else result.prev_before(seq, upto=k)
+            if seq is None:
+                break
+            if self.feed.is_visible(seq):
+                self.feed.jump_to_post(seq)
+                return
+            if seq == start:
+                break
+        later = len(result.seqs) - result.count_upto(k)
+        extra = f" ({later} later in the replay)" if later else ""
+        self.notify(f"no match for “{result.pattern.text}” in the posts shown{extra}", timeout=2)
+
+    def action_search_next(self) -> None:
+        self._jump_match(True)
+
+    def action_search_prev(self) -> None:
+        self._jump_match(False)
+
+    # ---- filter --------------------------------------------------------------------
+
+    def _index(self) -> PostIndex:
+        """The post index (text + entities), made when first needed."""
+        if self._post_index is None or (not self._index_has_entities and self.timeline is not None):
+            entities_of = self.timeline.entities if self.timeline is not None else None  # type: ignore[union-attr]
+            self._post_index = PostIndex.build(self.blog.posts, entities_of, aliases=self._aliases())
+            self._index_has_entities = entities_of is not None
+        return self._post_index
+
+    def _aliases(self) -> dict[str, dict[str, str]]:
+        """delegation:Russia → its id; from the timeline's delegation names."""
+        if self.timeline is None or not self.blog.posts:
+            return {}
+        final = self.timeline.state_at(len(self.blog.posts))  # type: ignore[union-attr]
+        out: dict[str, str] = {}
+        for d in final.delegations:
+            for name in (d.name, d.label):
+                if name:
+                    out[name] = d.id
+        return {"delegation": out}
+
+    def _term_counts(self, query: Query) -> list[int]:
+        return self._index().term_counts(query)
+
+    def _term_error(self, term) -> str | None:
+        return self._index().term_error(term)
+
+    def action_filter(self) -> None:
+        bar = self.query_one(FilterBar)
+        bar.open()
+        self.screen.set_focus(bar.input)  # at once, so fast typing after "f" lands in the bar
+
+    @on(FilterChanged)
+    def _filter_changed(self, event: FilterChanged) -> None:
+        self.filter_query = event.query
+        if event.query.is_empty:
+            self._set_filter(None)
+            return
+        self._run_filter(event.query)
+
+    @on(FilterClosed)
+    def _filter_closed(self, event: FilterClosed) -> None:
+        self.screen.set_focus(self.feed)
+
+    @work(thread=True, exclusive=True, group="filter")
+    def _run_filter(self, query: Query) -> None:
+        seqs = self._index().filter(query)
+        self.call_from_thread(self._filter_done, query, seqs)
+
+    def _filter_done(self, query: Query, seqs: list[int]) -> None:
+        if query != self.filter_query:
+            return  # superseded while it ran
+        self._set_filter(seqs, "No posts match the filter — f to change it, ctrl+x clears it.")
+        self.query_one(FilterBar).set_result_count(len(seqs))
+
+    def _set_filter(self, seqs: Iterable[int] | None, message: str = "") -> None:
+        self.filter_seqs = sorted(seqs) if seqs is not None else None
+        self.feed.set_filter(self.filter_seqs, message)
+        self._update_player()
+
+    # ---- panes --------------------------------------------------------------------
+
+    def action_toggle_panes(self) -> None:
+        self._panes_wanted = not self._panes_wanted
+        if self.screen.has_class("-narrow"):
+            self.screen.toggle_class("-show-panes")
+            self._panes_wanted = self.screen.has_class("-show-panes")
+        self._layout_for(self.size.width)
+
+    def action_toggle_pane(self, which: str) -> None:
+        pane = self.query_one(f"#{which}-pane")
+        pane.display = not pane.display
+
+    # ---- command palette --------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        commands = [
+            ("Play / pause", "Start or stop the replay clock (space)", self.action_toggle_play),
+            ("Step forward", "Reveal the next post (.)", lambda: self.action_step(1)),
+            ("Step back", "Hide the newest post (,)", lambda: self.action_step(-1)),
+            ("Faster", "Double the replay speed (+)", self.action_faster),
+            ("Slower", "Halve the replay speed (-)", self.action_slower),
+            ("Next day", "Jump to the first post of the next day (])", self.action_next_day),
+            ("Previous day", "Jump to the first post of the previous day ([)", self.action_prev_day),
+            ("Restart", "Back to the oldest post (r)", self.action_restart),
+            ("Jump to the end", "Reveal every post and the summary (e)", self.action_end),
+            ("Go to…", "A time (14:30, 15 May 12:00) or a post number (: or t)", self.action_goto),
+            ("Pace mode", "Toggle one post every N seconds (p)", self.action_toggle_pace),
+            ("Search", "Highlight a word in the posts (/)", self.action_search),
+            ("Next match", "Select the next post with a match (n)", self.action_search_next),
+            ("Previous match", "Select the previous post with a match (N)", self.action_search_prev),
+            ("Filter", "Narrow the feed: text, person:, delegation:, outlet:, day: (f)", self.action_filter),
+            ("Toggle panes", "Show or hide the side panes (v)", self.action_toggle_panes),
+            ("Newest post", "Back to the newest post (G / end)", lambda: self.feed.show_newest()),
+            ("Help", "Every key binding (?)", self.action_help),
+        ]
+        for percent in range(0, 100, 10):
+            commands.append(
+                (f"Jump to {percent}%", f"Seek to {percent}% of the time span ({percent // 10})", lambda p=percent: self.action_seek_percent(p))
+            )
+        for title, help_text, callback in commands:
+            yield SystemCommand(title, help_text, callback)

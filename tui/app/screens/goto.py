@@ -1,0 +1,107 @@
+"""GotoScreen: a prompt for a time ("14:30", "15 May 12:00") or a post number ("#37", "37").
+
+The screen does not parse dates itself: it is given either `resolve(text) -> seq`
+(raising ValueError or tui.core.errors.InputError with a one-line reason), or a
+Blog, for which `blog_resolver` reads post numbers and hands times to the shared
+time parser (tui.app.launch.parse_when, which prefers the core's parse_goto).
+The reason is shown inline and the prompt stays open; a good answer dismisses
+with the target seq, escape with None.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from tui.app import render
+from tui.core.errors import InputError
+from tui.core.model import Blog
+
+Resolve = Callable[[str], int]
+
+HINT = "a time (14:30, 15 May 12:00) or a post number (#37)"
+
+
+def blog_resolver(blog: Blog) -> Resolve:
+    """Text → seq in `blog`: "#37"/"37" is a post; a time is the last post at or before it."""
+    stamps = [post.time.timestamp() for post in blog.posts]
+    total = len(stamps)
+
+    def resolve(text: str) -> int:
+        text = text.strip()
+        if text.lstrip("#").isdigit():
+            seq = int(text.lstrip("#"))
+            if not 1 <= seq <= total:
+                raise ValueError(f"no post #{seq}: the blog has posts 1 to {total}")
+            return seq
+        from tui.app.launch import parse_when  # one time parser for --start-at and go-to
+
+        when = parse_when(blog, text)
+        if when is None:
+            raise ValueError(f"not a time or post number: {text} — try 14:30, 15 May 12:00 or #37")
+        if total == 0:
+            raise ValueError("the blog has no posts")
+        return max(1, bisect_right(stamps, when.timestamp()))
+
+    return resolve
+
+
+class GotoScreen(ModalScreen[int | None]):
+    """Ask for a position; dismiss(seq) on success, dismiss(None) on escape."""
+
+    CSS_PATH = "goto.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel go to")]
+
+    def __init__(self, resolve: Resolve | Blog, *, value: str = "") -> None:
+        super().__init__()
+        self.resolve: Resolve = blog_resolver(resolve) if isinstance(resolve, Blog) else resolve
+        self._initial = value
+        self.error: str = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="goto-box") as box:
+            box.border_title = "Go to"
+            box.border_subtitle = "enter to jump · escape to cancel"
+            yield Input(value=self._initial, placeholder=HINT, id="goto-input")
+            yield Static(render.plain(HINT, render.DIM), id="goto-message")
+
+    def on_mount(self) -> None:
+        self.query_one("#goto-input", Input).focus()
+
+    @on(Input.Submitted, "#goto-input")
+    def submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            self.show_error("type a time or a post number")
+            return
+        try:
+            seq = self.resolve(text)
+        except (ValueError, InputError) as error:
+            self.show_error(str(error) or f"not a time or post number: {text}")
+            return
+        self.dismiss(int(seq))
+
+    @on(Input.Changed, "#goto-input")
+    def clear_error(self, event: Input.Changed) -> None:
+        if self.error:
+            self.error = ""
+            message = self.query_one("#goto-message", Static)
+            message.remove_class("-error")
+            message.update(render.plain(HINT, render.DIM))
+
+    def show_error(self, message: str) -> None:
+        self.error = message
+        widget = self.query_one("#goto-message", Static)
+        widget.add_class("-error")
+        widget.update(render.plain(message))  # the user's text may contain brackets
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,1 @@
+"""Widgets of the replay app (feed, player bar, panes, filter bar)."""

@@ -1,0 +1,598 @@
+"""The feed: posts 1..k (∩ the filter), newest at the bottom, on the Line API.
+
+FeedView is a ScrollView that renders only the lines on screen. Each post is a
+block (day separator when the day changes, header, wrapped text, blank line);
+block heights live in a LineIndex (estimates refined when a block is wrapped),
+wrapped blocks are cached per width, so 100k posts open and scroll like 100.
+
+Newest at the bottom, like a log: a replay is read in order, top to bottom, and
+arrivals land where the eye already is (tail -f, chat). While the user is away
+from the bottom, arrivals never move the view; the app shows a pill counting
+them and `end`/`G`/a click brings them back.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import RenderOptions
+from textual.widgets import Static
+
+from tui.app import render
+from tui.app.widgets.line_index import LineIndex
+from tui.core.facts import PostEntities
+from tui.core.model import Post
+
+GUTTER = 2  # cursor / new-post marker column + one space
+NEW_FOR = 2.5  # seconds a freshly arrived post stays highlighted
+MAX_NEW_MARKED = 50  # a jump that reveals more than this marks nothing as new
+CACHE_POSTS = 4000  # wrapped blocks kept (per width)
+
+Matcher = Callable[[str], list[tuple[int, int]]]
+EntitiesOf = Callable[[int], PostEntities | None]
+
+
+def day_label(day: date) -> str:
+    return day.strftime("%A %-d %B %Y")
+
+
+def time_label(post: Post) -> str:
+    return ("~" if post.time_estimated else "") + post.time.strftime("%H:%M")
+
+
+class FeedView(ScrollView, can_focus=True):
+    """Posts up to the playhead, narrowed by an optional filter."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Next post", show=False),
+        Binding("up,k", "cursor_up", "Prev post", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Newest", show=False),
+        Binding("enter", "open", "Open post"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "feed--day",
+        "feed--time",
+        "feed--meta",
+        "feed--seq",
+        "feed--cursor",
+        "feed--cursor-mark",
+        "feed--new",
+        "feed--new-mark",
+        "feed--message",
+    }
+
+    class CursorMoved(Message):
+        def __init__(self, seq: int | None) -> None:
+            self.seq = seq
+            super().__init__()
+
+    class Opened(Message):
+        """Enter / double click on a post."""
+
+        def __init__(self, seq: int) -> None:
+            self.seq = seq
+            super().__init__()
+
+    class UnseenChanged(Message):
+        """Posts that arrived below the view while the user was away."""
+
+        def __init__(self, count: int) -> None:
+            self.count = count
+            super().__init__()
+
+    unseen: reactive[int] = reactive(0, init=False)
+
+    def __init__(
+        self,
+        posts: Sequence[Post],
+        *,
+        outlet: str = "",
+        entities_of: EntitiesOf | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._posts = posts
+        self._outlet = outlet
+        self._entities_of = entities_of
+        self._position = 0  # playhead k: posts 1..k may be shown
+        self._base: Sequence[int] | None = None  # filter result (sorted seqs) or None = all
+        self._count = 0  # visible items = base ∩ 1..k
+        self._index = LineIndex()
+        self._index_width = -1
+        self._blocks: OrderedDict[int, list[Strip]] = OrderedDict()  # seq → strips at _index_width
+        self._matcher: Matcher | None = None
+        self.cursor: int | None = None  # selected seq
+        self.follow = True  # glued to the newest post
+        self._away_since_count = 0  # visible count when the user left the bottom
+        self._arrived: dict[int, float] = {}
+        self._auto_scroll = False
+        self._empty_message = ""
+
+    # ---- public API -------------------------------------------------------
+
+    @property
+    def position(self) -> int:
+        return self._position
+
+    @property
+    def visible_count(self) -> int:
+        return self._count
+
+    def seq_at(self, item: int) -> int:
+        return self._base[item] if self._base is not None else item + 1
+
+    def item_of(self, seq: int) -> int:
+        """Index of the visible item with the largest seq ≤ seq (-1 if none)."""
+        if self._base is None:
+            return min(seq, self._count) - 1
+        return min(bisect_right(self._base, seq), self._count) - 1
+
+    def is_visible(self, seq: int) -> bool:
+        """Shown now: revealed (≤ k) and passing the filter."""
+        if not 1 <= seq <= self._position:
+            return False
+        if self._base is None:
+            return True
+        i = bisect_left(self._base, seq)
+        return i < len(self._base) and self._base[i] == seq
+
+    def visible_seqs(self) -> list[int]:
+        return [self.seq_at(i) for i in range(self._count)]
+
+    @property
+    def last_visible(self) -> int | None:
+        return self.seq_at(self._count - 1) if self._count else None
+
+    def set_entities_source(self, entities_of: EntitiesOf | None) -> None:
+        """Highlights arrive once the timeline is built: re-wrap what is shown."""
+        self._entities_of = entities_of
+        self._invalidate_blocks()
+
+    def set_position(self, k: int, *, arrivals: bool = True) -> None:
+        """Show posts 1..k (∩ filter). Never shows a post beyond k.
+
+        `arrivals`: the new posts came by playing or stepping (mark them as new);
+        a jump (seek, day, percent) marks nothing.
+        """
+        k = max(0, min(k, len(self._posts)))
+        old_count = self._count
+        self._position = k
+        self._count = self._count_for(k)
+        if arrivals and 0 < old_count < self._count and self._count - old_count <= MAX_NEW_MARKED:
+            now = time.monotonic()
+            for i in range(old_count, self._count):
+                self._arrived[self.seq_at(i)] = now
+            self.set_timer(NEW_FOR + 0.05, self.refresh)
+        elif self._count < old_count or self._count - old_count > MAX_NEW_MARKED:
+            self._arrived.clear()
+        self._after_count_change(old_count)
+
+    def set_filter(self, seqs: Sequence[int] | None, message: str = "") -> None:
+        """Narrow the feed to `seqs` (sorted); None shows every post. Playhead unchanged."""
+        anchor = self.cursor if self.cursor is not None else self._top_seq()
+        self._base = seqs
+        self._empty_message = message
+        self._count = self._count_for(self._position)
+        self._arrived.clear()
+        self._index.clear()
+        self._index_width = -1
+        if self.cursor is not None:
+            item = self.item_of(self.cursor)
+            self.cursor = self.seq_at(item) if item >= 0 else None
+        self._away_since_count = self._count
+        self._sync_size()
+        if self.follow or anchor is None:
+            self._scroll_to_end()
+        else:
+            self._scroll_to_item(self.item_of(anchor), top=True)
+        self._update_unseen()
+        self.refresh()
+
+    def set_search(self, matcher: Matcher | None) -> None:
+        """Highlight matches of `matcher(text) -> [(start, end)]` (None clears)."""
+        self._matcher = matcher
+        self._invalidate_blocks()
+
+    def find_match(self, forward: bool = True) -> int | None:
+        """Move the cursor to the next/previous visible post with a match."""
+        if self._matcher is None or not self._count:
+            return None
+        start = self.item_of(self.cursor) if self.cursor is not None else (self._count - 1 if forward else 0)
+        order = range(start + 1, self._count) if forward else range(start - 1, -1, -1)
+        for i in order:
+            seq = self.seq_at(i)
+            if self._matcher(self._posts[seq - 1].text):
+                self.select(seq)
+                return seq
+        return None
+
+    def select(self, seq: int | None, *, scroll: bool = True) -> None:
+        """Put the cursor on a visible post (or the nearest older one)."""
+        if seq is None or not self._count:
+            self.cursor = None
+        else:
+            item = max(0, self.item_of(seq))
+            self.cursor = self.seq_at(item)
+            self.follow = item == self._count - 1 and self.follow
+            if not self.follow:
+                self._away_since_count = min(self._away_since_count, self._count)
+            if scroll:
+                self._scroll_to_item(item)
+        self.post_message(self.CursorMoved(self.cursor))
+        self.refresh()
+
+    def jump_to_post(self, seq: int) -> None:
+        """Reveal a post from a pane fact: select it, stop following, centre it."""
+        self.follow = False
+        self._away_since_count = min(self._away_since_count, self._count)
+        self.select(seq)
+
+    def show_newest(self) -> None:
+        self.follow = True
+        self.cursor = self.last_visible
+        self._scroll_to_end()
+        self._update_unseen()
+        self.post_message(self.CursorMoved(self.cursor))
+        self.refresh()
+
+    # ---- actions ----------------------------------------------------------
+
+    def _move(self, delta: int) -> None:
+        if not self._count:
+            return
+        item = self.item_of(self.cursor) if self.cursor is not None else self._count - 1
+        target = max(0, min(self._count - 1, item + delta))
+        if target == self._count - 1 and delta > 0:
+            self.show_newest()
+            return
+        self.follow = False
+        self._away_since_count = min(self._away_since_count, self._count)
+        self.select(self.seq_at(target))
+
+    def action_cursor_down(self) -> None:
+        self._move(1)
+
+    def action_cursor_up(self) -> None:
+        self._move(-1)
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        if not self._count:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        self._measure()
+        target_y = self.scroll_y + direction * height
+        if direction > 0 and target_y >= self.max_scroll_y:
+            self.show_newest()
+            return
+        self.follow = False
+        self._away_since_count = min(self._away_since_count, self._count)
+        self._set_scroll(max(0, target_y))
+        item = self._index.find(int(self.scroll_y), self._count)
+        self.cursor = self.seq_at(item)
+        self.post_message(self.CursorMoved(self.cursor))
+        self.refresh()
+
+    def action_first(self) -> None:
+        if self._count:
+            self.follow = False
+            self._away_since_count = min(self._away_since_count, self._count)
+            self.select(self.seq_at(0))
+
+    def action_last(self) -> None:
+        self.show_newest()
+
+    def action_open(self) -> None:
+        if self.cursor is not None:
+            self.post_message(self.Opened(self.cursor))
+
+    # ---- events -----------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._invalidate_blocks())
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._sync_size()
+        if self.follow:
+            self._scroll_to_end()
+        elif self.cursor is not None:
+            self._scroll_to_item(self.item_of(self.cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        if not self._count:
+            return
+        line = int(self.scroll_y) + event.y
+        if line >= self._index.prefix(self._count):
+            return
+        seq = self.seq_at(self._index.find(line, self._count))
+        if event.chain >= 2:
+            self.post_message(self.Opened(seq))
+            return
+        if seq == self.last_visible:
+            self.show_newest()
+        else:
+            self.follow = False
+            self._away_since_count = min(self._away_since_count, self._count)
+            self.select(seq, scroll=False)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._auto_scroll:
+            return
+        at_end = round(new_value) >= self.max_scroll_y
+        if at_end and not self.follow and self.cursor in (None, self.last_visible):
+            self.follow = True
+        elif not at_end and self.follow and new_value < old_value:
+            # The user scrolled up (wheel, scrollbar): stop following.
+            self.follow = False
+            self._away_since_count = min(self._away_since_count, self._count)
+        self._update_unseen()
+
+    def watch_unseen(self, count: int) -> None:
+        self.post_message(self.UnseenChanged(count))
+
+    # ---- layout bookkeeping ----------------------------------------------
+
+    def _count_for(self, k: int) -> int:
+        if self._base is None:
+            return k
+        return bisect_right(self._base, k)
+
+    def _top_seq(self) -> int | None:
+        if not self._count or not len(self._index):
+            return None
+        return self.seq_at(self._index.find(int(self.scroll_y), self._count))
+
+    def _after_count_change(self, old_count: int) -> None:
+        if self.cursor is not None and (self._count == 0 or self.cursor > self.seq_at(self._count - 1)):
+            self.cursor = self.last_visible  # stepped back past the selection
+        if self._count < self._away_since_count:
+            self._away_since_count = self._count
+        self._sync_size()
+        if self.follow:
+            self.cursor = self.last_visible
+            self._scroll_to_end()
+        self._update_unseen()
+        self.refresh()
+
+    def _content_width(self) -> int:
+        return max(10, self.scrollable_content_region.width - GUTTER)
+
+    def _sync_size(self) -> None:
+        """Extend/re-estimate the index to the visible count; set the virtual size."""
+        width = self._content_width()
+        if width != self._index_width:
+            self._index.clear()
+            self._blocks.clear()
+            self._index_width = width
+        self._index.extend(self._count, self._estimate)
+        self._measure()
+        self._set_virtual_height()
+
+    def _set_virtual_height(self) -> None:
+        height = self._index.prefix(self._count) if self._count else 1
+        self.virtual_size = Size(self.scrollable_content_region.width, height)
+
+    def _estimate(self, item: int) -> int:
+        post = self._posts[self.seq_at(item) - 1]
+        width = self._index_width
+        lines = 3 if self._needs_separator(item) else 2  # header + trailing blank
+        for para in post.paragraphs:
+            lines += 1 + len(para) * 11 // (10 * width)  # +10% for word wrapping
+        return lines
+
+    def _needs_separator(self, item: int) -> bool:
+        if item == 0:
+            return True
+        day = self._posts[self.seq_at(item) - 1].day
+        return day != self._posts[self.seq_at(item - 1) - 1].day
+
+    def _measure(self) -> None:
+        """Wrap the blocks in (or next to) the viewport so their heights are exact."""
+        if not self._count or self._index_width < 0:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        changed = False
+        for _ in range(4):  # converges fast: heights only get exact
+            top = int(self.scroll_y) if not self.follow else max(0, self._index.prefix(self._count) - height)
+            first = self._index.find(max(0, top - 1), self._count)
+            last = self._index.find(top + height + 1, self._count)
+            moved = False
+            for item in range(first, last + 1):
+                if not self._index.is_exact(item):
+                    strips = self._block(item)
+                    moved |= self._index.set_exact(item, len(strips)) != 0
+                    changed = True
+            if not moved:
+                break
+        if changed:
+            self._set_virtual_height()
+
+    def _scroll_to_end(self) -> None:
+        self._measure()
+        self._set_scroll(self.max_scroll_y)
+
+    def _set_scroll(self, y: float) -> None:
+        self._auto_scroll = True
+        try:
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        finally:
+            self._auto_scroll = False
+
+    def _scroll_to_item(self, item: int, top: bool = False) -> None:
+        if item < 0 or not self._count:
+            return
+        if not self._index.is_exact(item):
+            self._index.set_exact(item, len(self._block(item)))
+            self._set_virtual_height()
+        start = self._index.prefix(item)
+        size = self._index.height(item)
+        height = max(1, self.scrollable_content_region.height)
+        y = self.scroll_y
+        if top or start < y:
+            y = start
+        elif start + size > y + height:
+            y = min(start, start + size - height)
+        self._set_scroll(y)
+        self._measure()
+
+    def _update_unseen(self) -> None:
+        """Arrivals since the user left the bottom that are still below the view."""
+        if self.follow or not self._count:
+            self.unseen = 0
+            self._away_since_count = self._count
+            return
+        height = max(1, self.scrollable_content_region.height)
+        bottom_item = self._index.find(int(self.scroll_y) + height - 1, self._count)
+        below = self._count - 1 - bottom_item
+        self.unseen = max(0, min(below, self._count - self._away_since_count))
+
+    def _invalidate_blocks(self) -> None:
+        self._blocks.clear()
+        self._index.clear()
+        self._index_width = -1
+        if self.is_mounted:
+            self._sync_size()
+            if self.follow:
+                self._scroll_to_end()
+        self.refresh()
+
+    # ---- rendering ---------------------------------------------------------
+
+    def _render_content(self, content: Content, width: int) -> list[Strip]:
+        return content.render_strips(width, None, self.visual_style, RenderOptions(self._get_style, self.styles))
+
+    def _block(self, item: int) -> list[Strip]:
+        """Wrapped strips of one post block at the current width (cached)."""
+        seq = self.seq_at(item)
+        sep = self._needs_separator(item)
+        key = seq if not sep else -seq
+        cached = self._blocks.get(key)
+        if cached is not None:
+            self._blocks.move_to_end(key)
+            return cached
+        post = self._posts[seq - 1]
+        width = self._index_width
+        strips: list[Strip] = []
+        if sep:
+            label = f" {day_label(post.day)} "
+            rule = max(0, width - len(label) - 2)
+            strips += self._render_content(
+                render.line(("──" + label + "─" * rule, ".feed--day")), width
+            )
+        entities = self._entities_of(seq) if self._entities_of else None
+        outlets = [self._outlet] if self._outlet else []
+        if entities is not None:
+            outlets += [o for o in entities.outlets if o not in outlets]
+        header = render.line(
+            (time_label(post), ".feed--time"),
+            "  ",
+            (" · ".join(outlets), ".feed--meta"),
+            "  ",
+            (f"#{seq}", ".feed--seq"),
+        )
+        strips += self._render_content(header, width)
+        spans: list[tuple[int, int, str]] = []
+        if entities is not None:
+            spans += render.mention_spans(entities.mentions)
+        if self._matcher is not None:
+            spans += [(s, e, render.MATCH) for s, e in self._matcher(post.text)]
+        strips += self._render_content(render.highlighted(post.text, spans), width)
+        strips.append(Strip.blank(width))
+        self._blocks[key] = strips
+        if len(self._blocks) > CACHE_POSTS:
+            self._blocks.popitem(last=False)
+        return strips
+
+    def render_lines(self, crop):  # type: ignore[override]
+        self._measure()  # exact heights for what is about to be painted
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not self._count:
+            return self._message_line(y, width)
+        line = int(self.scroll_y) + y
+        total = self._index.prefix(self._count)
+        if line >= total:
+            return Strip.blank(width, base)
+        item = self._index.find(line, self._count)
+        strips = self._block(item)
+        offset = line - self._index.prefix(item)
+        if offset >= len(strips):
+            return Strip.blank(width, base)
+        seq = self.seq_at(item)
+        body = strips[offset]
+        is_sep = self._needs_separator(item) and offset == 0
+        arrived = self._arrived.get(seq)
+        is_new = arrived is not None and time.monotonic() - arrived < NEW_FOR
+        if seq == self.cursor and not is_sep and self.has_focus:
+            mark = Segment("▌ ", self.get_component_rich_style("feed--cursor-mark"))
+            row_style = self.get_component_rich_style("feed--cursor")
+        elif seq == self.cursor and not is_sep:
+            mark = Segment("▏ ", self.get_component_rich_style("feed--cursor-mark"))
+            row_style = None
+        elif is_new and not is_sep:
+            mark = Segment("┃ ", self.get_component_rich_style("feed--new-mark"))
+            row_style = self.get_component_rich_style("feed--new")
+        else:
+            mark = Segment(" " * GUTTER, base)
+            row_style = None
+        strip = Strip.join([Strip([mark], GUTTER), body]).adjust_cell_length(width, base)
+        if row_style is not None:
+            strip = strip.apply_style(row_style)
+        return strip
+
+    def _message_line(self, y: int, width: int) -> Strip:
+        if self._base is not None and not len(self._base):
+            text = self._empty_message or "No posts match the filter."
+        elif self._base is not None:
+            later = len(self._base)
+            text = f"No matching posts yet — {later} later in the replay."
+        else:
+            text = "No posts yet — press space to play or . to step."
+        if y != 1:
+            return Strip.blank(width, self.rich_style)
+        strips = self._render_content(render.line((text, ".feed--message")), max(10, width - GUTTER))
+        return Strip.join([Strip.blank(GUTTER, self.rich_style), strips[0]]).adjust_cell_length(width, self.rich_style)
+
+
+class NewPostsPill(Static):
+    """'↓ N new posts' — shown while arrivals wait below; click to catch up."""
+
+    class Clicked(Message):
+        pass
+
+    def show_count(self, count: int) -> None:
+        self.display = count > 0
+        if count:
+            noun = "post" if count == 1 else "posts"
+            self.update(render.plain(f" ↓ {count} new {noun} · end "))
+
+    def on_click(self) -> None:
+        self.post_message(self.Clicked())

@@ -1,0 +1,245 @@
+"""FilterBar: free text plus person:/delegation:/outlet:/day: terms, shown as chips.
+
+The bar parses with tui.core.query.parse_query and shows one removable chip per
+term with how many posts that term matches on its own (a callable the app
+passes in, normally PostIndex.term_counts). It posts FilterChanged(query) —
+lightly debounced, since counting a new word scans every post once — and
+FilterClosed. It never filters anything itself; the app does, and reports the
+number of matching posts back with `set_result_count` ("no posts match").
+
+Owner keys: the app binds `f` to `open()`. Escape closes (the filter stays on:
+its chips stay visible until removed); Enter applies at once and closes.
+Styles: tui/app/widgets/widgets.tcss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Button, Input, Static
+
+from tui.app import render
+from tui.core.query import Query, Term, parse_query
+
+TermCounts = Callable[[Query], Sequence[int]]
+TermError = Callable[[Term], "str | None"]
+
+PLACEHOLDER = 'filter: words "a phrase" person:… delegation:… outlet:… day:…'
+
+
+class FilterChanged(Message):
+    """The filter query changed (possibly to the empty query: show everything)."""
+
+    def __init__(self, query: Query) -> None:
+        super().__init__()
+        self.query = query
+
+    @property
+    def text(self) -> str:
+        return self.query.text
+
+
+class FilterClosed(Message):
+    """The bar was closed; `query` is the filter still in force (may be empty)."""
+
+    def __init__(self, query: Query) -> None:
+        super().__init__()
+        self.query = query
+
+
+class Chip(Button):
+    """One query term; pressing it (enter, space, click) removes the term."""
+
+    HELP_GROUP = "Filter chip"
+
+    def __init__(self, index: int, term: Term, count: int | None, error: str | None = None) -> None:
+        label = chip_label(term, count)
+        tooltip = render.plain(error or f"remove {term.label}")
+        classes = "-zero" if count == 0 else None
+        # No id: chips are replaced while the old ones are still being removed.
+        super().__init__(label, classes=classes, compact=True, tooltip=tooltip)
+        self.index = index
+        self.term = term
+        self.count = count
+
+
+def chip_label(term: Term, count: int | None) -> Content:
+    parts: list[str | tuple[str, str]] = []
+    if term.kind != "text":
+        parts.append((f"{term.kind}:", "dim"))
+    parts.append((term.value, "bold"))
+    if count is not None:
+        parts += [" ", (str(count), "italic")]
+    parts.append(" ✕")
+    return render.line(*parts)
+
+
+class FilterBar(Vertical):
+    """Input + chips. API: open(), close(), clear(), set_query(text), set_result_count(n), filter_query."""
+
+    HELP_GROUP = "Filter bar"
+    BINDINGS = [
+        Binding("escape", "close", "Close filter (keeps it)"),
+        Binding("ctrl+x", "clear", "Clear filter"),
+    ]
+
+    def __init__(
+        self,
+        counts: TermCounts | None = None,
+        *,
+        term_error: TermError | None = None,
+        debounce: float = 0.1,
+        id: str | None = "filter-bar",
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.counts = counts
+        self.term_error = term_error
+        self.debounce = debounce
+        self._query = Query()
+        self._shown: tuple | None = None  # (terms, counts) the chips show
+        self._timer: Timer | None = None
+        self._chips: list[Chip] = []
+
+    # ------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="filter-row"):
+            yield Input(placeholder=PLACEHOLDER, id="filter-input", compact=True)
+            yield Static("", id="filter-total")
+        yield Horizontal(id="filter-chips")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#filter-input", Input)
+
+    @property
+    def filter_query(self) -> Query:
+        """The query in force (named so as not to shadow DOMNode.query)."""
+        return self._query
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    # ------------------------------------------------------------ public API
+    def open(self) -> None:
+        """Show the input and focus it (the app binds `f` to this)."""
+        self.add_class("-open")
+        self.input.focus()
+        self.input.cursor_position = len(self.input.value)
+
+    def close(self) -> None:
+        """Hide the input; chips stay visible while a filter is on."""
+        self._flush()
+        self.remove_class("-open")
+        self.set_class(not self._query.is_empty, "-active")
+        if self.input.has_focus or any(chip.has_focus for chip in self.chips()):
+            self.screen.set_focus(None)
+        self.post_message(FilterClosed(self._query))
+
+    def clear(self) -> None:
+        """Drop every term (show all posts)."""
+        self.set_query("")
+
+    def set_query(self, text: str) -> None:
+        """Replace the filter text and apply it at once (no debounce)."""
+        with self.input.prevent(Input.Changed):
+            self.input.value = text
+        self._apply(text)
+
+    def set_result_count(self, matched: int | None) -> None:
+        """Show how many posts the whole filter matches; 0 reads "no posts match"."""
+        total = self.query_one("#filter-total", Static)
+        if matched is None or self._query.is_empty:
+            total.update("")
+            total.remove_class("-none")
+        elif matched == 0:
+            total.update(render.plain("no posts match"))
+            total.add_class("-none")
+        else:
+            total.update(render.plain(f"{matched} post{'s' if matched != 1 else ''}"))
+            total.remove_class("-none")
+
+    def chips(self) -> list[Chip]:
+        """The chips now shown (old ones may still be in the DOM while being removed)."""
+        return list(self._chips)
+
+    # ------------------------------------------------------------ events
+    @on(Input.Changed, "#filter-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        if self.debounce <= 0:
+            self._apply(event.value)
+        else:
+            self._timer = self.set_timer(self.debounce, self._flush)
+
+    @on(Input.Submitted, "#filter-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.close()
+
+    @on(Button.Pressed, "Chip")
+    def _chip_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        chip = event.button
+        assert isinstance(chip, Chip)
+        index = chip.index
+        remaining = self._query.without(index)
+        self.set_query(remaining.text)
+        chips = self.chips()
+        if chips:  # keep keyboard users on the chip strip
+            chips[min(index, len(chips) - 1)].focus()
+        elif self.is_open:
+            self.input.focus()
+
+    def action_close(self) -> None:
+        self.close()
+
+    def action_clear(self) -> None:
+        self.clear()
+
+    # ------------------------------------------------------------ internals
+    def _flush(self) -> None:
+        """Apply the pending input now (debounce timer or close)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._apply(self.input.value)
+
+    def _apply(self, text: str) -> None:
+        query = parse_query(text)
+        changed = query != self._query
+        self._query = query
+        self._refresh_chips()
+        self.set_class(not query.is_empty and not self.is_open, "-active")
+        if query.is_empty:
+            self.set_result_count(None)
+        if changed:
+            self.post_message(FilterChanged(query))
+
+    def _refresh_chips(self) -> None:
+        query = self._query
+        counts: list[int | None] = list(self.counts(query)) if self.counts and query.terms else []
+        counts += [None] * (len(query.terms) - len(counts))
+        shown = (query.terms, tuple(counts))
+        if shown == self._shown:
+            return
+        self._shown = shown
+        strip = self.query_one("#filter-chips", Horizontal)
+        strip.remove_children()
+        chips = []
+        for index, (term, count) in enumerate(zip(query.terms, counts)):
+            error = self.term_error(term) if self.term_error and count == 0 else None
+            chips.append(Chip(index, term, count, error))
+        self._chips = chips
+        if chips:
+            strip.mount_all(chips)

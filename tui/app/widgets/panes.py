@@ -1,0 +1,407 @@
+"""The three side panes: delegations, schedule, meetings — as of the playhead.
+
+Panes only render a `State` handed to them (`show(state)`); they derive no facts.
+Every row that stands for a fact remembers the seq of its source post, and
+selecting it (Enter or click) posts `FactSelected(seq)` so the app can jump the
+feed there. All data text (names, places, phrases) goes through
+tui.app.render (plain string → Content), never through markup.
+
+Styles live in widgets.tcss next to this file (see WIDGETS_CSS_PATH); the app
+adds it to ReplayApp.CSS_PATH.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, OptionList
+from textual.widgets.option_list import Option
+
+from tui.app import render
+from tui.core.facts import DelegationState, Meeting, Participant, ScheduleFact, State
+
+WIDGETS_CSS_PATH = Path(__file__).with_name("widgets.tcss")
+
+SeqLabel = Callable[[int], str]
+
+
+def default_seq_label(seq: int) -> str:
+    return f"#{seq}"
+
+
+class FactSelected(Message):
+    """A fact row was chosen: jump the feed to post `seq` (its source)."""
+
+    def __init__(self, seq: int, origin: str = "") -> None:
+        super().__init__()
+        self.seq = seq
+        self.origin = origin  # which pane ("delegations" | "schedule" | "meetings")
+
+    def __repr__(self) -> str:
+        return f"FactSelected(seq={self.seq}, origin={self.origin!r})"
+
+
+# --- small formatters (pure; tested through the panes) ---------------------
+
+
+def format_when(when: datetime | None, estimated: bool) -> str:
+    """'Fri 16 May 10:00', prefixed '~' when estimated; '' when unknown.
+
+    A midnight time is shown as a date only: phrases like "on Friday" carry no
+    time of day, and inventing 00:00 would be dishonest.
+    """
+    if when is None:
+        return ""
+    text = f"{when:%a} {when.day} {when:%b}"
+    if (when.hour, when.minute) != (0, 0):
+        text += f" {when:%H:%M}"
+    return ("~" if estimated else "") + text
+
+
+def format_day(day: date | None) -> str:
+    return f"{day:%a} {day.day} {day:%b}" if day is not None else ""
+
+
+def humanize(word: str) -> str:
+    return word.replace("_", " ")
+
+
+def _safe_color(color: str) -> str:
+    """A style for a delegation colour from data; empty when it does not parse."""
+    from textual.color import Color, ColorParseError
+
+    try:
+        Color.parse(color)
+    except (ColorParseError, ValueError, TypeError):
+        return ""
+    return f"bold {color}"
+
+
+class _FactList(OptionList):
+    """An OptionList whose options map to source seqs; selecting posts FactSelected."""
+
+    ORIGIN = ""
+    EMPTY = "nothing yet"
+
+    def __init__(self, *, seq_label: SeqLabel | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.seq_label: SeqLabel = seq_label or default_seq_label
+        self._seq_of: dict[str, int] = {}
+        self._key: object = object()  # what the last show() rendered from
+
+    def _replace(self, options: Iterable[Option | None], seq_of: dict[str, int]) -> None:
+        """Swap in new options, keeping the highlighted row when it still exists."""
+        keep = self.highlighted_option.id if self.highlighted_option is not None else None
+        options = list(options)
+        if not options:
+            options = [Option(render.plain(self.EMPTY, render.DIM), id="-empty", disabled=True)]
+        self._seq_of = seq_of
+        self.set_options(options)
+        index = None
+        if keep is not None:
+            try:
+                index = self.get_option_index(keep)
+            except Exception:  # OptionDoesNotExist: row gone at this position
+                index = None
+        if index is None and seq_of:
+            index = 0  # so Enter works as soon as the pane is focused
+        self.highlighted = index
+
+    def seq_of(self, option_id: str) -> int | None:
+        """The source seq behind an option id (for tests and the app)."""
+        return self._seq_of.get(option_id)
+
+    # Textual 8's OptionList pages through a line map it only builds when the list
+    # has room; with no room (a pane squeezed to 0 rows) PageUp/PageDown raise KeyError.
+    def action_page_up(self) -> None:
+        if self.scrollable_content_region:
+            super().action_page_up()
+
+    def action_page_down(self) -> None:
+        if self.scrollable_content_region:
+            super().action_page_down()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        seq = self._seq_of.get(event.option.id or "")
+        if seq is not None:
+            self.post_message(FactSelected(seq, self.ORIGIN))
+
+
+# --- Delegations -------------------------------------------------------------
+
+
+class DelegationsPane(_FactList):
+    """One row per delegation: label, status, where, source seq, changed marker."""
+
+    ORIGIN = "delegations"
+    EMPTY = "no delegations known yet"
+
+    def __init__(self, *, seq_label: SeqLabel | None = None, id: str | None = "delegations-pane", classes: str | None = None) -> None:
+        super().__init__(seq_label=seq_label, id=id, classes=classes)
+        self.border_title = "Delegations"
+
+    def show(self, state: State) -> None:
+        if state.delegations == self._key:
+            return
+        self._key = state.delegations
+        options: list[Option | None] = []
+        seq_of: dict[str, int] = {}
+        for number, delegation in enumerate(state.delegations):
+            option_id = f"d{number}"
+            options.append(Option(self.row(delegation), id=option_id))
+            if delegation.status is not None:
+                seq_of[option_id] = delegation.status.seq
+        self._replace(options, seq_of)
+
+    def row(self, d: DelegationState) -> Content:
+        label_style = _safe_color(d.color) or render.DELEGATION
+        first = [("● ", label_style), (d.label or d.id, label_style)]
+        if d.name and d.name != d.label:
+            first += [" ", (d.name, render.DIM)]
+        if d.changed:
+            first += ["  ", ("◆ changed", render.CHANGED)]
+        second: list[str | tuple[str, str]] = ["  "]
+        if d.status is None:
+            second.append(("no status yet", render.DIM))
+        else:
+            second.append((humanize(d.status.status), "bold"))
+        if d.where:
+            second += [" · ", (d.where, render.PLACE)]
+        if d.status is not None:
+            second += ["  ", (self.seq_label(d.status.seq), render.DIM)]
+        return render.line(*first, "\n", *second)
+
+
+# --- Schedule ----------------------------------------------------------------
+
+
+class SchedulePane(_FactList):
+    """Per meeting: the current plan in full, earlier plans struck through."""
+
+    ORIGIN = "schedule"
+    EMPTY = "no schedule announced yet"
+
+    def __init__(self, *, seq_label: SeqLabel | None = None, id: str | None = "schedule-pane", classes: str | None = None) -> None:
+        super().__init__(seq_label=seq_label, id=id, classes=classes)
+        self.border_title = "Schedule"
+
+    def show(self, state: State) -> None:
+        names = {m.id: m.name for m in state.meetings}
+        key = (state.schedule, names)
+        if key == self._key:
+            return
+        self._key = key
+        by_subject: dict[str, list[ScheduleFact]] = {}
+        for fact in state.schedule:  # oldest first; dict keeps first-seen subject order
+            by_subject.setdefault(fact.subject, []).append(fact)
+        options: list[Option | None] = []
+        seq_of: dict[str, int] = {}
+        for number, (subject, facts) in enumerate(by_subject.items()):
+            if options:
+                options.append(None)  # divider between meetings
+            current = facts[-1]
+            option_id = f"s{number}"
+            options.append(Option(self.current_row(names.get(subject) or subject, current), id=option_id))
+            seq_of[option_id] = current.seq
+            # Earlier plans newest first; each was superseded by the fact after it.
+            for index in range(len(facts) - 2, -1, -1):
+                option_id = f"s{number}-{index}"
+                options.append(Option(self.earlier_row(facts[index], facts[index + 1]), id=option_id))
+                seq_of[option_id] = facts[index].seq
+        self._replace(options, seq_of)
+
+    def current_row(self, title: str, fact: ScheduleFact) -> Content:
+        head = render.line((title, "bold"))
+        plan: list[str | tuple[str, str]] = ["  ▶ ", (humanize(fact.kind), render.CHANGED)]
+        when = format_when(fact.when, fact.when_estimated)
+        if when:
+            plan += [" ", (when, render.ESTIMATED + " bold" if fact.when_estimated else render.TIME)]
+        plan += ["  ", (self.seq_label(fact.seq), render.DIM)]
+        parts: list[str | tuple[str, str] | Content] = [head, "\n", *plan]
+        if fact.raw:
+            parts += ["\n    ", (f"“{fact.raw}”", render.DIM)]
+        return render.line(*parts)
+
+    def earlier_row(self, fact: ScheduleFact, superseded_by: ScheduleFact) -> Content:
+        text = humanize(fact.kind)
+        when = format_when(fact.when, fact.when_estimated)
+        if when:
+            text += " " + when
+        if fact.raw:
+            text += f" “{fact.raw}”"
+        return render.line(
+            "    ",
+            (text, render.STRUCK),
+            "  ",
+            (f"{self.seq_label(fact.seq)} → {self.seq_label(superseded_by.seq)}", render.DIM),
+        )
+
+
+# --- Meetings ----------------------------------------------------------------
+
+
+def split_participants(participants: Iterable[Participant]) -> tuple[list[Participant], list[Participant]]:
+    """(present, announced only), one entry per name; present wins, first source kept."""
+    present: dict[str, Participant] = {}
+    announced: dict[str, Participant] = {}
+    for p in participants:
+        if p.basis == "present":
+            present.setdefault(p.name, p)
+        else:
+            announced.setdefault(p.name, p)
+    return list(present.values()), [p for name, p in announced.items() if name not in present]
+
+
+class MeetingsList(_FactList):
+    """Each meeting with kind, date, place, status, present / announced people."""
+
+    ORIGIN = "meetings"
+    EMPTY = "no meetings known yet"
+
+    def show(self, state: State) -> None:
+        if state.meetings == self._key:
+            return
+        self._key = state.meetings
+        options: list[Option | None] = []
+        seq_of: dict[str, int] = {}
+        for number, meeting in enumerate(state.meetings):
+            option_id = f"m{number}"
+            options.append(Option(self.row(number, meeting), id=option_id))
+            if meeting.seqs:
+                seq_of[option_id] = meeting.seqs[-1]  # the latest post about it
+        self._replace(options, seq_of)
+
+    def row(self, number: int, m: Meeting) -> Content:
+        head: list[str | tuple[str, str]] = [(f"M{number + 1} ", render.DIM), (m.name or m.id, "bold")]
+        status_style = {"happened": render.CHANGED, "cancelled": render.STRUCK}.get(m.status, "italic")
+        head += ["  ", (humanize(m.status), status_style)]
+        detail = [humanize(m.kind)] + [x for x in (format_day(m.date), m.place or "") if x]
+        parts: list[str | tuple[str, str]] = [*head, "\n  ", (" · ".join(detail), render.DIM)]
+        if m.seqs:
+            parts += ["  ", (self.seq_label(m.seqs[-1]), render.DIM)]
+        present, announced = split_participants(m.participants)
+        parts += ["\n  ", ("present: ", "bold")]
+        parts += [(", ".join(p.name for p in present), render.PERSON)] if present else [("—", render.DIM)]
+        if announced:
+            parts += ["\n  ", ("announced only: ", "bold"), (", ".join(p.name for p in announced), "italic")]
+        return render.line(*parts)
+
+
+PRESENT_MARK = "✓"
+ANNOUNCED_MARK = "○"
+
+
+class PeopleGrid(DataTable):
+    """People × meetings: ✓ present, ○ announced only; a cell jumps to its source."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="cell", zebra_stripes=True)
+        self._seq_at: dict[tuple[int, int], int] = {}
+        self._key: object = object()
+
+    def show(self, state: State) -> None:
+        if state.meetings == self._key:
+            return
+        self._key = state.meetings
+        meetings = state.meetings
+        cells: dict[str, dict[int, Participant]] = {}
+        for column, meeting in enumerate(meetings):
+            present, announced = split_participants(meeting.participants)
+            for p in present + announced:
+                cells.setdefault(p.name, {})[column] = p
+        # People seen present somewhere first, then alphabetical.
+        people = sorted(cells, key=lambda n: (not any(p.basis == "present" for p in cells[n].values()), n.casefold()))
+        cursor = self.cursor_coordinate
+        self.clear(columns=True)
+        self._seq_at = {}
+        if not meetings or not people:
+            return
+        self.add_column(Text("person"), key="person")
+        for column, meeting in enumerate(meetings):
+            self.add_column(Text(f"M{column + 1}"), key=f"m{column}")
+        rows = []
+        for row, name in enumerate(people):
+            cells_row: list[Text] = [Text(render.visible(name))]
+            first_seq = min(p.seq for p in cells[name].values())
+            self._seq_at[(row, 0)] = first_seq
+            for column in range(len(meetings)):
+                p = cells[name].get(column)
+                if p is None:
+                    cells_row.append(Text(""))
+                    continue
+                self._seq_at[(row, column + 1)] = p.seq
+                if p.basis == "present":
+                    cells_row.append(Text(PRESENT_MARK, style="bold green", justify="center"))
+                else:
+                    cells_row.append(Text(ANNOUNCED_MARK, style="dim", justify="center"))
+            rows.append(cells_row)
+        self.add_rows(rows)
+        if cursor.row < self.row_count and cursor.column < len(self.columns):
+            self.cursor_coordinate = cursor
+
+    def seq_at(self, row: int, column: int) -> int | None:
+        return self._seq_at.get((row, column))
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        seq = self._seq_at.get((event.coordinate.row, event.coordinate.column))
+        if seq is not None:
+            self.post_message(FactSelected(seq, "meetings"))
+
+
+class MeetingsPane(Vertical):
+    """Meetings list above a people × meetings grid."""
+
+    def __init__(self, *, seq_label: SeqLabel | None = None, id: str | None = "meetings-pane", classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._seq_label = seq_label
+        self._pending: State | None = None
+        self.border_title = "Meetings"
+
+    def compose(self) -> ComposeResult:
+        yield MeetingsList(seq_label=self._seq_label, id="meetings-list")
+        yield PeopleGrid(id="people-grid")
+
+    @property
+    def meetings_list(self) -> MeetingsList:
+        return self.query_one(MeetingsList)
+
+    @property
+    def grid(self) -> PeopleGrid:
+        return self.query_one(PeopleGrid)
+
+    def show(self, state: State) -> None:
+        if not self.is_mounted:  # called before compose finished: apply on mount
+            self._pending = state
+            return
+        self.meetings_list.show(state)
+        self.grid.show(state)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._show_pending)  # children are ready by then
+
+    def _show_pending(self) -> None:
+        if self._pending is not None:
+            state, self._pending = self._pending, None
+            self.show(state)
+
+
+__all__ = [
+    "WIDGETS_CSS_PATH",
+    "DelegationsPane",
+    "FactSelected",
+    "MeetingsList",
+    "MeetingsPane",
+    "PeopleGrid",
+    "SchedulePane",
+    "format_when",
+    "split_participants",
+]
