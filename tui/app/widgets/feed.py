@@ -529,6 +529,8 @@ class FeedView(ScrollView, can_focus=True):
         return strips
 
     def render_lines(self, crop):  # type: ignore[override]
+        if self._count and self._content_width() != self._index_width:
+            self._sync_size()  # the content region changed without a resize (scrollbar, gutter)
         self._measure()  # exact heights for what is about to be painted
         return super().render_lines(crop)
 
