@@ -35,6 +35,7 @@ _ALLOWED_WORDS = MONTHS | set(WEEKDAYS) | set(ZONES) | _FILLERS
 _ALLOWED_PUNCT = set(",.:/-–—+()|")
 _MAX_LEN = 48
 
+_ANY_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|\S")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?", re.I)
@@ -80,7 +81,7 @@ def parse_stamp(line: str) -> Stamp | None:
     if len(line) > 4 * _MAX_LEN:  # cheap reject before strip/caching: most lines are prose
         return None
     s = line.strip()
-    if not s or len(s) > _MAX_LEN or not any(c.isdigit() for c in s):
+    if not s or len(s) > _MAX_LEN or _ANY_DIGIT.search(s) is None:  # every stamp has an ASCII/Unicode \d digit
         return None
     return _parse_stamp(s)
 

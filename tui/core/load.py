@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tui.core.meta import load_meta
 from tui.core.model import Blog
-from tui.core.parse import parse_text
+from tui.core.parse import finish_plan, parse_text, plan_text
 from tui.core.resources import bundled_blog
 from tui.core.source import read_text
 
@@ -29,4 +29,6 @@ def load_blog(
     blog_path = Path(path) if path is not None else bundled_blog()
     text, warnings = read_text(blog_path, encoding)
     meta = load_meta(blog_path, meta_path=meta_path, timezone_override=timezone)
-    return parse_text(text, meta, str(path) if path is not None else blog_path.name, warnings=warnings)
+    plan = plan_text(text, meta, str(path) if path is not None else blog_path.name, warnings=warnings)
+    del text  # the plan holds the paragraphs; the whole text (2 bytes/char) can go before grouping
+    return finish_plan(plan)

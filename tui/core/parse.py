@@ -8,8 +8,10 @@ optionally with time-stamp lines or paragraphs that open with a time stamp.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, tzinfo
 
+from tui.core.days import _ANY_DIGIT
+from tui.core.days import _MAX_LEN as _STAMP_MAX
 from tui.core.days import Stamp, leading_clock, parse_stamp
 from tui.core.errors import InputError
 from tui.core.grouping import group
@@ -55,11 +57,44 @@ class _RawPost:
     stamp_line: int
 
 
+def _plain(line: str) -> bool:
+    """A line that can only be paragraph text: not blank, nothing to strip, not
+    opening with a digit (no leading clock), and too long or digit-free to be a
+    stamp (a stamp is at most _STAMP_MAX characters and has a digit)."""
+    return (bool(line) and not line[0].isspace() and not line[-1].isspace() and not line[0].isdigit()
+            and (len(line) > _STAMP_MAX or _ANY_DIGIT.search(line) is None))
+
+
 def _scan(lines: list[str], warnings: list[ParseWarning]) -> tuple[list[tuple[int, str]], list[_Day]]:
     summary: list[tuple[int, str]] = []
     days: list[_Day] = []
     seen: dict[date, int] = {}
-    for number, line in enumerate(lines, 1):
+    # 100k-post files have ~0.5M lines, nearly all plain paragraphs (see _plain):
+    # only the other lines are looked at one by one; the plain runs between
+    # them are copied into the current block with slices (C speed).
+    lines_of: list[int] | None = None
+    texts_of: list[str] | None = None
+    # Equal paragraphs share one str (lists, trailers, boilerplate repeat in
+    # long blogs; posts keep paragraphs for the whole session).
+    pool: dict[str, str] = {}
+    m, digit = _STAMP_MAX, _ANY_DIGIT.search  # the test of _plain, inlined: this sees every line
+    special = [i for i, line in enumerate(lines)
+               if not line or line[0].isspace() or line[-1].isspace() or line[0].isdigit()
+               or (len(line) <= m and digit(line))]
+    special.append(len(lines))
+    prev = 0
+    for index in special:
+        if prev < index:  # plain lines prev..index-1 (line numbers prev+1..index)
+            if lines_of is None or texts_of is None:
+                summary.extend(zip(range(prev + 1, index + 1), lines[prev:index]))
+            else:
+                lines_of.extend(range(prev + 1, index + 1))
+                run = lines[prev:index]
+                texts_of.extend(map(pool.setdefault, run, run))  # one copy of a repeated paragraph
+        prev = index + 1
+        if index == len(lines):
+            break
+        number, line = index + 1, lines[index]
         if not line or line.isspace():
             continue
         stamp = parse_stamp(line)
@@ -69,6 +104,7 @@ def _scan(lines: list[str], warnings: list[ParseWarning]) -> tuple[list[tuple[in
             current = days[-1] if days else None
             if current is not None and current.day == stamp.day and stamp.clock is not None:
                 current.blocks.append(_Block(stamp, number))  # "16 May 2025 14:05" in a stamped blog
+                lines_of, texts_of = current.blocks[-1].lines, current.blocks[-1].texts
                 continue
             if current is not None and current.day == stamp.day:
                 warnings.append(ParseWarning(number, f"day header {stamp.day:%d %B %Y} repeated"))
@@ -79,20 +115,22 @@ def _scan(lines: list[str], warnings: list[ParseWarning]) -> tuple[list[tuple[in
                 )
             seen.setdefault(stamp.day, number)
             days.append(_Day(stamp.day, number, [_Block(stamp if stamp.clock else None, number)]))
+            lines_of, texts_of = days[-1].blocks[-1].lines, days[-1].blocks[-1].texts
             continue
-        if not days:
+        if lines_of is None or texts_of is None:  # no day yet: the summary
             summary.append((number, line))
             continue
-        day = days[-1]
         if stamp is not None:  # a time-only stamp line opens a block
-            day.blocks.append(_Block(stamp, number))
+            days[-1].blocks.append(_Block(stamp, number))
+            lines_of, texts_of = days[-1].blocks[-1].lines, days[-1].blocks[-1].texts
             continue
         lead = leading_clock(line)
         if lead is not None:  # "14:05 Text…": the stamp opens the post it starts
-            day.blocks.append(_Block(lead[0], number))
-        block = day.blocks[-1]
-        block.lines.append(number)
-        block.texts.append(line.strip())
+            days[-1].blocks.append(_Block(lead[0], number))
+            lines_of, texts_of = days[-1].blocks[-1].lines, days[-1].blocks[-1].texts
+        lines_of.append(number)
+        text = line.strip()
+        texts_of.append(pool.setdefault(text, text))
     return summary, days
 
 
@@ -104,9 +142,9 @@ def _is_stamped(days: list[_Day]) -> bool:
     return paras <= _STAMPED_MAX_PARAS * len(stamped)
 
 
-def _posts_in_file_order(days: list[_Day], stamped: bool) -> list[_RawPost]:
+def _posts_in_file_order(days: list[_Day], stamped: bool, section: int = 0) -> list[_RawPost]:
     posts: list[_RawPost] = []
-    for index, day in enumerate(days):
+    for index, day in enumerate(days, section):
         for block in day.blocks:
             if not block.texts:
                 continue
@@ -138,20 +176,58 @@ def _vote(values: list) -> int:
     return (up > down) - (down > up)
 
 
-def detect_order(days: list[_Day], raw: list[_RawPost], tz) -> tuple[str, str]:
+def _block_stamps(days: list[_Day]) -> list[tuple[date, Stamp]]:
+    """(day, stamp) of every block that opens a post with a clock stamp, in file
+    order: exactly the stamps the first post of each block will carry."""
+    return [(d.day, b.stamp) for d in days for b in d.blocks if b.texts and b.stamp is not None and b.stamp.clock]
+
+
+def detect_order(days: list[_Day], stamps: list[tuple[date, Stamp]], tz) -> tuple[str, str]:
     """("newest-first"|"oldest-first", how it was decided)."""
     by_headers = _vote([d.day for d in days])
     if by_headers:
         return ("oldest-first" if by_headers > 0 else "newest-first"), "day headers"
-    stamped = [stamp_time(p.day, p.stamp, tz) for p in raw if p.stamp is not None and p.stamp.clock]
+    stamped = [stamp_time(day, stamp, tz) for day, stamp in stamps]
     by_stamps = _vote(stamped)
     if by_stamps:
         return ("oldest-first" if by_stamps > 0 else "newest-first"), "time stamps"
     return "newest-first", "default (live blogs publish newest first)"
 
 
-def parse_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[ParseWarning] | None = None) -> Blog:
-    """Parse a whole blog. `warnings` (e.g. from loading) are kept in front."""
+@dataclass(slots=True)
+class Plan:
+    """Everything parse_text decides before grouping paragraphs into posts:
+    the day sections, order, time window and warnings. Grouping and timing
+    are then done section by section (`section_posts`), oldest first, so a
+    progressive loader can hand out the oldest posts before the rest is grouped."""
+
+    meta: BlogMeta
+    tz: tzinfo
+    day_start: time
+    day_end: time
+    source: str
+    notes: list[ParseWarning]
+    summary: Summary | None
+    days: list[_Day]
+    stamped: bool
+    order: str
+    chrono_sections: list[int]  # indices into days, oldest first; only days with paragraphs
+
+    def blog(self, posts: list[Post]) -> Blog:
+        return Blog(
+            meta=self.meta,
+            tz=self.tz,
+            summary=self.summary,
+            posts=posts,
+            days=sorted({self.days[i].day for i in self.chrono_sections}),
+            order=self.order,
+            source=self.source,
+            warnings=self.notes,
+        )
+
+
+def plan_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[ParseWarning] | None = None) -> Plan:
+    """The line scan and every whole-blog decision (cheap: no grouping yet)."""
     validate_meta(meta, source=source or "description")
     tz = resolve_timezone(meta.timezone)
     day_start, day_end = parse_clock(meta.day_start), parse_clock(meta.day_end)
@@ -160,8 +236,8 @@ def parse_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[Pa
     if not days:
         raise InputError(f"{source}: {NO_HEADERS}" if source else NO_HEADERS)
 
-    raw = _posts_in_file_order(days, _is_stamped(days))
-    detected, how = detect_order(days, raw, tz)
+    stamped = _is_stamped(days)
+    detected, how = detect_order(days, _block_stamps(days), tz)
     if meta.order == "auto":
         order = detected
     else:
@@ -176,34 +252,9 @@ def parse_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[Pa
         if (cur.day < prev.day and order == "oldest-first") or (cur.day > prev.day and order == "newest-first"):
             notes.append(ParseWarning(cur.header_line, f"day header {cur.day:%d %B %Y} is out of {order} order"))
 
-    chrono = raw if order == "oldest-first" else raw[::-1]
-    posts: list[Post] = []
-    i = 0
-    while i < len(chrono):  # runs of posts from the same day section get times together
-        j = i
-        while j < len(chrono) and chrono[j].section == chrono[i].section:
-            j += 1
-        run = chrono[i:j]
-        explicit: list[datetime | None] = [
-            stamp_time(p.day, p.stamp, tz) if p.stamp is not None and p.stamp.clock else None for p in run
-        ]
-        times, backwards = day_times(run[0].day, explicit, tz, day_start, day_end)
-        for k in backwards:
-            notes.append(ParseWarning(run[k].stamp_line, "time stamp out of order; kept as written"))
-        for p, t, e in zip(run, times, explicit):
-            posts.append(
-                Post(
-                    seq=len(posts) + 1,
-                    day=p.day,
-                    time=t,
-                    time_estimated=e is None,
-                    first_line=p.lines[0],
-                    last_line=p.lines[-1],
-                    paragraphs=tuple(p.texts),
-                )
-            )
-        i = j
-
+    sections = [i for i, d in enumerate(days) if any(b.texts for b in d.blocks)]
+    if order != "oldest-first":
+        sections.reverse()
     summary = None
     if summary_lines:
         summary = Summary(
@@ -211,14 +262,45 @@ def parse_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[Pa
             first_line=summary_lines[0][0],
             last_line=summary_lines[-1][0],
         )
-    notes.sort(key=lambda w: w.line)
-    return Blog(
-        meta=meta,
-        tz=tz,
-        summary=summary,
-        posts=posts,
-        days=sorted({p.day for p in posts}),
-        order=order,
-        source=source,
-        warnings=notes,
-    )
+    return Plan(meta, tz, day_start, day_end, source, notes, summary, days, stamped, order, sections)
+
+
+def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
+    """The posts of day section `index` (an index into plan.days), chronological,
+    numbered from first_seq; backwards time stamps are noted in plan.notes."""
+    run = _posts_in_file_order([plan.days[index]], plan.stamped, section=index)
+    if plan.order != "oldest-first":
+        run.reverse()
+    tz = plan.tz
+    explicit: list[datetime | None] = [
+        stamp_time(p.day, p.stamp, tz) if p.stamp is not None and p.stamp.clock else None for p in run
+    ]
+    times, backwards = day_times(run[0].day, explicit, tz, plan.day_start, plan.day_end)
+    for k in backwards:
+        plan.notes.append(ParseWarning(run[k].stamp_line, "time stamp out of order; kept as written"))
+    return [
+        Post(
+            seq=first_seq + n,
+            day=p.day,
+            time=t,
+            time_estimated=e is None,
+            first_line=p.lines[0],
+            last_line=p.lines[-1],
+            paragraphs=tuple(p.texts),
+        )
+        for n, (p, t, e) in enumerate(zip(run, times, explicit))
+    ]
+
+
+def parse_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[ParseWarning] | None = None) -> Blog:
+    """Parse a whole blog. `warnings` (e.g. from loading) are kept in front."""
+    return finish_plan(plan_text(text, meta, source, warnings=warnings))
+
+
+def finish_plan(plan: Plan) -> Blog:
+    """Group and time every section of a plan: the whole Blog."""
+    posts: list[Post] = []
+    for index in plan.chrono_sections:
+        posts.extend(section_posts(plan, index, len(posts) + 1))
+    plan.notes.sort(key=lambda w: w.line)
+    return plan.blog(posts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that end with a period but rarely end a sentence.
 ABBREVIATIONS = frozenset("""
@@ -43,28 +44,39 @@ def split_spans(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for line in text.split("\n"):
-        base = pos
+        if pos:
+            out.extend(Sentence(pos + a, pos + b, t) for a, b, t in _line_spans(line))
+        else:
+            out.extend(Sentence(a, b, t) for a, b, t in _line_spans(line))
         pos += len(line) + 1
-        start = 0
-        for m in _BOUNDARY.finditer(line):
-            punct = m.group(1)
-            if punct == "." and _is_abbreviation(line, m.start(1)):
-                continue
-            end = m.end(2)
-            _add(out, line, base, start, end)
-            start = m.end(3)
-        _add(out, line, base, start, len(line))
     return out
 
 
-def _add(out: list[Sentence], line: str, base: int, start: int, end: int) -> None:
+@lru_cache(maxsize=1 << 14)
+def _line_spans(line: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, text) of the sentences of one line; cached because
+    paragraphs repeat (bullets, trailers) and each post is split again later."""
+    out: list[tuple[int, int, str]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(line):
+        punct = m.group(1)
+        if punct == "." and _is_abbreviation(line, m.start(1)):
+            continue
+        end = m.end(2)
+        _add(out, line, start, end)
+        start = m.end(3)
+    _add(out, line, start, len(line))
+    return tuple(out)
+
+
+def _add(out: list[tuple[int, int, str]], line: str, start: int, end: int) -> None:
     seg = line[start:end]
     stripped = seg.strip()
     if not stripped:
         return
     lead = len(seg) - len(seg.lstrip())
-    s = base + start + lead
-    out.append(Sentence(s, s + len(stripped), stripped))
+    s = start + lead
+    out.append((s, s + len(stripped), stripped))
 
 
 def split(text: str) -> list[str]:

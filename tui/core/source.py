@@ -129,6 +129,6 @@ def read_text(path: str | Path, encoding: str = "utf-8") -> tuple[str, list[Pars
     if not data:
         raise InputError(f"{path}: file is empty")
     text = decode(data, encoding, source=str(path))
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): that would copy a 44 MB string
         raise InputError(f"{path}: file contains only whitespace")
     return neutralise_controls(text)

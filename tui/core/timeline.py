@@ -1,17 +1,37 @@
 """The state the side panes show at each replay position, precomputed once.
 
-Timeline.build runs extraction once over the whole blog (oldest first; every
-rule sees only earlier posts, so the state at k never depends on later
-posts).  Queries bisect sorted change lists: state_at is O(D + M) * O(log n)
-for D delegations and M meetings, independent of the blog's length.
+Extraction runs over the blog oldest first; every rule sees only earlier
+posts, so the state at k never depends on later posts.  Queries bisect sorted
+change lists: state_at is O(D + M) * O(log n) for D delegations and M
+meetings, independent of the blog's length.
+
+Two ways to get a Timeline:
+  Timeline.build(blog, knowledge)   everything at once (CLI, export);
+  Timeline.start(blog, knowledge)   nothing yet; .extend(upto) extracts the
+      next posts in order, cheaply per call, so an app can show its first
+      posts at once and extract ahead of the playhead from a worker thread.
+      .ready_upto says how far it got.  Asking for a position beyond it
+      (state_at, entities, facts_of) extends on demand, in the caller's
+      thread; a UI that must never block checks .ready_upto first, or calls
+      try_state_at, which returns None instead of extracting.
+Both give identical results for every position (tested).
+
+Threads: extend() may run in one worker thread while another thread queries
+positions <= ready_upto.  Index lists only grow by appending; the few dict
+mutations and the state cache are guarded by a lock held for microseconds.
+The blog's post list may itself grow (progressive loading, tui.core.progressive):
+extend() extracts only posts that exist; `complete` tells the timeline when
+the blog is fully loaded, which is when the summary may be revealed.
 """
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Callable
 
-from tui.core.extract import Extraction, extract
+from tui.core.extract import Extraction, Extractor, PostFacts
 from tui.core.facts import DelegationState, Meeting, PostEntities, ScheduleFact, State, StatusFact
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linker
@@ -21,16 +41,36 @@ from tui.core.seqview import PrefixView
 _CACHE = 64
 
 
+def _always() -> bool:
+    return True
+
+
 class Timeline:
-    def __init__(self, blog: Blog, knowledge: Knowledge, extraction: Extraction) -> None:
+    def __init__(
+        self,
+        blog: Blog,
+        knowledge: Knowledge,
+        extraction: Extraction | None = None,
+        *,
+        linker: Linker | None = None,
+        complete: Callable[[], bool] = _always,
+    ) -> None:
+        """Index a finished `extraction` of `blog`; with None, start empty and
+        extract on extend() (see Timeline.start)."""
         self.blog = blog
         self.knowledge = knowledge
+        self._complete = complete
+        self._lock = threading.Lock()  # guards index dicts and the state cache
+        self._extend_lock = threading.RLock()  # one extractor at a time
+        self._extractor: Extractor | None = None
+        if extraction is None:
+            self._extractor = Extractor(blog, knowledge, linker)
+            extraction = self._extractor.extraction
         self.extraction = extraction
-        self.n = len(blog.posts)
-        self.summary_revealed_at = self.n
-        self._posts = extraction.posts  # index seq-1
+        self._posts: list[PostFacts] = []  # index seq-1; only published posts
         # delegation id -> (sorted seqs, facts) ; only negotiating delegations get a row
         self._deleg: dict[str, tuple[list[int], list[StatusFact]]] = {}
+        self._dynamic: set[str] = set()  # rows for delegations the knowledge does not list
         for d in knowledge.delegations:
             if d.negotiating:
                 self._deleg[d.id] = ([], [])
@@ -38,52 +78,136 @@ class Timeline:
         self._schedule_seqs: list[int] = []
         self._meet: dict[str, tuple[list[int], list[Meeting]]] = {}
         self._meet_order: list[str] = []
-        for pf in extraction.posts:
-            for f in sorted(pf.status, key=lambda f: f.origin != "rule"):
-                row = self._deleg.get(f.delegation)
-                if row is None:
-                    if knowledge.delegation(f.delegation) is None:
-                        row = self._deleg[f.delegation] = ([], [])
-                    else:
-                        continue
-                row[0].append(pf.seq)
-                row[1].append(f)
-            for f in pf.schedule:
-                self._schedule.append(f)
-                self._schedule_seqs.append(pf.seq)
-            for m in pf.meetings:
-                if m.id not in self._meet:
-                    self._meet[m.id] = ([], [])
-                    self._meet_order.append(m.id)
-                self._meet[m.id][0].append(pf.seq)
-                self._meet[m.id][1].append(m)
-        self._first_seen = {mid: self._meet[mid][0][0] for mid in self._meet_order}
+        self._first_seen: dict[str, int] = {}
         self._cache: OrderedDict[int, State] = OrderedDict()
+        self._ready = 0
+        if self._extractor is None:
+            for pf in extraction.posts:
+                self._publish(pf)
 
     @classmethod
     def build(cls, blog: Blog, knowledge: Knowledge | None = None, *, linker: Linker | None = None) -> "Timeline":
-        knowledge = knowledge or Knowledge()
-        return cls(blog, knowledge, extract(blog, knowledge, linker))
+        """Extract the whole blog now."""
+        tl = cls.start(blog, knowledge, linker=linker)
+        tl.extend()
+        return tl
+
+    @classmethod
+    def start(
+        cls,
+        blog: Blog,
+        knowledge: Knowledge | None = None,
+        *,
+        linker: Linker | None = None,
+        complete: Callable[[], bool] = _always,
+    ) -> "Timeline":
+        """An empty timeline that extracts on extend(). `complete()` says whether
+        blog.posts is final (False while a progressive load is still adding posts)."""
+        return cls(blog, knowledge or Knowledge(), None, linker=linker, complete=complete)
+
+    # ------------------------------------------------------------ incremental
+    @property
+    def n(self) -> int:
+        """Posts in the blog (so far, while it is still loading)."""
+        return len(self.blog.posts)
+
+    @property
+    def summary_revealed_at(self) -> int:
+        return self.n
+
+    @property
+    def ready_upto(self) -> int:
+        """Posts 1..ready_upto are extracted: queries up to here never extract."""
+        return self._ready
+
+    @property
+    def complete(self) -> bool:
+        """The blog is fully loaded and every post extracted."""
+        return self._complete() and self._ready >= self.n
+
+    def extend(self, upto: int | None = None, *, limit: int | None = None) -> int:
+        """Extract posts ready_upto+1 .. min(upto, n) (all when upto is None),
+        at most `limit` of them; returns the new ready_upto. Cheap to call
+        repeatedly: a worker can loop `while not tl.complete: tl.extend(limit=500)`."""
+        if self._extractor is None:
+            return self._ready
+        with self._extend_lock:
+            posts = self.blog.posts
+            stop = len(posts) if upto is None else min(int(upto), len(posts))
+            if limit is not None:
+                stop = min(stop, self._ready + max(0, int(limit)))
+            feed = self._extractor.feed
+            for i in range(self._ready, stop):
+                self._publish(feed(posts[i]))
+            return self._ready
+
+    def _publish(self, pf: PostFacts) -> None:
+        """Add one extracted post to the indexes; ready_upto moves last."""
+        seq = pf.seq
+        with self._lock:
+            for f in sorted(pf.status, key=lambda f: f.origin != "rule"):
+                row = self._deleg.get(f.delegation)
+                if row is None:
+                    if self.knowledge.delegation(f.delegation) is None:
+                        row = self._deleg[f.delegation] = ([], [])
+                        self._dynamic.add(f.delegation)
+                    else:
+                        continue
+                row[0].append(seq)
+                row[1].append(f)
+            for f in pf.schedule:
+                self._schedule.append(f)
+                self._schedule_seqs.append(seq)
+            for m in pf.meetings:
+                if m.id not in self._meet:
+                    self._meet[m.id] = ([], [])
+                    self._first_seen[m.id] = seq
+                    self._meet_order.append(m.id)
+                self._meet[m.id][0].append(seq)
+                self._meet[m.id][1].append(m)
+            self._posts.append(pf)
+            self._ready = seq
+
+    def _ensure(self, seq: int) -> None:
+        if seq > self._ready:
+            self.extend(seq)
 
     # ------------------------------------------------------------ queries
     def state_at(self, seq: int) -> State:
-        """Everything the panes show after post seq (0 = before the first post)."""
-        seq = max(0, min(int(seq), self.n))
-        hit = self._cache.get(seq)
-        if hit is not None:
-            self._cache.move_to_end(seq)
-            return hit
-        state = self._compute(seq)
-        self._cache[seq] = state
-        if len(self._cache) > _CACHE:
-            self._cache.popitem(last=False)
-        return state
+        """Everything the panes show after post seq (0 = before the first post).
 
-    def _compute(self, seq: int) -> State:
+        Extracts up to seq first when seq > ready_upto (blocking the caller)."""
+        seq = max(0, min(int(seq), self.n))
+        self._ensure(seq)
+        return self._state(seq)
+
+    def try_state_at(self, seq: int) -> State | None:
+        """state_at(seq) if post seq is already extracted, else None (never extracts)."""
+        seq = max(0, min(int(seq), self.n))
+        if seq > self._ready:
+            return None
+        return self._state(seq)
+
+    def _state(self, seq: int) -> State:
+        with self._lock:
+            final = seq == self.n and self._complete()
+            hit = self._cache.get(seq)
+            if hit is not None and hit.summary_revealed == (final and seq > 0):
+                self._cache.move_to_end(seq)
+                return hit
+            state = self._compute(seq, final)
+            self._cache[seq] = state
+            if len(self._cache) > _CACHE:
+                self._cache.popitem(last=False)
+            return state
+
+    def _compute(self, seq: int, final: bool) -> State:
         k = self.knowledge
         delegations = []
         for did, (seqs, facts) in self._deleg.items():
             i = bisect_right(seqs, seq)
+            if did in self._dynamic and not i:
+                continue  # a delegation the knowledge does not list appears with its first fact
             d = k.delegation(did)
             last = facts[i - 1] if i else None
             where = None
@@ -105,10 +229,11 @@ class Timeline:
             if i:
                 meetings.append(snaps[i - 1])
         return State(seq=seq, delegations=tuple(delegations), schedule=PrefixView(self._schedule, si),
-                     meetings=tuple(meetings), summary_revealed=(seq == self.n and self.n > 0))
+                     meetings=tuple(meetings), summary_revealed=(final and seq > 0))
 
     def entities(self, seq: int) -> PostEntities:
         if 1 <= seq <= self.n:
+            self._ensure(seq)
             return self._posts[seq - 1].entities
         return PostEntities()
 
@@ -116,12 +241,17 @@ class Timeline:
         """Status and schedule facts whose source is post seq, and meetings it changed."""
         if not 1 <= seq <= self.n:
             return []
+        self._ensure(seq)
         pf = self._posts[seq - 1]
         return [*pf.status, *pf.schedule, *pf.meetings]
 
     def all_meetings(self) -> list[Meeting]:
-        """Every meeting as of the end of the blog."""
-        return [self._meet[mid][1][-1] for mid in self._meet_order]
+        """Every meeting as of the end of the blog (extracts the rest first)."""
+        self.extend()
+        with self._lock:
+            return [self._meet[mid][1][-1] for mid in self._meet_order]
 
     def all_status(self) -> dict[str, list[StatusFact]]:
-        return {did: list(facts) for did, (_, facts) in self._deleg.items()}
+        self.extend()
+        with self._lock:
+            return {did: list(facts) for did, (_, facts) in self._deleg.items()}

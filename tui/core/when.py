@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
 
 from dateutil import parser as dtparser
 from dateutil import tz as dttz
@@ -110,8 +111,7 @@ class _Acc:
         self.estimated = False
         self.history = False
 
-    def add(self, m: re.Match) -> None:
-        g = m.groupdict()
+    def add(self, g: dict[str, str | None]) -> None:
         ref_day = self.ref.astimezone(self.local).date()
         if g["clock"]:
             h = int(g["h"] if g["h"] is not None else g["h2"])
@@ -204,21 +204,33 @@ class _Acc:
         return When(raw, start, end, None, "none", self.estimated, self.history)
 
 
+@lru_cache(maxsize=1 << 15)
+def scan_atoms(text: str) -> tuple[tuple[int, int, dict[str, str | None]], ...]:
+    """(start, end, groups) of every atom in text, adjacent atoms not yet merged.
+
+    The big regex is the costly part of find_times and depends on the text
+    alone, so it is cached per text (sentences repeat: lists, boilerplate);
+    resolving the atoms against a post's time stays per call. Callers must
+    not mutate the group dicts.
+    """
+    return tuple((m.start(), m.end(), m.groupdict()) for m in _ATOM.finditer(text))
+
+
 def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzinfo | None = None) -> list[When]:
     """Every time phrase in text, adjacent atoms merged ("10 a.m. on Friday")."""
     local = local or ref.tzinfo or timezone.utc
-    atoms = list(_ATOM.finditer(text))
+    atoms = scan_atoms(text)
     out: list[When] = []
     i = 0
     while i < len(atoms):
         group = [atoms[i]]
-        while i + 1 < len(atoms) and _GLUE.match(text[group[-1].end():atoms[i + 1].start()]):
+        while i + 1 < len(atoms) and _GLUE.match(text[group[-1][1]:atoms[i + 1][0]]):
             i += 1
             group.append(atoms[i])
         acc = _Acc(ref, ref_estimated, local)
-        for m in group:
-            acc.add(m)
-        start, end = group[0].start(), group[-1].end()
+        for a in group:
+            acc.add(a[2])
+        start, end = group[0][0], group[-1][1]
         w = acc.result(text[start:end], start, end)
         if w.dt is not None and ref_estimated and (w.precision == "part" and acc.offset is not None):
             w = When(w.raw, w.start, w.end, w.dt, w.precision, True, w.history)

@@ -8,6 +8,6 @@ construction).  Each module holds small named rules, testable alone:
   meetings.py  meetings and calls, their identity and participants
 """
 
-from tui.core.extract.run import Extraction, PostFacts, extract
+from tui.core.extract.run import Extraction, Extractor, PostFacts, extract
 
-__all__ = ["Extraction", "PostFacts", "extract"]
+__all__ = ["Extraction", "Extractor", "PostFacts", "extract"]

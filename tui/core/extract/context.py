@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import tzinfo
+from functools import lru_cache
 
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linked
@@ -27,6 +28,12 @@ def has_any(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 15)
+def _time_hint(text: str) -> bool:
+    """Can text hold a time phrase? Cached: sentences repeat across posts."""
+    return has_any(text.lower(), _TIME_WORDS) or _DIGIT.search(text) is not None
+
+
 @dataclass(slots=True)
 class Sent:
     post: Post
@@ -47,7 +54,7 @@ class Sent:
     @property
     def times(self) -> list[When]:
         if self._times is None:
-            hint = has_any(self.low, _TIME_WORDS) or _DIGIT.search(self.text) is not None
+            hint = _time_hint(self.text)
             self._times = find_times(self.text, self.post.time, self.post.time_estimated, self.local) if hint else []
         return self._times
 

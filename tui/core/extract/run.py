@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from tui.core.extract import meetings as mt
 from tui.core.extract.context import Context, Sent, clause_start
@@ -62,8 +63,24 @@ def _sentences(post: Post, linked: list[Linked], local) -> list[Sent]:
     return out
 
 
+_CURRENT = re.compile(r"\b(?:will|now|today|this\s+week)\b", re.I)
+
+
+@lru_cache(maxsize=1 << 15)
+def _flags(text: str) -> tuple[bool, bool, bool, bool, bool]:
+    """(claim, bullet, list intro, announced list, present list): the per-sentence
+    regex tests of the main loop, which depend on the text alone (cached)."""
+    return (
+        _CLAIM.search(text) is not None,
+        _BULLET.match(text) is not None,
+        _LIST_INTRO.search(text) is not None,
+        mt._ANNOUNCED_LIST.search(text) is not None,
+        mt._PRESENT_LIST.search(text) is not None,
+    )
+
+
 def _history(s: Sent) -> bool:
-    return any(w.history for w in s.times) and not re.search(r"\b(?:will|now|today|this\s+week)\b", s.text, re.I)
+    return any(w.history for w in s.times) and not _CURRENT.search(s.text)
 
 
 def _place_in(s: Sent, lo: int, hi: int, k: Knowledge) -> str | None:
@@ -93,6 +110,7 @@ class _Run:
         self.k = knowledge
         self.linker = linker or Linker(knowledge)
         self.ctx = Context(knowledge)
+        self._placed: set[int] = set()  # corrections already attached to a post
 
     def post(self, post: Post) -> PostFacts:
         ctx, k = self.ctx, self.k
@@ -108,7 +126,8 @@ class _Run:
         list_side: str | None = None
         for i, s in enumerate(sents):
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
-            refuted = bool(_CLAIM.search(s.text)) and is_refutation(nxt)
+            claim, bullet, list_intro, announced, present = _flags(s.text)
+            refuted = claim and is_refutation(nxt)
             history = _history(s)
             # ---- meetings and schedule
             mentions = mt.find_mentions(s)
@@ -161,7 +180,7 @@ class _Run:
                 self._apply(b, m, s, kind, when, lo, hi, schedule, status)
             # ---- delegation status
             facts = status_facts(s, ctx, refuted=refuted, history=history)
-            if _BULLET.match(s.text) and list_cue:
+            if bullet and list_cue:
                 facts = []
                 for p in (x for x in s.mentions if x.kind == "person" and x.side):
                     if list_side is None:
@@ -175,12 +194,12 @@ class _Run:
                         if b.add_participant(Participant(p.key, post.seq, "announced", s.text)):
                             changed[b.id] = b
                     break
-            elif _LIST_INTRO.search(s.text) and mt._ANNOUNCED_LIST.search(s.text):
+            elif list_intro and announced:
                 list_cue, list_side = "announced", None
-            elif not _BULLET.match(s.text) and list_cue and not mt._ANNOUNCED_LIST.search(s.text) and s.mentions:
+            elif not bullet and list_cue and not announced and s.mentions:
                 list_cue = None
             # composition sentences with no meeting noun: the post's meeting, else the main talks
-            if not mentions and (mt._ANNOUNCED_LIST.search(s.text) or mt._PRESENT_LIST.search(s.text)):
+            if not mentions and (announced or present):
                 target = ctx.post_meeting or ctx.main_talks()
                 if target and not history:
                     b = ctx.meetings[target]
@@ -268,22 +287,28 @@ class _Run:
                     self._status(StatusFact(s.post.seq, side, st, b.place, s.text), status, b.id)
 
     # ------------------------------------------------------------ corrections
-    def corrections(self, posts: list[PostFacts]) -> int:
+    def correct(self, post: Post, pf: PostFacts) -> int:
+        """Apply the knowledge file's corrections to one post's facts, in file order.
+
+        Equivalent to applying them to the whole blog at the end: a 'drop'
+        filters every post's facts, and a status/schedule correction belongs
+        to the FIRST post whose text holds its evidence, which posts processed
+        oldest first meet before any later one. Returns how many corrections
+        this post consumed (drops are counted once, by Extractor).
+        """
         count = 0
-        by_seq = {pf.seq: pf for pf in posts}
-        for c in self.k.corrections:
+        placed = self._placed
+        for i, c in enumerate(self.k.corrections):
             ev = c.fields["evidence"]
             if c.table == "drop":
-                for pf in posts:
-                    pf.status = [f for f in pf.status if ev not in f.evidence]
-                    pf.schedule = [f for f in pf.schedule if ev not in f.evidence]
-                count += 1
+                pf.status = [f for f in pf.status if ev not in f.evidence]
+                pf.schedule = [f for f in pf.schedule if ev not in f.evidence]
                 continue
-            seq = next((p.seq for p in self.blog.posts if ev in p.text), None)
-            if seq is None:
-                continue  # the correction is for another version of the blog
-            pf = by_seq[seq]
-            sentence = next((x.text for x in split_spans(self.blog.posts[seq - 1].text) if ev in x.text), ev)
+            if i in placed or ev not in post.text:
+                continue  # the correction is for another post, or for another version of the blog
+            placed.add(i)
+            seq = post.seq
+            sentence = next((x.text for x in split_spans(post.text) if ev in x.text), ev)
             if c.table == "status":
                 pf.status.append(StatusFact(seq, c.fields["delegation"], c.fields["status"], c.fields.get("where"),
                                             sentence, "correction"))
@@ -297,10 +322,32 @@ class _Run:
         return count
 
 
+class Extractor:
+    """Incremental extraction: feed posts oldest first, one at a time.
+
+    `extraction` grows as posts are fed; after feeding every post of a blog
+    it equals extract(blog, ...). Not thread-safe by itself (Timeline locks).
+    """
+
+    def __init__(self, blog: Blog, knowledge: Knowledge, linker: Linker | None = None) -> None:
+        self._run = _Run(blog, knowledge, linker)
+        drops = sum(1 for c in knowledge.corrections if c.table == "drop")
+        self.extraction = Extraction([], 0, drops)
+
+    def feed(self, post: Post) -> PostFacts:
+        ex = self.extraction
+        if post.seq != len(ex.posts) + 1:
+            raise ValueError(f"posts must be fed in order: expected p{len(ex.posts) + 1}, got p{post.seq}")
+        pf = self._run.post(post)
+        if self._run.k.corrections:
+            ex.corrections += self._run.correct(post, pf)
+        ex.rules += sum(1 for f in pf.status if f.origin == "rule") + sum(1 for f in pf.schedule if f.origin == "rule")
+        ex.posts.append(pf)
+        return pf
+
+
 def extract(blog: Blog, knowledge: Knowledge, linker: Linker | None = None) -> Extraction:
-    run = _Run(blog, knowledge, linker)
-    posts = [run.post(p) for p in blog.posts]
-    corr = run.corrections(posts) if knowledge.corrections else 0
-    rules = sum(len([f for f in pf.status if f.origin == "rule"]) + len([f for f in pf.schedule if f.origin == "rule"])
-                for pf in posts)
-    return Extraction(posts, rules, corr)
+    ex = Extractor(blog, knowledge, linker)
+    for p in blog.posts:
+        ex.feed(p)
+    return ex.extraction

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ def cue_rules(window: str) -> list[Rule]:
     return [r for r in RULES if r.regex.search(window)]
 
 
+@lru_cache(maxsize=1 << 15)  # pure; the same sentence and span recur in a long blog
 def cue_kind(text: str, lo: int = 0, start: int = 0, end: int | None = None, hi: int | None = None,
              has_time: bool = False) -> tuple[str, str] | None:
     """(kind, rule name) for the meeting noun at text[start:end], looking in text[lo:hi].

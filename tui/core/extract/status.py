@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.core.extract.context import Context, Sent, clause_start, has_any
 from tui.core.facts import StatusFact
@@ -140,35 +141,62 @@ def where_after(s: Sent, pos: int, status: str, k: Knowledge | None = None) -> s
     return places[0].key
 
 
+class _Hit:
+    """The span of one rule match (what the rules read of a re.Match), cacheable."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+@lru_cache(maxsize=1 << 15)
+def rule_hits(text: str) -> tuple[tuple[StatusRule, _Hit], ...]:
+    """Every status-rule match in text, rule by rule in RULES order.
+
+    Depends on the text alone, so it is cached (list items and boilerplate
+    repeat); the cheap substring test keeps the regexes off most sentences.
+    """
+    if not has_any(text.lower(), _HINT_WORDS):
+        return ()
+    return tuple((rule, _Hit(m.start(), m.end())) for rule in RULES for m in rule.regex.finditer(text))
+
+
 def status_facts(s: Sent, ctx: Context, *, refuted: bool, history: bool) -> list[StatusFact]:
     out: list[StatusFact] = []
     if refuted or history:
         return out
     k = ctx.knowledge
-    if not has_any(s.low, _HINT_WORDS):
+    hits = rule_hits(s.text)
+    if not hits:
         return out
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []
-    for rule in RULES:
-        for m in rule.regex.finditer(s.text):
-            if any(a <= m.start() < b for a, b in taken):
+    for rule, m in hits:
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        subjects = subjects_of(s, m.start(), k, rule.country_subject)
+        if not subjects and _PRONOUN_SUBJ.match(s.text[clause_start(s.text, m.start()):]) and ctx.post_subject:
+            subjects = [ctx.post_subject]
+        for subj in subjects:
+            d = k.delegation(subj)
+            if d is None or not d.negotiating:
                 continue
-            subjects = subjects_of(s, m.start(), k, rule.country_subject)
-            if not subjects and _PRONOUN_SUBJ.match(s.text[clause_start(s.text, m.start()):]) and ctx.post_subject:
-                subjects = [ctx.post_subject]
-            for subj in subjects:
-                d = k.delegation(subj)
-                if d is None or not d.negotiating:
-                    continue
-                fact = _one(rule, m, subj, s, ctx, seen)
-                if fact is not None:
-                    out.append(fact)
-                    taken.append((m.start(), m.end()))
-                    ctx.post_subject = subj
+            fact = _one(rule, m, subj, s, ctx, seen)
+            if fact is not None:
+                out.append(fact)
+                taken.append((m.start(), m.end()))
+                ctx.post_subject = subj
     return out
 
 
-def _one(rule: StatusRule, m: re.Match, subj: str, s: Sent, ctx: Context, seen: set) -> StatusFact | None:
+def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set) -> StatusFact | None:
     """One rule match for one subject -> a fact, unless negated, speculative or stale."""
     k = ctx.knowledge
     lo = clause_start(s.text, m.start())
