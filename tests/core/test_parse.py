@@ -94,12 +94,25 @@ def test_stamped_newest_first_detected_from_stamps() -> None:
     assert not blog.warnings
 
 
-def test_time_stamp_out_of_order_warned_and_kept() -> None:
+def test_time_stamp_out_of_order_warned_and_estimated_instead() -> None:
+    """File order is publication order: a stamp earlier than the post before it is
+    distrusted, and the post gets an estimated time in its place in the order."""
     lines = ["16 May 2025", "14:05", "Norway has said it will attend.", "09:00", "Oops.", "12:00", "Finland has confirmed.", "08:00", "Sweden has announced."]
     blog = parse("\n".join(lines))
     assert blog.order == "newest-first"
     assert [w.line for w in blog.warnings if "out of order" in w.message] == [4]
-    assert sorted(p.time.time() for p in blog.posts) == [time(8), time(9), time(12), time(14, 5)]
+    assert [p.text for p in blog.posts] == ["Sweden has announced.", "Finland has confirmed.", "Oops.", "Norway has said it will attend."]
+    assert [p.time_estimated for p in blog.posts] == [False, False, True, False]
+    oops = blog.posts[2].time.time()
+    assert time(12) < oops < time(14, 5)
+
+
+def test_posts_older_than_a_midnight_stamp_come_just_before_it() -> None:
+    blog = parse("10 May 2025\n00:00 Officials met.\nOfficials said hello.")
+    hello, met = blog.posts
+    assert (hello.text, met.text) == ("Officials said hello.", "00:00 Officials met.")
+    assert hello.time_estimated and not met.time_estimated
+    assert hello.time < met.time
 
 
 def test_leading_stamp_dates_its_post() -> None:

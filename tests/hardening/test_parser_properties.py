@@ -76,9 +76,7 @@ def blogs(draw, stamped: bool | None = None) -> Generated:
         n = draw(st.integers(0 if not stamped else 1, 6))
         posts = [draw(st.lists(paragraphs(), min_size=1, max_size=4)) for _ in range(n)]
         if stamped:  # strictly increasing stamps within the day, on each post's first paragraph
-            # From 00:01: a 00:00 stamp with older posts below it is the known bug pinned by
-            # test_posts_before_a_midnight_stamp_are_not_later_than_it (xfail); widen to 0 once fixed.
-            minutes = sorted(draw(st.sets(st.integers(1, 24 * 60 - 1), min_size=n, max_size=n)))
+            minutes = sorted(draw(st.sets(st.integers(0, 24 * 60 - 1), min_size=n, max_size=n)))
             for post, m in zip(posts, minutes):
                 post[0] = f"{m // 60:02d}:{m % 60:02d} {post[0].strip()}"
         days.append((FIRST_DAY + timedelta(days=off), posts))
@@ -216,16 +214,12 @@ def _replay_app(tmp_path: Path, text: str):
     return prepare_replay(build_parser().parse_args(["replay", str(path), "--paused"]))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (tui/core/timing.py day_times): estimated posts older than a 00:00 "
-                   "stamp get 00:00:01, after it; replay then dies in PlaybackClock with a traceback")
 def test_posts_before_a_midnight_stamp_are_not_later_than_it(tmp_path: Path) -> None:
     posts = parse(MIDNIGHT_ANCHOR).posts
     assert [p.time for p in posts] == sorted(p.time for p in posts)
     _replay_app(tmp_path, MIDNIGHT_ANCHOR)  # must not raise ValueError
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (parser/clock contract): out-of-order stamps are kept as written, so "
-                   "post times decrease; PlaybackClock raises ValueError and replay shows a traceback")
 def test_out_of_order_stamps_still_replay(tmp_path: Path) -> None:
     blog = parse(BACKWARDS_STAMPS)
     assert any("out of order" in w.message for w in blog.warnings)  # the user is told...

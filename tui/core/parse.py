@@ -277,13 +277,16 @@ def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
     ]
     times, backwards = day_times(run[0].day, explicit, tz, plan.day_start, plan.day_end)
     for k in backwards:
-        plan.notes.append(ParseWarning(run[k].stamp_line, "time stamp out of order; kept as written"))
+        plan.notes.append(
+            ParseWarning(run[k].stamp_line, "time stamp out of order (earlier than a post before it); time estimated instead")
+        )
+    distrusted = set(backwards)
     return [
         Post(
             seq=first_seq + n,
             day=p.day,
             time=t,
-            time_estimated=e is None,
+            time_estimated=e is None or n in distrusted,
             first_line=p.lines[0],
             last_line=p.lines[-1],
             paragraphs=tuple(p.texts),

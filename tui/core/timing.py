@@ -4,6 +4,11 @@ Estimated times are spread evenly between the explicit anchors of the day,
 or between the description's day_start/day_end when the day has none. They
 keep the posts' order (strictly increasing within a day) and never fall
 before an earlier anchor. Arithmetic is done in UTC so DST cannot fold time.
+
+The order of the posts in the file is the order of publication, so times never
+go backwards: a stamp earlier than one before it is not trusted — the post gets
+an estimated time instead (and the parser warns). Posts with no room between
+two equal anchors share the anchor's time.
 """
 
 from __future__ import annotations
@@ -45,7 +50,8 @@ def day_times(
     day_end: time,
 ) -> tuple[list[datetime], list[int]]:
     """Times for one day's posts (chronological order) and the indices of
-    explicit stamps that go backwards in time (for warnings)."""
+    explicit stamps that go backwards in time: those posts get estimated
+    times (the caller flags them and warns)."""
     n = len(explicit)
     day_lo = datetime.combine(day, day_start, tz).astimezone(timezone.utc)
     day_hi = datetime.combine(day, day_end, tz).astimezone(timezone.utc)
@@ -53,15 +59,23 @@ def day_times(
     last_second = datetime.combine(day, time(23, 59, 59), tz).astimezone(timezone.utc)
     out: list[datetime] = [midnight] * n
     backwards: list[int] = []
+    explicit = list(explicit)
+    latest: datetime | None = None
+    for k, e in enumerate(explicit):  # distrust stamps that go back in time
+        if e is None:
+            continue
+        if latest is not None and e < latest:
+            backwards.append(k)
+            explicit[k] = None
+        else:
+            latest = e
     floor: datetime | None = None  # latest time handed out so far
     i = 0
     while i < n:
         if explicit[i] is not None:
             t = explicit[i].astimezone(timezone.utc)  # type: ignore[union-attr]
-            if floor is not None and t < floor:
-                backwards.append(i)
             out[i] = t
-            floor = t if floor is None else max(floor, t)
+            floor = t
             i += 1
             continue
         j = i
@@ -75,9 +89,13 @@ def day_times(
             lo = midnight  # an early anchor: spread from the start of the day
         if nxt is None and hi <= lo:
             hi = max(last_second, lo)  # anchors late in the day: spread to its end
-        if hi <= lo:  # no room (anchors out of order): tick just after the floor
-            hi = lo + _SECOND * (count + 1)
-        out[i:j] = _spread(lo, hi, count)
+        if hi <= lo and floor is None:
+            # Older than an anchor at the very start of the day: just before it.
+            lo = hi - _SECOND * (count + 1)
+        if hi <= lo:  # between two equal anchors: no room, share their time
+            out[i:j] = [lo] * count
+        else:
+            out[i:j] = _spread(lo, hi, count)
         floor = out[j - 1]
         i = j
     return [t.astimezone(tz) for t in out], backwards
