@@ -81,6 +81,12 @@ def decode(data: bytes, encoding: str = "utf-8", *, source: str = "input") -> st
     except UnicodeDecodeError as err:
         if use in ("utf-8-sig", "utf-8"):
             line = data.count(b"\n", 0, err.start) + 1
+            if err.reason == "unexpected end of data" and err.end == len(data):
+                # A valid start of a multi-byte character cut off at the end of the file.
+                raise InputError(
+                    f"{source}: ends in the middle of a UTF-8 character at line {line}, "
+                    f"byte offset {err.start}; the file looks truncated"
+                ) from None
             raise InputError(
                 f"{source}: not UTF-8 at line {line}, byte offset {err.start} "
                 f"(byte 0x{data[err.start]:02x}); try --encoding latin-1"
