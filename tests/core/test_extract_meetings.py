@@ -85,3 +85,14 @@ def test_present_tense_roster_during_a_meeting_is_presence() -> None:
     present = {p.name for p in m.participants if p.basis == "present"}
     assert {"Marco Rubio", "Keith Kellogg"} <= present
     assert "Donald Trump" not in present  # named only as Kellogg's boss
+
+
+def test_met_with_between_people_is_a_meeting_with_everyone_present() -> None:
+    ms = meetings("Ukrainian Foreign Minister Andrey Sibiga said that he met with Marco Rubio and Lindsey Graham in Antalya.")
+    (m,) = ms.values()
+    assert m.status == "happened"
+    assert {p.name for p in m.participants if p.basis == "present"} == {"Andrey Sibiga", "Marco Rubio", "Lindsey Graham"}
+
+
+def test_a_met_with_in_another_sense_is_no_meeting() -> None:
+    assert meetings("The proposal met with criticism in Kiev.") == {}

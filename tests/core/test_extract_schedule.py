@@ -97,3 +97,24 @@ def test_a_second_round_is_a_separate_subject() -> None:
     facts = schedule("Direct talks between Russia and Ukraine have started in Istanbul.",
                      "It is possible that another round of talks between Russia and Ukraine could take place on Friday.")
     assert [(f.subject, f.kind) for f in facts] == [("ru-ua-talks", "started"), ("ru-ua-talks-next", "proposed")]
+
+
+def test_naming_the_possible_talks_is_not_a_proposal() -> None:
+    assert schedule("When asked about the agenda of the possible talks between Russia and Ukraine, Peskov replied that all points are open.") == []
+    assert schedule("Trump has no plans to travel to Istanbul to join the proposed talks between Russia and Ukraine.") == []
+    assert schedule("Trump floated the possibility of joining the negotiations between Russia and Ukraine in person.") == []
+
+
+def test_a_possible_meeting_stated_as_such_is_proposed() -> None:
+    got = schedule("Umerov said a potential meeting between Putin and Zelensky could take place in Istanbul.")
+    assert [f.kind for f in got] == ["proposed"]
+    got = schedule("An official said it is possible that another round of talks between Russia and Ukraine could take place on Friday.")
+    assert [f.kind for f in got] == ["proposed"]
+
+
+def test_no_fixed_timetable_is_not_a_schedule_change_but_no_talks_on_a_day_is_postponed() -> None:
+    assert [f.kind for f in schedule("Direct talks between Russia and Ukraine are scheduled for Thursday.",
+                                      "No fixed timetable for the talks between Russia and Ukraine has been set, he stated.")] == ["planned"]
+    got = schedule("Direct talks between Russia and Ukraine are scheduled for Thursday.",
+                   "TASS sources claim there will be no talks on Thursday due to logistics.")
+    assert [f.kind for f in got] == ["planned", "postponed"]

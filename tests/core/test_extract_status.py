@@ -96,3 +96,77 @@ def test_announced_composition_and_claims_that_are_not_announcements() -> None:
 
 def test_history_is_not_this_weeks_status() -> None:
     assert statuses("The Russian delegation arrived in Istanbul in April 2022.") == []
+
+
+# --- the whole meeting concludes: every delegation reported present -----------------------------
+
+def test_the_host_present_at_the_start_concludes_with_the_talks() -> None:
+    got = statuses("Talks between the Russian, Ukrainian, and Turkish delegations have started at Dolmabahce Palace.",
+                   "The direct talks between the Russian and Ukrainian delegations have concluded, a source said.")
+    concluded = {(d, s) for _, d, s, _ in got if s == "concluded"}
+    assert concluded == {("russia", "concluded"), ("ukraine", "concluded"), ("turkiye", "concluded")}
+
+
+def test_a_delegation_not_present_does_not_conclude() -> None:
+    got = statuses("Talks between the Russian and Ukrainian delegations have started in Istanbul.",
+                   "The talks between the Russian and Ukrainian delegations have concluded, a source said.")
+    assert not any(d == "turkiye" for _, d, _, _ in got)
+
+
+def test_a_retold_end_changes_no_status() -> None:
+    got = statuses("Talks between the Russian and Ukrainian delegations have started in Istanbul.",
+                   "The talks between the Russian and Ukrainian delegations have concluded, a source said.",
+                   "The Russian delegation has left Istanbul for Moscow.",
+                   "A Turkish official told CNN hours after the talks wrapped up in Istanbul that they went well.")
+    assert [s for seq, d, s, _ in got if d == "russia"] == ["meeting", "concluded", "left"]
+
+
+def test_people_meeting_are_not_their_delegations_meeting() -> None:
+    got = statuses("Ukrainian Foreign Minister Andrey Sibiga said that he met with US Secretary of State Marco Rubio in Antalya.")
+    assert got == []
+
+
+# --- repeats are confirmations, not status changes --------------------------------------------------
+
+def test_the_same_arrival_from_a_second_source_is_not_a_new_fact() -> None:
+    got = statuses("The Russian delegation has arrived in Istanbul, RIA Novosti reports.",
+                   "Maria Zakharova has confirmed that the Russian delegation has arrived in Istanbul.")
+    assert got == [(1, "russia", "arrived", "Istanbul")]
+
+
+def test_an_arrival_restated_in_a_relative_clause_after_waiting_is_not_new() -> None:
+    got = statuses("The Russian delegation has arrived in Istanbul, RIA Novosti reports.",
+                   "The Russian delegation is ready and it is waiting in Istanbul, Peskov said.",
+                   "A source said Kiev is still considering whether to send a delegation to speak with the Russian team that arrived in Istanbul earlier in the day.")
+    assert [s for _, d, s, _ in got if d == "russia"] == ["arrived", "waiting"]
+
+
+def test_arriving_again_after_leaving_is_a_new_fact() -> None:
+    got = statuses("The Russian delegation has arrived in Istanbul.",
+                   "The Russian delegation has left Istanbul for Ankara.",
+                   "The Russian delegation has arrived in Istanbul.")
+    assert [s for _, d, s, _ in got] == ["arrived", "left", "arrived"]
+
+
+# --- line-ups: biography is not an announcement; present-tense compositions are -------------------
+
+def test_a_biography_relative_clause_is_not_a_line_up() -> None:
+    got = statuses("Presidential aide Vladimir Medinsky, who was designated to lead Russia’s negotiators in Istanbul, "
+                   "served as a member of the State Duma from 2004 to 2011.")
+    assert got == []
+
+
+def test_a_future_relative_clause_is_a_line_up() -> None:
+    got = statuses("The Ukrainian team, which will be headed by Defense Minister Rustem Umerov, is planning to discuss a ceasefire, he said.")
+    assert got == [(1, "ukraine", "announced", None)]
+
+
+def test_is_represented_by_and_made_up_of_announce_a_line_up() -> None:
+    assert statuses("Ukraine is represented by Defense Minister Rustem Umerov and Foreign Minister Andrey Sibiga.") == [
+        (1, "ukraine", "announced", None)]
+    assert statuses("The Russian team is made up of Vladimir Medinsky and Mikhail Galuzin.") == [(1, "russia", "announced", None)]
+
+
+def test_will_remain_is_a_plan_not_a_location() -> None:
+    assert statuses("Kiev’s negotiators will remain in Istanbul on Friday, Zelensky added.") == []
+    assert statuses("The Ukrainian delegation remains in Istanbul, a source said.") == [(1, "ukraine", "located", "Istanbul")]

@@ -197,3 +197,102 @@ def test_group_sequence() -> None:
     assert group(paragraphs) == [0, 3, 5]
     assert group(paragraphs[:1]) == [0]
     assert group([]) == []
+
+
+# --- names: demonyms, acronyms and "The X" are not surnames ------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish intelligence chief Ibrahim Kalin has met the two delegations.",
+        "US special envoy Steve Witkoff has announced he will fly to Helsinki.",
+        "Finnish Deputy Foreign Minister Aino Koski has arrived in Oslo.",
+    ],
+)
+def test_title_and_full_name_subject_leads_even_if_the_demonym_is_in_the_post(text: str) -> None:
+    post = LEAD + " The Turkish side and the US delegation are in the city."
+    assert not cont(text, post=post)
+
+
+def test_demonyms_acronyms_and_the_x_are_not_known_names() -> None:
+    post = "The Turkish side met the US team. Later The Guardian said so."
+    assert not known_name("Turkish", post)
+    assert not known_name("US", post)
+    assert not known_name("Guardian", post)
+    assert known_name("Pushkov", "Russian Senator Aleksey Pushkov has said so.")
+
+
+def test_surname_of_full_name_continues_but_single_capitalised_word_does_not() -> None:
+    post = "Estonian Senator Kalev Tamm has concurred with the analysts."
+    assert cont("Tamm reminded reporters that sanctions hurt Europe.", prev=QUOTE, post=post)
+    assert not cont("Estonia has said it will attend the talks.", prev=QUOTE, post=post + " Estonia agrees.")
+
+
+def test_non_ascii_capitals_are_names() -> None:
+    assert not cont("İbrahim Kalın, the intelligence chief, has met the delegations.")
+    assert not cont("EU trade chief Maroš Šefčovič has said talks will resume.")
+    post = "Danish Minister Søren Ørsted has said Denmark will attend."
+    assert cont("Ørsted added that the date is open.", post=post, prev=QUOTE)
+    assert first_sentence("He left. İbrahim Kalın arrived.") == "He left."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks have resumed in the palace, The Guardian has reported.",
+        "The delegation left the hotel, Reuters has reported.",
+    ],
+)
+def test_outlet_attribution_at_the_end_of_the_first_sentence_leads(text: str) -> None:
+    post = LEAD + " The Guardian: “A cautious step.” Reuters said so."
+    assert not cont(text, post=post)
+
+
+def test_outlet_back_reference_continues() -> None:
+    assert cont("The talks have resumed, the outlet has reported.", post=LEAD + " The Guardian said so.")
+
+
+def test_speaker_before_a_who_clause() -> None:
+    # the speaker is found behind "who …," even after a quote (which would otherwise close the post)
+    post = LEAD + "\n" + QUOTE
+    assert cont("Helsinki expects progress, Virtanen, who was speaking in Estonia, stressed.", prev=QUOTE, post=post)
+    assert not cont("Helsinki expects progress, Lindqvist, who was speaking in Estonia, stressed.", prev=QUOTE, post=post)
+
+
+# --- background naming someone new, then fresh news ----------------------------------------------
+
+def test_background_about_someone_new_followed_by_fresh_news_leads() -> None:
+    text = "Lindqvist said earlier that he would decide after meeting Koski. According to NRK, the meeting is under way in Oslo."
+    assert not cont(text)
+    # the same opener about someone the post is about is background
+    assert cont(text, post=LEAD + " Erik Lindqvist will travel.")
+    # and with no fresh news after it, background as before
+    assert cont("Lindqvist said earlier that Sweden would wait.")
+
+
+# --- unnamed reports the lead referred to ---------------------------------------------------------
+
+def test_unnamed_reports_the_lead_denied_continue() -> None:
+    lead = "Finnish President Aino Virtanen denied reports that Helsinki opposed the summit."
+    assert cont("Several Nordic outlets reported that Oslo did not want the summit.", prev=QUOTE, post=lead + "\n" + QUOTE)
+    # without the lead referring to reports, unnamed outlets open a new item
+    assert not cont("Several Nordic outlets reported that Oslo did not want the summit.", prev=QUOTE, post=LEAD + "\n" + QUOTE)
+
+
+# --- a one-sentence flash is complete ----------------------------------------------------------
+
+FLASH = "The talks between the Finnish and Swedish delegations have concluded in Oslo, a source has told NRK."
+
+
+def test_new_people_after_a_one_sentence_flash_start_a_new_post() -> None:
+    text = "The Swedish delegation at the meeting includes Foreign Minister Erik Lindqvist and envoy Lars Berg."
+    assert not cont(text, prev=FLASH, post=FLASH)
+
+
+def test_background_after_a_flash_continues() -> None:
+    # no new people: background to the flash
+    assert cont("On Wednesday, the EU agreed on new restrictions.", prev=FLASH, post=FLASH)
+    # a longer lead is not a flash: the same line-up paragraph is background
+    lead = FLASH + " The meeting lasted two hours."
+    text = "The Swedish delegation at the meeting includes Foreign Minister Erik Lindqvist and envoy Lars Berg."
+    assert cont(text, prev=lead, post=lead)

@@ -28,8 +28,12 @@ Rule order (see README "How posts are grouped"):
      continues; fresh ("…, Vladimir Medinsky, said", "RIA reported",
      "according to Anadolu", "a source has told TASS") leads;
   6. a present-perfect news verb ("has said", "have arrived") leads;
-  7. no signal: background after narrative continues; after a quote
-     (which usually closes a post) a new post starts.
+  7. no signal: after a quote (which usually closes a post) a new post
+     starts; after a one-sentence flash closed by its source, a paragraph
+     naming new people in full starts one; otherwise it is background.
+Names are surnames of full personal names introduced in the post, never
+demonyms ("Turkish"), acronyms ("US") or "The X"; capitals are Unicode
+("İbrahim Kalın").
 """
 
 from __future__ import annotations
@@ -40,6 +44,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 QUOTES = "“\"”‘'«„"
+
+
+def _upper_class() -> str:
+    """A regex class of every upper-case letter in the BMP ("İ", "Š", "Ø" too),
+    compressed to ranges: Python's re has no \\p{Lu}."""
+    ranges: list[tuple[int, int]] = []
+    for c in range(0x10000):
+        if chr(c).isupper():
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1] = (ranges[-1][0], c)
+            else:
+                ranges.append((c, c))
+    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
+
+
+_UP = _upper_class()
 _TERMINAL = ".!?:;…)" + "”\"’'»"
 
 _BULLET = re.compile(r"^\s*(?:[•\-*–—·▪●◦■►]|\d{1,3}[.)])\s+\S")
@@ -99,7 +119,7 @@ _VERBS = (
     r"criticised|outlined|described|urged|asserted|alleged|posted|tweeted|commented|pointed out|"
     r"predicted|proposed|clarified|complained|accused|blasted|slammed|welcomed|praised"
 )
-_NAME_TOKEN = r"[A-Z][\w’'.-]*"
+_NAME_TOKEN = _UP + r"[\w’'.-]*"
 # Word sets for the one-pass scan of a first sentence (much faster than a regex per rule).
 _VERB_WORDS = frozenset(_VERBS.replace("pointed out|", "").split("|"))
 _ROLE_WORDS = frozenset(r for r in _ROLES.split("|") if " " not in r)
@@ -116,11 +136,11 @@ _PARTICIPLES = frozenset(
 _PERFECT_ADVERBS = frozenset("just now also already not finally been reportedly officially".split())
 _TRIGGERS = _VERB_WORDS | _INDEFINITE_NOUNS | {"has", "have", "Has", "Have", "according", "According"}
 _PUNCT = ",.;:“”\"‘’'()[]—–-…!?"
-_BARE_NAME_SUBJECT = re.compile(r"^(?P<name>[A-Z][\w’'-]+)(?:,|\s+[a-z])")
+_BARE_NAME_SUBJECT = re.compile(r"^(?P<name>" + _UP + r"[\w’'-]+)(?:,|\s+[a-z])")
 _EARLY_ALSO = re.compile(r"^(?:\S+\s+){0,5}?also\b")
 # Punctuation deleted from words; spaces are kept so words and cores stay aligned.
 _PUNCT_RE = re.compile("[" + re.escape(_PUNCT) + "]")
-_SENTENCE_END = re.compile(r"[.!?][”\"’]?\s+(?=[A-Z“\"‘])")
+_SENTENCE_END = re.compile(r"[.!?][”\"’]?\s+(?=" + _UP[:-1] + r"“\"‘])")
 _ABBREVIATIONS = frozenset("Mr Mrs Ms Dr St No Gen Sen Rep Lt Col Gov Prof Jr Sr vs".split())
 _HEAD_LIMIT = 400
 # Capitalised words that open sentences but never name a person.
@@ -129,7 +149,15 @@ _NOT_NAMES = frozenset(
     "Most Other Another Both All Any Each Every One Two Three Several Multiple Unnamed Talks".split()
 )
 _PREPOSITIONS = frozenset("in at of from to with by for on into near about against between".split())
-_DEMONYM = re.compile(r"(?:ian|ean|ish|ese|ic)$")
+_DEMONYM = re.compile(r"(?:ian|ean|ican|ish|ese|ic)$")
+# Nationality words the suffixes above miss; a demonym is never a surname.
+_NATIONALITY_WORDS = frozenset("German Greek Thai Swiss French Dutch Arab Saudi Iraqi Israeli Emirati Qatari Pakistani Afghan".split())
+# "Multiple European news outlets reported that …": unnamed, simple past.
+_UNNAMED_REPORTS = re.compile(
+    r"^(?:Multiple|Several|Some|Many|Various|Numerous|Other|Earlier)\b[^,.]{0,60}?\b"
+    r"(?:outlets|media|reports|newspapers|publications|sources)\s+(?:reported|claimed|said|suggested|alleged)\b"
+)
+_REPORTS_NOUN = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?)\b")
 _CONTEXT_PARAGRAPHS = 4
 _CONTEXT_CHARS = 2000
 
@@ -177,10 +205,21 @@ def strip_opener(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+def is_demonym(word: str) -> bool:
+    """ "Turkish", "Ukrainian", "European", "US": a nationality word, not a surname."""
+    return (
+        word in _NATIONALITY_WORDS
+        or not any(c.islower() for c in word)
+        or _DEMONYM.search(word) is not None
+    )
+
+
 def known_name(name: str, post_text: str) -> bool:
-    """Was `name` already introduced in the post as the last word of a full name
-    ("Vladimir Medinsky", "President Putin")? Plain string search: no regex per name."""
-    if not name or not name[0].isupper() or name in _NOT_NAMES:
+    """Was `name` already introduced in the post as the SURNAME of a full personal
+    name ("Senator Aleksey Pushkov", "President Putin")? A demonym, an acronym or a
+    word after "The" ("The Turkish side", "The Guardian") never counts.
+    Plain string search: no regex per name."""
+    if not name or not name[0].isupper() or name in _NOT_NAMES or is_demonym(name):
         return False
     size = len(name)
     at = post_text.find(" " + name)
@@ -191,9 +230,27 @@ def known_name(name: str, post_text: str) -> bool:
             start = post_text.rfind(" ", 0, at) + 1
             start = max(start, post_text.rfind("\n", 0, at) + 1)
             prev = post_text[start:at]
-            if prev[:1].isupper() and prev.replace(".", "").replace("-", "").isalnum():
+            if (
+                prev[:1].isupper()
+                and prev.replace(".", "").replace("-", "").isalnum()
+                and prev not in _NOT_NAMES
+                and not is_demonym(prev)
+            ):
                 return True
         at = post_text.find(" " + name, at + 1)
+    return False
+
+
+def mentioned(word: str, post_text: str) -> bool:
+    """Does the post mention `word` at all (as a whole word)? Weaker than known_name:
+    used for background paragraphs ("Russia has previously stated…")."""
+    at = post_text.find(word)
+    while at != -1:
+        before = post_text[at - 1 : at]
+        after = post_text[at + len(word) : at + len(word) + 1]
+        if not before.isalnum() and not after.isalnum():
+            return True
+        at = post_text.find(word, at + 1)
     return False
 
 
@@ -215,7 +272,10 @@ def _full_name_subject(subject: str) -> bool:
 
 _FULL_NAME_SUBJECT = re.compile(
         r"^(?P<run>(?:(?:" + _NAME_TOKEN + r"|of|aide|spokesman|spokeswoman|spokesperson|adviser|advisor|"
-        r"envoy|correspondent|minister|chief|head|leader|senator|president)\s+)*"
+        r"envoy|correspondent|minister|chief|head|leader|senator|president|special|deputy|intelligence|"
+        r"foreign|defen[cs]e|national|security|senior|top|former|presidential|press|secretary|ambassador|"
+        r"negotiator|official|director|commander|prime|general|state|affairs|policy|military|army|navy|"
+        r"chairman|chairwoman|speaker|mayor|governor|lawmaker|politician|analyst|expert|journalist)\s+)*"
         + _NAME_TOKEN + r"\s+" + _NAME_TOKEN + r")(?P<after>,|\s+[a-z])",
 )
 
@@ -266,6 +326,13 @@ def _scan_head(head: str, post_text: str) -> tuple[Decision | None, bool]:
             j -= 1
         if j < 0:
             continue
+        if words[j].endswith(",") and (not cores[j][:1].isupper() or (j and cores[j - 1] in _PREPOSITIONS)):
+            # "…, Rubio, who was speaking in Türkiye, stressed": the speaker is
+            # before the relative clause.
+            for r in range(j - 1, max(0, j - 25), -1):
+                if cores[r] == "who" and r >= 1 and words[r - 1].endswith(",") and cores[r - 1][:1].isupper():
+                    j = r - 1
+                    break
         speaker, raw = cores[j], words[j]
         opener = words[j - 1] if j >= 1 else ""
         if speaker in ("he", "she", "they", "it"):
@@ -301,6 +368,51 @@ def _scan_head(head: str, post_text: str) -> tuple[Decision | None, bool]:
             return Decision(True, "attribution to a name already in the post"), perfect
         return Decision(False, "attribution to a new name"), perfect
     return None, perfect
+
+
+def _background_then_fresh_news(text: str, post_text: str) -> bool:
+    """ "Zelensky said earlier that … . According to Anadolu, a meeting … is underway."
+    Background about someone the post never mentioned, followed by a freshly
+    sourced development: editors open a new item this way."""
+    m = _BARE_NAME_SUBJECT.match(text)
+    if not m or is_demonym(m["name"]) or mentioned(m["name"].rstrip(","), post_text):
+        return False
+    head = first_sentence(text)
+    rest = text[len(head) :].strip()
+    if not rest:
+        return False
+    found, _ = _scan_head(first_sentence(rest), post_text)
+    return found is not None and not found.continues
+
+
+def _is_flash(text: str) -> bool:
+    """One sentence ending in a fresh source attribution ("…, Reuters has reported.")."""
+    head = first_sentence(text)
+    if len(head) < len(text.strip()) - 1:
+        return False
+    comma = head.rfind(", ")
+    if comma < 0:
+        return False
+    found, _ = _scan_head(head[comma + 2 :], "")
+    if found is None:
+        found, _ = _scan_head(head, "")
+    return found is not None and not found.continues
+
+
+def _new_full_names(head: str, post_text: str) -> bool:
+    """Does the sentence name a person in full (two capitalised words, neither a
+    demonym nor "The") whose surname the post has not introduced?"""
+    words = [w.strip(_PUNCT) for w in head.split()]
+    for a, b in zip(words, words[1:]):
+        if (
+            a[:1].isupper() and b[:1].isupper()
+            and a not in _NOT_NAMES and b not in _NOT_NAMES
+            and not is_demonym(a) and not is_demonym(b)
+            and not _is_possessive(a) and not _is_possessive(b)
+            and not known_name(b, post_text)
+        ):
+            return True
+    return False
 
 
 def _according(after: list[str], post_text: str) -> Decision:
@@ -357,7 +469,10 @@ def classify(
         return Decision(True, "connective")
     opening = s[:120]
     if ("earlier" in opening or "previously" in opening) and _BACKGROUND.match(s):
-        return Decision(True, "background ('said earlier', 'previously')")
+        # "Zelensky said earlier …" only recalls background when the post is already
+        # about Zelensky; a bare name the post never mentioned opens a new item.
+        if not _background_then_fresh_news(s, post_text):
+            return Decision(True, "background ('said earlier', 'previously')")
     # 4. the subject
     subject = strip_opener(s) if first_word in _OPENER_WORDS else s
     subject_word = subject.split(" ", 1)[0]
@@ -379,14 +494,27 @@ def classify(
     if "also" in subject[:80] and _EARLY_ALSO.match(subject):
         return Decision(True, "'also' in the opening words")
     # 5. attribution, 6. news verb
-    found, perfect = _scan_head(first_sentence(s), post_text)
+    head = first_sentence(s)
+    found, perfect = _scan_head(head, post_text)
     if found is not None:
+        if (
+            found.reason == "attribution to new sources"
+            and _UNNAMED_REPORTS.match(head)
+            and _REPORTS_NOUN.search(post_text)
+        ):
+            # "X denied reports that …" / "Several outlets reported that …": the
+            # reports the post already referred to, not a new development.
+            return Decision(True, "the unnamed reports the post referred to")
         return found
     if perfect:
         return Decision(False, "present-perfect news verb")
     # 7. no signal
     if starts_with_quote(p):
         return Decision(False, "no signal after a quote")
+    if post_text == p and _is_flash(p) and _new_full_names(head, post_text):
+        # A one-sentence flash closed by its source ("…, a source has told TASS.")
+        # is complete; a paragraph naming new people with no link back is a new item.
+        return Decision(False, "no signal after a one-sentence flash, new people named")
     return Decision(True, "no signal: background to the post")
 
 

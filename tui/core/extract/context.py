@@ -79,6 +79,7 @@ class Context:
     last_plan: dict = field(default_factory=dict)  # subject -> ScheduleFact with a time
     schedule_of: dict = field(default_factory=dict)  # subject -> its schedule facts so far
     meeting_status: dict = field(default_factory=dict)  # (delegation, status) -> meeting id
+    arrived_at: dict = field(default_factory=dict)  # delegation id -> where it last arrived (until it leaves)
     post_meeting: str | None = None  # last meeting named in the current post
     post_subject: str | None = None  # last delegation that was a status subject in the post
 

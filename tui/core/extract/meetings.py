@@ -166,8 +166,8 @@ def _coordinated_before(s: Sent, pos: int) -> list[Linked]:
 def find_mentions(s: Sent) -> list[Mention]:
     out: list[Mention] = []
     low = s.low
-    if not ("talk" in low or "negotiat" in low or "meet" in low or "discussion" in low or "call" in low
-            or "spoke" in low or "spoken" in low or "speak" in low):
+    if not ("talk" in low or "negotiat" in low or "meet" in low or "met with" in low or "discussion" in low
+            or "call" in low or "spoke" in low or "spoken" in low or "speak" in low):
         return out
     for m in NOUN.finditer(s.text):
         if _SKIP_NOUN_AFTER.match(s.text, m.end()):

@@ -94,6 +94,22 @@ def _place_in(s: Sent, lo: int, hi: int, k: Knowledge) -> str | None:
     return venue or city
 
 
+def _present_sides(b: mt.MeetingBuilder, k: Knowledge) -> list[str]:
+    """Delegations reported present in a meeting: by name, or through a member."""
+    by_name = {d.name: d.id for d in k.delegations}
+    out: list[str] = []
+    for p in b.participants:
+        if p.basis != "present":
+            continue
+        side = by_name.get(p.name)
+        if side is None:
+            person = k.person(p.name)
+            side = person.delegation if person is not None else None
+        if side:
+            out.append(side)
+    return out
+
+
 def _when_for(s: Sent, lo: int, start: int, hi: int) -> When | None:
     times = [w for w in s.times if w.dt is not None and not w.history]
     after = [w for w in times if start <= w.start < hi]
@@ -212,11 +228,23 @@ class _Run:
         return PostFacts(post.seq, ents, status, schedule, [b.freeze() for b in changed.values()])
 
     def _status(self, f: StatusFact, out: list[StatusFact], meeting: str | None = None) -> None:
-        last = self.ctx.last_status.get(f.delegation)
+        ctx = self.ctx
+        last = ctx.last_status.get(f.delegation)
         if any(o.delegation == f.delegation and o.status == f.status for o in out):
             return
         if last is not None and last.seq == f.seq and last.status == f.status:
             return
+        # A repeat is a confirmation, not a status change: the same status and
+        # place again ("has arrived in Istanbul", from a second source), or an
+        # arrival where the delegation already is (it has not left since).
+        if meeting is None and last is not None and last.status == f.status and f.where in (None, last.where):
+            return
+        if f.status == "arrived" and f.where is not None and ctx.arrived_at.get(f.delegation) == f.where:
+            return
+        if f.status == "arrived":
+            ctx.arrived_at[f.delegation] = f.where
+        elif f.status in ("left", "travelling"):
+            ctx.arrived_at.pop(f.delegation, None)
         if meeting is not None:
             key = (f.delegation, f.status)
             if self.ctx.meeting_status.get(key) == meeting and last is not None and last.status == f.status:
@@ -242,6 +270,7 @@ class _Run:
         elif when is not None and b.status == "planned" and kind in ("planned", "rescheduled", "postponed", "delayed", "confirmed"):
             b.date = when.dt.date()
         # schedule fact
+        repeat = False
         if kind and kind != "happened":
             sk = kind
             last = ctx.last_plan.get(b.id)
@@ -249,6 +278,7 @@ class _Run:
                     and last.when.date() != when.dt.date():
                 sk = "rescheduled"
             prior = [x for x in ctx.schedule_of.get(b.id, ())]
+            repeat = sk in ("started", "concluded") and any(x.kind == sk for x in prior)
             if sk == "proposed" and prior:
                 sk = None  # a passing "the proposed talks" adds nothing once the talks are on the record
             if sk in ("started", "concluded", "denied", "cancelled") and prior and prior[-1].kind == sk:
@@ -277,12 +307,17 @@ class _Run:
                         pass
         for p in mt.participants_from(s, b, k, happening):
             b.add_participant(p)
-        if kind in ("started", "concluded") or (kind == "happened" and m.verb):
+        if (kind in ("started", "concluded") or (kind == "happened" and m.verb)) and not repeat:
+            # (a start or end already on record, told again, changes no status)
             st = "concluded" if kind == "concluded" else "meeting"
+            # the parties named here, plus every delegation already reported present
+            # (the host at talks "between Russia and Ukraine" concludes with them)
             sides = list(dict.fromkeys([p.side or p.key for p in m.parties if p.kind != "person"] +
-                                       [p.side for p in m.parties if p.kind == "person" and p.side]))
+                                       [p.side for p in m.parties if p.kind == "person" and p.side] +
+                                       _present_sides(b, k)))
             negotiating = [side for side in sides if k.delegation(side) is not None and k.delegation(side).negotiating]
-            if len(negotiating) >= 2:
+            # a meeting between named people ("Sibiga met with Rubio") is not their delegations'
+            if len(negotiating) >= 2 and b.delegations:
                 for side in negotiating:
                     self._status(StatusFact(s.post.seq, side, st, b.place, s.text), status, b.id)
 

@@ -39,7 +39,7 @@ RULES: tuple[Rule, ...] = (
                                   r"|\bbehind\s+closed\s+doors\b"), where="after"),
     Rule("cancelled", "cancelled", _r(r"(?<!not been )(?<!not )\b(?:cancell?ed|called\s+off|scrapped)\b")),
     Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bno\s+talks\s+(?:on|today|tomorrow|this)\b")),
-    Rule("delayed", "delayed", _r(r"\bdelayed\b|\bno\s+fixed\s+timetable\b")),
+    Rule("delayed", "delayed", _r(r"\bdelayed\b")),
     Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+to\b|\bpushed\s+back\b|\bshifted\s+to\b"), where="after"),
     Rule("confirmed_not_cancelled", "confirmed", _r(r"\bnot\s+been\s+cancell?ed\b|\bwill\s+go\s+ahead\b"), where="after"),
     Rule("proposed_whether", "proposed", _r(r"\b(?:whether|if)\b[^,.;]{0,60}$"), where="before"),
@@ -73,6 +73,14 @@ _PLAN_TIME_HINT = re.compile(r"\b(?:start|begin|take place|meet|resume|commence|
 _BEFORE_BEGAN = re.compile(r"\bbefore\b[^.]{0,60}\b(?:began|started)\b", re.IGNORECASE)
 
 
+_ATTRIBUTIVE = re.compile(
+    r"\b(?:possible|potential|proposed|prospective|upcoming)\s+(?:[\w-]+\s+){0,2}$"
+    # "the possibility of joining the negotiations": about joining, not about the talks
+    r"|\bpossib(?:le|ility)\s+(?:of\s+)?(?:joining|attending|travell?ing\s+to|visiting|participating\s+in|coming\s+to)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def cue_rules(window: str) -> list[Rule]:
     """All rules that fire in the window, strongest first."""
     return [r for r in RULES if r.regex.search(window)]
@@ -88,6 +96,11 @@ def cue_kind(text: str, lo: int = 0, start: int = 0, end: int | None = None, hi:
     """
     end = len(text) if end is None else end
     hi = len(text) if hi is None else hi
+    attr = _ATTRIBUTIVE.search(text, lo, start)
+    if attr:
+        # "the possible talks", "the proposed talk": naming the meeting is not a
+        # statement about it, so the adjective is no cue (masked, positions kept)
+        text = text[: attr.start()] + " " * (attr.end() - attr.start()) + text[attr.end() :]
     both = text[lo:hi]
     if not _any(both):
         return ("planned", "planned_time") if has_time and _PLAN_TIME_HINT.search(text[start:hi]) else None

@@ -41,7 +41,8 @@ RULES: tuple[StatusRule, ...] = (
                _r(r"\b(?:decided|agreed|confirmed|will)\b[^.]{0,40}?\bsend(?:ing)?\s+a\s+delegation\b"), country_subject=True),
     StatusRule("announced", "announced",
                _r(r"\b(?:will\s+be\s+(?:led|headed|represented)\s+(?:at\s+[^,.]{0,40}?)?by|will\s+(?:also\s+)?include|comprises|designated\s+to\s+lead|"
-                  r"announced\s+the\s+delegation|nominating|will\s+represent)\b|\bwill\s+be\s+led\s+by\b"), country_subject=True),
+                  r"announced\s+the\s+delegation|nominating|will\s+represent|(?:is|are)\s+(?:represented|headed|led)\s+by|"
+                  r"(?:is|are)\s+made\s+up\s+of|consists\s+of|(?:is|are)\s+composed\s+of)\b|\bwill\s+be\s+led\s+by\b"), country_subject=True),
     StatusRule("located", "located",
                _r(r"\b(?:is|are|remains?|remain)\s+(?:still\s+|already\s+|even\s+)?in\s+(?:the\s+)?(?-i:(?=[A-Z]))")),
 )
@@ -49,7 +50,7 @@ RULES: tuple[StatusRule, ...] = (
 # Substrings one of which every status rule needs: a cheap test per sentence.
 _HINT_WORDS = ("arriv", "landed", "left", "depart", "head", "route", "way", "travel", "wait", "attend", "part",
                "present", "send", "led by", "represent", "includ", "compris", "designat", "announc", "nominat",
-               "remain", "is in", "are in", "join", "come", "still in", "already in", "even in")
+               "remain", "is in", "are in", "made up", "consist", "compos", "join", "come", "still in", "already in", "even in")
 _NEG = re.compile(r"\b(?:not|no|never|yet\s+to)\b|n['’]t\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:will|would|expected\s+to|plans?\s+to|set\s+to|due\s+to|going\s+to|to\s+be)\b", re.IGNORECASE)
 _SPECULATIVE = re.compile(r"\b(?:could|may|might|whether|if)\b", re.IGNORECASE)
@@ -209,6 +210,8 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
             return None
         if rule.name in ("arrived",) and _PLAN.search(aux):
             status = "will_attend"
+    if rule.name == "located" and _PLAN.search(aux):
+        return None  # "will remain in Istanbul on Friday": a plan, not where it is
     if rule.name == "will_attend" and _NEG.search(aux):
         return None
     if rule.name in ("send_delegation", "will_attend") and _SPECULATIVE.search(s.text[lo:m.start()]) \
@@ -217,6 +220,8 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
     if status == "announced":
         if _CLAIMED.search(s.text) or _NEG.search(s.text[lo:m.start()]):
             return None  # someone else's claim about the line-up is not an announcement
+        if _PAST_RELATIVE.search(s.text, 0, m.start()):
+            return None  # "X, who was designated to lead …, served as …": biography, not news
         last = ctx.last_status.get(subj)
         if last is not None and last.status not in ("announced", "will_attend", "travelling"):
             return None
@@ -229,3 +234,4 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
 
 
 _CLAIMED = re.compile(r"\bclaim(?:ed|s)?\b", re.IGNORECASE)
+_PAST_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
