@@ -96,3 +96,11 @@ def test_met_with_between_people_is_a_meeting_with_everyone_present() -> None:
 
 def test_a_met_with_in_another_sense_is_no_meeting() -> None:
     assert meetings("The proposal met with criticism in Kiev.") == {}
+
+
+def test_the_main_clause_subject_is_not_a_party_of_a_meeting_in_an_until_clause() -> None:
+    ms = meetings("The Ukrainian negotiators will remain in Ankara until Zelensky has spoken with Erdogan.")
+    assert list(ms) == ["erdogan-zelensky-meeting"]
+    # without the subordinator the delegation is the subject and a party
+    ms = meetings("The Ukrainian delegation met with Turkish Foreign Minister Hakan Fidan.")
+    assert list(ms) == ["ua-tr-talks"]

@@ -118,3 +118,72 @@ def test_no_fixed_timetable_is_not_a_schedule_change_but_no_talks_on_a_day_is_po
     got = schedule("Direct talks between Russia and Ukraine are scheduled for Thursday.",
                    "TASS sources claim there will be no talks on Thursday due to logistics.")
     assert [f.kind for f in got] == ["planned", "postponed"]
+
+
+def test_a_trip_on_a_day_for_the_talks_places_the_talks_on_that_day() -> None:
+    got = schedule("Direct talks between Russia and Ukraine were proposed by Putin.",
+                   "Trump has downplayed the chance that he will travel to Istanbul on Thursday for the Ukraine talks.")
+    assert [(f.kind, f.raw) for f in got][-1:] == [("planned", "on Thursday")]
+    # a past arrival's day is the trip's, not the talks'; and no day, no plan
+    got = schedule("Direct talks between Russia and Ukraine were proposed by Putin.",
+                   "The Ukrainian delegation arrived in Istanbul on Thursday for the talks.",
+                   "Trump may travel to Istanbul for the talks.")
+    assert [f.kind for f in got] == ["proposed"]
+
+
+def test_a_hedged_guess_is_planned_but_does_not_replace_the_plan() -> None:
+    got = schedule("Direct talks between Russia and Ukraine are scheduled to begin at 10am Moscow time.",
+                   "The talks between the two delegations are expected to commence, possibly tonight, probably tomorrow.",
+                   "Talks between the Russian and Ukrainian delegations will start on Friday, TASS has reported.")
+    assert [(f.kind, f.raw) for f in got] == [("planned", "at 10am Moscow time"), ("planned", "tomorrow"),
+                                              ("rescheduled", "on Friday")]
+
+
+def test_the_day_with_no_talks_is_not_the_new_plan() -> None:
+    got = schedule("Talks between the Russian and Ukrainian delegations will start on Friday, TASS has reported.",
+                   "TASS sources claim there will be no talks on Thursday due to logistics.",
+                   "Sources said the talks between the Russian and Ukrainian delegations are set to begin on Friday.")
+    assert [f.kind for f in got] == ["planned", "postponed"]  # Friday again is a repeat, not a reschedule
+    got = schedule("Talks between the Russian and Ukrainian delegations will start on Thursday, TASS has reported.",
+                   "The talks between Russia and Ukraine have been postponed until Friday.",
+                   "Sources said the talks between the Russian and Ukrainian delegations are set to begin on Friday.")
+    assert [f.kind for f in got] == ["planned", "postponed"]  # "postponed until Friday" is the plan now
+
+
+def test_a_new_hour_on_the_same_day_is_a_reschedule_and_the_same_hour_a_repeat() -> None:
+    got = schedule("Talks between the Russian and Ukrainian delegations will start at 10 a.m. on Friday, Medinsky said.",
+                   "Talks between Russia and Ukraine are scheduled to begin at 12:30pm on Friday, a source said.",
+                   "Anadolu said talks between Russia and Ukraine will begin at 12:30pm on Friday.")
+    assert [(f.kind, f.when.hour) for f in got] == [("planned", 10), ("rescheduled", 12)]
+    # a part of the day after an exact hour is no news, and no reschedule
+    got = schedule("Talks between the Russian and Ukrainian delegations will start at 10 a.m. on Friday, Medinsky said.",
+                   "Talks between Russia and Ukraine are expected to begin on Friday morning.")
+    assert [f.kind for f in got] == ["planned"]
+
+
+def test_a_proposal_after_a_denial_is_news() -> None:
+    got = schedule("No preparations are underway for a meeting between Putin and Trump, Peskov said.",
+                   "A meeting between Putin and Trump is necessary for the settlement, Peskov said.")
+    assert [f.kind for f in got] == ["denied", "proposed"]
+    # a conditional infinitive is not a plan: "preparations would be needed for it to take place"
+    got = schedule("A meeting between Putin and Trump is necessary, but preparations would be needed for it to take place.")
+    assert [f.kind for f in got] == ["proposed"]
+    # with no stronger cue the infinitive still plans
+    assert [f.kind for f in schedule("The talks between Russia and Ukraine are to take place in Istanbul.")] == ["planned"]
+
+
+def test_a_refutation_of_a_start_is_a_denial() -> None:
+    got = schedule("Direct talks between Russia and Ukraine are scheduled to begin at 10am Moscow time.",
+                   "TRT Haber has claimed that talks between the Russian and Ukrainian delegations have started. "
+                   "However, the report is inaccurate and the two sides have yet to begin negotiations.")
+    assert [f.kind for f in got] == ["planned", "denied"]
+
+
+def test_a_presupposed_meeting_is_news_only_once() -> None:
+    got = schedule("Zelensky plans to hold a meeting with Erdogan in Ankara later in the day.",
+                   "Nothing will be decided until Zelensky has spoken with Erdogan, the Guardian reported.")
+    assert [f.kind for f in got] == ["planned"]
+    # a timeless plan in a "where" clause is background once the talks are on record
+    got = schedule("Talks between Russia and Ukraine will take place at the palace, RIA reported.",
+                   "Journalists gathered in Istanbul, where the talks between Russia and Ukraine will take place.")
+    assert [f.kind for f in got] == ["planned"]

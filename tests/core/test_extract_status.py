@@ -170,3 +170,17 @@ def test_is_represented_by_and_made_up_of_announce_a_line_up() -> None:
 def test_will_remain_is_a_plan_not_a_location() -> None:
     assert statuses("Kiev’s negotiators will remain in Istanbul on Friday, Zelensky added.") == []
     assert statuses("The Ukrainian delegation remains in Istanbul, a source said.") == [(1, "ukraine", "located", "Istanbul")]
+
+
+def test_waiting_is_a_present_state_not_a_plan() -> None:
+    assert statuses("The Russian delegation is ready and it is waiting in Istanbul, Peskov said.") == \
+        [(1, "russia", "waiting", "Istanbul")]
+    # future aspect: where it will wait tomorrow is a plan (the schedule reads its time), not a status
+    assert statuses("The Russian delegation will be waiting for the Ukrainian side at 10 a.m. on Friday, Medinsky said.") == []
+
+
+def test_a_country_after_a_host_modifier_is_the_subject_of_a_line_up() -> None:
+    assert statuses("Host nation Türkiye is represented by Foreign Minister Hakan Fidan and intelligence chief Ibrahim Kalin.") == \
+        [(1, "turkiye", "announced", None)]
+    # any other words before the country: not its line-up ("a report on Türkiye is made up of …")
+    assert statuses("A report about Türkiye is made up of rumours, the source said.") == []

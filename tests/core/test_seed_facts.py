@@ -61,14 +61,25 @@ def test_talks_schedule_changes_in_order_from_first_plan_to_conclusion() -> None
     talks = [f for f in END.schedule if f.subject == "ru-ua-talks"]
     kinds = [f.kind for f in talks]
     assert kinds.index("planned") < kinds.index("rescheduled") < kinds.index("started") < kinds.index("concluded")
+    # the first plan: 14 May posts place the talks on Thursday ("travel to Istanbul on Thursday for the Ukraine talks")
     first_timed = next(f for f in talks if f.when is not None)
-    assert first_timed.when.isoformat() == "2025-05-15T10:00:00+03:00" and "scheduled to begin in Istanbul at 10am" in first_timed.evidence
+    assert first_timed.kind == "planned" and first_timed.when.date().isoformat() == "2025-05-15"
+    assert "on Thursday for the Ukraine talks" in first_timed.evidence and first_timed.seq < 15
+    ten = next(f for f in talks if "scheduled to begin in Istanbul at 10am" in f.evidence)
+    assert ten.kind == "planned" and ten.when.isoformat() == "2025-05-15T10:00:00+03:00"
     second_half = next(f for f in talks if "second half of the day" in f.evidence)
     assert second_half.kind == "rescheduled" and second_half.when_estimated
     friday = next(f for f in talks if "will start on Friday" in f.evidence)
     assert friday.kind == "rescheduled" and friday.when.date().isoformat() == "2025-05-16"
+    # "10 a.m. on Friday" (Medinsky), then "12:30pm Moscow time": the hour moved; the second source for 12:30 adds nothing
     final_plan = next(f for f in talks if "scheduled to begin at 12:30pm Moscow time" in f.evidence)
-    assert final_plan.when.isoformat() == "2025-05-16T12:30:00+03:00"
+    assert final_plan.kind == "rescheduled" and final_plan.when.isoformat() == "2025-05-16T12:30:00+03:00"
+    assert [f for f in talks if f.when is not None and f.when.isoformat() == "2025-05-16T12:30:00+03:00"] == [final_plan]
+    # "possibly tonight, probably tomorrow" is a guess: recorded with the likelier day, not a reschedule
+    guess = next(f for f in talks if "probably tomorrow" in f.evidence)
+    assert (guess.kind, guess.raw) == ("planned", "tomorrow")
+    # the refuted TRT report is recorded as a denial
+    assert any(f.kind == "denied" and "the report is inaccurate" in f.evidence for f in talks)
     assert talks[-1].kind == "concluded" and "less than two hours" in talks[-1].evidence
 
 

@@ -97,4 +97,4 @@ def clause_start(text: str, pos: int) -> int:
     return best
 
 
-_CLAUSE = re.compile(r"\b(?:that|whether|if|said|says|told|claimed|reported|according to)\b|[,;:–—]")
+_CLAUSE = re.compile(r"\b(?:that|whether|if|said|says|told|claimed|reported|according to|until|unless|once|where)\b|[,;:–—]")

@@ -33,7 +33,9 @@ _CALL_VERB = re.compile(r"spoke|spoken|speak|call", re.IGNORECASE)
 _BOUNDARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|to|in|at|on|for|"
                        r"after|before|during|since|which|who|that|where|according|said|says|following|over|about|"
                        r"regarding|concerning|includes?|included|comprises|features|represents?|hosted|led|headed)\b|[.;:()“”\"]", re.IGNORECASE)
-_DEFINITE = re.compile(r"\b(?:the|these|this|direct|peace|istanbul|trilateral|bilateral|upcoming|such|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|these|this|direct|peace|istanbul|trilateral|bilateral|upcoming|such|no)\s+(?:\w+\s+)?$"
+                       # "the two sides have yet to begin negotiations": the bare noun after a start verb is these talks
+                       r"|\b(?:begin|start|began|started|commence|resume|continue)\s+$", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _HOLD = re.compile(r"\b(?:hold|holding)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _RESUME = re.compile(r"\s+(?:will|would|could)\s+resume\b", re.IGNORECASE)

@@ -15,7 +15,7 @@ from tui.core.knowledge import Knowledge
 from tui.core.link import Linked, Linker, entities_from
 from tui.core.model import Blog, Post
 from tui.core.sentences import split_spans
-from tui.core.when import When, parse_iso
+from tui.core.when import When, parse_iso, precision_of
 
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•\-*–·]\s*")
@@ -28,6 +28,10 @@ _VERB_KIND = (
 )
 _SUBORDINATE = re.compile(r"\b(?:until|before|once|unless)\s+(?:\w+\s+){0,4}$", re.I)
 _READY = re.compile(r"\b(?:ready|willing|wants?|hopes?|offered)\s+$", re.I)
+_HEDGE = re.compile(r"\b(?:possibly|probably|likely|perhaps|maybe)\s+$", re.I)
+_LIKELY = re.compile(r"\b(?:probably|likely|more\s+likely)\s+$", re.I)
+_WHERE_CLAUSE = re.compile(r"\bwhere\s+(?:[\w’'-]+\s+){0,6}$", re.I)
+_UNTIL = re.compile(r"\b(?:to|until|till)\s+$", re.I)
 
 
 @dataclass(slots=True)
@@ -114,7 +118,9 @@ def _when_for(s: Sent, lo: int, start: int, hi: int) -> When | None:
     times = [w for w in s.times if w.dt is not None and not w.history]
     after = [w for w in times if start <= w.start < hi]
     if after:
-        return after[0]
+        # "possibly tonight, probably tomorrow": the likelier of two guesses
+        likely = [w for w in after[1:] if _LIKELY.search(s.text, 0, w.start)]
+        return likely[0] if likely else after[0]
     lo = max(lo, clause_start(s.text, start))
     before = [w for w in times if lo <= w.start < start]
     return before[-1] if before else None
@@ -184,7 +190,9 @@ class _Run:
                             break
                     lead = s.text[max(0, m.start - 40):m.start]
                     if _SUBORDINATE.search(lead):
-                        vk = "planned"
+                        # "until Zelensky has spoken with Erdogan": presupposed, news only the first time
+                        vk = "planned" if not ctx.schedule_of.get(b.id) else None
+                        kind = None if vk is None else kind
                     elif word.lower().startswith("to ") and _READY.search(lead):
                         vk = "proposed"
                     if kind not in ("denied", "concluded", "cancelled", "proposed"):
@@ -267,34 +275,53 @@ class _Run:
                 b.date = s.post.day
         elif kind == "cancelled":
             b.status = "cancelled"
-        elif when is not None and b.status == "planned" and kind in ("planned", "rescheduled", "postponed", "delayed", "confirmed"):
-            b.date = when.dt.date()
+        elif when is not None and b.status == "planned" and (
+                kind in ("planned", "rescheduled", "delayed", "confirmed")
+                or (kind == "postponed" and _UNTIL.search(s.text, 0, when.start))):
+            b.date = when.dt.date()  # (not the day "there will be no talks on")
         # schedule fact
         repeat = False
         if kind and kind != "happened":
             sk = kind
             last = ctx.last_plan.get(b.id)
-            if sk == "planned" and when is not None and last is not None and last.when is not None \
+            hedged = sk == "planned" and when is not None and _HEDGE.search(s.text, 0, when.start) is not None
+            if sk == "planned" and not hedged and when is not None and last is not None and last.when is not None \
                     and last.when.date() != when.dt.date():
                 sk = "rescheduled"
+            if sk == "planned" and not hedged and when is not None and last is not None and last.when is not None \
+                    and last.when.date() == when.dt.date() and last.when != when.dt \
+                    and when.precision == "minute" and precision_of(last.raw) == "minute":
+                sk = "rescheduled"  # "10 a.m. on Friday", then "at 12:30pm": the hour moved
             prior = [x for x in ctx.schedule_of.get(b.id, ())]
             repeat = sk in ("started", "concluded") and any(x.kind == sk for x in prior)
-            if sk == "proposed" and prior:
-                sk = None  # a passing "the proposed talks" adds nothing once the talks are on the record
+            if sk == "proposed" and prior and prior[-1].kind not in ("denied", "cancelled") \
+                    and (when is None or any(x.when is not None for x in prior)):
+                # a passing "the proposed talks" adds nothing once the talks are on the record;
+                # a proposal after a denial, or the first one with a day, is news
+                sk = None
             if sk in ("started", "concluded", "denied", "cancelled") and prior and prior[-1].kind == sk:
                 sk = None  # the same news again from another source
-            if sk == "planned" and when is None and any(x.kind != "proposed" for x in prior):
-                sk = None
+            if sk == "planned" and when is None and (
+                    any((x.kind in ("planned", "rescheduled") and x.when is None) or x.kind in ("started", "concluded")
+                        for x in prior)
+                    or _WHERE_CLAUSE.search(s.text, max(0, m.start - 60), m.start)):
+                sk = None  # a timeless plan says something once; "…, where the talks are expected" is background
             if sk == "planned" and when is not None and last is not None and last.when is not None \
                     and last.when.date() == when.dt.date() and when.precision != "minute" and last.when.time().hour:
                 sk = None  # "later in the day" after "at 12:30pm": no news
+            if sk == "planned" and when is not None and last is not None and last.when == when.dt:
+                sk = None  # the same plan from a second source
             if sk:
                 f = ScheduleFact(s.post.seq, b.id, sk, when.dt if when else None, when.estimated if when else False,
                                  when.raw if when else "", s.text)
                 if not any(x.subject == f.subject and x.kind == f.kind and x.when == f.when for x in schedule):
                     schedule.append(f)
                     ctx.schedule_of.setdefault(b.id, []).append(f)
-                if when is not None and sk in ("planned", "rescheduled", "postponed", "delayed", "confirmed"):
+                if when is not None and not hedged and (
+                        sk in ("planned", "rescheduled", "delayed", "confirmed")
+                        or (sk == "postponed" and _UNTIL.search(s.text, 0, when.start))):
+                    # "no talks on Thursday" names the day that is off, not a new plan;
+                    # "possibly tonight, probably tomorrow" is a guess, not the plan
                     ctx.last_plan[b.id] = f
         # participants and delegation status
         happening = b.status == "happened"

@@ -45,13 +45,19 @@ RULES: tuple[Rule, ...] = (
     Rule("proposed_whether", "proposed", _r(r"\b(?:whether|if)\b[^,.;]{0,60}$"), where="before"),
     Rule("planned_after", "planned", _r(r"\bscheduled\s+(?:to|for)\b|\bset\s+to\s+(?:meet|begin|start|take\s+place)\b"
                                         r"|\bwill\s+(?:start|begin|take\s+place|resume|be\s+held|commence)\b|\bwill\s+take\s+at\b"
-                                        r"|\b(?:is|are)\s+(?:expected|due|planned|set)\s+to\s+(?:start|begin|take\s+place|commence|be\s+held)\b"
-                                        r"|\bto\s+take\s+place\b"), where="after"),
+                                        r"|\b(?:is|are)\s+(?:expected|due|planned|set)\s+to\s+(?:start|begin|take\s+place|commence|be\s+held)\b"),
+         where="after"),
+    # "he will travel to Istanbul on Thursday for the Ukraine talks": the trip's day places the talks
+    Rule("planned_trip_for", "planned", _r(r"\b(?:will|to|would|could|plans?\s+to|expected\s+to)\s+(?:travel|go|come|fly|arrive|head)\s+"
+                                           r"(?:to|in)\s+(?-i:[A-Z])[\w’'-]+[^.;:]{0,40}?\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+                                           r"(?:talks|negotiations|meeting)$"), needs_time=True, where="before"),
     Rule("planned_before", "planned", _r(r"\bscheduling\b|\bwill\s+be\s+preceded\s+by\b|\bfollowed\s+by\b|\bwill\s+hold\b|\bplans?\s+to\s+hold\b"
                                          r"|\bset\s+to\s+meet\b|\bwill\s+meet\b"), where="before"),
     Rule("proposed", "proposed", _r(r"\bpropos(?:ed|al)\b|\boffered\b|\bcould\s+(?:take\s+place|involve|call|meet|begin|start)\b|\bpossib(?:le|ility)\b"
                                     r"|\bpotential\b|\brequest\s+for\b|\bhave\s+to\s+meet\b|\bready\s+to\s+meet\b|\binvitation\b"
                                     r"|\bnecessary\b|\bsuggested\b|\bI\s+may\b|\bdoes\s+not\s+rule\s+out\b|\bcould\s+happen\b")),
+    # a bare infinitive is weaker than any modal above: "… needed for it to take place" is not a plan
+    Rule("planned_infinitive", "planned", _r(r"\bto\s+take\s+place\b"), where="after"),
 )
 
 # Prefilter: a window holding none of these substrings fires no rule.

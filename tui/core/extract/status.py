@@ -33,7 +33,8 @@ RULES: tuple[StatusRule, ...] = (
     StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+)?(?:left|departed)\b|\bdeparted\s+(?:from|for)\b")),
     StatusRule("travelling", "travelling",
                _r(r"\b(?:is|are)\s+(?:now\s+)?(?:heading|headed|en\s+route|on\s+(?:its|their)\s+way|travell?ing)\b|\bheaded\s+out\s+to\b")),
-    StatusRule("waiting", "waiting", _r(r"\b(?:is|are|will\s+be|remains?)\s+(?:\w+\s+){0,2}waiting\b")),
+    # present tense only: "will be waiting for the Ukrainian side at 10 a.m." is a plan, not where it stands
+    StatusRule("waiting", "waiting", _r(r"\b(?:is|are|remains?)\s+(?:\w+\s+){0,2}waiting\b")),
     StatusRule("will_attend", "will_attend",
                _r(r"\bwill\s+(?:arrive|travel|come|attend|take\s+part|participate)\b|\b(?:expected|set|due|plans?|going)\s+to\s+(?:arrive|travel|attend|come)\b"),
                country_subject=False),
@@ -120,9 +121,14 @@ def _side(m: Linked, k: Knowledge, country_subject: bool, text: str, lo: int) ->
             for d in k.delegations:
                 if d.country and d.country == p.affiliation:
                     return d.id
-    if country_subject and m.kind == "place" and m.side and not text[lo:m.start].strip():
+    if country_subject and m.kind == "place" and m.side and _COUNTRY_LEAD.fullmatch(text[lo:m.start]):
         return m.side
     return None
+
+
+# what may stand before a country that is the subject: "Host nation Türkiye is represented by"
+_COUNTRY_LEAD = re.compile(r"\s*(?:(?:the\s+)?host(?:\s+(?:nation|country|state))?\s+)?", re.IGNORECASE)
+
 
 
 def where_after(s: Sent, pos: int, status: str, k: Knowledge | None = None) -> str | None:
