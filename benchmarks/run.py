@@ -151,14 +151,106 @@ def worker(path: str | None) -> dict:
     return out
 
 
-def app_latency(path: str | None) -> dict:
-    """Hook: filter keystroke → repaint and step/seek → repaint inside the real app (Pilot).
+def app_latency(path: str | None, runs: int = 3) -> dict:
+    """Filter keystroke → repaint and step/seek → repaint inside the real app (Pilot).
 
-    Returns {} until the app exposes what a Pilot measurement needs; the table
-    then shows n/a. Fill in with `App.run_test()`: press keys, await
-    `pilot.pause()`, time until the feed shows the new state.
-    """
-    return {}
+    Runs `latency_worker` in a fresh process (the driver never imports Textual)."""
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--latency", path or "-"]
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            print(f"  app latency failed: {proc.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+            continue
+        for key, value in json.loads(proc.stdout.strip().splitlines()[-1]).items():
+            samples.setdefault(key, []).append(value)
+    return {key: statistics.median(values) for key, values in samples.items()}
+
+
+def latency_worker(path: str | None) -> dict:
+    """The app as `liveblog-tui replay --paused FILE` builds it, driven by Pilot.
+
+    A repaint is the compositor calling the feed's render_lines: each sample is
+    the time from the key press to the first feed repaint that shows the key's
+    effect (position changed / filter applied). Waits for loading and indexing
+    to finish first, so the numbers are the steady state."""
+    import asyncio
+
+    sys.path.insert(0, str(ROOT))
+    from tui.app.launch import prepare_replay
+    from tui.cli import build_parser
+
+    app = prepare_replay(build_parser().parse_args(["replay", "--paused"] + ([path] if path else [])))
+    out: dict = {}
+
+    async def run() -> None:
+        async with app.run_test(size=(TTY_COLS, TTY_ROWS)) as pilot:
+            while app.timeline is None:  # loading + indexing done
+                await pilot.pause(0.05)
+            await pilot.pause(0.2)
+            feed = app.feed
+            paints: list[float] = []
+            applied: list[float] = []
+            original_render, original_filter = feed.render_lines, feed.set_filter
+
+            def render_lines(crop):
+                paints.append(time.perf_counter())
+                return original_render(crop)
+
+            def set_filter(*a, **kw):
+                applied.append(time.perf_counter())
+                return original_filter(*a, **kw)
+
+            feed.render_lines, feed.set_filter = render_lines, set_filter
+
+            async def until_painted(t0: float, done) -> float:
+                deadline = time.perf_counter() + 10
+                while time.perf_counter() < deadline:
+                    if done():
+                        after = [t for t in paints if t > t0]
+                        mark = max([t for t in applied if t > t0], default=t0)
+                        later = [t for t in after if t >= mark]
+                        if later:
+                            return later[0] - t0
+                    await asyncio.sleep(0.001)
+                return float("nan")
+
+            async def press(key: str, done) -> float:
+                t0 = time.perf_counter()
+                await pilot.press(key)
+                return await until_painted(t0, done)
+
+            step, seek = [], []
+            for i in range(20):
+                k = app.clock.position
+                step.append(await press(".", lambda k=k: feed.position == k + 1))
+            for digit in "5381726450":
+                k = app.clock.position
+                seek.append(await press(digit, lambda: True))
+            await pilot.press("r")
+            await pilot.pause(0.1)
+            await pilot.press("e")  # the whole blog revealed: filters show results
+            await pilot.pause(0.2)
+            await pilot.press("f")
+            await pilot.pause(0.1)
+            typing = []
+            typed = ""
+            for ch in "prisoner exchange":
+                typed += ch
+                want = typed
+                if ch == " ":
+                    await pilot.press("space")
+                    continue  # a trailing space changes no term
+                typing.append(await press(ch, lambda want=want: str(app.filter_query.text if hasattr(app.filter_query, "text") else "") .strip() == want.strip() and app.filter_seqs is not None))
+            out["app_step_only_ms"] = statistics.median(step) * 1000
+            out["app_seek_ms"] = statistics.median(seek) * 1000
+            out["app_step_ms"] = statistics.median(step + seek) * 1000
+            out["app_filter_ms"] = statistics.median(typing) * 1000
+            out["app_filter_max_ms"] = max(typing) * 1000
+            await pilot.press("escape")
+
+    asyncio.run(run())
+    return out
 
 
 # ---------------------------------------------------------------- pseudo-terminal
@@ -273,7 +365,7 @@ def measure(size: str, runs: int, tty: bool) -> dict:
         from tui.core.resources import bundled_blog
 
         merged["bytes"] = bundled_blog().stat().st_size
-    merged.update(app_latency(path))
+    merged.update(app_latency(path, runs))
     if tty:
         script = console_script()
         needle = _needle(results[0]["first_post"])
@@ -315,10 +407,11 @@ ROWS = [
     ("filter: person + delegation terms", "filter_entity_ms", lambda r: f"{r['filter_entity_ms']:.2f} ms"),
     ("filter: one free-text word (full scan)", "filter_text_ms", lambda r: f"{r['filter_text_ms']:.1f} ms"),
     ("filter: slowest keystroke typing 'prisoner exchange'", "filter_typing_ms", lambda r: f"{r['filter_typing_ms']:.1f} ms"),
-    ("filter keystroke → repaint (app)", "app_filter_ms", lambda r: f"{r['app_filter_ms']:.1f} ms"),
+    ("filter keystroke → repaint (app, median / slowest)", "app_filter_ms", lambda r: f"{r['app_filter_ms']:.1f} / {r['app_filter_max_ms']:.0f} ms"),
     ("step (clock + state_at)", "step_ms", lambda r: f"{r['step_ms']:.3f} ms"),
     ("seek (clock + state_at)", "seek_ms", lambda r: f"{r['seek_ms']:.3f} ms"),
-    ("step/seek → repaint (app)", "app_step_ms", lambda r: f"{r['app_step_ms']:.1f} ms"),
+    ("step '.' → repaint (app)", "app_step_only_ms", lambda r: f"{r['app_step_only_ms']:.1f} ms"),
+    ("seek '0'-'9' → repaint (app)", "app_seek_ms", lambda r: f"{r['app_seek_ms']:.1f} ms"),
     ("state_at", "state_at_ms", lambda r: f"{r['state_at_ms']:.3f} ms"),
     ("peak RSS, core only (load + extract + index)", "rss_kb", lambda r: f"{r['rss_kb'] / 1024:.0f} MB"),
     ("first post on screen (liveblog-tui replay)", "app_first_s", lambda r: f"{r['app_first_s'] * 1000:.0f} ms"),
@@ -370,7 +463,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-tty", action="store_true", help="skip the pseudo-terminal first-post measurement")
     ap.add_argument("--json", help="also write the raw numbers to this file")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--latency", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.latency:
+        print(json.dumps(latency_worker(None if args.latency == "-" else args.latency)))
+        return 0
     if args.worker:
         print(json.dumps(worker(None if args.worker == "-" else args.worker)))
         return 0

@@ -54,3 +54,15 @@ class FakeTimeline:
 
     def facts_of(self, seq: int) -> list:
         return [self._facts[seq]] if seq in self._facts else []
+
+    # The incremental API the app uses (Timeline.start/extend): everything is ready.
+    @property
+    def n(self) -> int:
+        return len(self.blog.posts)
+
+    @property
+    def ready_upto(self) -> int:
+        return len(self.blog.posts)
+
+    def try_state_at(self, seq: int) -> State:
+        return self.state_at(seq)

@@ -7,29 +7,23 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 
-from tui.app.widgets.player_bar import PlayerBar, PlayerStatus, buckets, format_speed, sparkline
+from tui.app.widgets.player_bar import PlayerBar, PlayerStatus, format_speed
+from tui.core.density import Density, sparkline
 
 TZ = timezone(timedelta(hours=3))
 
 
-def test_buckets_count_every_post_once() -> None:
-    ts = [0, 1, 2, 10, 10, 50, 99, 100]
-    counts = buckets(ts, 10)
-    assert len(counts) == 10 and sum(counts) == len(ts)
-    assert counts[0] == 3 and counts[1] == 2 and counts[-1] == 2
+def times(n: int, start: int = 0) -> list[datetime]:
+    base = datetime(2025, 5, 14, 8, 0, tzinfo=TZ)
+    return [base + timedelta(minutes=start + i) for i in range(n)]
 
 
-def test_buckets_edge_cases() -> None:
-    assert buckets([], 5) == []
-    assert buckets([5.0, 5.0], 3) == [2, 0, 0]
-    assert buckets([1.0, 2.0], 0) == []
-
-
-def test_sparkline_scales_to_the_busiest_bucket() -> None:
-    line = sparkline([0, 1, 4, 8])
-    assert line[0] == " " and line[-1] == "█"
-    assert line[1] != " "  # one post is still visible
-    assert sparkline([0, 0]) == "  "
+def test_the_bar_draws_the_core_density() -> None:
+    """No bucket code of its own: the sparkline is tui.core.density's."""
+    density = Density(times(100))
+    bar = PlayerBar(density)
+    assert bar.density is density
+    assert bar._spark(20) == sparkline(density.buckets(20))  # noqa: SLF001
 
 
 def test_format_speed() -> None:
@@ -56,8 +50,12 @@ def status(**kw) -> PlayerStatus:
 class BarHost(App[None]):
     CSS = (Path(__file__).parents[2] / "tui" / "app" / "app.tcss").read_text()
 
+    def __init__(self, density: Density | None = None) -> None:
+        super().__init__()
+        self.density = density if density is not None else Density(times(100))
+
     def compose(self) -> ComposeResult:
-        yield PlayerBar([float(i) for i in range(100)])
+        yield PlayerBar(self.density)
 
 
 def bar_text(app: App) -> str:
@@ -114,3 +112,22 @@ async def test_notice_replaces_speed_briefly() -> None:
         bar.refresh()
         await pilot.pause()
         assert "speed 600×" not in bar_text(app) and "60×" in bar_text(app)
+
+
+async def test_sparkline_follows_a_growing_density() -> None:
+    """Progressive loading: posts arrive after the first frame; the bar redraws
+    its sparkline over the longer span instead of keeping the first one."""
+    density = Density(times(10))
+    app = BarHost(density)
+    async with app.run_test(size=(100, 3)) as pilot:
+        bar = app.query_one(PlayerBar)
+        bar.status = status(position=1, total=10, fraction=0.0)
+        await pilot.pause()
+        before = bar_text(app)
+        density.extend(times(10, start=600))  # ten more posts ten hours later: a gap opens
+        bar.posts_added()
+        await pilot.pause()
+        after = bar_text(app)
+        assert before != after
+        spark = after[after.index("1/10") + 4 :].strip()
+        assert "  " in spark  # the night gap between the two bursts shows as blanks

@@ -6,9 +6,16 @@ the position reaches the screen: the feed shows posts 1..k, the panes get
 Playing uses one one-shot timer scheduled from `clock.next_due()` (capped so
 the displayed clock moves); nothing polls fast.
 
-The timeline (extraction) is built in a thread worker after the first frame so
-the oldest post is on screen at once; until it lands the panes say "indexing…"
-and posts show without highlights.
+Big blogs load progressively (tui.core.progressive): the app starts with the
+oldest day's posts and one thread worker (`_background`) parses the rest a
+chunk at a time, then extracts facts (Timeline.start/extend) ahead of the
+playhead. Each chunk reaches the UI thread through call_from_thread: the clock,
+the density bar and the feed are EXTENDED (O(chunk)), never rebuilt. While
+posts are still loading, jumps (end, percent, day) stay within what is loaded
+and say so; the summary is revealed only at the end of a fully loaded blog.
+The panes query `try_state_at(k)`, never extracting on the UI thread: while
+post k is not extracted yet they say "indexing…" and fill in when the worker
+passes k. `self.timeline` is set once every post is extracted (or given).
 """
 
 from __future__ import annotations
@@ -19,7 +26,10 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
+import threading
+
 from textual import events, on, work
+from textual.worker import get_current_worker
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -32,16 +42,22 @@ from tui.app.widgets.feed import FeedView, NewPostsPill
 from tui.app.widgets.filter_bar import FilterBar, FilterChanged, FilterClosed
 from tui.app.widgets.player_bar import PlayerBar, PlayerStatus, format_speed
 from tui.core.clock import PlaybackClock
+from tui.core.density import Density
 from tui.core.errors import InputError
 from tui.core.facts import State
 from tui.core.model import Blog
 from tui.core.query import PostIndex, Query
 
 if TYPE_CHECKING:
+    from tui.core.progressive import ProgressiveLoad
     from tui.core.search import SearchPattern, SearchResult
+    from tui.core.timeline import Timeline
 
 WIDGETS_CSS_PATH = Path(__file__).parent / "widgets" / "widgets.tcss"  # panes + filter bar
 CLOCK_REFRESH = 0.5  # real seconds between status-bar clock updates while playing
+LOAD_CHUNK = 2000  # posts parsed per worker step while a big blog loads
+EXTRACT_CHUNK = 250  # posts extracted per worker step (keeps each hand-off short)
+EXTRACT_AHEAD = 200  # while loading, keep facts extracted this far past the playhead
 NARROW = 100  # below this many columns the panes hide (toggle with v: stacked below)
 WIDE = 160  # from here the three panes sit side by side
 
@@ -127,6 +143,7 @@ class ReplayApp(App[None]):
         self,
         blog: Blog,
         *,
+        load: ProgressiveLoad | None = None,
         timeline: object | None = None,
         knowledge: object | None = None,
         speed: float | None = None,
@@ -138,26 +155,39 @@ class ReplayApp(App[None]):
         super().__init__()
         self.blog = blog
         self._now = now
+        # `timeline`: complete (every post extracted) or None; `_tl`: the one the
+        # panes query, possibly still extracting in the background worker.
         self.timeline = timeline
+        self._tl = timeline
         self._knowledge = knowledge
+        self._load = load if load is not None and not load.done else None
         posts = blog.posts
+        self._loaded = len(posts)  # posts the clock, density and feed know
         kwargs: dict = {"position": start_at if start_at is not None else 1}
         if speed is not None:
             kwargs["speed"] = speed
         if pace is not None:
             kwargs["pace"] = pace
-        self.clock = PlaybackClock([p.time for p in posts], days=[p.day for p in posts], **kwargs)
+        times = [p.time for p in posts]
+        self.clock = PlaybackClock(times, days=[p.day for p in posts], **kwargs)
+        self._density = Density(times)
         self._start_playing = not paused and bool(posts)
         self._timer: Timer | None = None
         self.state: State | None = None
         self._shown_position = -1
-        self._timestamps = [p.time.timestamp() for p in posts]
         self._search_text = ""
         self.search_result: SearchResult | None = None
         self.filter_seqs: list[int] | None = None
         self.filter_query = Query()
         self._post_index: PostIndex | None = None
-        self._index_has_entities = False
+        self._index_key = (-1, -1)  # (posts, extracted posts) the index was built over
+        self._index_lock = threading.Lock()  # the filter and search workers share the index
+        self._filter_lock = threading.Lock()
+        self._filter_pending: tuple[Query, int] | None = None  # latest query wins
+        self._filter_running = False
+        self.filter_term_seqs: list[list[int]] = []  # per chip, sorted (counts cut at k)
+        self._term_seqs_cache: dict = {}  # filter worker only
+        self._counts_shown: tuple | None = None
         self._pane_ids = ("delegations-pane", "schedule-pane", "meetings-pane")
         self._panes_wanted = True  # v: the user's choice; width decides the default
         self._panes: tuple = ()  # mounted after the first frame
@@ -165,7 +195,7 @@ class ReplayApp(App[None]):
     # ---- layout -------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield FilterBar(self._term_counts, term_error=self._term_error)
+        yield FilterBar(None, term_error=self._term_error, debounce=0)
         with Horizontal(id="main"):
             with Vertical(id="feed-box"):
                 if self.blog.summary is not None:
@@ -181,7 +211,7 @@ class ReplayApp(App[None]):
             # the oldest post reaches the screen without waiting for them.
             yield Vertical(id="panes")
         yield SearchBar(placeholder="search (literal, case-insensitive) — enter: keep, escape: clear", id="search")
-        yield PlayerBar(self._timestamps, id="player")
+        yield PlayerBar(self._density, id="player")
         yield Footer()
 
     @property
@@ -202,7 +232,7 @@ class ReplayApp(App[None]):
         self._apply_position()
         self.call_after_refresh(self._mount_panes)
         if self.timeline is None:
-            self.call_after_refresh(self._build_timeline)
+            self.call_after_refresh(self._background)
         else:
             self._timeline_ready()
         if self._start_playing:
@@ -240,28 +270,115 @@ class ReplayApp(App[None]):
             return f"#{seq}"
         return f"#{seq} {'~' if post.time_estimated else ''}{post.time:%H:%M}"
 
-    # ---- timeline -------------------------------------------------------------
+    # ---- background: the rest of the posts, then the facts -------------------
 
-    def _build_timeline(self) -> None:
-        self._build_timeline_worker()
+    @property
+    def loading(self) -> bool:
+        """Posts are still being parsed (a big blog, progressively loaded)."""
+        return self._load is not None and not self._load.done
 
     @work(thread=True, exclusive=True, group="timeline")
-    def _build_timeline_worker(self) -> None:
+    def _background(self) -> None:
+        """Parse the remaining posts, then extract facts; one chunk per hand-off.
+
+        call_from_thread waits for the UI thread to take each chunk, so the
+        UI is never more than one chunk behind and keys are served between
+        chunks (the GIL switches threads every few ms meanwhile)."""
         from tui.core.knowledge import load_knowledge
         from tui.core.timeline import Timeline
 
+        worker = get_current_worker()
+        load = self._load
         knowledge = self._knowledge
         if knowledge is None:
             knowledge = load_knowledge(blog_path=self.blog.source or None)
-        timeline = Timeline.build(self.blog, knowledge)
-        self.call_from_thread(self._set_timeline, timeline)
+        timeline = Timeline.start(self.blog, knowledge, complete=(lambda: load.done) if load is not None else (lambda: True))
+
+        def hand_over(callback, *args) -> bool:
+            if worker.is_cancelled:
+                return False
+            try:
+                self.call_from_thread(callback, *args)
+            except RuntimeError:  # the app has closed
+                return False
+            return not worker.is_cancelled
+
+        if not hand_over(self._set_live_timeline, timeline):
+            return
+        while True:
+            if load is not None and not load.done:
+                load.step(LOAD_CHUNK)
+                if not hand_over(self._posts_loaded):
+                    return
+                target = self.clock.position + EXTRACT_AHEAD  # facts at the playhead first
+                if timeline.ready_upto < target:
+                    timeline.extend(target, limit=EXTRACT_CHUNK)
+                    if not hand_over(self._facts_progress):
+                        return
+                continue
+            if timeline.ready_upto < timeline.n:
+                timeline.extend(limit=EXTRACT_CHUNK)
+                if not hand_over(self._facts_progress):
+                    return
+                continue
+            break
+        hand_over(self._set_timeline, timeline)
+        if not worker.is_cancelled:
+            self._index().prepare()  # the first filter keystroke then finds it built
+
+    def _set_live_timeline(self, timeline: Timeline) -> None:
+        self._tl = timeline
+        self.feed.set_entities_source(self._ready_entities)
+        self._show_panes(self.clock.position)
+        self._update_player()
+
+    def _ready_entities(self, seq: int):
+        """Entities of an extracted post, None for one not extracted yet (never blocks)."""
+        tl = self._tl
+        if tl is None or seq > tl.ready_upto:
+            return None
+        return tl.entities(seq)  # type: ignore[union-attr]
+
+    def _posts_loaded(self) -> None:
+        """The worker parsed more posts: extend clock, density and feed (O(chunk))."""
+        posts = self.blog.posts
+        n = len(posts)
+        if n > self._loaded:
+            new = posts[self._loaded : n]
+            times = [p.time for p in new]
+            self.clock.extend(times, [p.day for p in new])
+            self._density.extend(times)
+            self._loaded = n
+            self.player.posts_added()
+        if not self.loading:
+            self._load = None
+            if self.filter_seqs is not None:
+                self._run_filter(self.filter_query)  # the new posts may match
+            self._show_summary()
+        self._update_player()
+
+    def _facts_progress(self) -> None:
+        """More posts extracted: fill panes that said "indexing…", highlight new entities."""
+        tl = self._tl
+        if tl is None:
+            return
+        ready = tl.ready_upto  # type: ignore[union-attr]
+        k = self.clock.position
+        if self.state is None or self.state.seq != k:
+            if ready >= k:
+                self._show_panes(k)
+        self.feed.entities_ready(ready)
+        self._update_player()
 
     def _set_timeline(self, timeline: object) -> None:
         self.timeline = timeline
+        self._tl = timeline
         self._timeline_ready()
+        if self.filter_seqs is not None:
+            self._run_filter(self.filter_query)  # entity terms now see every post
 
     def _timeline_ready(self) -> None:
-        self.feed.set_entities_source(self.timeline.entities)  # type: ignore[union-attr]
+        self.feed.set_entities_source(self._ready_entities)
         self._shown_position = -1
         self._apply_position()
 
@@ -272,14 +389,31 @@ class ReplayApp(App[None]):
         if k != self._shown_position:
             self._shown_position = k
             self.feed.set_position(k, arrivals=arrivals)
-            if self.timeline is not None:
-                self.state = self.timeline.state_at(k)  # type: ignore[union-attr]
-                for pane in self._panes:
-                    pane.show(self.state)
-            summary = self.query("#summary")
-            if summary:
-                summary.first().display = self.clock.at_end and k > 0
+            self._show_panes(k)
+            self._show_summary()
+            if self.filter_seqs is not None:
+                self._show_filter_counts()
         self._update_player()
+
+    def _show_panes(self, k: int) -> None:
+        """state_at(k) if post k is extracted, else "indexing…" (never extracts here)."""
+        tl = self._tl
+        if tl is None:
+            return
+        try_state_at = getattr(tl, "try_state_at", None)
+        state = try_state_at(k) if try_state_at is not None else tl.state_at(k)  # type: ignore[union-attr]
+        self.state = state
+        for pane in self._panes:
+            if state is None:
+                pane.show_indexing(k, tl.ready_upto)  # type: ignore[union-attr]
+            else:
+                pane.show(state)
+
+    def _show_summary(self) -> None:
+        """The lede only at the end of a fully loaded blog (no spoilers)."""
+        summary = self.query("#summary")
+        if summary:
+            summary.first().display = self.clock.at_end and self.clock.position > 0 and not self.loading
 
     def _update_player(self) -> None:
         now = self._now()
@@ -293,12 +427,22 @@ class ReplayApp(App[None]):
             if clock.playing and k < n:
                 estimated = estimated or posts[k].time_estimated
         fraction = 0.0
-        if sim is not None and self._timestamps and self._timestamps[-1] > self._timestamps[0]:
-            span = self._timestamps[-1] - self._timestamps[0]
-            fraction = (sim.timestamp() - self._timestamps[0]) / span
+        if sim is not None and n > 1:
+            first, last = posts[0].time.timestamp(), posts[n - 1].time.timestamp()
+            if last > first:
+                fraction = (sim.timestamp() - first) / (last - first)
         filtered = ""
         if self.filter_seqs is not None:
             filtered = f"{self.feed.visible_count} shown"
+        tl = self._tl
+        if self.loading:
+            note = f"loading {int(self._load.progress * 100)}%"  # type: ignore[union-attr]
+        elif self.timeline is not None:
+            note = ""
+        elif tl is None or not tl.n:  # type: ignore[union-attr]
+            note = "indexing facts…"
+        else:
+            note = f"indexing facts {100 * tl.ready_upto // tl.n}%"  # type: ignore[union-attr]
         self.player.status = PlayerStatus(
             playing=clock.playing,
             position=k,
@@ -309,7 +453,7 @@ class ReplayApp(App[None]):
             pace=clock.pace,
             fraction=fraction,
             filtered=filtered,
-            note="" if self.timeline is not None else "indexing facts…",
+            note=note,
         )
 
     # ---- playing: one one-shot timer from next_due -----------------------------
@@ -332,6 +476,12 @@ class ReplayApp(App[None]):
     def _after_clock_change(self, arrivals: bool = False) -> None:
         self._apply_position(arrivals)
         self._schedule()
+
+    def _jumped(self) -> None:
+        """After a jump: while posts still load, say that jumps stay within them."""
+        self._after_clock_change()
+        if self.loading:
+            self.player.notice(f"loading {int(self._load.progress * 100)}% — jumps stay within the posts loaded")  # type: ignore[union-attr]
 
     # ---- player actions --------------------------------------------------------
 
@@ -372,7 +522,7 @@ class ReplayApp(App[None]):
 
     def action_next_day(self) -> None:
         self.clock.next_day(self._now())
-        self._after_clock_change()
+        self._jumped()
 
     def action_prev_day(self) -> None:
         self.clock.prev_day(self._now())
@@ -380,7 +530,7 @@ class ReplayApp(App[None]):
 
     def action_seek_percent(self, percent: int) -> None:
         self.clock.seek_fraction(percent / 100, self._now())
-        self._after_clock_change()
+        self._jumped()
 
     def action_restart(self) -> None:
         self.clock.restart(self._now())
@@ -388,7 +538,7 @@ class ReplayApp(App[None]):
 
     def action_end(self) -> None:
         self.clock.to_end(self._now())
-        self._after_clock_change()
+        self._jumped()
 
     def seek(self, k: int) -> None:
         self.clock.seek(k, self._now())
@@ -428,8 +578,10 @@ class ReplayApp(App[None]):
         if not 0 < seq <= self.clock.position:
             return  # never open a post from the future
         post = self.blog.posts[seq - 1]
-        facts = self.timeline.facts_of(seq) if self.timeline is not None else []  # type: ignore[union-attr]
-        entities = self.timeline.entities(seq) if self.timeline is not None else None  # type: ignore[union-attr]
+        tl = self._tl
+        ready = tl is not None and seq <= tl.ready_upto  # type: ignore[union-attr]
+        facts = tl.facts_of(seq) if ready else []  # type: ignore[union-attr]
+        entities = tl.entities(seq) if ready else None  # type: ignore[union-attr]
         names: dict[str, str] = {}
         if self.state is not None:
             names.update({d.id: d.label or d.name for d in self.state.delegations})
@@ -509,7 +661,7 @@ class ReplayApp(App[None]):
     def _run_search(self, pattern: SearchPattern, jump: bool) -> None:
         from tui.core.search import search_posts
 
-        result = search_posts(pattern, self.blog.posts, index=self._index())
+        result = search_posts(pattern, self.blog.posts[: self._loaded], index=self._index())
         self.call_from_thread(self._search_done, result, jump)
 
     def _search_done(self, result: SearchResult, jump: bool) -> None:
@@ -552,30 +704,49 @@ class ReplayApp(App[None]):
     # ---- filter --------------------------------------------------------------------
 
     def _index(self) -> PostIndex:
-        """The post index (text + entities), made when first needed."""
-        if self._post_index is None or (not self._index_has_entities and self.timeline is not None):
-            entities_of = self.timeline.entities if self.timeline is not None else None  # type: ignore[union-attr]
-            self._post_index = PostIndex.build(self.blog.posts, entities_of, aliases=self._aliases())
-            self._index_has_entities = entities_of is not None
-        return self._post_index
+        """The post index (text + entities) over the posts loaded so far; called
+        from the filter/search workers. Rebuilt when more posts have loaded; only
+        its entity part is redone when more posts have been extracted."""
+        with self._index_lock:
+            loaded = self._loaded
+            tl = self._tl
+            extracted = min(loaded, tl.ready_upto) if tl is not None else 0  # type: ignore[union-attr]
+            index = self._post_index
+            if index is None or self._index_key[0] != loaded:
+                index = PostIndex.build(self.blog.posts[:loaded], self._index_entities, aliases=self._aliases())
+            elif self._index_key[1] != extracted:
+                # Same posts, more entities: keep the text haystack, redo the entity sets.
+                index._sets = None  # noqa: SLF001 - PostIndex has no public "entities changed"
+                index._names = {}  # noqa: SLF001
+                index._aliases = self._aliases()  # noqa: SLF001
+                index._term_cache.clear()  # noqa: SLF001
+                index._last = None  # noqa: SLF001
+            self._post_index, self._index_key = index, (loaded, extracted)
+            return index
+
+    def _index_entities(self, seq: int):
+        from tui.core.facts import PostEntities
+
+        entities = self._ready_entities(seq)
+        return entities if entities is not None else PostEntities()
 
     def _aliases(self) -> dict[str, dict[str, str]]:
         """delegation:Russia → its id; from the timeline's delegation names."""
-        if self.timeline is None or not self.blog.posts:
+        tl = self._tl
+        if tl is None or not self.blog.posts:
             return {}
-        final = self.timeline.state_at(len(self.blog.posts))  # type: ignore[union-attr]
+        try_state_at = getattr(tl, "try_state_at", None)
+        final = try_state_at(tl.ready_upto) if try_state_at is not None else tl.state_at(self._loaded)  # type: ignore[union-attr]
         out: dict[str, str] = {}
-        for d in final.delegations:
+        for d in (final.delegations if final is not None else ()):
             for name in (d.name, d.label):
                 if name:
                     out[name] = d.id
         return {"delegation": out}
 
-    def _term_counts(self, query: Query) -> list[int]:
-        return self._index().term_counts(query)
-
     def _term_error(self, term) -> str | None:
-        return self._index().term_error(term)
+        index = self._post_index  # never builds an index on the UI thread
+        return index.term_error(term) if index is not None else None
 
     def action_filter(self) -> None:
         bar = self.query_one(FilterBar)
@@ -586,6 +757,7 @@ class ReplayApp(App[None]):
     def _filter_changed(self, event: FilterChanged) -> None:
         self.filter_query = event.query
         if event.query.is_empty:
+            self.filter_term_seqs = []
             self._set_filter(None)
             return
         self._run_filter(event.query)
@@ -594,16 +766,91 @@ class ReplayApp(App[None]):
     def _filter_closed(self, event: FilterClosed) -> None:
         self.screen.set_focus(self.feed)
 
-    @work(thread=True, exclusive=True, group="filter")
     def _run_filter(self, query: Query) -> None:
-        seqs = self._index().filter(query)
-        self.call_from_thread(self._filter_done, query, seqs)
+        """Filter in one background thread; the latest query wins (queries typed
+        while one runs replace each other, only the newest is computed next)."""
+        with self._filter_lock:
+            self._filter_pending = query
+            if self._filter_running:
+                return
+            self._filter_running = True
+        self._filter_worker()
+
+    @work(thread=True, group="filter")
+    def _filter_worker(self) -> None:
+        from tui.core.query import Query as Q
+
+        worker = get_current_worker()
+        per_term = self._term_seqs_cache  # term → sorted seqs, for the index it was made with
+        while not worker.is_cancelled:
+            with self._filter_lock:
+                query = self._filter_pending
+                self._filter_pending = None
+                if query is None:
+                    self._filter_running = False
+                    return
+            index = self._index()
+            if per_term.get("index") != (id(index), self._index_key):
+                per_term.clear()
+                per_term["index"] = (id(index), self._index_key)
+            seqs = index.filter(query)
+            if not self._hand_filter(self._filter_done, query, seqs):
+                return
+            with self._filter_lock:
+                if self._filter_pending is not None:
+                    continue  # a newer query: its result first, counts later
+            # Chip counts second, so the feed repaints without waiting for them.
+            last = index._last  # noqa: SLF001 - keep the whole query as the one typing narrows
+            term_seqs = []
+            for term in query.terms:
+                key = (term.kind, term.value)
+                if key not in per_term:
+                    per_term[key] = seqs if len(query.terms) == 1 else index.filter(Q((term,)))
+                term_seqs.append(per_term[key])
+            index._last = last  # noqa: SLF001
+            if not self._hand_filter(self._term_counts_done, query, term_seqs):
+                return
+
+    def _hand_filter(self, callback, *args) -> bool:
+        try:
+            self.call_from_thread(callback, *args)
+        except RuntimeError:  # the app has closed
+            with self._filter_lock:
+                self._filter_running = False
+            return False
+        return True
 
     def _filter_done(self, query: Query, seqs: list[int]) -> None:
         if query != self.filter_query:
             return  # superseded while it ran
+        if len(self.filter_term_seqs) != len(query.terms):
+            self.filter_term_seqs = []
         self._set_filter(seqs, "No posts match the filter — f to change it, ctrl+x clears it.")
-        self.query_one(FilterBar).set_result_count(len(seqs))
+        self._show_filter_counts(force=True)
+
+    def _term_counts_done(self, query: Query, term_seqs: list[list[int]]) -> None:
+        if query != self.filter_query:
+            return
+        self.filter_term_seqs = term_seqs
+        self._show_filter_counts(force=True)
+
+    def _show_filter_counts(self, force: bool = False) -> None:
+        """Counts on the chips and the bar, cut at the playhead: no spoilers."""
+        from bisect import bisect_right
+
+        if self.filter_seqs is None:
+            return
+        k = self.clock.position
+        counts = [bisect_right(s, k) for s in self.filter_term_seqs]
+        total = bisect_right(self.filter_seqs, k)
+        shown = (self.filter_query, tuple(counts), total)
+        if not force and shown == self._counts_shown:
+            return
+        self._counts_shown = shown
+        bar = self.query_one(FilterBar)
+        bar.set_result_count(total)
+        if len(counts) == len(self.filter_query.terms):
+            bar.set_term_counts(self.filter_query, counts)
 
     def _set_filter(self, seqs: Iterable[int] | None, message: str = "") -> None:
         self.filter_seqs = sorted(seqs) if seqs is not None else None

@@ -2,25 +2,22 @@
 
 Everything that can fail because of the user's input (file, encoding, meta,
 knowledge, --speed, --start-at) is checked here, before the app takes over the
-terminal, and raised as a one-line InputError. Extraction (Timeline.build) runs
-later in the app's worker so the first post is on screen at once.
+terminal, and raised as a one-line InputError. The blog is opened with
+tui.core.progressive.open_blog: the whole file is read, decoded and scanned
+(so every input error is found here), but only the OLDEST day is grouped into
+posts; the app shows it at once and a worker parses the rest and extracts the
+facts (see ReplayApp). Small files (and --start-at, which needs every post's
+time) are loaded completely here: that costs milliseconds for them.
 """
 
 from __future__ import annotations
 
 import argparse
-import inspect
 import math
+from pathlib import Path
+
 from tui.core.errors import InputError
 from tui.core.model import Blog
-
-
-def _call_with_supported(func, *args, **kwargs):
-    """Pass only the keyword options the callee accepts (options are added over time)."""
-    params = inspect.signature(func).parameters
-    if not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
-        kwargs = {k: v for k, v in kwargs.items() if k in params}
-    return func(*args, **kwargs)
 
 
 def _positive(name: str, value: float | None) -> float | None:
@@ -62,28 +59,47 @@ def parse_when(blog: Blog, text: str):
         return None
 
 
+# Below this size the whole blog is grouped before the app starts (a few ms):
+# progressive loading pays off only for big files.
+PROGRESSIVE_FROM = 1_000_000  # bytes
+
+
+def _file_size(path: str | None) -> int:
+    if path is None:
+        return 0  # the bundled blog is small
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0  # open_blog has already said why it cannot be read
+
+
 def prepare_replay(args: argparse.Namespace):
     from tui.core.knowledge import load_knowledge  # small: the TOML must be checked before the app starts
-    from tui.core.load import load_blog
+    from tui.core.progressive import open_blog
 
-    blog = _call_with_supported(
-        load_blog,
+    load = open_blog(
         args.file,
         encoding=getattr(args, "encoding", "utf-8"),
         meta_path=getattr(args, "meta", None),
         timezone=getattr(args, "timezone", None),
+        first_posts=1,
     )
+    blog = load.blog
     if not blog.posts:
         raise InputError(f"{blog.source or args.file or 'blog'}: no posts to replay")
     knowledge = load_knowledge(getattr(args, "knowledge", None), blog_path=args.file)
     speed = _positive("speed", getattr(args, "speed", None))
     pace = _positive("pace", getattr(args, "pace", None))
-    position = start_position(blog, getattr(args, "start_at", None))
+    start_at = getattr(args, "start_at", None)
+    if start_at is not None or _file_size(args.file) < PROGRESSIVE_FROM:
+        load.finish()  # --start-at names a time or post anywhere in the blog
+    position = start_position(blog, start_at)
 
     from tui.app.app import ReplayApp
 
     return ReplayApp(
         blog,
+        load=None if load.done else load,
         knowledge=knowledge,
         speed=speed,
         pace=pace,

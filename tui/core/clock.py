@@ -82,6 +82,31 @@ class PlaybackClock:
         self._from_frac = 0.0
         self._wait = 0.0
 
+    def extend(self, times: Sequence[datetime], days: Sequence[date] | None = None) -> int:
+        """Append later posts (a progressive load adds them oldest first); O(len(times)).
+
+        Position, play state and progress inside the current gap are kept (a
+        playing clock is never at the end, so its gap is already timed); a clock
+        that had reached the end stays paused there. Returns the new total."""
+        new = [t.timestamp() for t in times]
+        if not new:
+            return len(self._ts)
+        prev = self._ts[-1] if self._ts else new[0]
+        if new[0] < prev or any(b < a for a, b in zip(new, new[1:])):
+            raise ValueError("post times must be sorted oldest first")
+        day_list = list(days) if days is not None else [t.date() for t in times]
+        if len(day_list) != len(new):
+            raise ValueError("days and times differ in length")
+        if self._tz is None:
+            self._tz = times[0].tzinfo
+        start = len(self._ts)
+        self._ts.extend(new)
+        for i, d in enumerate(day_list, start):
+            if not self._day_values or d != self._day_values[-1]:
+                self._day_starts.append(i)
+                self._day_values.append(d)
+        return len(self._ts)
+
     # ------------------------------------------------------------ properties
     @property
     def total(self) -> int:

@@ -24,6 +24,18 @@ class Density:
         self._cache: dict[int, tuple[int, ...]] = {}
         self._edges: dict[int, list[int]] = {}
 
+    def extend(self, times: Sequence[datetime]) -> None:
+        """Append later posts (progressive loading); the span changes, so the
+        per-width caches are dropped (rebuilt in O(width · log N) when drawn)."""
+        new = [t.timestamp() for t in times]
+        if not new:
+            return
+        if (self._ts and new[0] < self._ts[-1]) or any(b < a for a, b in zip(new, new[1:])):
+            raise ValueError("post times must be sorted oldest first")
+        self._ts.extend(new)
+        self._cache.clear()
+        self._edges.clear()
+
     @property
     def total(self) -> int:
         return len(self._ts)

@@ -119,6 +119,7 @@ class FeedView(ScrollView, can_focus=True):
         self._index = LineIndex()
         self._index_width = -1
         self._blocks: OrderedDict[int, list[Strip]] = OrderedDict()  # seq → strips at _index_width
+        self._plain_blocks: set[int] = set()  # block keys wrapped before their entities were known
         self._matcher: Matcher | None = None
         self.cursor: int | None = None  # selected seq
         self.follow = True  # glued to the newest post
@@ -163,9 +164,35 @@ class FeedView(ScrollView, can_focus=True):
         return self.seq_at(self._count - 1) if self._count else None
 
     def set_entities_source(self, entities_of: EntitiesOf | None) -> None:
-        """Highlights arrive once the timeline is built: re-wrap what is shown."""
+        """Highlights arrive once the timeline is built: re-wrap what is shown.
+        `entities_of(seq)` may return None for a post not extracted yet; such
+        blocks are re-wrapped by entities_ready() when it is."""
+        if entities_of == self._entities_of:
+            return
         self._entities_of = entities_of
         self._invalidate_blocks()
+
+    def entities_ready(self, upto: int) -> None:
+        """Posts up to `upto` now have entities: re-wrap the cached blocks that were
+        wrapped without them (only the few near the view are cached)."""
+        if self._entities_of is None or not self._plain_blocks:
+            return
+        stale = [key for key in self._plain_blocks if abs(key) <= upto]
+        if not stale:
+            return
+        changed = False
+        for key in stale:
+            self._plain_blocks.discard(key)
+            if self._blocks.pop(key, None) is None or self._index_width < 0:
+                continue
+            item = self.item_of(abs(key))
+            if 0 <= item < len(self._index) and self.seq_at(item) == abs(key) and self._index.is_exact(item):
+                changed |= self._index.set_exact(item, len(self._block(item))) != 0
+        if changed and self.is_mounted:
+            self._set_virtual_height()
+            if self.follow:
+                self._scroll_to_end()
+        self.refresh()
 
     def set_position(self, k: int, *, arrivals: bool = True) -> None:
         """Show posts 1..k (∩ filter). Never shows a post beyond k.
@@ -388,6 +415,7 @@ class FeedView(ScrollView, can_focus=True):
         if width != self._index_width:
             self._index.clear()
             self._blocks.clear()
+            self._plain_blocks.clear()
             self._index_width = width
         self._index.extend(self._count, self._estimate)
         self._measure()
@@ -473,6 +501,7 @@ class FeedView(ScrollView, can_focus=True):
 
     def _invalidate_blocks(self) -> None:
         self._blocks.clear()
+        self._plain_blocks.clear()
         self._index.clear()
         self._index_width = -1
         if self.is_mounted:
@@ -505,6 +534,8 @@ class FeedView(ScrollView, can_focus=True):
                 render.line(("──" + label + "─" * rule, ".feed--day")), width
             )
         entities = self._entities_of(seq) if self._entities_of else None
+        if entities is None and self._entities_of is not None:
+            self._plain_blocks.add(key)
         outlets = [self._outlet] if self._outlet else []
         if entities is not None:
             outlets += [o for o in entities.outlets if o not in outlets]
@@ -525,7 +556,7 @@ class FeedView(ScrollView, can_focus=True):
         strips.append(Strip.blank(width))
         self._blocks[key] = strips
         if len(self._blocks) > CACHE_POSTS:
-            self._blocks.popitem(last=False)
+            self._plain_blocks.discard(self._blocks.popitem(last=False)[0])
         return strips
 
     def render_lines(self, crop):  # type: ignore[override]
@@ -574,8 +605,7 @@ class FeedView(ScrollView, can_focus=True):
         if self._base is not None and not len(self._base):
             text = self._empty_message or "No posts match the filter."
         elif self._base is not None:
-            later = len(self._base)
-            text = f"No matching posts yet — {later} later in the replay."
+            text = "No matching posts yet."  # how many come later would be a spoiler
         else:
             text = "No posts yet — press space to play or . to step."
         if y != 1:

@@ -1,10 +1,11 @@
 """FilterBar: free text plus person:/delegation:/outlet:/day: terms, shown as chips.
 
 The bar parses with tui.core.query.parse_query and shows one removable chip per
-term with how many posts that term matches on its own (a callable the app
-passes in, normally PostIndex.term_counts). It posts FilterChanged(query) —
-lightly debounced, since counting a new word scans every post once — and
-FilterClosed. It never filters anything itself; the app does, and reports the
+term with how many posts that term matches on its own: from a `counts`
+callable (PostIndex.term_counts), or pushed later with `set_term_counts` (the
+replay app counts in its filter worker, up to the playhead, so typing never
+waits for a scan). It posts FilterChanged(query) — debounced when `debounce`
+> 0 — and FilterClosed. It never filters anything itself; the app does, and reports the
 number of matching posts back with `set_result_count` ("no posts match").
 
 Owner keys: the app binds `f` to `open()`. Escape closes (the filter stays on:
@@ -167,6 +168,12 @@ class FilterBar(Vertical):
             total.update(render.plain(f"{matched} post{'s' if matched != 1 else ''}"))
             total.remove_class("-none")
 
+    def set_term_counts(self, query: Query, counts: Sequence[int]) -> None:
+        """Counts computed elsewhere (the app's filter worker, cut at the playhead);
+        ignored when the query has changed since."""
+        if query == self._query:
+            self._refresh_chips(list(counts))
+
     def chips(self) -> list[Chip]:
         """The chips now shown (old ones may still be in the DOM while being removed)."""
         return list(self._chips)
@@ -226,9 +233,14 @@ class FilterBar(Vertical):
         if changed:
             self.post_message(FilterChanged(query))
 
-    def _refresh_chips(self) -> None:
+    def _refresh_chips(self, given: list[int] | None = None) -> None:
         query = self._query
-        counts: list[int | None] = list(self.counts(query)) if self.counts and query.terms else []
+        if given is not None:
+            counts: list[int | None] = list(given)
+        elif self._shown is not None and self._shown[0] == query.terms:
+            counts = list(self._shown[1])  # same terms: keep the counts shown
+        else:
+            counts = list(self.counts(query)) if self.counts and query.terms else []
         counts += [None] * (len(query.terms) - len(counts))
         shown = (query.terms, tuple(counts))
         if shown == self._shown:

@@ -114,6 +114,15 @@ class _FactList(OptionList):
             index = 0  # so Enter works as soon as the pane is focused
         self.highlighted = index
 
+    def show_indexing(self, k: int, ready: int) -> None:
+        """Post k's facts are not extracted yet: say so (no stale or future facts)."""
+        key = ("indexing", k)
+        if self._key == key:
+            return
+        self._key = key
+        text = f"indexing facts… (up to #{ready} so far, playhead at #{k})"
+        self._replace([Option(render.plain(text, render.DIM), id="-indexing", disabled=True)], {})
+
     def seq_of(self, option_id: str) -> int | None:
         """The source seq behind an option id (for tests and the app)."""
         return self._seq_of.get(option_id)
@@ -347,6 +356,12 @@ class PeopleGrid(DataTable):
         if cursor.row < self.row_count and cursor.column < len(self.columns):
             self.cursor_coordinate = cursor
 
+    def show_indexing(self) -> None:
+        """Empty until the facts at the playhead are extracted."""
+        self._key = object()  # the next show() redraws
+        self._seq_at = {}
+        self.clear(columns=True)
+
     def seq_at(self, row: int, column: int) -> int | None:
         return self._seq_at.get((row, column))
 
@@ -384,6 +399,14 @@ class MeetingsPane(Vertical):
             return
         self.meetings_list.show(state)
         self.grid.show(state)
+
+    def show_indexing(self, k: int, ready: int) -> None:
+        if not self.is_mounted:
+            self._pending = None
+            self.call_after_refresh(self.show_indexing, k, ready)
+            return
+        self.meetings_list.show_indexing(k, ready)
+        self.grid.show_indexing()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._show_pending)  # children are ready by then

@@ -1,15 +1,15 @@
 """The status bar: ▶/⏸, simulated clock ("~" when estimated), speed, k/N, density.
 
-One line. The density sparkline shows posts over the replay's time span with the
-playhead marked; it is computed once per width from the sorted post timestamps
-(O(width · log n)), never per frame.
+One line. The density sparkline (tui.core.density) shows posts over the
+replay's time span with the playhead marked; Density caches it per width
+(O(width · log n)), so nothing walks the posts per frame. While a big blog is
+still loading, the app extends the Density as posts arrive and the bar shows
+"loading 34%" / "indexing facts 12%".
 """
 
 from __future__ import annotations
 
 import time
-from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,28 +18,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.app import render
+from tui.core.density import Density, sparkline
 
-BARS = " ▁▂▃▄▅▆▇█"
 NOTICE_FOR = 1.6  # seconds a transient notice ("speed 600×") stays
-
-
-def buckets(timestamps: Sequence[float], count: int) -> list[int]:
-    """Posts per equal time slice of [first, last] (timestamps sorted)."""
-    if count <= 0 or not timestamps:
-        return []
-    lo, hi = timestamps[0], timestamps[-1]
-    if hi <= lo:
-        return [len(timestamps)] + [0] * (count - 1)
-    step = (hi - lo) / count
-    edges = [bisect_left(timestamps, lo + step * i) for i in range(count)] + [len(timestamps)]
-    return [edges[i + 1] - edges[i] for i in range(count)]
-
-
-def sparkline(counts: Sequence[int]) -> str:
-    top = max(counts, default=0)
-    if top <= 0:
-        return BARS[0] * len(counts)
-    return "".join(BARS[0] if c == 0 else BARS[max(1, round(c * 8 / top))] for c in counts)
 
 
 def format_speed(speed: float, pace: float | None) -> str:
@@ -77,16 +58,19 @@ class PlayerBar(Widget):
 
     status: reactive[PlayerStatus | None] = reactive(None, layout=False)
 
-    def __init__(self, timestamps: Sequence[float] = (), *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, density: Density | None = None, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._timestamps = timestamps
-        self._spark_cache: tuple[int, str] = (-1, "")
+        self._density = density if density is not None else Density(())
+        self._spark_cache: tuple[int, int, str] = (-1, -1, "")  # (width, posts, sparkline)
         self._notice = ""
         self._notice_until = 0.0
 
-    def set_timestamps(self, timestamps: Sequence[float]) -> None:
-        self._timestamps = timestamps
-        self._spark_cache = (-1, "")
+    @property
+    def density(self) -> Density:
+        return self._density
+
+    def posts_added(self) -> None:
+        """The Density grew (progressive loading): redraw the sparkline."""
         self.refresh()
 
     def notice(self, text: str) -> None:
@@ -100,9 +84,10 @@ class PlayerBar(Widget):
         return self._notice if time.monotonic() < self._notice_until else ""
 
     def _spark(self, width: int) -> str:
-        if self._spark_cache[0] != width:
-            self._spark_cache = (width, sparkline(buckets(self._timestamps, width)))
-        return self._spark_cache[1]
+        key = (width, self._density.total)
+        if self._spark_cache[:2] != key:
+            self._spark_cache = (*key, sparkline(self._density.buckets(width)))
+        return self._spark_cache[2]
 
     def render(self) -> Content:
         status = self.status
@@ -132,7 +117,7 @@ class PlayerBar(Widget):
         ]
         used = sum(len(p if isinstance(p, str) else p[0]) for p in parts)
         room = self.size.width - used - 1
-        if room >= 8 and self._timestamps:
+        if room >= 8 and self._density.total:
             spark = self._spark(room)
             head = min(room - 1, max(0, int(status.fraction * room)))
             parts += [
