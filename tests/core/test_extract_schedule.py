@@ -4,28 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import blogfactory as bf
 import pytest
 
-from tui.core.extract.schedule import RULES, cue_kind
-
-import importlib.util
-import sys
-from pathlib import Path
-
 from tui.core.extract import extract
-
-
-def _sibling(name: str):
-    """tests/ is not a package (pytest --import-mode=importlib): load the helper by path."""
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-bf = _sibling("blogfactory")
+from tui.core.extract.schedule import RULES, cue_kind
 
 
 def schedule(*posts: str):

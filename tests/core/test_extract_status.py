@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+import blogfactory as bf
 
 from tui.core.extract import extract
-
-
-def _sibling(name: str):
-    """tests/ is not a package (pytest --import-mode=importlib): load the helper by path."""
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-bf = _sibling("blogfactory")
 
 
 def statuses(*posts: str) -> list[tuple[int, str, str, str | None]]:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
+import blogfactory as bf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,17 +10,6 @@ from tui.core.load import load_blog
 from tui.core.model import Blog
 from tui.core.timeline import Timeline
 
-
-def _sibling(name: str):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-bf = _sibling("blogfactory")
 SEED = load_blog()
 FULL = Timeline.build(SEED, bf.KNOWLEDGE)
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import threading
 from pathlib import Path
 
+import blogfactory as bf
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,17 +18,6 @@ from tui.core.sentences import split_spans
 from tui.core.timeline import Timeline
 from tui.core.when import parse_iso
 
-
-def _sibling(name: str):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-bf = _sibling("blogfactory")
 SEED = load_blog()
 N = len(SEED.posts)
 FULL = Timeline.build(SEED, bf.KNOWLEDGE)

@@ -9,27 +9,15 @@ takes the terminal.
 from __future__ import annotations
 
 import codecs
-import importlib.util
 import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
+import hardening_blogs as hb
 import pytest
 
-
-def _sibling(name: str):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-hb = _sibling("hardening_blogs")
 run_cli, assert_clean_error, assert_ok, export_json = hb.run_cli, hb.assert_clean_error, hb.assert_ok, hb.export_json
 
 REPLAY_TIMEOUT = 20.0  # a replay that wrongly starts its UI shows up as a timeout

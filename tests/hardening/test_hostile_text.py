@@ -8,29 +8,17 @@ bytes are visible, and nothing raises or quits.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
+import hardening_blogs as hb
 import pytest
 from rich.cells import cell_len
 
 from tui.app.app import ReplayApp
 from tui.core.load import load_blog
 
-
-def _sibling(name: str):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-hb = _sibling("hardening_blogs")
 CONTROL = re.compile(hb.CONTROL)
 SCREEN_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # a screen row has no \n or \t either
 VISIBLE_ESC = ("\u241b", "^[", "<ESC>", "\\x1b", "\\e")  # any visible spelling of ESC

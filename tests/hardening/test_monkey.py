@@ -10,7 +10,6 @@ the assertion message.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
 import string
@@ -25,23 +24,17 @@ from textual.widgets import Input
 
 from tui.app.app import ReplayApp
 from tui.app.launch import prepare_replay
-from tui.app.widgets.panes import DelegationsPane, MeetingsList, PeopleGrid, SchedulePane
+from tui.app.widgets.panes import (
+    DelegationsPane,
+    MeetingsList,
+    PeopleGrid,
+    SchedulePane,
+)
+from tui.cli import build_parser
 from tui.core.knowledge import load_knowledge
 from tui.core.load import load_blog
 from tui.core.timeline import Timeline
-from tui.cli import build_parser
 
-
-def _sibling(name: str):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-hb = _sibling("hardening_blogs")
 REPO = Path(__file__).resolve().parents[2]
 
 # Every key the app, the feed, the panes and the prompts bind, plus plain typing.

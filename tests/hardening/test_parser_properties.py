@@ -14,30 +14,17 @@ blank lines, then parsed. Properties:
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+import hardening_blogs as hb
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui.core.errors import InputError
 from tui.core.load import parse_text
 from tui.core.model import Blog, BlogMeta
-
-
-def _sibling(name: str):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-hb = _sibling("hardening_blogs")
 
 # Paragraph openers: never date/time words, never a digit, so a paragraph is never a header.
 LEADS = ("Officials", "Medinsky", "He", "However,", "“We", "Russia’s", "•", "Kiev", "[US]", "Zelensky", "Reporters",

@@ -8,29 +8,17 @@ wall-clock deadline (Python's `re` holds the GIL, so a thread could not guard it
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import hardening_blogs as hb
 import pytest
 
 from tui.core.model import Post
 from tui.core.query import PostIndex, parse_query
 from tui.core.search import SearchError, compile_search, search_posts
 
-
-def _sibling(name: str):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-hb = _sibling("hardening_blogs")
 DEADLINE = 10.0  # seconds; a safe pattern takes milliseconds
 
 # Texts that make backtracking engines explode for the patterns below.
@@ -228,7 +216,8 @@ def test_regexes_with_character_ranges_compile(typed: str) -> None:
 
 
 # Random little regexes over the characters that matter for backtracking.
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 REGEX_ALPHABET = "aab()|*+?.{}[]-\\1,$^ß:dw"
 
