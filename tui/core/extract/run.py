@@ -403,7 +403,12 @@ class Extractor:
         pf = self._run.post(post)
         if self._run.k.corrections:
             ex.corrections += self._run.correct(post, pf)
-        ex.rules += sum(1 for f in pf.status if f.origin == "rule") + sum(1 for f in pf.schedule if f.origin == "rule")
+        ex.rules += (
+            sum(1 for f in pf.status if f.origin == "rule")
+            + sum(1 for f in pf.schedule if f.origin == "rule")
+            # a meeting participant is a fact too: the ones this post placed in a meeting
+            + sum(1 for m in pf.meetings for part in m.participants if part.seq == post.seq)
+        )
         ex.posts.append(pf)
         return pf
 
