@@ -6,8 +6,15 @@ Every measurement of one blog runs in a fresh subprocess (so peak RSS is that
 blog's alone); each is repeated --runs times and the median is reported. The
 time to first post on screen runs the real console script in a pseudo-terminal
 (pty.fork) next to a bare Textual app that prints one line, and watches the
-output stream for the oldest post's opening words. Prints a Markdown table and
-the machine it ran on. Generated blogs go to benchmarks/out/ (git-ignored).
+output stream for the oldest post's opening words. Both run with compiled
+bytecode, as an installed package does (PYTHONDONTWRITEBYTECODE is dropped and
+the caches go to a temporary PYTHONPYCACHEPREFIX, warmed by one untimed run of
+each): otherwise an editable checkout recompiles the project's modules on every
+start while Textual's come precompiled. Prints a Markdown table and the machine
+it ran on. Generated blogs go to benchmarks/out/ (git-ignored).
+
+    python benchmarks/run.py --sizes bundled,100000 --tty-only   # first post only
+    python benchmarks/run.py --latency FILE                      # app latency, one run (JSON)
 """
 
 from __future__ import annotations
@@ -354,9 +361,22 @@ def run_worker(path: str | None) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def measure(size: str, runs: int, tty: bool) -> dict:
+def _first_post_text(path: str | None) -> tuple[str, int, int | None]:
+    """(oldest post's first paragraph, posts, bytes) without the core benchmark."""
+    sys.path.insert(0, str(ROOT))
+    from tui.core.load import load_blog
+
+    blog = load_blog(path)
+    return blog.posts[0].paragraphs[0], len(blog.posts), Path(path).stat().st_size if path else None
+
+
+def measure(size: str, runs: int, tty: bool, tty_only: bool = False) -> dict:
     path = blog_path(size)
-    results = [run_worker(path) for _ in range(runs)]
+    if tty_only:
+        first, posts, size_bytes = _first_post_text(path)
+        results = [{"first_post": first, "posts": posts, "bytes": size_bytes}]
+    else:
+        results = [run_worker(path) for _ in range(runs)]
     merged: dict = {"posts": results[0]["posts"], "bytes": results[0]["bytes"]}
     for key in results[0]:
         if isinstance(results[0][key], (int, float)) and key not in ("posts", "bytes"):
@@ -365,16 +385,24 @@ def measure(size: str, runs: int, tty: bool) -> dict:
         from tui.core.resources import bundled_blog
 
         merged["bytes"] = bundled_blog().stat().st_size
-    merged.update(app_latency(path, runs))
+    if not tty_only:
+        merged.update(app_latency(path, runs))
     if tty:
         script = console_script()
         needle = _needle(results[0]["first_post"])
-        env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(TTY_COLS), LINES=str(TTY_ROWS))
+        pycache = tempfile.mkdtemp(prefix="liveblog-bench-pyc-")
+        env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(TTY_COLS), LINES=str(TTY_ROWS),
+                   PYTHONPYCACHEPREFIX=pycache)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its bytecode
         with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
             fh.write(BARE_APP)
             bare_file = fh.name
         app_s, bare_s, app_rss, bare_rss, errors = [], [], [], [], set()
+        argv_app = [script, "replay", "--paused"] + ([path] if path else []) if script else None
         try:
+            first_on_screen([sys.executable, bare_file], BARE_LINE, env=env)  # warm-up: writes bytecode
+            if argv_app:
+                first_on_screen(argv_app, needle, env=env)
             for _ in range(runs):
                 bare = first_on_screen([sys.executable, bare_file], BARE_LINE, env=env)
                 if bare["seconds"] is not None:
@@ -390,6 +418,7 @@ def measure(size: str, runs: int, tty: bool) -> dict:
                         errors.add(app["error"])
         finally:
             os.unlink(bare_file)
+            shutil.rmtree(pycache, ignore_errors=True)
         merged["bare_first_s"] = statistics.median(bare_s) if bare_s else None
         merged["app_first_s"] = statistics.median(app_s) if app_s else None
         merged["bare_rss_kb"] = statistics.median(bare_rss) if bare_rss else None
@@ -462,8 +491,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is reported")
     ap.add_argument("--skip-tty", action="store_true", help="skip the pseudo-terminal first-post measurement")
     ap.add_argument("--json", help="also write the raw numbers to this file")
+    ap.add_argument("--tty-only", action="store_true", help="only the first-post-on-screen rows (quick)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
-    ap.add_argument("--latency", help=argparse.SUPPRESS)
+    ap.add_argument("--latency", metavar="FILE",
+                    help="one run of the in-app latencies (step, seek, filter keystroke → repaint) "
+                         "for FILE ('-' = bundled); prints JSON")
     args = ap.parse_args(argv)
     if args.latency:
         print(json.dumps(latency_worker(None if args.latency == "-" else args.latency)))
@@ -478,7 +510,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for s in sizes:
         print(f"measuring {s} ...", file=sys.stderr, flush=True)
-        results[s] = measure(s, max(1, args.runs), not args.skip_tty)
+        results[s] = measure(s, max(1, args.runs), not args.skip_tty, args.tty_only)
         if results[s].get("app_error"):
             print(f"  replay in a pty: {results[s]['app_error']}", file=sys.stderr)
     print(table(sizes, results))

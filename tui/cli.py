@@ -88,8 +88,19 @@ def main(argv: list[str] | None = None) -> int:
 
 def replay(args: argparse.Namespace) -> int:
     """Load and check everything BEFORE the app takes the terminal, then run it."""
+    import gc
+
     from tui.app.launch import prepare_replay
 
-    app = prepare_replay(args)  # raises InputError with a one-line message
+    # Imports and the parse allocate many containers that all live on; a cyclic
+    # GC pass during start-up would only rescan them. The app turns it back on
+    # (after freezing what start-up built) once its first frame is drawn.
+    gc.disable()
+    try:
+        app = prepare_replay(args)  # raises InputError with a one-line message
+    except BaseException:
+        gc.enable()
+        raise
+    app.resume_gc_after_first_frame()
     app.run()
     return app.return_code or 0

@@ -49,6 +49,28 @@ def panes_match(app: ReplayApp) -> bool:
     return app.state == expected and app.query_one(DelegationsPane)._key == expected.delegations
 
 
+def count_paints(app: ReplayApp) -> tuple[list[int], list[int]]:
+    """Lists that grow by one each time the status bar / the feed is rendered."""
+    bar_paints: list[int] = []
+    feed_paints: list[int] = []
+    bar, feed = app.player, app.feed
+    render_bar, render_lines = bar.render, feed.render_lines
+    bar.render = lambda: (bar_paints.append(1), render_bar())[1]
+    feed.render_lines = lambda crop: (feed_paints.append(1), render_lines(crop))[1]
+    return bar_paints, feed_paints
+
+
+async def settle(pilot, app: ReplayApp) -> None:
+    """Wait until the start-up layout (panes mounted after the first frame) is painted."""
+    bar_paints, feed_paints = count_paints(app)
+    for _ in range(30):
+        before = len(bar_paints) + len(feed_paints)
+        await pilot.pause(0.1)
+        if len(bar_paints) + len(feed_paints) == before:
+            break
+    del app.player.render, app.feed.render_lines  # back to the class's methods
+
+
 async def test_opens_on_the_oldest_post_with_the_clock_at_its_time() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -92,31 +114,66 @@ async def test_space_plays_and_the_timer_reveals_posts() -> None:
         assert "▶" in fx.screen_text(app)
         due = app.clock.next_due(now.t)
         assert due is not None and due > 0
+        await pilot.pause(0.2)  # the playback timer ticks, but no time has passed
+        assert app.clock.position == 1
         now.t += due + 0.01
-        app._on_timer()  # what the scheduled timer does when it fires
-        await pilot.pause()
+        await pilot.pause(0.2)  # the real 20 Hz timer fires and hands the clock the new time
         assert app.clock.position == 2 and app.feed.last_visible == 2
         assert panes_match(app)
         await pilot.press("space")
         assert not app.clock.playing
         now.t += 3600
-        app._on_timer()
+        await pilot.pause(0.2)
         assert app.clock.position == 2  # paused stays paused
 
 
-async def test_one_timer_scheduled_from_next_due() -> None:
+async def test_one_fixed_rate_timer_started_once() -> None:
+    """Play, pause, speed and steps never re-create, reset or stop the timer."""
     now = FakeNow()
     app = make_app(now=now)
     async with app.run_test(size=(120, 40)) as pilot:
-        assert app._timer is None  # paused: nothing scheduled
-        await pilot.press("space")
-        first = app._timer
-        assert first is not None
-        await pilot.press("full_stop")  # re-scheduling replaces, never stacks, the timer
-        assert app._timer is not None and app._timer is not first
-        await pilot.press("space")
-        assert app._timer is None
+        ticker = app._ticker
+        assert ticker is not None
+        for key in ("space", "full_stop", "plus", "minus", "p", "p", "space", "r", "space"):
+            await pilot.press(key)
+            assert app._ticker is ticker
+        assert [t for t in app._timers if t.name == "playback"] == [ticker]
 
+
+async def test_a_tick_while_paused_repaints_nothing() -> None:
+    now = FakeNow()
+    app = make_app(now=now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        bar_paints, feed_paints = count_paints(app)
+        now.t += 3600
+        for _ in range(5):
+            app._tick()
+        await pilot.pause(0.1)
+        assert (bar_paints, feed_paints) == ([], []) and app.clock.position == 1
+
+
+async def test_playing_repaints_the_bar_only_when_its_text_moves() -> None:
+    """Between posts the clock ticks on; the bar repaints when the shown minute
+    changes, not on every tick; the feed is not repainted until a post is due."""
+    now = FakeNow()
+    app = make_app(now=now, speed=1.0)  # one simulated second per real second
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.clock.set_idle_cap(None, now.t)  # the 90-minute gap to post 2 really takes 90 minutes
+        await pilot.press("space")
+        await settle(pilot, app)
+        bar_paints, feed_paints = count_paints(app)
+        for _ in range(5):  # a tenth of a simulated second each: the minute stays
+            now.t += 0.1
+            app._tick()
+        await pilot.pause(0.05)
+        assert bar_paints == [] and feed_paints == []
+        shown = app.player.status.sim_time
+        now.t += 61
+        app._tick()
+        await pilot.pause(0.05)
+        assert bar_paints and app.player.status.sim_time.minute != shown.minute
+        assert feed_paints == [] and app.clock.position == 1
 
 async def test_faster_slower_change_speed_and_show_it_briefly() -> None:
     app = make_app()
@@ -397,3 +454,27 @@ async def test_tab_cycles_focus_between_feed_and_panes() -> None:
         assert isinstance(app.focused, FeedView)
         await pilot.press("tab")
         assert app.focused is not None and not isinstance(app.focused, FeedView)
+
+
+async def test_in_a_terminal_the_first_frame_is_the_feed_and_the_rest_follows() -> None:
+    """run() (a real terminal) composes only the feed and the player bar; the
+    filter bar, search bar, pill, summary, footer and panes are mounted right
+    after the first frame, and then work as usual."""
+    from textual.widgets import Footer
+
+    app = make_app()
+    app._defer_chrome = True  # what run() sets
+    app.css_path = [p for p in app.css_path if Path(p).name != "widgets.tcss"]  # likewise
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.query(FilterBar) and app.query(SearchBar) and app.query(SummaryPanel) and app.query(Footer)
+        assert app.query(DelegationsPane)
+        assert not app.query_one(SummaryPanel).display and not app.query_one(NewPostsPill).display
+        await pilot.press("f", "E", "c", "h", "o")
+        await pilot.pause(0.3)
+        assert app.filter_query is not None and app.filter_seqs is not None
+        assert app.query_one("#filter-row").styles.height.value == 1  # widgets.tcss was read with the bar
+        app.screen.set_focus(app.feed)
+        await pilot.press("e")
+        assert app.clock.at_end and app.query_one(SummaryPanel).display

@@ -63,8 +63,8 @@ class FeedHost(App[None]):
 def test_line_index_matches_brute_force(heights: list[int], updates: list[tuple[int, int]], count: int) -> None:
     index = LineIndex()
     half = len(heights) // 2
-    index.extend(half, lambda i: heights[i])  # grow in two steps like a replay does
-    index.extend(len(heights), lambda i: heights[i])
+    index.extend(heights[:half])  # grow in two steps like a replay does
+    index.extend(heights[half:])
     truth = list(heights)
     for i, h in updates:
         if i < len(truth):

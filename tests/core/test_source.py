@@ -122,3 +122,28 @@ def test_ten_megabyte_line_does_not_hang(tmp_path: Path) -> None:
     blog = load_blog(write(tmp_path, f"16 May 2025\nRussia has said talks began.\n{huge}\n".encode()))
     assert len(blog.posts) == 1
     assert blog.posts[0].paragraphs[1] == huge  # kept verbatim, not truncated
+
+
+def test_the_fast_utf8_control_check_agrees_with_the_str_check(tmp_path) -> None:
+    """read_text skips neutralise_controls only when the bytes show no control
+    character; every control (C0, DEL, C1), encoding and BOM gives the same
+    text and warnings as the plain path."""
+    from tui.core.source import decode, neutralise_controls, read_text
+
+    samples = ["plain “quoted” text\n", "tab\tand\r\nCRLF\n", "é and ü\n"]
+    samples += [f"a{chr(c)}b\n" for c in [*range(0, 9), 11, 12, *range(14, 32), 0x7F, 0x80, 0x85, 0x9F, 0xA0]]
+    for i, sample in enumerate(samples):
+        for encoding, prefix in (("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("latin-1", b""), ("utf-16", b"")):
+            try:
+                data = prefix + sample.encode("utf-16" if encoding == "utf-16" else encoding)
+            except UnicodeEncodeError:
+                continue
+            path = tmp_path / f"s{i}-{encoding}-{len(prefix)}.txt"
+            path.write_bytes(data)
+            try:
+                expected = neutralise_controls(decode(data, encoding, source=str(path)))
+            except Exception as error:  # e.g. binary: read_text must fail the same way
+                with pytest.raises(type(error)):
+                    read_text(path, encoding)
+                continue
+            assert read_text(path, encoding) == expected, (sample, encoding, prefix)

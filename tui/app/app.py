@@ -3,8 +3,16 @@
 Flow: a key → PlaybackClock (pure) → `_apply_position()`, which is the only place
 the position reaches the screen: the feed shows posts 1..k, the panes get
 `timeline.state_at(k)` (computed ONCE per change), the status bar the clock.
-Playing uses one one-shot timer scheduled from `clock.next_due()` (capped so
-the displayed clock moves); nothing polls fast.
+
+Playing: ONE fixed-rate timer (`set_interval(1 / TICK_HZ)`, 20 Hz) is started at
+mount and never stopped, reset or re-created. The clock is pure: each tick hands
+it the monotonic time and it advances the simulated clock by elapsed real time ×
+speed (pause is a flag in the clock, speed a number), so play/pause/speed/step
+keys never touch the timer (Textual's Timer.reset() would un-pause it, and an
+interval cannot change once started). A tick while paused is a no-op; while
+playing it repaints only what changed: the feed and panes when a post became
+due, the status bar when its visible text moved (clock minute, playhead
+column) — never the whole screen at 20 Hz.
 
 Big blogs load progressively (tui.core.progressive): the app starts with the
 oldest day's posts and one thread worker (`_background`) parses the rest a
@@ -26,6 +34,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
+import gc
 import threading
 
 from textual import events, on, work
@@ -39,22 +48,24 @@ from textual.widgets import Footer, Input, Static
 
 from tui.app import render
 from tui.app.widgets.feed import FeedView, NewPostsPill
-from tui.app.widgets.filter_bar import FilterBar, FilterChanged, FilterClosed
 from tui.app.widgets.player_bar import PlayerBar, PlayerStatus, format_speed
 from tui.core.clock import PlaybackClock
 from tui.core.density import Density
 from tui.core.errors import InputError
-from tui.core.facts import State
 from tui.core.model import Blog
-from tui.core.query import PostIndex, Query
 
 if TYPE_CHECKING:
+    # Imported where first used: the filter bar, the query/fact modules (~6 ms)
+    # are not needed for the first frame (see _mount_chrome).
+    from tui.app.widgets.filter_bar import FilterBar, FilterChanged, FilterClosed
+    from tui.core.facts import State
+    from tui.core.query import PostIndex, Query
     from tui.core.progressive import ProgressiveLoad
     from tui.core.search import SearchPattern, SearchResult
     from tui.core.timeline import Timeline
 
 WIDGETS_CSS_PATH = Path(__file__).parent / "widgets" / "widgets.tcss"  # panes + filter bar
-CLOCK_REFRESH = 0.5  # real seconds between status-bar clock updates while playing
+TICK_HZ = 20  # the playback timer's fixed rate (ticks per real second)
 LOAD_CHUNK = 2000  # posts parsed per worker step while a big blog loads
 EXTRACT_CHUNK = 250  # posts extracted per worker step (keeps each hand-off short)
 EXTRACT_AHEAD = 200  # while loading, keep facts extracted this far past the playhead
@@ -146,6 +157,7 @@ class ReplayApp(App[None]):
         load: ProgressiveLoad | None = None,
         timeline: object | None = None,
         knowledge: object | None = None,
+        knowledge_loader: Callable[[], object] | None = None,
         speed: float | None = None,
         pace: float | None = None,
         start_at: int | None = None,
@@ -160,6 +172,7 @@ class ReplayApp(App[None]):
         self.timeline = timeline
         self._tl = timeline
         self._knowledge = knowledge
+        self._knowledge_loader = knowledge_loader  # called in the worker when knowledge is None
         self._load = load if load is not None and not load.done else None
         posts = blog.posts
         self._loaded = len(posts)  # posts the clock, density and feed know
@@ -172,13 +185,13 @@ class ReplayApp(App[None]):
         self.clock = PlaybackClock(times, days=[p.day for p in posts], **kwargs)
         self._density = Density(times)
         self._start_playing = not paused and bool(posts)
-        self._timer: Timer | None = None
+        self._ticker: Timer | None = None  # the one playback timer (see the module docstring)
         self.state: State | None = None
         self._shown_position = -1
         self._search_text = ""
         self.search_result: SearchResult | None = None
         self.filter_seqs: list[int] | None = None
-        self.filter_query = Query()
+        self.filter_query: Query | None = None  # the filter bar's query once it changed
         self._post_index: PostIndex | None = None
         self._index_key = (-1, -1)  # (posts, extracted posts) the index was built over
         self._index_lock = threading.Lock()  # the filter and search workers share the index
@@ -191,53 +204,114 @@ class ReplayApp(App[None]):
         self._pane_ids = ("delegations-pane", "schedule-pane", "meetings-pane")
         self._panes_wanted = True  # v: the user's choice; width decides the default
         self._panes: tuple = ()  # mounted after the first frame
+        self._chrome_mounted = False
+        self._defer_chrome = False  # set by run(): a terminal gets the feed first
+        self._resume_gc = False
+
+    def run(self, *args, **kwargs):  # type: ignore[override]
+        """Run in the terminal. Until the first frame is out: the cyclic GC is
+        off (start-up allocates a few hundred thousand containers and every
+        collection would rescan them; _after_first_frame freezes what start-up
+        built and turns it back on), and only the feed and the player bar are
+        composed (see compose). Headless runs (snapshots) compose everything."""
+        if not kwargs.get("headless"):
+            self._defer_chrome = True
+            # Their rules (panes, filter bar) are read with the widgets they style.
+            self.css_path = [p for p in self.css_path if Path(p).name != WIDGETS_CSS_PATH.name]
+        if gc.isenabled():
+            gc.disable()
+            self._resume_gc = True
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            self._gc_resume()
+
+    def resume_gc_after_first_frame(self) -> None:
+        """The launcher (tui/cli.py) paused the cyclic GC: turn it on after the first frame."""
+        self._resume_gc = True
+
+    def _gc_resume(self) -> None:
+        if self._resume_gc:
+            self._resume_gc = False
+            gc.freeze()  # what start-up built lives for the session: never scan it again
+            gc.enable()
+
+    def on_unmount(self) -> None:
+        self._gc_resume()  # closed before its first frame
 
     # ---- layout -------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield FilterBar(None, term_error=self._term_error, debounce=0)
+        # In a terminal (run) the first frame is the feed and the player bar
+        # only: the filter bar, search bar, footer, pill and summary are mounted
+        # right after it (_mount_chrome), so the oldest post reaches the screen
+        # without them. Under run_test they are composed at once. The panes are
+        # always mounted after the first frame.
+        chrome = None if self._defer_chrome else self._make_chrome()
+        if chrome is not None:
+            yield chrome["filter"]
         with Horizontal(id="main"):
             with Vertical(id="feed-box"):
-                if self.blog.summary is not None:
-                    yield SummaryPanel(self.blog.summary.text, id="summary")
-                yield FeedView(
+                if chrome is not None and chrome["summary"] is not None:
+                    yield chrome["summary"]
+                self._feed = FeedView(
                     self.blog.posts,
                     outlet=self.blog.meta.outlet,
                     entities_of=None,
                     id="feed",
                 )
-                yield NewPostsPill(id="new-pill")
-            # The panes are mounted right after the first frame (see _mount_panes):
-            # the oldest post reaches the screen without waiting for them.
+                yield self._feed
+                if chrome is not None:
+                    yield chrome["pill"]
             yield Vertical(id="panes")
-        yield SearchBar(placeholder="search (literal, case-insensitive) — enter: keep, escape: clear", id="search")
-        yield PlayerBar(self._density, id="player")
-        yield Footer()
+        if chrome is not None:
+            yield chrome["search"]
+        self._player = PlayerBar(self._density, id="player")
+        yield self._player
+        if chrome is not None:
+            self._chrome_mounted = True
+            yield chrome["footer"]
+
+    def _make_chrome(self) -> dict:
+        from tui.app.widgets.filter_bar import FilterBar
+
+        pill = NewPostsPill(id="new-pill")
+        pill.display = False
+        search = SearchBar(placeholder="search (literal, case-insensitive) — enter: keep, escape: clear", id="search")
+        search.display = False
+        summary = self.blog.summary
+        return {
+            "filter": FilterBar(None, term_error=self._term_error, debounce=0),
+            "summary": SummaryPanel(summary.text, id="summary") if summary is not None else None,
+            "pill": pill,
+            "search": search,
+            "footer": Footer(),
+        }
 
     @property
     def feed(self) -> FeedView:
-        return self.query_one(FeedView)
+        return self._feed
 
     @property
     def player(self) -> PlayerBar:
-        return self.query_one(PlayerBar)
+        # Held, not queried: ticks and workers reach them whatever screen is on top.
+        return self._player
 
     def on_mount(self) -> None:
         title = self.blog.title or Path(self.blog.source).name or "liveblog"
         self.title = title
-        self.query_one("#new-pill").display = False
-        self.query_one("#search").display = False
         self._layout_for(self.size.width)
         self.feed.focus()
         self._apply_position()
-        self.call_after_refresh(self._mount_panes)
+        self.call_after_refresh(self._after_first_frame)
         if self.timeline is None:
             self.call_after_refresh(self._background)
         else:
             self._timeline_ready()
+        self._ticker = self.set_interval(1 / TICK_HZ, self._tick, name="playback")
         if self._start_playing:
             self.clock.play(self._now())
-            self._schedule()
+            self._update_player()
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout_for(event.size.width)
@@ -250,6 +324,31 @@ class ReplayApp(App[None]):
         panes = self.query_one("#panes")
         # Narrow: panes hidden unless asked for (v), then stacked below the feed.
         screen.set_class(not self._panes_wanted, "-no-panes")
+
+    def _after_first_frame(self) -> None:
+        self._mount_chrome()
+        self._mount_panes()
+        self._gc_resume()  # paused for the start-up (see run, launch.prepare_replay)
+
+    def _mount_chrome(self) -> None:
+        """The widgets the first frame went without (see compose); idempotent."""
+        if self._chrome_mounted:
+            return
+        self._chrome_mounted = True
+        if WIDGETS_CSS_PATH.name not in {Path(p).name for p in self.css_path}:
+            self.css_path.append(WIDGETS_CSS_PATH)
+            self.stylesheet.read(WIDGETS_CSS_PATH)
+            self.refresh_css(animate=False)
+        chrome = self._make_chrome()
+        base = self.screen_stack[0]  # the replay's screen, even if a modal is on top
+        base.mount(chrome["filter"], before=base.query_one("#main"))
+        box = base.query_one("#feed-box")
+        if chrome["summary"] is not None:
+            box.mount(chrome["summary"], before=self.feed)
+        box.mount(chrome["pill"])
+        base.mount(chrome["search"], before=self.player)
+        base.mount(chrome["footer"])
+        self._show_summary()
 
     def _mount_panes(self) -> None:
         from tui.app.widgets.panes import DelegationsPane, MeetingsPane, SchedulePane
@@ -290,6 +389,8 @@ class ReplayApp(App[None]):
         worker = get_current_worker()
         load = self._load
         knowledge = self._knowledge
+        if knowledge is None and self._knowledge_loader is not None:
+            knowledge = self._knowledge_loader()
         if knowledge is None:
             knowledge = load_knowledge(blog_path=self.blog.source or None)
         timeline = Timeline.start(self.blog, knowledge, complete=(lambda: load.done) if load is not None else (lambda: True))
@@ -456,26 +557,21 @@ class ReplayApp(App[None]):
             note=note,
         )
 
-    # ---- playing: one one-shot timer from next_due -----------------------------
+    # ---- playing: one fixed-rate timer, started once -------------------------
 
-    def _schedule(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        due = self.clock.next_due(self._now())
-        if due is None:
+    def _tick(self) -> None:
+        """The playback timer (TICK_HZ): reveal what is due by now. Cheap no-op when paused."""
+        clock = self.clock
+        if not clock.playing:
             return
-        self._timer = self.set_timer(min(due, CLOCK_REFRESH), self._on_timer)
-
-    def _on_timer(self) -> None:
-        self._timer = None
-        self.clock.tick(self._now())
-        self._apply_position(arrivals=True)
-        self._schedule()
+        clock.tick(self._now())
+        if clock.position != self._shown_position:
+            self._apply_position(arrivals=True)
+        else:
+            self._update_player()  # the bar repaints only if its text changed
 
     def _after_clock_change(self, arrivals: bool = False) -> None:
         self._apply_position(arrivals)
-        self._schedule()
 
     def _jumped(self) -> None:
         """After a jump: while posts still load, say that jumps stay within them."""
@@ -597,7 +693,7 @@ class ReplayApp(App[None]):
         seq = event.seq
         if 0 < seq <= self.clock.position:
             if not self.feed.is_visible(seq):
-                self.query_one(FilterBar).clear()  # the source post is filtered out: show all
+                self._filter_bar().clear()  # the source post is filtered out: show all
                 self._set_filter(None)
             self.feed.jump_to_post(seq)
             self.screen.set_focus(self.feed)
@@ -606,7 +702,7 @@ class ReplayApp(App[None]):
 
     @on(FeedView.UnseenChanged)
     def _unseen(self, event: FeedView.UnseenChanged) -> None:
-        self.query_one(NewPostsPill).show_count(event.count)
+        self._pill().show_count(event.count)
 
     @on(NewPostsPill.Clicked)
     def _pill_clicked(self) -> None:
@@ -616,12 +712,12 @@ class ReplayApp(App[None]):
     # ---- search -----------------------------------------------------------------
 
     def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
+        bar = self._search_bar()
         bar.display = True
         self.screen.set_focus(bar)  # now, not after a refresh: keys typed right after "/" land here
 
     def action_close_search(self) -> None:
-        bar = self.query_one(SearchBar)
+        bar = self._search_bar()
         bar.display = False
         self.screen.set_focus(self.feed)
 
@@ -631,7 +727,7 @@ class ReplayApp(App[None]):
         self.set_search(event.value)
 
     def submit_search(self, text: str) -> None:
-        self.query_one(SearchBar).display = False
+        self._search_bar().display = False
         self.screen.set_focus(self.feed)
         self.set_search(text, jump=True)
 
@@ -641,7 +737,7 @@ class ReplayApp(App[None]):
         if not text:
             self.search_result = None
             self.feed.set_search(None)
-            self.query_one(SearchBar).remove_class("-error")
+            self._search_bar().remove_class("-error")
             return
         from tui.core.search import SearchError, compile_search
 
@@ -650,10 +746,10 @@ class ReplayApp(App[None]):
         except SearchError as error:
             self.search_result = None
             self.feed.set_search(None)
-            self.query_one(SearchBar).add_class("-error")
+            self._search_bar().add_class("-error")
             self.notify(str(error), severity="warning", timeout=3)
             return
-        self.query_one(SearchBar).remove_class("-error")
+        self._search_bar().remove_class("-error")
         self.feed.set_search(pattern.spans)
         self._run_search(pattern, jump)
 
@@ -703,6 +799,20 @@ class ReplayApp(App[None]):
 
     # ---- filter --------------------------------------------------------------------
 
+    def _search_bar(self) -> SearchBar:
+        self._mount_chrome()
+        return self.query_one(SearchBar)
+
+    def _pill(self) -> NewPostsPill:
+        self._mount_chrome()
+        return self.query_one(NewPostsPill)
+
+    def _filter_bar(self) -> FilterBar:
+        from tui.app.widgets.filter_bar import FilterBar
+
+        self._mount_chrome()  # a key before the chrome is mounted (e.g. a fast script)
+        return self.query_one(FilterBar)
+
     def _index(self) -> PostIndex:
         """The post index (text + entities) over the posts loaded so far; called
         from the filter/search workers. Rebuilt when more posts have loaded; only
@@ -713,6 +823,8 @@ class ReplayApp(App[None]):
             extracted = min(loaded, tl.ready_upto) if tl is not None else 0  # type: ignore[union-attr]
             index = self._post_index
             if index is None or self._index_key[0] != loaded:
+                from tui.core.query import PostIndex
+
                 index = PostIndex.build(self.blog.posts[:loaded], self._index_entities, aliases=self._aliases())
             elif self._index_key[1] != extracted:
                 # Same posts, more entities: keep the text haystack, redo the entity sets.
@@ -749,12 +861,11 @@ class ReplayApp(App[None]):
         return index.term_error(term) if index is not None else None
 
     def action_filter(self) -> None:
-        bar = self.query_one(FilterBar)
+        bar = self._filter_bar()
         bar.open()
         self.screen.set_focus(bar.input)  # at once, so fast typing after "f" lands in the bar
 
-    @on(FilterChanged)
-    def _filter_changed(self, event: FilterChanged) -> None:
+    def on_filter_changed(self, event: FilterChanged) -> None:
         self.filter_query = event.query
         if event.query.is_empty:
             self.filter_term_seqs = []
@@ -762,8 +873,7 @@ class ReplayApp(App[None]):
             return
         self._run_filter(event.query)
 
-    @on(FilterClosed)
-    def _filter_closed(self, event: FilterClosed) -> None:
+    def on_filter_closed(self, event: FilterClosed) -> None:
         self.screen.set_focus(self.feed)
 
     def _run_filter(self, query: Query) -> None:
@@ -847,7 +957,7 @@ class ReplayApp(App[None]):
         if not force and shown == self._counts_shown:
             return
         self._counts_shown = shown
-        bar = self.query_one(FilterBar)
+        bar = self._filter_bar()
         bar.set_result_count(total)
         if len(counts) == len(self.filter_query.terms):
             bar.set_term_counts(self.filter_query, counts)

@@ -6,15 +6,21 @@ terminal, and raised as a one-line InputError. The blog is opened with
 tui.core.progressive.open_blog: the whole file is read, decoded and scanned
 (so every input error is found here), but only the OLDEST day is grouped into
 posts; the app shows it at once and a worker parses the rest and extracts the
-facts (see ReplayApp). Small files (and --start-at, which needs every post's
-time) are loaded completely here: that costs milliseconds for them.
+facts (see ReplayApp). Every blog opens this way, the bundled one too (its
+other two days are parsed a few ms after the first frame); only --start-at,
+which needs every post's time, loads the whole blog here.
+
+Start-up cost (the first post should appear within 1.3x of a bare Textual
+app): nothing is imported or parsed here that the first frame does not need.
+The bundled knowledge file (shipped and tested with the package) is loaded by
+the app's worker; a user's knowledge file (--knowledge, or FILE-stem.knowledge.toml)
+is checked here, so its errors still come before the app takes the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
 import math
-from pathlib import Path
 
 from tui.core.errors import InputError
 from tui.core.model import Blog
@@ -59,22 +65,14 @@ def parse_when(blog: Blog, text: str):
         return None
 
 
-# Below this size the whole blog is grouped before the app starts (a few ms):
-# progressive loading pays off only for big files.
-PROGRESSIVE_FROM = 1_000_000  # bytes
+def _bundled_knowledge():
+    from tui.core.knowledge import load_knowledge
 
-
-def _file_size(path: str | None) -> int:
-    if path is None:
-        return 0  # the bundled blog is small
-    try:
-        return Path(path).stat().st_size
-    except OSError:
-        return 0  # open_blog has already said why it cannot be read
+    return load_knowledge(None, blog_path=None)
 
 
 def prepare_replay(args: argparse.Namespace):
-    from tui.core.knowledge import load_knowledge  # small: the TOML must be checked before the app starts
+    """A ready ReplayApp, or an InputError (one line) before the terminal is taken."""
     from tui.core.progressive import open_blog
 
     load = open_blog(
@@ -87,11 +85,21 @@ def prepare_replay(args: argparse.Namespace):
     blog = load.blog
     if not blog.posts:
         raise InputError(f"{blog.source or args.file or 'blog'}: no posts to replay")
-    knowledge = load_knowledge(getattr(args, "knowledge", None), blog_path=args.file)
+    knowledge_file = getattr(args, "knowledge", None)
+    if knowledge_file is None and args.file is None:
+        # The bundled blog's knowledge ships with (and is tested with) the package:
+        # the app's worker loads it after the first frame.
+        knowledge = None
+        knowledge_loader = _bundled_knowledge
+    else:
+        knowledge_loader = None
+        from tui.core.knowledge import load_knowledge
+
+        knowledge = load_knowledge(knowledge_file, blog_path=args.file)  # a user's TOML: checked now
     speed = _positive("speed", getattr(args, "speed", None))
     pace = _positive("pace", getattr(args, "pace", None))
     start_at = getattr(args, "start_at", None)
-    if start_at is not None or _file_size(args.file) < PROGRESSIVE_FROM:
+    if start_at is not None:
         load.finish()  # --start-at names a time or post anywhere in the blog
     position = start_position(blog, start_at)
 
@@ -101,6 +109,7 @@ def prepare_replay(args: argparse.Namespace):
         blog,
         load=None if load.done else load,
         knowledge=knowledge,
+        knowledge_loader=knowledge_loader,
         speed=speed,
         pace=pace,
         start_at=position,

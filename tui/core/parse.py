@@ -32,12 +32,33 @@ _STAMPED_MAX_PARAS = 12
 
 @dataclass(slots=True)
 class _Block:
-    """Paragraphs under one stamp (or under the day header before any stamp)."""
+    """Paragraphs under one stamp (or under the day header before any stamp).
+
+    The scan only counts them and notes where they are (`parts`, file order:
+    `range`s of 0-based indices of plain lines, or (line number, stripped text)
+    pairs); the lists of line numbers and texts are built when the block's day
+    section is grouped (`paragraphs`), so opening a 100k-post blog does not
+    build 0.5M-entry lists for sections a progressive load has not reached."""
 
     stamp: Stamp | None
     stamp_line: int
-    lines: list[int] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
+    count: int = 0
+    parts: list[range | tuple[int, str]] = field(default_factory=list)
+
+    def paragraphs(self, lines: list[str], pool: dict[str, str]) -> tuple[list[int], list[str]]:
+        """(line numbers, texts); equal paragraphs share one str through `pool`."""
+        numbers: list[int] = []
+        texts: list[str] = []
+        for part in self.parts:
+            if type(part) is range:
+                numbers.extend(range(part.start + 1, part.stop + 1))
+                run = lines[part.start : part.stop]
+                texts.extend(map(pool.setdefault, run, run))
+            else:
+                number, text = part  # type: ignore[misc]
+                numbers.append(number)
+                texts.append(pool.setdefault(text, text))
+        return numbers, texts
 
 
 @dataclass(slots=True)
@@ -71,12 +92,8 @@ def _scan(lines: list[str], warnings: list[ParseWarning]) -> tuple[list[tuple[in
     seen: dict[date, int] = {}
     # 100k-post files have ~0.5M lines, nearly all plain paragraphs (see _plain):
     # only the other lines are looked at one by one; the plain runs between
-    # them are copied into the current block with slices (C speed).
-    lines_of: list[int] | None = None
-    texts_of: list[str] | None = None
-    # Equal paragraphs share one str (lists, trailers, boilerplate repeat in
-    # long blogs; posts keep paragraphs for the whole session).
-    pool: dict[str, str] = {}
+    # them are recorded as ranges (the block builds its lists when grouped).
+    block: _Block | None = None
     m, digit = _STAMP_MAX, _ANY_DIGIT.search  # the test of _plain, inlined: this sees every line
     special = [i for i, line in enumerate(lines)
                if not line or line[0].isspace() or line[-1].isspace() or line[0].isdigit()
@@ -85,12 +102,11 @@ def _scan(lines: list[str], warnings: list[ParseWarning]) -> tuple[list[tuple[in
     prev = 0
     for index in special:
         if prev < index:  # plain lines prev..index-1 (line numbers prev+1..index)
-            if lines_of is None or texts_of is None:
+            if block is None:
                 summary.extend(zip(range(prev + 1, index + 1), lines[prev:index]))
             else:
-                lines_of.extend(range(prev + 1, index + 1))
-                run = lines[prev:index]
-                texts_of.extend(map(pool.setdefault, run, run))  # one copy of a repeated paragraph
+                block.parts.append(range(prev, index))
+                block.count += index - prev
         prev = index + 1
         if index == len(lines):
             break
@@ -103,8 +119,8 @@ def _scan(lines: list[str], warnings: list[ParseWarning]) -> tuple[list[tuple[in
                 warnings.append(ParseWarning(number, f"weekday does not match {stamp.day:%d %B %Y}"))
             current = days[-1] if days else None
             if current is not None and current.day == stamp.day and stamp.clock is not None:
-                current.blocks.append(_Block(stamp, number))  # "16 May 2025 14:05" in a stamped blog
-                lines_of, texts_of = current.blocks[-1].lines, current.blocks[-1].texts
+                block = _Block(stamp, number)  # "16 May 2025 14:05" in a stamped blog
+                current.blocks.append(block)
                 continue
             if current is not None and current.day == stamp.day:
                 warnings.append(ParseWarning(number, f"day header {stamp.day:%d %B %Y} repeated"))
@@ -114,23 +130,22 @@ def _scan(lines: list[str], warnings: list[ParseWarning]) -> tuple[list[tuple[in
                     ParseWarning(number, f"day header {stamp.day:%d %B %Y} already seen at line {seen[stamp.day]}")
                 )
             seen.setdefault(stamp.day, number)
-            days.append(_Day(stamp.day, number, [_Block(stamp if stamp.clock else None, number)]))
-            lines_of, texts_of = days[-1].blocks[-1].lines, days[-1].blocks[-1].texts
+            block = _Block(stamp if stamp.clock else None, number)
+            days.append(_Day(stamp.day, number, [block]))
             continue
-        if lines_of is None or texts_of is None:  # no day yet: the summary
+        if block is None:  # no day yet: the summary
             summary.append((number, line))
             continue
         if stamp is not None:  # a time-only stamp line opens a block
-            days[-1].blocks.append(_Block(stamp, number))
-            lines_of, texts_of = days[-1].blocks[-1].lines, days[-1].blocks[-1].texts
+            block = _Block(stamp, number)
+            days[-1].blocks.append(block)
             continue
         lead = leading_clock(line)
         if lead is not None:  # "14:05 Text…": the stamp opens the post it starts
-            days[-1].blocks.append(_Block(lead[0], number))
-            lines_of, texts_of = days[-1].blocks[-1].lines, days[-1].blocks[-1].texts
-        lines_of.append(number)
-        text = line.strip()
-        texts_of.append(pool.setdefault(text, text))
+            block = _Block(lead[0], number)
+            days[-1].blocks.append(block)
+        block.parts.append((number, line.strip()))
+        block.count += 1
     return summary, days
 
 
@@ -138,21 +153,24 @@ def _is_stamped(days: list[_Day]) -> bool:
     stamped = [b for d in days for b in d.blocks if b.stamp is not None]
     if len(stamped) < _STAMPED_MIN:
         return False
-    paras = sum(len(b.texts) for b in stamped)
+    paras = sum(b.count for b in stamped)
     return paras <= _STAMPED_MAX_PARAS * len(stamped)
 
 
-def _posts_in_file_order(days: list[_Day], stamped: bool, section: int = 0) -> list[_RawPost]:
+def _posts_in_file_order(
+    days: list[_Day], stamped: bool, lines: list[str], pool: dict[str, str], section: int = 0
+) -> list[_RawPost]:
     posts: list[_RawPost] = []
     for index, day in enumerate(days, section):
         for block in day.blocks:
-            if not block.texts:
+            if not block.count:
                 continue
+            numbers, texts = block.paragraphs(lines, pool)
             if stamped and block.stamp is not None:
                 starts = [0]
             else:
-                starts = group(block.texts)
-            bounds = [*starts, len(block.texts)]
+                starts = group(texts)
+            bounds = [*starts, len(texts)]
             for k in range(len(starts)):
                 a, b = bounds[k], bounds[k + 1]
                 first = k == 0
@@ -160,8 +178,8 @@ def _posts_in_file_order(days: list[_Day], stamped: bool, section: int = 0) -> l
                     _RawPost(
                         day.day,
                         index,
-                        block.lines[a:b],
-                        block.texts[a:b],
+                        numbers[a:b],
+                        texts[a:b],
                         block.stamp if first else None,
                         block.stamp_line if first else 0,
                     )
@@ -179,7 +197,7 @@ def _vote(values: list) -> int:
 def _block_stamps(days: list[_Day]) -> list[tuple[date, Stamp]]:
     """(day, stamp) of every block that opens a post with a clock stamp, in file
     order: exactly the stamps the first post of each block will carry."""
-    return [(d.day, b.stamp) for d in days for b in d.blocks if b.texts and b.stamp is not None and b.stamp.clock]
+    return [(d.day, b.stamp) for d in days for b in d.blocks if b.count and b.stamp is not None and b.stamp.clock]
 
 
 def detect_order(days: list[_Day], stamps: list[tuple[date, Stamp]], tz) -> tuple[str, str]:
@@ -212,6 +230,13 @@ class Plan:
     stamped: bool
     order: str
     chrono_sections: list[int]  # indices into days, oldest first; only days with paragraphs
+    lines: list[str]  # the file's lines: blocks point into them until their section is grouped
+    pool: dict[str, str]  # paragraph text → one shared str (lists, trailers repeat in long blogs)
+
+    def release(self) -> None:
+        """Every section is grouped: drop the lines (posts keep their paragraphs)."""
+        self.lines = []
+        self.pool = {}
 
     def blog(self, posts: list[Post]) -> Blog:
         return Blog(
@@ -232,7 +257,8 @@ def plan_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[Par
     tz = resolve_timezone(meta.timezone)
     day_start, day_end = parse_clock(meta.day_start), parse_clock(meta.day_end)
     notes = list(warnings or ())
-    summary_lines, days = _scan(text.split("\n"), notes)
+    lines = text.split("\n")
+    summary_lines, days = _scan(lines, notes)
     if not days:
         raise InputError(f"{source}: {NO_HEADERS}" if source else NO_HEADERS)
 
@@ -245,14 +271,14 @@ def plan_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[Par
         if how != "default (live blogs publish newest first)" and detected != order:
             notes.append(ParseWarning(days[0].header_line, f"description says {order} but the {how} look {detected}"))
     for d in days:
-        if not any(b.texts for b in d.blocks):
+        if not any(b.count for b in d.blocks):
             notes.append(ParseWarning(d.header_line, f"day header {d.day:%d %B %Y} has no posts below it"))
     # Day headers that disagree with the order used.
     for prev, cur in zip(days, days[1:]):
         if (cur.day < prev.day and order == "oldest-first") or (cur.day > prev.day and order == "newest-first"):
             notes.append(ParseWarning(cur.header_line, f"day header {cur.day:%d %B %Y} is out of {order} order"))
 
-    sections = [i for i, d in enumerate(days) if any(b.texts for b in d.blocks)]
+    sections = [i for i, d in enumerate(days) if any(b.count for b in d.blocks)]
     if order != "oldest-first":
         sections.reverse()
     summary = None
@@ -262,13 +288,13 @@ def plan_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[Par
             first_line=summary_lines[0][0],
             last_line=summary_lines[-1][0],
         )
-    return Plan(meta, tz, day_start, day_end, source, notes, summary, days, stamped, order, sections)
+    return Plan(meta, tz, day_start, day_end, source, notes, summary, days, stamped, order, sections, lines, {})
 
 
 def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
     """The posts of day section `index` (an index into plan.days), chronological,
     numbered from first_seq; backwards time stamps are noted in plan.notes."""
-    run = _posts_in_file_order([plan.days[index]], plan.stamped, section=index)
+    run = _posts_in_file_order([plan.days[index]], plan.stamped, plan.lines, plan.pool, section=index)
     if plan.order != "oldest-first":
         run.reverse()
     tz = plan.tz
@@ -305,5 +331,6 @@ def finish_plan(plan: Plan) -> Blog:
     posts: list[Post] = []
     for index in plan.chrono_sections:
         posts.extend(section_posts(plan, index, len(posts) + 1))
+    plan.release()
     plan.notes.sort(key=lambda w: w.line)
     return plan.blog(posts)

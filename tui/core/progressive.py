@@ -40,7 +40,7 @@ class ProgressiveLoad:
         self.blog: Blog = plan.blog([])
         self.total_sections = len(plan.chrono_sections)
         # Paragraph lines in every section: a cheap, exact measure of the work left.
-        self._weights = [sum(len(b.texts) for b in plan.days[i].blocks) for i in plan.chrono_sections]
+        self._weights = [sum(b.count for b in plan.days[i].blocks) for i in plan.chrono_sections]
         self._total_weight = sum(self._weights) or 1
         self._done_weight = 0
 
@@ -70,6 +70,7 @@ class ProgressiveLoad:
                 if max_posts is None or added >= max_posts:
                     break
             if self.done:
+                self._plan.release()
                 self.blog.warnings.sort(key=lambda w: w.line)
             return added
 

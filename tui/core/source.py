@@ -19,6 +19,10 @@ from tui.core.model import ParseWarning
 _SNIFF = 8192
 # C0 controls except \t and \n (CR is normalised before), DEL, and the C1 range.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The same characters in UTF-8 bytes: C0 (but \t, \n, \r) and DEL are single
+# bytes, C1 (U+0080..U+009F) is \xc2 followed by \x80..\x9f.
+_C0_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 # At most this many per-line warnings; the rest are summarised in one.
 _MAX_CONTROL_WARNINGS = 20
 
@@ -137,4 +141,17 @@ def read_text(path: str | Path, encoding: str = "utf-8") -> tuple[str, list[Pars
     text = decode(data, encoding, source=str(path))
     if not text or text.isspace():  # not text.strip(): that would copy a 44 MB string
         raise InputError(f"{path}: file contains only whitespace")
+    if _utf8_without_controls(data, encoding):
+        return text, []  # the common case, found on the bytes: ~3x faster than on the str
     return neutralise_controls(text)
+
+
+def _utf8_without_controls(data: bytes, encoding: str) -> bool:
+    """True when `data` was decoded as UTF-8 and holds no control character that
+    neutralise_controls would replace (checked with two C-speed passes)."""
+    bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+    if not (bom == "utf-8-sig" or (bom is None and check_encoding(encoding) == "utf-8")):
+        return False
+    if len(data.translate(None, _C0_BYTES)) != len(data):
+        return False
+    return b"\xc2" not in data or _C1_UTF8.search(data) is None  # memchr first: \xc2 is rare

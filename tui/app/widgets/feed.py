@@ -18,6 +18,9 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date
+from itertools import compress
+from operator import attrgetter, ne
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from textual import events
@@ -33,8 +36,10 @@ from textual.widgets import Static
 
 from tui.app import render
 from tui.app.widgets.line_index import LineIndex
-from tui.core.facts import PostEntities
 from tui.core.model import Post
+
+if TYPE_CHECKING:  # facts' dataclasses cost ~4 ms to import: not before the first frame
+    from tui.core.facts import PostEntities
 
 GUTTER = 2  # cursor / new-post marker column + one space
 NEW_FOR = 2.5  # seconds a freshly arrived post stays highlighted
@@ -42,7 +47,7 @@ MAX_NEW_MARKED = 50  # a jump that reveals more than this marks nothing as new
 CACHE_POSTS = 4000  # wrapped blocks kept (per width)
 
 Matcher = Callable[[str], list[tuple[int, int]]]
-EntitiesOf = Callable[[int], PostEntities | None]
+EntitiesOf = Callable[[int], "PostEntities | None"]
 
 
 def day_label(day: date) -> str:
@@ -110,6 +115,7 @@ class FeedView(ScrollView, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        self._paint: tuple | None = None  # (width, base style) while render_lines paints
         self._posts = posts
         self._outlet = outlet
         self._entities_of = entities_of
@@ -118,6 +124,8 @@ class FeedView(ScrollView, can_focus=True):
         self._count = 0  # visible items = base ∩ 1..k
         self._index = LineIndex()
         self._index_width = -1
+        self._post_estimates: list[int] = []  # per post (seq - 1), at _post_estimates_width
+        self._post_estimates_width = -1
         self._blocks: OrderedDict[int, list[Strip]] = OrderedDict()  # seq → strips at _index_width
         self._plain_blocks: set[int] = set()  # block keys wrapped before their entities were known
         self._matcher: Matcher | None = None
@@ -417,7 +425,9 @@ class FeedView(ScrollView, can_focus=True):
             self._blocks.clear()
             self._plain_blocks.clear()
             self._index_width = width
-        self._index.extend(self._count, self._estimate)
+        start = len(self._index)
+        if self._count > start:
+            self._index.extend(self._estimates(start, self._count))
         self._measure()
         self._set_virtual_height()
 
@@ -425,13 +435,47 @@ class FeedView(ScrollView, can_focus=True):
         height = self._index.prefix(self._count) if self._count else 1
         self.virtual_size = Size(self.scrollable_content_region.width, height)
 
-    def _estimate(self, item: int) -> int:
-        post = self._posts[self.seq_at(item) - 1]
+    def _estimates(self, start: int, stop: int) -> list[int]:
+        """Estimated heights of items start..stop-1, in O(stop - start) with C loops.
+
+        A post's own estimate depends only on the width, so it is computed once
+        per post and width (`_post_lines`); an item adds a day separator line
+        when its day differs from the previous visible item's. A new filter over
+        100k posts thus costs a few list maps, not 100k Python calls."""
+        posts = self._posts
+        # `days` runs from the item before start (from item 0 when start is 0).
+        if self._base is None:
+            own = self._post_lines(stop)[start:stop]
+            days = list(map(attrgetter("day"), posts[max(0, start - 1) : stop]))
+        else:
+            idx = [seq - 1 for seq in self._base[max(0, start - 1) : stop]]
+            own = list(map(self._post_lines(idx[-1] + 1).__getitem__, idx[1:] if start else idx))
+            days = list(map(attrgetter("day"), map(posts.__getitem__, idx)))
+        if start:
+            changed = compress(range(len(own)), map(ne, days[1:], days[:-1]))
+        else:
+            own[0] += 1
+            changed = (i + 1 for i in compress(range(len(own) - 1), map(ne, days[1:], days[:-1])))
+        for i in changed:
+            own[i] += 1  # the day separator
+        return own
+
+    def _post_lines(self, upto: int) -> list[int]:
+        """Estimated lines of posts 1..upto at the index width (header + paragraphs
+        + trailing blank, +10% for word wrapping); cached per width."""
         width = self._index_width
-        lines = 3 if self._needs_separator(item) else 2  # header + trailing blank
-        for para in post.paragraphs:
-            lines += 1 + len(para) * 11 // (10 * width)  # +10% for word wrapping
-        return lines
+        cache = self._post_estimates
+        if self._post_estimates_width != width:
+            cache.clear()
+            self._post_estimates_width = width
+        if len(cache) < upto:
+            per = 10 * width
+            for post in self._posts[len(cache) : upto]:
+                lines = 2
+                for para in post.paragraphs:
+                    lines += 1 + len(para) * 11 // per
+                cache.append(lines)
+        return cache
 
     def _needs_separator(self, item: int) -> bool:
         if item == 0:
@@ -563,11 +607,17 @@ class FeedView(ScrollView, can_focus=True):
         if self._count and self._content_width() != self._index_width:
             self._sync_size()  # the content region changed without a resize (scrollbar, gutter)
         self._measure()  # exact heights for what is about to be painted
-        return super().render_lines(crop)
+        # Width and base style are the same for every line of one paint; each
+        # costs a walk up the DOM, so take them once (render_line runs per line).
+        self._paint = (self.scrollable_content_region.width, self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint = None
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        paint = self._paint
+        width, base = paint if paint is not None else (self.scrollable_content_region.width, self.rich_style)
         if not self._count:
             return self._message_line(y, width)
         line = int(self.scroll_y) + y

@@ -4,12 +4,16 @@ A Fenwick tree over per-post line counts. Heights start as cheap estimates and
 are replaced by exact counts when a post is actually wrapped (only posts that
 reach the screen are wrapped), so opening or jumping to the end of a 100k-post
 blog never wraps 100k posts. Capacity grows by doubling, so following a replay
-post by post costs amortised O(log n) per post.
+post by post costs amortised O(log n) per post. A rebuild (a new filter: up
+to 100k items at once) is O(n) with the loops in C (itertools/operator):
+tree[i] = prefix(i) - prefix(i & (i - 1)).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
+from itertools import accumulate, chain, repeat
+from operator import and_, sub
 
 
 class LineIndex:
@@ -33,22 +37,21 @@ class LineIndex:
         self._cap = 0
 
     def _rebuild(self, cap: int) -> None:
-        # O(cap) Fenwick construction: each node pushes its sum to its parent.
-        tree = [0] * (cap + 1)
-        for i, h in enumerate(self._heights, 1):
-            tree[i] = h
-        for i in range(1, cap + 1):
-            parent = i + (i & -i)
-            if parent <= cap:
-                tree[parent] += tree[i]
-        self._tree, self._cap = tree, cap
+        # O(cap) Fenwick construction from prefix sums: node i covers the items
+        # (i & (i - 1), i], so tree[i] = P[i] - P[i & (i - 1)]; every loop is C.
+        heights = self._heights
+        prefix = list(accumulate(chain(heights, repeat(0, cap - len(heights))), initial=0))
+        lows = map(prefix.__getitem__, map(and_, range(1, cap + 1), range(cap)))
+        self._tree = [0, *map(sub, prefix[1:], lows)]
+        self._cap = cap
 
-    def extend(self, count: int, estimate: Callable[[int], int]) -> None:
-        """Make sure items 0..count-1 exist, estimating the new ones' heights."""
+    def extend(self, heights: Sequence[int]) -> None:
+        """Append items with these (estimated) heights."""
         start = len(self._heights)
-        if count <= start:
+        count = start + len(heights)
+        if count == start:
             return
-        self._heights.extend(estimate(i) for i in range(start, count))
+        self._heights.extend(heights)
         self._exact.extend(bytes(count - start))
         if count > self._cap:
             self._rebuild(max(count, 2 * self._cap, 64))
