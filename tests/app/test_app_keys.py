@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
+import liveblog_app_fixtures as fx
 import pytest
+from liveblog_fake_timeline import FakeTimeline
 
 from tui.app.app import ReplayApp, SearchBar, SummaryPanel
 from tui.app.widgets.feed import FeedView, NewPostsPill
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.panes import DelegationsPane, FactSelected
-
-
-def _sibling(name: str):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fx = _sibling("liveblog_app_fixtures")
-FakeTimeline = _sibling("liveblog_fake_timeline").FakeTimeline
 
 
 class FakeNow:

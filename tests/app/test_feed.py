@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from pathlib import Path
 
+import liveblog_app_fixtures as fx
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from liveblog_fake_timeline import FakeTimeline
 from textual.app import App, ComposeResult
 
 from tui.app.widgets.feed import FeedView
 from tui.app.widgets.line_index import LineIndex
 
-
-def _sibling(name: str):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fx = _sibling("liveblog_app_fixtures")
-FakeTimeline = _sibling("liveblog_fake_timeline").FakeTimeline
 APP_CSS = (Path(__file__).parents[2] / "tui" / "app" / "app.tcss").read_text()
 
 

@@ -4,24 +4,11 @@ LineIndex itself is checked against brute force in test_feed.py."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
-from pathlib import Path
+
+import liveblog_app_fixtures as fx
 
 from tui.app.widgets.feed import FeedView
-
-
-def _sibling(name: str):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fx = _sibling("liveblog_app_fixtures")
 
 
 def test_batched_estimates_equal_the_per_item_estimate_with_day_separators() -> None:

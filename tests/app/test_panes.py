@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from dataclasses import replace
-from pathlib import Path
 
+import liveblog_pane_states as _states
 import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList
@@ -22,19 +20,6 @@ from tui.app.widgets.panes import (
 )
 from tui.core.facts import State
 
-
-def _sibling(name: str):
-    """Import a helper module next to this file (pytest runs with --import-mode=importlib,
-    so tests/ is not a package on sys.path in a non-editable install)."""
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-_states = _sibling("liveblog_pane_states")
 EARLY, EMPTY, LATER, PLAN_FRI, PLAN_THU = _states.EARLY, _states.EMPTY, _states.LATER, _states.PLAN_FRI, _states.PLAN_THU
 
 

@@ -7,24 +7,10 @@ Update after an intended change with: pytest tests/app/test_snapshots.py --snaps
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+import liveblog_app_fixtures as fx
+from liveblog_fake_timeline import FakeTimeline
 
 from tui.app.app import ReplayApp
-
-
-def _sibling(name: str):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fx = _sibling("liveblog_app_fixtures")
-FakeTimeline = _sibling("liveblog_fake_timeline").FakeTimeline
 
 
 def app_at(position: int) -> ReplayApp:
