@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import liveblog_app_fixtures
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Static
@@ -208,24 +209,10 @@ async def test_goto_escape_dismisses_with_none() -> None:
         assert not isinstance(app.screen, GotoScreen)
 
 
-def _fixtures():
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    name = "liveblog_app_fixtures"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
 def test_blog_resolver_posts_and_times() -> None:
     from tui.app.screens.goto import blog_resolver
 
-    blog = _fixtures().make_blog()
+    blog = liveblog_app_fixtures.make_blog()
     resolve = blog_resolver(blog)
     assert resolve("#3") == 3 and resolve("10") == 10
     assert resolve("15 May 11:00") == 6  # exactly at post 6 (Foxtrot)
@@ -243,7 +230,7 @@ def test_blog_resolver_posts_and_times() -> None:
 async def test_goto_with_a_blog_dismisses_with_seq() -> None:
     app = HostApp()
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(GotoScreen(_fixtures().make_blog()), app.record)
+        app.push_screen(GotoScreen(liveblog_app_fixtures.make_blog()), app.record)
         await pilot.pause()
         app.screen.query_one(Input).value = "16 May 11:10"
         await pilot.press("enter")
