@@ -147,3 +147,16 @@ def test_the_fast_utf8_control_check_agrees_with_the_str_check(tmp_path) -> None
                     read_text(path, encoding)
                 continue
             assert read_text(path, encoding) == expected, (sample, encoding, prefix)
+
+
+@pytest.mark.parametrize("name", ["rot13", "hex", "base64"])
+def test_bytes_to_bytes_codecs_are_refused_in_one_line(name: str) -> None:
+    with pytest.raises(InputError, match="is not a text encoding"):
+        decode(b"16 May 2025\nTalks began.\n", name)
+
+
+def test_utf16_without_bom_is_read_when_the_encoding_is_given() -> None:
+    data = "16 May 2025\nTalks began in Istanbul.\n".encode("utf-16-le")
+    with pytest.raises(InputError, match="binary"):
+        decode(data)  # as UTF-8 it is NUL bytes everywhere
+    assert decode(data, "utf-16-le").splitlines()[1] == "Talks began in Istanbul."

@@ -55,9 +55,12 @@ def read_bytes(path: str | Path) -> bytes:
 def check_encoding(encoding: str) -> str:
     """The codec's canonical name; InputError for an unknown name."""
     try:
-        return codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}; try utf-8 or latin-1") from None
+    if not info._is_text_encoding:  # rot13, hex, base64: bytes-to-bytes codecs
+        raise InputError(f"{encoding!r} is not a text encoding; try utf-8 or latin-1")
+    return info.name
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -77,7 +80,8 @@ def decode(data: bytes, encoding: str = "utf-8", *, source: str = "input") -> st
     """
     codec = check_encoding(encoding)
     bom_codec = next((name for bom, name in _BOMS if data.startswith(bom)), None)
-    if bom_codec is None and _looks_binary(data):
+    # UTF-16/32 text is full of NUL bytes: only sniff for binary in other codecs.
+    if bom_codec is None and not codec.startswith(("utf-16", "utf-32")) and _looks_binary(data):
         raise InputError(f"{source}: looks like binary data, not a text blog")
     use = bom_codec or ("utf-8-sig" if codec == "utf-8" else codec)
     try:
