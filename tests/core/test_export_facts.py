@@ -96,3 +96,19 @@ def test_corrections_are_counted_apart(tmp_path: Path) -> None:
     assert extra["provenance"]["corrections"] == 1
     ua = next(d for d in extra["delegations"] if d["id"] == "ukraine")
     assert any(f["origin"] == "correction" and "remain in Istanbul" in f["evidence"] for f in ua["status"])
+
+
+def test_md_at_a_position_counts_only_the_facts_so_far(capsys: pytest.CaptureFixture[str]) -> None:
+    """The footer of `export --at K --format md` must not leak totals from later posts."""
+    assert main(["export", "--at", "0", "--format", "md"]) == 0
+    assert "from rules: 0;" in capsys.readouterr().out
+    k = 20
+    state = TL.state_at(k)
+    expected = (
+        sum(len(d.history) for d in state.delegations)
+        + len(state.schedule)
+        + sum(len(m.participants) for m in state.meetings)
+    )
+    assert main(["export", "--at", str(k), "--format", "md"]) == 0
+    assert f"Facts so far from rules: {expected};" in capsys.readouterr().out
+    assert 0 < expected < TL.extraction.rules

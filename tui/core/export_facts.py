@@ -165,8 +165,14 @@ def iter_state_markdown(blog: Blog, timeline: Timeline, state: State, title: str
         if not present and not announced:
             yield "No participants reported.\n\n"
         yield f"Mentioned in: {', '.join(f'p{s}' for s in m.seqs)}\n\n"
-    ex = timeline.extraction
-    yield f"---\nFacts from rules: {ex.rules}; from corrections: {ex.corrections}.\n"
+    if state.seq == timeline.n:
+        ex = timeline.extraction
+        yield f"---\nFacts from rules: {ex.rules}; from corrections: {ex.corrections}.\n"
+    else:  # count only what the state holds: totals would come from later posts
+        facts = [f for d in state.delegations for f in d.history] + list(state.schedule)
+        rules = sum(f.origin == "rule" for f in facts) + sum(len(m.participants) for m in state.meetings)
+        corrections = sum(f.origin == "correction" for f in facts)
+        yield f"---\nFacts so far from rules: {rules}; from corrections: {corrections}.\n"
     if state.summary_revealed and blog.summary is not None:
         yield "\n## Summary (written after the events)\n\n" + "\n\n".join(blog.summary.text.split("\n")) + "\n"
 
