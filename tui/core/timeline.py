@@ -190,7 +190,8 @@ class Timeline:
 
     def _state(self, seq: int) -> State:
         with self._lock:
-            final = seq == self.n and self._complete()
+            # complete() first: it only turns True once every post is in, so n is final then.
+            final = self._complete() and seq == self.n
             hit = self._cache.get(seq)
             if hit is not None and hit.summary_revealed == (final and seq > 0):
                 self._cache.move_to_end(seq)
