@@ -465,3 +465,26 @@ async def test_in_a_terminal_the_first_frame_is_the_feed_and_the_rest_follows() 
         app.screen.set_focus(app.feed)
         await pilot.press("e")
         assert app.clock.at_end and app.query_one(SummaryPanel).display
+
+
+async def test_no_match_notice_says_nothing_about_later_posts_and_shows_brackets() -> None:
+    """The notice neither counts matches after the playhead (a spoiler) nor
+    reads the typed text as markup."""
+    app = make_app(start_at=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.set_search("Juliet")  # only in post 10, after the playhead
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        app.set_search("[/]zzz")  # matches nothing; "[/]" would raise as markup
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("“Juliet” in the posts shown" in m for m in messages), messages
+        assert any("“[/]zzz”" in m for m in messages), messages
+        assert not any("later" in m for m in messages)
+        assert all(n.markup is False for n in app._notifications)
+        assert app.is_running

@@ -318,10 +318,9 @@ class ReplayApp(App[None]):
 
     def _layout_for(self, width: int) -> None:
         """Media-query-like classes on the screen; app.tcss does the rest."""
-        screen = self.screen
+        screen = self.screen_stack[0]  # the replay screen, even under a dialog
         screen.set_class(width < NARROW, "-narrow")
         screen.set_class(width >= WIDE, "-wide")
-        panes = self.query_one("#panes")
         # Narrow: panes hidden unless asked for (v), then stacked below the feed.
         screen.set_class(not self._panes_wanted, "-no-panes")
 
@@ -747,7 +746,7 @@ class ReplayApp(App[None]):
             self.search_result = None
             self.feed.set_search(None)
             self._search_bar().add_class("-error")
-            self.notify(str(error), severity="warning", timeout=3)
+            self.notify(str(error), severity="warning", timeout=3, markup=False)
             return
         self._search_bar().remove_class("-error")
         self.feed.set_search(pattern.spans)
@@ -765,7 +764,7 @@ class ReplayApp(App[None]):
             return  # a newer search is on its way
         self.search_result = result
         if not result.complete:
-            self.notify(f"search stopped at post {result.scanned_to} (too slow a pattern)", severity="warning")
+            self.notify(f"search stopped at post {result.scanned_to} (too slow a pattern)", severity="warning", markup=False)
         if jump:
             self.action_search_next()
 
@@ -773,7 +772,7 @@ class ReplayApp(App[None]):
         result = self.search_result
         if result is None:
             if self._search_text:
-                self.notify("searching…", timeout=1)
+                self.notify("searching…", timeout=1, markup=False)
             return
         k = self.clock.position
         start = self.feed.cursor if self.feed.cursor is not None else (0 if forward else k + 1)
@@ -787,9 +786,8 @@ class ReplayApp(App[None]):
                 return
             if seq == start:
                 break
-        later = len(result.seqs) - result.count_upto(k)
-        extra = f" ({later} later in the replay)" if later else ""
-        self.notify(f"no match for “{result.pattern.text}” in the posts shown{extra}", timeout=2)
+        # How many matches come later would be a spoiler: say nothing about them.
+        self.notify(f"no match for “{result.pattern.text}” in the posts shown", timeout=2, markup=False)
 
     def action_search_next(self) -> None:
         self._jump_match(True)
@@ -857,8 +855,12 @@ class ReplayApp(App[None]):
         return {"delegation": out}
 
     def _term_error(self, term) -> str | None:
-        index = self._post_index  # never builds an index on the UI thread
-        return index.term_error(term) if index is not None else None
+        # Never builds the entity sets on the UI thread: until the worker has
+        # built them, a chip shows its count without a reason.
+        index = self._post_index
+        if index is None or index._sets is None:
+            return None
+        return index.term_error(term)
 
     def action_filter(self) -> None:
         bar = self._filter_bar()
