@@ -51,7 +51,6 @@ from tui.app.widgets.feed import FeedView, NewPostsPill
 from tui.app.widgets.player_bar import PlayerBar, PlayerStatus, format_speed
 from tui.core.clock import PlaybackClock
 from tui.core.density import Density
-from tui.core.errors import InputError
 from tui.core.model import Blog
 
 if TYPE_CHECKING:

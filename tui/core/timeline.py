@@ -252,7 +252,3 @@ class Timeline:
         with self._lock:
             return [self._meet[mid][1][-1] for mid in self._meet_order]
 
-    def all_status(self) -> dict[str, list[StatusFact]]:
-        self.extend()
-        with self._lock:
-            return {did: list(facts) for did, (_, facts) in self._deleg.items()}

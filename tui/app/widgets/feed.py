@@ -83,11 +83,6 @@ class FeedView(ScrollView, can_focus=True):
         "feed--message",
     }
 
-    class CursorMoved(Message):
-        def __init__(self, seq: int | None) -> None:
-            self.seq = seq
-            super().__init__()
-
     class Opened(Message):
         """Enter / double click on a post."""
 
@@ -247,19 +242,6 @@ class FeedView(ScrollView, can_focus=True):
         self._matcher = matcher
         self._invalidate_blocks()
 
-    def find_match(self, forward: bool = True) -> int | None:
-        """Move the cursor to the next/previous visible post with a match."""
-        if self._matcher is None or not self._count:
-            return None
-        start = self.item_of(self.cursor) if self.cursor is not None else (self._count - 1 if forward else 0)
-        order = range(start + 1, self._count) if forward else range(start - 1, -1, -1)
-        for i in order:
-            seq = self.seq_at(i)
-            if self._matcher(self._posts[seq - 1].text):
-                self.select(seq)
-                return seq
-        return None
-
     def select(self, seq: int | None, *, scroll: bool = True) -> None:
         """Put the cursor on a visible post (or the nearest older one)."""
         if seq is None or not self._count:
@@ -272,7 +254,6 @@ class FeedView(ScrollView, can_focus=True):
                 self._away_since_count = min(self._away_since_count, self._count)
             if scroll:
                 self._scroll_to_item(item)
-        self.post_message(self.CursorMoved(self.cursor))
         self.refresh()
 
     def jump_to_post(self, seq: int) -> None:
@@ -286,7 +267,6 @@ class FeedView(ScrollView, can_focus=True):
         self.cursor = self.last_visible
         self._scroll_to_end()
         self._update_unseen()
-        self.post_message(self.CursorMoved(self.cursor))
         self.refresh()
 
     # ---- actions ----------------------------------------------------------
@@ -329,7 +309,6 @@ class FeedView(ScrollView, can_focus=True):
         self._set_scroll(max(0, target_y))
         item = self._index.find(int(self.scroll_y), self._count)
         self.cursor = self.seq_at(item)
-        self.post_message(self.CursorMoved(self.cursor))
         self.refresh()
 
     def action_first(self) -> None:
