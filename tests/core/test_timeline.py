@@ -80,3 +80,22 @@ def test_state_at_on_a_large_replicated_blog() -> None:
     ru = next(d for d in s.delegations if d.id == "russia")
     assert ru.status.seq == 1000 and ru.status.status == "arrived" and len(ru.history) >= 500
     assert tl.state_at(2000).meetings[0].seqs[-1] == 2000
+
+
+def test_location_is_remembered_across_any_number_of_placeless_facts() -> None:
+    """A delegation's place comes from its latest fact that names one, however far back."""
+    import bisect
+
+    from tui.core.timeline import Timeline as TL
+
+    tl = TL.start(SEED, bf.KNOWLEDGE)
+    tl.extend()
+    checked = 0
+    for did, (seqs, facts) in tl._deleg.items():
+        for seq in seqs:  # the state's place = a backwards scan over ALL facts up to this post
+            upto = bisect.bisect_right(seqs, seq)
+            expected = next((f.where for f in reversed(facts[:upto]) if f.where), None)
+            row = next(d for d in tl.state_at(seq).delegations if d.id == did)
+            assert row.where == expected
+            checked += 1
+    assert checked > 20

@@ -71,6 +71,8 @@ class Timeline:
         # delegation id -> (sorted seqs, facts) ; only negotiating delegations get a row
         self._deleg: dict[str, tuple[list[int], list[StatusFact]]] = {}
         self._dynamic: set[str] = set()  # rows for delegations the knowledge does not list
+        # delegation id -> latest known place up to each of its facts (parallel to the facts)
+        self._wheres: dict[str, list[str | None]] = {}
         for d in knowledge.delegations:
             if d.negotiating:
                 self._deleg[d.id] = ([], [])
@@ -155,6 +157,8 @@ class Timeline:
                         continue
                 row[0].append(seq)
                 row[1].append(f)
+                wheres = self._wheres.setdefault(f.delegation, [])
+                wheres.append(f.where or (wheres[-1] if wheres else None))
             for f in pf.schedule:
                 self._schedule.append(f)
                 self._schedule_seqs.append(seq)
@@ -211,11 +215,7 @@ class Timeline:
                 continue  # a delegation the knowledge does not list appears with its first fact
             d = k.delegation(did)
             last = facts[i - 1] if i else None
-            where = None
-            for j in range(i - 1, max(-1, i - 50), -1):  # latest fact that says where
-                if facts[j].where:
-                    where = facts[j].where
-                    break
+            where = self._wheres[did][i - 1] if i else None
             delegations.append(DelegationState(
                 id=did, name=d.name if d else did, label=d.label if d else did, color=d.color if d else "",
                 status=last, where=where, history=PrefixView(facts, i), changed=bool(i and seqs[i - 1] == seq and seq > 0),
