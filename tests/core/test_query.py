@@ -211,3 +211,20 @@ def test_filter_equals_naive_scan(q1, q2):
         q = parse_query(" ".join(ws))
         expected = [p.seq for p in posts if all(fold(w) in fold(p.text) for w in ws)]
         assert idx.filter(q) == expected
+
+
+def test_with_entities_gives_a_new_index_and_leaves_the_old_one_alone():
+    """More posts extracted: a fresh index shares the text but sees the new entities;
+    a thread still filtering with the old index keeps its consistent view."""
+    known_upto = 3
+
+    def partial(seq: int) -> PostEntities:
+        return entities(seq) if seq <= known_upto else PostEntities()
+
+    old = PostIndex.build(make_posts(), partial, aliases=ALIASES, eager=True)
+    assert old.filter(parse_query("person:medinsky")) == [1]
+    new = old.with_entities(entities, aliases=ALIASES)
+    assert new is not old
+    assert new.filter(parse_query("person:medinsky")) == [1, 7]
+    assert old.filter(parse_query("person:medinsky")) == [1]  # untouched
+    assert new.filter(parse_query("prisoner exchange")) == old.filter(parse_query("prisoner exchange")) == [5, 7]

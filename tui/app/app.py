@@ -824,12 +824,9 @@ class ReplayApp(App[None]):
 
                 index = PostIndex.build(self.blog.posts[:loaded], self._index_entities, aliases=self._aliases())
             elif self._index_key[1] != extracted:
-                # Same posts, more entities: keep the text haystack, redo the entity sets.
-                index._sets = None  # noqa: SLF001 - PostIndex has no public "entities changed"
-                index._names = {}  # noqa: SLF001
-                index._aliases = self._aliases()  # noqa: SLF001
-                index._term_cache.clear()  # noqa: SLF001
-                index._last = None  # noqa: SLF001
+                # Same posts, more entities: a new index sharing the text haystack
+                # (filter/search threads may still be using the old one).
+                index = index.with_entities(self._index_entities, aliases=self._aliases())
             self._post_index, self._index_key = index, (loaded, extracted)
             return index
 

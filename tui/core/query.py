@@ -216,6 +216,25 @@ class PostIndex:
             index.prepare()
         return index
 
+    def with_entities(
+        self,
+        entities_of: Callable[[int], PostEntities] | None,
+        *,
+        aliases: Mapping[str, Mapping[str, str]] | None = None,
+    ) -> "PostIndex":
+        """A new index over the same posts with fresh entity data (more posts have
+        been extracted). It shares the text haystack once built; this index is left
+        untouched, so threads still filtering with it keep a consistent view."""
+        new = PostIndex.__new__(PostIndex)
+        new.__dict__.update(self.__dict__)  # posts, haystack, offsets, day ranges: read-only
+        new._entities_of = entities_of
+        new._aliases = aliases or {}
+        new._sets = None
+        new._names = {}
+        new._term_cache = {}
+        new._last = None
+        return new
+
     # ------------------------------------------------------------ building
     def prepare(self) -> None:
         """Build every lazy part now (call from a worker thread)."""
