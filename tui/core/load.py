@@ -6,21 +6,21 @@ from pathlib import Path
 
 from tui.core.meta import load_meta
 from tui.core.model import Blog
-from tui.core.parse import finish_plan, parse_text, plan_text
+from tui.core.parse import Plan, finish_plan, parse_text, plan_text
 from tui.core.resources import bundled_blog
 from tui.core.source import read_text
 
 __all__ = ["load_blog", "parse_text"]
 
 
-def load_blog(
+def plan_file(
     path: str | Path | None = None,
     *,
     encoding: str = "utf-8",
     meta_path: str | Path | None = None,
     timezone: str | None = None,
-) -> Blog:
-    """Read, sanitise and parse a blog file. None = the bundled blog.
+) -> Plan:
+    """Read, sanitise and scan a blog file (None = the bundled blog) into a Plan.
 
     The description is `meta_path`, else FILE-stem.toml next to FILE, else
     defaults (UTC, title from the file name); `timezone` overrides its zone.
@@ -31,4 +31,15 @@ def load_blog(
     meta = load_meta(blog_path, meta_path=meta_path, timezone_override=timezone)
     plan = plan_text(text, meta, str(path) if path is not None else blog_path.name, warnings=warnings)
     del text  # the plan holds the paragraphs; the whole text (2 bytes/char) can go before grouping
-    return finish_plan(plan)
+    return plan
+
+
+def load_blog(
+    path: str | Path | None = None,
+    *,
+    encoding: str = "utf-8",
+    meta_path: str | Path | None = None,
+    timezone: str | None = None,
+) -> Blog:
+    """Read and parse a whole blog file (see plan_file). None = the bundled blog."""
+    return finish_plan(plan_file(path, encoding=encoding, meta_path=meta_path, timezone=timezone))

@@ -23,11 +23,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from tui.core.meta import load_meta
 from tui.core.model import Blog, Post
-from tui.core.parse import Plan, plan_text, section_posts
-from tui.core.resources import bundled_blog
-from tui.core.source import read_text
+from tui.core.load import plan_file
+from tui.core.parse import Plan, section_posts
 
 
 class ProgressiveLoad:
@@ -98,13 +96,7 @@ def open_blog(
 ) -> ProgressiveLoad:
     """Like load_blog, but returns as soon as the oldest day section(s) holding
     at least `first_posts` posts are parsed (same InputErrors as load_blog)."""
-    blog_path = Path(path) if path is not None else bundled_blog()
-    text, warnings = read_text(blog_path, encoding)
-    meta = load_meta(blog_path, meta_path=meta_path, timezone_override=timezone)
-    source = str(path) if path is not None else blog_path.name
-    plan = plan_text(text, meta, source, warnings=warnings)
-    del text  # the plan holds the lines it needs; let the big string go
-    load = ProgressiveLoad(plan)
+    load = ProgressiveLoad(plan_file(path, encoding=encoding, meta_path=meta_path, timezone=timezone))
     if first_posts > 0:
         load.step(first_posts)
     return load
