@@ -18,6 +18,8 @@ _TIME_WORDS = ("day", "tomorrow", "tonight", "later", "earlier", "hour", "week",
                "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "spring", "summer", "autumn", "fall", "winter")
 _DIGIT = re.compile(r"\d")
+# The gap between two list items: ", ", ", and ", " and ".
+COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 
 
 def has_any(low: str, words: tuple[str, ...]) -> bool:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from tui.core.extract.context import Context, Sent, clause_start
+from tui.core.extract.context import COORD, Context, Sent, clause_start
 from tui.core.facts import Meeting, Participant
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linked
@@ -42,7 +42,6 @@ _RESUME = re.compile(r"\s+(?:will|would|could)\s+resume\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?P<and1>and\s+)?|\s+(?P<and2>and)\s+|\s+(?P<aswell>as\s+well\s+as)\s+|\s*)(?:the\s+)?(?:[\w’'.-]+\s+){0,4}$", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:[\w’'.-]+,?\s+){0,5}$", re.IGNORECASE)
 _HARD = re.compile(r"\b(?:that|whether|if|said|says|told|claimed|according\s+to\s+[^,]*,)|[;:]", re.IGNORECASE)
-_COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _NEXT = re.compile(r"\b(?:another|new|next|future|second|further|follow-up)\s+(?:\w+\s+)?(?:round\s+of\s+)?$|\bresume\b", re.IGNORECASE)
 _PREP = re.compile(r"\bpreparat|\bsecurity\s+council\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -158,7 +157,7 @@ def _coordinated_before(s: Sent, pos: int) -> list[Linked]:
         return []
     run = [found[-1]]
     for m in reversed(found[:-1]):
-        if _COORD.match(s.text[m.end:run[0].start]):
+        if COORD.match(s.text[m.end:run[0].start]):
             run.insert(0, m)
         else:
             break

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.core.extract.context import Context, Sent, clause_start, has_any
+from tui.core.extract.context import COORD, Context, Sent, clause_start, has_any
 from tui.core.facts import StatusFact
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linked
@@ -61,7 +61,6 @@ _TO = re.compile(r"\b(?:to|for|at|in)\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.IGNOREC
 
 
 _HARD_CLAUSE = re.compile(r"\b(?:that|whether|if|said|says|told|claimed|according\s+to)\b|[;:]")
-_COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 
 
 def subjects_of(s: Sent, pos: int, k: Knowledge, country_subject: bool) -> list[str]:
@@ -100,7 +99,7 @@ def _coordinated(s: Sent, last: Linked, side: str, k: Knowledge, country_subject
     out = [side]
     earlier = [m for m in s.mentions if m.end <= last.start and m.kind == last.kind]
     for m in reversed(earlier):
-        if not _COORD.match(s.text[m.end:last.start]):
+        if not COORD.match(s.text[m.end:last.start]):
             break
         other = _side(m, k, country_subject, s.text, m.start)
         if not other:
