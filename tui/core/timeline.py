@@ -31,7 +31,7 @@ from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable
 
-from tui.core.extract import Extraction, Extractor, PostFacts
+from tui.core.extract import Extractor, PostFacts
 from tui.core.facts import DelegationState, Meeting, PostEntities, ScheduleFact, State, StatusFact
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linker
@@ -50,23 +50,18 @@ class Timeline:
         self,
         blog: Blog,
         knowledge: Knowledge,
-        extraction: Extraction | None = None,
         *,
         linker: Linker | None = None,
         complete: Callable[[], bool] = _always,
     ) -> None:
-        """Index a finished `extraction` of `blog`; with None, start empty and
-        extract on extend() (see Timeline.start)."""
+        """An empty timeline that extracts on extend() (see Timeline.start)."""
         self.blog = blog
         self.knowledge = knowledge
         self._complete = complete
         self._lock = threading.Lock()  # guards index dicts and the state cache
         self._extend_lock = threading.RLock()  # one extractor at a time
-        self._extractor: Extractor | None = None
-        if extraction is None:
-            self._extractor = Extractor(blog, knowledge, linker)
-            extraction = self._extractor.extraction
-        self.extraction = extraction
+        self._extractor = Extractor(blog, knowledge, linker)
+        self.extraction = self._extractor.extraction
         self._posts: list[PostFacts] = []  # index seq-1; only published posts
         # delegation id -> (sorted seqs, facts) ; only negotiating delegations get a row
         self._deleg: dict[str, tuple[list[int], list[StatusFact]]] = {}
@@ -83,9 +78,6 @@ class Timeline:
         self._first_seen: dict[str, int] = {}
         self._cache: OrderedDict[int, State] = OrderedDict()
         self._ready = 0
-        if self._extractor is None:
-            for pf in extraction.posts:
-                self._publish(pf)
 
     @classmethod
     def build(cls, blog: Blog, knowledge: Knowledge | None = None, *, linker: Linker | None = None) -> "Timeline":
@@ -105,7 +97,7 @@ class Timeline:
     ) -> "Timeline":
         """An empty timeline that extracts on extend(). `complete()` says whether
         blog.posts is final (False while a progressive load is still adding posts)."""
-        return cls(blog, knowledge or Knowledge(), None, linker=linker, complete=complete)
+        return cls(blog, knowledge or Knowledge(), linker=linker, complete=complete)
 
     # ------------------------------------------------------------ incremental
     @property
@@ -131,8 +123,6 @@ class Timeline:
         """Extract posts ready_upto+1 .. min(upto, n) (all when upto is None),
         at most `limit` of them; returns the new ready_upto. Cheap to call
         repeatedly: a worker can loop `while not tl.complete: tl.extend(limit=500)`."""
-        if self._extractor is None:
-            return self._ready
         with self._extend_lock:
             posts = self.blog.posts
             stop = len(posts) if upto is None else min(int(upto), len(posts))
