@@ -16,20 +16,12 @@ from functools import lru_cache
 
 from dateutil import parser as dateparser
 
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
-}  # fmt: skip
+from tui.core.vocab import MONTHS as VOCAB_MONTHS, WEEKDAYS as VOCAB_WEEKDAYS, ZONE_OFFSETS
+
+MONTHS = set(VOCAB_MONTHS)
+WEEKDAYS = VOCAB_WEEKDAYS
 # Abbreviations a stamp may carry; offsets in hours.
-ZONES: dict[str, float] = {
-    "gmt": 0, "utc": 0, "z": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3, "trt": 3,
-    "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
-}  # fmt: skip
+ZONES: dict[str, float] = ZONE_OFFSETS
 _FILLERS = {"of", "the", "at", "st", "nd", "rd", "th", "am", "pm", "a", "p", "m"}
 _ALLOWED_WORDS = MONTHS | set(WEEKDAYS) | set(ZONES) | _FILLERS
 _ALLOWED_PUNCT = set(",.:/-–—+()|")

@@ -20,10 +20,11 @@ from datetime import datetime, time
 from dateutil import parser as dateparser
 
 from tui.core.clock import PlaybackClock
+from tui.core.vocab import WEEKDAY_NAMES
 
 _POST = re.compile(r"(?:#|p|post\s*)?(\d{1,9})", re.IGNORECASE)
 _HAS_TIME = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|\d\s*(?:am|pm)\b|\bnoon\b|\bmidnight\b", re.IGNORECASE)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = WEEKDAY_NAMES
 HELP = "type a post number (123), a time (14:30) or a day and time (15 May 12:00)"
 
 

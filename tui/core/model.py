@@ -17,6 +17,10 @@ class Post:
     first_line: int
     last_line: int
     paragraphs: tuple[str, ...]  # verbatim, control bytes already made visible
+    headline: str = ""  # the post's own title line, when the page gives one (not in paragraphs)
+    byline: str = ""  # the author line under the headline, when the page gives one
+    updated: datetime | None = None  # "Updated at …": when the post was last changed, if stated
+    pinned: bool = False  # kept at the top of the page out of time order (placed by its time here)
 
     @property
     def id(self) -> str:

@@ -28,6 +28,7 @@ from datetime import date
 
 from tui.core.facts import PostEntities
 from tui.core.model import Post
+from tui.core.vocab import MONTH_NAMES, WEEKDAY_NAMES
 
 KINDS = ("text", "person", "delegation", "outlet", "day")
 ENTITY_KINDS = ("person", "delegation", "outlet")
@@ -124,9 +125,8 @@ def parse_query(text: str) -> Query:
 
 
 # ---------------------------------------------------------------- days
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = MONTH_NAMES
+_WEEKDAYS = WEEKDAY_NAMES
 
 
 def _prefix_of(word: str, names: tuple[str, ...], min_len: int = 3) -> int | None:

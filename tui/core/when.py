@@ -19,13 +19,14 @@ from functools import lru_cache
 from dateutil import parser as dtparser
 from dateutil import tz as dttz
 
+from tui.core.vocab import MONTH_NAMES, WEEKDAY_NAMES
+
 MOSCOW = timezone(timedelta(hours=3), "MSK")
 ZONES = {"moscow time": MOSCOW, "gmt": timezone.utc, "utc": timezone.utc, "istanbul time": MOSCOW,
          "kiev time": dttz.gettz("Europe/Kyiv"), "kyiv time": dttz.gettz("Europe/Kyiv")}
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+WEEKDAYS = WEEKDAY_NAMES
+MONTHS = MONTH_NAMES
 PARTS = {"morning": time(9), "afternoon": time(15), "evening": time(19), "night": time(22),
          "tonight": time(21), "second half": time(14), "first half": time(10), "late": time(22),
          "early": time(8)}

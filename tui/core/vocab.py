@@ -1,0 +1,113 @@
+"""Calendar and clock vocabulary: one table each for months, weekdays and zones.
+
+Every reader of dates and times in the project (day headers, stamps, the
+go-to prompt, the filter's `day:` term, time phrases in post text) takes its
+words from here, so a word accepted in one place is accepted everywhere.
+
+Sources:
+  * month and weekday names: English, with the abbreviations news pages use
+    ("Sept", "Thurs");
+  * zone abbreviations: the IANA time zone database's abbreviations
+    (tzdata, e.g. `zdump -v Europe/London` shows BST) for the zones news
+    pages print; ambiguous ones (IST: India/Ireland/Israel, AST:
+    Arabia/Atlantic, CST: China/US Central) keep their most common news
+    meaning where one dominates (CST = US Central) and are left out otherwise;
+  * long zone names: the standard English names of those zones
+    ("British Summer Time", "Eastern Daylight Time"); names that follow
+    daylight saving ("Eastern Time", "Central European Time" in summer) map
+    to their IANA zone so the offset is right on the day.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta, timezone, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+MONTH_NAMES: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)  # fmt: skip
+WEEKDAY_NAMES: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# word (lower case) -> month number 1..12; full names and the abbreviations pages print
+MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTH_NAMES)} | {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+# word (lower case) -> weekday 0 (Monday) .. 6
+WEEKDAYS: dict[str, int] = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+
+# Zone abbreviation (lower case) -> UTC offset in hours. An abbreviation names
+# a fixed offset (BST is always +1: in winter London is GMT, not BST).
+ZONE_OFFSETS: dict[str, float] = {
+    "gmt": 0, "utc": 0, "z": 0, "wet": 0, "west": 1, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3,
+    "msk": 3, "trt": 3, "gst": 4, "pkt": 5, "ict": 7, "wib": 7, "hkt": 8, "sgt": 8, "awst": 8, "jst": 9,
+    "kst": 9, "acst": 9.5, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13,
+    "ast": -4, "adt": -3, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
+    "pst": -8, "pdt": -7, "akst": -9, "akdt": -8, "hst": -10,
+}  # fmt: skip
+
+# Long zone names (lower case, single spaces) -> a fixed offset in hours, or an IANA zone key.
+ZONE_NAMES: dict[str, float | str] = {
+    "greenwich mean time": 0, "coordinated universal time": 0, "universal time": 0,
+    "british summer time": 1, "irish standard time": 1, "western european time": 0,
+    "western european summer time": 1, "central european summer time": 2,
+    "eastern european summer time": 3, "moscow time": 3, "moscow standard time": 3,
+    "central european time": "Europe/Paris", "eastern european time": "Europe/Athens",
+    "eastern standard time": -5, "eastern daylight time": -4, "central standard time": -6,
+    "central daylight time": -5, "mountain standard time": -7, "mountain daylight time": -6,
+    "pacific standard time": -8, "pacific daylight time": -7, "alaska daylight time": -8,
+    "eastern time": "America/New_York", "central time": "America/Chicago",
+    "mountain time": "America/Denver", "pacific time": "America/Los_Angeles",
+    "uk time": "Europe/London", "london time": "Europe/London",
+}  # fmt: skip
+
+
+def fixed_zone(hours: float, name: str | None = None) -> timezone:
+    """A fixed-offset tzinfo for a UTC offset in hours (may be fractional)."""
+    delta = timedelta(minutes=round(hours * 60))
+    return timezone(delta, name) if name else timezone(delta)
+
+
+def zone_for_abbreviation(word: str) -> tzinfo | None:
+    """tzinfo for a zone abbreviation ("BST", "msk"), or None if unknown."""
+    hours = ZONE_OFFSETS.get(word.lower())
+    return None if hours is None else fixed_zone(hours, word.upper())
+
+
+def zone_for_name(phrase: str) -> tzinfo | None:
+    """tzinfo for a long zone name ("British Summer Time"), or None if unknown."""
+    value = ZONE_NAMES.get(" ".join(phrase.lower().split()))
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return ZoneInfo(value)
+    return fixed_zone(value)
+
+
+@lru_cache(maxsize=1)
+def _iana_cities() -> dict[str, str]:
+    """City (lower case, spaces for underscores) -> IANA key, from the tz database itself."""
+    out: dict[str, str] = {}
+    for key in sorted(available_timezones()):
+        if "/" not in key or key.startswith(("Etc/", "SystemV/", "posix/", "right/")):
+            continue
+        city = key.rsplit("/", 1)[1].replace("_", " ").lower()
+        # Link names (Europe/Kiev beside Europe/Kyiv) resolve to the same rules.
+        out.setdefault(city, key)
+    return out
+
+
+def zone_for_city(city: str) -> tzinfo | None:
+    """The zone of a city the IANA database names ("Moscow", "New York", "Kiev"), or None."""
+    key = _iana_cities().get(" ".join(city.lower().split()))
+    if key is None:
+        return None
+    try:
+        return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
