@@ -9,31 +9,36 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-# Delegation status vocabulary (issue 3).
+# Delegation status vocabulary, in the order a delegation usually goes through it.
 STATUSES = (
-    "announced",  # composition named / announced
-    "travelling",
+    "announced",  # line-up named / announced
+    "will_attend",  # the side (or its leader) will take part
+    "will_not_attend",  # the side (or its leader) will not take part
+    "undecided",  # whether / who will attend is open or not yet revealed
+    "travelling",  # on its way
     "arrived",
+    "located",  # where it is now (at the venue), no other change
     "waiting",
-    "meeting",  # meeting started
-    "concluded",  # meeting concluded
-    "left",
-    "will_attend",
-    "will_not_attend",
-    "located",  # where it is now, no other change
+    "meeting",  # in talks: a meeting it is part of has started
+    "walked_out",  # left a meeting under way
+    "returned",  # back at the table / back at the venue
+    "concluded",  # a meeting it is part of has ended
+    "left",  # departed: `from_where` and `where` (destination) kept apart
 )
 
 SCHEDULE_KINDS = (
-    "planned",
-    "rescheduled",
-    "postponed",
-    "delayed",
-    "confirmed",
-    "started",
-    "concluded",
+    "proposed",  # suggested, not agreed ("could meet", "offered to host")
+    "planned",  # a time or a plan is given
+    "confirmed",  # a plan stated again as certain ("will go ahead")
+    "rescheduled",  # a new time replaces the plan
+    "postponed",  # put off, no new time or a later one
+    "delayed",  # running late
     "cancelled",
-    "proposed",
-    "denied",
+    "denied",  # a report about the meeting denied ("the report is inaccurate")
+    "started",
+    "suspended",  # paused while under way
+    "resumed",
+    "concluded",
 )
 
 
@@ -60,9 +65,10 @@ class StatusFact:
     seq: int
     delegation: str  # delegation id
     status: str  # one of STATUSES
-    where: str | None
+    where: str | None  # where it is (for "left": the destination), None when the text does not say
     evidence: str
     origin: str = "rule"
+    from_where: str | None = None  # for "left": the place it left ("left Ankara for Istanbul")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +83,16 @@ class ScheduleFact:
     origin: str = "rule"
 
 
+PARTICIPANT_BASES = ("present", "announced", "absent")
+
+
 @dataclass(frozen=True, slots=True)
 class Participant:
-    name: str  # canonical person name (or delegation display name)
+    name: str  # canonical person name (or delegation display name when kind == "delegation")
     seq: int
-    basis: str  # "present" | "announced"
+    basis: str  # one of PARTICIPANT_BASES: present | announced (named beforehand) | absent (announced, then not there)
     evidence: str = ""
+    kind: str = "person"  # person | delegation
 
 
 @dataclass(frozen=True, slots=True)

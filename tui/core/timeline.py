@@ -30,6 +30,7 @@ import threading
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Protocol
 
 from tui.core.extract import Extractor, PostFacts
 from tui.core.facts import DelegationState, Meeting, PostEntities, ScheduleFact, State, StatusFact
@@ -39,6 +40,37 @@ from tui.core.model import Blog
 from tui.core.seqview import PrefixView
 
 _CACHE = 64
+
+
+class TimelineView(Protocol):
+    """What the app (and exports) may ask of a timeline; Timeline implements it.
+
+    Positions are post seqs: 0 = before the first post, n = after the last.
+    Nothing returned for position k depends on posts after k.
+    """
+
+    blog: Blog
+
+    @property
+    def n(self) -> int: ...  # posts in the blog so far (grows while a blog loads)
+
+    @property
+    def ready_upto(self) -> int: ...  # posts 1..ready_upto are extracted: queries up to it never block
+
+    @property
+    def complete(self) -> bool: ...  # fully loaded and every post extracted
+
+    def extend(self, upto: int | None = None, *, limit: int | None = None) -> int: ...
+
+    def state_at(self, seq: int) -> State: ...  # may extract (block) up to seq
+
+    def try_state_at(self, seq: int) -> State | None: ...  # None instead of extracting
+
+    def entities(self, seq: int) -> PostEntities: ...  # who and what post seq names
+
+    def facts_of(self, seq: int) -> list: ...  # StatusFact | ScheduleFact | Meeting whose source is post seq
+
+    def knowledge_at(self, seq: int) -> Knowledge: ...  # people, delegations, outlets known after post seq
 
 
 def _always() -> bool:
@@ -235,6 +267,10 @@ class Timeline:
         self._ensure(seq)
         pf = self._posts[seq - 1]
         return [*pf.status, *pf.schedule, *pf.meetings]
+
+    def knowledge_at(self, seq: int) -> Knowledge:
+        """What is known of people, delegations, places and outlets after post seq."""
+        return self.knowledge
 
     def all_meetings(self) -> list[Meeting]:
         """Every meeting as of the end of the blog (extracts the rest first)."""

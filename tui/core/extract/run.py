@@ -330,8 +330,8 @@ class _Run:
                 for p in m.parties:
                     name = p.key if p.kind == "person" else (k.delegation(p.side or p.key).name
                                                              if k.delegation(p.side or p.key) else p.key)
-                    if b.add_participant(Participant(name, s.post.seq, "present", s.text)):
-                        pass
+                    b.add_participant(Participant(name, s.post.seq, "present", s.text,
+                                                  "person" if p.kind == "person" else "delegation"))
         for p in mt.participants_from(s, b, k, happening):
             b.add_participant(p)
         if (kind in ("started", "concluded") or (kind == "happened" and m.verb)) and not repeat:
