@@ -31,8 +31,16 @@ def add_replay_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pace", type=float, default=None, metavar="SECONDS", help="instead of --speed: one post every SECONDS")
     p.add_argument("--start-at", default=None, metavar="TIME|SEQ", help="start at a post number or a time (14:30, '15 May 12:00')")
     p.add_argument("--paused", action="store_true", help="start paused")
-    if "knowledge" not in known:
-        p.add_argument("--knowledge", default=None, metavar="FILE", help="knowledge TOML (default: bundled or FILE-stem.knowledge.toml)")
+
+
+def add_knowledge_options(p: argparse.ArgumentParser) -> None:
+    """Where the panes' knowledge comes from: discovered from the posts, plus an optional override file."""
+    p.add_argument("--knowledge", default=None, metavar="FILE",
+                   help="knowledge TOML whose entries override discovery (default: FILE-stem.knowledge.toml if present)")
+    p.add_argument("--no-knowledge", action="store_true",
+                   help="ignore any knowledge file: everything is discovered from the posts")
+    p.add_argument("--ner", choices=("rules", "spacy"), default="rules",
+                   help="how names are found: rules (default) or spaCy's English model (pip install 'liveblog-tui[nlp]')")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,16 +64,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_file(replay)
     add_replay_options(replay)
+    add_knowledge_options(replay)
 
-    check = sub.add_parser("check", help="summarise how the blog was parsed")
+    check = sub.add_parser("check", help="summarise how the blog was parsed and what was discovered")
     add_file(check)
+    add_knowledge_options(check)
 
     export = sub.add_parser("export", help="print the parsed blog")
     add_file(export)
+    add_knowledge_options(export)
     export.add_argument("--format", choices=("json", "jsonl", "md"), default="json")
     export.add_argument("--at", type=int, default=None, metavar="SEQ", help="print the state as of post SEQ (0..N) instead")
-    if "knowledge" not in {a.dest for a in export._actions}:
-        export.add_argument("--knowledge", default=None, metavar="FILE", help="knowledge TOML (default: bundled or FILE-stem.knowledge.toml)")
+
+    knowledge = sub.add_parser(
+        "knowledge",
+        help="print the knowledge discovered in the blog as a knowledge-file draft (TOML)",
+        description="Print who is who as discovered from the posts (people with spellings, roles and sides; "
+                    "parties; places; outlets), in the knowledge file's own format. Review it, edit it, and save it "
+                    "as FILE-stem.knowledge.toml next to the blog: what it says then overrides discovery.",
+    )
+    add_file(knowledge)
+    add_knowledge_options(knowledge)
     return parser
 
 
@@ -74,10 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "replay":
             return replay(args)
-        if args.command in ("check", "export"):
-            from tui.cli_report import run_check, run_export
+        if args.command in ("check", "export", "knowledge"):
+            from tui.cli_report import run_check, run_export, run_knowledge
 
-            return run_check(args) if args.command == "check" else run_export(args)
+            return {"check": run_check, "export": run_export, "knowledge": run_knowledge}[args.command](args)
     except InputError as err:
         print(f"liveblog-tui: {err}", file=sys.stderr)
         return err.exit_code

@@ -1,4 +1,4 @@
-"""`liveblog-tui check` and `liveblog-tui export`: plain text to stdout.
+"""`liveblog-tui check`, `export` and `knowledge`: plain text to stdout.
 
 Kept out of tui/cli.py so the CLI entry stays small; neither imports textual.
 """
@@ -25,8 +25,51 @@ def _load(args: argparse.Namespace) -> Blog:
     )
 
 
+def knowledge_for(args: argparse.Namespace):
+    """The knowledge file the options name (or the blog's own), or none with --no-knowledge."""
+    from tui.core.errors import InputError
+    from tui.core.knowledge import Knowledge, load_knowledge
+
+    if getattr(args, "no_knowledge", False):
+        if getattr(args, "knowledge", None):
+            raise InputError("--knowledge and --no-knowledge cannot be used together")
+        return Knowledge()
+    return load_knowledge(getattr(args, "knowledge", None), blog_path=args.file)
+
+
+def name_finder_for(args: argparse.Namespace):
+    """None for the built-in rules; a spaCy-backed finder for --ner spacy (InputError when not installed)."""
+    from tui.core.discover.ner import name_finder
+
+    return name_finder(getattr(args, "ner", "rules") or "rules")
+
+
+def _timeline(args: argparse.Namespace, blog: Blog):
+    from tui.core.timeline import Timeline
+
+    return Timeline.build(blog, knowledge_for(args), ner=name_finder_for(args))
+
+
 def _clock(post: Post) -> str:
     return ("~" if post.time_estimated else "") + f"{post.time:%H:%M}"
+
+
+def discovery_lines(timeline) -> list[str]:
+    """What the posts taught: counts of people, parties, places and outlets, and which parties negotiate."""
+    k = timeline.knowledge_at(timeline.n)
+    negotiating = [d.name for d in k.delegations if d.negotiating]
+    hosts = [d.name for d in k.delegations if d.host]
+    source = timeline.knowledge.source
+    out = [
+        f"knowledge: {'discovered from the posts' + (f' + overrides from {source}' if source else '')}",
+        f"  people:  {len(k.people)}",
+        f"  parties: {len(k.delegations)}" + (f" ({len(negotiating)} negotiating: {', '.join(negotiating)})" if negotiating else ""),
+    ]
+    if hosts:
+        out.append(f"  hosts:   {', '.join(hosts)}")
+    out.append(f"  places:  {len(k.places)}")
+    out.append(f"  outlets: {len(k.outlets)}")
+    return out
 
 
 def check_lines(blog: Blog) -> list[str]:
@@ -83,7 +126,16 @@ def _write(chunks: Iterable[str]) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     blog = _load(args)
-    return _write(line + "\n" for line in check_lines(blog))
+    lines = check_lines(blog) + discovery_lines(_timeline(args, blog))
+    return _write(line + "\n" for line in lines)
+
+
+def run_knowledge(args: argparse.Namespace) -> int:
+    from tui.core.knowledge_draft import draft_toml
+
+    blog = _load(args)
+    timeline = _timeline(args, blog)
+    return _write([draft_toml(timeline.knowledge_at(timeline.n), blog)])
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -93,11 +145,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     from tui.core.errors import InputError
     from tui.core.export_facts import facts_export, iter_facts_markdown, iter_state_markdown, state_export
-    from tui.core.knowledge import load_knowledge
-    from tui.core.timeline import Timeline
-
-    knowledge = load_knowledge(getattr(args, "knowledge", None), blog_path=args.file)
-    timeline = Timeline.build(blog, knowledge)
+    timeline = _timeline(args, blog)
     at = getattr(args, "at", None)
     if at is not None:
         if not 0 <= at <= len(blog.posts):

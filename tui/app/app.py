@@ -157,6 +157,7 @@ class ReplayApp(App[None]):
         timeline: object | None = None,
         knowledge: object | None = None,
         knowledge_loader: Callable[[], object] | None = None,
+        ner_loader: Callable[[], object] | None = None,
         speed: float | None = None,
         pace: float | None = None,
         start_at: int | None = None,
@@ -172,6 +173,7 @@ class ReplayApp(App[None]):
         self._tl = timeline
         self._knowledge = knowledge
         self._knowledge_loader = knowledge_loader  # called in the worker when knowledge is None
+        self._ner_loader = ner_loader  # called in the worker: an optional name finder (spaCy)
         self._load = load if load is not None and not load.done else None
         posts = blog.posts
         self._loaded = len(posts)  # posts the clock, density and feed know
@@ -391,7 +393,9 @@ class ReplayApp(App[None]):
             knowledge = self._knowledge_loader()
         if knowledge is None:
             knowledge = load_knowledge(blog_path=self.blog.source or None)
-        timeline = Timeline.start(self.blog, knowledge, complete=(lambda: load.done) if load is not None else (lambda: True))
+        ner = self._ner_loader() if self._ner_loader is not None else None
+        timeline = Timeline.start(self.blog, knowledge, ner=ner,
+                                  complete=(lambda: load.done) if load is not None else (lambda: True))
 
         def hand_over(callback, *args) -> bool:
             if worker.is_cancelled:

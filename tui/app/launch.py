@@ -86,7 +86,19 @@ def prepare_replay(args: argparse.Namespace):
     if not blog.posts:
         raise InputError(f"{blog.source or args.file or 'blog'}: no posts to replay")
     knowledge_file = getattr(args, "knowledge", None)
-    if knowledge_file is None and args.file is None:
+    ner_loader = None
+    if getattr(args, "ner", "rules") == "spacy":
+        from tui.core.discover.ner import check_available, name_finder
+
+        check_available("spacy")  # not installed: one line now, before the terminal is taken
+        ner_loader = lambda: name_finder("spacy")  # noqa: E731 — the model loads in the worker, after the first frame
+    if getattr(args, "no_knowledge", False):
+        if knowledge_file:
+            raise InputError("--knowledge and --no-knowledge cannot be used together")
+        from tui.core.knowledge import Knowledge
+
+        knowledge, knowledge_loader = Knowledge(), None
+    elif knowledge_file is None and args.file is None:
         # The bundled blog's knowledge ships with (and is tested with) the package:
         # the app's worker loads it after the first frame.
         knowledge = None
@@ -110,6 +122,7 @@ def prepare_replay(args: argparse.Namespace):
         load=None if load.done else load,
         knowledge=knowledge,
         knowledge_loader=knowledge_loader,
+        ner_loader=ner_loader,
         speed=speed,
         pace=pace,
         start_at=position,

@@ -35,7 +35,6 @@ from typing import Protocol
 from tui.core.extract import Extractor, PostFacts
 from tui.core.facts import DelegationState, Meeting, PostEntities, ScheduleFact, State, StatusFact
 from tui.core.knowledge import Knowledge
-from tui.core.link import Linker
 from tui.core.model import Blog
 from tui.core.seqview import PrefixView
 
@@ -83,7 +82,7 @@ class Timeline:
         blog: Blog,
         knowledge: Knowledge,
         *,
-        linker: Linker | None = None,
+        ner: object | None = None,
         complete: Callable[[], bool] = _always,
     ) -> None:
         """An empty timeline that extracts on extend() (see Timeline.start)."""
@@ -92,17 +91,20 @@ class Timeline:
         self._complete = complete
         self._lock = threading.Lock()  # guards index dicts and the state cache
         self._extend_lock = threading.RLock()  # one extractor at a time
-        self._extractor = Extractor(blog, knowledge, linker)
+        self._extractor = Extractor(blog, knowledge, ner)
+        self.registry = self._extractor.registry
         self.extraction = self._extractor.extraction
         self._posts: list[PostFacts] = []  # index seq-1; only published posts
-        # delegation id -> (sorted seqs, facts) ; only negotiating delegations get a row
+        # delegation id -> (sorted seqs, facts); a row exists from the post that gave the
+        # party a team (or its first status fact), in that order
         self._deleg: dict[str, tuple[list[int], list[StatusFact]]] = {}
-        self._dynamic: set[str] = set()  # rows for delegations the knowledge does not list
+        self._row_since: dict[str, int] = {}
         # delegation id -> latest known place up to each of its facts (parallel to the facts)
         self._wheres: dict[str, list[str | None]] = {}
-        for d in knowledge.delegations:
-            if d.negotiating:
-                self._deleg[d.id] = ([], [])
+        self._snapshots: OrderedDict[int, Knowledge] = OrderedDict()
+        for rec in self.registry.parties.values():
+            if rec.negotiating == 0:  # the knowledge file lists it as negotiating
+                self._row(rec.id, 0)
         self._schedule: list[ScheduleFact] = []
         self._schedule_seqs: list[int] = []
         self._meet: dict[str, tuple[list[int], list[Meeting]]] = {}
@@ -112,9 +114,9 @@ class Timeline:
         self._ready = 0
 
     @classmethod
-    def build(cls, blog: Blog, knowledge: Knowledge | None = None, *, linker: Linker | None = None) -> "Timeline":
+    def build(cls, blog: Blog, knowledge: Knowledge | None = None, *, ner: object | None = None) -> "Timeline":
         """Extract the whole blog now."""
-        tl = cls.start(blog, knowledge, linker=linker)
+        tl = cls.start(blog, knowledge, ner=ner)
         tl.extend()
         return tl
 
@@ -124,12 +126,12 @@ class Timeline:
         blog: Blog,
         knowledge: Knowledge | None = None,
         *,
-        linker: Linker | None = None,
+        ner: object | None = None,
         complete: Callable[[], bool] = _always,
     ) -> "Timeline":
         """An empty timeline that extracts on extend(). `complete()` says whether
         blog.posts is final (False while a progressive load is still adding posts)."""
-        return cls(blog, knowledge or Knowledge(), linker=linker, complete=complete)
+        return cls(blog, knowledge or Knowledge(), ner=ner, complete=complete)
 
     # ------------------------------------------------------------ incremental
     @property
@@ -165,18 +167,22 @@ class Timeline:
                 self._publish(feed(posts[i]))
             return self._ready
 
+    def _row(self, did: str, seq: int) -> tuple[list[int], list[StatusFact]]:
+        row = self._deleg.get(did)
+        if row is None:
+            row = self._deleg[did] = ([], [])
+            self._row_since[did] = seq
+        return row
+
     def _publish(self, pf: PostFacts) -> None:
         """Add one extracted post to the indexes; ready_upto moves last."""
         seq = pf.seq
         with self._lock:
+            for rec in self.registry.parties.values():
+                if rec.negotiating == seq:
+                    self._row(rec.id, seq)
             for f in sorted(pf.status, key=lambda f: f.origin != "rule"):
-                row = self._deleg.get(f.delegation)
-                if row is None:
-                    if self.knowledge.delegation(f.delegation) is None:
-                        row = self._deleg[f.delegation] = ([], [])
-                        self._dynamic.add(f.delegation)
-                    else:
-                        continue
+                row = self._row(f.delegation, seq)
                 row[0].append(seq)
                 row[1].append(f)
                 wheres = self._wheres.setdefault(f.delegation, [])
@@ -229,12 +235,12 @@ class Timeline:
             return state
 
     def _compute(self, seq: int, final: bool) -> State:
-        k = self.knowledge
+        k = self._knowledge_at(seq)
         delegations = []
         for did, (seqs, facts) in self._deleg.items():
+            if self._row_since[did] > seq:
+                continue  # the party had no team and no status yet at seq
             i = bisect_right(seqs, seq)
-            if did in self._dynamic and not i:
-                continue  # a delegation the knowledge does not list appears with its first fact
             d = k.delegation(did)
             last = facts[i - 1] if i else None
             where = self._wheres[did][i - 1] if i else None
@@ -269,8 +275,24 @@ class Timeline:
         return [*pf.status, *pf.schedule, *pf.meetings]
 
     def knowledge_at(self, seq: int) -> Knowledge:
-        """What is known of people, delegations, places and outlets after post seq."""
-        return self.knowledge
+        """What is known of people, delegations, places and outlets after post seq
+        (from the knowledge file and posts 1..seq; extracts up to seq first)."""
+        seq = max(0, min(int(seq), self.n))
+        self._ensure(seq)
+        with self._lock:
+            return self._knowledge_at(seq)
+
+    def _knowledge_at(self, seq: int) -> Knowledge:
+        hit = self._snapshots.get(seq)
+        if hit is None:
+            hit = self.registry.knowledge_at(seq)
+            if seq <= self._ready:  # complete: nothing about posts <= seq can still be learnt
+                self._snapshots[seq] = hit
+                if len(self._snapshots) > _CACHE:
+                    self._snapshots.popitem(last=False)
+        else:
+            self._snapshots.move_to_end(seq)
+        return hit
 
     def all_meetings(self) -> list[Meeting]:
         """Every meeting as of the end of the blog (extracts the rest first)."""

@@ -12,7 +12,10 @@ from tui.core.extract.schedule import cue_kind, refuted as is_refutation
 from tui.core.extract.status import status_facts
 from tui.core.facts import Meeting, Participant, PostEntities, ScheduleFact, StatusFact
 from tui.core.knowledge import Knowledge
-from tui.core.link import Linked, Linker, entities_from
+from tui.core.discover.live import LiveKnowledge
+from tui.core.discover.reader import Reader
+from tui.core.discover.registry import Registry
+from tui.core.link import Linked, entities_from
 from tui.core.model import Blog, Post
 from tui.core.sentences import split_spans
 from tui.core.when import When, parse_iso, precision_of
@@ -127,16 +130,18 @@ def _when_for(s: Sent, lo: int, start: int, hi: int) -> When | None:
 
 
 class _Run:
-    def __init__(self, blog: Blog, knowledge: Knowledge, linker: Linker | None) -> None:
+    def __init__(self, blog: Blog, knowledge: Knowledge, ner: object | None) -> None:
         self.blog = blog
-        self.k = knowledge
-        self.linker = linker or Linker(knowledge)
-        self.ctx = Context(knowledge)
+        self.registry = Registry()
+        self.registry.load(knowledge)  # the knowledge file first: what it says wins
+        self.reader = Reader(self.registry, ner)
+        self.k = LiveKnowledge(self.registry, knowledge.corrections)
+        self.ctx = Context(self.k)
         self._placed: set[int] = set()  # corrections already attached to a post
 
     def post(self, post: Post) -> PostFacts:
         ctx, k = self.ctx, self.k
-        linked = self.linker.link(post.text)
+        linked = self.reader.read(post.text, post.seq)
         sents = _sentences(post, linked, self.blog.tz)
         ctx.post_meeting = None
         ctx.post_subject = None
@@ -391,10 +396,15 @@ class Extractor:
     it equals extract(blog, ...). Not thread-safe by itself (Timeline locks).
     """
 
-    def __init__(self, blog: Blog, knowledge: Knowledge, linker: Linker | None = None) -> None:
-        self._run = _Run(blog, knowledge, linker)
+    def __init__(self, blog: Blog, knowledge: Knowledge, ner: object | None = None) -> None:
+        self._run = _Run(blog, knowledge, ner)
         drops = sum(1 for c in knowledge.corrections if c.table == "drop")
         self.extraction = Extraction([], 0, drops)
+
+    @property
+    def registry(self) -> Registry:
+        """What the posts fed so far taught (people, parties, places, outlets)."""
+        return self._run.registry
 
     def feed(self, post: Post) -> PostFacts:
         ex = self.extraction
@@ -413,8 +423,8 @@ class Extractor:
         return pf
 
 
-def extract(blog: Blog, knowledge: Knowledge, linker: Linker | None = None) -> Extraction:
-    ex = Extractor(blog, knowledge, linker)
+def extract(blog: Blog, knowledge: Knowledge, ner: object | None = None) -> Extraction:
+    ex = Extractor(blog, knowledge, ner)
     for p in blog.posts:
         ex.feed(p)
     return ex.extraction

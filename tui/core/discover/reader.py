@@ -1,0 +1,871 @@
+"""Read one post: find the names in it, learn the new ones, link every mention.
+
+The reader walks a post's words once. Known surface forms (learnt from
+earlier posts or from the general tables) are linked; an unknown capitalised
+run is classified by the company it keeps, the way an editor's reader does:
+
+  person   a title or role before it ("Turkish Foreign Minister Hakan Fidan",
+           "envoy Steve Witkoff", "Mr Putin"), an appositive after it
+           ("Rustem Umerov, Ukraine's defence minister"; ", who …"), a speech
+           verb after a full name ("Samuel Charap said"), a given name already
+           seen on another person, a line-up bullet ("• Vladimir Medinsky –");
+  outlet   a reporting verb or role ("Reuters has reported", "told TASS",
+           "according to Anadolu", "RT's correspondent", "the X newspaper");
+  party    a country, demonym or capital of the general tables, a body or a
+           seat of government ("the Kremlin"), or any name given a team
+           ("the Orlanian side", "Hamas negotiators", "Vestmark's delegation");
+  place    a venue ("… Palace", "… Hotel"), a region, or a name after "in"/"at".
+
+What a post teaches (a role, a side, a delegation's members, that a party
+negotiates or hosts) is recorded with that post's seq; a bare surname or
+"title + surname" then links to the full name introduced earlier, and a
+definite description ("the Ukrainian leader", "his Russian counterpart")
+to the one person it can mean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tui.core.discover.fold import fold
+from tui.core.discover.gazetteer import Gazetteer, gazetteer
+from tui.core.discover.lexicon import (
+    COMPASS_WORDS,
+    LEADER_HEADS,
+    MEDIA_WORDS,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    OUTLET_ROLES,
+    RELATIONAL_HEADS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    SPEECH_VERBS,
+    TEAM_NOUNS,
+    VENUE_WORDS,
+    GEO_WORDS,
+)
+from tui.core.discover.registry import PartyRec, PersonRec, Registry, outlet_key
+from tui.core.discover.tokens import CAPS, NAME, FormTable, Tok, tokenize
+from tui.core.link import Linked
+
+# ---------------------------------------------------------------- item kinds
+KNOWN = "known"  # a form of the registry: value = (kind, key)
+GAZ = "gaz"  # a form of the general tables: value = (kind, info)
+TITLE = "title"  # role words ending in a role head: "Foreign Minister", "political scientist"
+NAMEK = "name"  # an unknown capitalised run
+WORD = "word"
+
+
+@dataclass(slots=True)
+class Item:
+    kind: str
+    i: int  # first token
+    j: int  # after the last token
+    value: object = None
+    mention: Linked | None = None  # what it was linked to
+    party: str | None = None  # party id it names (country, capital, demonym, body, seat, team)
+    person: str | None = None  # person key it names
+
+
+@lru_cache(maxsize=1)
+def _gaz_table() -> FormTable:
+    """Every surface form of the general tables in one FormTable (built once)."""
+    g = gazetteer()
+    t = FormTable()
+    for code, c in g.countries.items():
+        for f in c.forms:
+            t.add(f, ("country", code))
+        for d in c.demonyms:
+            t.add(d, ("demonym", code))
+            if d[-1:] in "niy":  # the people: "Russians", "Israelis"
+                t.add(d + "s", ("demonym", code))
+    for c in g.countries.values():
+        if c.capital:
+            t.add(c.capital, ("capital", c.country if hasattr(c, "country") else c.code))
+    for key, (name, code) in g.cities.items():
+        capital = g.capital_of(name)
+        t.add(name, ("capital", capital) if capital else ("city", (name, code)))
+    for form, b in g.bodies.items():
+        for f in b.forms:
+            t.add(f, ("body", b.name))
+        for d in b.demonyms:
+            t.add(d, ("body_demonym", b.name))
+            t.add(d + "s", ("body_demonym", b.name))
+    for form, s in g.seats.items():
+        for f in s.forms:
+            t.add(f, ("seat", s.country))
+    return t
+
+
+# Context patterns (on the text around an item).
+_BEFORE_OUTLET = re.compile(r"(?:\btold|\baccording\s+to|\bciting|\bcited\s+by|\breported\s+by|\bquoted\s+by|\bspeaking\s+to|"
+                            r"\bin\s+an\s+interview\s+with|\binterviewed\s+by|\bwriting\s+(?:in|for)|\bpublished\s+by|"
+                            r"\bbroadcaster|\bnewspaper|\bnews\s+agency|\bagency|\bchannel|\boutlet|\bdaily|\bbroadcast\s+by)"
+                            r"\s+(?:the\s+)?$", re.I)
+_BEFORE_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+_AFTER_OUTLET_VERB = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+|also\s+|first\s+|earlier\s+){0,2}"
+                                r"(?:reported|reports|cited|cites|quoted|quotes|learned|learnt|broadcast|aired)\b", re.I)
+_AFTER_MEDIA = re.compile(r"^\s+(?:news\s+agency|news\s+outlet|newspaper|broadcaster|agency|daily|tv|channel|television|radio)\b", re.I)
+_AFTER_SPEECH = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+|earlier\s+|reportedly\s+|previously\s+){0,2}"
+                           r"([a-z]+)\b")
+_APPOSITIVE = re.compile(r"^,\s+(?:who|whose)\b|^,\s+(?P<role>(?:the|a|an|[^\s,]+['’]s|[A-Z][\w-]*)\s[^,.;:()“”\"]{0,120}?)"
+                         r"(?=,|\.|;|:|\(|\)|“|\"|\s[–—]|$| (?:has|had|have|is|was|said|says|told|will|would)\b)")
+_ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while|by|with)\s+)(?P<role>(?:(?:[Tt]he|[Aa]n?|[^\s,]+['’]s)\s+)?"
+                          r"(?:[\w’'-]+\s+){0,6}?[\w-]+),\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
+_MOVE_BEFORE = re.compile(r"\b(?:(?:travel(?:l?ed|l?ing|s)?|fl(?:y|ew|ying|own)|head(?:ed|ing|s)?|arriv(?:e|ed|ing|es)|return(?:ed|ing|s)?|"
+                          r"go(?:es|ing)?|went|gone|c(?:o|a)me|coming|mov(?:e|ed|ing)|way|route|trip|visit|journey|back)\s+"
+                          r"(?:back\s+)?(?:to|from)|left|leave|leaving|departed|depart|reached|reach|reaching|via)\s+$")
+_BULLET = re.compile(r"^\s*[•\-*–·▪◦]\s*$")
+_LINEUP_AFTER = re.compile(r"^\s*(?:[–—-]|\(|,\s+(?:the\s+)?[a-z])")
+_HOST_BEFORE = re.compile(r"\b(?:host(?:\s+(?:nation|country|state|government))?|hosted\s+by|hosts?|mediators?|mediator\s+country)\s+(?:the\s+)?$", re.I)
+_HOST_AFTER = re.compile(r"^\s*(?:,\s*which\s+(?:is\s+)?)?(?:is\s+|will\s+be\s+|has\s+been\s+|was\s+)?(?:hosting|hosts|hosted|to\s+host|will\s+host)\b", re.I)
+_DEF_BEFORE = re.compile(r"\b(?:the|his|her|their|its)\s+$", re.I)
+_GOV_AFTER = re.compile(r"^\s+(?:government|foreign\s+minist(?:er|ry)|president|prime\s+minister|army|military|armed\s+forces|forces|"
+                        r"capital|embassy|ambassador|parliament|cabinet|leadership|authorities|officials?|negotiators?|envoy)\b", re.I)
+_OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:government|people|capital|president|leader|embassy|authorities)\s+of\s+$", re.I)
+_DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|er)$")
+_FOREIGN_ARTICLE = frozenset(("al", "el", "der", "die", "das", "le", "la", "il", "los", "las"))
+
+
+def _is_role_word(t: Tok) -> bool:
+    return t.fold in ROLE_HEADS or t.fold in ROLE_MODIFIERS
+
+
+def _title_end(text: str, toks: list[Tok], i: int) -> int:
+    """End of a title starting at toks[i] ("Deputy Foreign Minister", "Secretary of State",
+    "Chief of the General Staff", "political scientist"), or i when there is none.
+
+    Role words run up to the last head; "of (the)" may add a complement of
+    role and institution words after a head.
+    """
+    n = len(toks)
+    j = i
+    last_head = -1
+    while j < n and _is_role_word(toks[j]):
+        if toks[j].fold in ROLE_HEADS:
+            last_head = j
+        j += 1
+        if toks[j - 1].poss or j >= n or not _adjacent(text, toks[j - 1], toks[j]):
+            break
+    if last_head < 0:
+        return i
+    end = last_head + 1
+    # "Secretary of State", "Minister of Foreign Affairs", "Chief of the General Staff"
+    k = end
+    if k < n and toks[k].fold == "of" and _adjacent(text, toks[k - 1], toks[k]):
+        k += 1
+        if k < n and toks[k].fold == "the" and _adjacent(text, toks[k - 1], toks[k]):
+            k += 1
+        c = k
+        while c < n and (_is_role_word(toks[c]) or toks[c].fold in ORG_WORDS) and toks[c].cap == toks[i].cap \
+                and _adjacent(text, toks[c - 1], toks[c]):
+            c += 1
+            if toks[c - 1].poss:
+                break
+        if c > k:
+            end = c
+    return end
+
+
+class Reader:
+    """Reads posts oldest first into a Registry; `read(post_text, seq)` -> linked mentions."""
+
+    def __init__(self, registry: Registry | None = None, ner: object | None = None) -> None:
+        self.reg = registry or Registry()
+        self.gaz: Gazetteer = gazetteer()
+        self.gaz_table = _gaz_table()
+        self.ner = ner  # optional name finder (spaCy): labels for unknown runs
+        self.given_names: set[str] = set()  # folded first names of people seen
+        self.trace: list[tuple[int, str, str]] | None = None  # (seq, surface, why) when debugging
+
+    # ------------------------------------------------------------ parties
+    def party_for_code(self, code: str, seq: int, surface: str | None = None) -> PartyRec:
+        c = self.gaz.country(code)
+        rec = self.reg.party_by_code(code)
+        if rec is None:
+            name = c.name if c else code
+            if surface and c and fold(surface) in {fold(f) for f in c.forms} and not surface.isupper():
+                name = surface  # the country as the text writes it ("Türkiye")
+            rec = self.reg.add_party(name, seq, kind="country", code=code, label=code,
+                                     demonyms=c.demonyms if c else (), capital=c.capital if c else "")
+        if surface:
+            self.reg.add_party_form(rec, surface, seq)
+        return rec
+
+    def party_for_body(self, name: str, seq: int, surface: str) -> PartyRec:
+        rec = self.reg.add_party(name, seq, kind="organisation", label=_label(name))
+        self.reg.add_party_form(rec, surface, seq)
+        return rec
+
+    def party_for_name(self, name: str, seq: int, *, demonym: str | None = None) -> PartyRec:
+        """A party the tables do not know ("Orlania", "Hamas"), learnt from the text."""
+        # a demonym of a country-like name seen before ("Orlanian" ~ "Orlania")
+        probe = fold(demonym or name)
+        for rec in self.reg.parties.values():
+            if rec.code:
+                continue
+            stem = fold(rec.name)
+            if probe == stem or (len(probe) >= 5 and len(stem) >= 5 and probe[:5] == stem[:5]
+                                 and (probe.startswith(stem[:-1]) or stem.startswith(probe[:-1]))):
+                if demonym and demonym not in rec.demonyms:
+                    rec.demonyms.append(demonym)
+                    self.reg.table.add(demonym, ("demonym", rec.id))
+                elif not demonym and fold(rec.name) != fold(name):
+                    if rec.name in rec.demonyms:  # named by its demonym until now: the country's name is better
+                        rec.name = name
+                    self.reg.table.add(name, ("party", rec.id))
+                self.reg.add_party_form(rec, demonym or name, seq)
+                return rec
+        rec = self.reg.add_party(name, seq, kind="group", label=_label(name))
+        if demonym:
+            rec.demonyms.append(demonym)
+            self.reg.table.add(demonym, ("demonym", rec.id))
+        else:
+            self.reg.table.add(name, ("party", rec.id))
+        self.reg.add_party_form(rec, demonym or name, seq)
+        return rec
+
+    # ------------------------------------------------------------ main
+    def read(self, text: str, seq: int) -> list[Linked]:
+        toks = self._split_compounds(tokenize(text), text)
+        items = self._segment(text, toks, seq)
+        out: list[Linked] = []
+        for k, it in enumerate(items):
+            if it.kind == NAMEK:
+                self._classify(text, toks, items, k, seq)
+            elif it.kind in (KNOWN, GAZ):
+                self._known(text, toks, items, k, seq)
+        self._teams(text, toks, items, seq)
+        self._descriptions(text, toks, items, seq)
+        self._learn(text, toks, items, seq)
+        for it in items:
+            if it.mention is not None:
+                out.append(it.mention)
+        out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    def _split_compounds(self, toks: list[Tok], text: str) -> list[Tok]:
+        """"Russia-Ukraine talks", "US-brokered", "Riga-based": a hyphenated word whose parts are
+        known names, or whose tail is lower case, is read as its parts ("al-Mansouri" stays whole)."""
+        out: list[Tok] = []
+        for t in toks:
+            if "-" not in t.base or not t.cap or t.particle:
+                out.append(t)
+                continue
+            pieces = t.base.split("-")
+            tail_lower = any(p[:1].islower() for p in pieces[1:])
+            known = all(self.gaz_table.match([x], 0, p) is not None or self.reg.table.match([x], 0, p) is not None
+                        for p in pieces for x in tokenize(p)[:1]) if not tail_lower else False
+            if not (tail_lower or known):
+                out.append(t)
+                continue
+            pos = t.start
+            for n, p in enumerate(pieces):
+                last = n == len(pieces) - 1
+                sub = tokenize(p)
+                if sub:
+                    w = sub[0]
+                    poss = t.poss and last
+                    out.append(Tok(pos, pos + len(p), p + (t.text[len(t.base):] if poss else ""), p, w.fold, poss, w.cap, w.caps))
+                pos += len(p) + 1
+        return out
+
+    # ------------------------------------------------------------ segmentation
+    def _segment(self, text: str, toks: list[Tok], seq: int) -> list[Item]:
+        items: list[Item] = []
+        n = len(toks)
+        i = 0
+        reg_table = self.reg.table
+        while i < n:
+            t = toks[i]
+            m = reg_table.match(toks, i, text)
+            g = self.gaz_table.match(toks, i, text) if (t.cap or t.caps) else None
+            if m is not None and m[0].value[0] == "person" and m[1] == i + 1 and i + 1 < n and toks[i + 1].cap \
+                    and not t.poss and _adjacent(text, t, toks[i + 1]) and g is None:
+                m = None  # a known surname opening a longer name ("Trump Tower", "Fomin" in another's name)
+            if m is not None or g is not None:
+                if g is not None and (m is None or g[1] > m[1]):
+                    items.append(Item(GAZ, i, g[1], g[0].value))
+                    i = g[1]
+                else:
+                    items.append(Item(KNOWN, i, m[1], m[0].value))
+                    i = m[1]
+                continue
+            if _is_role_word(t):
+                j = _title_end(text, toks, i)
+                if j > i:
+                    items.append(Item(TITLE, i, j))
+                    i = j
+                    continue
+            if t.cap and t.fold not in NOT_NAME_WORDS and not _is_role_word(t):
+                j = i + 1
+                while j < n and not toks[j - 1].poss and toks[j - 1].fold not in ORG_WORDS \
+                        and _adjacent(text, toks[j - 1], toks[j]):
+                    u = toks[j]
+                    known = reg_table.match(toks, j, text)
+                    if u.cap and u.fold not in NOT_NAME_WORDS and not _is_role_word(u) \
+                            and (known is None or known[0].value[0] == "person") \
+                            and self.gaz_table.match(toks, j, text) is None:
+                        j += 1
+                    elif u.particle and j + 1 < n and toks[j + 1].cap and _adjacent(text, u, toks[j + 1]):
+                        j += 1
+                    else:
+                        break
+                items.append(Item(NAMEK, i, j))
+                i = j
+                continue
+            items.append(Item(WORD, i, i + 1))
+            i += 1
+        return items
+
+    # ------------------------------------------------------------ known forms
+    def _known(self, text: str, toks: list[Tok], items: list[Item], k: int, seq: int) -> None:
+        it = items[k]
+        a, b = toks[it.i], toks[it.j - 1]
+        surface = text[a.start:b.end]
+        kind, key = it.value
+        if it.kind == GAZ:
+            if kind in ("country", "capital", "demonym", "seat"):
+                rec = self.party_for_code(key, seq, surface if kind == "country" else None)
+                it.party = rec.id
+                if kind == "country":
+                    it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+                elif kind == "capital":
+                    self.reg.add_place(surface, seq, "city", key)
+                    it.mention = Linked(a.start, b.end, "place", surface, rec.id)
+                elif kind == "seat":
+                    it.mention = None  # "the Kremlin": the government, not its negotiators
+            elif kind == "body":
+                rec = self.party_for_body(key, seq, surface)
+                it.party = rec.id
+                it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+            elif kind == "body_demonym":
+                it.party = self.party_for_body(key, seq, key).id
+            elif kind == "city":
+                name, code = key
+                place = self.reg.add_place(surface, seq, "city", code)
+                it.mention = Linked(a.start, b.end, "place", place.name, None)
+            return
+        if kind == "person":
+            rec = self.reg.people.get(key)
+            if rec is not None:
+                it.person = rec.key
+                it.mention = Linked(a.start, b.end, "person", rec.key, rec.delegation, False)
+        elif kind == "role":
+            rec = self.reg.people.get(key)
+            if rec is not None:
+                it.person = rec.key
+                it.mention = Linked(a.start, b.end, "person", rec.key, rec.delegation, True)
+        elif kind in ("party", "demonym", "team"):
+            rec = self.reg.parties.get(key)
+            if rec is not None:
+                it.party = rec.id
+                if kind == "team":
+                    self.reg.set_negotiating(rec, seq)
+                    it.mention = Linked(a.start, b.end, "delegation", rec.id, rec.id)
+                elif kind == "party":
+                    it.mention = Linked(a.start, b.end, "place", surface if rec.kind == "country" and rec.capital and
+                                        fold(surface) == fold(rec.capital) else rec.name, rec.id)
+        elif kind == "place":
+            rec = self.reg.places.get(key)
+            if rec is not None:
+                it.mention = Linked(a.start, b.end, "place", rec.name, _party_of_place(self, rec))
+        elif kind == "outlet":
+            rec = self.reg.outlets.get(key)
+            if rec is not None:
+                it.mention = Linked(a.start, b.end, "outlet", rec.name)
+
+    # ------------------------------------------------------------ unknown names
+    def _classify(self, text: str, toks: list[Tok], items: list[Item], k: int, seq: int) -> None:
+        it = items[k]
+        words = toks[it.i:it.j]
+        a, b = words[0], words[-1]
+        surface = text[a.start:b.end]
+        parts = tuple(w.base for w in words)
+        before = text[max(0, a.start - 60):a.start]
+        after = text[b.start + len(b.text):b.start + len(b.text) + 100]
+        prev = items[k - 1] if k else None
+        prev_joined = prev is not None and _adjacent(text, toks[prev.j - 1], a)
+        last = b.fold
+        caps = all(w.caps for w in words)
+        multi = len(words) >= 2 and not caps
+        label = self.ner.label(text, a.start, b.end) if self.ner is not None else None
+        why = self._why
+
+        # --- a longer name of an outlet just named: "CNN Turk", "RIA Novosti", "The Washington Post"
+        if prev is not None and prev_joined and prev.mention is not None and not toks[prev.j - 1].poss and (
+                prev.mention.kind == "outlet" or (last in MEDIA_WORDS and prev.kind in (GAZ, KNOWN))):
+            start = toks[prev.i].start
+            extends = outlet_key(text[start:toks[prev.j - 1].end]) if prev.mention.kind == "outlet" else None
+            prev.mention = None
+            prev.party = None
+            rec = self.reg.add_outlet(text[start:b.end], seq, extends=extends)
+            it.mention = Linked(start, b.end, "outlet", rec.name)
+            return why(seq, surface, "outlet: longer outlet name")
+
+        # --- someone already known: a full name or a bare surname ("Fidan said")
+        if label not in ("GPE", "ORG", "LOC", "NORP", "FAC"):
+            known = self.reg.find_person(parts) if multi else (self.reg.person_by_surname(a.base) if len(words) == 1 else None)
+            if known is not None and (len(words) == 1 or multi):
+                if multi:
+                    self.reg.add_person(parts, seq, surface)
+                it.person = known.key
+                it.mention = Linked(a.start, b.end, "person", known.key, known.delegation, False)
+                return why(seq, surface, "person: known")
+
+        if len(words) == 1 and (last in ORG_WORDS or last in VENUE_WORDS or last in GEO_WORDS or last in MEDIA_WORDS
+                                or last in COMPASS_WORDS):
+            return why(seq, surface, "skip: a common noun capitalised")
+        # --- institutions, venues, regions, outlets by their last word
+        if (last in MEDIA_WORDS and len(words) > 1) or (_AFTER_MEDIA.match(after) and not b.poss):
+            self._outlet(it, surface, a, b, seq)
+            return why(seq, surface, "outlet: media word")
+        if last in ORG_WORDS and len(words) > 1:
+            return why(seq, surface, "skip: institution")
+        if last in VENUE_WORDS and len(words) > 1:
+            if _PLACE_BEFORE.search(before) or _MOVE_BEFORE.search(before) or re.match(r"\s+in\s+[A-Z]", after):
+                place = self.reg.add_place(surface, seq, "venue")
+                it.mention = Linked(a.start, b.end, "place", place.name, None)
+                return why(seq, surface, "venue")
+            return why(seq, surface, "skip: building, not a place here")
+        if last in GEO_WORDS and len(words) > 1:
+            place = self.reg.add_place(surface, seq, "region")
+            it.mention = Linked(a.start, b.end, "place", place.name, None)
+            return why(seq, surface, "region")
+
+        # --- a person by a title or role right before ("Foreign Minister Hakan Fidan", "envoy Steve Witkoff")
+        if prev is not None and prev.kind == TITLE and prev_joined and not caps:
+            head = toks[prev.j - 1].fold
+            if not (head in OUTLET_ROLES and len(words) == 1):
+                self._person(it, words, surface, seq)
+                return why(seq, surface, "person: title before")
+        # "US ambassador to Türkiye Thomas Barrack": a title, "to" a party, then the name
+        if multi and k >= 3 and items[k - 1].party and items[k - 3].kind == TITLE \
+                and re.search(r"\b(?:to|in|at|for)\s+(?:the\s+)?$", text[toks[items[k - 3].j - 1].end:toks[items[k - 1].i].start]):
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: title to party before")
+        # an outlet's journalist: "RT's Igor Zhdanov"
+        if multi and prev is not None and prev_joined and prev.mention is not None and prev.mention.kind == "outlet" \
+                and toks[prev.j - 1].poss:
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: outlet's journalist")
+        # "UK national security adviser, Jonathan Powell, is expected…"
+        rb = _ROLE_BEFORE.search(_window_before(text, a.start))
+        if multi and rb and _has_role_head(rb.group("role")) and re.match(r"\s*,", after):
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: role, name,")
+        if multi and (fold(parts[0]) in self.given_names or label == "PERSON"):
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: known given name" if label != "PERSON" else "person: NER")
+
+        # --- outlets by how they are cited
+        nxt = _first_word(after)
+        if (b.poss and nxt in OUTLET_ROLES) or (not b.poss and nxt in OUTLET_ROLES and len(words) <= 2):
+            self._outlet(it, surface, a, b, seq)
+            return why(seq, surface, "outlet: its correspondent/sources")
+        if _AFTER_OUTLET_VERB.match(after) and (len(words) <= 2 or caps):
+            self._outlet(it, surface, a, b, seq)
+            return why(seq, surface, "outlet: reported")
+        if _BEFORE_OUTLET.search(before):
+            personish = multi and a.fold not in _FOREIGN_ARTICLE and (
+                _APPOSITIVE.match(after) or bool(_BEFORE_ACCORDING.search(before)))
+            if not personish:
+                self._outlet(it, surface, a, b, seq)
+                return why(seq, surface, "outlet: told / according to")
+
+        # --- parties learnt from the text: "the Orlanian side", "Hamas negotiators", "Vestmark's delegation"
+        if len(words) <= 3 and not caps or len(words) == 1:
+            team_after = nxt in TEAM_NOUNS or _after_phrase(after, ("negotiating team", "negotiating teams"))
+            if team_after:
+                dem = len(words) == 1 and not b.poss and _DEMONYM_SUFFIX.search(b.fold) is not None
+                rec = self.party_for_name(surface, seq, demonym=surface if dem else None)
+                it.party = rec.id
+                return why(seq, surface, "party: has a team")
+            if b.poss and _GOV_AFTER.match(" " + after.lstrip()):
+                rec = self.party_for_name(surface, seq)
+                it.party = rec.id
+                it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+                return why(seq, surface, "party: its government")
+            if _OF_BEFORE.search(before):
+                rec = self.party_for_name(surface, seq)
+                it.party = rec.id
+                it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+                return why(seq, surface, "party: government of")
+            if len(words) == 1 and _is_known_demonym_like(self, surface) and nxt and nxt in ROLE_HEADS | ROLE_MODIFIERS:
+                rec = self.party_for_name(surface, seq, demonym=surface)
+                it.party = rec.id
+                return why(seq, surface, "party: demonym of a known party")
+
+        # --- a person by what follows: appositive, speech verb, line-up dash
+        app = _APPOSITIVE.match(after)
+        if app and not caps and (multi or (app.group("role") and _has_role_head(app.group("role")))):
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: appositive")
+        sp = _AFTER_SPEECH.match(after)
+        if sp and sp.group(1) in SPEECH_VERBS and multi:
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: speech verb")
+        line_start = text.rfind("\n", 0, a.start) + 1
+        if multi and _BULLET.match(text[line_start:a.start]) and _LINEUP_AFTER.match(after):
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: line-up item")
+        if multi and self.reg.person_by_surname(b.base) is not None:
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: namesake")
+        if multi and prev is not None and prev.party and toks[prev.j - 1].poss and prev_joined:
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: party's")
+        if multi and prev is not None and prev_joined and prev.kind == NAMEK and toks[prev.j - 1].fold in ORG_WORDS:
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: after an institution")
+
+        # --- places: "in Jeddah", "arrived at Lancaster House", "left Doha for Cairo"
+        if len(words) <= 3 and not b.poss and not caps and a.fold not in COMPASS_WORDS and b.fold not in COMPASS_WORDS \
+                and (_PLACE_BEFORE.search(before) or _MOVE_BEFORE.search(before)) and label not in ("PERSON", "ORG", "NORP"):
+            place = self.reg.add_place(surface, seq, "city")
+            it.mention = Linked(a.start, b.end, "place", place.name, None)
+            return why(seq, surface, "place: in/at")
+        if label == "PERSON" and multi:
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: NER")
+        if label in ("GPE", "LOC", "FAC"):
+            place = self.reg.add_place(surface, seq, "venue" if label == "FAC" else "city")
+            it.mention = Linked(a.start, b.end, "place", place.name, None)
+            return why(seq, surface, "place: NER")
+        return why(seq, surface, "unknown")
+
+    def _why(self, seq: int, surface: str, reason: str) -> None:
+        if self.trace is not None:
+            self.trace.append((seq, surface, reason))
+
+    def _outlet(self, it: Item, surface: str, a: Tok, b: Tok, seq: int) -> None:
+        rec = self.reg.add_outlet(surface, seq, extends=outlet_key(a.base) if len(surface) > len(a.base) else None)
+        it.mention = Linked(a.start, b.end, "outlet", rec.name)
+
+    def _person(self, it: Item, words: list[Tok], surface: str, seq: int) -> PersonRec:
+        parts = tuple(w.base for w in words)
+        if len(parts) == 1:
+            known = self.reg.person_by_surname(parts[0])
+            rec = known if known is not None else self.reg.add_person(parts, seq, surface)
+        else:
+            rec = self.reg.add_person(parts, seq, surface)
+            self.given_names.add(fold(parts[0]))
+        it.person = rec.key
+        it.mention = Linked(words[0].start, words[-1].end, "person", rec.key, rec.delegation, False)
+        return rec
+
+    # ------------------------------------------------------------ teams and lists
+    def _teams(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
+        """Team phrases: "the Russian delegation", "Kiev's negotiators", "the Russian, Ukrainian, and
+        Turkish delegations", "teams from Moscow, Kiev, and Ankara" — each a delegation mention."""
+        n = len(items)
+        for k, it in enumerate(items):
+            if not it.party or it.kind == TITLE:
+                continue
+            end_tok = toks[it.j - 1]
+            if it.j >= len(toks):
+                continue
+            nxt = toks[it.j]
+            if not _adjacent(text, end_tok, nxt):
+                continue
+            team = nxt.fold in TEAM_NOUNS or (nxt.fold in ("negotiating", "negotiation") and it.j + 1 < len(toks)
+                                              and toks[it.j + 1].fold in TEAM_NOUNS)
+            if not team:
+                continue
+            stop = it.j + (2 if nxt.fold in ("negotiating", "negotiation") else 1)
+            rec = self.reg.parties.get(it.party)
+            if rec is None:
+                continue
+            self.reg.set_negotiating(rec, seq)
+            # a coordinated list before it: "the Russian, Ukrainian, and Turkish delegations"
+            group = [it]
+            back = k - 1
+            while back >= 0:
+                if items[back].kind == WORD and toks[items[back].i].fold == "and":
+                    back -= 1
+                    continue
+                prev = items[back]
+                between = text[toks[prev.j - 1].end:toks[group[0].i].start]
+                if prev.party and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", between):
+                    group.insert(0, prev)
+                    back -= 1
+                else:
+                    break
+            end = toks[stop - 1].end
+            if len(group) == 1:
+                start = toks[it.i].start
+                it.mention = Linked(start, end, "delegation", rec.id, rec.id)
+            else:
+                for g in group:
+                    grec = self.reg.parties.get(g.party)
+                    if grec is None:
+                        continue
+                    self.reg.set_negotiating(grec, seq)
+                    g.mention = Linked(toks[g.i].start, toks[g.j - 1].end if g is not it else end, "delegation",
+                                       grec.id, grec.id)
+        # "teams from Moscow, Kiev, and Ankara", "the delegations of Russia and Ukraine"
+        for k, it in enumerate(items):
+            if it.kind != WORD:
+                continue
+            t = toks[it.i]
+            if t.fold not in TEAM_NOUNS or it.i + 1 >= len(toks) or toks[it.i + 1].fold not in ("from", "of"):
+                continue
+            back_word = toks[it.i - 1].fold if it.i else ""
+            k2 = k + 2 if k + 1 < n and items[k + 1].kind == WORD and toks[items[k + 1].i].fold in ("from", "of") else None
+            if k2 is None:
+                continue
+            if k2 < n and items[k2].kind == WORD and toks[items[k2].i].fold == "the":
+                k2 += 1
+            group = []
+            while k2 < n and items[k2].party:
+                group.append(items[k2])
+                nxt_k = k2 + 1
+                while nxt_k < n and items[nxt_k].kind == WORD and toks[items[nxt_k].i].fold in ("and", "the"):
+                    nxt_k += 1
+                if nxt_k < n and items[nxt_k].party:
+                    between = text[toks[items[k2].j - 1].end:toks[items[nxt_k].i].start]
+                    if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?(?:the\s+)?|and\s+(?:the\s+)?)", between):
+                        k2 = nxt_k
+                        continue
+                break
+            if not group or (len(group) == 1 and back_word not in ("the", "a")):
+                continue
+            for g in group:
+                grec = self.reg.parties.get(g.party)
+                if grec is not None:
+                    self.reg.set_negotiating(grec, seq)
+                    g.mention = Linked(toks[g.i].start, toks[g.j - 1].end, "delegation", grec.id, grec.id)
+
+    # ------------------------------------------------------------ definite descriptions
+    def _descriptions(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
+        """"the Ukrainian leader", "his Russian counterpart", "Russia's foreign minister" -> the one
+        person of that side with that role, when exactly one is known."""
+        for k, it in enumerate(items):
+            if it.kind != TITLE or k == 0:
+                continue
+            if k + 1 < len(items) and items[k + 1].kind in (NAMEK, KNOWN) and items[k + 1].person:
+                continue  # a title before a name: not a description
+            prev = items[k - 1]
+            if not prev.party or not _adjacent(text, toks[prev.j - 1], toks[it.i]):
+                continue
+            lead = text[max(0, toks[prev.i].start - 6):toks[prev.i].start]
+            if not (toks[prev.j - 1].poss or _DEF_BEFORE.search(lead)):
+                continue
+            heads = {toks[x].fold for x in range(it.i, it.j)}
+            cands = [p for p in self.reg.people.values() if p.side == prev.party and p.role
+                     and (heads & set(fold(p.role).split()) or ("leader" in heads and set(fold(p.role).split()) & LEADER_HEADS))]
+            if len(cands) == 1:
+                p = cands[0]
+                start = toks[prev.i].start if toks[prev.j - 1].poss else toks[prev.i].start
+                it.person = p.key
+                it.mention = Linked(start, toks[it.j - 1].end, "person", p.key, p.delegation, True)
+                prev.mention = None
+
+    # ------------------------------------------------------------ what the post teaches
+    def _learn(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
+        for k, it in enumerate(items):
+            if not it.person:
+                continue
+            rec = self.reg.people.get(it.person)
+            if rec is None or (it.mention is not None and it.mention.role):
+                continue
+            a = toks[it.i]
+            # premodifier: [party] [title] NAME  ("Turkish Foreign Minister Hakan Fidan", "Kremlin spokesman Dmitry Peskov")
+            if k and items[k - 1].kind == TITLE and _adjacent(text, toks[items[k - 1].j - 1], a):
+                title = items[k - 1]
+                role = text[toks[title.i].start:toks[title.j - 1].end]
+                side = None
+                if k >= 2 and items[k - 2].party and _adjacent(text, toks[items[k - 2].j - 1], toks[title.i]):
+                    side = items[k - 2].party
+                    if items[k - 2].kind == GAZ and items[k - 2].value[0] == "seat":
+                        pass
+                    self.reg.add_role_phrase(
+                        "the " + text[toks[items[k - 2].i].start:toks[title.j - 1].end], rec, seq) \
+                        if not toks[items[k - 2].j - 1].poss and _specific_role(role) else None
+                head = toks[title.j - 1].fold
+                if head in RELATIONAL_HEADS:
+                    self.reg.set_person(rec, seq, side=side)
+                elif head not in OUTLET_ROLES:
+                    self.reg.set_person(rec, seq, role=role, side=side)
+                if side is None and k >= 2 and items[k - 2].kind in (KNOWN, NAMEK) and items[k - 2].mention is not None \
+                        and items[k - 2].mention.kind == "outlet":
+                    pass  # "RT correspondent X": a journalist of that outlet
+            # "Ukraine's Vladimir Zelensky": the side before the name
+            elif k and items[k - 1].party and toks[items[k - 1].j - 1].poss and _adjacent(text, toks[items[k - 1].j - 1], a):
+                self.reg.set_person(rec, seq, side=items[k - 1].party)
+            # appositive: "Rustem Umerov, Ukraine's defense minister," / "Vadim Skibitsky, the deputy head of ..."
+            end = toks[it.j - 1]
+            after = text[end.start + len(end.text):end.start + len(end.text) + 120]
+            m = _APPOSITIVE.match(after)
+            if m and m.group("role") and _has_role_head(m.group("role")):
+                role = m.group("role").strip()
+                lo = end.start + len(end.text) + m.start("role")
+                hi = end.start + len(end.text) + m.end("role")
+                side, team = self._side_in(items, toks, lo, hi, text)
+                self.reg.set_person(rec, seq, role=_clean_role(role), side=side, delegation=team)
+                if _definite(role) and _specific_role(role):
+                    self.reg.add_role_phrase(role, rec, seq)
+            # role phrase before: "the Vatican's secretary of state, Pietro Parolin, has said"
+            before = _window_before(text, a.start)
+            mb = _ROLE_BEFORE.search(before)
+            if mb and _has_role_head(mb.group("role")) and not _ends_with_name(mb.group("role")) \
+                    and re.match(r"\s*,", text[end.start + len(end.text):]):
+                lo = a.start - len(before) + mb.start("role")
+                hi = a.start - len(before) + mb.end("role")
+                # a name inside ("Zelensky's aide Mikhail Podoliak claiming the chief negotiator, X"):
+                # the role is what follows the last name, from its article on
+                inner = [x for x in items if x.person and x.person != rec.key and lo <= toks[x.i].start < hi]
+                if inner:
+                    cut = toks[inner[-1].j - 1].end
+                    art = re.search(r"\b(?:the|a|an)\s", text[cut:hi])
+                    lo = cut + art.start() if art else hi
+                if hi - lo >= 4 and _has_role_head(text[lo:hi]):
+                    side, team = self._side_in(items, toks, lo, hi, text)
+                    self.reg.set_person(rec, seq, role=_clean_role(text[lo:hi]), side=side, delegation=team)
+        # membership and team leads: "The Russian delegation, led by X" / "X, who led Kiev's delegation"
+        self._members(text, toks, items, seq)
+        self._hosts(text, toks, items, seq)
+
+    def _side_in(self, items: list[Item], toks: list[Tok], lo: int, hi: int, text: str) -> tuple[str | None, str | None]:
+        """The first party named in text[lo:hi], and it again if the phrase is about its team."""
+        side = None
+        team = None
+        for it in items:
+            s = toks[it.i].start
+            if s < lo or s >= hi:
+                continue
+            if it.party and side is None:
+                side = it.party
+            elif it.person and side is None:
+                p = self.reg.people.get(it.person)
+                if p is not None and p.side:
+                    side = p.side
+            if it.mention is not None and it.mention.kind == "delegation" and team is None:
+                if re.search(r"\b(?:head|chief|leader|member|lead|led|heads|headed|negotiator)\b", text[lo:hi], re.I):
+                    team = it.party
+        if side is None and team is None and re.search(r"\b(?:nation|country)['’]s\s+delegation\b", text[lo:hi], re.I):
+            return None, None
+        return side, team
+
+    def _members(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
+        for k, it in enumerate(items):
+            if it.mention is None or it.mention.kind != "delegation":
+                continue
+            pid = it.party
+            end = toks[it.j - 1].end
+            if it.j < len(toks) and toks[it.j].fold in TEAM_NOUNS:
+                end = toks[it.j].end
+            after = text[end:end + 160]
+            m = _LED_BY.match(after)
+            if m:
+                for p in self._people_in(items, toks, end + m.end(), end + min(len(after), m.end() + 110)):
+                    self.reg.set_person(p, seq, delegation=pid)
+            # "X, who led Kiev's delegation" / "X will lead the Russian delegation"
+            before = text[max(0, toks[it.i].start - 60):toks[it.i].start]
+            mb = _LEADS_BEFORE.search(before)
+            if mb:
+                cands = [x for x in items[:k] if x.person and toks[x.i].start < toks[it.i].start - len(before) + mb.start() + 1]
+                if cands:
+                    p = self.reg.people.get(cands[-1].person)
+                    if p is not None:
+                        self.reg.set_person(p, seq, delegation=pid)
+
+    def _people_in(self, items: list[Item], toks: list[Tok], lo: int, hi: int) -> list[PersonRec]:
+        out = []
+        for it in items:
+            if it.person and lo <= toks[it.i].start < hi:
+                p = self.reg.people.get(it.person)
+                if p is not None:
+                    out.append(p)
+        return out
+
+    def _hosts(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
+        for it in items:
+            if not it.party:
+                continue
+            a, b = toks[it.i], toks[it.j - 1]
+            before = text[max(0, a.start - 30):a.start]
+            after = text[b.start + len(b.text):b.start + len(b.text) + 40]
+            if _HOST_BEFORE.search(before) or _HOST_AFTER.match(after):
+                rec = self.reg.parties.get(it.party)
+                if rec is not None:
+                    self.reg.set_host(rec, seq)
+
+
+_LED_BY = re.compile(r"^\s*(?:,\s*)?(?:which\s+|that\s+|who\s+)?(?:(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+)?"
+                     r"(?:being\s+)?(?:led|headed|chaired|represented)\s+by\s+", re.I)
+_LEADS_BEFORE = re.compile(r"(?:,\s+who\s+(?:will\s+)?|\s)(?:led|leads|heads|headed|will\s+lead|will\s+head|is\s+leading|"
+                           r"was\s+leading|chairs|chaired)\s+(?:the\s+)?$", re.I)
+
+
+def _adjacent(text: str, a: Tok, b: Tok) -> bool:
+    between = text[a.start + len(a.text):b.start]
+    return between == " " or (between.strip() == "" and "\n" not in between and 0 < len(between) <= 2)
+
+
+def _window_before(text: str, pos: int, size: int = 110) -> str:
+    """Up to `size` characters before pos, never across a paragraph; when cut short, cut at a word
+    so that "^" in a pattern means a paragraph start or a clean word boundary."""
+    line = text.rfind("\n", 0, pos) + 1
+    lo = max(line, pos - size)
+    if lo > line:
+        space = text.find(" ", lo, pos)
+        lo = space + 1 if space >= 0 else pos
+        return "\x00" + text[lo:pos]  # not a paragraph start: "^" cannot match a role's first word
+    return text[lo:pos]
+
+
+def _first_word(text: str) -> str:
+    m = re.match(r"\s*([^\W\d_][\w-]*)", text)
+    return fold(m.group(1)) if m else ""
+
+
+def _after_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    low = " ".join(fold(text).split()[:3])
+    return any(low.startswith(p) for p in phrases)
+
+
+def _has_role_head(phrase: str) -> bool:
+    return any(w in ROLE_HEADS or w in ("member", "head", "chief") for w in re.findall(r"[\w-]+", fold(phrase)))
+
+
+def _definite(phrase: str) -> bool:
+    low = fold(phrase)
+    return low.startswith("the ") or bool(re.match(r"[\w-]+'s ", low))
+
+
+def _specific_role(role: str) -> bool:
+    """A role that names one person ("top negotiator", "head of the delegation"), not a class ("official")."""
+    low = fold(role)
+    return not re.search(r"\b(?:official|officials|source|sources|member|members|diplomat|expert|analyst|"
+                         r"journalist|reporter|correspondent|lawmaker|mp|deputy|senator|officer|spokesperson)\b$", low) \
+        and len(low) >= 8
+
+
+def _clean_role(role: str) -> str:
+    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(), flags=re.I)
+    return role[:80]
+
+
+def _ends_with_name(phrase: str) -> bool:
+    words = phrase.split()
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper() and words[-1].lower() not in ROLE_HEADS
+
+
+def _label(name: str) -> str:
+    words = [w for w in re.findall(r"[^\W\d_]+", name)]
+    if len(words) > 1:
+        return "".join(w[0] for w in words if w[0].isupper())[:3].upper() or name[:2].upper()
+    return name[:3].upper() if name.isupper() else name[:2].upper()
+
+
+def _is_known_demonym_like(reader: Reader, surface: str) -> bool:
+    return _DEMONYM_SUFFIX.search(fold(surface)) is not None and any(
+        fold(r.name)[:5] == fold(surface)[:5] for r in reader.reg.parties.values() if not r.code)
+
+
+def _party_of_place(reader: Reader, place) -> str | None:
+    return None

@@ -1,0 +1,352 @@
+"""What has been learnt from the posts so far: people, parties, places, outlets.
+
+The registry only grows, post by post, oldest first. Every record and every
+attribute carries the post (`seq`) it was learnt from, so `knowledge_at(k)`
+rebuilds exactly what was known after post k — a side learnt in post 60
+never shows at post 10. A knowledge file's entries are loaded first with
+seq 0 and are never overridden by discovery (the file wins).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from tui.core.discover.fold import fold
+from tui.core.discover.names import same_name, same_word, skeleton
+from tui.core.discover.tokens import ANY, FormTable
+from tui.core.knowledge import Delegation, Knowledge, Outlet, Person, Place
+
+# Colours for delegation rows, assigned in order of first mention (readable on dark and light).
+PALETTE = ("#d94f4f", "#4f8fd9", "#d9a84f", "#5fb35f", "#a86fd9", "#4fc4c4", "#d96fa8", "#9a9a5a")
+
+
+@dataclass(slots=True)
+class PersonRec:
+    key: str  # the name as first written in full (stable: facts refer to it)
+    first_seq: int
+    parts: tuple[str, ...]  # name parts of the fullest form seen
+    forms: list[str] = field(default_factory=list)
+    role: str = ""
+    side: str | None = None  # party id
+    delegation: str | None = None  # party id of the team the text says they belong to
+    fixed: bool = False  # from a knowledge file: discovery adds spellings only
+
+
+@dataclass(slots=True)
+class PartyRec:
+    id: str  # "russia", "united_states", "hamas"
+    name: str  # shown: the country's name as the text writes it ("Türkiye")
+    first_seq: int
+    kind: str = "country"  # country | organisation | group
+    code: str = ""  # ISO alpha-2 for countries
+    label: str = ""
+    color: str = ""
+    forms: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    capital: str = ""
+    negotiating: int | None = None  # seq from which the text gives it a delegation / team
+    host: int | None = None  # seq from which the text says it hosts
+    fixed: bool = False
+    display: str = ""  # a knowledge file's own name for the delegation ("Russian delegation")
+
+    @property
+    def shown(self) -> str:
+        return self.display or self.name
+
+
+@dataclass(slots=True)
+class PlaceRec:
+    name: str
+    first_seq: int
+    kind: str = "city"  # venue | city | country | region
+    country: str = ""  # ISO alpha-2, when known
+    forms: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class OutletRec:
+    name: str
+    first_seq: int
+    forms: list[str] = field(default_factory=list)
+
+
+def outlet_key(name: str) -> str:
+    """"RIA-Novosti", "RIA Novosti", "The Guardian" and "Guardian" share a key."""
+    return re.sub(r"^the", "", re.sub(r"[^0-9a-z]+", "", fold(name)))
+
+
+def party_id(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_") or "party"
+
+
+class Registry:
+    """The growing knowledge of one blog; `table` holds every surface form learnt."""
+
+    def __init__(self) -> None:
+        self.table = FormTable()
+        self.people: dict[str, PersonRec] = {}
+        self.parties: dict[str, PartyRec] = {}
+        self.places: dict[str, PlaceRec] = {}
+        self.outlets: dict[str, OutletRec] = {}
+        self._by_surname: dict[str, list[str]] = {}  # skeleton of surname -> person keys
+        self._by_code: dict[str, str] = {}  # ISO alpha-2 -> party id
+        # (seq, kind, key, attribute, value): every change, for knowledge_at
+        self.log: list[tuple[int, str, str, str, object]] = []
+        self._log_seqs: list[int] = []
+        self.role_phrases: dict[str, str] = {}  # folded definite role phrase -> person key
+        self.version = 0  # bumped on every change (views rebuild when it moves)
+
+    # ------------------------------------------------------------ log
+    def _note(self, seq: int, kind: str, key: str, attr: str, value: object) -> None:
+        self.log.append((seq, kind, key, attr, value))
+        self._log_seqs.append(seq)
+        self.version += 1
+
+    # ------------------------------------------------------------ people
+    def find_person(self, parts: tuple[str, ...]) -> PersonRec | None:
+        """The known person these name parts spell, if exactly one fits."""
+        if not parts:
+            return None
+        keys = self._by_surname.get(skeleton(parts[-1]), [])
+        hits = [self.people[k] for k in keys if same_name(self.people[k].parts, parts)]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            exact = [h for h in hits if fold(" ".join(h.parts)) == fold(" ".join(parts))]
+            if exact:
+                return exact[0]
+            return hits[-1]  # the most recently introduced namesake
+        return None
+
+    def person_by_surname(self, word: str) -> PersonRec | None:
+        """A bare surname ("Fidan") -> the person introduced with it, most recent first."""
+        keys = self._by_surname.get(skeleton(word), [])
+        hits = [self.people[k] for k in keys if same_word(self.people[k].parts[-1], word)]
+        return hits[-1] if hits else None
+
+    def add_person(self, parts: tuple[str, ...], seq: int, surface: str) -> PersonRec:
+        rec = self.find_person(parts)
+        if rec is None:
+            key = " ".join(parts)
+            while key in self.people:
+                key += "'"
+            rec = PersonRec(key, seq, parts)
+            self.people[key] = rec
+            self._by_surname.setdefault(skeleton(parts[-1]), []).append(key)
+            self._note(seq, "person", key, "new", None)
+        elif len(parts) > len(rec.parts) and not rec.fixed:
+            rec.parts = parts
+            self._note(seq, "person", rec.key, "parts", parts)
+        self.add_person_form(rec, surface, seq)
+        if len(parts) > 1:
+            self.add_person_form(rec, parts[-1], seq)
+        return rec
+
+    def add_person_form(self, rec: PersonRec, surface: str, seq: int) -> None:
+        if surface and surface not in rec.forms:
+            rec.forms.append(surface)
+            self.table.add(surface, ("person", rec.key))
+            self._note(seq, "person", rec.key, "form", surface)
+
+    def set_person(self, rec: PersonRec, seq: int, *, role: str | None = None, side: str | None = None,
+                   delegation: str | None = None) -> None:
+        if rec.fixed:
+            return
+        if role and not rec.role:
+            rec.role = role
+            self._note(seq, "person", rec.key, "role", role)
+        if side and rec.side != side and (rec.side is None or delegation):
+            rec.side = side
+            self._note(seq, "person", rec.key, "side", side)
+        if delegation and rec.delegation != delegation:
+            rec.delegation = delegation
+            self._note(seq, "person", rec.key, "delegation", delegation)
+            if rec.side != delegation:
+                rec.side = delegation
+                self._note(seq, "person", rec.key, "side", delegation)
+
+    def add_role_phrase(self, phrase: str, rec: PersonRec, seq: int) -> None:
+        key = fold(phrase)
+        if key in self.role_phrases or len(key) < 8:
+            return
+        self.role_phrases[key] = rec.key
+        self.table.add(phrase, ("role", rec.key), ANY)
+        self._note(seq, "person", rec.key, "role_phrase", phrase)
+
+    # ------------------------------------------------------------ parties
+    def party_by_code(self, code: str) -> PartyRec | None:
+        pid = self._by_code.get(code)
+        return self.parties.get(pid) if pid else None
+
+    def add_party(self, name: str, seq: int, *, kind: str = "country", code: str = "", label: str = "",
+                  demonyms: tuple[str, ...] = (), capital: str = "", pid: str | None = None) -> PartyRec:
+        if code and code in self._by_code:
+            return self.parties[self._by_code[code]]
+        pid = pid or party_id(name)
+        if pid in self.parties:
+            return self.parties[pid]
+        rec = PartyRec(pid, name, seq, kind, code, label or (code or name[:2].upper()),
+                       PALETTE[len(self.parties) % len(PALETTE)], [], list(demonyms), capital)
+        self.parties[pid] = rec
+        if code:
+            self._by_code[code] = pid
+        self._note(seq, "party", pid, "new", None)
+        return rec
+
+    def add_party_form(self, rec: PartyRec, surface: str, seq: int, what: str = "name") -> None:
+        if surface in rec.forms:
+            return
+        rec.forms.append(surface)
+        self._note(seq, "party", rec.id, "form", surface)
+
+    def set_negotiating(self, rec: PartyRec, seq: int) -> None:
+        if rec.negotiating is None:
+            rec.negotiating = seq
+            self._note(seq, "party", rec.id, "negotiating", True)
+
+    def set_host(self, rec: PartyRec, seq: int) -> None:
+        if rec.host is None:
+            rec.host = seq
+            self._note(seq, "party", rec.id, "host", True)
+
+    # ------------------------------------------------------------ places, outlets
+    def add_place(self, name: str, seq: int, kind: str, country: str = "") -> PlaceRec:
+        key = fold(name)
+        rec = self.places.get(key)
+        if rec is None:
+            rec = self.places[key] = PlaceRec(name, seq, kind, country, [name])
+            self.table.add(name, ("place", key))
+            self._note(seq, "place", key, "new", None)
+        return rec
+
+    def add_outlet(self, name: str, seq: int, *, extends: str | None = None) -> OutletRec:
+        """An outlet by name; `extends` is an outlet key this name lengthens ("RIA" -> "RIA Novosti")."""
+        name = re.sub(r"^(?:the|The)\s+", "", name)
+        key = outlet_key(name)
+        rec = self.outlets.get(key)
+        if rec is None and extends is not None:
+            rec = self.outlets.get(extends)
+        if rec is None:
+            rec = self.outlets[key] = OutletRec(name, seq, [name])
+            self._note(seq, "outlet", key, "new", None)
+        elif name not in rec.forms:
+            rec.forms.append(name)
+            self.outlets.setdefault(key, rec)
+            if len(name) > len(rec.name):
+                rec.name = name
+            self._note(seq, "outlet", outlet_key(rec.forms[0]), "form", name)
+        self.table.add(name, ("outlet", outlet_key(rec.forms[0])))
+        return rec
+
+    # ------------------------------------------------------------ knowledge file
+    def load(self, k: Knowledge) -> None:
+        """Seed from a knowledge file (seq 0); its entries are fixed, discovery only adds spellings."""
+        from tui.core.discover.gazetteer import gazetteer
+
+        g = gazetteer()
+        for d in k.delegations:
+            code = ""
+            for surface in (d.country, *d.places):
+                c = g.country_of(surface) if surface else None
+                if c:
+                    code = c
+                    break
+            rec = PartyRec(d.id, d.country or d.name, 0, "country" if code else "group", code, d.label or d.id[:2].upper(),
+                           d.color or PALETTE[len(self.parties) % len(PALETTE)], [], list(d.demonyms),
+                           d.home, 0 if d.negotiating else None, 0 if d.host else None, True, d.name)
+            rec.forms.extend([*d.places, *d.aliases, d.country] if d.country else [*d.places, *d.aliases])
+            self.parties[d.id] = rec
+            if code:
+                self._by_code.setdefault(code, d.id)
+            for surface in (*d.places, d.country):
+                if surface:
+                    self.table.add(surface, ("party", d.id))
+            for dem in d.demonyms:
+                self.table.add(dem, ("demonym", d.id))
+            for alias in d.aliases:
+                self.table.add(alias, ("team", d.id), ANY)
+            self._note(0, "party", d.id, "new", None)
+        for p in k.people:
+            parts = tuple(p.name.split())
+            side = p.delegation
+            if side is None and p.affiliation:
+                side = next((d.id for d in k.delegations if d.country == p.affiliation), None)
+            rec = PersonRec(p.name, 0, parts, [], p.role, side, p.delegation, True)
+            self.people[p.name] = rec
+            self._by_surname.setdefault(skeleton(parts[-1]), []).append(p.name)
+            self._note(0, "person", p.name, "new", None)
+            for s in (p.name, *p.aliases):
+                if s not in rec.forms:
+                    rec.forms.append(s)
+                    self.table.add(s, ("person", p.name))
+            for r in p.roles:
+                self.role_phrases[fold(r)] = p.name
+                self.table.add(r, ("role", p.name), ANY)
+        for pl in k.places:
+            key = fold(pl.name)
+            rec = PlaceRec(pl.name, 0, pl.kind or "city", "", [pl.name, *pl.aliases])
+            self.places[key] = rec
+            for s in (pl.name, *pl.aliases):
+                self.table.add(s, ("place", key))
+            self._note(0, "place", key, "new", None)
+        for o in k.outlets:
+            key = outlet_key(o.name)
+            self.outlets[key] = OutletRec(o.name, 0, [o.name, *o.aliases])
+            for s in (o.name, *o.aliases):
+                self.table.add(s, ("outlet", key))
+            self._note(0, "outlet", key, "new", None)
+
+    # ------------------------------------------------------------ snapshots
+    def knowledge_at(self, seq: int, *, team_nouns: tuple[str, ...] = ()) -> Knowledge:
+        """What was known after post seq, as a Knowledge (nothing learnt later)."""
+        upto = bisect_right(self._log_seqs, seq)
+        people: dict[str, dict] = {}
+        parties: dict[str, dict] = {}
+        places: dict[str, dict] = {}
+        outlets: dict[str, dict] = {}
+        for (s, kind, key, attr, value) in self.log[:upto]:
+            if kind == "person":
+                rec = self.people[key]
+                d = people.setdefault(key, {"parts": rec.parts if rec.fixed else None, "forms": [], "role": rec.role if rec.fixed else "",
+                                            "side": rec.side if rec.fixed else None,
+                                            "delegation": rec.delegation if rec.fixed else None, "phrases": []})
+                if attr == "parts":
+                    d["parts"] = value
+                elif attr == "form":
+                    d["forms"].append(value)
+                elif attr in ("role", "side", "delegation"):
+                    d[attr] = value
+                elif attr == "role_phrase":
+                    d["phrases"].append(value)
+            elif kind == "party":
+                rec = self.parties[key]
+                d = parties.setdefault(key, {"forms": [], "negotiating": rec.negotiating == 0, "host": rec.host == 0})
+                if attr == "form":
+                    d["forms"].append(value)
+                elif attr in ("negotiating", "host"):
+                    d[attr] = True
+            elif kind == "place":
+                places.setdefault(key, {})
+            elif kind == "outlet":
+                outlets.setdefault(key, {})
+        delegations = []
+        for pid, d in parties.items():
+            rec = self.parties[pid]
+            forms = tuple(dict.fromkeys(d["forms"] or rec.forms[:1]))
+            name = next((f for f in forms if f and f[0].isupper() and fold(f) != fold(rec.capital)), rec.name)
+            delegations.append(Delegation(
+                id=pid, name=name if not rec.fixed else rec.shown, label=rec.label, color=rec.color, home=rec.capital,
+                country=rec.name, demonyms=tuple(rec.demonyms), places=forms, aliases=(),
+                negotiating=d["negotiating"], host=d["host"]))
+        persons = []
+        for key, d in people.items():
+            rec = self.people[key]
+            parts = d["parts"] or rec.parts
+            persons.append(Person(name=key, aliases=tuple(f for f in dict.fromkeys([" ".join(parts), *d["forms"]]) if f != key),
+                                  roles=tuple(d["phrases"]), affiliation=self.parties[d["side"]].name if d["side"] in self.parties else "",
+                                  role=d["role"], delegation=d["delegation"]))
+        place_list = [Place(self.places[k].name, tuple(self.places[k].forms[1:]), self.places[k].kind) for k in places]
+        outlet_list = [Outlet(self.outlets[k].forms[0], tuple(self.outlets[k].forms[1:])) for k in outlets]
+        return Knowledge(tuple(delegations), tuple(persons), tuple(place_list), tuple(outlet_list))

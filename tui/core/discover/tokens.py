@@ -1,0 +1,136 @@
+"""Words of a post with their offsets, and a table of multi-word surface forms.
+
+A post is read once into `Tok`s (word, offsets, folded form, capitalisation,
+possessive); every lookup of a name, a demonym, a title or a learnt role
+phrase is then a dict probe on the folded first word followed by a compare
+of the next few words — linear in the text, whatever the number of names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from tui.core.discover.fold import fold, strip_possessive
+from tui.core.discover.lexicon import NAME_PARTICLES
+
+# A word: letters/digits with inner hyphens or apostrophes ("al-Mansouri",
+# "O'Brien", "Russia’s"), or a dotted initialism ("U.S.", "J.").
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\.(?=\s+[^\W\d_])|[^\W_]+(?:[-'’ʼ][^\W_]+)*")
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str  # as written
+    base: str  # without a possessive 's
+    fold: str  # fold(base)
+    poss: bool  # written with a possessive 's
+    cap: bool  # starts with an upper-case letter
+    caps: bool  # all upper case (2+ letters): "TASS", "US"
+
+    @property
+    def particle(self) -> bool:
+        return self.fold in NAME_PARTICLES or self.fold.startswith(("al-", "el-"))
+
+
+def tokenize(text: str) -> list[Tok]:
+    out: list[Tok] = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        base, poss = strip_possessive(word)
+        first = base[:1]
+        letters = [c for c in base if c.isalpha()]
+        out.append(Tok(m.start(), m.start() + len(base), word, base, fold(base), poss,
+                       first.isupper(), len(letters) > 1 and all(c.isupper() for c in letters)))
+    return out
+
+
+def gap(text: str, a: Tok, b: Tok) -> str:
+    """The text between two tokens (a before b), possessive suffix excluded."""
+    return text[a.start + len(a.text) if not a.poss else a.start + len(a.text):b.start]
+
+
+# Case policies for a surface form.
+NAME = "name"  # each word capitalised in the text (particles excepted): "Hakan Fidan"
+CAPS = "caps"  # exactly as written, upper case: "US", "TASS"
+ANY = "any"  # any case: learnt role phrases ("the kremlin spokesman")
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    words: tuple[str, ...]  # folded words
+    policy: str
+    value: Any  # what the form means (the caller's)
+
+
+class FormTable:
+    """Surface forms by their folded first word; the longest form wins."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[Form]] = {}
+        self.size = 0
+
+    def add(self, surface: str, value: Any, policy: str | None = None) -> bool:
+        """Add a form; False when the same words are already taken (first meaning kept)."""
+        words = tuple(t.fold for t in tokenize(surface))
+        if not words:
+            return False
+        if policy is None:
+            letters = [c for c in surface if c.isalpha()]
+            policy = CAPS if len(letters) > 1 and all(c.isupper() for c in letters) else NAME
+        bucket = self._by_first.setdefault(words[0], [])
+        for f in bucket:
+            if f.words == words:
+                return False
+        bucket.append(Form(words, policy, value))
+        bucket.sort(key=lambda f: -len(f.words))
+        self.size += 1
+        return True
+
+    def replace(self, surface: str, value: Any, policy: str | None = None) -> None:
+        words = tuple(t.fold for t in tokenize(surface))
+        bucket = self._by_first.get(words[0], []) if words else []
+        bucket[:] = [f for f in bucket if f.words != words]
+        self.add(surface, value, policy)
+
+    def match(self, toks: list[Tok], i: int, text: str, hi: int | None = None) -> tuple[Form, int] | None:
+        """The longest form starting at toks[i] (within toks[:hi]), and the index after it."""
+        bucket = self._by_first.get(toks[i].fold)
+        if not bucket:
+            return None
+        hi = len(toks) if hi is None else hi
+        for f in bucket:
+            n = len(f.words)
+            if i + n > hi:
+                continue
+            ok = True
+            for j in range(n):
+                t = toks[i + j]
+                if t.fold != f.words[j]:
+                    ok = False
+                    break
+                if j < n - 1 and (t.poss or not _joined(text, t, toks[i + j + 1])):
+                    ok = False
+                    break
+                if f.policy == NAME and not t.cap and not t.particle and (n == 1 or j == 0 or t.fold not in _LOWER_OK):
+                    ok = False
+                    break
+                if f.policy == CAPS and t.base != t.base.upper():
+                    ok = False
+                    break
+            if ok:
+                return f, i + n
+        return None
+
+
+# small words a capitalised form may hold in lower case ("Secretary of State", "Bank of England")
+_LOWER_OK = frozenset(("of", "the", "and", "for", "de", "al", "bin", "von", "der", "van"))
+
+
+def _joined(text: str, a: Tok, b: Tok) -> bool:
+    """Are two tokens adjacent words of one phrase (only spaces, or a hyphen, between)?"""
+    between = text[a.end + (len(a.text) - len(a.base)):b.start]
+    return between == " " or between == "" or (between.strip() == "" and "\n" not in between and len(between) <= 3)
