@@ -32,43 +32,81 @@ def when_text(f: ScheduleFact) -> str | None:
 
 
 def status_dict(f: StatusFact) -> dict[str, Any]:
-    return {"seq": f.seq, "status": f.status, "where": f.where, "evidence": f.evidence, "origin": f.origin}
+    return {"seq": f.seq, "status": f.status, "where": f.where, "from": f.from_where, "evidence": f.evidence,
+            "origin": f.origin}
 
 
 def schedule_dict(f: ScheduleFact) -> dict[str, Any]:
     return {"seq": f.seq, "subject": f.subject, "kind": f.kind, "when": when_text(f),
-            "when_estimated": f.when_estimated, "raw": f.raw, "evidence": f.evidence, "origin": f.origin}
+            "when_estimated": f.when_estimated, "precision": precision_of(f.raw) if f.raw else "none", "raw": f.raw,
+            "evidence": f.evidence, "origin": f.origin}
 
 
 def meeting_dict(m: Meeting) -> dict[str, Any]:
     return {
         "id": m.id, "name": m.name, "kind": m.kind, "date": m.date.isoformat() if m.date else None,
         "place": m.place, "status": m.status,
-        "participants": [{"name": p.name, "seq": p.seq, "basis": p.basis, "evidence": p.evidence} for p in m.participants],
+        "parties": list(m.parties),
+        "participants": [{"name": p.name, "kind": p.kind, "seq": p.seq, "basis": p.basis, "evidence": p.evidence}
+                         for p in m.participants],
         "seqs": list(m.seqs),
     }
 
 
+def knowledge_export(timeline: Timeline, mentioned: set[str] | None = None) -> dict[str, Any]:
+    """Who is who as known at the end: people (those the posts name, when `mentioned` is given),
+    parties, places, outlets, each with the post it was first learnt from."""
+    k = timeline.knowledge_at(timeline.n)
+    reg = timeline.registry
+    names = {d.id: d.name for d in k.delegations}
+
+    def first(table: dict, key: str) -> int:
+        rec = table.get(key)
+        return rec.first_seq if rec is not None else 0
+
+    people = [{"name": p.name, "aliases": list(p.aliases), "role": p.role,
+               "side": p.affiliation, "affiliation": p.affiliation,
+               "delegation": names.get(p.delegation) if p.delegation else None,
+               "first_seq": first(reg.people, p.name)} for p in k.people if mentioned is None or p.name in mentioned]
+    parties = [{"id": d.id, "name": d.name, "aliases": list(dict.fromkeys([*d.places, *d.demonyms])),
+                "kind": reg.parties[d.id].kind if d.id in reg.parties else "country",
+                "negotiating": d.negotiating, "host": d.host, "first_seq": first(reg.parties, d.id)} for d in k.delegations]
+    places = [{"name": p.name, "kind": p.kind, "first_seq": _first_place(reg, p.name)} for p in k.places]
+    outlets = [{"name": o.name, "aliases": list(o.aliases), "first_seq": _first_outlet(reg, o.name)} for o in k.outlets]
+    return {"people": people, "parties": parties, "places": places, "outlets": outlets}
+
+
+def _first_place(reg, name: str) -> int:
+    from tui.core.discover.fold import fold
+
+    rec = reg.places.get(fold(name))
+    return rec.first_seq if rec is not None else 0
+
+
+def _first_outlet(reg, name: str) -> int:
+    from tui.core.discover.registry import outlet_key
+
+    rec = reg.outlets.get(outlet_key(name))
+    return rec.first_seq if rec is not None else 0
+
+
 def facts_export(timeline: Timeline) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
     """(top-level keys, per-entry keys) for build_export(blog, extra, entry_extra=...)."""
-    k = timeline.knowledge
-    mentioned: dict[str, None] = {}
     per_entry: dict[int, dict[str, Any]] = {}
+    mentioned: set[str] = set()
     for seq in range(1, timeline.n + 1):
         e = timeline.entities(seq)
-        per_entry[seq] = {"people": list(e.people), "delegations": list(e.delegations), "outlets": list(e.outlets)}
-        for name in e.people:
-            mentioned[name] = None
-    people = []
-    for name in mentioned:
-        p = k.person(name)
-        people.append({"name": name, "aliases": list(p.aliases) if p else [], "affiliation": p.affiliation if p else "",
-                       "role": p.role if p else "", "delegation": p.delegation if p else None})
+        per_entry[seq] = {"people": list(e.people), "delegations": list(e.delegations), "outlets": list(e.outlets),
+                          "parties": list(e.parties)}
+        mentioned.update(e.people)
     final = timeline.state_at(timeline.n)
-    delegations = [{"id": d.id, "name": d.name, "status": [status_dict(f) for f in d.history]} for d in final.delegations]
+    known = knowledge_export(timeline, mentioned)
+    party_names = {p["id"]: p["name"] for p in known["parties"]}
+    delegations = [{"id": d.id, "name": d.name, "party": party_names.get(d.id, d.name),
+                    "status": [status_dict(f) for f in d.history]} for d in final.delegations]
     ex = timeline.extraction
     extra = {
-        "people": people,
+        **known,
         "delegations": delegations,
         "schedule": [schedule_dict(f) for f in final.schedule],
         "meetings": [meeting_dict(m) for m in final.meetings],

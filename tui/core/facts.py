@@ -54,10 +54,11 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class PostEntities:
-    people: tuple[str, ...] = ()
-    delegations: tuple[str, ...] = ()
-    outlets: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()  # person keys (canonical names)
+    delegations: tuple[str, ...] = ()  # delegation ids named as teams or meeting parties
+    outlets: tuple[str, ...] = ()  # outlet names
     mentions: tuple[Mention, ...] = ()
+    parties: tuple[str, ...] = ()  # party ids named in any form (country, capital, demonym, team)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,7 @@ class Meeting:
     status: str  # planned | happened | cancelled
     participants: tuple[Participant, ...]
     seqs: tuple[int, ...]  # posts that mention it, ascending
+    parties: tuple[str, ...] = ()  # who it is between: delegation names, or people's names for their meeting
 
 
 @dataclass(frozen=True, slots=True)

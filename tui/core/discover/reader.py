@@ -180,6 +180,7 @@ class Reader:
         self.ner = ner  # optional name finder (spaCy): labels for unknown runs
         self.given_names: set[str] = set()  # folded first names of people seen
         self.trace: list[tuple[int, str, str]] | None = None  # (seq, surface, why) when debugging
+        self.parties_named: tuple[str, ...] = ()  # party ids the last post read names, in any form
 
     # ------------------------------------------------------------ parties
     def party_for_code(self, code: str, seq: int, surface: str | None = None) -> PartyRec:
@@ -245,6 +246,7 @@ class Reader:
             if it.mention is not None:
                 out.append(it.mention)
         out.sort(key=lambda m: (m.start, -m.end))
+        self.parties_named = tuple(dict.fromkeys(it.party for it in items if it.party))
         return out
 
     def _split_compounds(self, toks: list[Tok], text: str) -> list[Tok]:

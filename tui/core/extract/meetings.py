@@ -68,6 +68,7 @@ class Mention:
     kind: str = "other"
     delegations: tuple[str, ...] = ()
     core: tuple[str, ...] = ()  # delegations minus the host: what identifies talks
+    party_names: tuple[str, ...] = ()  # shown: who the meeting is between
 
 
 @dataclass(slots=True)
@@ -82,6 +83,7 @@ class MeetingBuilder:
     seqs: list[int] = field(default_factory=list)
     delegations: dict[str, None] = field(default_factory=dict)  # ordered set
     core: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
 
     def add_participant(self, p: Participant) -> bool:
         for q in self.participants:
@@ -93,7 +95,7 @@ class MeetingBuilder:
     def freeze(self) -> Meeting:
         # seqs only grows: a prefix view shares it, so a snapshot is O(participants)
         return Meeting(self.id, self.name, self.kind, self.date, self.place, self.status,
-                       tuple(self.participants), PrefixView(self.seqs))
+                       tuple(self.participants), PrefixView(self.seqs), self.parties)
 
 
 # ---------------------------------------------------------------- mentions
@@ -271,6 +273,7 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         m.id = "-".join(tokens) + ("-call" if m.noun == "call" else "-meeting")
         names = [n for n in people] + [_deleg_name(k, d) for d in delegs]
         m.name = " – ".join(names) + (" call" if m.noun == "call" else " meeting")
+        m.party_names = tuple(names)
         m.kind = "call" if m.noun == "call" else ("preparatory" if m.held and _PREP.search(s.text) else
                                                     "bilateral" if len(names) == 2 else "other")
         m.delegations = tuple(delegs)
@@ -291,6 +294,7 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         m.core = tuple(core)
         m.kind = "trilateral" if len(delegs) == 3 else ("bilateral" if len(delegs) == 2 else "other")
         m.name = " – ".join(_country(k, d) for d in core) + " talks"
+        m.party_names = tuple(_country(k, d) for d in m.delegations)
     elif not people and not delegs and m.definite and not m.verb and m.noun in ("talks", "meeting"):
         target = ctx.post_meeting or main
         if target:
@@ -311,6 +315,7 @@ def _member_side(k: Knowledge, name: str) -> str | None:
 
 def _copy(m: Mention, b: MeetingBuilder, next_round: bool) -> None:
     m.id, m.name, m.kind, m.delegations, m.core = b.id, b.name, b.kind, tuple(b.delegations), tuple(b.core)
+    m.party_names = b.parties
     if next_round and not b.id.endswith("-next"):
         m.id += "-next"
         m.name += " (next round)"

@@ -166,9 +166,11 @@ class _Run:
                     continue
                 b = ctx.meetings.get(m.id)
                 if b is None:
-                    b = ctx.meetings[m.id] = mt.MeetingBuilder(m.id, m.name, m.kind, core=m.core)
+                    b = ctx.meetings[m.id] = mt.MeetingBuilder(m.id, m.name, m.kind, core=m.core, parties=m.party_names)
                 if len(m.delegations) > len(b.delegations) and not m.verb:
                     b.delegations.update(dict.fromkeys(m.delegations))
+                    if len(m.party_names) > len(b.parties):
+                        b.parties = m.party_names
                     if len(m.name) > len(b.name):
                         b.name = m.name
                     if b.id.endswith("-talks") or b.kind in ("bilateral", "trilateral", "other"):
@@ -237,7 +239,7 @@ class _Run:
                             changed[b.id] = b
             for f in facts:
                 self._status(f, status)
-        ents = entities_from(linked, tuple(dict.fromkeys(extra_delegs)))
+        ents = entities_from(linked, tuple(dict.fromkeys(extra_delegs)), self.reader.parties_named)
         return PostFacts(post.seq, ents, status, schedule, [b.freeze() for b in changed.values()])
 
     def _status(self, f: StatusFact, out: list[StatusFact], meeting: str | None = None) -> None:
