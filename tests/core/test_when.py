@@ -27,7 +27,7 @@ def w(raw: str, estimated: bool = False):
     ("tomorrow morning", "2025-05-16T09:00:00+03:00", "part"),
     ("May 15", "2025-05-15T00:00:00+03:00", "day"),
     ("the second half of the day", "2025-05-15T14:00:00+03:00", "part"),
-    ("in two or three hours", "2025-05-15T15:00:00+03:00", "part"),
+    ("in two or three hours", "2025-05-15T15:00:00+03:00", "hour"),
 ])
 def test_phrases_resolve(raw: str, iso: str, precision: str) -> None:
     got = w(raw)
@@ -40,9 +40,32 @@ def test_clock_times_are_exact_and_relative_phrases_estimated() -> None:
     assert w("in two or three hours").estimated is True
 
 
-def test_later_in_the_day_stays_on_the_post_day() -> None:
+def test_later_in_the_day_stays_on_the_post_day_with_no_made_up_time() -> None:
     got = w("later in the day")
-    assert got.dt.date() == REF.date() and got.dt > REF
+    assert got.dt.date() == REF.date() and got.precision == "day" and got.estimated
+
+
+def test_hours_from_an_estimated_post_time_round_to_the_hour() -> None:
+    got = normalise("in two hours", REF.replace(minute=38), ref_estimated=True)
+    assert (got.dt.hour, got.dt.minute, got.precision, got.estimated) == (16, 0, "hour", True)  # 15:38 -> 16:00
+
+
+@pytest.mark.parametrize("raw,iso", [
+    ("at 3pm Geneva time", "2025-05-15T16:00:00+03:00"),  # a city of the tables: CEST, +2
+    ("at 0900 GMT", "2025-05-15T12:00:00+03:00"),
+    ("at 14:00 UTC+2", "2025-05-15T15:00:00+03:00"),
+    ("at 10:00 BST", "2025-05-15T12:00:00+03:00"),
+    ("at 2pm British Summer Time", "2025-05-15T16:00:00+03:00"),
+    ("at 11am Turkish time", "2025-05-15T11:00:00+03:00"),  # a country with one zone, by its demonym
+    ("at 5pm EDT", "2025-05-16T00:00:00+03:00"),
+    ("at 16.10 BST", "2025-05-15T18:10:00+03:00"),
+])
+def test_any_zone_a_text_names_is_read(raw: str, iso: str) -> None:
+    assert w(raw).dt.isoformat() == iso
+
+
+def test_a_decimal_number_is_not_a_time() -> None:
+    assert find_times("The fee rose to 3.50 euros.", REF) == []
 
 
 @pytest.mark.parametrize("raw", ["in April 2022", "in the spring of 2022", "three years ago", "in late March"])

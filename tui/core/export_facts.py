@@ -22,11 +22,18 @@ STATUS_WORDS = {
 }
 
 
+def precision(f: ScheduleFact) -> str:
+    """minute | hour | part | day | none: how exactly the text gives the time."""
+    if f.when is None:
+        return "none"
+    return f.precision or (precision_of(f.raw) if f.raw else "none")
+
+
 def when_text(f: ScheduleFact) -> str | None:
     """ISO datetime, or a bare date when the phrase names only a day."""
     if f.when is None:
         return None
-    if f.raw and precision_of(f.raw) == "day":
+    if precision(f) == "day":
         return f.when.date().isoformat()
     return f.when.isoformat()
 
@@ -38,7 +45,7 @@ def status_dict(f: StatusFact) -> dict[str, Any]:
 
 def schedule_dict(f: ScheduleFact) -> dict[str, Any]:
     return {"seq": f.seq, "subject": f.subject, "kind": f.kind, "when": when_text(f),
-            "when_estimated": f.when_estimated, "precision": precision_of(f.raw) if f.raw else "none", "raw": f.raw,
+            "when_estimated": f.when_estimated, "precision": precision(f), "raw": f.raw,
             "evidence": f.evidence, "origin": f.origin}
 
 

@@ -82,6 +82,7 @@ class ScheduleFact:
     raw: str  # the phrase as written ("at 12:30pm Moscow time", "on Friday")
     evidence: str
     origin: str = "rule"
+    precision: str = ""  # minute | hour | part | day | none: what the text supports ("" = read from raw)
 
 
 PARTICIPANT_BASES = ("present", "announced", "absent")

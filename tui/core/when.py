@@ -17,13 +17,18 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from dateutil import parser as dtparser
-from dateutil import tz as dttz
 
-from tui.core.vocab import MONTH_NAMES, WEEKDAY_NAMES
+from tui.core.vocab import (
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    ZONE_NAMES,
+    ZONE_OFFSETS,
+    fixed_zone,
+    zone_for_abbreviation,
+    zone_for_city,
+    zone_for_name,
+)
 
-MOSCOW = timezone(timedelta(hours=3), "MSK")
-ZONES = {"moscow time": MOSCOW, "gmt": timezone.utc, "utc": timezone.utc, "istanbul time": MOSCOW,
-         "kiev time": dttz.gettz("Europe/Kyiv"), "kyiv time": dttz.gettz("Europe/Kyiv")}
 
 WEEKDAYS = WEEKDAY_NAMES
 MONTHS = MONTH_NAMES
@@ -35,14 +40,22 @@ NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a co
 _WD = "|".join(w.capitalize() for w in WEEKDAYS)
 _MON = "|".join(m.capitalize() for m in MONTHS)
 _NUM = r"\d+|one|two|three|four|five|six|a\s+couple\s+of|a\s+few|an|a"
-_TZ = r"Moscow\s+time|local\s+time(?:\s+in\s+[A-Z]\w+)?|Istanbul\s+time|Kiev\s+time|Kyiv\s+time|GMT|UTC"
+# Zones a clock time may carry: "local time", "UTC+3" / "GMT-05:00", a long name ("British Summer
+# Time"), "<place> time" ("Moscow time", "Geneva time", "Turkish time"), or an abbreviation (BST, MSK).
+_ABBREVIATIONS = "|".join(sorted((z.upper() for z in ZONE_OFFSETS if len(z) > 1), key=len, reverse=True))
+_LONG_NAMES = "|".join(sorted((r"\s+".join(re.escape(w) for w in n.split()) for n in ZONE_NAMES), key=len, reverse=True))
+_TZ = (r"local\s+time(?:\s+in\s+[A-Z][\w’'-]+)?|(?:UTC|GMT)\s?[+−–-]\s?\d{1,2}(?::?\d{2})?(?!\d)"
+       rf"|(?i:{_LONG_NAMES})|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?\s+time\b|(?:{_ABBREVIATIONS})\b")
 _AMPM = r"a\.m\.|p\.m\.|am|pm|a\.m|p\.m"
 
 _ATOM = re.compile(
     rf"""(?<![\w])(?:
       (?P<clock>(?:at\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>{_AMPM})(?!\w)(?:\s+(?P<tz>{_TZ}))?
-          |(?:at\s+)?(?P<h2>\d{{1,2}}):(?P<mi2>\d{{2}})(?:\s+(?P<tz2>{_TZ}))?)
-      (?:\s*\((?P<alt>[^()]{{0,30}}?(?:GMT|UTC))\))?
+          |(?:at\s+)?(?P<h2>\d{{1,2}}):(?P<mi2>\d{{2}})(?:\s+(?P<tz2>{_TZ}))?
+          |(?:(?:at|from|until|till|by|before|after)\s+(?P<h4>[01]?\d|2[0-3])\.(?P<mi4>[0-5]\d)(?:\s+(?P<tz4>{_TZ}))?
+             |(?P<h5>[01]?\d|2[0-3])\.(?P<mi5>[0-5]\d)\s+(?P<tz5>{_TZ}))(?![\d.])
+          |(?:at\s+)?(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)\s?(?:hrs?\s+|hours\s+)?(?P<tz3>{_TZ}))
+      (?:\s*\((?P<alt>[^()]{{0,30}}?(?:GMT|UTC)(?:\s?[+−–-]\s?\d{{1,2}}(?::?\d{{2}})?)?)\))?
      |(?P<wday>(?:(?P<wdmod>late|early)\s+)?(?:on\s+|by\s+)?(?P<wd>{_WD})(?:\s+(?P<wdpart>morning|afternoon|evening|night))?)
      |(?P<mdate>(?:on\s+)?(?P<mon>{_MON})\s+(?P<dom>\d{{1,2}})(?!\d)(?:,?\s+(?P<yr>\d{{4}}))?)
      |(?P<dmdate>(?:on\s+)?(?P<dom2>\d{{1,2}})\s+(?P<mon2>{_MON})(?:\s+(?P<yr2>\d{{4}}))?)
@@ -72,7 +85,7 @@ class When:
     start: int
     end: int
     dt: datetime | None
-    precision: str  # minute | part | day | none
+    precision: str  # minute | hour ("in two hours") | part (morning, "tonight") | day | none
     estimated: bool
     history: bool = False  # another year, an earlier month, "years ago"
 
@@ -91,13 +104,33 @@ def _nearest_weekday(ref: date, wd: int) -> date:
     return ref + timedelta(days=delta)
 
 
+_OFFSET = re.compile(r"(?:UTC|GMT)\s?([+−–-])\s?(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _named_zone(key: str) -> tzinfo | None:
+    """A zone from its written name: offset, long name, "<place> time" or abbreviation; None if unknown."""
+    m = _OFFSET.match(key)
+    if m:
+        hours = int(m.group(2)) + int(m.group(3) or 0) / 60
+        return fixed_zone(-hours if m.group(1) != "+" else hours)
+    zone = zone_for_name(key) or (zone_for_abbreviation(key) if " " not in key else None)
+    if zone is None and key.endswith(" time"):
+        from tui.core.discover.gazetteer import gazetteer
+
+        place = key[: -len(" time")]
+        zone = zone_for_name(key) or gazetteer().zone_of_place(place) or zone_for_city(place)
+    return zone
+
+
 def _zone(name: str | None, local: tzinfo) -> tzinfo:
+    """The zone a time phrase names; the blog's zone for "local time", none, or a name it cannot place."""
     if not name:
         return local
-    key = " ".join(name.lower().split())
-    if key.startswith("local time"):
+    key = " ".join(name.split())
+    if key.lower().startswith("local time"):
         return local
-    return ZONES.get(key, local)
+    return _named_zone(key) or local
 
 
 class _Acc:
@@ -115,15 +148,15 @@ class _Acc:
     def add(self, g: dict[str, str | None]) -> None:
         ref_day = self.ref.astimezone(self.local).date()
         if g["clock"]:
-            h = int(g["h"] if g["h"] is not None else g["h2"])
-            mi = int(g["mi"] or g["mi2"] or 0)
+            h = int(next(g[k] for k in ("h", "h2", "h3", "h4", "h5") if g[k] is not None))
+            mi = int(g["mi"] or g["mi2"] or g["mi3"] or g["mi4"] or g["mi5"] or 0)
             ap = (g["ap"] or "").lower().replace(".", "")
             if ap == "pm" and h < 12:
                 h += 12
             if ap == "am" and h == 12:
                 h = 0
             if h < 24 and mi < 60:
-                self.clock = (h, mi, _zone(g["tz"] or g["tz2"], self.local))
+                self.clock = (h, mi, _zone(g["tz"] or g["tz2"] or g["tz3"] or g["tz4"] or g["tz5"], self.local))
         elif g["wday"]:
             self.day = _nearest_weekday(ref_day, WEEKDAYS.index(g["wd"].lower()))
             part = g["wdpart"] or g["wdmod"]
@@ -159,12 +192,11 @@ class _Acc:
             self.day = self.day or ref_day
             self.part = PARTS["second half" if g["hpart"].lower() == "second" else "first half"]
         elif g["later"]:
+            # "later in the day": that day, at no time the text gives
             self.day = ref_day
             lp = g["lpart"]
             if lp:
                 self.part = PARTS[lp.lower()]
-            else:
-                self.offset = timedelta(hours=3)
             self.estimated = True
         elif g["earlier"]:
             self.day = ref_day
@@ -187,10 +219,14 @@ class _Acc:
 
     def result(self, raw: str, start: int, end: int) -> When:
         if self.offset is not None and self.day is None or (self.offset is not None and self.part is None and self.clock is None):
+            # "in two or three hours": the hour the text supports, never a made-up minute
+            # (from an estimated post time the hour itself is approximate: marked estimated)
             dt = self.ref + self.offset
+            if self.ref_estimated or dt.minute or dt.second:
+                dt = (dt + timedelta(minutes=30)).replace(minute=0, second=0, microsecond=0)
             if self.day is not None and dt.astimezone(self.local).date() != self.day:
                 dt = datetime.combine(self.day, time(23), self.local)
-            return When(raw, start, end, dt, "part", True, self.history)
+            return When(raw, start, end, dt, "hour", True, self.history)
         if self.clock is not None:
             h, mi, zone = self.clock
             day = self.day or self.ref.astimezone(zone).date()
@@ -247,7 +283,7 @@ def normalise(raw: str, ref: datetime, ref_estimated: bool = False, local: tzinf
 
 
 def precision_of(raw: str) -> str:
-    """minute | part | day | none, from the phrase alone (for display/export)."""
+    """minute | hour | part | day | none, from the phrase alone (for display/export)."""
     ref = datetime(2000, 1, 3, 12, tzinfo=timezone.utc)
     w = normalise(raw, ref)
     return w.precision if w else "none"

@@ -297,7 +297,7 @@ class _Run:
                 sk = "rescheduled"
             if sk == "planned" and not hedged and when is not None and last is not None and last.when is not None \
                     and last.when.date() == when.dt.date() and last.when != when.dt \
-                    and when.precision == "minute" and precision_of(last.raw) == "minute":
+                    and when.precision == "minute" and (last.precision or precision_of(last.raw)) == "minute":
                 sk = "rescheduled"  # "10 a.m. on Friday", then "at 12:30pm": the hour moved
             prior = [x for x in ctx.schedule_of.get(b.id, ())]
             repeat = sk in ("started", "concluded") and any(x.kind == sk for x in prior)
@@ -320,7 +320,7 @@ class _Run:
                 sk = None  # the same plan from a second source
             if sk:
                 f = ScheduleFact(s.post.seq, b.id, sk, when.dt if when else None, when.estimated if when else False,
-                                 when.raw if when else "", s.text)
+                                 when.raw if when else "", s.text, precision=when.precision if when else "none")
                 if not any(x.subject == f.subject and x.kind == f.kind and x.when == f.when for x in schedule):
                     schedule.append(f)
                     ctx.schedule_of.setdefault(b.id, []).append(f)
