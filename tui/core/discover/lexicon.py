@@ -60,14 +60,14 @@ cautioned hailed welcomed criticized criticised accused blasted described called
 # Nouns that make "the Russian ___" / "Kiev's ___" a negotiating team.
 TEAM_NOUNS = frozenset("""
 delegation delegations team teams side sides negotiators negotiator representatives delegates envoys
-mission
+mission mediators
 """.split())
 TEAM_PHRASES = ("negotiating team", "negotiating teams", "negotiation team", "peace delegation")
 
 # Last words of an organisation, a body or an institution ("Foreign Ministry").
 ORG_WORDS = frozenset("""
 ministry ministries council union agency committee commission court bank fund party army forces
-society academy school church club
+society academy school church club community bloc
 navy guard police service services university institute foundation group company corporation inc
 ltd airlines authority office department parliament assembly congress senate duma cabinet
 government administration federation league alliance organisation organization association

@@ -46,7 +46,7 @@ from tui.core.discover.lexicon import (
     VENUE_WORDS,
     GEO_WORDS,
 )
-from tui.core.discover.registry import PartyRec, PersonRec, Registry, outlet_key
+from tui.core.discover.registry import PartyRec, PersonRec, Registry, outlet_key, party_id
 from tui.core.discover.tokens import CAPS, NAME, FormTable, Tok, tokenize
 from tui.core.link import Linked
 
@@ -110,14 +110,15 @@ _AFTER_OUTLET_VERB = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+|also\s+|
 _AFTER_MEDIA = re.compile(r"^\s+(?:news\s+agency|news\s+outlet|newspaper|broadcaster|agency|daily|tv|channel|television|radio)\b", re.I)
 _AFTER_SPEECH = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+|earlier\s+|reportedly\s+|previously\s+){0,2}"
                            r"([a-z]+)\b")
-_APPOSITIVE = re.compile(r"^,\s+(?:who|whose)\b|^,\s+(?P<role>(?:the|a|an|[^\s,]+['’]s|[A-Z][\w-]*)\s[^,.;:()“”\"]{0,120}?)"
+_APPOSITIVE = re.compile(r"^,\s+(?:who|whose)\b|^,\s+(?P<role>(?:the|a|an|[^\s,]+['’]s|[A-Z][\w-]*)\s[^,.;:()“”\"\n]{0,120}?)"
                          r"(?=,|\.|;|:|\(|\)|“|\"|\s[–—]|$| (?:has|had|have|is|was|said|says|told|will|would)\b)")
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while|by|with)\s+)(?P<role>(?:(?:[Tt]he|[Aa]n?|[^\s,]+['’]s)\s+)?"
                           r"(?:[\w’'-]+\s+){0,6}?[\w-]+),\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _MOVE_BEFORE = re.compile(r"\b(?:(?:travel(?:l?ed|l?ing|s)?|fl(?:y|ew|ying|own)|head(?:ed|ing|s)?|arriv(?:e|ed|ing|es)|return(?:ed|ing|s)?|"
                           r"go(?:es|ing)?|went|gone|c(?:o|a)me|coming|mov(?:e|ed|ing)|way|route|trip|visit|journey|back)\s+"
-                          r"(?:back\s+)?(?:to|from)|left|leave|leaving|departed|depart|reached|reach|reaching|via)\s+$")
+                          r"(?:back\s+)?(?:to|from)|left|leave|leaving|departed|depart|reached|reach|reaching|via"
+                          r"|(?:left|leaving|leaves|departed|flew\s+out\s+of)\s+(?:[A-Z][\w’'-]+\s+){1,3}for)\s+$")
 _BULLET = re.compile(r"^\s*[•\-*–·▪◦]\s*$")
 _LINEUP_AFTER = re.compile(r"^\s*(?:[–—-]|\(|,\s+(?:the\s+)?[a-z])")
 _HOST_BEFORE = re.compile(r"\b(?:host(?:\s+(?:nation|country|state|government))?|hosted\s+by|hosts?|mediators?|mediator\s+country)\s+(?:the\s+)?$", re.I)
@@ -128,6 +129,31 @@ _GOV_AFTER = re.compile(r"^\s+(?:government|foreign\s+minist(?:er|ry)|president|
 _OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:government|people|capital|president|leader|embassy|authorities)\s+of\s+$", re.I)
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|er)$")
 _FOREIGN_ARTICLE = frozenset(("al", "el", "der", "die", "das", "le", "la", "il", "los", "las"))
+
+
+def _join_titles(text: str, toks: list[Tok], items: list[Item]) -> list[Item]:
+    """"Deputy Agriculture Minister", "Trade Commissioner": a capitalised portfolio word inside or before a
+    title belongs to it (a name never sits between two role words)."""
+    out: list[Item] = []
+    for it in items:
+        if it.kind == TITLE and out and out[-1].kind == NAMEK and out[-1].j - out[-1].i <= 2 \
+                and _adjacent(text, toks[out[-1].j - 1], toks[it.i]) and not toks[out[-1].j - 1].poss \
+                and (len(out) >= 2 and out[-2].kind == TITLE and _adjacent(text, toks[out[-2].j - 1], toks[out[-1].i])
+                     or toks[it.i].fold in ROLE_HEADS and all(toks[x].fold not in ROLE_HEADS for x in range(it.i, it.j - 1))
+                     and toks[out[-1].i].fold in ROLE_MODIFIERS | _PORTFOLIOS):
+            name = out.pop()
+            start = out.pop().i if out and out[-1].kind == TITLE and _adjacent(text, toks[out[-1].j - 1], toks[name.i]) else name.i
+            out.append(Item(TITLE, start, it.j))
+            continue
+        out.append(it)
+    return out
+
+
+# Portfolios that stand before "Minister"/"Commissioner" ("Agriculture Minister").
+_PORTFOLIOS = frozenset("""
+agriculture energy environment climate transport health education labour labor culture tourism industry
+commerce fisheries water infrastructure digital social development science technology housing sport
+""".split())
 
 
 def _is_role_word(t: Tok) -> bool:
@@ -181,6 +207,9 @@ class Reader:
         self.given_names: set[str] = set()  # folded first names of people seen
         self.trace: list[tuple[int, str, str]] | None = None  # (seq, surface, why) when debugging
         self.parties_named: tuple[str, ...] = ()  # party ids the last post read names, in any form
+        # organisations named in full ("Eastern Trade Community"), by folded full name, acronym and head
+        # word ("ETC", "community"): a team of any of these makes the organisation a party
+        self.orgs: dict[str, str] = {}
 
     # ------------------------------------------------------------ parties
     def party_for_code(self, code: str, seq: int, surface: str | None = None) -> PartyRec:
@@ -201,8 +230,27 @@ class Reader:
         self.reg.add_party_form(rec, surface, seq)
         return rec
 
+    def note_org(self, full: str, acronym: str | None = None) -> None:
+        """An organisation named in full: its acronym and head word may stand for it later."""
+        self.orgs.setdefault(fold(full), full)
+        initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+        if len(initials) >= 2:
+            self.orgs.setdefault(fold(initials), full)
+        if acronym:
+            self.orgs.setdefault(fold(acronym), full)
+        self.orgs.setdefault(fold(full.split()[-1]), full)
+
     def party_for_name(self, name: str, seq: int, *, demonym: str | None = None) -> PartyRec:
         """A party the tables do not know ("Orlania", "Hamas"), learnt from the text."""
+        full = self.orgs.get(fold(name)) if not demonym else None
+        if full is not None and fold(full) != fold(name):
+            rec = self.party_for_name(full, seq)
+            for surface in (name, full):
+                self.reg.table.add(surface, ("party", rec.id))
+                self.reg.add_party_form(rec, surface, seq)
+            if rec.kind == "group":
+                rec.kind = "organisation"
+            return rec
         # a demonym of a country-like name seen before ("Orlanian" ~ "Orlania")
         probe = fold(demonym or name)
         for rec in self.reg.parties.values():
@@ -302,13 +350,14 @@ class Reader:
                     items.append(Item(TITLE, i, j))
                     i = j
                     continue
-            if t.cap and t.fold not in NOT_NAME_WORDS and not _is_role_word(t):
+            if t.cap and t.fold not in NOT_NAME_WORDS and t.fold not in ROLE_HEADS:
                 j = i + 1
                 while j < n and not toks[j - 1].poss and toks[j - 1].fold not in ORG_WORDS \
                         and _adjacent(text, toks[j - 1], toks[j]):
                     u = toks[j]
                     known = reg_table.match(toks, j, text)
-                    if u.cap and u.fold not in NOT_NAME_WORDS and not _is_role_word(u) \
+                    if u.cap and u.fold not in NOT_NAME_WORDS and u.fold not in ROLE_HEADS \
+                            and not (u.fold in ROLE_MODIFIERS and _title_end(text, toks, j) > j) \
                             and (known is None or known[0].value[0] == "person") \
                             and self.gaz_table.match(toks, j, text) is None:
                         j += 1
@@ -321,7 +370,7 @@ class Reader:
                 continue
             items.append(Item(WORD, i, i + 1))
             i += 1
-        return items
+        return _join_titles(text, toks, items)
 
     # ------------------------------------------------------------ known forms
     def _known(self, text: str, toks: list[Tok], items: list[Item], k: int, seq: int) -> None:
@@ -418,16 +467,28 @@ class Reader:
                 it.mention = Linked(a.start, b.end, "person", known.key, known.delegation, False)
                 return why(seq, surface, "person: known")
 
+        nxt = _first_word(after)
         if len(words) == 1 and (last in ORG_WORDS or last in VENUE_WORDS or last in GEO_WORDS or last in MEDIA_WORDS
                                 or last in COMPASS_WORDS):
+            if last in self.orgs and (nxt in TEAM_NOUNS or b.poss and _GOV_AFTER.match(" " + after.lstrip())):
+                rec = self.party_for_name(surface, seq)  # "the Community's negotiators"
+                it.party = rec.id
+                return why(seq, surface, "party: an organisation's team")
             return why(seq, surface, "skip: a common noun capitalised")
         # --- institutions, venues, regions, outlets by their last word
         if (last in MEDIA_WORDS and len(words) > 1) or (_AFTER_MEDIA.match(after) and not b.poss):
             self._outlet(it, surface, a, b, seq)
             return why(seq, surface, "outlet: media word")
         if last in ORG_WORDS and len(words) > 1:
-            return why(seq, surface, "skip: institution")
-        if last in VENUE_WORDS and len(words) > 1:
+            acr = re.match(r"\s*\(([A-Z]{2,6})\)", after)
+            self.note_org(surface, acr.group(1) if acr else None)
+            rec = self.reg.parties.get(party_id(self.orgs.get(fold(surface), surface)))
+            if rec is not None:
+                it.party = rec.id
+                it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+                return why(seq, surface, "party: organisation named in full")
+            return why(seq, surface, "institution")
+        if (last in VENUE_WORDS or a.fold in VENUE_WORDS) and len(words) > 1:
             if _PLACE_BEFORE.search(before) or _MOVE_BEFORE.search(before) or re.match(r"\s+in\s+[A-Z]", after):
                 place = self.reg.add_place(surface, seq, "venue")
                 it.mention = Linked(a.start, b.end, "place", place.name, None)
@@ -496,14 +557,16 @@ class Reader:
                 it.party = rec.id
                 it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
                 return why(seq, surface, "party: government of")
-            if len(words) == 1 and _is_known_demonym_like(self, surface) and nxt and nxt in ROLE_HEADS | ROLE_MODIFIERS:
+            title_next = k + 1 < len(items) and items[k + 1].kind == TITLE and _adjacent(text, b, toks[items[k + 1].i])
+            if len(words) == 1 and not b.poss and (_is_known_demonym_like(self, surface) or (
+                    title_next and _DEMONYM_SUFFIX.search(b.fold) and len(b.fold) >= 5)) and nxt and nxt in ROLE_HEADS | ROLE_MODIFIERS:
                 rec = self.party_for_name(surface, seq, demonym=surface)
                 it.party = rec.id
                 return why(seq, surface, "party: demonym of a known party")
 
         # --- a person by what follows: appositive, speech verb, line-up dash
         app = _APPOSITIVE.match(after)
-        if app and not caps and (multi or (app.group("role") and _has_role_head(app.group("role")))):
+        if app and not caps and (app.group("role") is None and multi or (app.group("role") and _has_role_head(app.group("role")))):
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: appositive")
         sp = _AFTER_SPEECH.match(after)
