@@ -300,6 +300,8 @@ class Reader:
     def _split_compounds(self, toks: list[Tok], text: str) -> list[Tok]:
         """"Russia-Ukraine talks", "US-brokered", "Riga-based": a hyphenated word whose parts are
         known names, or whose tail is lower case, is read as its parts ("al-Mansouri" stays whole)."""
+        if "-" not in text:
+            return toks
         out: list[Tok] = []
         for t in toks:
             if "-" not in t.base or not t.cap or t.particle:
@@ -329,10 +331,15 @@ class Reader:
         n = len(toks)
         i = 0
         reg_table = self.reg.table
+        gaz_table = self.gaz_table
         while i < n:
             t = toks[i]
-            m = reg_table.match(toks, i, text)
-            g = self.gaz_table.match(toks, i, text) if (t.cap or t.caps) else None
+            m = reg_table.match(toks, i, text) if t.fold in reg_table else None
+            g = gaz_table.match(toks, i, text) if (t.cap and t.fold in gaz_table) else None
+            if m is None and g is None and not t.cap and t.fold not in ROLE_HEADS and t.fold not in ROLE_MODIFIERS:
+                items.append(Item(WORD, i, i + 1))
+                i += 1
+                continue
             if m is not None and m[0].value[0] == "person" and m[1] == i + 1 and i + 1 < n and toks[i + 1].cap \
                     and not t.poss and _adjacent(text, t, toks[i + 1]) and g is None:
                 m = None  # a known surname opening a longer name ("Trump Tower", "Fomin" in another's name)
@@ -355,11 +362,11 @@ class Reader:
                 while j < n and not toks[j - 1].poss and toks[j - 1].fold not in ORG_WORDS \
                         and _adjacent(text, toks[j - 1], toks[j]):
                     u = toks[j]
-                    known = reg_table.match(toks, j, text)
+                    known = reg_table.match(toks, j, text) if u.fold in reg_table else None
                     if u.cap and u.fold not in NOT_NAME_WORDS and u.fold not in ROLE_HEADS \
                             and not (u.fold in ROLE_MODIFIERS and _title_end(text, toks, j) > j) \
                             and (known is None or known[0].value[0] == "person") \
-                            and self.gaz_table.match(toks, j, text) is None:
+                            and (u.fold not in gaz_table or gaz_table.match(toks, j, text) is None):
                         j += 1
                     elif u.particle and j + 1 < n and toks[j + 1].cap and _adjacent(text, u, toks[j + 1]):
                         j += 1

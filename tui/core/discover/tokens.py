@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from tui.core.discover.fold import fold, strip_possessive
@@ -36,15 +37,22 @@ class Tok:
         return self.fold in NAME_PARTICLES or self.fold.startswith(("al-", "el-"))
 
 
+@lru_cache(maxsize=1 << 16)
+def _word(word: str) -> tuple[str, str, bool, bool, bool]:
+    """(base, fold, possessive, capitalised, all caps) of one written word (cached: words repeat)."""
+    base, poss = strip_possessive(word)
+    letters = [c for c in base if c.isalpha()]
+    return base, fold(base), poss, base[:1].isupper(), len(letters) > 1 and all(c.isupper() for c in letters)
+
+
 def tokenize(text: str) -> list[Tok]:
     out: list[Tok] = []
+    append = out.append
     for m in _WORD.finditer(text):
+        start = m.start()
         word = m.group(0)
-        base, poss = strip_possessive(word)
-        first = base[:1]
-        letters = [c for c in base if c.isalpha()]
-        out.append(Tok(m.start(), m.start() + len(base), word, base, fold(base), poss,
-                       first.isupper(), len(letters) > 1 and all(c.isupper() for c in letters)))
+        base, folded, poss, cap, caps = _word(word)
+        append(Tok(start, start + len(base), word, base, folded, poss, cap, caps))
     return out
 
 
@@ -95,6 +103,10 @@ class FormTable:
         bucket = self._by_first.get(words[0], []) if words else []
         bucket[:] = [f for f in bucket if f.words != words]
         self.add(surface, value, policy)
+
+    def __contains__(self, first: str) -> bool:
+        """Does any form start with this folded word? (a cheap test before match)"""
+        return first in self._by_first
 
     def match(self, toks: list[Tok], i: int, text: str, hi: int | None = None) -> tuple[Form, int] | None:
         """The longest form starting at toks[i] (within toks[:hi]), and the index after it."""
