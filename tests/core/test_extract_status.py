@@ -52,10 +52,10 @@ def test_a_member_moving_moves_the_delegation() -> None:
     assert statuses("US Secretary of State Marco Rubio has landed in Istanbul.") == [(1, "united_states", "arrived", "Istanbul")]
 
 
-def test_a_person_who_is_no_member_is_not_a_delegation() -> None:
-    assert statuses("Vladimir Zelensky has arrived in Ankara.") == []
-    # "Putin will not attend" is about Putin, not the Russian delegation
-    assert statuses("Vladimir Putin will not attend the direct talks in Istanbul, Kremlin spokesman Dmitry Peskov has said.") == []
+def test_a_leaders_own_attendance_counts_for_the_side() -> None:
+    assert statuses("Vladimir Zelensky has arrived in Ankara.") == [(1, "ukraine", "arrived", "Ankara")]
+    assert statuses("Vladimir Putin will not attend the direct talks in Istanbul, Kremlin spokesman Dmitry Peskov has said.") \
+        == [(1, "russia", "will_not_attend", None)]
 
 
 def test_waiting_and_located() -> None:

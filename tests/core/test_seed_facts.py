@@ -50,11 +50,14 @@ def test_status_facts(deleg: str, status: str, where: str | None, evidence: str)
 
 
 def test_negatives_on_the_seed() -> None:
-    # a planned trip is not an arrival; the refuted TRT report is not a start; Putin is no delegation
+    # a planned trip is not an arrival; the refuted TRT report is not a start; Putin never sat in the talks
     assert not [f for f in STATUS["ukraine"] if f.status == "arrived" and "will arrive" in f.evidence]
     assert not [f for f in END.schedule if f.kind == "started" and "TRT Haber" in f.evidence]
-    assert not [f for f in STATUS["russia"] if f.status == "will_not_attend"]
-    assert all(p.name != "Vladimir Putin" for p in MEETINGS["ru-ua-talks"].participants)
+    assert all(p.name != "Vladimir Putin" or p.basis == "absent" for p in MEETINGS["ru-ua-talks"].participants)
+
+
+def test_a_leaders_absence_counts_for_the_side() -> None:
+    assert [f for f in STATUS["russia"] if f.status == "will_not_attend" and "Putin will not attend" in f.evidence]
 
 
 def test_talks_schedule_changes_in_order_from_first_plan_to_conclusion() -> None:

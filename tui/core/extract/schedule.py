@@ -26,47 +26,65 @@ def _r(p: str) -> re.Pattern:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("denied_no_preparations", "denied", _r(r"\bno preparations\b|\bhas not been raised\b|\bnot (?:yet )?planned\b")),
-    Rule("denied_report_false", "denied", _r(r"\b(?:report|claim)s?\b[^.]{0,20}\b(?:is|are|was|were)\s+(?:inaccurate|false|untrue|wrong)\b")),
-    Rule("concluded", "concluded", _r(r"\b(?:have|has|had)\s+(?:now\s+|just\s+|reportedly\s+)?(?:concluded|ended|finished|wrapped\s+up)\b"
-                                      r"|\bwrapped\s+up\b"), where="after"),
-    Rule("held_before", "happened", _r(r"\b(?:after|following|in\s+the\s+wake\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:talks|meeting|discussions|negotiations)$"
-                                       r"|\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks)$"), where="before"),
-    Rule("started_at", "started", _r(r"\bat\s+the\s+start\s+of\s+the\s+(?:meeting|talks)$"), where="before"),
-    Rule("started", "started", _r(r"(?<!yet to )\b(?:have|has)\s+(?:just\s+)?(?:started|begun|commenced|kicked\s+off)\b"
-                                  r"|\b(?<!preparations are )(?<!preparations are currently )(?:is|are)\s+(?:currently\s+|now\s+)?underway\b"
+    # a report about the meeting denied: "the report is inaccurate", "denied reports that …", "no talks are planned"
+    Rule("denied_no_preparations", "denied", _r(r"\bno\s+preparations\b|\bhas\s+not\s+been\s+raised\b|\bnot\s+(?:yet\s+)?planned\b"
+                                             r"|\bno\s+(?:such\s+)?(?:plans?|talks|meeting)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+                                             r"(?:planned|scheduled|arranged|underway|under\s+way)\b")),
+    Rule("denied_report_false", "denied", _r(r"\b(?:report|reports|claim|claims|suggestions?|rumou?rs?|speculation)\b[^.]{0,30}?\b"
+                                            r"(?:is|are|was|were)\s+(?:inaccurate|false|untrue|wrong|incorrect|baseless|unfounded|fake|not\s+true)\b"
+                                            r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|any\s+|media\s+)?(?:reports?|claims?|suggestions?|rumou?rs?)\b")),
+    Rule("concluded", "concluded", _r(r"\b(?:have|has|had)\s+(?:now\s+|just\s+|reportedly\s+|finally\s+)?(?:concluded|ended|finished|closed|wrapped\s+up|broken\s+up)\b"
+                                      r"|\bwrapped\s+up\b|\b(?:is|are)\s+(?:now\s+)?over\b|\bcame\s+to\s+an?\s+(?:end|close)\b"
+                                      r"|\b(?:ended|concluded|finished|closed)\s+(?:after|at|on|with|shortly|late|early|without|in)\b"), where="after"),
+    Rule("held_before", "happened", _r(r"\b(?:after|following|in\s+the\s+wake\s+of)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:talks|meeting|discussions|negotiations|call|dinner|session)$"
+                                       r"|\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|dinner|session|call)$"), where="before"),
+    Rule("started_at", "started", _r(r"\bat\s+the\s+(?:start|opening)\s+of\s+the\s+(?:meeting|talks|session|negotiations)$"), where="before"),
+    Rule("suspended", "suspended", _r(r"\b(?:have|has|had|were|was)\s+(?:been\s+)?(?:now\s+|just\s+)?(?:suspended|adjourned|paused|halted|broken\s+off|put\s+on\s+hold)\b"
+                                      r"|\b(?:broke|break)\s+off\b|\bbroke\s+for\b|\badjourned\b|\bsuspended\b"), where="after"),
+    Rule("resumed", "resumed", _r(r"(?<!will )(?<!to )\b(?:have|has|had)\s+(?:now\s+|just\s+)?(?:resumed|reconvened|restarted)\b"
+                                  r"|\b(?:resumed|reconvened)\s+(?:on|at|after|shortly|in|this|later|early)\b"
+                                  r"|\bback\s+(?:at|to)\s+the\s+(?:negotiating\s+)?table\b"), where="after"),
+    Rule("started", "started", _r(r"(?<!yet to )\b(?:have|has)\s+(?:just\s+|now\s+|finally\s+)?(?:started|begun|commenced|kicked\s+off|opened|got\s+under\s*way)\b"
+                                  r"|\b(?<!preparations are )(?<!preparations are currently )(?:is|are)\s+(?:currently\s+|now\s+)?(?:underway|under\s+way|in\s+progress|in\s+session)\b"
                                   r"|\b(?:is|are)\s+being\s+(?:held|carried\s+out|conducted)\b"
+                                  r"|\b(?:opened|began|started|got\s+under\s*way)\s+(?:at|on|shortly|this|in|with|after|early|late)\b"
                                   r"|\bbehind\s+closed\s+doors\b"), where="after"),
-    Rule("cancelled", "cancelled", _r(r"(?<!not been )(?<!not )\b(?:cancell?ed|called\s+off|scrapped)\b")),
-    Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bno\s+talks\s+(?:on|today|tomorrow|this)\b")),
-    Rule("delayed", "delayed", _r(r"\bdelayed\b")),
-    Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+to\b|\bpushed\s+back\b|\bshifted\s+to\b"), where="after"),
-    Rule("confirmed_not_cancelled", "confirmed", _r(r"\bnot\s+been\s+cancell?ed\b|\bwill\s+go\s+ahead\b"), where="after"),
+    Rule("cancelled", "cancelled", _r(r"(?<!not been )(?<!not )(?<!never )\b(?:cancell?ed|called\s+off|scrapped|abandoned)\b")),
+    Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bdeferred\b|\bno\s+(?:talks|meeting|session)\s+(?:on|today|tomorrow|this|tonight)\b")),
+    Rule("delayed", "delayed", _r(r"\bdelayed\b|\brunning\s+late\b|\bheld\s+up\b")),
+    Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+(?:to|forward|up)\b|\bbrought\s+forward\b|\bpushed\s+back\b|\bshifted\s+to\b"), where="after"),
+    Rule("confirmed", "confirmed", _r(r"\bnot\s+been\s+cancell?ed\b|\bwill\s+(?:still\s+)?go\s+ahead\b|\b(?:is|are)\s+still\s+on\b"
+                                      r"|\bremains?\s+on\s+(?:track|schedule)\b|\bconfirmed\s+(?:that|the|for)\b|\bgoes\s+ahead\b"), where="after"),
     Rule("proposed_whether", "proposed", _r(r"\b(?:whether|if)\b[^,.;]{0,60}$"), where="before"),
-    Rule("planned_after", "planned", _r(r"\bscheduled\s+(?:to|for)\b|\bset\s+to\s+(?:meet|begin|start|take\s+place)\b"
-                                        r"|\bwill\s+(?:start|begin|take\s+place|resume|be\s+held|commence)\b|\bwill\s+take\s+at\b"
-                                        r"|\b(?:is|are)\s+(?:expected|due|planned|set)\s+to\s+(?:start|begin|take\s+place|commence|be\s+held)\b"),
+    Rule("planned_after", "planned", _r(r"\bscheduled\s+(?:to|for)\b|\bset\s+(?:to|for)\s+(?:meet|begin|start|take\s+place|resume|open|convene)\b"
+                                        r"|\bwill\s+(?:start|begin|take\s+place|resume|be\s+held|commence|open|convene|reconvene)\b"
+                                        r"|\b(?:is|are)\s+(?:expected|due|planned|set|slated|scheduled)\s+to\s+(?:start|begin|take\s+place|commence|be\s+held|open|resume|convene)\b"),
          where="after"),
-    # "he will travel to Istanbul on Thursday for the Ukraine talks": the trip's day places the talks
+    # "he will travel to Istanbul on Thursday for the talks": the trip's day places the talks
     Rule("planned_trip_for", "planned", _r(r"\b(?:will|to|would|could|plans?\s+to|expected\s+to)\s+(?:travel|go|come|fly|arrive|head)\s+"
                                            r"(?:to|in)\s+(?-i:[A-Z])[\w’'-]+[^.;:]{0,40}?\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
                                            r"(?:talks|negotiations|meeting)$"), needs_time=True, where="before"),
     Rule("planned_before", "planned", _r(r"\bscheduling\b|\bwill\s+be\s+preceded\s+by\b|\bfollowed\s+by\b|\bwill\s+hold\b|\bplans?\s+to\s+hold\b"
-                                         r"|\bset\s+to\s+meet\b|\bwill\s+meet\b"), where="before"),
-    Rule("proposed", "proposed", _r(r"\bpropos(?:ed|al)\b|\boffered\b|\bcould\s+(?:take\s+place|involve|call|meet|begin|start)\b|\bpossib(?:le|ility)\b"
-                                    r"|\bpotential\b|\brequest\s+for\b|\bhave\s+to\s+meet\b|\bready\s+to\s+meet\b|\binvitation\b"
-                                    r"|\bnecessary\b|\bsuggested\b|\bI\s+may\b|\bdoes\s+not\s+rule\s+out\b|\bcould\s+happen\b")),
+                                         r"|\bset\s+to\s+meet\b|\bwill\s+meet\b|\bagreed\s+to\s+(?:hold|meet)\b|\bwill\s+host\b"), where="before"),
+    Rule("proposed", "proposed", _r(r"\bpropos(?:ed|al|es)\b|\boffer(?:ed|s)?\s+to\s+host\b|\boffered\b"
+                                    r"|\b(?:could|might|may)\s+(?:take\s+place|involve|meet|begin|start|be\s+held|happen)\b"
+                                    r"|\bpossib(?:le|ility)\b|\bpotential\b|\brequest(?:ed)?\s+(?:for|a)\b|\bhave\s+to\s+meet\b"
+                                    r"|\bready\s+to\s+meet\b|\binvit(?:ation|ed)\b|\bnecessary\b|\bsuggest(?:ed|s)\b|\bcalled\s+for\b"
+                                    r"|\bopen\s+to\b")),
     # a bare infinitive is weaker than any modal above: "… needed for it to take place" is not a plan
     Rule("planned_infinitive", "planned", _r(r"\bto\s+take\s+place\b"), where="after"),
 )
 
 # Prefilter: a window holding none of these substrings fires no rule.
 _ANY_WORDS = ("no ", "not ", "report", "claim", "conclu", "ended", "finish", "wrapped", "after", "follow", "wake",
-              "led ", "held", "chair", "host", "conven", "start", "begun", "commenc", "kicked", "underway", "being",
-              "closed", "cancel", "called", "scrapped", "postpon", "put off", "delay", "timetable", "reschedul",
-              "moved", "pushed", "shifted", "ahead", "whether", "if ", "schedul", "set ", "will", "expected", "due ",
-              "planned", "take place", "hold", "propos", "offer", "could", "possib", "potential", "request",
-              "have to", "ready", "invitation", "necessary", "suggest", "may", "rule")
+              "led ", "held", "chair", "host", "conven", "start", "begun", "began", "commenc", "kicked", "underway",
+              "under way", "being", "closed", "cancel", "called", "scrapped", "abandon", "postpon", "put off", "defer",
+              "delay", "late", "reschedul", "moved", "pushed", "brought", "shifted", "ahead", "whether", "if ",
+              "schedul", "set ", "slated", "will", "expected", "due ", "planned", "take place", "hold", "propos",
+              "offer", "could", "might", "may ", "possib", "potential", "request", "have to", "ready", "invit",
+              "necessary", "suggest", "open", "progress", "session", "over", "end", "suspend", "adjourn", "paus",
+              "halt", "broke", "break", "resum", "reconven", "restart", "back ", "still on", "track", "confirm",
+              "goes ", "deni", "dismiss", "reject", "rumo", "specula", "agreed", "sat down")
 
 
 def _any(text: str) -> bool:

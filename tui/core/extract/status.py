@@ -26,32 +26,59 @@ def _r(p: str) -> re.Pattern:
     return re.compile(p, re.IGNORECASE)
 
 
+# Attendance and movement rules take a person as their side ("Putin will not attend", "Rubio has landed"):
+# a leader's or an envoy's own attendance counts for the side they speak for.
 RULES: tuple[StatusRule, ...] = (
     StatusRule("will_not_attend", "will_not_attend",
-               _r(r"\b(?:will|would)\s+not\s+(?:attend|take\s+part|participate|be\s+present|join|travel)\b|\bwon['’]t\s+(?:attend|take\s+part|participate|come)\b")),
-    StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed)\b")),
-    StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+)?(?:left|departed)\b|\bdeparted\s+(?:from|for)\b")),
+               _r(r"\b(?:will|would|does|do|did)\s+not\s+(?:be\s+)?(?:attend(?:ing)?|take\s+part|participate|be\s+present|join|travel|go|come|show\s+up)\b"
+                  r"|\bwon['’]t\s+(?:be\s+)?(?:attend(?:ing)?|take\s+part|participate|come|join|travel|go)\b"
+                  r"|\b(?:is|are)\s+not\s+(?:going|expected|planning|due)\s+to\s+(?:attend|travel|take\s+part|join|come|go)\b"
+                  r"|\b(?:declined|refused|refuses|declines)\s+to\s+(?:attend|travel|join|take\s+part|come|go|send)\b"
+                  r"|\bruled\s+out\s+(?:attending|travell?ing|taking\s+part|joining|going)\b|\bwill\s+(?:stay\s+away|skip)\b"
+                  r"|\bpulled\s+out\s+of\s+the\s+(?:summit|conference|trip|visit)\b|\bboycott(?:s|ed|ing)?\b"), country_subject=True),
+    StatusRule("undecided", "undecided",
+               _r(r"\b(?:has|have)\s+(?:yet\s+to|not\s+yet)\s+(?:decide|decided|confirm|confirmed|announce|announced|name|named|reveal|revealed|say|said)\b"
+                  r"|\bundecided\b|\b(?:unclear|not\s+clear|not\s+known|unknown|uncertain)\s+(?:whether|if|who)\b"
+                  r"|\bno\s+decision\s+(?:has\s+been|was|had\s+been)\s+(?:made|taken)\b|\b(?:has|have)\s+not\s+said\s+(?:whether|who)\b"
+                  r"|\b(?:would|will)\s+not\s+say\s+(?:whether|who)\b|\bstill\s+deciding\b"), country_subject=True),
+    StatusRule("walked_out", "walked_out",
+               _r(r"\b(?:walked|stormed|marched)\s+out\b|\b(?:left|quit|abandoned)\s+the\s+(?:talks|table|negotiating\s+table|room|meeting|negotiations|session)\s+in\s+protest\b"
+                  r"|\bwithdrew\s+from\s+the\s+(?:talks|negotiations|meeting|session)\b"), country_subject=True),
+    StatusRule("returned", "returned",
+               _r(r"\b(?:returned|came\s+back|has\s+come\s+back|rejoined|went\s+back)\s+(?:to\s+)?the\s+(?:talks|table|negotiating\s+table|negotiations|room|venue|meeting|session)\b"
+                  r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|to)\s+the\s+(?:negotiating\s+)?(?:table|talks|room|venue)\b"), country_subject=True),
+    StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed|touched\s+down)\b|\b(?:has|have)\s+reached\b"), country_subject=True),
+    StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+|now\s+|already\s+)?(?:left|departed)\b|\bdeparted\s+(?:from|for)\b"
+                                  r"|\b(?:flew|headed)\s+(?:back\s+)?home\b|\bflew\s+back\s+to\b|\b(?:is|are)\s+leaving\b"), country_subject=True),
     StatusRule("travelling", "travelling",
-               _r(r"\b(?:is|are)\s+(?:now\s+)?(?:heading|headed|en\s+route|on\s+(?:its|their)\s+way|travell?ing)\b|\bheaded\s+out\s+to\b")),
+               _r(r"\b(?:is|are)\s+(?:now\s+)?(?:heading|headed|en\s+route|on\s+(?:its|their|his|her)\s+way|travell?ing|flying)\b"
+                  r"|\bheaded\s+out\s+to\b|\b(?:has|have)\s+set\s+(?:off|out)\s+for\b"), country_subject=True),
     # present tense only: "will be waiting for the Ukrainian side at 10 a.m." is a plan, not where it stands
     StatusRule("waiting", "waiting", _r(r"\b(?:is|are|remains?)\s+(?:\w+\s+){0,2}waiting\b")),
     StatusRule("will_attend", "will_attend",
-               _r(r"\bwill\s+(?:arrive|travel|come|attend|take\s+part|participate)\b|\b(?:expected|set|due|plans?|going)\s+to\s+(?:arrive|travel|attend|come)\b"),
-               country_subject=False),
+               _r(r"\bwill\s+(?:arrive|travel|come|attend|take\s+part|participate|join|fly)\b"
+                  r"|\b(?:expected|set|due|plans?|planning|going|scheduled|slated)\s+to\s+(?:arrive|travel|attend|come|take\s+part|participate|join|fly)\b"
+                  r"|\b(?:agreed|decided|confirmed)\s+to\s+(?:attend|travel|take\s+part|join|come)\b"
+                  r"|\bconfirmed\s+(?:its|their|his|her)\s+(?:attendance|participation)\b"), country_subject=True),
     StatusRule("send_delegation", "will_attend",
-               _r(r"\b(?:decided|agreed|confirmed|will)\b[^.]{0,40}?\bsend(?:ing)?\s+a\s+delegation\b"), country_subject=True),
+               _r(r"\b(?:decided|agreed|confirmed|will)\b[^.]{0,40}?\bsend(?:ing)?\s+a\s+(?:delegation|team)\b"), country_subject=True),
     StatusRule("announced", "announced",
                _r(r"\b(?:will\s+be\s+(?:led|headed|represented)\s+(?:at\s+[^,.]{0,40}?)?by|will\s+(?:also\s+)?include|comprises|designated\s+to\s+lead|"
-                  r"announced\s+the\s+delegation|nominating|will\s+represent|(?:is|are)\s+(?:represented|headed|led)\s+by|"
-                  r"(?:is|are)\s+made\s+up\s+of|consists\s+of|(?:is|are)\s+composed\s+of)\b|\bwill\s+be\s+led\s+by\b"), country_subject=True),
+                  r"announced\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:delegation|line-?up|team)|named\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:delegation|line-?up|team)|"
+                  r"nominating|will\s+represent|(?:is|are)\s+(?:represented|headed|led)\s+by|"
+                  r"(?:is|are)\s+made\s+up\s+of|consists\s+of|(?:is|are)\s+composed\s+of|includes)\b|\bwill\s+be\s+led\s+by\b"), country_subject=True),
     StatusRule("located", "located",
-               _r(r"\b(?:is|are|remains?|remain)\s+(?:still\s+|already\s+|even\s+)?in\s+(?:the\s+)?(?-i:(?=[A-Z]))")),
+               _r(r"\b(?:is|are|remains?|remain|stayed|stays)\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s+(?:the\s+)?(?-i:(?=[A-Z]))")),
 )
 
 # Substrings one of which every status rule needs: a cheap test per sentence.
-_HINT_WORDS = ("arriv", "landed", "left", "depart", "head", "route", "way", "travel", "wait", "attend", "part",
-               "present", "send", "led by", "represent", "includ", "compris", "designat", "announc", "nominat",
-               "remain", "is in", "are in", "made up", "consist", "compos", "join", "come", "still in", "already in", "even in")
+_HINT_WORDS = ("arriv", "landed", "touched", "reached", "left", "depart", "flew", "head", "route", "way", "travel", "fly",
+               "leaving", "wait", "attend", "part", "present", "send", "led by", "represent", "includ", "compris",
+               "designat", "announc", "nominat", "named", "remain", "is in", "are in", "made up", "consist", "compos",
+               "join", "come", "came", "still in", "already in", "even in", "stay", "skip", "boycott", "pulled out",
+               "ruled out", "declin", "refus", "decid", "yet to", "not yet", "unclear", "not clear", "unknown",
+               "uncertain", "not say", "not said", "walked", "stormed", "marched", "quit", "abandon", "withdrew",
+               "return", "back", "set off", "set out", "confirm", "go ", "show up", "is at", "are at")
 _NEG = re.compile(r"\b(?:not|no|never|yet\s+to)\b|n['’]t\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:will|would|expected\s+to|plans?\s+to|set\s+to|due\s+to|going\s+to|to\s+be)\b", re.IGNORECASE)
 _SPECULATIVE = re.compile(r"\b(?:could|may|might|whether|if)\b", re.IGNORECASE)
@@ -227,9 +254,6 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
             return None  # someone else's claim about the line-up is not an announcement
         if _PAST_RELATIVE.search(s.text, 0, m.start()):
             return None  # "X, who was designated to lead …, served as …": biography, not news
-        last = ctx.last_status.get(subj)
-        if last is not None and last.status not in ("announced", "will_attend", "travelling"):
-            return None
     where = where_after(s, m.start(), status, k) if status not in ("announced", "will_not_attend") else None
     key = (subj, status)
     if key in seen:
