@@ -33,7 +33,7 @@ _CALL_VERB = re.compile(r"spoke|spoken|speak|call", re.IGNORECASE)
 _BOUNDARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|to|in|at|on|for|"
                        r"after|before|during|since|which|who|that|where|according|said|says|following|over|about|"
                        r"regarding|concerning|includes?|included|comprises|features|represents?|hosted|led|headed)\b|[.;:()“”\"]", re.IGNORECASE)
-_DEFINITE = re.compile(r"\b(?:the|these|this|direct|peace|istanbul|trilateral|bilateral|upcoming|such|no)\s+(?:\w+\s+)?$"
+_DEFINITE = re.compile(r"\b(?:the|these|this|direct|peace|trilateral|bilateral|upcoming|such|no|their|its)\s+(?:\w+\s+)?$"
                        # "the two sides have yet to begin negotiations": the bare noun after a start verb is these talks
                        r"|\b(?:begin|start|began|started|commence|resume|continue)\s+$", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -43,7 +43,7 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*(?P<and1>and\s+)?|\s+(?P<and2>and)\s+|\s+(?P
 _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:[\w’'.-]+,?\s+){0,5}$", re.IGNORECASE)
 _HARD = re.compile(r"\b(?:that|whether|if|said|says|told|claimed|according\s+to\s+[^,]*,)|[;:]", re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:another|new|next|future|second|further|follow-up)\s+(?:\w+\s+)?(?:round\s+of\s+)?$|\bresume\b", re.IGNORECASE)
-_PREP = re.compile(r"\bpreparat|\bsecurity\s+council\b", re.IGNORECASE)
+_PREP = re.compile(r"\bpreparat", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PREV = re.compile(r"\b(?:previous|former|first\s+rounds?|earlier\s+rounds?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
@@ -354,8 +354,8 @@ _ANNOUNCED_LIST = re.compile(r"\b(?:will\s+be\s+(?:led|headed|represented)\s+(?:
                              re.IGNORECASE)
 _SOURCE = re.compile(r"^\s*(?:has\s+|had\s+)?(?:said|told|says|stressed|added|noted|claimed|reported|explained|believes)\b"
                      r"|^\s*,\s*(?:has\s+)?(?:said|told)", re.IGNORECASE)
-_PRESENT_AT = re.compile(r"\b(?:at|during)\s+the\s+(?:\w+\s+)?(?:talks|negotiations|meeting)\b|\bto\s+the\s+meeting\b"
-                         r"|\bsitting\s+behind\b|\bat\s+the\s+negotiating\s+table\b", re.IGNORECASE)
+_PRESENT_AT = re.compile(r"\b(?:at|during|in|into)\s+the\s+(?:\w+\s+)?(?:talks|negotiations|meeting|session|room)\b|\bto\s+the\s+meeting\b",
+                         re.IGNORECASE)
 _SPEAKER_VERB = re.compile(r"\b(?:remarks|speech)\b", re.IGNORECASE)
 
 
@@ -372,7 +372,8 @@ def speakers(s: Sent) -> set[str]:
 
 _PARTICIPANT_WORDS = ("attend", "present", "includ", "made up", "represent", "compris", "consists", "led by",
                       "headed by", "will", "features", "designat", "nominat", "at the", "during the", "to the meeting",
-                      "sitting", "negotiating table", "remarks", "speech", "other members")
+                      "in the", "into the", "remarks", "speech", "other members", "absent", "did not", "without",
+                      "skipped", "missed", "stayed away")
 
 
 def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening: bool) -> list[Participant]:
