@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from datetime import datetime
 
 import blogfactory as bf
@@ -43,8 +45,23 @@ def test_a_cue_before_the_noun_does_not_start_it() -> None:
 
 
 def test_every_rule_has_a_schedule_kind_or_happened() -> None:
+    from tui.core.extract.schedule import _OBJECT_VERBS
     from tui.core.facts import SCHEDULE_KINDS
-    assert {r.kind for r in RULES} <= set(SCHEDULE_KINDS) | {"happened"}
+    # "" = the verb decides ("suspended the plenary"): every verb maps to a kind too
+    assert {r.kind for r in RULES} <= set(SCHEDULE_KINDS) | {"happened", ""}
+    assert set(_OBJECT_VERBS.values()) <= set(SCHEDULE_KINDS)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The mediator has suspended the plenary for consultations.", "suspended"),
+    ("The chair reconvened the session after lunch.", "resumed"),
+    ("Organisers called off the dinner.", "cancelled"),
+    ("The chair has not postponed the talks.", None),
+])
+def test_the_meeting_as_the_object_of_a_verb(text: str, kind: str | None) -> None:
+    noun = re.search(r"plenary|session|dinner|talks", text)
+    got = cue_kind(text, 0, noun.start(), noun.end(), len(text))
+    assert (got[0] if got else None) == kind
 
 
 def test_planned_time_is_normalised_with_the_zone() -> None:

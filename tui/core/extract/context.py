@@ -82,13 +82,13 @@ class Context:
     schedule_of: dict = field(default_factory=dict)  # subject -> its schedule facts so far
     meeting_status: dict = field(default_factory=dict)  # (delegation, status) -> meeting id
     arrived_at: dict = field(default_factory=dict)  # delegation id -> where it last arrived (until it leaves)
+    main_event: str | None = None  # the talks of every negotiating party, when the blog never names their parties
     post_meeting: str | None = None  # last meeting named in the current post
     post_subject: str | None = None  # last delegation that was a status subject in the post
 
     def main_talks(self) -> str | None:
-        if not self.mention_count:
-            return None
-        return max(self.mention_count.items(), key=lambda kv: kv[1])[0]
+        best = max(self.mention_count.items(), key=lambda kv: kv[1], default=None)
+        return best[0] if best is not None and best[1] > 0 else None
 
 
 def clause_start(text: str, pos: int) -> int:

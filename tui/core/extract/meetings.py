@@ -24,8 +24,22 @@ from tui.core.knowledge import Knowledge
 from tui.core.link import Linked
 from tui.core.seqview import PrefixView
 
-NOUN = re.compile(r"\b(?:(?P<call>(?:phone|international\s+phone|telephone)\s+call|call)|(?P<talk>talks|talk(?=\s+between)|negotiations|"
-                  r"discussions|contacts(?=\s+between))|(?P<meet>meeting|meetings))\b", re.IGNORECASE)
+# Meeting nouns, by the kind of meeting they name. A plenary, a session, a summit or a round is the
+# main talks unless its parties are named; a working group and a meal are meetings of their own.
+NOUN = re.compile(r"\b(?:(?P<call>(?:phone|international\s+phone|telephone|video)\s+call|call|videoconference|video\s+conference)"
+                  r"|(?P<wg>working[-\s]groups?(?:\s+(?:talks|meeting|session))?|expert[-\s]level\s+talks|technical\s+talks)"
+                  r"|(?P<meal>dinner|lunch|breakfast|banquet)"
+                  r"|(?P<talk>talks|talk(?=\s+between)|negotiations|discussions|consultations|contacts(?=\s+between)"
+                  r"|summit|plenary(?:\s+session)?|(?<=opening\s)session|(?<=closing\s)session|(?<=the\s)session"
+                  r"|(?<=final\s)session|(?<=first\s)session|(?<=next\s)session|(?<=joint\s)session"
+                  r"|round\s+of\s+(?:talks|negotiations|meetings)|(?<=first\s)round|(?<=second\s)round|(?<=third\s)round"
+                  r"|(?<=new\s)round|(?<=next\s)round|(?<=another\s)round|(?<=final\s)round)"
+                  r"|(?P<meet>meeting|meetings|one-to-one|tête-à-tête|face-to-face))\b", re.IGNORECASE)
+_EVENT_NOUN = re.compile(r"summit|plenary|session|round", re.IGNORECASE)
+# Substrings one of which any meeting noun or verb needs (a cheap test per sentence).
+_NOUN_HINTS = ("talk", "negotiat", "meet", "met with", "discussion", "consultation", "contacts", "call", "spoke",
+               "spoken", "speak", "summit", "plenary", "session", "round", "working", "expert", "technical",
+               "dinner", "lunch", "breakfast", "banquet", "one-to-one", "face-to-face", "tête", "video")
 VERB = re.compile(r"\b(?P<v>met\s+with|(?:is|are)\s+meeting\s+with|spoke\s+(?:on\s+(?:the\s+)?phone\s+|by\s+phone\s+)?with|"
                   r"(?:has|have)\s+spoken\s+(?:to|with)|will\s+speak\s+with|speak\s+with|could\s+call|may\s+call|"
                   r"(?:have\s+to|will|to)\s+meet(?!\w)|set\s+to\s+meet)", re.IGNORECASE)
@@ -63,12 +77,13 @@ class Mention:
     definite: bool
     verb: bool  # found through a verb ("met with"), not a noun
     held: bool = False  # "X led a meeting": one named party is enough
+    event: bool = False  # "the summit", "the plenary", "the session": the whole event when no parties are named
     id: str | None = None
     name: str = ""
     kind: str = "other"
     delegations: tuple[str, ...] = ()
     core: tuple[str, ...] = ()  # delegations minus the host: what identifies talks
-    party_names: tuple[str, ...] = ()  # shown: who the meeting is between
+    party_names: tuple[tuple[str, str], ...] = ()  # who the meeting is between: ("party", id) | ("person", name)
 
 
 @dataclass(slots=True)
@@ -83,7 +98,7 @@ class MeetingBuilder:
     seqs: list[int] = field(default_factory=list)
     delegations: dict[str, None] = field(default_factory=dict)  # ordered set
     core: tuple[str, ...] = ()
-    parties: tuple[str, ...] = ()
+    parties: tuple[tuple[str, str], ...] = ()  # ("party", id) | ("person", name)
 
     def add_participant(self, p: Participant) -> bool:
         for q in self.participants:
@@ -92,10 +107,12 @@ class MeetingBuilder:
         self.participants.append(p)
         return True
 
-    def freeze(self) -> Meeting:
+    def freeze(self, party_name=lambda pid: pid) -> Meeting:
+        """A snapshot; `party_name(id)` gives a party's name as known now (names improve as posts teach)."""
         # seqs only grows: a prefix view shares it, so a snapshot is O(participants)
+        parties = tuple(party_name(key) if kind == "party" else key for kind, key in self.parties)
         return Meeting(self.id, self.name, self.kind, self.date, self.place, self.status,
-                       tuple(self.participants), PrefixView(self.seqs), self.parties)
+                       tuple(self.participants), PrefixView(self.seqs), parties)
 
 
 # ---------------------------------------------------------------- mentions
@@ -169,14 +186,16 @@ def _coordinated_before(s: Sent, pos: int) -> list[Linked]:
 def find_mentions(s: Sent) -> list[Mention]:
     out: list[Mention] = []
     low = s.low
-    if not ("talk" in low or "negotiat" in low or "meet" in low or "met with" in low or "discussion" in low
-            or "call" in low or "spoke" in low or "spoken" in low or "speak" in low):
+    if not any(w in low for w in _NOUN_HINTS):
         return out
     for m in NOUN.finditer(s.text):
         if _SKIP_NOUN_AFTER.match(s.text, m.end()):
             continue
-        noun = "call" if m.group("call") else ("meeting" if m.group("meet") else "talks")
-        if noun == "call" and not re.search(r"phone|international", m.group(0), re.I) and not re.match(r"\s+(?:with|between)", s.text[m.end():]):
+        noun = ("call" if m.group("call") else "working_group" if m.group("wg") else "dinner" if m.group("meal")
+                else "meeting" if m.group("meet") else "talks")
+        event = noun == "talks" and _EVENT_NOUN.match(m.group(0)) is not None
+        if noun == "call" and not re.search(r"phone|international|video", m.group(0), re.I) \
+                and not re.match(r"\s+(?:with|between)", s.text[m.end():]):
             continue
         before = s.text[max(0, m.start() - 40):m.start()]
         after = s.text[m.end():m.end() + 12].lower()
@@ -201,7 +220,7 @@ def find_mentions(s: Sent) -> list[Mention]:
         resume = bool(_RESUME.match(s.text, m.end()))
         history = bool(_PREV.search(before)) or _dated_elsewhere(s, m.start(), m.end(), before)
         out.append(Mention(m.start(), m.end(), noun, parties, history, bool(_NEXT.search(before)) or resume,
-                           bool(_DEFINITE.search(before)) or not before.strip() or resume, False, held=held))
+                           bool(_DEFINITE.search(before)) or not before.strip() or resume, False, held=held, event=event))
     for v in VERB.finditer(s.text):
         if any(x.start <= v.start() < x.end + 12 for x in out):
             continue
@@ -243,6 +262,8 @@ def _token(k: Knowledge, name: str) -> str:
 def resolve(m: Mention, s: Sent, ctx: Context) -> None:
     """Fill m.id/name/kind from its parties, or by reference to an earlier meeting."""
     k = ctx.knowledge
+    if ctx.main_event is not None:
+        _main_event(m, ctx)  # grows as parties get teams
     people: dict[str, Linked] = {}
     delegs: dict[str, None] = {}
     for p in m.parties:
@@ -270,12 +291,12 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
     hosts = {d.id for d in k.delegations if d.host}
     if people and (len(people) + len(delegs) >= 2 or m.held):
         tokens = sorted({_token(k, n) for n in people} | set(delegs))
-        m.id = "-".join(tokens) + ("-call" if m.noun == "call" else "-meeting")
+        m.id = "-".join(tokens) + {"call": "-call", "dinner": "-dinner", "working_group": "-working-group"}.get(m.noun, "-meeting")
         names = [n for n in people] + [_deleg_name(k, d) for d in delegs]
-        m.name = " – ".join(names) + (" call" if m.noun == "call" else " meeting")
-        m.party_names = tuple(names)
-        m.kind = "call" if m.noun == "call" else ("preparatory" if m.held and _PREP.search(s.text) else
-                                                    "bilateral" if len(names) == 2 else "other")
+        m.name = " – ".join(names) + {"call": " call", "dinner": " dinner", "working_group": " working group"}.get(m.noun, " meeting")
+        m.party_names = tuple([("person", n) for n in people] + [("party", d) for d in delegs])
+        m.kind = m.noun if m.noun in ("call", "dinner", "working_group") else (
+            "preparatory" if m.held and _PREP.search(s.text) else "bilateral" if len(names) == 2 else "other")
         m.delegations = tuple(delegs)
     elif not people and len(delegs) >= 2:
         order = [d.id for d in k.delegations]
@@ -294,11 +315,16 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         m.core = tuple(core)
         m.kind = "trilateral" if len(delegs) == 3 else ("bilateral" if len(delegs) == 2 else "other")
         m.name = " – ".join(_country(k, d) for d in core) + " talks"
-        m.party_names = tuple(_country(k, d) for d in m.delegations)
-    elif not people and not delegs and m.definite and not m.verb and m.noun in ("talks", "meeting"):
-        target = ctx.post_meeting or main
+        m.party_names = tuple(("party", d) for d in m.delegations)
+    elif not people and not delegs and (m.definite or m.noun in ("working_group", "dinner")) and not m.verb \
+            and m.noun in ("talks", "meeting", "working_group", "dinner"):
+        target = ctx.post_meeting or main or (_main_event(m, ctx) if m.event or m.noun in ("working_group", "dinner") else None)
         if target:
-            _copy(m, ctx.meetings[target], m.next_round)
+            base = ctx.meetings[target]
+            if m.noun in ("working_group", "dinner") and base.kind not in ("working_group", "dinner"):
+                _part_of(m, base)  # "the working group", "the dinner": a meeting of its own beside the talks
+                return
+            _copy(m, base, m.next_round)
             return
     elif not people and not delegs and m.verb and ctx.post_meeting:
         _copy(m, ctx.meetings[ctx.post_meeting], False)
@@ -306,6 +332,39 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
     if m.id and m.next_round:
         m.id += "-next"
         m.name += " (next round)"
+
+
+def _main_event(m: Mention, ctx: Context) -> str | None:
+    """The talks between every negotiating party (the host aside), when a blog only ever says "the
+    summit" or "the plenary": created on first mention, from what is known so far."""
+    k = ctx.knowledge
+    sides = [d.id for d in k.delegations if d.negotiating and not d.host]
+    if len(sides) < 2:
+        return None
+    mid = ctx.main_event
+    if mid is None:
+        labels = [(k.delegation(d).label or d).lower() for d in sides]
+        mid = ctx.main_event = "-".join(labels) + "-talks"
+        ctx.meetings[mid] = MeetingBuilder(mid, "", "talks")
+        ctx.mention_count[mid] = 0
+    b = ctx.meetings[mid]
+    if len(sides) > len(b.core):
+        # a party given a team later joins the event the blog calls "the summit"
+        b.delegations = dict.fromkeys(sides)
+        b.core = tuple(sides)
+        b.parties = tuple(("party", d) for d in sides)
+        b.name = " – ".join(_country(k, d) for d in sides) + " talks"
+        b.kind = "trilateral" if len(sides) == 3 else "bilateral" if len(sides) == 2 else "talks"
+    return mid
+
+
+def _part_of(m: Mention, base: MeetingBuilder) -> None:
+    """A working group or a dinner of the talks `base`: its own id, the same parties."""
+    suffix = m.noun.replace("_", "-")
+    m.id = base.id.removesuffix("-talks") + "-" + suffix
+    m.name = base.name.removesuffix(" talks") + (" working group" if m.noun == "working_group" else " dinner")
+    m.kind = m.noun
+    m.delegations, m.core, m.party_names = tuple(base.delegations), tuple(base.core), base.parties
 
 
 def _member_side(k: Knowledge, name: str) -> str | None:

@@ -176,7 +176,8 @@ class _Run:
                     if b.id.endswith("-talks") or b.kind in ("bilateral", "trilateral", "other"):
                         n_parties = len(b.delegations)
                         b.kind = "trilateral" if n_parties == 3 else "bilateral" if n_parties == 2 else b.kind
-                if not b.id.endswith("-next") and len(b.delegations) >= 2 and b.id.endswith("-talks"):
+                if not b.id.endswith("-next") and len(b.delegations) >= 2 and b.id.endswith("-talks") and m.parties:
+                    # the main talks are the ones most often named with their parties
                     ctx.mention_count[b.id] = ctx.mention_count.get(b.id, 0) + 1
                 if not b.seqs or b.seqs[-1] != post.seq:
                     b.seqs.append(post.seq)
@@ -240,7 +241,11 @@ class _Run:
             for f in facts:
                 self._status(f, status)
         ents = entities_from(linked, tuple(dict.fromkeys(extra_delegs)), self.reader.parties_named)
-        return PostFacts(post.seq, ents, status, schedule, [b.freeze() for b in changed.values()])
+        return PostFacts(post.seq, ents, status, schedule, [b.freeze(self._party_name) for b in changed.values()])
+
+    def _party_name(self, pid: str) -> str:
+        d = self.k.delegation(pid)
+        return (d.country or d.name) if d is not None else pid
 
     def _status(self, f: StatusFact, out: list[StatusFact], meeting: str | None = None) -> None:
         ctx = self.ctx

@@ -38,6 +38,11 @@ RULES: tuple[Rule, ...] = (
                                       r"|\b(?:ended|concluded|finished|closed)\s+(?:after|at|on|with|shortly|late|early|without|in)\b"), where="after"),
     Rule("held_before", "happened", _r(r"\b(?:after|following|in\s+the\s+wake\s+of)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:talks|meeting|discussions|negotiations|call|dinner|session)$"
                                        r"|\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|dinner|session|call)$"), where="before"),
+    # the meeting as object of a transitive verb: "Solberg has suspended the plenary", "the mediator opened the talks"
+    Rule("object_of_verb", "", _r(r"\b(?P<v>suspended|adjourned|paused|halted|opened|closed|ended|concluded|wrapped\s+up|called\s+off|cancell?ed|"
+                                  r"scrapped|postponed|put\s+off|delayed|rescheduled|resumed|reconvened|restarted|began|started|launched|"
+                                  r"kicked\s+off|brought\s+forward|moved|pushed\s+back)\s+(?:the|its|their|a|his|her|today['’]s|tomorrow['’]s)\s+"
+                                  r"(?:[\w’'-]+\s+){0,2}[\w-]+$"), where="before"),
     Rule("started_at", "started", _r(r"\bat\s+the\s+(?:start|opening)\s+of\s+the\s+(?:meeting|talks|session|negotiations)$"), where="before"),
     Rule("suspended", "suspended", _r(r"\b(?:have|has|had|were|was)\s+(?:been\s+)?(?:now\s+|just\s+)?(?:suspended|adjourned|paused|halted|broken\s+off|put\s+on\s+hold)\b"
                                       r"|\b(?:broke|break)\s+off\b|\bbroke\s+for\b|\badjourned\b|\bsuspended\b"), where="after"),
@@ -132,11 +137,33 @@ def cue_kind(text: str, lo: int = 0, start: int = 0, end: int | None = None, hi:
     before = text[lo:end]
     for rule in RULES:
         window = after if rule.where == "after" else before if rule.where == "before" else both
-        if rule.regex.search(window) and (has_time or not rule.needs_time):
+        hit = rule.regex.search(window)
+        if hit and (has_time or not rule.needs_time):
+            if rule.kind not in ("denied", "confirmed") and _NEGATED.search(window, 0, hit.start()):
+                continue  # "has not postponed the talks"
+            if not rule.kind:  # the verb decides: "suspended the plenary"
+                kind = _OBJECT_VERBS.get(" ".join(hit.group("v").lower().split()))
+                if kind is None:
+                    continue
+                return kind, rule.name
             return rule.kind, rule.name
     if has_time and _PLAN_TIME_HINT.search(after):
         return "planned", "planned_time"
     return None
+
+
+# Transitive verbs whose object is the meeting, and the kind of change they make.
+_OBJECT_VERBS = {
+    "suspended": "suspended", "adjourned": "suspended", "paused": "suspended", "halted": "suspended",
+    "opened": "started", "began": "started", "started": "started", "launched": "started", "kicked off": "started",
+    "closed": "concluded", "ended": "concluded", "concluded": "concluded", "wrapped up": "concluded",
+    "called off": "cancelled", "cancelled": "cancelled", "canceled": "cancelled", "scrapped": "cancelled",
+    "postponed": "postponed", "put off": "postponed", "delayed": "delayed", "pushed back": "delayed",
+    "rescheduled": "rescheduled", "brought forward": "rescheduled", "moved": "rescheduled",
+    "resumed": "resumed", "reconvened": "resumed", "restarted": "resumed",
+}
+_NEGATED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:(?:been|be|have|has|yet|so\s+far|already)\s+){0,2}$|n['’]t\s+(?:(?:been|be|have|yet)\s+){0,2}$",
+                      re.IGNORECASE)
 
 
 def refuted(next_sentence: str) -> bool:
