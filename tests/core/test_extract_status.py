@@ -113,10 +113,12 @@ def test_people_meeting_are_not_their_delegations_meeting() -> None:
 
 # --- repeats are confirmations, not status changes --------------------------------------------------
 
-def test_the_same_arrival_from_a_second_source_is_not_a_new_fact() -> None:
-    got = statuses("The Russian delegation has arrived in Istanbul, RIA Novosti reports.",
-                   "Maria Zakharova has confirmed that the Russian delegation has arrived in Istanbul.")
-    assert got == [(1, "russia", "arrived", "Istanbul")]
+def test_the_same_arrival_from_a_second_source_is_a_further_source_not_a_change() -> None:
+    ex = extract(bf.make_blog(["The Russian delegation has arrived in Istanbul, RIA Novosti reports.",
+                               "Maria Zakharova has confirmed that the Russian delegation has arrived in Istanbul."]),
+                 bf.KNOWLEDGE)
+    got = [(f.seq, f.delegation, f.status, f.where, f.confirms) for pf in ex.posts for f in pf.status]
+    assert got == [(1, "russia", "arrived", "Istanbul", False), (2, "russia", "arrived", "Istanbul", True)]
 
 
 def test_an_arrival_restated_in_a_relative_clause_after_waiting_is_not_new() -> None:

@@ -70,6 +70,7 @@ class StatusFact:
     evidence: str
     origin: str = "rule"
     from_where: str | None = None  # for "left": the place it left ("left Ankara for Istanbul")
+    confirms: bool = False  # the same status again from a later source: a further source, not a change
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,11 @@ class LiveKnowledge:
         self._refresh()
         return self._places
 
+    def listed(self, did: str) -> bool:
+        """Is this party from the knowledge file (whose negotiating flag then stands)?"""
+        rec = self.reg.parties.get(did)
+        return rec is not None and rec.fixed
+
     def delegation(self, did: str) -> Delegation | None:
         self._refresh()
         return self._by_id.get(did)

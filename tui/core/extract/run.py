@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from tui.core.extract import meetings as mt
@@ -256,11 +256,19 @@ class _Run:
             return
         # A repeat is a confirmation, not a status change: the same status and
         # place again ("has arrived in Istanbul", from a second source), or an
-        # arrival where the delegation already is (it has not left since).
-        if meeting is None and last is not None and last.status == f.status and f.where in (None, last.where):
+        # arrival where the delegation already is (it has not left since), is kept
+        # as a further source of the current fact — unless it is background in a
+        # relative clause ("the Russian team that arrived …"), which adds nothing.
+        # (A fact marked `confirms` on the way in is background.)
+        repeat = (meeting is None and last is not None and last.status == f.status and f.where in (None, last.where)) \
+            or (f.status == "arrived" and f.where is not None and ctx.arrived_at.get(f.delegation) == f.where)
+        if repeat:
+            if f.confirms or last is None or last.seq == f.seq:
+                return
+            out.append(replace(f, confirms=True, where=f.where or last.where))
             return
-        if f.status == "arrived" and f.where is not None and ctx.arrived_at.get(f.delegation) == f.where:
-            return
+        if f.confirms:
+            f = replace(f, confirms=False)  # background, but news: nothing was known of it
         if f.status == "arrived":
             ctx.arrived_at[f.delegation] = f.where
         elif f.status in ("left", "travelling"):

@@ -5,7 +5,7 @@ of a delegation, before the verb in the same clause)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tui.core.extract.context import COORD, Context, Sent, clause_start, has_any
@@ -217,13 +217,16 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool, history: bool) -> list
         subjects = subjects_of(s, m.start(), k, rule.country_subject)
         if not subjects and _PRONOUN_SUBJ.match(s.text[clause_start(s.text, m.start()):]) and ctx.post_subject:
             subjects = [ctx.post_subject]
+        background = _RELATIVE.search(s.text, 0, m.start()) is not None
         for subj in subjects:
             d = k.delegation(subj)
-            if d is None or not d.negotiating:
+            # a party the posts have not given a team takes part once a status says so;
+            # a knowledge file's "negotiating = false" stands
+            if d is None or (not d.negotiating and getattr(k, "listed", lambda _: True)(subj)):
                 continue
             fact = _one(rule, m, subj, s, ctx, seen)
             if fact is not None:
-                out.append(fact)
+                out.append(replace(fact, confirms=True) if background else fact)
                 taken.append((m.start(), m.end()))
                 ctx.post_subject = subj
     return out
