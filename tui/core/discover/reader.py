@@ -121,8 +121,12 @@ _MOVE_BEFORE = re.compile(r"\b(?:(?:travel(?:l?ed|l?ing|s)?|fl(?:y|ew|ying|own)|
                           r"|(?:left|leaving|leaves|departed|flew\s+out\s+of)\s+(?:[A-Z][\w’'-]+\s+){1,3}for)\s+$")
 _BULLET = re.compile(r"^\s*[•\-*–·▪◦]\s*$")
 _LINEUP_AFTER = re.compile(r"^\s*(?:[–—-]|\(|,\s+(?:the\s+)?[a-z])")
-_HOST_BEFORE = re.compile(r"\b(?:host(?:\s+(?:nation|country|state|government))?|hosted\s+by|hosts?|mediators?|mediator\s+country)\s+(?:the\s+)?$", re.I)
-_HOST_AFTER = re.compile(r"^\s*(?:,\s*which\s+(?:is\s+)?)?(?:is\s+|will\s+be\s+|has\s+been\s+|was\s+)?(?:hosting|hosts|hosted|to\s+host|will\s+host)\b", re.I)
+_HOST_BEFORE = re.compile(r"\b(?:host(?:\s+(?:nation|country|state|government))?|hosted\s+by|hosts?|mediators?|mediator\s+country"
+                          r"|mediated\s+by|brokered\s+by|chaired\s+by)\s+(?:the\s+)?$", re.I)
+_HOST_AFTER = re.compile(r"^\s*(?:,\s*which\s+(?:is\s+)?)?(?:is\s+|will\s+be\s+|has\s+been\s+|was\s+)?(?:hosting|hosts|hosted|to\s+host|will\s+host"
+                         r"|mediating|mediates|mediated|chairing|chairs|brokering|brokered)\b"
+                         # "the Sarvessan mediators", "Sarvessan-mediated talks": a mediator is no party to the talks it chairs
+                         r"|^\s+(?:mediators?|mediation\s+team|hosts)\b|^-(?:mediated|brokered|hosted|led\s+mediation)\b", re.I)
 _DEF_BEFORE = re.compile(r"\b(?:the|his|her|their|its)\s+$", re.I)
 _GOV_AFTER = re.compile(r"^\s+(?:government|foreign\s+minist(?:er|ry)|president|prime\s+minister|army|military|armed\s+forces|forces|"
                         r"capital|embassy|ambassador|parliament|cabinet|leadership|authorities|officials?|negotiators?|envoy)\b", re.I)

@@ -40,9 +40,14 @@ _EVENT_NOUN = re.compile(r"summit|plenary|session|round", re.IGNORECASE)
 _NOUN_HINTS = ("talk", "negotiat", "meet", "met with", "discussion", "consultation", "contacts", "call", "spoke",
                "spoken", "speak", "summit", "plenary", "session", "round", "working", "expert", "technical",
                "dinner", "lunch", "breakfast", "banquet", "one-to-one", "face-to-face", "tête", "video")
-VERB = re.compile(r"\b(?P<v>met\s+with|(?:is|are)\s+meeting\s+with|spoke\s+(?:on\s+(?:the\s+)?phone\s+|by\s+phone\s+)?with|"
+VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privately|one|face|again|late|early|this|last)\b)|"
+                  r"(?:is|are)\s+(?:currently\s+|now\s+)?meeting(?:\s+with)?|"
+                  r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)\s+|by\s+(?:phone|telephone|video\s+link)\s+)?with|"
+                  r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)|by\s+(?:phone|telephone|video\s+link))|"
+                  r"held\s+(?:a\s+)?(?:phone\s+)?call\s+with|"
                   r"(?:has|have)\s+spoken\s+(?:to|with)|will\s+speak\s+with|speak\s+with|could\s+call|may\s+call|"
-                  r"(?:have\s+to|will|to)\s+meet(?!\w)|set\s+to\s+meet)", re.IGNORECASE)
+                  r"(?:have\s+to|will|to|could|may|might|are\s+due\s+to|are\s+expected\s+to)\s+meet(?!\w)|set\s+to\s+meet)",
+                  re.IGNORECASE)
 _CALL_VERB = re.compile(r"spoke|spoken|speak|call", re.IGNORECASE)
 _BOUNDARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|to|in|at|on|for|"
                        r"after|before|during|since|which|who|that|where|according|said|says|following|over|about|"
@@ -334,7 +339,12 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         m.name += " (next round)"
 
 
-def _main_event(m: Mention, ctx: Context) -> str | None:
+def main_event(ctx: Context) -> str | None:
+    """The meeting a line-up or a roster belongs to when none is named: the whole event, if known."""
+    return _main_event(None, ctx)
+
+
+def _main_event(m: Mention | None, ctx: Context) -> str | None:
     """The talks between every negotiating party (the host aside), when a blog only ever says "the
     summit" or "the plenary": created on first mention, from what is known so far."""
     k = ctx.knowledge

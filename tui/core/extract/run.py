@@ -24,10 +24,10 @@ _CLAIM = re.compile(r"\bclaim(?:ed|s)?\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•\-*–·]\s*")
 _LIST_INTRO = re.compile(r":\s*$")
 _VERB_KIND = (
-    (re.compile(r"^(?:met|spoke|has\s+spoken|have\s+spoken)", re.I), "happened"),
-    (re.compile(r"^(?:is|are)\s+(?:currently\s+)?meeting", re.I), "started"),
-    (re.compile(r"^(?:will|set\s+to)\s", re.I), "planned"),
-    (re.compile(r"^(?:could|may|have\s+to)\s", re.I), "proposed"),
+    (re.compile(r"^(?:met|spoke|has\s+spoken|have\s+spoken|held\s+(?:a\s+)?(?:phone\s+)?(?:call|talks))", re.I), "happened"),
+    (re.compile(r"^(?:is|are)\s+(?:currently\s+|now\s+)?meeting", re.I), "started"),
+    (re.compile(r"^(?:will|set\s+to|are\s+(?:due|expected|scheduled)\s+to)\s", re.I), "planned"),
+    (re.compile(r"^(?:could|may|might|have\s+to|hope\s+to|want\s+to)\s", re.I), "proposed"),
 )
 _SUBORDINATE = re.compile(r"\b(?:until|before|once|unless)\s+(?:\w+\s+){0,4}$", re.I)
 _READY = re.compile(r"\b(?:ready|willing|wants?|hopes?|offered)\s+$", re.I)
@@ -220,7 +220,7 @@ class _Run:
                         last = ctx.last_status.get(p.side)
                         if last is None or last.status in ("announced", "will_attend", "travelling"):
                             facts.append(StatusFact(post.seq, p.side, "announced", None, s.text))
-                    target = ctx.post_meeting or ctx.main_talks()
+                    target = ctx.post_meeting or ctx.main_talks() or mt.main_event(ctx) or mt.main_event(ctx)
                     if target:
                         b = ctx.meetings[target]
                         if b.add_participant(Participant(p.key, post.seq, "announced", s.text)):
@@ -232,7 +232,7 @@ class _Run:
                 list_cue = None
             # composition sentences with no meeting noun: the post's meeting, else the main talks
             if not mentions and (announced or present):
-                target = ctx.post_meeting or ctx.main_talks()
+                target = ctx.post_meeting or ctx.main_talks() or mt.main_event(ctx)
                 if target and not history:
                     b = ctx.meetings[target]
                     for p in mt.participants_from(s, b, k, b.status == "happened"):

@@ -32,7 +32,7 @@ RULES: tuple[Rule, ...] = (
                                              r"(?:planned|scheduled|arranged|underway|under\s+way)\b")),
     Rule("denied_report_false", "denied", _r(r"\b(?:report|reports|claim|claims|suggestions?|rumou?rs?|speculation)\b[^.]{0,30}?\b"
                                             r"(?:is|are|was|were)\s+(?:inaccurate|false|untrue|wrong|incorrect|baseless|unfounded|fake|not\s+true)\b"
-                                            r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|any\s+|media\s+)?(?:reports?|claims?|suggestions?|rumou?rs?)\b")),
+                                            r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|any\s+|a\s+|media\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|suggestions?|rumou?rs?)\b")),
     Rule("concluded", "concluded", _r(r"\b(?:have|has|had)\s+(?:now\s+|just\s+|reportedly\s+|finally\s+)?(?:concluded|ended|finished|closed|wrapped\s+up|broken\s+up)\b"
                                       r"|\bwrapped\s+up\b|\b(?:is|are)\s+(?:now\s+)?over\b|\bcame\s+to\s+an?\s+(?:end|close)\b"
                                       r"|\b(?:ended|concluded|finished|closed)\s+(?:after|at|on|with|shortly|late|early|without|in)\b"), where="after"),
@@ -56,7 +56,7 @@ RULES: tuple[Rule, ...] = (
                                   r"|\bbehind\s+closed\s+doors\b"), where="after"),
     Rule("cancelled", "cancelled", _r(r"(?<!not been )(?<!not )(?<!never )\b(?:cancell?ed|called\s+off|scrapped|abandoned)\b")),
     Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bdeferred\b|\bno\s+(?:talks|meeting|session)\s+(?:on|today|tomorrow|this|tonight)\b")),
-    Rule("delayed", "delayed", _r(r"\bdelayed\b|\brunning\s+late\b|\bheld\s+up\b")),
+    Rule("delayed", "delayed", _r(r"\bdelayed\b|\brunning\s+late\b|\bheld\s+up\b|\bpushed\s+back\s+by\b")),
     Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+(?:to|forward|up)\b|\bbrought\s+forward\b|\bpushed\s+back\b|\bshifted\s+to\b"), where="after"),
     Rule("confirmed", "confirmed", _r(r"\bnot\s+been\s+cancell?ed\b|\bwill\s+(?:still\s+)?go\s+ahead\b|\b(?:is|are)\s+still\s+on\b"
                                       r"|\bremains?\s+on\s+(?:track|schedule)\b|\bconfirmed\s+(?:that|the|for)\b|\bgoes\s+ahead\b"), where="after"),
