@@ -303,8 +303,15 @@ class _Run:
         repeat = False
         if kind and kind != "happened":
             sk = kind
+            prior = [x for x in ctx.schedule_of.get(b.id, ())]
             last = ctx.last_plan.get(b.id)
+            under_way = any(x.kind in ("started", "resumed", "suspended") for x in prior if last is None or x.seq >= last.seq)
+            if under_way:
+                last = None  # once the meeting has sat, a new time is the next sitting's plan, not a reschedule
             hedged = sk == "planned" and when is not None and _HEDGE.search(s.text, 0, when.start) is not None
+            if sk == "started" and prior and any(x.kind == "started" for x in prior) \
+                    and prior[-1].kind in ("suspended", "concluded", "planned", "rescheduled", "postponed", "delayed"):
+                sk = "resumed"  # a meeting that has sat before does not start again: it resumes ("day two got under way")
             if sk == "planned" and not hedged and when is not None and last is not None and last.when is not None \
                     and last.when.date() != when.dt.date():
                 sk = "rescheduled"
@@ -312,7 +319,6 @@ class _Run:
                     and last.when.date() == when.dt.date() and last.when != when.dt \
                     and when.precision == "minute" and (last.precision or precision_of(last.raw)) == "minute":
                 sk = "rescheduled"  # "10 a.m. on Friday", then "at 12:30pm": the hour moved
-            prior = [x for x in ctx.schedule_of.get(b.id, ())]
             repeat = sk in ("started", "concluded") and any(x.kind == sk for x in prior)
             if sk == "proposed" and prior and prior[-1].kind not in ("denied", "cancelled") \
                     and (when is None or any(x.when is not None for x in prior)):
