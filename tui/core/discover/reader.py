@@ -227,6 +227,10 @@ class Reader:
                                      demonyms=c.demonyms if c else (), capital=c.capital if c else "")
         if surface:
             self.reg.add_party_form(rec, surface, seq)
+            if c and not rec.fixed and not surface.isupper() and fold(rec.name) == fold(c.name) \
+                    and fold(surface) != fold(c.name) and fold(surface) in {fold(f) for f in c.forms} \
+                    and not any(fold(f) == fold(c.name) for f in rec.forms[:-1]):
+                self.reg.rename_party(rec, surface, seq)  # named by the tables until the text named it ("Türkiye")
         return rec
 
     def party_for_body(self, name: str, seq: int, surface: str) -> PartyRec:

@@ -192,7 +192,7 @@ class Registry:
         self.parties[pid] = rec
         if code:
             self._by_code[code] = pid
-        self._note(seq, "party", pid, "new", None)
+        self._note(seq, "party", pid, "new", name)
         return rec
 
     def add_party_form(self, rec: PartyRec, surface: str, seq: int, what: str = "name") -> None:
@@ -200,6 +200,12 @@ class Registry:
             return
         rec.forms.append(surface)
         self._note(seq, "party", rec.id, "form", surface)
+
+    def rename_party(self, rec: PartyRec, name: str, seq: int) -> None:
+        """The name shown from now on (earlier snapshots keep the earlier name)."""
+        if rec.name != name and not rec.fixed:
+            rec.name = name
+            self._note(seq, "party", rec.id, "name", name)
 
     def set_negotiating(self, rec: PartyRec, seq: int) -> None:
         if rec.negotiating is None:
@@ -322,9 +328,12 @@ class Registry:
                     d["phrases"].append(value)
             elif kind == "party":
                 rec = self.parties[key]
-                d = parties.setdefault(key, {"forms": [], "negotiating": rec.negotiating == 0, "host": rec.host == 0})
+                d = parties.setdefault(key, {"forms": [], "negotiating": rec.negotiating == 0, "host": rec.host == 0,
+                                             "name": rec.shown})
                 if attr == "form":
                     d["forms"].append(value)
+                elif attr in ("name", "new") and value:
+                    d["name"] = value
                 elif attr in ("negotiating", "host"):
                     d[attr] = True
             elif kind == "place":
@@ -332,20 +341,21 @@ class Registry:
             elif kind == "outlet":
                 outlets.setdefault(key, {})
         delegations = []
+        name_at = {pid: (self.parties[pid].name if self.parties[pid].fixed else d["name"]) for pid, d in parties.items()}
         for pid, d in parties.items():
             rec = self.parties[pid]
             forms = tuple(dict.fromkeys(d["forms"] or rec.forms[:1]))
-            name = next((f for f in forms if f and f[0].isupper() and fold(f) != fold(rec.capital)), rec.name)
+            name = d["name"]
             delegations.append(Delegation(
                 id=pid, name=name if not rec.fixed else rec.shown, label=rec.label, color=rec.color, home=rec.capital,
-                country=rec.name, demonyms=tuple(rec.demonyms), places=forms, aliases=(),
+                country=name if not rec.fixed else rec.name, demonyms=tuple(rec.demonyms), places=forms, aliases=(),
                 negotiating=d["negotiating"], host=d["host"]))
         persons = []
         for key, d in people.items():
             rec = self.people[key]
             parts = d["parts"] or rec.parts
             persons.append(Person(name=key, aliases=tuple(f for f in dict.fromkeys([" ".join(parts), *d["forms"]]) if f != key),
-                                  roles=tuple(d["phrases"]), affiliation=self.parties[d["side"]].name if d["side"] in self.parties else "",
+                                  roles=tuple(d["phrases"]), affiliation=name_at.get(d["side"], "") if d["side"] else "",
                                   role=d["role"], delegation=d["delegation"]))
         place_list = [Place(self.places[k].name, tuple(self.places[k].forms[1:]), self.places[k].kind) for k in places]
         outlet_list = [Outlet(self.outlets[k].forms[0], tuple(self.outlets[k].forms[1:])) for k in outlets]

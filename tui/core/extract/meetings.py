@@ -283,7 +283,7 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         delegs = {d: None for d in delegs if any(x.kind == "delegation" and (x.side or x.key) == d for x in m.parties)}
     # named members of delegations meeting another delegation: delegation-level;
     # in "talks", a leader stands for his side ("Zelensky ... the talks with the Russian team")
-    if delegs and people and all(_member_side(k, n) or (m.noun == "talks" and _side_of_person(k, n)) for n in people):
+    if delegs and people and all(_side_of_person(k, n) for n in people):
         for name in list(people):
             delegs[_member_side(k, name) or _side_of_person(k, name)] = None
         people = {}
@@ -388,6 +388,11 @@ def _copy(m: Mention, b: MeetingBuilder, next_round: bool) -> None:
     if next_round and not b.id.endswith("-next"):
         m.id += "-next"
         m.name += " (next round)"
+
+
+def side_of_person(k: Knowledge, name: str) -> str | None:
+    """A person's team if the text made them a member, else the side they speak for."""
+    return _side_of_person(k, name)
 
 
 def _side_of_person(k: Knowledge, name: str) -> str | None:

@@ -151,7 +151,9 @@ class _Run:
         extra_delegs: list[str] = []
         list_cue: str | None = None  # "announced" while reading a bulleted list
         list_side: str | None = None
+        post_sides: tuple[str, ...] = ()  # parties the post has named so far
         for i, s in enumerate(sents):
+            post_sides = tuple(dict.fromkeys((*post_sides, *self._sides_in(s))))
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
             claim, bullet, list_intro, announced, present = _flags(s.text)
             refuted = claim and is_refutation(nxt)
@@ -214,25 +216,32 @@ class _Run:
             facts = status_facts(s, ctx, refuted=refuted, history=history)
             if bullet and list_cue:
                 facts = []
-                for p in (x for x in s.mentions if x.kind == "person" and x.side):
+                for p in (x for x in s.mentions if x.kind == "person" and (x.side or list_side or mt.side_of_person(k, x.key))):
+                    side = list_side or p.side or mt.side_of_person(k, p.key)
+                    rec = self.registry.people.get(p.key)
+                    if rec is not None and list_side:
+                        self.registry.set_person(rec, post.seq, delegation=list_side)  # a line-up names its members
                     if list_side is None:
-                        list_side = p.side
-                        last = ctx.last_status.get(p.side)
+                        list_side = side
+                        last = ctx.last_status.get(side)
                         if last is None or last.status in ("announced", "will_attend", "travelling"):
-                            facts.append(StatusFact(post.seq, p.side, "announced", None, s.text))
-                    target = ctx.post_meeting or ctx.main_talks() or mt.main_event(ctx) or mt.main_event(ctx)
+                            facts.append(StatusFact(post.seq, side, "announced", None, s.text))
+                    target = self._meeting_for((list_side,))
                     if target:
                         b = ctx.meetings[target]
                         if b.add_participant(Participant(p.key, post.seq, "announced", s.text)):
                             changed[b.id] = b
                     break
             elif list_intro and announced:
-                list_cue, list_side = "announced", None
+                # "The delegation will be led by:" — the side is the one the post is about so far
+                list_cue = "announced"
+                sides = self._sides_in(s) or post_sides
+                list_side = sides[-1] if len(sides) == 1 or self._sides_in(s) else (sides[0] if sides else None)
             elif not bullet and list_cue and not announced and s.mentions:
                 list_cue = None
             # composition sentences with no meeting noun: the post's meeting, else the main talks
             if not mentions and (announced or present):
-                target = ctx.post_meeting or ctx.main_talks() or mt.main_event(ctx)
+                target = self._meeting_for(self._sides_in(s))
                 if target and not history:
                     b = ctx.meetings[target]
                     for p in mt.participants_from(s, b, k, b.status == "happened"):
@@ -242,6 +251,30 @@ class _Run:
                 self._status(f, status)
         ents = entities_from(linked, tuple(dict.fromkeys(extra_delegs)), self.reader.parties_named)
         return PostFacts(post.seq, ents, status, schedule, [b.freeze(self._party_name) for b in changed.values()])
+
+    def _sides_in(self, s: Sent) -> tuple[str, ...]:
+        """The parties a sentence is about: its teams and sides, and the sides of the people it names."""
+        out: dict[str, None] = {}
+        for m in s.mentions:
+            if m.kind in ("delegation", "place") and m.side:
+                out[m.side] = None
+            elif m.kind == "person":
+                side = m.side or mt.side_of_person(self.k, m.key)
+                if side:
+                    out[side] = None
+        return tuple(out)
+
+    def _meeting_for(self, sides: tuple[str | None, ...]) -> str | None:
+        """The meeting a line-up or a roster belongs to: the post's meeting, else the main talks, else the
+        whole event — the first of them the sides take part in (a Russian line-up is not for the
+        Erdogan–Zelensky meeting the post named before)."""
+        ctx = self.ctx
+        cands = [c for c in (ctx.post_meeting, ctx.main_talks(), mt.main_event(ctx)) if c]
+        wanted = {x for x in sides if x}
+        for c in cands:
+            if not wanted or wanted & set(ctx.meetings[c].delegations):
+                return c
+        return cands[0] if cands and not ctx.meetings[cands[0]].delegations else None
 
     def _party_name(self, pid: str) -> str:
         d = self.k.delegation(pid)
