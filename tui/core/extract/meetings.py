@@ -314,6 +314,13 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
             _copy(m, ctx.meetings[main], False)
             m.delegations = tuple(dict.fromkeys((*ctx.meetings[main].delegations, *delegs)))
             return
+        # the same parties as talks already on record: those talks (a host learnt later changes no identity)
+        same = next((b for b in ctx.meetings.values() if not b.id.endswith("-next") and b.kind not in ("working_group", "dinner", "call")
+                     and b.delegations and (set(b.delegations) == set(delegs) or set(b.core) == set(core))), None)
+        if same is not None and not m.next_round:
+            _copy(m, same, False)
+            m.delegations = tuple(dict.fromkeys((*same.delegations, *delegs)))
+            return
         labels = [(k.delegation(d).label if k.delegation(d) else d).lower() for d in core]
         m.id = "-".join(labels) + "-talks"
         m.delegations = tuple(sorted(delegs, key=lambda d: order.index(d) if d in order else 99))
