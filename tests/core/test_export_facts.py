@@ -32,7 +32,7 @@ def test_export_adds_keys_without_renaming_the_foundation_schema() -> None:
     assert set(s) >= {"seq", "subject", "kind", "when", "raw", "evidence"}
     m = doc["meetings"][0]
     assert set(m) >= {"id", "name", "date", "place", "status", "participants", "seqs"}
-    assert all(p["basis"] in ("present", "announced") for mm in doc["meetings"] for p in mm["participants"])
+    assert all(p["basis"] in ("present", "announced", "absent") for mm in doc["meetings"] for p in mm["participants"])
     participants = sum(len(mm["participants"]) for mm in doc["meetings"])
     rules = sum(len(x["status"]) for x in doc["delegations"]) + len(doc["schedule"]) + participants
     assert doc["provenance"] == {"rules": rules, "corrections": 0}

@@ -97,6 +97,8 @@ class Registry:
         self._log_seqs: list[int] = []
         self.role_phrases: dict[str, str] = {}  # folded definite role phrase -> person key
         self.version = 0  # bumped on every change (views rebuild when it moves)
+        # (seq, person, party) each time a post says someone is in a delegation (read by extraction, then cleared)
+        self.members_stated: list[tuple[int, str, str]] = []
 
     # ------------------------------------------------------------ log
     def _note(self, seq: int, kind: str, key: str, attr: str, value: object) -> None:
@@ -152,6 +154,8 @@ class Registry:
 
     def set_person(self, rec: PersonRec, seq: int, *, role: str | None = None, side: str | None = None,
                    delegation: str | None = None) -> None:
+        if delegation:
+            self.members_stated.append((seq, rec.key, delegation))  # an event fact of this post, even if known
         if rec.fixed:
             return
         if role and not rec.role:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from tui.core.extract import meetings as mt
 from tui.core.extract.context import Context, Sent, clause_start
 from tui.core.extract.schedule import cue_kind, refuted as is_refutation
-from tui.core.extract.status import status_facts
+from tui.core.extract.status import absentees, status_facts
 from tui.core.facts import Meeting, Participant, PostEntities, ScheduleFact, StatusFact
 from tui.core.knowledge import Knowledge
 from tui.core.discover.live import LiveKnowledge
@@ -129,6 +129,14 @@ def _when_for(s: Sent, lo: int, start: int, hi: int) -> When | None:
     return before[-1] if before else None
 
 
+def _sentence_of(sents: list[Sent], key: str) -> Sent | None:
+    """The first sentence that names the person `key` (the evidence of a fact about them)."""
+    for s in sents:
+        if any(m.kind == "person" and m.key == key for m in s.mentions):
+            return s
+    return None
+
+
 class _Run:
     def __init__(self, blog: Blog, knowledge: Knowledge, ner: object | None) -> None:
         self.blog = blog
@@ -152,6 +160,7 @@ class _Run:
         list_cue: str | None = None  # "announced" while reading a bulleted list
         list_side: str | None = None
         post_sides: tuple[str, ...] = ()  # parties the post has named so far
+        absent: list[tuple[str, str, str]] = []  # (person, side, sentence): "X will not attend"
         for i, s in enumerate(sents):
             post_sides = tuple(dict.fromkeys((*post_sides, *self._sides_in(s))))
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
@@ -214,6 +223,8 @@ class _Run:
                 self._apply(b, m, s, kind, when, lo, hi, schedule, status)
             # ---- delegation status
             facts = status_facts(s, ctx, refuted=refuted, history=history)
+            if not (refuted or history):
+                absent.extend((key, side, s.text) for key, side in absentees(s, k))
             if bullet and list_cue:
                 facts = []
                 for p in (x for x in s.mentions if x.kind == "person" and (x.side or list_side or mt.side_of_person(k, x.key))):
@@ -249,6 +260,24 @@ class _Run:
                             changed[b.id] = b
             for f in facts:
                 self._status(f, status)
+        # who the post says is in a delegation, or will not come: named for the talks their side attends
+        stated = [(key, party) for seq, key, party in self.registry.members_stated if seq == post.seq]
+        self.registry.members_stated.clear()
+        for key, party in dict.fromkeys(stated):
+            sent = _sentence_of(sents, key)
+            if sent is None or _history(sent) or any(x.history for x in mt.find_mentions(sent)):
+                continue  # "X headed the team at the 2022 talks": who X is, not who comes now
+            target = self._meeting_for((party,))
+            if target is not None:
+                b = ctx.meetings[target]
+                if b.status != "happened" and b.add_participant(Participant(key, post.seq, "announced", sent.text)):
+                    changed[b.id] = b
+        for key, side, sentence in absent:
+            target = self._meeting_for((side,))
+            if target is not None:
+                b = ctx.meetings[target]
+                if b.add_participant(Participant(key, post.seq, "absent", sentence)):
+                    changed[b.id] = b
         ents = entities_from(linked, tuple(dict.fromkeys(extra_delegs)), self.reader.parties_named)
         return PostFacts(post.seq, ents, status, schedule, [b.freeze(self._party_name) for b in changed.values()])
 

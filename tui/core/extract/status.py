@@ -232,6 +232,23 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool, history: bool) -> list
     return out
 
 
+def absentees(s: Sent, k: Knowledge) -> list[tuple[str, str]]:
+    """(person, side) for each named person the sentence says will not attend ("Putin will not attend the talks")."""
+    out = []
+    for rule, m in rule_hits(s.text):
+        if rule.status != "will_not_attend":
+            continue
+        lo = clause_start(s.text, m.start())
+        people = [x for x in s.mentions if x.kind == "person" and lo <= x.start and x.end <= m.start()]
+        if not people:
+            continue
+        p = people[-1]
+        side = _side(p, k, True, s.text, lo)
+        if side:
+            out.append((p.key, side))
+    return out
+
+
 def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set) -> StatusFact | None:
     """One rule match for one subject -> a fact, unless negated, speculative or stale."""
     k = ctx.knowledge
