@@ -112,7 +112,7 @@ _AFTER_SPEECH = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+|also\s+|later
                            r"([a-z]+)\b")
 _APPOSITIVE = re.compile(r"^,\s+(?:who|whose)\b|^,\s+(?P<role>(?:the|a|an|[^\s,]+['’]s|[A-Z][\w-]*)\s[^,.;:()“”\"\n]{0,120}?)"
                          r"(?=,|\.|;|:|\(|\)|“|\"|\s[–—]|$| (?:has|had|have|is|was|said|says|told|will|would)\b)")
-_ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while|by|with)\s+)(?P<role>(?:(?:[Tt]he|[Aa]n?|[^\s,]+['’]s)\s+)?"
+_ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while|by|with)\s+)(?P<role>(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[^\s,]+['’]s)\s+)?"
                           r"(?:[\w’'-]+\s+){0,6}?[\w-]+),\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _MOVE_BEFORE = re.compile(r"\b(?:(?:travel(?:l?ed|l?ing|s)?|fl(?:y|ew|ying|own)|head(?:ed|ing|s)?|arriv(?:e|ed|ing|es)|return(?:ed|ing|s)?|"
@@ -532,7 +532,7 @@ class Reader:
             return why(seq, surface, "person: outlet's journalist")
         # "UK national security adviser, Jonathan Powell, is expected…"
         rb = _ROLE_BEFORE.search(_window_before(text, a.start))
-        if multi and rb and _has_role_head(rb.group("role")) and re.match(r"\s*,", after):
+        if multi and rb and _has_role_head(rb.group("role")) and re.match(r"\s*(?:[,.;:)]|$)", after):
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: role, name,")
         if multi and (fold(parts[0]) in self.given_names or label == "PERSON"):
@@ -792,7 +792,7 @@ class Reader:
             before = _window_before(text, a.start)
             mb = _ROLE_BEFORE.search(before)
             if mb and _has_role_head(mb.group("role")) and not _ends_with_name(mb.group("role")) \
-                    and re.match(r"\s*,", text[end.start + len(end.text):]):
+                    and re.match(r"\s*(?:[,.;:)]|$)", text[end.start + len(end.text):]):
                 lo = a.start - len(before) + mb.start("role")
                 hi = a.start - len(before) + mb.end("role")
                 # a name inside ("Zelensky's aide Mikhail Podoliak claiming the chief negotiator, X"):
