@@ -131,6 +131,8 @@ _DEF_BEFORE = re.compile(r"\b(?:the|his|her|their|its)\s+$", re.I)
 _GOV_AFTER = re.compile(r"^\s+(?:government|foreign\s+minist(?:er|ry)|president|prime\s+minister|army|military|armed\s+forces|forces|"
                         r"capital|embassy|ambassador|parliament|cabinet|leadership|authorities|officials?|negotiators?|envoy)\b", re.I)
 _OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:government|people|capital|president|leader|embassy|authorities)\s+of\s+$", re.I)
+# "Qadiri, Dravenian and Tarsanian delegations": the first items of a list of sides before a plural team noun
+_COORDINATED_TEAMS = re.compile(r"^(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w’'-]+){1,4}\s+(?:delegations|teams|sides|negotiators|negotiating\s+teams)\b")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|er)$")
 _FOREIGN_ARTICLE = frozenset(("al", "el", "der", "die", "das", "le", "la", "il", "los", "las"))
 
@@ -224,7 +226,8 @@ class Reader:
             if surface and c and fold(surface) in {fold(f) for f in c.forms} and not surface.isupper():
                 name = surface  # the country as the text writes it ("Türkiye")
             rec = self.reg.add_party(name, seq, kind="country", code=code, label=code,
-                                     demonyms=c.demonyms if c else (), capital=c.capital if c else "")
+                                     demonyms=c.demonyms if c else (), capital=c.capital if c else "",
+                                     pid=party_id(c.name) if c else None)  # one id whatever the text calls it
         if surface:
             self.reg.add_party_form(rec, surface, seq)
             if c and not rec.fixed and not surface.isupper() and fold(rec.name) == fold(c.name) \
@@ -447,6 +450,12 @@ class Reader:
     # ------------------------------------------------------------ unknown names
     def _classify(self, text: str, toks: list[Tok], items: list[Item], k: int, seq: int) -> None:
         it = items[k]
+        again = self.reg.table.match(toks, it.i, text, it.j)
+        if again is not None and again[1] == it.j:
+            # learnt earlier in this very post ("Qadira's delegation … Qadira's chief negotiator")
+            it.kind, it.value = KNOWN, again[0].value
+            self._known(text, toks, items, k, seq)
+            return
         words = toks[it.i:it.j]
         a, b = words[0], words[-1]
         surface = text[a.start:b.end]
@@ -556,7 +565,8 @@ class Reader:
 
         # --- parties learnt from the text: "the Orlanian side", "Hamas negotiators", "Vestmark's delegation"
         if len(words) <= 3 and not caps or len(words) == 1:
-            team_after = nxt in TEAM_NOUNS or _after_phrase(after, ("negotiating team", "negotiating teams"))
+            team_after = nxt in TEAM_NOUNS or _after_phrase(after, ("negotiating team", "negotiating teams")) \
+                or (len(words) == 1 and not b.poss and _COORDINATED_TEAMS.match(after) is not None)
             if team_after:
                 dem = len(words) == 1 and not b.poss and _DEMONYM_SUFFIX.search(b.fold) is not None
                 rec = self.party_for_name(surface, seq, demonym=surface if dem else None)
@@ -926,8 +936,18 @@ def _specific_role(role: str) -> bool:
 
 
 def _clean_role(role: str) -> str:
-    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(), flags=re.I)
+    """The role itself: from its last determiner on ("The bloc named its chief negotiator" -> "chief
+    negotiator"), without the article or the possessive ("Qadira's chief negotiator" -> "chief negotiator")."""
+    role = " ".join(role.split())
+    last = None
+    for m in _DETERMINER.finditer(role):
+        last = m
+    if last is not None and _has_role_head(role[last.end():]):
+        role = role[last.end():]
     return role[:80]
+
+
+_DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|its|their|his|her|our|[^\s]+['’]s)\s", re.IGNORECASE)
 
 
 def _ends_with_name(phrase: str) -> bool:

@@ -1,0 +1,185 @@
+"""Knowledge discovered from the posts: people, parties, places, outlets — with no knowledge file.
+
+Every example is invented or generic news English; none is a sentence of the bundled blog.
+"""
+
+from __future__ import annotations
+
+import blogfactory as bf
+import pytest
+
+from tui.core.discover.names import same_name, same_word
+from tui.core.discover.reader import Reader
+from tui.core.discover.registry import Registry
+from tui.core.knowledge import Knowledge, parse_knowledge
+from tui.core.knowledge_draft import draft_toml
+from tui.core.timeline import Timeline
+
+
+def read(*posts: str) -> Reader:
+    r = Reader(Registry())
+    for seq, text in enumerate(posts, 1):
+        r.read(text, seq)
+    return r
+
+
+def person(r: Reader, surface: str):
+    rec = r.reg.find_person(tuple(surface.split())) or r.reg.person_by_surname(surface)
+    assert rec is not None, f"{surface!r} not discovered: {sorted(r.reg.people)}"
+    return rec
+
+
+def linked(r: Reader, text: str, seq: int = 99) -> list[tuple[str, str, str]]:
+    return [(text[m.start:m.end], m.kind, m.key) for m in r.read(text, seq)]
+
+
+# ---------------------------------------------------------------- people
+
+@pytest.mark.parametrize("text,name,role,side", [
+    ("Turkish Foreign Minister Hakan Fidan opened the session.", "Hakan Fidan", "Foreign Minister", "turkey"),
+    ("The talks will be chaired by UN envoy Henrik Solberg, a spokesman said.", "Henrik Solberg", "envoy", "united_nations"),
+    ("Orlanian Deputy Agriculture Minister Ana Dragomir will lead the working group.", "Ana Dragomir",
+     "Deputy Agriculture Minister", "orlanian"),
+    ("Samira Nassar, Qadira’s chief negotiator, said the text was close.", "Samira Nassar", "chief negotiator", "qadira"),
+    ("The bloc named its chief negotiator, Piet van Assche.", "Piet van Assche", "chief negotiator", None),
+    ("Political analyst Małgorzata Wróbel told Reuters the deal would hold.", "Małgorzata Wróbel", "Political analyst", None),
+])
+def test_a_person_is_known_by_a_title_or_role_and_gets_it(text: str, name: str, role: str, side: str | None) -> None:
+    if "Qadira" in text:
+        text = "Qadira’s delegation has arrived. " + text  # a party the text made known first
+    rec = person(read(text), name)
+    assert rec.role == role
+    assert rec.side == side
+
+
+def test_a_full_name_with_a_speech_verb_or_an_appositive_is_a_person() -> None:
+    r = read("José Núñez said the talks had stalled.", "İlkay Şahin, who leads the technical team, arrived late.")
+    assert person(r, "José Núñez") and person(r, "İlkay Şahin")
+
+
+def test_a_bare_surname_or_title_and_surname_links_to_the_full_name_met_earlier() -> None:
+    r = read("Foreign Minister Teodor Falk opened the talks.")
+    assert ("Falk", "person", "Teodor Falk") in linked(r, "Falk said the mood was good.")
+    assert ("Teodor Falk", "person", "Teodor Falk") in linked(r, "Minister Teodor Falk left early.")
+
+
+@pytest.mark.parametrize("a,b", [("Zelensky", "Zelenskyy"), ("Aleksandr", "Alexander"), ("Seleznev", "Seleznyov"),
+                                 ("Erdogan", "Erdoğan"), ("Dmitry", "Dmitriy")])
+def test_transliteration_variants_are_one_name(a: str, b: str) -> None:
+    assert same_word(a, b)
+
+
+@pytest.mark.parametrize("a,b", [("Rubio", "Rabe"), ("Kim", "Kum"), ("Lavrov", "Lvov"), ("Fidan", "Fidam")])
+def test_different_names_stay_apart(a: str, b: str) -> None:
+    assert not same_word(a, b)
+
+
+def test_spelling_variants_of_one_person_merge_into_one_record() -> None:
+    r = read("Energy Minister Dmitry Korolyov arrived in the capital.",
+             "Dmitri Korolev told reporters the pipeline was safe.",
+             "Russian and Ukrainian forms: Volodymyr Zelensky met Vladimir Zelensky's aides.")
+    assert r.reg.find_person(("Dmitri", "Korolev")) is r.reg.find_person(("Dmitry", "Korolyov"))
+    assert same_name(("Volodymyr", "Zelensky"), ("Vladimir", "Zelenskyy"))
+    assert not same_name(("Donald", "Trump"), ("Melania", "Trump"))
+
+
+def test_institutions_venues_and_calendar_words_are_not_people() -> None:
+    r = read("The Foreign Ministry said talks at the Grand Palace Hotel would resume on Friday.",
+             "Officials met in the West Wing on Monday.")
+    assert not r.reg.people
+
+
+# ---------------------------------------------------------------- parties
+
+def test_countries_demonyms_and_capitals_name_the_same_party() -> None:
+    r = read("The Russian delegation has arrived.", "Moscow’s negotiators met the Ukrainian side.",
+             "Talks between Russia and Ukraine resumed.")
+    assert {"russia", "ukraine"} <= set(r.reg.parties)
+    got = linked(r, "Kiev’s negotiators and the Russian team sat down.")
+    assert ("Kiev’s negotiators", "delegation", "ukraine") in got and ("Russian team", "delegation", "russia") in got
+
+
+def test_a_team_makes_a_party_negotiating_and_a_host_is_learnt() -> None:
+    r = read("Host nation Türkiye has welcomed the delegations.", "The Ukrainian delegation has landed.")
+    assert r.reg.parties["ukraine"].negotiating == 2
+    assert r.reg.parties["turkey"].host == 1 and r.reg.parties["turkey"].name == "Türkiye"
+
+
+def test_an_invented_country_is_learnt_from_its_team_and_its_demonym() -> None:
+    r = read("The Orlanian side has rejected the proposal.", "Orlania’s foreign minister flew home.")
+    rec = next(p for p in r.reg.parties.values() if "Orlanian" in p.demonyms)
+    assert rec.name == "Orlania" and rec.negotiating == 1
+
+
+def test_an_organisation_named_in_full_then_by_acronym_and_head_word_is_one_party() -> None:
+    r = read("The Eastern Trade Community (ETC) has named its negotiators.", "The ETC delegation has arrived.",
+             "The Community’s negotiators declined to comment.")
+    ids = {p.id for p in r.reg.parties.values() if p.kind == "organisation"}
+    assert ids == {"eastern_trade_community"}
+
+
+def test_coordinated_teams_each_link_to_their_delegation() -> None:
+    r = read("The Qadiri, Dravenian and Tarsanian delegations have arrived.")
+    got = linked(r, "The Qadiri, Dravenian and Tarsanian delegations have arrived.")
+    assert [k for _, kind, k in got if kind == "delegation"] == ["qadiri", "dravenian", "tarsanian"] or \
+        len([k for _, kind, k in got if kind == "delegation"]) == 3
+
+
+def test_international_bodies_and_seats_of_government() -> None:
+    r = read("The UN and NATO welcomed the talks, the Kremlin said.")
+    assert {"united_nations", "nato", "russia"} <= set(r.reg.parties)
+
+
+# ---------------------------------------------------------------- outlets and places
+
+@pytest.mark.parametrize("text,outlet", [
+    ("A source has told Interfax the talks are over.", "Interfax"),
+    ("The delegation has left, Reuters has reported.", "Reuters"),
+    ("According to Anadolu, the meeting is underway.", "Anadolu"),
+    ("Kestrel News’s correspondent said the room was full.", "Kestrel News"),
+    ("The Daily Ledger newspaper said the deal was close.", "Daily Ledger"),
+])
+def test_outlets_are_known_by_how_they_are_cited(text: str, outlet: str) -> None:
+    r = read(text)
+    assert outlet in [o.name for o in r.reg.outlets.values()]
+    assert not r.reg.people
+
+
+def test_places_and_venues() -> None:
+    r = read("The delegation has arrived at the Anselm Conference Centre in Port Vell.",
+             "The team left Vellmar for Port Vell.")
+    kinds = {p.name: p.kind for p in r.reg.places.values()}
+    assert kinds.get("Anselm Conference Centre") == "venue" and kinds.get("Port Vell") == "city"
+    assert kinds.get("Vellmar") == "city"
+
+
+# ---------------------------------------------------------------- no spoilers
+
+def test_knowledge_at_k_holds_only_what_posts_1_to_k_taught() -> None:
+    blog = bf.make_blog([
+        "Zelensky said the talks could start soon.",
+        "The Orlanian side has arrived.",
+        "Ukrainian President Volodymyr Zelensky has landed in Ankara.",
+    ])
+    tl = Timeline.build(blog, Knowledge())
+    at1, at3 = tl.knowledge_at(1), tl.knowledge_at(3)
+    assert not any(d.demonyms == ("Orlanian",) for d in at1.delegations)
+    assert any("Orlanian" in d.demonyms for d in at3.delegations)
+    zel = next(p for p in at3.people if "Zelensky" in p.name)
+    assert zel.affiliation == "Ukraine"
+    assert all(p.affiliation == "" for p in at1.people)  # the side was learnt in post 3
+
+
+def test_a_draft_of_the_discovered_knowledge_loads_back_unchanged() -> None:
+    blog = bf.make_blog([
+        "Turkish Foreign Minister Hakan Fidan has met the Russian delegation, TASS reported.",
+        "The Ukrainian delegation, led by Defence Minister Rustem Umerov, has arrived in Istanbul.",
+        "“It was constructive,” Umerov told Reuters.",
+    ])
+    tl = Timeline.build(blog, Knowledge())
+    k = tl.knowledge_at(tl.n)
+    draft = draft_toml(k, blog)
+    again = parse_knowledge(draft, source="draft.toml")
+    assert draft_toml(again, blog) == draft
+    assert {p.name for p in again.people} == {p.name for p in k.people}
+    assert "delegation =" not in draft  # who sat in which delegation is an event: it stays in the posts
