@@ -271,18 +271,16 @@ class Reader:
             if probe == stem or (len(probe) >= 5 and len(stem) >= 5 and probe[:5] == stem[:5]
                                  and (probe.startswith(stem[:-1]) or stem.startswith(probe[:-1]))):
                 if demonym and demonym not in rec.demonyms:
-                    rec.demonyms.append(demonym)
-                    self.reg.table.add(demonym, ("demonym", rec.id))
+                    self.reg.add_demonym(rec, demonym, seq)
                 elif not demonym and fold(rec.name) != fold(name):
                     if rec.name in rec.demonyms:  # named by its demonym until now: the country's name is better
-                        rec.name = name
+                        self.reg.rename_party(rec, name, seq)
                     self.reg.table.add(name, ("party", rec.id))
                 self.reg.add_party_form(rec, demonym or name, seq)
                 return rec
         rec = self.reg.add_party(name, seq, kind="group", label=_label(name))
         if demonym:
-            rec.demonyms.append(demonym)
-            self.reg.table.add(demonym, ("demonym", rec.id))
+            self.reg.add_demonym(rec, demonym, seq)
         else:
             self.reg.table.add(name, ("party", rec.id))
         self.reg.add_party_form(rec, demonym or name, seq)

@@ -137,7 +137,7 @@ class Registry:
             rec = PersonRec(key, seq, parts)
             self.people[key] = rec
             self._by_surname.setdefault(skeleton(parts[-1]), []).append(key)
-            self._note(seq, "person", key, "new", None)
+            self._note(seq, "person", key, "new", parts)
         elif len(parts) > len(rec.parts) and not rec.fixed:
             rec.parts = parts
             self._note(seq, "person", rec.key, "parts", parts)
@@ -197,6 +197,9 @@ class Registry:
         if code:
             self._by_code[code] = pid
         self._note(seq, "party", pid, "new", name)
+        rec.demonyms = []
+        for dem in demonyms:  # the tables' demonyms, known from the start (logged so snapshots have them)
+            self.add_demonym(rec, dem, seq)
         return rec
 
     def add_party_form(self, rec: PartyRec, surface: str, seq: int, what: str = "name") -> None:
@@ -204,6 +207,13 @@ class Registry:
             return
         rec.forms.append(surface)
         self._note(seq, "party", rec.id, "form", surface)
+
+    def add_demonym(self, rec: PartyRec, demonym: str, seq: int) -> None:
+        """A demonym the text uses for a party it taught ("Orlanian"); linked from now on."""
+        if demonym not in rec.demonyms:
+            rec.demonyms.append(demonym)
+            self.table.add(demonym, ("demonym", rec.id))
+            self._note(seq, "party", rec.id, "demonym", demonym)
 
     def rename_party(self, rec: PartyRec, name: str, seq: int) -> None:
         """The name shown from now on (earlier snapshots keep the earlier name)."""
@@ -240,7 +250,7 @@ class Registry:
             rec = self.outlets.get(extends)
         if rec is None:
             rec = self.outlets[key] = OutletRec(name, seq, [name])
-            self._note(seq, "outlet", key, "new", None)
+            self._note(seq, "outlet", key, "new", name)
         elif name not in rec.forms:
             rec.forms.append(name)
             self.outlets.setdefault(key, rec)
@@ -309,19 +319,24 @@ class Registry:
             self._note(0, "outlet", key, "new", None)
 
     # ------------------------------------------------------------ snapshots
-    def knowledge_at(self, seq: int, *, team_nouns: tuple[str, ...] = ()) -> Knowledge:
-        """What was known after post seq, as a Knowledge (nothing learnt later)."""
+    def knowledge_at(self, seq: int) -> Knowledge:
+        """What was known after post seq, as a Knowledge: replayed from the log, so nothing learnt
+        later (a fuller name, a side, a spelling, a demonym) shows."""
         upto = bisect_right(self._log_seqs, seq)
         people: dict[str, dict] = {}
         parties: dict[str, dict] = {}
-        places: dict[str, dict] = {}
-        outlets: dict[str, dict] = {}
+        places: dict[str, list[str]] = {}
+        outlets: dict[str, list[str]] = {}
         for (s, kind, key, attr, value) in self.log[:upto]:
             if kind == "person":
                 rec = self.people[key]
-                d = people.setdefault(key, {"parts": rec.parts if rec.fixed else None, "forms": [], "role": rec.role if rec.fixed else "",
-                                            "side": rec.side if rec.fixed else None,
-                                            "delegation": rec.delegation if rec.fixed else None, "phrases": []})
+                if attr == "new":
+                    people[key] = {"parts": rec.parts if rec.fixed else value, "forms": list(rec.forms) if rec.fixed else [],
+                                   "role": rec.role if rec.fixed else "", "side": rec.side if rec.fixed else None,
+                                   "delegation": rec.delegation if rec.fixed else None,
+                                   "phrases": [], "fixed": rec.fixed}
+                    continue
+                d = people[key]
                 if attr == "parts":
                     d["parts"] = value
                 elif attr == "form":
@@ -332,35 +347,45 @@ class Registry:
                     d["phrases"].append(value)
             elif kind == "party":
                 rec = self.parties[key]
-                d = parties.setdefault(key, {"forms": [], "negotiating": rec.negotiating == 0, "host": rec.host == 0,
-                                             "name": rec.shown})
+                if attr == "new":
+                    parties[key] = {"forms": list(rec.forms) if rec.fixed else [], "negotiating": rec.negotiating == 0,
+                                    "host": rec.host == 0, "name": value or rec.shown,
+                                    "demonyms": list(rec.demonyms) if rec.fixed else []}
+                    continue
+                d = parties[key]
                 if attr == "form":
                     d["forms"].append(value)
-                elif attr in ("name", "new") and value:
+                elif attr == "demonym":
+                    d["demonyms"].append(value)
+                elif attr == "name":
                     d["name"] = value
                 elif attr in ("negotiating", "host"):
                     d[attr] = True
             elif kind == "place":
-                places.setdefault(key, {})
+                places.setdefault(key, []).append(value) if attr == "form" else places.setdefault(key, [])
             elif kind == "outlet":
-                outlets.setdefault(key, {})
-        delegations = []
+                if attr == "new":
+                    outlets[key] = list(self.outlets[key].forms) if self.outlets[key].first_seq == 0 else [value]
+                else:
+                    outlets[key].append(value)
         name_at = {pid: (self.parties[pid].name if self.parties[pid].fixed else d["name"]) for pid, d in parties.items()}
+        delegations = []
         for pid, d in parties.items():
             rec = self.parties[pid]
-            forms = tuple(dict.fromkeys(d["forms"] or rec.forms[:1]))
-            name = d["name"]
             delegations.append(Delegation(
-                id=pid, name=name if not rec.fixed else rec.shown, label=rec.label, color=rec.color, home=rec.capital,
-                country=name if not rec.fixed else rec.name, demonyms=tuple(rec.demonyms), places=forms, aliases=(),
-                negotiating=d["negotiating"], host=d["host"]))
+                id=pid, name=rec.shown if rec.fixed else d["name"], label=rec.label, color=rec.color, home=rec.capital,
+                country=name_at[pid], demonyms=tuple(dict.fromkeys(d["demonyms"])), places=tuple(dict.fromkeys(d["forms"])),
+                aliases=(), negotiating=d["negotiating"], host=d["host"]))
         persons = []
         for key, d in people.items():
-            rec = self.people[key]
-            parts = d["parts"] or rec.parts
-            persons.append(Person(name=key, aliases=tuple(f for f in dict.fromkeys([" ".join(parts), *d["forms"]]) if f != key),
-                                  roles=tuple(d["phrases"]), affiliation=name_at.get(d["side"], "") if d["side"] else "",
+            full = " ".join(d["parts"])
+            persons.append(Person(name=key, aliases=tuple(f for f in dict.fromkeys([full, *d["forms"]]) if f != key),
+                                  roles=tuple(d["phrases"]) if not d["fixed"] else self._fixed_roles(key),
+                                  affiliation=name_at.get(d["side"], "") if d["side"] else "",
                                   role=d["role"], delegation=d["delegation"]))
         place_list = [Place(self.places[k].name, tuple(self.places[k].forms[1:]), self.places[k].kind) for k in places]
-        outlet_list = [Outlet(self.outlets[k].forms[0], tuple(self.outlets[k].forms[1:])) for k in outlets]
+        outlet_list = [Outlet(forms[0], tuple(dict.fromkeys(forms[1:]))) for forms in outlets.values()]
         return Knowledge(tuple(delegations), tuple(persons), tuple(place_list), tuple(outlet_list))
+
+    def _fixed_roles(self, key: str) -> tuple[str, ...]:
+        return tuple(phrase for phrase, who in self.role_phrases.items() if who == key)
