@@ -157,6 +157,10 @@ class Registry:
         if delegation:
             self.members_stated.append((seq, rec.key, delegation))  # an event fact of this post, even if known
         if rec.fixed:
+            # a knowledge file says who someone is; which delegation they sit in is always the posts'
+            if delegation and rec.delegation != delegation:
+                rec.delegation = delegation
+                self._note(seq, "person", rec.key, "delegation", delegation)
             return
         if role and not rec.role:
             rec.role = role

@@ -397,6 +397,11 @@ def _copy(m: Mention, b: MeetingBuilder, next_round: bool) -> None:
         m.name += " (next round)"
 
 
+def _side(k: Knowledge, m: Linked) -> str | None:
+    """The side a person mention speaks for: their delegation if the text gave one, else their side."""
+    return m.side or _side_of_person(k, m.key)
+
+
 def side_of_person(k: Knowledge, name: str) -> str | None:
     """A person's team if the text made them a member, else the side they speak for."""
     return _side_of_person(k, name)
@@ -476,14 +481,15 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
     if announced_list or present_list:
         basis = "present" if (happening and present_list and not re.search(r"\bwill\b", s.text)) else "announced"
         lo = (present_list or announced_list).start()
-        members = [m for m in persons if m.start >= lo or (m.side and m.side in meeting.delegations)]
+        members = [m for m in persons if m.start >= lo or (_side(k, m) and _side(k, m) in meeting.delegations)]
         if basis == "announced":
-            members = [m for m in members if m.side] or members
+            members = [m for m in members if _side(k, m)] or members
         for m in members:
             out.append(Participant(m.key, s.post.seq, basis, s.text))
         return out
     if happening and (_PRESENT_AT.search(s.text) or _SPEAKER_VERB.search(s.text)):
         for m in persons:
-            if m.side and (m.side in meeting.delegations or not meeting.delegations):
+            side = _side(k, m)
+            if side and (side in meeting.delegations or not meeting.delegations):
                 out.append(Participant(m.key, s.post.seq, "present", s.text))
     return out

@@ -110,8 +110,7 @@ def _present_sides(b: mt.MeetingBuilder, k: Knowledge) -> list[str]:
             continue
         side = by_name.get(p.name)
         if side is None:
-            person = k.person(p.name)
-            side = person.delegation if person is not None else None
+            side = mt.side_of_person(k, p.name)
         if side:
             out.append(side)
     return out
@@ -428,7 +427,7 @@ class _Run:
             # the parties named here, plus every delegation already reported present
             # (the host at talks "between Russia and Ukraine" concludes with them)
             sides = list(dict.fromkeys([p.side or p.key for p in m.parties if p.kind != "person"] +
-                                       [p.side for p in m.parties if p.kind == "person" and p.side] +
+                                       [s_ for p in m.parties if p.kind == "person" and (s_ := mt.side_of_person(k, p.key))] +
                                        _present_sides(b, k)))
             negotiating = [side for side in sides if k.delegation(side) is not None and k.delegation(side).negotiating]
             # a meeting between named people ("Sibiga met with Rubio") is not their delegations'
