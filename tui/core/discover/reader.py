@@ -47,8 +47,10 @@ from tui.core.discover.lexicon import (
     GEO_WORDS,
 )
 from tui.core.discover.registry import PartyRec, PersonRec, Registry, outlet_key, party_id
-from tui.core.discover.tokens import CAPS, NAME, FormTable, Tok, tokenize
+from tui.core.discover.tokens import CAPS, NAME, FormTable, Tok, scan, tokenize
 from tui.core.link import Linked
+
+_READ_CACHE = 4096  # texts whose reading is kept (oldest dropped first)
 
 # ---------------------------------------------------------------- item kinds
 KNOWN = "known"  # a form of the registry: value = (kind, key)
@@ -216,6 +218,7 @@ class Reader:
         # organisations named in full ("Eastern Trade Community"), by folded full name, acronym and head
         # word ("ETC", "community"): a team of any of these makes the organisation a party
         self.orgs: dict[str, str] = {}
+        self._cache: dict[tuple[str, int], tuple] = {}  # (text, registry version) -> what reading it gave
 
     # ------------------------------------------------------------ parties
     def party_for_code(self, code: str, seq: int, surface: str | None = None) -> PartyRec:
@@ -288,7 +291,28 @@ class Reader:
 
     # ------------------------------------------------------------ main
     def read(self, text: str, seq: int) -> list[Linked]:
-        toks = self._split_compounds(tokenize(text), text)
+        """The mentions in a post's text (sorted by position), learning what it teaches.
+
+        A text read before, when nothing has been learnt since, reads the same: its result is
+        reused (long blogs repeat boilerplate and line-ups), with what it states replayed."""
+        key = (text, self.reg.version)
+        hit = self._cache.get(key)
+        if hit is not None:
+            mentions, parties, members = hit
+            self.parties_named = parties
+            self.reg.members_stated.extend((seq, who, party) for who, party in members)
+            return list(mentions)
+        version, stated = self.reg.version, len(self.reg.members_stated)
+        out = self._read(text, seq)
+        if self.reg.version == version:
+            if len(self._cache) >= _READ_CACHE:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[key] = (tuple(out), self.parties_named,
+                                tuple((who, party) for _, who, party in self.reg.members_stated[stated:]))
+        return out
+
+    def _read(self, text: str, seq: int) -> list[Linked]:
+        toks = self._split_compounds(scan(text), text)
         items = self._segment(text, toks, seq)
         out: list[Linked] = []
         for k, it in enumerate(items):
@@ -528,8 +552,8 @@ class Reader:
                 self._person(it, words, surface, seq)
                 return why(seq, surface, "person: title before")
         # "US ambassador to Türkiye Thomas Barrack": a title, "to" a party, then the name
-        if multi and k >= 3 and items[k - 1].party and items[k - 3].kind == TITLE \
-                and re.search(r"\b(?:to|in|at|for)\s+(?:the\s+)?$", text[toks[items[k - 3].j - 1].end:toks[items[k - 1].i].start]):
+        if multi and k >= 2 and items[k - 1].party and items[k - 2].kind == TITLE and prev_joined \
+                and re.fullmatch(r"\s+(?:to|in|at|for)\s+(?:the\s+)?", text[toks[items[k - 2].j - 1].end:toks[items[k - 1].i].start]):
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: title to party before")
         # an outlet's journalist: "RT's Igor Zhdanov"

@@ -158,22 +158,22 @@ class Registry:
             self.members_stated.append((seq, rec.key, delegation))  # an event fact of this post, even if known
         if rec.fixed:
             # a knowledge file says who someone is; which delegation they sit in is always the posts'
-            if delegation and rec.delegation != delegation:
+            if delegation and rec.delegation is None:
                 rec.delegation = delegation
                 self._note(seq, "person", rec.key, "delegation", delegation)
             return
         if role and not rec.role:
             rec.role = role
             self._note(seq, "person", rec.key, "role", role)
-        if side and rec.side != side and (rec.side is None or delegation):
-            rec.side = side
-            self._note(seq, "person", rec.key, "side", side)
-        if delegation and rec.delegation != delegation:
+        # People do not change sides during an event: the first side and the first delegation the
+        # text gives stand (a later, contradicting reading is more likely the reader's mistake).
+        if delegation and rec.delegation is None:
             rec.delegation = delegation
             self._note(seq, "person", rec.key, "delegation", delegation)
-            if rec.side != delegation:
-                rec.side = delegation
-                self._note(seq, "person", rec.key, "side", delegation)
+            side = delegation
+        if side and rec.side is None:
+            rec.side = side
+            self._note(seq, "person", rec.key, "side", side)
 
     def add_role_phrase(self, phrase: str, rec: PersonRec, seq: int) -> None:
         key = fold(phrase)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from tui.core.discover.fold import fold, strip_possessive
-from tui.core.discover.lexicon import NAME_PARTICLES
+from tui.core.discover.lexicon import NAME_PARTICLES, ORG_WORDS, ROLE_HEADS, ROLE_MODIFIERS, TEAM_NOUNS
 
 # A word: letters/digits with inner hyphens or apostrophes ("al-Mansouri",
 # "O'Brien", "Russia’s"), or a dotted initialism ("U.S.", "J.").
@@ -45,7 +45,42 @@ def _word(word: str) -> tuple[str, str, bool, bool, bool]:
     return base, fold(base), poss, base[:1].isupper(), len(letters) > 1 and all(c.isupper() for c in letters)
 
 
+# The words a reader of names needs: capitalised words, and the lower-case words of titles, teams
+# and the little words between list items. Every other word is skipped by the regex engine itself,
+# so reading costs Python work only where a name can be. (Tokens stay in order; two tokens with a
+# skipped word between them are simply not adjacent.)
+_KEYWORDS = sorted(ROLE_HEADS | ROLE_MODIFIERS | TEAM_NOUNS | ORG_WORDS | NAME_PARTICLES
+                   | {"and", "the", "of", "from", "or", "negotiating", "negotiation"}, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> re.Pattern:
+    """Compiled on first use (in the extraction worker, never before the first frame)."""
+    upper = "".join(sorted({c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle()}))
+    keywords = "|".join(re.escape(k) for k in _KEYWORDS)
+    return re.compile(
+        r"(?<![\w'’ʼ-])(?:(?:[^\W\d_]\.){2,}|[" + upper + r"]\.(?=\s+[^\W\d_])"
+        r"|(?=[" + upper + r"]|(?:" + keywords + r")(?:['’]s)?(?![\w'’-])|(?:al|el|bin|ibn|abu|ben|ul)-)"
+        r"[^\W_]+(?:[-'’ʼ][^\W_]+)*)"
+    )
+
+
+@lru_cache(maxsize=4096)
+def scan(text: str) -> list[Tok]:
+    """The words of text a reader of names needs, with offsets (cached; read-only)."""
+    out: list[Tok] = []
+    append = out.append
+    for m in _scanner().finditer(text):
+        start = m.start()
+        word = m.group(0)
+        base, folded, poss, cap, caps = _word(word)
+        append(Tok(start, start + len(base), word, base, folded, poss, cap, caps))
+    return out
+
+
+@lru_cache(maxsize=4096)
 def tokenize(text: str) -> list[Tok]:
+    """The words of text with offsets (cached; callers must not change the list or its Toks)."""
     out: list[Tok] = []
     append = out.append
     for m in _WORD.finditer(text):
