@@ -50,7 +50,7 @@ from tui.core.discover.registry import PartyRec, PersonRec, Registry, outlet_key
 from tui.core.discover.tokens import CAPS, NAME, FormTable, Tok, scan, tokenize
 from tui.core.link import Linked
 
-_READ_CACHE = 4096  # texts whose reading is kept (oldest dropped first)
+_READ_CACHE = 1 << 14  # paragraphs whose reading is kept (oldest dropped first)
 
 # ---------------------------------------------------------------- item kinds
 KNOWN = "known"  # a form of the registry: value = (kind, key)
@@ -182,20 +182,20 @@ def _title_end(text: str, toks: list[Tok], i: int) -> int:
         if toks[j].fold in ROLE_HEADS:
             last_head = j
         j += 1
-        if toks[j - 1].poss or j >= n or not _adjacent(text, toks[j - 1], toks[j]):
+        if toks[j - 1].poss or j >= n or not toks[j - 1].join:
             break
     if last_head < 0:
         return i
     end = last_head + 1
     # "Secretary of State", "Minister of Foreign Affairs", "Chief of the General Staff"
     k = end
-    if k < n and toks[k].fold == "of" and _adjacent(text, toks[k - 1], toks[k]):
+    if k < n and toks[k].fold == "of" and toks[k - 1].join:
         k += 1
-        if k < n and toks[k].fold == "the" and _adjacent(text, toks[k - 1], toks[k]):
+        if k < n and toks[k].fold == "the" and toks[k - 1].join:
             k += 1
         c = k
         while c < n and (_is_role_word(toks[c]) or toks[c].fold in ORG_WORDS) and toks[c].cap == toks[i].cap \
-                and _adjacent(text, toks[c - 1], toks[c]):
+                and toks[c - 1].join:
             c += 1
             if toks[c - 1].poss:
                 break
@@ -293,23 +293,41 @@ class Reader:
     def read(self, text: str, seq: int) -> list[Linked]:
         """The mentions in a post's text (sorted by position), learning what it teaches.
 
-        A text read before, when nothing has been learnt since, reads the same: its result is
-        reused (long blogs repeat boilerplate and line-ups), with what it states replayed."""
+        A post is read paragraph by paragraph (a name, a title or a list never spans a line
+        break). A paragraph read before, when nothing has been learnt since, reads the same:
+        its result is reused (long blogs repeat boilerplate and line-ups), with what it states
+        replayed."""
+        out: list[Linked] = []
+        named: dict[str, None] = {}
+        pos = 0
+        for para in text.split("\n"):
+            if para.strip():
+                mentions, parties = self._paragraph(para, seq)
+                if pos:
+                    out.extend(m._replace(start=m.start + pos, end=m.end + pos) for m in mentions)
+                else:
+                    out.extend(mentions)
+                named.update(dict.fromkeys(parties))
+            pos += len(para) + 1
+        self.parties_named = tuple(named)
+        return out
+
+    def _paragraph(self, text: str, seq: int) -> tuple[tuple[Linked, ...], tuple[str, ...]]:
         key = (text, self.reg.version)
         hit = self._cache.get(key)
         if hit is not None:
             mentions, parties, members = hit
-            self.parties_named = parties
             self.reg.members_stated.extend((seq, who, party) for who, party in members)
-            return list(mentions)
+            return mentions, parties
         version, stated = self.reg.version, len(self.reg.members_stated)
-        out = self._read(text, seq)
+        mentions = tuple(self._read(text, seq))
+        parties = self.parties_named
         if self.reg.version == version:
             if len(self._cache) >= _READ_CACHE:
                 self._cache.pop(next(iter(self._cache)))
-            self._cache[key] = (tuple(out), self.parties_named,
+            self._cache[key] = (mentions, parties,
                                 tuple((who, party) for _, who, party in self.reg.members_stated[stated:]))
-        return out
+        return mentions, parties
 
     def _read(self, text: str, seq: int) -> list[Linked]:
         toks = self._split_compounds(scan(text), text)
@@ -354,7 +372,8 @@ class Reader:
                 if sub:
                     w = sub[0]
                     poss = t.poss and last
-                    out.append(Tok(pos, pos + len(p), p + (t.text[len(t.base):] if poss else ""), p, w.fold, poss, w.cap, w.caps))
+                    out.append(Tok(pos, pos + len(p), p + (t.text[len(t.base):] if poss else ""), p, w.fold, poss, w.cap, w.caps,
+                                   t.join if last else False))
                 pos += len(p) + 1
         return out
 
@@ -393,7 +412,7 @@ class Reader:
             if t.cap and t.fold not in NOT_NAME_WORDS and t.fold not in ROLE_HEADS:
                 j = i + 1
                 while j < n and not toks[j - 1].poss and toks[j - 1].fold not in ORG_WORDS \
-                        and _adjacent(text, toks[j - 1], toks[j]):
+                        and toks[j - 1].join:
                     u = toks[j]
                     known = reg_table.match(toks, j, text) if u.fold in reg_table else None
                     if u.cap and u.fold not in NOT_NAME_WORDS and u.fold not in ROLE_HEADS \
@@ -401,7 +420,7 @@ class Reader:
                             and (known is None or known[0].value[0] == "person") \
                             and (u.fold not in gaz_table or gaz_table.match(toks, j, text) is None):
                         j += 1
-                    elif u.particle and j + 1 < n and toks[j + 1].cap and _adjacent(text, u, toks[j + 1]):
+                    elif u.particle and j + 1 < n and toks[j + 1].cap and u.join:
                         j += 1
                     else:
                         break

@@ -31,6 +31,7 @@ class Tok:
     poss: bool  # written with a possessive 's
     cap: bool  # starts with an upper-case letter
     caps: bool  # all upper case (2+ letters): "TASS", "US"
+    join: bool = False  # the next token follows as a word of the same phrase (only a space between)
 
     @property
     def particle(self) -> bool:
@@ -68,27 +69,30 @@ def _scanner() -> re.Pattern:
 @lru_cache(maxsize=4096)
 def scan(text: str) -> list[Tok]:
     """The words of text a reader of names needs, with offsets (cached; read-only)."""
+    return _toks(text, _scanner())
+
+
+def _toks(text: str, pattern: re.Pattern) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
-    for m in _scanner().finditer(text):
+    prev: Tok | None = None
+    for m in pattern.finditer(text):
         start = m.start()
         word = m.group(0)
         base, folded, poss, cap, caps = _word(word)
-        append(Tok(start, start + len(base), word, base, folded, poss, cap, caps))
+        t = Tok(start, start + len(base), word, base, folded, poss, cap, caps)
+        if prev is not None and not prev.poss:
+            between = text[prev.start + len(prev.text):start]
+            prev.join = between == " " or (between.strip() == "" and "\n" not in between and len(between) <= 3)
+        append(t)
+        prev = t
     return out
 
 
 @lru_cache(maxsize=4096)
 def tokenize(text: str) -> list[Tok]:
-    """The words of text with offsets (cached; callers must not change the list or its Toks)."""
-    out: list[Tok] = []
-    append = out.append
-    for m in _WORD.finditer(text):
-        start = m.start()
-        word = m.group(0)
-        base, folded, poss, cap, caps = _word(word)
-        append(Tok(start, start + len(base), word, base, folded, poss, cap, caps))
-    return out
+    """All the words of text with offsets (cached; callers must not change the list or its Toks)."""
+    return _toks(text, _WORD)
 
 
 def gap(text: str, a: Tok, b: Tok) -> str:
@@ -110,10 +114,17 @@ class Form:
 
 
 class FormTable:
-    """Surface forms by their folded first word; the longest form wins."""
+    """Surface forms by their first two folded words; the longest form wins.
+
+    A lookup is one dict probe on the word pair at a position (or on the word
+    alone for one-word forms), so frequent words that open a few long forms
+    ("the …") cost nothing where the second word does not follow.
+    """
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[Form]] = {}
+        self._firsts: set[str] = set()
+        self._one: dict[str, Form] = {}
+        self._two: dict[tuple[str, str], list[Form]] = {}
         self.size = 0
 
     def add(self, surface: str, value: Any, policy: str | None = None) -> bool:
@@ -124,60 +135,61 @@ class FormTable:
         if policy is None:
             letters = [c for c in surface if c.isalpha()]
             policy = CAPS if len(letters) > 1 and all(c.isupper() for c in letters) else NAME
-        bucket = self._by_first.setdefault(words[0], [])
-        for f in bucket:
-            if f.words == words:
+        form = Form(words, policy, value)
+        if len(words) == 1:
+            if words[0] in self._one:
                 return False
-        bucket.append(Form(words, policy, value))
-        bucket.sort(key=lambda f: -len(f.words))
+            self._one[words[0]] = form
+        else:
+            bucket = self._two.setdefault(words[:2], [])
+            if any(f.words == words for f in bucket):
+                return False
+            bucket.append(form)
+            bucket.sort(key=lambda f: -len(f.words))
+        self._firsts.add(words[0])
         self.size += 1
         return True
 
-    def replace(self, surface: str, value: Any, policy: str | None = None) -> None:
-        words = tuple(t.fold for t in tokenize(surface))
-        bucket = self._by_first.get(words[0], []) if words else []
-        bucket[:] = [f for f in bucket if f.words != words]
-        self.add(surface, value, policy)
-
     def __contains__(self, first: str) -> bool:
         """Does any form start with this folded word? (a cheap test before match)"""
-        return first in self._by_first
+        return first in self._firsts
 
     def match(self, toks: list[Tok], i: int, text: str, hi: int | None = None) -> tuple[Form, int] | None:
         """The longest form starting at toks[i] (within toks[:hi]), and the index after it."""
-        bucket = self._by_first.get(toks[i].fold)
-        if not bucket:
-            return None
+        t = toks[i]
         hi = len(toks) if hi is None else hi
-        for f in bucket:
-            n = len(f.words)
-            if i + n > hi:
-                continue
-            ok = True
-            for j in range(n):
-                t = toks[i + j]
-                if t.fold != f.words[j]:
-                    ok = False
-                    break
-                if j < n - 1 and (t.poss or not _joined(text, t, toks[i + j + 1])):
-                    ok = False
-                    break
-                if f.policy == NAME and not t.cap and not t.particle and (n == 1 or j == 0 or t.fold not in _LOWER_OK):
-                    ok = False
-                    break
-                if f.policy == CAPS and t.base != t.base.upper():
-                    ok = False
-                    break
-            if ok:
-                return f, i + n
+        if t.join and i + 1 < hi:
+            bucket = self._two.get((t.fold, toks[i + 1].fold))
+            if bucket:
+                for f in bucket:
+                    n = len(f.words)
+                    if i + n <= hi and _fits(f, toks, i, n):
+                        return f, i + n
+        f = self._one.get(t.fold)
+        if f is not None and _fits(f, toks, i, 1):
+            return f, i + 1
         return None
+
+
+def _fits(f: Form, toks: list[Tok], i: int, n: int) -> bool:
+    """Do toks[i:i+n] spell form f, as one phrase, in the case its policy asks?"""
+    words = f.words
+    policy = f.policy
+    for j in range(n):
+        t = toks[i + j]
+        if t.fold != words[j]:
+            return False
+        if j < n - 1 and not t.join:
+            return False
+        if policy == NAME and not t.cap and not t.particle and (n == 1 or j == 0 or t.fold not in _LOWER_OK):
+            return False
+        if policy == CAPS and t.base != t.base.upper():
+            return False
+    return True
 
 
 # small words a capitalised form may hold in lower case ("Secretary of State", "Bank of England")
 _LOWER_OK = frozenset(("of", "the", "and", "for", "de", "al", "bin", "von", "der", "van"))
 
 
-def _joined(text: str, a: Tok, b: Tok) -> bool:
-    """Are two tokens adjacent words of one phrase (only spaces, or a hyphen, between)?"""
-    between = text[a.end + (len(a.text) - len(a.base)):b.start]
-    return between == " " or between == "" or (between.strip() == "" and "\n" not in between and len(between) <= 3)
+

@@ -18,6 +18,7 @@ _TIME_WORDS = ("day", "tomorrow", "tonight", "later", "earlier", "hour", "week",
                "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "spring", "summer", "autumn", "fall", "winter")
 _DIGIT = re.compile(r"\d")
+_CURRENT = re.compile(r"\b(?:will|now|today|this\s+week)\b", re.I)
 # The gap between two list items: ", ", ", and ", " and ".
 COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 
@@ -46,6 +47,7 @@ class Sent:
     local: tzinfo
     _times: list[When] | None = None
     _low: str | None = None
+    _history: bool | None = None
 
     @property
     def low(self) -> str:
@@ -59,6 +61,13 @@ class Sent:
             hint = _time_hint(self.text)
             self._times = find_times(self.text, self.post.time, self.post.time_estimated, self.local) if hint else []
         return self._times
+
+    @property
+    def history(self) -> bool:
+        """Is the sentence about another year ("in 2022", "three years ago"), with nothing about now?"""
+        if self._history is None:
+            self._history = any(w.history for w in self.times) and not _CURRENT.search(self.text)
+        return self._history
 
     def of_kind(self, kind: str, lo: int = 0, hi: int | None = None) -> list[Linked]:
         hi = len(self.text) if hi is None else hi

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from tui.core.extract.context import COORD, Context, Sent, clause_start
@@ -36,10 +37,18 @@ NOUN = re.compile(r"\b(?:(?P<call>(?:phone|international\s+phone|telephone|video
                   r"|(?<=new\s)round|(?<=next\s)round|(?<=another\s)round|(?<=final\s)round)"
                   r"|(?P<meet>meeting|meetings|one-to-one|tête-à-tête|face-to-face))\b", re.IGNORECASE)
 _EVENT_NOUN = re.compile(r"summit|plenary|session|round", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 15)
+def _has_meeting_word(text: str) -> bool:
+    """Can the sentence name a meeting at all? (one C-level search, cached: sentences repeat)"""
+    return _NOUN_HINT.search(text) is not None
+
 # Substrings one of which any meeting noun or verb needs (a cheap test per sentence).
 _NOUN_HINTS = ("talk", "negotiat", "meet", "met with", "discussion", "consultation", "contacts", "call", "spoke",
                "spoken", "speak", "summit", "plenary", "session", "round", "working", "expert", "technical",
                "dinner", "lunch", "breakfast", "banquet", "one-to-one", "face-to-face", "tête", "video")
+_NOUN_HINT = re.compile("|".join(re.escape(w) for w in _NOUN_HINTS), re.IGNORECASE)
 VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privately|one|face|again|late|early|this|last)\b)|"
                   r"(?:is|are)\s+(?:currently\s+|now\s+)?meeting(?:\s+with)?|"
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)\s+|by\s+(?:phone|telephone|video\s+link)\s+)?with|"
@@ -191,7 +200,7 @@ def _coordinated_before(s: Sent, pos: int) -> list[Linked]:
 def find_mentions(s: Sent) -> list[Mention]:
     out: list[Mention] = []
     low = s.low
-    if not any(w in low for w in _NOUN_HINTS):
+    if not _has_meeting_word(s.text):
         return out
     for m in NOUN.finditer(s.text):
         if _SKIP_NOUN_AFTER.match(s.text, m.end()):

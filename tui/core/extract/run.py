@@ -70,9 +70,6 @@ def _sentences(post: Post, linked: list[Linked], local) -> list[Sent]:
     return out
 
 
-_CURRENT = re.compile(r"\b(?:will|now|today|this\s+week)\b", re.I)
-
-
 @lru_cache(maxsize=1 << 15)
 def _flags(text: str) -> tuple[bool, bool, bool, bool, bool]:
     """(claim, bullet, list intro, announced list, present list): the per-sentence
@@ -84,10 +81,6 @@ def _flags(text: str) -> tuple[bool, bool, bool, bool, bool]:
         mt._ANNOUNCED_LIST.search(text) is not None,
         mt._PRESENT_LIST.search(text) is not None,
     )
-
-
-def _history(s: Sent) -> bool:
-    return any(w.history for w in s.times) and not _CURRENT.search(s.text)
 
 
 def _place_in(s: Sent, lo: int, hi: int, k: Knowledge) -> str | None:
@@ -165,7 +158,6 @@ class _Run:
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
             claim, bullet, list_intro, announced, present = _flags(s.text)
             refuted = claim and is_refutation(nxt)
-            history = _history(s)
             # ---- meetings and schedule
             mentions = mt.find_mentions(s)
             for n, m in enumerate(mentions):
@@ -217,13 +209,14 @@ class _Run:
                         kind = vk or kind
                 if refuted and kind in ("started", "concluded", "happened"):
                     kind = None
-                if history and kind in ("planned", "proposed", "happened") and when is None:
+                if kind in ("planned", "proposed", "happened") and when is None and s.history:
                     kind = None
                 self._apply(b, m, s, kind, when, lo, hi, schedule, status)
             # ---- delegation status
-            facts = status_facts(s, ctx, refuted=refuted, history=history)
-            if not (refuted or history):
-                absent.extend((key, side, s.text) for key, side in absentees(s, k))
+            facts = status_facts(s, ctx, refuted=refuted)
+            gone = absentees(s, k) if not refuted else []
+            if gone and not s.history:
+                absent.extend((key, side, s.text) for key, side in gone)
             if bullet and list_cue:
                 facts = []
                 for p in (x for x in s.mentions if x.kind == "person" and (x.side or list_side or mt.side_of_person(k, x.key))):
@@ -252,7 +245,7 @@ class _Run:
             # composition sentences with no meeting noun: the post's meeting, else the main talks
             if not mentions and (announced or present):
                 target = self._meeting_for(self._sides_in(s))
-                if target and not history:
+                if target and not s.history:
                     b = ctx.meetings[target]
                     for p in mt.participants_from(s, b, k, b.status == "happened"):
                         if b.add_participant(p):
@@ -264,7 +257,7 @@ class _Run:
         self.registry.members_stated.clear()
         for key, party in dict.fromkeys(stated):
             sent = _sentence_of(sents, key)
-            if sent is None or _history(sent) or any(x.history for x in mt.find_mentions(sent)):
+            if sent is None or sent.history or any(x.history for x in mt.find_mentions(sent)):
                 continue  # "X headed the team at the 2022 talks": who X is, not who comes now
             target = self._meeting_for((party,))
             if target is not None:

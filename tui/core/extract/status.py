@@ -201,13 +201,14 @@ def rule_hits(text: str) -> tuple[tuple[StatusRule, _Hit], ...]:
     return tuple((rule, _Hit(m.start(), m.end())) for rule in RULES for m in rule.regex.finditer(text))
 
 
-def status_facts(s: Sent, ctx: Context, *, refuted: bool, history: bool) -> list[StatusFact]:
+def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
+    """The status facts a sentence states (none for a refuted claim or a sentence about another year)."""
     out: list[StatusFact] = []
-    if refuted or history:
+    if refuted:
         return out
     k = ctx.knowledge
     hits = rule_hits(s.text)
-    if not hits:
+    if not hits or s.history:
         return out
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []
