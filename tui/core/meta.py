@@ -43,14 +43,19 @@ def parse_meta(text: str, *, source: str = "description") -> BlogMeta:
             msg = str(err).removesuffix("(at end of document)").strip()
             raise InputError(f"{source}:{line}:{col}: {msg} (at end of document)") from None
         raise InputError(f"{source}: {err}") from None
-    values: dict[str, str] = {}
+    values: dict[str, str | int] = {}
     for key, value in raw.items():
         if key not in _KEYS:
             continue  # later issues may add keys; unknown ones are not an error
+        if key == "year":
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
+                raise InputError(f"{source}: year must be a whole number like 2025, got {value!r}")
+            values[key] = value
+            continue
         if not isinstance(value, str):
             raise InputError(f"{source}: {key} must be a string, got {type(value).__name__}")
         values[key] = value
-    meta = BlogMeta(**values)
+    meta = BlogMeta(**values)  # type: ignore[arg-type]
     validate_meta(meta, source=source)
     return meta
 
