@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from dateutil import parser as dateparser
 
-from tui.core.times import ClockMatch, find_clock, match_clock
+from tui.core.times import ClockMatch, TimeError, find_clock, match_clock
 from tui.core.vocab import MONTHS as VOCAB_MONTHS
 from tui.core.vocab import STAMP_LABELS, UPDATE_LABELS
 from tui.core.vocab import WEEKDAYS as VOCAB_WEEKDAYS
@@ -171,6 +171,44 @@ def _parse_stamp(s: str) -> Stamp | None:
     zone = found.zone if found else None
     mismatch = day is not None and weekday is not None and day.weekday() != weekday
     return Stamp(day, clock, zone, mismatch, month_day, weekday, updated)
+
+
+def read_when(text: str) -> Stamp:
+    """What a typed moment names (`--start-at`, the go-to prompt): a clock with
+    its zone and/or a date (with or without its year) or a weekday, through the
+    same readers as the page's stamps: "14:30", "2.30pm BST", "15 May 12:30
+    UTC+3", "May 16 3pm", "2025-05-16 10:00", "16.05.2025 14:30", "16 May",
+    "fri 14:00". Raises TimeError (one line) for anything else, including
+    numbers that are neither a time nor a date ("-5", "1.5", "3 4")."""
+    s = clean(text)
+    if not s or len(s) > 4 * _MAX_LEN:
+        raise TimeError("type a time (14:30), a day (16 May) or both (15 May 12:00)")
+    found = find_clock(s)
+    date_part = s
+    if found is not None:
+        date_part = s[: found.start] + " " + s[found.end :]
+        if find_clock(date_part) is not None:
+            raise TimeError(f"{text.strip()!r} names two times")
+    words = _date_words(date_part)
+    if words is None:
+        after = s[found.end :].strip(" ,()") if found is not None else ""
+        if after and after[0].isalpha() and _date_words(after) is None:
+            raise TimeError(f"unknown time zone {after!r}: use e.g. GMT, BST, UTC+3, +03:00 or 'Moscow time'")
+        raise TimeError(f"cannot read {text.strip()!r}")
+    has_month, weekday, digits = words
+    day: date | None = None
+    month_day: tuple[int, int] | None = None
+    if digits or has_month:
+        if weekday is not None:
+            date_part = _WEEKDAY_WORD.sub(" ", date_part)
+        read = _read_date(date_part, has_month)
+        if read is None:
+            raise TimeError(f"{text.strip()!r} is not a time or a date")
+        day, month_day = read
+    elif found is None and weekday is None:
+        raise TimeError(f"cannot read {text.strip()!r}")
+    mismatch = day is not None and weekday is not None and day.weekday() != weekday
+    return Stamp(day, found.clock if found else None, found.zone if found else None, mismatch, month_day, weekday)
 
 
 def parse_day_header(line: str) -> date | None:
