@@ -39,7 +39,7 @@ def test_case_yearless_day_header() -> None:
     blog = load_blog(CASES / "yearless_day_header.txt")
     assert blog.days == [date(2025, 5, 14), date(2025, 5, 15), date(2025, 5, 16)]
     assert [p.day for p in blog.posts] == blog.days
-    assert blog.year_notes == {date(2025, 5, 15): "the neighbouring headers"}
+    assert blog.year_notes == {date(2025, 5, 15): "inferred from the neighbouring headers"}
     assert not blog.warnings
 
 
@@ -96,15 +96,15 @@ def test_a_date_and_time_stamp_on_every_post_needs_no_day_header() -> None:
 def test_year_from_the_description() -> None:
     blog = parse("15 August\nThe ministry has said talks will resume.\n14 August\nThe envoy has arrived.", year=2024)
     assert blog.days == [date(2024, 8, 14), date(2024, 8, 15)]
-    assert set(blog.year_notes.values()) == {"the description's year"}
+    assert set(blog.year_notes.values()) == {"from the description"}
     assert not blog.warnings
 
 
 def test_year_from_the_weekday_when_nothing_else_gives_it() -> None:
     blog = parse("Thursday 15 May\nThe ministry has said talks will resume.\nWednesday 14 May\nThe envoy has arrived.")
     assert blog.days[1].weekday() == 3 and blog.days[1] <= date.today()
-    assert blog.year_notes[blog.days[1]] == "its weekday (Thursday)"
-    assert blog.year_notes[blog.days[0]] == "the neighbouring headers"
+    assert blog.year_notes[blog.days[1]] == "inferred from its weekday (Thursday)"
+    assert blog.year_notes[blog.days[0]] == "inferred from the neighbouring headers"
 
 
 def test_no_year_anywhere_is_a_warning() -> None:

@@ -216,21 +216,21 @@ def resolve_years(days: list[_Day], year: int | None, notes: list[ParseWarning],
         source = ""
         ref = _nearest_dated(days, i) if year is None else None
         if year is not None:
-            found, source = _valid(year, month, dom), "the description's year"
+            found, source = _valid(year, month, dom), "from the description"
         elif ref is not None and ref.day is not None:
             options = [c for y in (ref.day.year - 1, ref.day.year, ref.day.year + 1) if (c := _valid(y, month, dom))]
             if options:
                 anchor = ref.day
                 matching = [c for c in options if d.weekday is None or c.weekday() == d.weekday]
                 found = min(matching or options, key=lambda c: abs((c - anchor).days))
-                source = "the neighbouring headers"
+                source = "inferred from the neighbouring headers"
         elif d.weekday is not None:
             found = next((c for y in range(today.year, today.year - 28, -1)
                           if (c := _valid(y, month, dom)) and c.weekday() == d.weekday), None)
-            source = f"its weekday ({WEEKDAY_NAMES[d.weekday].title()})"
+            source = f"inferred from its weekday ({WEEKDAY_NAMES[d.weekday].title()})"
         if found is None:
             found = next(c for y in range(today.year, today.year - 8, -1) if (c := _valid(y, month, dom)))
-            source = "none given: this year assumed"
+            source = "assumed (none given)"
             notes.append(ParseWarning(d.header_line, f"day header {d.header!r} has no year; {found.year} assumed "
                                                      "(set `year` in the description)"))
         d.day = found
