@@ -9,7 +9,9 @@ later layer can ever send an escape sequence to the terminal.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import sys
 from pathlib import Path
 
 from tui.core.errors import InputError
@@ -38,8 +40,32 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+# Names that mean "the blog comes on standard input".
+STDIN_NAMES = ("-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0")
+
+
+def is_stdin(path: str | Path | None) -> bool:
+    """Does `path` name standard input (`-`, /dev/stdin)?"""
+    return path is not None and str(path) in STDIN_NAMES
+
+
+def _read_stdin(name: str) -> bytes:
+    """All of standard input (a pipe or a redirected file), read before anything else."""
+    stream = sys.stdin
+    if stream is None or stream.closed:
+        raise InputError(f"{name}: there is no standard input to read the blog from")
+    try:
+        if os.isatty(stream.fileno()):
+            raise InputError(f"{name}: standard input is a terminal; pipe a blog in, e.g. `liveblog-tui replay - < blog.txt`")
+        return stream.buffer.read() if name == "-" else Path(name).read_bytes()
+    except (OSError, ValueError) as err:
+        raise InputError(f"{name}: cannot read standard input ({getattr(err, 'strerror', None) or err})") from None
+
+
 def read_bytes(path: str | Path) -> bytes:
-    """The file's bytes, or an InputError that says why not."""
+    """The file's bytes (all of standard input for `-` or /dev/stdin), or an InputError that says why not."""
+    if is_stdin(path):
+        return _read_stdin(str(path))
     p = Path(path)
     try:
         if p.is_dir():
