@@ -355,3 +355,27 @@ def test_replay_from_stdin_without_a_terminal_says_so_in_one_line() -> None:
     # run_cli starts the script in a session of its own: no controlling terminal, no /dev/tty
     run = hb.run_cli("replay", "-", stdin=CRLF_CASE.read_bytes())
     hb.assert_clean_error(run, "terminal")
+
+
+# ---------------------------------------------------------------- saved pages
+
+PAGES = Path(__file__).parents[1] / "core" / "pages"
+
+
+@pytest.mark.parametrize(
+    "content, needles",
+    [
+        (b"<html", ("malformed HTML",)),
+        ((PAGES / "broken_jsonld.html").read_bytes(), ("malformed JSON-LD", "line 5")),
+    ],
+    ids=["truncated", "broken-json-ld"],
+)
+def test_malformed_html_is_one_line(tmp_path: Path, content: bytes, needles: tuple[str, ...]) -> None:
+    page = hb.write(tmp_path, "page.html", content)
+    hb.assert_clean_error(hb.run_cli("check", page), *needles)
+
+
+def test_a_saved_page_exports_its_posts() -> None:
+    data = hb.export_json(PAGES / "article_blocks.html")
+    assert [e["headline"] for e in data["entries"]][0] == "Key points so far"
+    assert all(not e["time_estimated"] for e in data["entries"])

@@ -358,6 +358,21 @@ class Plan:
     lines: list[str]  # the file's lines: blocks point into them until their section is grouped
     pool: dict[str, str]  # paragraph text → one shared str (lists, trailers repeat in long blogs)
     year_notes: dict[date, str] = field(default_factory=dict)  # day -> how its year was inferred
+    line_map: list[int] | None = None  # text line -> line of the saved page it came from
+
+    def source_line(self, line: int) -> int:
+        """The line number to show for a line of the parsed text (a page's own line)."""
+        if self.line_map is None or not 1 <= line <= len(self.line_map):
+            return line
+        return self.line_map[line - 1]
+
+    def map_lines(self, line_map: list[int]) -> None:
+        """The text was made from a saved page: report the page's line numbers."""
+        self.line_map = line_map
+        self.notes[:] = [ParseWarning(self.source_line(w.line), w.message) for w in self.notes]
+        if self.summary is not None:
+            s = self.summary
+            self.summary = Summary(s.text, self.source_line(s.first_line), self.source_line(s.last_line))
 
     def release(self) -> None:
         """Every section is grouped: drop the lines (posts keep their paragraphs)."""
@@ -533,14 +548,15 @@ def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
                        "below it; placed by its time")
         else:
             message = f"time stamp {clock} is out of order with the posts around it on the page; placed by its time"
-        plan.notes.append(ParseWarning(run[k].stamp_line, message))
+        plan.notes.append(ParseWarning(plan.source_line(run[k].stamp_line), message))
     run = [run[k] for k in order]
     explicit = [explicit[k] for k in order]
     pinned_new = {n for n, k in enumerate(order) if k in pinned}
     times, backwards = day_times(run[0].day, explicit, tz, plan.day_start, plan.day_end)
     for k in backwards:
         plan.notes.append(
-            ParseWarning(run[k].stamp_line, "time stamp out of order (earlier than a post before it); time estimated instead")
+            ParseWarning(plan.source_line(run[k].stamp_line),
+                         "time stamp out of order (earlier than a post before it); time estimated instead")
         )
     distrusted = set(backwards)
     return [
@@ -549,8 +565,8 @@ def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
             day=p.day,
             time=t,
             time_estimated=e is None or n in distrusted,
-            first_line=min(p.lines[0], *p.extra_lines) if p.extra_lines else p.lines[0],
-            last_line=max(p.lines[-1], *p.extra_lines) if p.extra_lines else p.lines[-1],
+            first_line=plan.source_line(min(p.lines[0], *p.extra_lines) if p.extra_lines else p.lines[0]),
+            last_line=plan.source_line(max(p.lines[-1], *p.extra_lines) if p.extra_lines else p.lines[-1]),
             paragraphs=tuple(p.texts),
             headline=p.headline,
             byline=p.byline,
@@ -570,6 +586,48 @@ def _updated(post: _RawPost, published: datetime, tz: tzinfo) -> datetime | None
     if post.update.day is None and when < published:
         when = stamp_time(post.day + timedelta(days=1), post.update, tz)
     return when
+
+
+def plan_posts(
+    posts: list[Post],
+    meta: BlogMeta,
+    source: str = "",
+    *,
+    summary: Summary | None = None,
+    warnings: list[ParseWarning] | None = None,
+    page_order: bool = True,
+) -> Plan:
+    """A Plan for posts read whole (a saved page): exact times, no grouping.
+
+    `posts` are in page order (top first) with aware times in the blog's zone
+    (their seq is ignored). Their times decide the order; with `page_order`,
+    posts at the top of the page stamped out of the page's order are pinned
+    (and warned about), like in a text blog. Each day is one section."""
+    validate_meta(meta, source=source or "description")
+    tz = resolve_timezone(meta.timezone)
+    notes = list(warnings or ())
+    times = [p.time for p in posts]
+    newest_first = _vote(times) <= 0
+    pinned: set[int] = set()
+    if page_order and len(posts) > 1:
+        for i, t in enumerate(times):
+            below = times[i + 1 :]
+            if not below or not (t < max(below) if newest_first else t > min(below)):
+                break
+            pinned.add(i)
+            notes.append(ParseWarning(posts[i].first_line, f"pinned post: stamped {t:%H:%M} at the top of the page, "
+                                                            "out of order with the posts below it; placed by its time"))
+    ordered = sorted(range(len(posts)), key=lambda i: (times[i], -i if newest_first else i))
+    by_day: dict[date, list[Post]] = {}
+    for i in ordered:
+        p = posts[i]
+        by_day.setdefault(p.time.date(), []).append(replace(p, day=p.time.date(), pinned=p.pinned or i in pinned))
+    days = [
+        _Day(day, items[0].first_line, [_Block(None, 0, count=sum(len(x.paragraphs) for x in items))], ready=items)
+        for day, items in sorted(by_day.items())
+    ]
+    return Plan(meta, tz, parse_clock(meta.day_start), parse_clock(meta.day_end), source, notes, summary, days,
+                True, "newest-first" if newest_first else "oldest-first", list(range(len(days))), [], {})
 
 
 def parse_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[ParseWarning] | None = None) -> Blog:
