@@ -236,3 +236,10 @@ def test_stamps_in_order_move_nothing(order: str) -> None:
     blog = parse(text)
     assert [f"{p.time:%H:%M}" for p in blog.posts] == ["09:00", "10:00", "11:00"] and not blog.warnings
     assert time(9) == blog.posts[0].time.time()
+
+
+def test_headline_style_blogs_never_split_a_body_even_with_long_posts() -> None:
+    body = [f"Minister Number{i} Person has said point {i} matters, Agency{i} has reported." for i in range(20)]
+    text = "16 May 2025\n18:00\nSecond headline here\n" + "\n".join(body) + "\n09:00\nFirst headline here\n" + "\n".join(body)
+    blog = parse(text)
+    assert [(p.headline, len(p.paragraphs)) for p in blog.posts] == [("First headline here", 20), ("Second headline here", 20)]

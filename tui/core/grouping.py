@@ -222,8 +222,9 @@ def is_byline(text: str, *, after_headline: bool) -> bool:
     if not s or len(s) > 80 or s[-1] in _FINAL_PUNCT or len(s.split()) > 10:
         return False
     m = _BYLINE_PREFIX.match(s)
-    if m is not None:
-        return s[m.end()].isupper()
+    if m is not None:  # "By Jane Doe", "From the Metro Desk’s Dana Whitfield": a name in it
+        names = [w for w in s[m.end() :].split() if w[:1].isupper() and w[1:2].islower()]
+        return len(names) >= 2 or s[m.end()].isupper()
     if not after_headline:
         return False
     parts = [p.split() for p in s.split(",")]

@@ -240,12 +240,25 @@ def resolve_years(days: list[_Day], year: int | None, notes: list[ParseWarning],
     return how
 
 
-def _is_stamped(days: list[_Day]) -> bool:
-    stamped = [b for d in days for b in d.blocks if b.stamp is not None]
+def _first_text(block: _Block, lines: list[str]) -> str:
+    part = block.parts[0] if block.parts else None
+    if part is None:
+        return ""
+    return lines[part.start] if type(part) is range else part[1]  # type: ignore[union-attr,index]
+
+
+def _is_stamped(days: list[_Day], lines: list[str]) -> bool:
+    """Does each stamp open exactly one post? Yes with enough stamps and short
+    blocks, and always when most stamp lines carry a headline (a headline-style
+    blog: nothing in a body opens another post)."""
+    stamped = [b for d in days for b in d.blocks if b.stamp is not None and b.count]
     if len(stamped) < _STAMPED_MIN:
         return False
     paras = sum(b.count for b in stamped)
-    return paras <= _STAMPED_MAX_PARAS * len(stamped)
+    if paras <= _STAMPED_MAX_PARAS * len(stamped):
+        return True
+    titled = sum(1 for b in stamped if not b.lead and b.count > 1 and is_headline(_first_text(b, lines)))
+    return titled * 2 >= len(stamped)
 
 
 def _title_lines(block: _Block, numbers: list[int], texts: list[str]) -> tuple[str, str, list[int]]:
@@ -406,7 +419,7 @@ def plan_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[Par
     year_notes = resolve_years(days, meta.year, notes)
     _merge_repeated(days, notes)
 
-    stamped = _is_stamped(days)
+    stamped = _is_stamped(days, lines)
     detected, how = detect_order(days, _block_stamps(days), tz)
     if meta.order == "auto":
         order = detected
