@@ -137,3 +137,13 @@ def test_entities_cannot_smuggle_controls() -> None:
 )
 def test_looks_like_html(text: str, html: bool) -> None:
     assert looks_like_html(text) is html
+
+
+def test_the_page_masthead_is_not_text_but_a_post_header_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><header class='masthead'><a href='/'>Valley Herald</a> Live</header>\n"
+                    "<h2>Friday 9 May 2025</h2><p>14:05 The first result has been declared, officials have said.</p>"
+                    "<p>13:00 Polls have closed.</p></body></html>")
+    blog = load_blog(page)
+    assert blog.summary is None and [p.text[:5] for p in blog.posts] == ["13:00", "14:05"]
+    assert "Valley Herald" not in all_text(blog)

@@ -129,6 +129,8 @@ def _is_furniture(el) -> bool:
         return True
     if el.get("hidden") is not None:
         return True
+    if tag == "header" and el.find(".//time") is None and not any(a.tag == "article" for a in el.iterancestors()):
+        return True  # the page's masthead (a post's own <header> holds its headline and time)
     return _FURNITURE.search(_classes(el)) is not None and tag not in ("html", "body", "main", "article")
 
 
