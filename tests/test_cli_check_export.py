@@ -109,3 +109,16 @@ def test_broken_pipe_is_quiet() -> None:
     err = proc.stderr.read().decode()
     proc.wait(timeout=30)
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_check_reports_inferred_years_titles_and_pinned_posts(capsys, tmp_path: Path) -> None:
+    f = tmp_path / "b.txt"
+    f.write_text("16 May 2025\n18:00\nThe talks have ended, the ministry has said.\n09:00\nWhat we know so far\n"
+                 "Talks are in their second day.\n15:00\nThe envoy has left.\n12:00\nThe envoy has arrived.\nThursday 15 May\n"
+                 "The delegation has arrived, officials have said.\n")
+    code, out, _ = run(capsys, "check", str(f))
+    assert code == 0
+    assert "Thu 15 May 2025" in out and "(year inferred from the neighbouring headers)" in out
+    assert "titles:   1 headlines" in out
+    assert "pinned:" not in out  # 09:00 between 18:00 and 12:00 is out of order, not at the top
+    assert "line 4: time stamp 09:00 is out of order" in out

@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add_file(p: argparse.ArgumentParser) -> None:
-        p.add_argument("file", nargs="?", help="blog text file (default: the bundled RT Istanbul blog)")
+        p.add_argument("file", nargs="?", help="blog text file or saved page, - for standard input (default: the bundled RT Istanbul blog)")
         p.add_argument("--encoding", default="utf-8", help="text encoding of FILE (default: utf-8)")
         p.add_argument("--meta", default=None, metavar="TOML", help="blog description (default: FILE-stem.toml next to FILE)")
         p.add_argument("--timezone", default=None, metavar="ZONE", help="time zone of the events, e.g. Europe/Istanbul or +03:00")
@@ -109,7 +109,7 @@ def replay(args: argparse.Namespace) -> int:
     """Load and check everything BEFORE the app takes the terminal, then run it."""
     import gc
 
-    from tui.app.launch import prepare_replay
+    from tui.app.launch import keys_from_terminal, prepare_replay
 
     # Imports and the parse allocate many containers that all live on; a cyclic
     # GC pass during start-up would only rescan them. The app turns it back on
@@ -117,6 +117,7 @@ def replay(args: argparse.Namespace) -> int:
     gc.disable()
     try:
         app = prepare_replay(args)  # raises InputError with a one-line message
+        keys_from_terminal()  # the blog may have come on stdin: keys come from the terminal
     except BaseException:
         gc.enable()
         raise

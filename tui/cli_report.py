@@ -95,13 +95,23 @@ def check_lines(blog: Blog) -> list[str]:
     for day in sorted(per_day):
         day_posts = per_day[day]
         first, last = day_posts[0], day_posts[-1]
+        year = f"  (year {blog.year_notes[day]})" if day in blog.year_notes else ""
         out.append(
             f"  {day:%a %d %b %Y}  {len(day_posts):5d} posts  {_clock(first)}-{_clock(last)}  "
-            f"lines {min(p.first_line for p in day_posts)}-{max(p.last_line for p in day_posts)}"
+            f"lines {min(p.first_line for p in day_posts)}-{max(p.last_line for p in day_posts)}{year}"
         )
     paragraphs = sum(len(p.paragraphs) for p in posts)
     out.append(f"posts:    {len(posts)} ({paragraphs} paragraphs; seq 1 = oldest)")
+    headlines = sum(1 for p in posts if p.headline)
+    if headlines:
+        bylines = sum(1 for p in posts if p.byline)
+        updated = sum(1 for p in posts if p.updated is not None)
+        out.append(f"titles:   {headlines} headlines, {bylines} bylines, {updated} 'updated' times")
     out.append(f"times:    {explicit} explicit (stamped by the blog), {len(posts) - explicit} estimated (~)")
+    pinned = [p for p in posts if p.pinned]
+    if pinned:
+        out.append(f"pinned:   {len(pinned)} (kept at the top of the page; placed by their time here)")
+        out.extend(f"  {p.id} {_clock(p)} line {p.first_line}" + (f"  {p.headline}" if p.headline else "") for p in pinned)
     if blog.warnings:
         out.append(f"warnings: {len(blog.warnings)}")
         out.extend(f"  line {w.line}: {w.message}" for w in blog.warnings)

@@ -6,7 +6,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from tui.core.days import leading_clock, parse_day_header, parse_stamp
+from tui.core.days import leading_clock, looks_like_header, parse_day_header, parse_stamp
 
 MAY16 = date(2025, 5, 16)
 
@@ -72,7 +72,7 @@ def test_date_and_time_stamp() -> None:
     assert stamp is not None and (stamp.day, stamp.clock) == (MAY16, time(14, 5))
 
 
-@pytest.mark.parametrize("line", ["The talks start at 10am.", "10am local time is when talks start", "16.05"])
+@pytest.mark.parametrize("line", ["The talks start at 10am.", "10am local time is when talks start", "16.05.2025 talks", "10:00-12:00"])
 def test_times_inside_sentences_are_not_stamps(line: str) -> None:
     assert parse_stamp(line) is None
 
@@ -90,3 +90,93 @@ def test_leading_clock_opens_a_paragraph() -> None:
     assert found is not None and found[0].clock == time(14, 5)
     assert leading_clock("1,000 prisoners were exchanged.") is None
     assert leading_clock("Russia has said talks start at 14:05.") is None
+
+
+@pytest.mark.parametrize(
+    "line, clock, hours",
+    [
+        ("16.10 BST", time(16, 10), 1),
+        ("23.05 BST", time(23, 5), 1),
+        ("11.59am", time(11, 59), None),
+        ("2.45pm BST", time(14, 45), 1),
+        ("14:05 UTC+3", time(14, 5), 3),
+        ("1849 GMT", time(18, 49), 0),
+        ("9:05 a.m.", time(9, 5), None),
+        ("16.05", time(16, 5), None),
+        ("At 14:05", time(14, 5), None),
+        ("Posted 14:05 GMT", time(14, 5), 0),
+    ],
+)
+def test_page_stamp_lines(line: str, clock: time, hours: int | None) -> None:
+    stamp = parse_stamp(line)
+    assert stamp is not None and stamp.day is None and stamp.clock == clock and not stamp.updated
+    assert (stamp.zone.utcoffset(None) if stamp.zone else None) == (None if hours is None else timedelta(hours=hours))
+
+
+def test_a_page_phrase_gives_time_zone_and_yearless_date() -> None:
+    stamp = parse_stamp("published at 20:10 British Summer Time 15 August")
+    assert stamp is not None and stamp.clock == time(20, 10) and stamp.zone.utcoffset(None) == timedelta(hours=1)
+    assert stamp.day is None and stamp.month_day == (8, 15)
+
+
+def test_clock_zone_and_full_date() -> None:
+    stamp = parse_stamp("12:05 p.m. ET, May 15, 2025")
+    assert stamp is not None and stamp.day == date(2025, 5, 15) and stamp.clock == time(12, 5)
+
+
+@pytest.mark.parametrize("line", ["Updated at 21.40 BST", "updated 21:40", "Last updated: 9:40pm"])
+def test_updated_lines(line: str) -> None:
+    stamp = parse_stamp(line)
+    assert stamp is not None and stamp.updated and stamp.clock is not None
+
+
+@pytest.mark.parametrize(
+    "line, month_day, weekday",
+    [("15 August", (8, 15), None), ("Thursday 15 May", (5, 15), 3), ("Thursday, 15th May", (5, 15), 3),
+     ("May 15", (5, 15), None), ("Thurs 15 May", (5, 15), 3)],
+)
+def test_headers_without_a_year(line: str, month_day: tuple[int, int], weekday: int | None) -> None:
+    stamp = parse_stamp(line)
+    assert stamp is not None and stamp.day is None and stamp.clock is None
+    assert (stamp.month_day, stamp.weekday) == (month_day, weekday)
+
+
+@pytest.mark.parametrize("line", ["\ufeff15 May 2025", "\u200b15 May 2025\u00a0", "\u00a015\u00a0May\u00a02025", "15 May 2025\u2060"])
+def test_invisible_characters_do_not_hide_a_header(line: str) -> None:
+    assert parse_day_header(line) == date(2025, 5, 15)
+
+
+@pytest.mark.parametrize("line", ["Posted 16 May", "Friday 14:05", "10:00-12:00", "Friday", "May 2025", "16/05"])
+def test_not_stamps(line: str) -> None:
+    assert parse_stamp(line) is None
+
+
+@pytest.mark.parametrize("line", ["Thursday 32 May", "15 Mya 2025", "31.02.2025", "25:70 BST", "Thursday, 15 Mai 2025"])
+def test_unreadable_header_like_lines(line: str) -> None:
+    assert parse_stamp(line) is None and looks_like_header(line)
+
+
+@pytest.mark.parametrize("line", ["1,000 prisoners", "G7 summit 2025", "Covid-19 cases", "15 dead", "The talks 2025",
+                                  "Talks were held on 16 May 2025."])
+def test_text_is_not_header_like(line: str) -> None:
+    assert not looks_like_header(line)
+
+
+@pytest.mark.parametrize(
+    "paragraph, clock, rest",
+    [
+        ("1849 GMT — The ministry has said talks will resume.", time(18, 49), "The ministry"),
+        ("UPDATE 4:50 PM: The ministry has said talks will resume.", time(16, 50), "The ministry"),
+        ("2.05pm – The delegations arrived.", time(14, 5), "The delegations"),
+        ("14.05 BST Officials arrived.", time(14, 5), "Officials"),
+        ("9:05 a.m. Officials arrived.", time(9, 5), "Officials"),
+    ],
+)
+def test_page_stamps_opening_a_paragraph(paragraph: str, clock: time, rest: str) -> None:
+    found = leading_clock(paragraph)
+    assert found is not None and found[0].clock == clock and paragraph[found[1]:].startswith(rest)
+
+
+@pytest.mark.parametrize("paragraph", ["1.25 million people fled.", "14.05 Russia", "2025 was a year.", "Update on the talks."])
+def test_numbers_opening_a_paragraph_are_not_stamps(paragraph: str) -> None:
+    assert leading_clock(paragraph) is None

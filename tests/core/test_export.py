@@ -24,7 +24,8 @@ def test_schema(blog) -> None:
     assert set(doc) == {"title", "summary", "entries"}
     assert doc["title"] == "T" and doc["summary"] == {"text": "Lede.", "source_lines": [1, 1]}
     first = doc["entries"][0]
-    assert set(first) == {"id", "seq", "day", "time", "time_estimated", "source_lines", "text"}
+    assert set(first) == {"id", "seq", "day", "time", "time_estimated", "source_lines", "text", "headline", "byline",
+                          "updated", "pinned"}
     assert first == {
         "id": "p1",
         "seq": 1,
@@ -33,6 +34,10 @@ def test_schema(blog) -> None:
         "time_estimated": False,
         "source_lines": [4, 5],
         "text": "Norway has said it will attend, NRK has reported.\n“Yes,” he said.",
+        "headline": "",
+        "byline": "",
+        "updated": None,
+        "pinned": False,
     }
     assert doc["entries"][1]["time_estimated"] is True
     datetime.fromisoformat(doc["entries"][1]["time"])  # ISO 8601 with offset
@@ -59,3 +64,30 @@ def test_jsonl_header_then_one_entry_per_line(blog) -> None:
 def test_markdown_marks_estimated_times(blog) -> None:
     md = to_markdown(blog)
     assert "### 12:00 · p1" in md and "### ~" in md and "“Yes,” he said." in md
+
+
+PAGE = """16 May 2025
+09:00
+What we know so far
+Talks are due to start this afternoon, officials have said.
+Updated at 13:40
+18:30
+Talks adjourned until Monday
+By Jane Doe
+Negotiators have left the hotel.
+12:00
+The envoy has arrived.
+"""
+
+
+def test_headline_byline_updated_pinned_are_exported() -> None:
+    blog = parse_text(PAGE, BlogMeta(title="T", timezone="+01:00"), "t.txt")
+    doc = json.loads(to_json(build_export(blog)))
+    pinned, plain, titled = doc["entries"]
+    assert (pinned["headline"], pinned["pinned"], pinned["updated"]) == ("What we know so far", True, "2025-05-16T13:40:00+01:00")
+    assert pinned["text"] == "Talks are due to start this afternoon, officials have said."  # the headline is not text
+    assert (plain["headline"], plain["byline"], plain["pinned"], plain["updated"]) == ("", "", False, None)
+    assert (titled["headline"], titled["byline"]) == ("Talks adjourned until Monday", "By Jane Doe")
+    md = to_markdown(blog)
+    assert "### 09:00 · p1 · What we know so far (lines 3–5) · pinned at the top of the page" in md
+    assert "*By Jane Doe*" in md and "(updated 16 May 13:40)" in md

@@ -91,3 +91,33 @@ def test_any_input_gives_a_valid_seq_or_goto_error(text):
     except GotoError:
         return
     assert 1 <= target.seq <= len(TIMES)
+
+
+# Every zone form the stamps accept names the same moment here: 12:30 UTC+3 = 09:30 GMT = 10:30 BST …
+@pytest.mark.parametrize(
+    "text",
+    ["15 May 12:30 UTC+3", "15 May 12:30 GMT+3", "15 May 12:30 GMT+03:00", "15 May 12:30 +03:00", "15 May 12:30 MSK",
+     "15 May 10:30 BST", "15 May 11:30 CEST", "15 May 05:30 EDT", "15 May 09:30 GMT", "15 May 0930 GMT",
+     "15 May 12:30 Moscow time", "15 May 10:30 British Summer Time", "15 May 12.30pm", "15 May 12:30 local time",
+     "May 15 12:30 Europe/Istanbul"],
+)
+def test_every_zone_form_agrees_with_the_stamps(text):
+    target = parse_goto(text, clock())
+    assert target.when == at(15, 12, 30)
+    assert target.seq == 4  # the last post at or before 12:30 (+03:00)
+
+
+@pytest.mark.parametrize("text", ["-5", "1.5", "5.", "3 4", "12:00 13:00", "14 May 12:00 XYZ"])
+def test_numbers_that_are_not_times_or_dates_are_errors(text):
+    with pytest.raises(GotoError):
+        parse_goto(text, clock())
+
+
+def test_unknown_zone_says_so():
+    with pytest.raises(GotoError, match="unknown time zone 'XYZ'"):
+        parse_goto("12:00 XYZ", clock())
+
+
+def test_weekday_and_time():
+    assert parse_goto("fri 11:00", clock()).seq == 7
+    assert parse_goto("Thursday 14:00", clock()).seq == 5

@@ -43,6 +43,8 @@ def test_malformed_toml_reports_file_line_col(tmp_path: Path) -> None:
         ('day_start = "25:00"', "expected HH:MM"),
         ('day_start = "20:00"\nday_end = "08:00"', "day_start must be before day_end"),
         ("title = 3", "must be a string"),
+        ('year = "2025"', "year must be a whole number"),
+        ("year = 0", "year must be a whole number"),
     ],
 )
 def test_invalid_values(text: str, expected: str) -> None:
@@ -56,3 +58,8 @@ def test_timezone_forms() -> None:
     assert resolve_timezone("+03:00").utcoffset(None) == timedelta(hours=3)
     assert resolve_timezone("UTC-5").utcoffset(None) == timedelta(hours=-5)
     assert str(resolve_timezone("Europe/Istanbul")) == "Europe/Istanbul"
+
+
+def test_year_is_a_number() -> None:
+    assert parse_meta("year = 2024").year == 2024
+    assert parse_meta("").year is None

@@ -107,6 +107,14 @@ def test_control_characters_made_visible_with_warning(tmp_path: Path) -> None:
     assert [w.line for w in blog.warnings] == [3]
 
 
+def test_bidirectional_controls_made_visible_with_warning(tmp_path: Path) -> None:
+    data = "16 May 2025\nAbc \u202edelegation\u202c and \u2067isolate\u2069, \u200fmark kept.\n".encode()
+    blog = load_blog(write(tmp_path, data))
+    text = blog.posts[0].text
+    assert text == "Abc <U+202E>delegation<U+202C> and <U+2067>isolate<U+2069>, \u200fmark kept."
+    assert [(w.line, "bidirectional" in w.message) for w in blog.warnings] == [(2, True)]
+
+
 def test_tabs_and_newlines_are_not_controls() -> None:
     text, warnings = neutralise_controls("a\tb\nc")
     assert (text, warnings) == ("a\tb\nc", [])
@@ -131,7 +139,8 @@ def test_the_fast_utf8_control_check_agrees_with_the_str_check(tmp_path) -> None
     from tui.core.source import decode, neutralise_controls, read_text
 
     samples = ["plain “quoted” text\n", "tab\tand\r\nCRLF\n", "é and ü\n"]
-    samples += [f"a{chr(c)}b\n" for c in [*range(0, 9), 11, 12, *range(14, 32), 0x7F, 0x80, 0x85, 0x9F, 0xA0]]
+    samples += [f"a{chr(c)}b\n" for c in [*range(0, 9), 11, 12, *range(14, 32), 0x7F, 0x80, 0x85, 0x9F, 0xA0,
+                                          *range(0x2028, 0x2030), *range(0x2064, 0x206B), 0x200F]]
     for i, sample in enumerate(samples):
         for encoding, prefix in (("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("latin-1", b""), ("utf-16", b"")):
             try:

@@ -49,19 +49,27 @@ def run_cli(
     timeout: float = CLI_TIMEOUT,
     cwd: str | os.PathLike | None = None,
     preexec_fn=None,
+    stdin: bytes | os.PathLike | None = None,
 ) -> Run:
-    """Run the real console script; stdin is /dev/null (never a TTY)."""
+    """Run the real console script in a session of its own (no controlling
+    terminal); stdin is /dev/null (never a TTY), the given bytes through a
+    pipe, or the given file."""
     argv = [cli_path(), *map(str, args)]
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", TERM="dumb", COLUMNS="100")
+    source = open(stdin, "rb") if isinstance(stdin, os.PathLike) else None  # noqa: SIM115
     proc = subprocess.run(
         argv,
-        stdin=subprocess.DEVNULL,
+        stdin=source if source is not None else (subprocess.DEVNULL if stdin is None else None),
+        input=stdin if isinstance(stdin, bytes) else None,
+        start_new_session=preexec_fn is None,
         capture_output=True,
         timeout=timeout,
         cwd=cwd,
         env=env,
         preexec_fn=preexec_fn,
     )
+    if source is not None:
+        source.close()
     return Run(
         tuple(map(str, args)),
         proc.returncode,

@@ -330,3 +330,52 @@ def test_missing_knowledge_file(tmp_path: Path) -> None:
 def test_replay_rejects_bad_options_before_the_ui(tmp_path: Path, extra: tuple[str, ...], needle: str) -> None:
     blog = hb.write(tmp_path, "talks.txt", hb.simple_text())
     replay_fails(blog, needle, extra=extra)
+
+
+# ---------------------------------------------------------------- standard input
+
+CRLF_CASE = Path(__file__).parents[1] / "core" / "cases" / "crlf_small.txt"
+
+
+def test_stdin_dash_and_dev_stdin_give_the_same_posts_as_the_file() -> None:
+    from_file = hb.export_json(CRLF_CASE)
+    piped = hb.run_cli("export", "-", "--format", "json", stdin=CRLF_CASE.read_bytes())
+    redirected = hb.run_cli("export", "/dev/stdin", "--format", "json", stdin=CRLF_CASE)
+    for run in (piped, redirected):
+        hb.assert_ok(run)
+        assert hb.posts_shape(json.loads(run.stdout)) == hb.posts_shape(from_file)
+    assert len(from_file["entries"]) == 2
+
+
+def test_empty_stdin_is_a_clean_error() -> None:
+    hb.assert_clean_error(hb.run_cli("check", "-", stdin=b""), "-", "empty")
+
+
+def test_replay_from_stdin_without_a_terminal_says_so_in_one_line() -> None:
+    # run_cli starts the script in a session of its own: no controlling terminal, no /dev/tty
+    run = hb.run_cli("replay", "-", stdin=CRLF_CASE.read_bytes())
+    hb.assert_clean_error(run, "terminal")
+
+
+# ---------------------------------------------------------------- saved pages
+
+PAGES = Path(__file__).parents[1] / "core" / "pages"
+
+
+@pytest.mark.parametrize(
+    "content, needles",
+    [
+        (b"<html", ("malformed HTML",)),
+        ((PAGES / "broken_jsonld.html").read_bytes(), ("malformed JSON-LD", "line 5")),
+    ],
+    ids=["truncated", "broken-json-ld"],
+)
+def test_malformed_html_is_one_line(tmp_path: Path, content: bytes, needles: tuple[str, ...]) -> None:
+    page = hb.write(tmp_path, "page.html", content)
+    hb.assert_clean_error(hb.run_cli("check", page), *needles)
+
+
+def test_a_saved_page_exports_its_posts() -> None:
+    data = hb.export_json(PAGES / "article_blocks.html")
+    assert [e["headline"] for e in data["entries"]][0] == "Key points so far"
+    assert all(not e["time_estimated"] for e in data["entries"])

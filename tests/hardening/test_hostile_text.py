@@ -53,9 +53,11 @@ def test_export_keeps_brackets_verbatim_and_neutralises_controls(hostile_file: P
     assert texts[0] == hb.HOSTILE_POSTS[0] and texts[1] == hb.HOSTILE_POSTS[1]  # oldest first, exact
     assert texts[2] == hb.HOSTILE_POSTS[2] and texts[3] == hb.HOSTILE_POSTS[3]
     assert "[bold]markup[/bold]" in doc["summary"]["text"]
-    # Text without controls is untouched: RTL, combining, emoji, the long word.
-    for i in (6, 7, 8, 9):
+    # Text without controls is untouched: combining, emoji, the long word; RTL text keeps its
+    # letters, but its bidirectional override (which reorders what a terminal shows) is made visible.
+    for i in (7, 8, 9):
         assert texts[i] == hb.HOSTILE_POSTS[i], i
+    assert texts[6] == hb.HOSTILE_POSTS[6].replace("\u202e", "<U+202E>").replace("\u202c", "<U+202C>")
     # Controls: none raw, ESC visible, every other control visible too (same text around them).
     raw = json.dumps(doc, ensure_ascii=False)
     assert_no_controls(raw, "export json")

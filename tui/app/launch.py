@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
+import sys
 
 from tui.core.errors import InputError
 from tui.core.model import Blog
@@ -63,6 +65,34 @@ def parse_when(blog: Blog, text: str):
         return parse_goto(text, clock).when
     except GotoError:
         return None
+
+
+def keys_from_terminal() -> None:
+    """Make the app read keys from the terminal when standard input is not one.
+
+    `replay - < blog.txt`, `cat blog.txt | replay -`, `replay /dev/stdin` (and
+    any redirected stdin): the blog has been read whole by now, so file
+    descriptor 0 is pointed at the controlling terminal (/dev/tty), which is
+    where Textual reads keys. Without a terminal this is an InputError (one
+    line, exit 2) — never an app that silently ignores every key."""
+    try:
+        if os.isatty(0):
+            return
+    except OSError:
+        pass
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        raise InputError(
+            "replay needs a terminal for its keys: standard input is not one and there is no /dev/tty "
+            "(use `liveblog-tui check` or `export` without a terminal)"
+        ) from None
+    try:
+        os.dup2(tty, 0)
+    finally:
+        os.close(tty)
+    if sys.__stdin__ is None or sys.__stdin__.closed:  # stdin was closed (`<&-`): give Python one on the tty
+        sys.stdin = sys.__stdin__ = open(0, closefd=False)  # noqa: SIM115
 
 
 def _bundled_knowledge():

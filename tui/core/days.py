@@ -1,138 +1,271 @@
 """Day headers and time stamps: lines that date the posts below them.
 
-A header/stamp line consists ONLY of date and time words ("16 May 2025",
-"May 16, 2025", "Friday, 16 May 2025", "16.05.2025", "14:05", "14:05 GMT",
-"2:05pm", "16 May 2025 14:05"). A cheap token whitelist rejects every other
-line before python-dateutil interprets the survivors, so a sentence that
-merely contains a date is never a header and the parse stays linear.
+A header/stamp line consists ONLY of date and time words, as pages write them:
+"16 May 2025", "May 16, 2025", "Friday, 16 May 2025", "16.05.2025",
+"Thursday 15th May" (no year: the parser infers it), "14:05", "16.10 BST",
+"2.45pm", "1849 GMT", "16 May 2025 14:05", and the stamps pages print with a
+label: "published at 20:10 British Summer Time 15 August", "Posted 14:05",
+"Updated at 21.40 BST" (an edit of the post above, not a new post).
+Invisible characters (byte-order marks, zero-width and non-breaking spaces)
+around the words do not hide a header. Clocks and zones are read by
+tui.core.times (the one reader); the date words by python-dateutil (day
+first), after a cheap token whitelist has rejected every other line, so a
+sentence that merely contains a date is never a header and the parse stays
+linear.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, tzinfo
 from functools import lru_cache
 
 from dateutil import parser as dateparser
 
-from tui.core.vocab import MONTHS as VOCAB_MONTHS, WEEKDAYS as VOCAB_WEEKDAYS, ZONE_OFFSETS
+from tui.core.times import ClockMatch, TimeError, find_clock, match_clock
+from tui.core.vocab import MONTHS as VOCAB_MONTHS
+from tui.core.vocab import STAMP_LABELS, UPDATE_LABELS
+from tui.core.vocab import WEEKDAYS as VOCAB_WEEKDAYS
 
 MONTHS = set(VOCAB_MONTHS)
 WEEKDAYS = VOCAB_WEEKDAYS
-# Abbreviations a stamp may carry; offsets in hours.
-ZONES: dict[str, float] = ZONE_OFFSETS
-_FILLERS = {"of", "the", "at", "st", "nd", "rd", "th", "am", "pm", "a", "p", "m"}
-_ALLOWED_WORDS = MONTHS | set(WEEKDAYS) | set(ZONES) | _FILLERS
-_ALLOWED_PUNCT = set(",.:/-–—+()|")
-_MAX_LEN = 48
+_FILLERS = {"of", "the", "st", "nd", "rd", "th"}
+_DATE_WORDS = MONTHS | set(WEEKDAYS) | _FILLERS
+_ALLOWED_PUNCT = set(",.:/-–—()|")
+_MAX_LEN = 64  # longest header/stamp line: "published at 20:10 British Summer Time 15 August"
 
 _ANY_DIGIT = re.compile(r"\d")
-_TOKEN = re.compile(r"[A-Za-z]+|\d+|\S")
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?", re.I)
-_TZINFOS = {name.upper(): int(hours * 3600) for name, hours in ZONES.items()}
-
-# "14:05 Text…" / "2:05pm – Text…": a stamp opening a paragraph.
-_LEADING = re.compile(
-    r"^(?P<clock>\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
-    r"(?:\s+(?P<zone>" + "|".join(sorted((z.upper() for z in ZONES), key=len, reverse=True)) + r")\b)?"
-    r"\s*(?:[-–—|:]\s+|\s+)(?=\S)",
-    re.I,
-)
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
+# Invisible characters pages leave around words: BOM, zero-width space/joiners,
+# word joiner, soft hyphen (deleted) and the no-break/narrow/figure spaces (made spaces).
+_INVISIBLE = str.maketrans(
+    {"\ufeff": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\u00ad": None,
+     "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u3000": " "}
+)  # fmt: skip
+_LABELS = sorted(STAMP_LABELS, key=len, reverse=True)
+_LABEL = re.compile(r"^(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in _LABELS) + r")\b[\s:–—-]*", re.I)
+# A paragraph that opens with a stamp: "14:05 Text", "1849 GMT — Text", "UPDATE 4:50 PM: Text".
+_LEAD_LABEL = re.compile(r"^(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in _LABELS) + r")\b[\s:–—-]*(?:at\s+)?", re.I)
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b\.?", re.I)
+_LEAD_SEPARATOR = re.compile(r"\s*[-–—|:]\s+|\s+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
 class Stamp:
-    """What a header/stamp line says. day and clock are each optional (not both None)."""
+    """What a header/stamp line says. A date (day, or month_day without a
+    year) and/or a clock; `updated` marks "Updated at …" lines."""
 
     day: date | None
     clock: time | None
     zone: tzinfo | None = None  # zone written in the stamp ("GMT"), else None = blog zone
     weekday_mismatch: bool = False
+    month_day: tuple[int, int] | None = None  # (month, day) when the line gives a date without a year
+    weekday: int | None = None  # 0 = Monday, when the line names one
+    updated: bool = False  # "Updated at 21.40 BST": when the post above was edited
+
+    @property
+    def dated(self) -> bool:
+        """Does the line give a date (with or without its year)?"""
+        return self.day is not None or self.month_day is not None
 
 
-def _dateutil(line: str) -> datetime | None:
-    try:
-        value, skipped = dateparser.parse(
-            line, dayfirst=True, fuzzy_with_tokens=True, default=datetime(2000, 1, 1), tzinfos=_TZINFOS
-        )
-    except (ValueError, OverflowError, TypeError):
-        return None
-    for piece in skipped:  # nothing but punctuation and filler words may be left over
-        for tok in _TOKEN.findall(piece):
-            if tok.isalpha() and tok.lower() not in _FILLERS:
-                return None
-            if tok.isdigit():
-                return None
-    return value
+def clean(line: str) -> str:
+    """The line without invisible characters, no-break spaces as spaces, stripped."""
+    return line.translate(_INVISIBLE).strip() if not line.isascii() else line.strip()
 
 
-def parse_stamp(line: str) -> Stamp | None:
-    """A Stamp when the whole line is a date and/or time, else None."""
-    if len(line) > 4 * _MAX_LEN:  # cheap reject before strip/caching: most lines are prose
-        return None
-    s = line.strip()
-    if not s or len(s) > _MAX_LEN or _ANY_DIGIT.search(s) is None:  # every stamp has an ASCII/Unicode \d digit
-        return None
-    return _parse_stamp(s)
+def _labels(s: str) -> tuple[str, bool, bool]:
+    """Drop the labels pages print before a stamp; (rest, any label, an update label)."""
+    updated = labelled = False
+    while True:
+        m = _LABEL.match(s)
+        if m is None or m.end() == 0:
+            return s, labelled, updated
+        labelled = True
+        word = " ".join(m.group().lower().strip(" :–—-").split())
+        updated = updated or word in UPDATE_LABELS
+        s = s[m.end() :]
 
 
-@lru_cache(maxsize=8192)
-def _parse_stamp(s: str) -> Stamp | None:
-    tokens = _TOKEN.findall(s)
+def _date_words(s: str) -> tuple[bool, int | None, bool] | None:
+    """Check that `s` holds only date words; (has a month word, weekday, has digits) or None."""
     weekday: int | None = None
     has_month = False
-    for tok in tokens:
+    digits = False
+    for tok in _TOKEN.findall(s):
         if tok.isdigit():
+            digits = True
             continue
-        low = tok.lower()
         if tok.isalpha():
-            if low not in _ALLOWED_WORDS:
+            low = tok.lower()
+            if low not in _DATE_WORDS:
                 return None
             has_month = has_month or low in MONTHS
             if low in WEEKDAYS:
                 weekday = WEEKDAYS[low]
         elif tok not in _ALLOWED_PUNCT:
             return None
-    clock_match = _CLOCK.search(s)
-    rest = _CLOCK.sub(" ", s) if clock_match else s
-    numeric_date = _NUMERIC_DATE.search(rest) is not None
-    numbers = re.findall(r"\d+", rest)
-    has_year = numeric_date or any(len(n) == 4 and 1900 <= int(n) <= 2100 for n in numbers)
-    has_day = numeric_date or any(len(n) <= 2 and 1 <= int(n) <= 31 for n in numbers)
-    is_date = (has_month or numeric_date) and has_year and has_day
-    if not is_date and clock_match is None:
+    return has_month, weekday, digits
+
+
+def _read_date(s: str, has_month: bool) -> tuple[date | None, tuple[int, int] | None] | None:
+    """(full date, None) or (None, (month, day)) for a string of date words; None if unreadable."""
+    numeric = _NUMERIC_DATE.search(s) is not None
+    numbers = re.findall(r"\d+", s)
+    has_year = numeric or any(len(n) == 4 and 1900 <= int(n) <= 2100 for n in numbers)
+    days = [n for n in numbers if len(n) <= 2 and 1 <= int(n) <= 31]
+    if not numeric and (not has_month or not days):
+        return None  # "May 2025", "16 2025", "Friday": not a date
+    if not numeric and len(numbers) > 1 + has_year:
+        return None  # "16 17 May", "5 May 12": stray numbers
+    try:
+        value = dateparser.parse(s, dayfirst=True, default=datetime(2000, 1, 1))
+    except (ValueError, OverflowError, TypeError):
         return None
-    if not is_date and (has_month or numbers):
-        return None  # e.g. "May 2025 14:05" or "16 14:05": a partial date is not a stamp
-    value = _dateutil(s)
-    if value is None:
+    if has_year:
+        return value.date(), None
+    return None, (value.month, value.day)
+
+
+def parse_stamp(line: str) -> Stamp | None:
+    """A Stamp when the whole line is a date and/or time, else None."""
+    if len(line) > 4 * _MAX_LEN:  # cheap reject before strip/caching: most lines are prose
         return None
-    day = value.date() if is_date else None
-    clock = value.time().replace(tzinfo=None) if clock_match else None
-    zone = value.tzinfo if clock_match else None
-    if zone is not None:
-        offset = zone.utcoffset(value)
-        zone = timezone(offset if offset is not None else timedelta(0))
+    s = clean(line)
+    if not s or len(s) > _MAX_LEN or _ANY_DIGIT.search(s) is None:  # every stamp has a digit
+        return None
+    return _parse_stamp(s)
+
+
+@lru_cache(maxsize=8192)
+def _parse_stamp(s: str) -> Stamp | None:
+    rest, labelled, updated = _labels(s)
+    found: ClockMatch | None = find_clock(rest)
+    date_part = rest
+    if found is not None:
+        date_part = rest[: found.start] + " " + rest[found.end :]
+        if find_clock(date_part) is not None:
+            return None  # two clocks: "10:00-12:00", a range, not a stamp
+    words = _date_words(date_part)
+    if words is None:
+        return None
+    has_month, weekday, digits = words
+    day: date | None = None
+    month_day: tuple[int, int] | None = None
+    if digits or has_month:
+        if weekday is not None:  # the weekday is known; dateutil knows fewer of its spellings ("Thurs")
+            date_part = _WEEKDAY_WORD.sub(" ", date_part)
+        read = _read_date(date_part, has_month)
+        if read is None:
+            return None
+        day, month_day = read
+    elif weekday is not None or found is None:
+        return None  # "Friday 14:05" names no date; a bare weekday is no stamp
+    if found is None and day is None and month_day is None:
+        return None
+    if labelled and found is None:
+        return None  # "Posted 16 May": a label needs a clock
+    clock = found.clock if found else None
+    zone = found.zone if found else None
     mismatch = day is not None and weekday is not None and day.weekday() != weekday
-    return Stamp(day, clock, zone, mismatch)
+    return Stamp(day, clock, zone, mismatch, month_day, weekday, updated)
+
+
+def read_when(text: str) -> Stamp:
+    """What a typed moment names (`--start-at`, the go-to prompt): a clock with
+    its zone and/or a date (with or without its year) or a weekday, through the
+    same readers as the page's stamps: "14:30", "2.30pm BST", "15 May 12:30
+    UTC+3", "May 16 3pm", "2025-05-16 10:00", "16.05.2025 14:30", "16 May",
+    "fri 14:00". Raises TimeError (one line) for anything else, including
+    numbers that are neither a time nor a date ("-5", "1.5", "3 4")."""
+    s = clean(text)
+    if not s or len(s) > 4 * _MAX_LEN:
+        raise TimeError("type a time (14:30), a day (16 May) or both (15 May 12:00)")
+    found = find_clock(s)
+    date_part = s
+    if found is not None:
+        date_part = s[: found.start] + " " + s[found.end :]
+        if find_clock(date_part) is not None:
+            raise TimeError(f"{text.strip()!r} names two times")
+    words = _date_words(date_part)
+    if words is None:
+        after = s[found.end :].strip(" ,()") if found is not None else ""
+        if after and after[0].isalpha() and _date_words(after) is None:
+            raise TimeError(f"unknown time zone {after!r}: use e.g. GMT, BST, UTC+3, +03:00 or 'Moscow time'")
+        raise TimeError(f"cannot read {text.strip()!r}")
+    has_month, weekday, digits = words
+    day: date | None = None
+    month_day: tuple[int, int] | None = None
+    if digits or has_month:
+        if weekday is not None:
+            date_part = _WEEKDAY_WORD.sub(" ", date_part)
+        read = _read_date(date_part, has_month)
+        if read is None:
+            raise TimeError(f"{text.strip()!r} is not a time or a date")
+        day, month_day = read
+    elif found is None and weekday is None:
+        raise TimeError(f"cannot read {text.strip()!r}")
+    mismatch = day is not None and weekday is not None and day.weekday() != weekday
+    return Stamp(day, found.clock if found else None, found.zone if found else None, mismatch, month_day, weekday)
 
 
 def parse_day_header(line: str) -> date | None:
-    """The date of a day-header line ("16 May 2025"), else None."""
+    """The date of a day-header line with its year ("16 May 2025"), else None."""
     stamp = parse_stamp(line)
     return stamp.day if stamp is not None else None
 
 
+def looks_like_header(line: str) -> bool:
+    """A short line of date words that parse_stamp could not read ("Thursday 32
+    May", "15 Mya 2025", "31.02.2025", "25:70 BST"): worth a warning, since it
+    will be read as post text."""
+    s = clean(line)
+    if not s or len(s) > _MAX_LEN or _ANY_DIGIT.search(s) is None or s[-1] in ".!?;\"”":
+        return False
+    rest = _labels(s)[0]
+    tokens = _TOKEN.findall(rest)
+    if len(tokens) > 8:
+        return False
+    words = [t.lower() for t in tokens if t.isalpha()]
+    unknown = [w for w in words if w not in _DATE_WORDS]
+    numbers = [t for t in tokens if t.isdigit()]
+    dateish = any(w in MONTHS or w in WEEKDAYS for w in words) or _NUMERIC_DATE.search(rest) is not None
+    clockish = re.fullmatch(r"\d{1,2}[:.]\d{2}(?:\s*[A-Za-z]{2,5})?", rest) is not None
+    if clockish:
+        return True
+    if dateish and len(unknown) <= 1 and numbers:
+        return True
+    # "15 Mya 2025": a day and a year around one unknown word
+    return len(unknown) == 1 and len(words) == 1 and any(len(n) == 4 for n in numbers) and len(numbers) == 2
+
+
 def leading_clock(paragraph: str) -> tuple[Stamp, int] | None:
-    """A time stamp opening a paragraph ("14:05 Text…") and where the text starts."""
-    if not paragraph[:1].isdigit():
+    """A time stamp opening a paragraph and where the text after it starts:
+    "14:05 Text…", "2:05pm – Text…", "1849 GMT — Text…", "UPDATE 4:50 PM: Text…".
+
+    A dotted or four-digit clock ("14.05", "1849") opens a paragraph only with a
+    zone, am/pm or a dash/colon after it, so "1.25 million people…" is text."""
+    first = paragraph[:1]
+    if not first.isdigit():
+        if not first.isalpha():
+            return None
+        label = _LEAD_LABEL.match(paragraph)
+        if label is None or not paragraph[label.end() : label.end() + 1].isdigit():
+            return None
+        pos = label.end()
+    else:
+        pos = 0
+    found = match_clock(paragraph, pos)
+    if found is None:
         return None
-    m = _LEADING.match(paragraph)
-    if m is None:
+    sep = _LEAD_SEPARATOR.match(paragraph, found.end)
+    if sep is None or sep.end() >= len(paragraph):
         return None
-    stamp = parse_stamp(m["clock"] + (" " + m["zone"] if m["zone"] else ""))
-    if stamp is None or stamp.clock is None:
-        return None
-    return stamp, m.end()
+    clock_text = paragraph[found.start : found.end].lower()
+    plain = ":" in clock_text or "m" in clock_text or "noon" in clock_text or found.zone_text
+    if not plain and not sep.group().strip():
+        return None  # "14.05 Text": too like a number ("1.25 million")
+    stamp = Stamp(None, found.clock, found.zone)
+    return stamp, sep.end()

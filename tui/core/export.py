@@ -4,7 +4,9 @@ JSON schema (other tools read it; later issues only ADD keys):
   {"title": str,
    "summary": {"text": str, "source_lines": [a, b]} | null,
    "entries": [{"id", "seq", "day": "YYYY-MM-DD", "time": ISO 8601 with offset,
-                "time_estimated", "source_lines": [first, last], "text"}]}
+                "time_estimated", "source_lines": [first, last], "text",
+                "headline": str ("" when none), "byline": str ("" when none),
+                "updated": ISO 8601 | null ("Updated at …"), "pinned": bool}]}
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ def entry(post: Post) -> dict[str, Any]:
         "time_estimated": post.time_estimated,
         "source_lines": [post.first_line, post.last_line],
         "text": post.text,
+        "headline": post.headline,
+        "byline": post.byline,
+        "updated": post.updated.isoformat() if post.updated is not None else None,
+        "pinned": post.pinned,
     }
 
 
@@ -89,8 +95,14 @@ def iter_markdown(blog: Blog) -> Iterator[str]:
             day = post.day
             yield f"## {day:%A, %d %B %Y}\n\n"
         mark = "~" if post.time_estimated else ""
-        yield f"### {mark}{post.time:%H:%M} · {post.id} (lines {post.first_line}–{post.last_line})\n\n"
+        title = f" · {post.headline}" if post.headline else ""
+        pinned = " · pinned at the top of the page" if post.pinned else ""
+        yield f"### {mark}{post.time:%H:%M} · {post.id}{title} (lines {post.first_line}–{post.last_line}){pinned}\n\n"
+        if post.byline:
+            yield f"*{post.byline}*\n\n"
         yield "\n\n".join(post.paragraphs) + "\n\n"
+        if post.updated is not None:
+            yield f"(updated {post.updated:%d %b %H:%M})\n\n"
 
 
 def to_markdown(blog: Blog) -> str:

@@ -195,6 +195,48 @@ def is_heading(text: str) -> bool:
     )
 
 
+_HEADLINE_MAX_CHARS = 120
+_HEADLINE_MAX_WORDS = 20
+_FINAL_PUNCT = ".!?:;,…"
+_BYLINE_PREFIX = re.compile(r"^(?:By|From)\s+(?=\S)", re.I)
+
+
+def is_headline(text: str) -> bool:
+    """A post's title line: short, no final punctuation ("Talks resume in Geneva",
+    "Kremlin: ‘No deal yet’"), not a bullet. Callers check that a body follows."""
+    s = text.strip()
+    if not s or len(s) > _HEADLINE_MAX_CHARS or s[-1] in _FINAL_PUNCT:
+        return False
+    if s[-1] in "”\"’'»)" and s[-2:-1] in tuple(_FINAL_PUNCT):
+        return False  # a quoted sentence: ‘“We are ready.”’
+    if not (s[0].isalnum() or s[0] in QUOTES) or is_bullet(s):
+        return False
+    return len(s.split()) <= _HEADLINE_MAX_WORDS
+
+
+def is_byline(text: str, *, after_headline: bool) -> bool:
+    """An author line: "By Jane Doe", "From CNN’s Jane Doe", or (right under a
+    headline) a name alone, optionally with its outlet, place or role after
+    commas ("Jane Doe", "Jane Doe and Ali Khan", "BBC News, Anchorage")."""
+    s = text.strip()
+    if not s or len(s) > 80 or s[-1] in _FINAL_PUNCT or len(s.split()) > 10:
+        return False
+    m = _BYLINE_PREFIX.match(s)
+    if m is not None:  # "By Jane Doe", "From the Metro Desk’s Dana Whitfield": a name in it
+        names = [w for w in s[m.end() :].split() if w[:1].isupper() and w[1:2].islower()]
+        return len(names) >= 2 or s[m.end()].isupper()
+    if not after_headline:
+        return False
+    parts = [p.split() for p in s.split(",")]
+    names = len(parts[0]) - 3 * sum(w in ("and", "&") for w in parts[0])  # "Jane Doe and Ali Khan"
+    if not 1 <= names <= 4 or any(not p or len(p) > 4 for p in parts[1:]):
+        return False
+    words = [w for p in parts for w in p]
+    if not any(len(w) > 1 and w[1:].islower() or "’" in w or "'" in w for w in words):
+        return False  # "BREAKING NEWS", "US": capitals only, not a name
+    return all(w[0].isupper() or w in _NAME_LINKS or w in ("and", "&") for w in words)
+
+
 def starts_with_quote(text: str) -> bool:
     return text.lstrip()[:1] in QUOTES
 

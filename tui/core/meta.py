@@ -30,7 +30,8 @@ def sibling_meta_path(blog_path: str | Path) -> Path:
     return p.with_name(p.stem + ".toml")
 
 
-def parse_meta(text: str, *, source: str = "description") -> BlogMeta:
+def parse_meta(text: str, *, source: str = "description", base: BlogMeta | None = None) -> BlogMeta:
+    """The description TOML over `base` (default: BlogMeta()); InputError names source:line:col."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -43,14 +44,19 @@ def parse_meta(text: str, *, source: str = "description") -> BlogMeta:
             msg = str(err).removesuffix("(at end of document)").strip()
             raise InputError(f"{source}:{line}:{col}: {msg} (at end of document)") from None
         raise InputError(f"{source}: {err}") from None
-    values: dict[str, str] = {}
+    values: dict[str, str | int] = {}
     for key, value in raw.items():
         if key not in _KEYS:
             continue  # later issues may add keys; unknown ones are not an error
+        if key == "year":
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
+                raise InputError(f"{source}: year must be a whole number like 2025, got {value!r}")
+            values[key] = value
+            continue
         if not isinstance(value, str):
             raise InputError(f"{source}: {key} must be a string, got {type(value).__name__}")
         values[key] = value
-    meta = BlogMeta(**values)
+    meta = replace(base or BlogMeta(), **values)  # type: ignore[arg-type]
     validate_meta(meta, source=source)
     return meta
 
@@ -94,11 +100,16 @@ def load_meta(
     *,
     meta_path: str | Path | None = None,
     timezone_override: str | None = None,
+    default_timezone: str | None = None,
+    default_title: str = "",
 ) -> BlogMeta:
     """The description for a blog: --meta, else the sibling TOML, else defaults.
 
-    Without a title, the title is made from the file name.
+    `default_timezone` and `default_title` (a saved page's own zone and title)
+    stand in for the description's when it gives none; without a title the
+    title is made from the file name.
     """
+    base = BlogMeta(timezone=default_timezone or "UTC", title=default_title)
     path = Path(meta_path) if meta_path is not None else None
     if path is None and blog_path is not None:
         candidate = sibling_meta_path(blog_path)
@@ -106,9 +117,9 @@ def load_meta(
             path = candidate
     if path is not None:
         text = decode(read_bytes(path), "utf-8", source=str(path))
-        meta = parse_meta(text, source=str(path))
+        meta = parse_meta(text, source=str(path), base=base)
     else:
-        meta = BlogMeta()
+        meta = base
     if not meta.title and blog_path is not None:
         meta = replace(meta, title=Path(blog_path).stem.replace("_", " "))
     if timezone_override:

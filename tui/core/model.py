@@ -56,6 +56,7 @@ class BlogMeta:
     timezone: str = "UTC"
     day_start: str = "08:00"
     day_end: str = "23:00"
+    year: int | None = None  # the year of day headers that do not give one ("Thursday 15 May")
 
 
 @dataclass(slots=True)
@@ -68,6 +69,7 @@ class Blog:
     order: str  # the order detected/used: newest-first | oldest-first
     source: str = ""  # path shown to the user
     warnings: list[ParseWarning] = field(default_factory=list)
+    year_notes: dict[date, str] = field(default_factory=dict)  # day -> how its year was inferred (headers without one)
 
     @property
     def title(self) -> str:

@@ -3,25 +3,33 @@
 Shape accepted: an optional summary (lede) above the first day header, then
 day headers each followed by paragraphs (one per line; blank lines ignored),
 optionally with time-stamp lines or paragraphs that open with a time stamp.
+Day headers may lack their year (inferred: the description's `year`, the
+nearest header with one, the weekday, else this year with a warning). Under a
+stamp line, a short line without final punctuation is the post's headline and
+a name under it its byline; "Updated at …" lines date an edit of the post
+above. Stamps decide the order when they disagree with the page (a post at the
+top of the page stamped out of the page's order is pinned), with a warning.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, tzinfo
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from tui.core.days import _ANY_DIGIT
 from tui.core.days import _MAX_LEN as _STAMP_MAX
-from tui.core.days import Stamp, leading_clock, parse_stamp
+from tui.core.days import Stamp, clean, leading_clock, looks_like_header, parse_stamp
 from tui.core.errors import InputError
-from tui.core.grouping import group
+from tui.core.grouping import group, is_byline, is_headline
+from tui.core.vocab import WEEKDAY_NAMES
 from tui.core.meta import parse_clock, resolve_timezone, validate_meta
 from tui.core.model import Blog, BlogMeta, ParseWarning, Post, Summary
 from tui.core.timing import day_times, stamp_time
 
 NO_HEADERS = (
     "no day headers found; expected lines like '16 May 2025', 'May 16, 2025', "
-    "'Friday, 16 May 2025' or '16.05.2025'"
+    "'Friday, 16 May 2025', '16.05.2025' or 'Thursday 15 May'"
 )
 # A blog is "stamped" (each stamp opens exactly one post) when it has at least
 # this many stamps and few paragraphs per stamp; otherwise stamps only date the
@@ -42,8 +50,10 @@ class _Block:
 
     stamp: Stamp | None
     stamp_line: int
+    lead: bool = False  # the stamp opens the first paragraph ("14:05 Text…") rather than a line of its own
     count: int = 0
     parts: list[range | tuple[int, str]] = field(default_factory=list)
+    updates: list[tuple[int, Stamp]] = field(default_factory=list)  # "Updated at …" lines: (line, stamp)
 
     def paragraphs(self, lines: list[str], pool: dict[str, str]) -> tuple[list[int], list[str]]:
         """(line numbers, texts); equal paragraphs share one str through `pool`."""
@@ -63,9 +73,13 @@ class _Block:
 
 @dataclass(slots=True)
 class _Day:
-    day: date
+    day: date | None  # None until the year of a yearless header is inferred (plan_text)
     header_line: int
     blocks: list[_Block] = field(default_factory=list)
+    month_day: tuple[int, int] | None = None  # a header without its year: (month, day)
+    weekday: int | None = None  # the weekday the header names
+    header: str = ""  # the header as written, for messages
+    ready: list[Post] | None = None  # posts read whole from a saved page (no grouping or timing here)
 
 
 @dataclass(slots=True)
@@ -76,6 +90,11 @@ class _RawPost:
     texts: list[str]
     stamp: Stamp | None
     stamp_line: int
+    block: int = 0  # which block (stamp) it came from: the unit that stamps put in order
+    headline: str = ""
+    byline: str = ""
+    extra_lines: list[int] = field(default_factory=list)  # headline, byline, "Updated" lines
+    update: Stamp | None = None
 
 
 def _plain(line: str) -> bool:
@@ -86,10 +105,21 @@ def _plain(line: str) -> bool:
             and (len(line) > _STAMP_MAX or _ANY_DIGIT.search(line) is None))
 
 
+def _same_day(current: _Day, stamp: Stamp) -> bool:
+    """Does a dated stamp name the day of the current section (years compared when both are known)?"""
+    if current.day is not None and stamp.day is not None:
+        return current.day == stamp.day
+    md = current.month_day or (current.day.month, current.day.day)  # type: ignore[union-attr]
+    return md == (stamp.month_day or (stamp.day.month, stamp.day.day))  # type: ignore[union-attr]
+
+
+def _unreadable(number: int, line: str) -> ParseWarning:
+    return ParseWarning(number, f"{clean(line)!r} looks like a day header or time stamp but cannot be read; kept as text")
+
+
 def _scan(lines: list[str], warnings: list[ParseWarning]) -> tuple[list[tuple[int, str]], list[_Day]]:
     summary: list[tuple[int, str]] = []
     days: list[_Day] = []
-    seen: dict[date, int] = {}
     # 100k-post files have ~0.5M lines, nearly all plain paragraphs (see _plain):
     # only the other lines are looked at one by one; the plain runs between
     # them are recorded as ranges (the block builds its lists when grouped).
@@ -114,25 +144,30 @@ def _scan(lines: list[str], warnings: list[ParseWarning]) -> tuple[list[tuple[in
         if not line or line.isspace():
             continue
         stamp = parse_stamp(line)
-        if stamp is not None and stamp.day is not None:
+        if stamp is not None and stamp.updated:
+            if block is not None and block.count:  # "Updated at 21.40 BST" under a post
+                block.updates.append((number, stamp))
+                continue
+            stamp = None  # nothing above it to update: text
+        if stamp is not None and stamp.dated:
             if stamp.weekday_mismatch:
                 warnings.append(ParseWarning(number, f"weekday does not match {stamp.day:%d %B %Y}"))
             current = days[-1] if days else None
-            if current is not None and current.day == stamp.day and stamp.clock is not None:
-                block = _Block(stamp, number)  # "16 May 2025 14:05" in a stamped blog
-                current.blocks.append(block)
+            if current is not None and _same_day(current, stamp):
+                if current.day is None and stamp.day is not None:
+                    current.day = stamp.day  # "15 August 2025" under stamps that said "15 August"
+                if stamp.clock is not None:  # "16 May 2025 14:05" in a stamped blog
+                    block = _Block(stamp, number)
+                    current.blocks.append(block)
+                else:
+                    name = f"{stamp.day:%d %B %Y}" if stamp.day is not None else clean(line)
+                    warnings.append(ParseWarning(number, f"day header {name} repeated"))
                 continue
-            if current is not None and current.day == stamp.day:
-                warnings.append(ParseWarning(number, f"day header {stamp.day:%d %B %Y} repeated"))
-                continue
-            if stamp.day in seen:
-                warnings.append(
-                    ParseWarning(number, f"day header {stamp.day:%d %B %Y} already seen at line {seen[stamp.day]}")
-                )
-            seen.setdefault(stamp.day, number)
             block = _Block(stamp if stamp.clock else None, number)
-            days.append(_Day(stamp.day, number, [block]))
+            days.append(_Day(stamp.day, number, [block], stamp.month_day, stamp.weekday, clean(line)))
             continue
+        if stamp is None and looks_like_header(line):
+            warnings.append(_unreadable(number, line))
         if block is None:  # no day yet: the summary
             summary.append((number, line))
             continue
@@ -142,19 +177,109 @@ def _scan(lines: list[str], warnings: list[ParseWarning]) -> tuple[list[tuple[in
             continue
         lead = leading_clock(line)
         if lead is not None:  # "14:05 Text…": the stamp opens the post it starts
-            block = _Block(lead[0], number)
+            block = _Block(lead[0], number, lead=True)
             days[-1].blocks.append(block)
         block.parts.append((number, line.strip()))
         block.count += 1
     return summary, days
 
 
-def _is_stamped(days: list[_Day]) -> bool:
-    stamped = [b for d in days for b in d.blocks if b.stamp is not None]
+def _nearest_dated(days: list[_Day], i: int) -> _Day | None:
+    for distance in range(1, len(days)):
+        for j in (i - distance, i + distance):
+            if 0 <= j < len(days) and days[j].day is not None:
+                return days[j]
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_years(days: list[_Day], year: int | None, notes: list[ParseWarning], today: date | None = None) -> dict[date, str]:
+    """Give every yearless header its year; returns {day: how the year was found}.
+
+    In order: the description's `year`; the nearest header that has a year
+    (the candidate year closest to it, preferring one whose weekday matches);
+    the weekday the header names (the latest year, up to this one, where the
+    date falls on it); else this year, with a warning."""
+    how: dict[date, str] = {}
+    today = today or date.today()
+    for i, d in enumerate(days):
+        if d.day is not None or d.month_day is None:
+            continue
+        month, dom = d.month_day
+        found: date | None = None
+        source = ""
+        ref = _nearest_dated(days, i) if year is None else None
+        if year is not None:
+            found, source = _valid(year, month, dom), "from the description"
+        elif ref is not None and ref.day is not None:
+            options = [c for y in (ref.day.year - 1, ref.day.year, ref.day.year + 1) if (c := _valid(y, month, dom))]
+            if options:
+                anchor = ref.day
+                matching = [c for c in options if d.weekday is None or c.weekday() == d.weekday]
+                found = min(matching or options, key=lambda c: abs((c - anchor).days))
+                source = "inferred from the neighbouring headers"
+        elif d.weekday is not None:
+            found = next((c for y in range(today.year, today.year - 28, -1)
+                          if (c := _valid(y, month, dom)) and c.weekday() == d.weekday), None)
+            source = f"inferred from its weekday ({WEEKDAY_NAMES[d.weekday].title()})"
+        if found is None:
+            found = next(c for y in range(today.year, today.year - 8, -1) if (c := _valid(y, month, dom)))
+            source = "assumed (none given)"
+            notes.append(ParseWarning(d.header_line, f"day header {d.header!r} has no year; {found.year} assumed "
+                                                     "(set `year` in the description)"))
+        d.day = found
+        how.setdefault(found, source)
+        if d.weekday is not None and found.weekday() != d.weekday:
+            notes.append(ParseWarning(d.header_line, f"weekday does not match {found:%d %B %Y}"))
+    return how
+
+
+def _first_text(block: _Block, lines: list[str]) -> str:
+    part = block.parts[0] if block.parts else None
+    if part is None:
+        return ""
+    return lines[part.start] if type(part) is range else part[1]  # type: ignore[union-attr,index]
+
+
+def _is_stamped(days: list[_Day], lines: list[str]) -> bool:
+    """Does each stamp open exactly one post? Yes with enough stamps and short
+    blocks, and always when most stamp lines carry a headline (a headline-style
+    blog: nothing in a body opens another post)."""
+    stamped = [b for d in days for b in d.blocks if b.stamp is not None and b.count]
     if len(stamped) < _STAMPED_MIN:
         return False
     paras = sum(b.count for b in stamped)
-    return paras <= _STAMPED_MAX_PARAS * len(stamped)
+    if paras <= _STAMPED_MAX_PARAS * len(stamped):
+        return True
+    titled = sum(1 for b in stamped if not b.lead and b.count > 1 and is_headline(_first_text(b, lines)))
+    return titled * 2 >= len(stamped)
+
+
+def _title_lines(block: _Block, numbers: list[int], texts: list[str]) -> tuple[str, str, list[int]]:
+    """Take the headline and byline off the top of a block under a stamp line:
+    (headline, byline, their line numbers). A body must remain below them."""
+    if block.stamp is None or block.lead or len(texts) < 2:
+        return "", "", []
+    headline = ""
+    taken: list[int] = []
+    if is_headline(texts[0]) and not is_byline(texts[0], after_headline=False):
+        headline = texts.pop(0)
+        taken.append(numbers.pop(0))
+    bylines: list[str] = []
+    if len(texts) >= 2 and is_byline(texts[0], after_headline=bool(headline)):
+        bylines.append(texts.pop(0))
+        taken.append(numbers.pop(0))
+        # the author's role or place on the next line ("Diplomatic correspondent, Geneva")
+        if len(texts) >= 2 and is_headline(texts[0]) and len(texts[0]) <= 60 and len(texts[0].split()) <= 6:
+            bylines.append(texts.pop(0))
+            taken.append(numbers.pop(0))
+    return headline, ", ".join(bylines), taken
 
 
 def _posts_in_file_order(
@@ -162,28 +287,41 @@ def _posts_in_file_order(
 ) -> list[_RawPost]:
     posts: list[_RawPost] = []
     for index, day in enumerate(days, section):
-        for block in day.blocks:
+        for number, block in enumerate(day.blocks):
             if not block.count:
                 continue
             numbers, texts = block.paragraphs(lines, pool)
+            headline, byline, taken = _title_lines(block, numbers, texts)
             if stamped and block.stamp is not None:
                 starts = [0]
             else:
                 starts = group(texts)
             bounds = [*starts, len(texts)]
+            run: list[_RawPost] = []
             for k in range(len(starts)):
                 a, b = bounds[k], bounds[k + 1]
                 first = k == 0
-                posts.append(
+                run.append(
                     _RawPost(
-                        day.day,
+                        day.day,  # type: ignore[arg-type]
                         index,
                         numbers[a:b],
                         texts[a:b],
                         block.stamp if first else None,
                         block.stamp_line if first else 0,
+                        number,
+                        headline if first else "",
+                        byline if first else "",
+                        taken if first else [],
                     )
                 )
+            if block.updates:  # each "Updated at …" line dates the post it stands under
+                firsts = [p.lines[0] for p in run]
+                for line, stamp in block.updates:
+                    post = run[max(0, bisect_right(firsts, line) - 1)]
+                    post.update = stamp
+                    post.extra_lines = [*post.extra_lines, line]
+            posts.extend(run)
     return posts
 
 
@@ -232,6 +370,22 @@ class Plan:
     chrono_sections: list[int]  # indices into days, oldest first; only days with paragraphs
     lines: list[str]  # the file's lines: blocks point into them until their section is grouped
     pool: dict[str, str]  # paragraph text → one shared str (lists, trailers repeat in long blogs)
+    year_notes: dict[date, str] = field(default_factory=dict)  # day -> how its year was inferred
+    line_map: list[int] | None = None  # text line -> line of the saved page it came from
+
+    def source_line(self, line: int) -> int:
+        """The line number to show for a line of the parsed text (a page's own line)."""
+        if self.line_map is None or not 1 <= line <= len(self.line_map):
+            return line
+        return self.line_map[line - 1]
+
+    def map_lines(self, line_map: list[int]) -> None:
+        """The text was made from a saved page: report the page's line numbers."""
+        self.line_map = line_map
+        self.notes[:] = [ParseWarning(self.source_line(w.line), w.message) for w in self.notes]
+        if self.summary is not None:
+            s = self.summary
+            self.summary = Summary(s.text, self.source_line(s.first_line), self.source_line(s.last_line))
 
     def release(self) -> None:
         """Every section is grouped: drop the lines (posts keep their paragraphs)."""
@@ -248,6 +402,7 @@ class Plan:
             order=self.order,
             source=self.source,
             warnings=self.notes,
+            year_notes=dict(self.year_notes),
         )
 
 
@@ -261,8 +416,10 @@ def plan_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[Par
     summary_lines, days = _scan(lines, notes)
     if not days:
         raise InputError(f"{source}: {NO_HEADERS}" if source else NO_HEADERS)
+    year_notes = resolve_years(days, meta.year, notes)
+    _merge_repeated(days, notes)
 
-    stamped = _is_stamped(days)
+    stamped = _is_stamped(days, lines)
     detected, how = detect_order(days, _block_stamps(days), tz)
     if meta.order == "auto":
         order = detected
@@ -288,23 +445,131 @@ def plan_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[Par
             first_line=summary_lines[0][0],
             last_line=summary_lines[-1][0],
         )
-    return Plan(meta, tz, day_start, day_end, source, notes, summary, days, stamped, order, sections, lines, {})
+    return Plan(meta, tz, day_start, day_end, source, notes, summary, days, stamped, order, sections, lines, {},
+                year_notes)
+
+
+def _merge_repeated(days: list[_Day], notes: list[ParseWarning]) -> None:
+    """Warn about a day whose header was already seen further up (after years are known)."""
+    seen: dict[date, int] = {}
+    for d in days:
+        assert d.day is not None
+        if d.day in seen:
+            notes.append(ParseWarning(d.header_line, f"day header {d.day:%d %B %Y} already seen at line {seen[d.day]}"))
+        seen.setdefault(d.day, d.header_line)
+
+
+def _units(run: list[_RawPost]) -> list[tuple[int, int]]:
+    """[start, end) ranges of consecutive posts from one block: what a stamp dates."""
+    units: list[tuple[int, int]] = []
+    start = 0
+    for k in range(1, len(run) + 1):
+        if k == len(run) or run[k].block != run[start].block:
+            units.append((start, k))
+            start = k
+    return units
+
+
+def _keep_by_stamps(times: list[datetime | None]) -> set[int]:
+    """Indices of the longest run of stamped units already in time order (the
+    others are out of place); unstamped units (None) always stay."""
+    tails: list[datetime] = []
+    tail_index: list[int] = []
+    parent: dict[int, int] = {}
+    for i, t in enumerate(times):
+        if t is None:
+            continue
+        k = bisect_right(tails, t)
+        if k:
+            parent[i] = tail_index[k - 1]
+        if k == len(tails):
+            tails.append(t)
+            tail_index.append(i)
+        else:
+            tails[k], tail_index[k] = t, i
+    keep = {i for i, t in enumerate(times) if t is None}
+    i = tail_index[-1] if tail_index else None
+    while i is not None:
+        keep.add(i)
+        i = parent.get(i)
+    return keep
+
+
+def _place_by_stamps(
+    run: list[_RawPost], explicit: list[datetime | None], *, top_of_page: bool, newest_first: bool
+) -> tuple[list[int], set[int], list[int]]:
+    """Stamps decide the order when they disagree with the page.
+
+    Returns (new order as indices into run, indices of pinned posts, indices of
+    moved posts' first posts for warnings). Posts under one stamp move together.
+    A post at the TOP of the page whose stamp is out of the page's order
+    (earlier than the post below it on a newest-first page) is pinned."""
+    units = _units(run)
+    times = [next((explicit[k] for k in range(a, b) if explicit[k] is not None), None) for a, b in units]
+    stamped = [t for t in times if t is not None]
+    if all(a <= b for a, b in zip(stamped, stamped[1:])):
+        return list(range(len(run))), set(), []
+    # Units in page order, top first, to find a pinned run at the top.
+    page = list(range(len(units)))[::-1] if newest_first else list(range(len(units)))
+    pinned: set[int] = set()
+    if top_of_page:
+        for pos, u in enumerate(page):
+            t = times[u]
+            below = [times[v] for v in page[pos + 1 :] if times[v] is not None]
+            if t is None or not below:
+                break
+            out_of_order = t < max(below) if newest_first else t > min(below)
+            if not out_of_order:
+                break
+            pinned.add(u)
+    rest = [None if u in pinned else t for u, t in enumerate(times)]
+    keep = _keep_by_stamps(rest) - pinned
+    kept_timed = [u for u in sorted(keep) if times[u] is not None]
+    kept_times = [times[u] for u in kept_timed]
+    order_key: dict[int, tuple] = {u: (u, 1, 0) for u in keep}
+    moved = [u for u in range(len(units)) if u not in keep]
+    for u in moved:
+        at = bisect_right(kept_times, times[u])  # type: ignore[arg-type]
+        before = kept_timed[at] if at < len(kept_timed) else len(units)
+        order_key[u] = (before, 0, times[u], u)
+    new_units = sorted(range(len(units)), key=order_key.__getitem__)
+    order = [k for u in new_units for k in range(*units[u])]
+    pinned_posts = {k for u in pinned for k in range(*units[u])}
+    moved_first = [next(k for k in range(*units[u]) if explicit[k] is not None) for u in moved]
+    return order, pinned_posts, moved_first
 
 
 def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
     """The posts of day section `index` (an index into plan.days), chronological,
-    numbered from first_seq; backwards time stamps are noted in plan.notes."""
+    numbered from first_seq; stamps out of the page's order are noted in plan.notes."""
+    ready = plan.days[index].ready
+    if ready is not None:
+        return [replace(p, seq=first_seq + n) for n, p in enumerate(ready)]
     run = _posts_in_file_order([plan.days[index]], plan.stamped, plan.lines, plan.pool, section=index)
-    if plan.order != "oldest-first":
+    newest_first = plan.order != "oldest-first"
+    if newest_first:
         run.reverse()
     tz = plan.tz
     explicit: list[datetime | None] = [
         stamp_time(p.day, p.stamp, tz) if p.stamp is not None and p.stamp.clock else None for p in run
     ]
+    order, pinned, moved = _place_by_stamps(run, explicit, top_of_page=index == 0, newest_first=newest_first)
+    for k in moved:
+        clock = f"{explicit[k]:%H:%M}"
+        if k in pinned:
+            message = (f"pinned post: stamped {clock} at the top of the page, out of order with the posts "
+                       "below it; placed by its time")
+        else:
+            message = f"time stamp {clock} is out of order with the posts around it on the page; placed by its time"
+        plan.notes.append(ParseWarning(plan.source_line(run[k].stamp_line), message))
+    run = [run[k] for k in order]
+    explicit = [explicit[k] for k in order]
+    pinned_new = {n for n, k in enumerate(order) if k in pinned}
     times, backwards = day_times(run[0].day, explicit, tz, plan.day_start, plan.day_end)
     for k in backwards:
         plan.notes.append(
-            ParseWarning(run[k].stamp_line, "time stamp out of order (earlier than a post before it); time estimated instead")
+            ParseWarning(plan.source_line(run[k].stamp_line),
+                         "time stamp out of order (earlier than a post before it); time estimated instead")
         )
     distrusted = set(backwards)
     return [
@@ -313,12 +578,69 @@ def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
             day=p.day,
             time=t,
             time_estimated=e is None or n in distrusted,
-            first_line=p.lines[0],
-            last_line=p.lines[-1],
+            first_line=plan.source_line(min(p.lines[0], *p.extra_lines) if p.extra_lines else p.lines[0]),
+            last_line=plan.source_line(max(p.lines[-1], *p.extra_lines) if p.extra_lines else p.lines[-1]),
             paragraphs=tuple(p.texts),
+            headline=p.headline,
+            byline=p.byline,
+            updated=_updated(p, t, tz),
+            pinned=n in pinned_new,
         )
         for n, (p, t, e) in enumerate(zip(run, times, explicit))
     ]
+
+
+def _updated(post: _RawPost, published: datetime, tz: tzinfo) -> datetime | None:
+    """When the post was edited ("Updated at 21.40 BST"): on its day, or the next
+    day when the clock is earlier than the post's own time."""
+    if post.update is None or post.update.clock is None:
+        return None
+    when = stamp_time(post.day, post.update, tz)
+    if post.update.day is None and when < published:
+        when = stamp_time(post.day + timedelta(days=1), post.update, tz)
+    return when
+
+
+def plan_posts(
+    posts: list[Post],
+    meta: BlogMeta,
+    source: str = "",
+    *,
+    summary: Summary | None = None,
+    warnings: list[ParseWarning] | None = None,
+    page_order: bool = True,
+) -> Plan:
+    """A Plan for posts read whole (a saved page): exact times, no grouping.
+
+    `posts` are in page order (top first) with aware times in the blog's zone
+    (their seq is ignored). Their times decide the order; with `page_order`,
+    posts at the top of the page stamped out of the page's order are pinned
+    (and warned about), like in a text blog. Each day is one section."""
+    validate_meta(meta, source=source or "description")
+    tz = resolve_timezone(meta.timezone)
+    notes = list(warnings or ())
+    times = [p.time for p in posts]
+    newest_first = _vote(times) <= 0
+    pinned: set[int] = set()
+    if page_order and len(posts) > 1:
+        for i, t in enumerate(times):
+            below = times[i + 1 :]
+            if not below or not (t < max(below) if newest_first else t > min(below)):
+                break
+            pinned.add(i)
+            notes.append(ParseWarning(posts[i].first_line, f"pinned post: stamped {t:%H:%M} at the top of the page, "
+                                                            "out of order with the posts below it; placed by its time"))
+    ordered = sorted(range(len(posts)), key=lambda i: (times[i], -i if newest_first else i))
+    by_day: dict[date, list[Post]] = {}
+    for i in ordered:
+        p = posts[i]
+        by_day.setdefault(p.time.date(), []).append(replace(p, day=p.time.date(), pinned=p.pinned or i in pinned))
+    days = [
+        _Day(day, items[0].first_line, [_Block(None, 0, count=sum(len(x.paragraphs) for x in items))], ready=items)
+        for day, items in sorted(by_day.items())
+    ]
+    return Plan(meta, tz, parse_clock(meta.day_start), parse_clock(meta.day_end), source, notes, summary, days,
+                True, "newest-first" if newest_first else "oldest-first", list(range(len(days))), [], {})
 
 
 def parse_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[ParseWarning] | None = None) -> Blog:

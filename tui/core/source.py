@@ -9,7 +9,9 @@ later layer can ever send an escape sequence to the terminal.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import sys
 from pathlib import Path
 
 from tui.core.errors import InputError
@@ -17,8 +19,11 @@ from tui.core.model import ParseWarning
 
 # How many bytes we sniff to decide "is this text at all".
 _SNIFF = 8192
-# C0 controls except \t and \n (CR is normalised before), DEL, and the C1 range.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls except \t and \n (CR is normalised before), DEL, the C1 range, and the
+# bidirectional embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069):
+# they reorder what the terminal shows around them ("Trojan Source").
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BIDI_UTF8 = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
 # The same characters in UTF-8 bytes: C0 (but \t, \n, \r) and DEL are single
 # bytes, C1 (U+0080..U+009F) is \xc2 followed by \x80..\x9f.
 _C0_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
@@ -35,8 +40,32 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+# Names that mean "the blog comes on standard input".
+STDIN_NAMES = ("-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0")
+
+
+def is_stdin(path: str | Path | None) -> bool:
+    """Does `path` name standard input (`-`, /dev/stdin)?"""
+    return path is not None and str(path) in STDIN_NAMES
+
+
+def _read_stdin(name: str) -> bytes:
+    """All of standard input (a pipe or a redirected file), read before anything else."""
+    stream = sys.stdin
+    if stream is None or stream.closed:
+        raise InputError(f"{name}: there is no standard input to read the blog from")
+    try:
+        if os.isatty(stream.fileno()):
+            raise InputError(f"{name}: standard input is a terminal; pipe a blog in, e.g. `liveblog-tui replay - < blog.txt`")
+        return stream.buffer.read() if name == "-" else Path(name).read_bytes()
+    except (OSError, ValueError) as err:
+        raise InputError(f"{name}: cannot read standard input ({getattr(err, 'strerror', None) or err})") from None
+
+
 def read_bytes(path: str | Path) -> bytes:
-    """The file's bytes, or an InputError that says why not."""
+    """The file's bytes (all of standard input for `-` or /dev/stdin), or an InputError that says why not."""
+    if is_stdin(path):
+        return _read_stdin(str(path))
     p = Path(path)
     try:
         if p.is_dir():
@@ -127,9 +156,9 @@ def neutralise_controls(text: str) -> tuple[str, list[ParseWarning]]:
         if line != last_line:
             last_line = line
             if len(warnings) < _MAX_CONTROL_WARNINGS:
-                warnings.append(
-                    ParseWarning(line, f"control character U+{ord(m.group()):04X} shown as a visible symbol")
-                )
+                code = ord(m.group())
+                kind = "bidirectional control character" if code >= 0x202A else "control character"
+                warnings.append(ParseWarning(line, f"{kind} U+{code:04X} shown as a visible symbol"))
             else:
                 hidden += 1
     if hidden:
@@ -158,4 +187,6 @@ def _utf8_without_controls(data: bytes, encoding: str) -> bool:
         return False
     if len(data.translate(None, _C0_BYTES)) != len(data):
         return False
-    return b"\xc2" not in data or _C1_UTF8.search(data) is None  # memchr first: \xc2 is rare
+    if b"\xc2" in data and _C1_UTF8.search(data) is not None:  # memchr first: \xc2 is rare
+        return False
+    return _BIDI_UTF8.search(data) is None

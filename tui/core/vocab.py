@@ -12,10 +12,11 @@ Sources:
     pages print; ambiguous ones (IST: India/Ireland/Israel, AST:
     Arabia/Atlantic, CST: China/US Central) keep their most common news
     meaning where one dominates (CST = US Central) and are left out otherwise;
-  * long zone names: the standard English names of those zones
-    ("British Summer Time", "Eastern Daylight Time"); names that follow
-    daylight saving ("Eastern Time", "Central European Time" in summer) map
-    to their IANA zone so the offset is right on the day.
+  * long zone names: the English names CLDR gives those zones ("British
+    Summer Time", "Eastern Daylight Time"); names that follow daylight saving
+    ("Eastern Time", "Central European Time" in summer, "ET") map to their
+    IANA zone so the offset is right on the day;
+  * "<place> time": the place names of the IANA database itself (zone_for_city).
 """
 
 from __future__ import annotations
@@ -41,18 +42,20 @@ WEEKDAYS: dict[str, int] = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
 }  # fmt: skip
 
-# Zone abbreviation (lower case) -> UTC offset in hours. An abbreviation names
-# a fixed offset (BST is always +1: in winter London is GMT, not BST).
-ZONE_OFFSETS: dict[str, float] = {
+# THE table of zone words: abbreviation or name (lower case, single spaces) ->
+# a fixed UTC offset in hours, or an IANA key when the word follows daylight
+# saving ("ET" is EDT in summer, EST in winter). An abbreviation names a fixed
+# offset (BST is always +1: in winter London is GMT, not BST).
+ZONES: dict[str, float | str] = {
+    # abbreviations (tzdata's, as `zdump -v Europe/London` prints them)
     "gmt": 0, "utc": 0, "z": 0, "wet": 0, "west": 1, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3,
     "msk": 3, "trt": 3, "gst": 4, "pkt": 5, "ict": 7, "wib": 7, "hkt": 8, "sgt": 8, "awst": 8, "jst": 9,
     "kst": 9, "acst": 9.5, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13,
     "ast": -4, "adt": -3, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
     "pst": -8, "pdt": -7, "akst": -9, "akdt": -8, "hst": -10,
-}  # fmt: skip
-
-# Long zone names (lower case, single spaces) -> a fixed offset in hours, or an IANA zone key.
-ZONE_NAMES: dict[str, float | str] = {
+    # the US regional abbreviations news pages print without S/D ("12:05 p.m. ET")
+    "et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver", "pt": "America/Los_Angeles",
+    # long names (CLDR's English metazone names)
     "greenwich mean time": 0, "coordinated universal time": 0, "universal time": 0,
     "british summer time": 1, "irish standard time": 1, "western european time": 0,
     "western european summer time": 1, "central european summer time": 2,
@@ -61,11 +64,16 @@ ZONE_NAMES: dict[str, float | str] = {
     "eastern standard time": -5, "eastern daylight time": -4, "central standard time": -6,
     "central daylight time": -5, "mountain standard time": -7, "mountain daylight time": -6,
     "pacific standard time": -8, "pacific daylight time": -7, "alaska daylight time": -8,
+    "alaska standard time": -9, "hawaii standard time": -10,
     "eastern time": "America/New_York", "central time": "America/Chicago",
     "mountain time": "America/Denver", "pacific time": "America/Los_Angeles",
-    "uk time": "Europe/London", "london time": "Europe/London",
+    "uk time": "Europe/London", "israel time": "Asia/Jerusalem", "israel standard time": 2,
+    "israel daylight time": 3, "turkey time": 3, "türkiye time": 3, "arabia standard time": 3,
+    "gulf standard time": 4, "iran standard time": 3.5, "pakistan standard time": 5,
+    "india standard time": 5.5, "indian standard time": 5.5, "china standard time": 8,
+    "beijing time": "Asia/Shanghai", "japan standard time": 9, "korean standard time": 9,
+    "australian eastern standard time": 10, "australian eastern daylight time": 11,
 }  # fmt: skip
-
 
 def fixed_zone(hours: float, name: str | None = None) -> timezone:
     """A fixed-offset tzinfo for a UTC offset in hours (may be fractional)."""
@@ -73,20 +81,15 @@ def fixed_zone(hours: float, name: str | None = None) -> timezone:
     return timezone(delta, name) if name else timezone(delta)
 
 
-def zone_for_abbreviation(word: str) -> tzinfo | None:
-    """tzinfo for a zone abbreviation ("BST", "msk"), or None if unknown."""
-    hours = ZONE_OFFSETS.get(word.lower())
-    return None if hours is None else fixed_zone(hours, word.upper())
-
-
-def zone_for_name(phrase: str) -> tzinfo | None:
-    """tzinfo for a long zone name ("British Summer Time"), or None if unknown."""
-    value = ZONE_NAMES.get(" ".join(phrase.lower().split()))
+def zone_for_word(phrase: str) -> tzinfo | None:
+    """tzinfo for a zone word of ZONES ("BST", "msk", "British Summer Time", "ET"), or None."""
+    key = " ".join(phrase.lower().split())
+    value = ZONES.get(key)
     if value is None:
         return None
     if isinstance(value, str):
         return ZoneInfo(value)
-    return fixed_zone(value)
+    return fixed_zone(value, phrase.upper() if len(key) <= 5 else None)
 
 
 @lru_cache(maxsize=1)
@@ -94,16 +97,19 @@ def _iana_cities() -> dict[str, str]:
     """City (lower case, spaces for underscores) -> IANA key, from the tz database itself."""
     out: dict[str, str] = {}
     for key in sorted(available_timezones()):
-        if "/" not in key or key.startswith(("Etc/", "SystemV/", "posix/", "right/")):
+        if key.startswith(("Etc/", "SystemV/", "posix/", "right/")):
             continue
-        city = key.rsplit("/", 1)[1].replace("_", " ").lower()
+        if "/" not in key and not (key.isalpha() and not key.isupper()):
+            continue  # "EST", "GMT0", "CST6CDT": not places; "Israel", "Turkey", "Japan" are
+        city = key.rsplit("/", 1)[-1].replace("_", " ").lower()
         # Link names (Europe/Kiev beside Europe/Kyiv) resolve to the same rules.
         out.setdefault(city, key)
     return out
 
 
 def zone_for_city(city: str) -> tzinfo | None:
-    """The zone of a city the IANA database names ("Moscow", "New York", "Kiev"), or None."""
+    """The zone of a place the IANA database names ("Moscow", "New York", "Kiev",
+    "Israel"), or None."""
     key = _iana_cities().get(" ".join(city.lower().split()))
     if key is None:
         return None
@@ -111,3 +117,14 @@ def zone_for_city(city: str) -> tzinfo | None:
         return ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError):
         return None
+
+# Clock words -> (hour, minute).
+CLOCK_WORDS: dict[str, tuple[int, int]] = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
+
+# Words pages put before a stamp ("published at 20:10 BST", "UPDATE 4:50 PM: …",
+# "Posted 14:05"), lower case. Those in UPDATE_LABELS date an edit of the post
+# above ("Updated at 21.40 BST"), not a new post, when alone on their line.
+STAMP_LABELS: frozenset[str] = frozenset(
+    {"published", "posted", "update", "updated", "last updated", "edited", "breaking", "at", "on"}
+)
+UPDATE_LABELS: frozenset[str] = frozenset({"updated", "last updated", "edited"})

@@ -1,0 +1,149 @@
+"""Saved HTML pages in several CMS shapes (tests/core/pages/, hand-written):
+JSON-LD inside @graph, <article> blocks, <div> blocks around <time>, and a page
+with only text; page furniture never becomes post text; bad pages are one line."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tui.core.errors import InputError
+from tui.core.load import load_blog
+from tui.core.page import looks_like_html, read_page
+
+PAGES = Path(__file__).parent / "pages"
+FURNITURE = ("Advertisement", "Share", "Copy link", "Photo", "Home", "Subscribe", "cookies", "Related", "Contact us",
+             "Sign up", "Caption", "dataLayer", "margin")
+
+
+def all_text(blog) -> str:
+    return "\n".join(f"{p.headline}\n{p.byline}\n{p.text}" for p in blog.posts)
+
+
+def test_jsonld_inside_a_graph_gives_exact_posts() -> None:
+    blog = load_blog(PAGES / "jsonld_graph.html")
+    utc = timezone.utc
+    assert [p.time for p in blog.posts] == [datetime(2024, 3, 11, 6, 12, tzinfo=utc), datetime(2024, 3, 11, 14, 5, tzinfo=utc),
+                                           datetime(2024, 3, 11, 21, 40, tzinfo=utc)]
+    assert not any(p.time_estimated for p in blog.posts)
+    dawn, authority, night = blog.posts
+    assert dawn.headline == "Dockers walk out at dawn"
+    assert dawn.paragraphs == ("Several hundred dockers have walked out at Portmere, the union has said.",)  # nbsp → space
+    assert authority.headline == "Port authority: “We remain open to talks”"
+    assert authority.byline == "Ivo Brandt and Maren Holt"
+    assert authority.paragraphs == ("The port authority has issued a statement.", "“We remain open to talks,” a spokesperson said.")
+    assert night.paragraphs[0] == "The union has said pickets will stand down overnight & return at 6am."  # &amp;
+    assert night.updated == datetime(2024, 3, 11, 22, 5, tzinfo=utc) and night.byline == "Maren Holt"
+    assert blog.title == "Harbour strike live: dockers walk out"
+    assert blog.summary is not None and blog.summary.text.startswith("Dockers at Portmere walked out")
+    assert [p.first_line for p in blog.posts] == [29, 24, 18]  # each post points at its update in the page
+    assert not any(word in all_text(blog) for word in FURNITURE)
+
+
+def test_article_blocks_with_a_pinned_summary() -> None:
+    blog = load_blog(PAGES / "article_blocks.html")
+    cest = timezone(timedelta(hours=2))
+    assert blog.meta.timezone == "+02:00"  # the page's own zone when the description gives none
+    assert [(p.time, p.headline) for p in blog.posts] == [
+        (datetime(2023, 10, 20, 7, 30, tzinfo=cest), "Key points so far"),
+        (datetime(2023, 10, 20, 8, 5, tzinfo=cest), "Red warning issued"),
+        (datetime(2023, 10, 20, 11, 20, tzinfo=cest), "Schools in the upper valley to close early"),
+        (datetime(2023, 10, 20, 16, 45, tzinfo=cest), "River Sava bursts its banks at Brenn"),
+    ]
+    key, warning, schools, river = blog.posts
+    assert key.pinned and not any(p.pinned for p in (warning, schools, river))
+    assert key.paragraphs == ("• Red warning for the upper valley until midnight", "• Rail services suspended between Arlo and Brenn")
+    assert warning.paragraphs == ("The weather service has issued a red warning for the upper valley.",
+                                  "Winds of up to 140km/h are expected.")
+    assert river.byline == "By Tomas Rieder"
+    assert river.paragraphs == ("Firefighters have begun evacuating houses along the river road.",
+                                "“The water rose a metre in an hour,” one resident said.")
+    assert river.updated == datetime(2023, 10, 20, 17, 10, tzinfo=cest)
+    assert any("pinned" in w.message for w in blog.warnings)
+    assert not any(word in all_text(blog) for word in FURNITURE)
+
+
+def test_div_blocks_around_time_elements() -> None:
+    blog = load_blog(PAGES / "div_blocks.html")
+    assert [f"{p.time:%H:%M}" for p in blog.posts] == ["17:31", "18:15", "19:02"]
+    kickoff, half, final = blog.posts
+    assert kickoff.paragraphs == ("Kick-off in the cup final… & the stadium is full.",)
+    assert (half.byline, half.paragraphs) == ("Noor Haddad", ("Half-time: Riverside 1-1 Northgate.",))
+    assert final.headline == "Final whistle"
+    assert final.paragraphs == ("Riverside win the cup 2-1 after extra time.", "Fans have poured onto the pitch.")
+    assert not any(word in all_text(blog) for word in FURNITURE)
+
+
+def test_a_page_with_text_only_is_parsed_like_a_text_blog_with_page_lines() -> None:
+    blog = load_blog(PAGES / "text_only.html", timezone="Europe/London")
+    assert [(f"{p.time:%d %H:%M}", p.time_estimated, p.first_line) for p in blog.posts] == [
+        ("08 22:00", False, 15), ("09 00:40", False, 12), ("09 01:15", False, 10)]
+    assert blog.summary is not None and blog.summary.text.endswith("this page followed the count.")
+    assert not any(word in all_text(blog) for word in FURNITURE + ("Politics", "newsletter"))
+
+
+def test_times_are_shown_in_the_description_zone_when_given() -> None:
+    blog = load_blog(PAGES / "article_blocks.html", timezone="UTC")
+    assert f"{blog.posts[0].time:%H:%M %z}" == "05:30 +0000"
+
+
+@pytest.mark.parametrize(
+    "html, needle",
+    [
+        ("<html", "malformed HTML"),
+        ("<!DOCTYPE html><html><head><title>x</title></head><body><nav>Home</nav></body></html>", "no live-blog posts"),
+    ],
+)
+def test_pages_without_posts_are_one_line_errors(html: str, needle: str) -> None:
+    with pytest.raises(InputError) as err:
+        read_page(html, "p.html") if needle == "malformed HTML" else load_blog_text(html)
+    assert needle in str(err.value) and "\n" not in str(err.value)
+
+
+def load_blog_text(html: str):
+    from tui.core.load import _plan_page
+    from tui.core.parse import finish_plan
+
+    return finish_plan(_plan_page(html, [], "p.html", None, None, None, False))
+
+
+def test_malformed_jsonld_is_named_with_its_line() -> None:
+    with pytest.raises(InputError, match=r"line 5: malformed JSON-LD \(Expecting ',' delimiter\)"):
+        load_blog(PAGES / "broken_jsonld.html")
+
+
+def test_malformed_jsonld_beside_good_blocks_is_a_warning() -> None:
+    text = (PAGES / "div_blocks.html").read_text().replace(
+        "<html>", '<html><head><script type="application/ld+json">{"@type": oops}</script></head>')
+    page = read_page(text, "p.html")
+    assert page.how == "blocks" and len(page.posts) == 3
+    assert any("malformed JSON-LD" in w.message for w in page.warnings)
+
+
+def test_entities_cannot_smuggle_controls() -> None:
+    text = (PAGES / "div_blocks.html").read_text().replace("Half-time", "Half&#27;[2J&#x202E;time")
+    page = read_page(text, "p.html")
+    body = "\n".join(t for p in page.posts for t in p.paragraphs)
+    assert "\x1b" not in body and "\u202e" not in body and "␛[2J<U+202E>time" in body
+    assert any("U+001B" in w.message for w in page.warnings)
+
+
+@pytest.mark.parametrize(
+    "text, html",
+    [("<!DOCTYPE html>\n<html>", True), ("  <html lang=en>", True), ("<?xml version='1.0'?>\n<html>", True),
+     ("<div class=x>", True), ("16 May 2025\nText <b>bold</b>", False), ("<3 this blog\n16 May 2025", False)],
+)
+def test_looks_like_html(text: str, html: bool) -> None:
+    assert looks_like_html(text) is html
+
+
+def test_the_page_masthead_is_not_text_but_a_post_header_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><header class='masthead'><a href='/'>Valley Herald</a> Live</header>\n"
+                    "<h2>Friday 9 May 2025</h2><p>14:05 The first result has been declared, officials have said.</p>"
+                    "<p>13:00 Polls have closed.</p></body></html>")
+    blog = load_blog(page)
+    assert blog.summary is None and [p.text[:5] for p in blog.posts] == ["13:00", "14:05"]
+    assert "Valley Herald" not in all_text(blog)

@@ -1,0 +1,245 @@
+"""parse_text on the forms real pages use: stamps with zones, yearless day
+headers, invisible characters, headlines and bylines, "Updated at" lines,
+pinned and out-of-order posts; and the shared cases in tests/core/cases/."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tui.core.load import load_blog
+from tui.core.model import BlogMeta
+from tui.core.parse import parse_text
+
+CASES = Path(__file__).parent / "cases"
+
+
+def parse(text: str, **meta):
+    return parse_text(text, BlogMeta(**{"timezone": "Europe/London", **meta}), "t.txt")
+
+
+def clocks(blog) -> list[tuple[str, bool]]:
+    return [(f"{p.time:%H:%M}", p.time_estimated) for p in blog.posts]
+
+
+# ------------------------------------------------------------------ the shared cases
+
+
+def test_case_stamps_dot_and_offset() -> None:
+    blog = load_blog(CASES / "stamps_dot_and_offset.txt", timezone="Europe/London")
+    assert clocks(blog) == [("10:00", False), ("11:59", False), ("12:05", False), ("14:45", False), ("16:10", False)]
+    assert all(p.time.utcoffset() == timedelta(hours=1) for p in blog.posts)
+    assert [len(p.paragraphs) for p in blog.posts] == [1] * 5  # no stamp line left in a post's text
+    assert not blog.warnings
+
+
+def test_case_yearless_day_header() -> None:
+    blog = load_blog(CASES / "yearless_day_header.txt")
+    assert blog.days == [date(2025, 5, 14), date(2025, 5, 15), date(2025, 5, 16)]
+    assert [p.day for p in blog.posts] == blog.days
+    assert blog.year_notes == {date(2025, 5, 15): "inferred from the neighbouring headers"}
+    assert not blog.warnings
+
+
+def test_case_bom_mid_header() -> None:
+    blog = load_blog(CASES / "bom_mid_header.txt")
+    assert blog.days == [date(2025, 5, 15), date(2025, 5, 16)]
+    assert [p.text for p in blog.posts] == [
+        "The delegation has arrived in Istanbul, officials have said.",
+        "The talks have ended, the ministry has said.",
+    ]
+
+
+def test_case_crlf_small() -> None:
+    blog = load_blog(CASES / "crlf_small.txt")
+    assert blog.summary is not None and blog.summary.text == "Lede here."
+    assert [(p.day, p.first_line) for p in blog.posts] == [(date(2025, 5, 15), 5), (date(2025, 5, 16), 3)]
+
+
+# ------------------------------------------------------------------ stamps
+
+
+def test_page_stamp_forms_date_their_posts() -> None:
+    text = "\n".join([
+        "15 August 2025",
+        "UPDATE 9:50 PM: The ministry has said talks will resume.",
+        "2045 GMT — The envoy has landed in the capital.",
+        "published at 20:10 British Summer Time 15 August",
+        "The delegation has arrived, officials have said.",
+        "9:05 a.m.",
+        "The airport has reopened, the operator has said.",
+    ])
+    blog = parse(text)
+    assert clocks(blog) == [("09:05", False), ("20:10", False), ("21:45", False), ("21:50", False)]
+
+
+def test_a_date_and_time_stamp_on_every_post_needs_no_day_header() -> None:
+    text = "\n".join([
+        "published at 09:10 BST 16 August",
+        "Markets have opened higher, traders have said.",
+        "published at 22:40 BST 15 August",
+        "The vote has been postponed, the speaker has said.",
+        "15 August 2025",  # a full header further down gives the year
+        "Earlier post with no stamp, officials have said.",
+    ])
+    blog = parse(text)
+    assert blog.days == [date(2025, 8, 15), date(2025, 8, 16)]
+    assert [(p.day, f"{p.time:%H:%M}", p.time_estimated) for p in blog.posts][-2:] == [
+        (date(2025, 8, 15), "22:40", False), (date(2025, 8, 16), "09:10", False)]
+
+
+# ------------------------------------------------------------------ day headers
+
+
+def test_year_from_the_description() -> None:
+    blog = parse("15 August\nThe ministry has said talks will resume.\n14 August\nThe envoy has arrived.", year=2024)
+    assert blog.days == [date(2024, 8, 14), date(2024, 8, 15)]
+    assert set(blog.year_notes.values()) == {"from the description"}
+    assert not blog.warnings
+
+
+def test_year_from_the_weekday_when_nothing_else_gives_it() -> None:
+    blog = parse("Thursday 15 May\nThe ministry has said talks will resume.\nWednesday 14 May\nThe envoy has arrived.")
+    assert blog.days[1].weekday() == 3 and blog.days[1] <= date.today()
+    assert blog.year_notes[blog.days[1]] == "inferred from its weekday (Thursday)"
+    assert blog.year_notes[blog.days[0]] == "inferred from the neighbouring headers"
+
+
+def test_no_year_anywhere_is_a_warning() -> None:
+    blog = parse("15 August\nThe ministry has said talks will resume.")
+    assert blog.days == [date(date.today().year, 8, 15)] or blog.days[0].year == date.today().year - 1
+    assert any(w.line == 1 and "no year" in w.message for w in blog.warnings)
+
+
+def test_yearless_headers_cross_new_year_by_their_neighbours() -> None:
+    blog = parse("2 January 2026\nThe ministry has said talks will resume.\n31 December\nThe envoy has arrived.")
+    assert blog.days == [date(2025, 12, 31), date(2026, 1, 2)]
+
+
+def test_invisible_characters_around_headers() -> None:
+    blog = parse("\u200b16 May 2025\u00a0\nThe talks have ended, officials have said.\n\ufeffThursday 15 May\u00a0\nThe envoy has arrived.")
+    assert blog.days == [date(2025, 5, 15), date(2025, 5, 16)]
+
+
+def test_an_unreadable_header_is_a_warning_with_its_line() -> None:
+    blog = parse("16 May 2025\nThe talks have ended, officials have said.\nThursday 32 May\nThe envoy has arrived.")
+    assert [w.line for w in blog.warnings if "cannot be read" in w.message] == [3]
+    assert "Thursday 32 May" in blog.posts[-1].text or any("Thursday 32 May" in p.text for p in blog.posts)
+
+
+# ------------------------------------------------------------------ headlines, bylines, updates
+
+HEADLINED = """16 May 2025
+16.40 BST
+Ceasefire talks adjourned until Monday
+Jane Doe
+Diplomatic correspondent, Geneva
+Negotiators have left the hotel after six hours of talks.
+The mediator has left the building without comment.
+Updated at 17.05 BST
+15.10 BST
+Delegations arrive at the lakeside venue
+The first convoy reached the venue shortly after three.
+By Ali Khan
+14.05 BST
+What we know so far
+Talks are due to start this afternoon.
+Both sides have said they are ready.
+"""
+
+
+def test_headlines_bylines_and_updates() -> None:
+    blog = parse(HEADLINED)
+    first, second, third = blog.posts
+    assert (first.headline, first.byline) == ("What we know so far", "")
+    assert first.paragraphs == ("Talks are due to start this afternoon.", "Both sides have said they are ready.")
+    assert (second.headline, second.byline) == ("Delegations arrive at the lakeside venue", "")
+    assert second.paragraphs == ("The first convoy reached the venue shortly after three.", "By Ali Khan")
+    assert third.headline == "Ceasefire talks adjourned until Monday"
+    assert third.byline == "Jane Doe, Diplomatic correspondent, Geneva"
+    assert third.paragraphs == ("Negotiators have left the hotel after six hours of talks.",
+                                "The mediator has left the building without comment.")
+    assert third.updated == datetime(2025, 5, 16, 17, 5, tzinfo=timezone(timedelta(hours=1)))
+    assert (third.first_line, third.last_line) == (3, 8)  # the headline and the "Updated" line are its lines
+    assert clocks(blog) == [("14:05", False), ("15:10", False), ("16:40", False)]
+
+
+def test_a_single_short_line_under_a_stamp_is_text_not_a_headline() -> None:
+    blog = parse("16 May 2025\n14:05\nTalks resume\n13:00\nThe envoy has arrived.")
+    assert [(p.headline, p.text) for p in blog.posts] == [("", "The envoy has arrived."), ("", "Talks resume")]
+
+
+def test_no_headlines_in_blogs_without_stamps() -> None:
+    blog = parse("16 May 2025\nTalks resume in Geneva\nThe envoy has arrived, officials have said.")
+    assert all(p.headline == "" for p in blog.posts)
+    assert "Talks resume in Geneva" in [para for p in blog.posts for para in p.paragraphs]
+
+
+def test_updated_line_after_midnight_is_the_next_day() -> None:
+    blog = parse("16 May 2025\n23.50 BST\nThe vote has passed, the speaker has said.\nUpdated at 00.20 BST\n22.00 BST\nVoting has begun.")
+    assert blog.posts[-1].updated == datetime(2025, 5, 17, 0, 20, tzinfo=timezone(timedelta(hours=1)))
+    assert blog.posts[0].updated is None
+
+
+# ------------------------------------------------------------------ pinned and out-of-order posts
+
+PINNED = """15 May 2025
+09:00
+What we know so far
+The talks are in their second day.
+18:30
+The ministry has said talks will resume.
+16:10
+Russia has said the delegation arrived.
+12:00
+The envoy has arrived.
+"""
+
+
+def test_a_pinned_post_takes_its_place_by_time() -> None:
+    blog = parse(PINNED)
+    assert [p.text for p in blog.posts][0] == "The talks are in their second day."
+    assert clocks(blog) == [("09:00", False), ("12:00", False), ("16:10", False), ("18:30", False)]
+    assert [p.pinned for p in blog.posts] == [True, False, False, False]
+    assert [w.line for w in blog.warnings if "pinned" in w.message] == [2]
+    assert blog.posts[-1].text == "The ministry has said talks will resume."  # never the newest post
+
+
+def test_opening_report_kept_on_top_of_a_newest_first_page_is_shown_first() -> None:
+    text = "15 May 2025\n08:00 The summit has opened, officials have said.\n11:00 The envoy has arrived.\n10:00 Talks have begun.\n09:00 Delegations have arrived."
+    blog = parse(text)
+    assert [f"{p.time:%H:%M}" for p in blog.posts] == ["08:00", "09:00", "10:00", "11:00"]
+    assert blog.posts[0].pinned and not any(p.pinned for p in blog.posts[1:])
+
+
+def test_a_pinned_post_only_at_the_top_of_the_page() -> None:
+    text = "16 May 2025\n18:00 Latest news.\n15:00 Afternoon news.\n15 May 2025\n08:00 Morning news, 15 May.\n20:00 Evening news, 15 May.\n12:00 Noon news, 15 May."
+    blog = parse(text)
+    assert not any(p.pinned for p in blog.posts)  # out of order, but not at the top: moved, not pinned
+    assert [f"{p.day:%d} {p.time:%H:%M}" for p in blog.posts] == ["15 08:00", "15 12:00", "15 20:00", "16 15:00", "16 18:00"]
+    assert any("out of order" in w.message and w.line == 5 for w in blog.warnings)
+
+
+def test_posts_under_one_stamp_move_together() -> None:
+    text = "15 May 2025\n09:00\nThe summit has opened, officials have said.\nThe envoy has said she is hopeful.\n“We are ready,” she said.\n11:00\nThe envoy has arrived.\n10:00\nTalks have begun."
+    blog = parse(text)
+    assert blog.posts[0].pinned and blog.posts[0].paragraphs[0] == "The summit has opened, officials have said."
+    assert [f"{p.time:%H:%M}" for p in blog.posts] == ["09:00", "10:00", "11:00"]
+
+
+@pytest.mark.parametrize("order", ["newest-first", "oldest-first"])
+def test_stamps_in_order_move_nothing(order: str) -> None:
+    stamps = ["09:00", "10:00", "11:00"] if order == "oldest-first" else ["11:00", "10:00", "09:00"]
+    text = "15 May 2025\n" + "\n".join(f"{s}\nPost at {s}." for s in stamps)
+    blog = parse(text)
+    assert [f"{p.time:%H:%M}" for p in blog.posts] == ["09:00", "10:00", "11:00"] and not blog.warnings
+    assert time(9) == blog.posts[0].time.time()
+
+
+def test_headline_style_blogs_never_split_a_body_even_with_long_posts() -> None:
+    body = [f"Minister Number{i} Person has said point {i} matters, Agency{i} has reported." for i in range(20)]
+    text = "16 May 2025\n18:00\nSecond headline here\n" + "\n".join(body) + "\n09:00\nFirst headline here\n" + "\n".join(body)
+    blog = parse(text)
+    assert [(p.headline, len(p.paragraphs)) for p in blog.posts] == [("First headline here", 20), ("Second headline here", 20)]
