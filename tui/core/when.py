@@ -18,16 +18,8 @@ from functools import lru_cache
 
 from dateutil import parser as dtparser
 
-from tui.core.vocab import (
-    MONTH_NAMES,
-    WEEKDAY_NAMES,
-    ZONE_NAMES,
-    ZONE_OFFSETS,
-    fixed_zone,
-    zone_for_abbreviation,
-    zone_for_city,
-    zone_for_name,
-)
+from tui.core.times import read_zone
+from tui.core.vocab import MONTH_NAMES, WEEKDAY_NAMES, ZONES
 
 
 WEEKDAYS = WEEKDAY_NAMES
@@ -42,8 +34,9 @@ _MON = "|".join(m.capitalize() for m in MONTHS)
 _NUM = r"\d+|one|two|three|four|five|six|a\s+couple\s+of|a\s+few|an|a"
 # Zones a clock time may carry: "local time", "UTC+3" / "GMT-05:00", a long name ("British Summer
 # Time"), "<place> time" ("Moscow time", "Geneva time", "Turkish time"), or an abbreviation (BST, MSK).
-_ABBREVIATIONS = "|".join(sorted((z.upper() for z in ZONE_OFFSETS if len(z) > 1), key=len, reverse=True))
-_LONG_NAMES = "|".join(sorted((r"\s+".join(re.escape(w) for w in n.split()) for n in ZONE_NAMES), key=len, reverse=True))
+_ABBREVIATIONS = "|".join(sorted((z.upper() for z in ZONES if 1 < len(z) <= 5 and " " not in z), key=len, reverse=True))
+_LONG_NAMES = "|".join(sorted((r"\s+".join(re.escape(w) for w in n.split()) for n in ZONES if " " in n),
+                              key=len, reverse=True))
 _TZ = (r"local\s+time(?:\s+in\s+[A-Z][\w’'-]+)?|(?:UTC|GMT)\s?[+−–-]\s?\d{1,2}(?::?\d{2})?(?!\d)"
        rf"|(?i:{_LONG_NAMES})|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?\s+time\b|(?:{_ABBREVIATIONS})\b")
 _AMPM = r"a\.m\.|p\.m\.|am|pm|a\.m|p\.m"
@@ -104,22 +97,16 @@ def _nearest_weekday(ref: date, wd: int) -> date:
     return ref + timedelta(days=delta)
 
 
-_OFFSET = re.compile(r"(?:UTC|GMT)\s?([+−–-])\s?(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
-
-
 @lru_cache(maxsize=1024)
 def _named_zone(key: str) -> tzinfo | None:
-    """A zone from its written name: offset, long name, "<place> time" or abbreviation; None if unknown."""
-    m = _OFFSET.match(key)
-    if m:
-        hours = int(m.group(2)) + int(m.group(3) or 0) / 60
-        return fixed_zone(-hours if m.group(1) != "+" else hours)
-    zone = zone_for_name(key) or (zone_for_abbreviation(key) if " " not in key else None)
-    if zone is None and key.endswith(" time"):
+    """A zone from its written name, read by the one zone reader (tui/core/times.py); "<place> time"
+    for a place it does not know (a city of the GeoNames table, a country with one zone, a demonym:
+    "Geneva time", "Turkish time") through the gazetteer."""
+    zone = read_zone(key)
+    if zone is None and key.lower().endswith(" time"):
         from tui.core.discover.gazetteer import gazetteer
 
-        place = key[: -len(" time")]
-        zone = zone_for_name(key) or gazetteer().zone_of_place(place) or zone_for_city(place)
+        zone = gazetteer().zone_of_place(key[: -len(" time")])
     return zone
 
 
