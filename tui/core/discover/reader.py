@@ -254,6 +254,20 @@ class Reader:
             self.orgs.setdefault(fold(acronym), full)
         self.orgs.setdefault(fold(full.split()[-1]), full)
 
+    def _party_by_stem(self, name: str) -> PartyRec | None:
+        """A party named so far by its demonym only, whose name this is ("Orlania" for "Orlanian")."""
+        probe = fold(name)
+        if len(probe) < 5:
+            return None
+        for rec in self.reg.parties.values():
+            if rec.code or rec.name not in rec.demonyms:
+                continue
+            for dem in rec.demonyms:
+                d = fold(dem)
+                if d != probe and d[:5] == probe[:5] and (d.startswith(probe[:-1]) or probe.startswith(d[:-3])):
+                    return rec
+        return None
+
     def party_for_name(self, name: str, seq: int, *, demonym: str | None = None) -> PartyRec:
         """A party the tables do not know ("Orlania", "Hamas"), learnt from the text."""
         full = self.orgs.get(fold(name)) if not demonym else None
@@ -540,6 +554,14 @@ class Reader:
                 it.party = rec.id
                 return why(seq, surface, "party: an organisation's team")
             return why(seq, surface, "skip: a common noun capitalised")
+        # --- a country known so far only by its demonym: "Tarsania" after "the Tarsanian side"
+        if len(words) == 1 and not caps and label not in ("PERSON",):
+            stem = self._party_by_stem(surface)
+            if stem is not None:
+                rec = self.party_for_name(surface, seq)
+                it.party = rec.id
+                it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+                return why(seq, surface, "party: the country of a known demonym")
         # --- institutions, venues, regions, outlets by their last word
         if (last in MEDIA_WORDS and len(words) > 1) or (_AFTER_MEDIA.match(after) and not b.poss):
             self._outlet(it, surface, a, b, seq)

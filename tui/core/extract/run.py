@@ -419,9 +419,11 @@ class _Run:
             st = "concluded" if kind == "concluded" else "meeting"
             # the parties named here, plus every delegation already reported present
             # (the host at talks "between Russia and Ukraine" concludes with them)
+            # (talks between delegations that name none here — "the plenary has begun" — are between theirs)
+            implied = list(b.core) if not m.parties and b.id.endswith("-talks") else []
             sides = list(dict.fromkeys([p.side or p.key for p in m.parties if p.kind != "person"] +
                                        [s_ for p in m.parties if p.kind == "person" and (s_ := mt.side_of_person(k, p.key))] +
-                                       _present_sides(b, k)))
+                                       implied + _present_sides(b, k)))
             negotiating = [side for side in sides if k.delegation(side) is not None and k.delegation(side).negotiating]
             # a meeting between named people ("Sibiga met with Rubio") is not their delegations'
             if len(negotiating) >= 2 and b.delegations:

@@ -57,6 +57,7 @@ RULES: tuple[StatusRule, ...] = (
     StatusRule("waiting", "waiting", _r(r"\b(?:is|are|remains?)\s+(?:\w+\s+){0,2}waiting\b")),
     StatusRule("will_attend", "will_attend",
                _r(r"\bwill\s+(?:arrive|travel|come|attend|take\s+part|participate|join|fly)\b"
+                  r"|\bwill\s+be\s+(?:at|back\s+at)\s+the\s+(?:negotiating\s+)?(?:table|talks)\b"
                   r"|\b(?:expected|set|due|plans?|planning|going|scheduled|slated)\s+to\s+(?:arrive|travel|attend|come|take\s+part|participate|join|fly)\b"
                   r"|\b(?:agreed|decided|confirmed)\s+to\s+(?:attend|travel|take\s+part|join|come)\b"
                   r"|\bconfirmed\s+(?:its|their|his|her)\s+(?:attendance|participation)\b"), country_subject=True),
@@ -208,8 +209,8 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
         return out
     k = ctx.knowledge
     hits = rule_hits(s.text)
-    if not hits or s.history:
-        return out
+    if not hits or s.history or _REPORT_DENIED.search(s.text):
+        return out  # "Reports that Qadira had walked out are wrong": nobody walked out
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []
     for rule, m in hits:
@@ -283,5 +284,9 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
     return StatusFact(s.post.seq, subj, status, where, s.text, "rule")
 
 
+_REPORT_DENIED = re.compile(r"\b(?:reports?|claims?|suggestions?|rumou?rs?)\s+(?:that|of)\b[^.;]{0,120}?\b(?:is|are|was|were)\s+"
+                            r"(?:wrong|false|untrue|inaccurate|incorrect|baseless|unfounded)\b"
+                            r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|any\s+|a\s+|media\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|suggestions?)\s+(?:that|of)\b",
+                            re.IGNORECASE)
 _CLAIMED = re.compile(r"\bclaim(?:ed|s)?\b", re.IGNORECASE)
 _PAST_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
