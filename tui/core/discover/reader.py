@@ -35,6 +35,7 @@ from tui.core.discover.lexicon import (
     COMPASS_WORDS,
     LEADER_HEADS,
     MEDIA_WORDS,
+    NAME_PARTICLES,
     NOT_NAME_WORDS,
     ORG_WORDS,
     OUTLET_ROLES,
@@ -133,6 +134,14 @@ _DEF_BEFORE = re.compile(r"\b(?:the|his|her|their|its)\s+$", re.I)
 _GOV_AFTER = re.compile(r"^\s+(?:government|foreign\s+minist(?:er|ry)|president|prime\s+minister|army|military|armed\s+forces|forces|"
                         r"capital|embassy|ambassador|parliament|cabinet|leadership|authorities|officials?|negotiators?|envoy)\b", re.I)
 _OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:government|people|capital|president|leader|embassy|authorities)\s+of\s+$", re.I)
+# "talks between Kestria and …", "… between Valdoria and Kestria", "Kestria and Ardovia will hold talks"
+_BETWEEN_BEFORE = re.compile(r"\b(?:talks|negotiations|meetings?|dialogue|summit|war|conflict|dispute|deal|agreement|accord|"
+                             r"ceasefire|truce|relations|tensions|border)\s+between\s+(?:the\s+)?$"
+                             r"|\bbetween\s+(?:the\s+)?[A-Z][\w’'-]+\s+and\s+(?:the\s+)?$")
+_AND_PARTY_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z][\w’'-]+\s+(?:will|have|had|are|were|agreed|hold|held|met|meet|"
+                              r"signed|reached|resumed|began|start|started)\b")
+_AND_BEFORE = re.compile(r"(?:^|[.;:—–]\s+)[A-Z][\w’'-]+\s+and\s+$")
+_TALK_WORD = re.compile(r"\b(?:talks|negotiat\w*|meet|met|meeting|deal|agreement|ceasefire|truce|accord|round)\b", re.I)
 # "Qadiri, Dravenian and Tarsanian delegations": the first items of a list of sides before a plural team noun
 _COORDINATED_TEAMS = re.compile(r"^(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w’'-]+){1,4}\s+(?:delegations|teams|sides|negotiators|negotiating\s+teams)\b")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|er)$")
@@ -260,11 +269,13 @@ class Reader:
         if len(probe) < 5:
             return None
         for rec in self.reg.parties.values():
-            if rec.code or rec.name not in rec.demonyms:
+            if rec.code or not rec.demonyms or fold(rec.name) not in {fold(d) for d in rec.demonyms} | {fold(d) + "s" for d in rec.demonyms}:
                 continue
             for dem in rec.demonyms:
                 d = fold(dem)
-                if d != probe and d[:5] == probe[:5] and (d.startswith(probe[:-1]) or probe.startswith(d[:-3])):
+                if probe in (d, d + "s"):
+                    return None  # the demonym itself, or the people ("the Kestrians")
+                if d[:5] == probe[:5] and (d.startswith(probe[:-1]) or probe.startswith(d[:-3])):
                     return rec
         return None
 
@@ -429,21 +440,30 @@ class Reader:
                         and toks[j - 1].join:
                     u = toks[j]
                     known = reg_table.match(toks, j, text) if u.fold in reg_table else None
+                    gaz = gaz_table.match(toks, j, text) if u.fold in gaz_table else None
                     if u.cap and u.fold not in NOT_NAME_WORDS and u.fold not in ROLE_HEADS \
                             and not (u.fold in ROLE_MODIFIERS and _title_end(text, toks, j) > j) \
                             and (known is None or known[0].value[0] == "person") \
-                            and (u.fold not in gaz_table or gaz_table.match(toks, j, text) is None):
-                        j += 1
+                            and (gaz is None or (j == i + 1 and gaz[1] == j + 1 and self._surname_position(items, toks, i))):
+                        j += 1  # (a country can be a surname: "spokeswoman Lucía Montenegro", "Israel Katz")
                     elif u.particle and j + 1 < n and toks[j + 1].cap and u.join:
                         j += 1
                     else:
                         break
+                while j - i > 1 and toks[j - 1].fold in NAME_PARTICLES:
+                    j -= 1  # "El Faro de" + a known place: the particle is not the name's end
                 items.append(Item(NAMEK, i, j))
                 i = j
                 continue
             items.append(Item(WORD, i, i + 1))
             i += 1
         return _join_titles(text, toks, items)
+
+    def _surname_position(self, items: list[Item], toks: list[Tok], i: int) -> bool:
+        """Is toks[i] a given name whose next word is a surname (a title before it, or a given name seen)?"""
+        if toks[i].fold in self.given_names:
+            return True
+        return bool(items) and items[-1].kind == TITLE and toks[items[-1].j - 1].join and items[-1].j == i
 
     # ------------------------------------------------------------ known forms
     def _known(self, text: str, toks: list[Tok], items: list[Item], k: int, seq: int) -> None:
@@ -554,6 +574,16 @@ class Reader:
                 it.party = rec.id
                 return why(seq, surface, "party: an organisation's team")
             return why(seq, surface, "skip: a common noun capitalised")
+        # --- sides of talks: "talks between Kestria and Ardovia", "Kestria and Ardovia will hold talks"
+        if len(words) == 1 and not caps and not b.poss and label not in ("PERSON",) and (
+                _BETWEEN_BEFORE.search(before) or (_AND_PARTY_AFTER.match(after) and _TALK_WORD.search(text, b.end, b.end + 90))
+                or (_AND_BEFORE.search(before) and _TALK_WORD.search(text, b.end, b.end + 90))):
+            rec = self._party_by_stem(surface) or self.party_for_name(surface, seq)
+            if rec.name != surface and self._party_by_stem(surface) is rec:
+                rec = self.party_for_name(surface, seq)
+            it.party = rec.id
+            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+            return why(seq, surface, "party: a side of talks")
         # --- a country known so far only by its demonym: "Tarsania" after "the Tarsanian side"
         if len(words) == 1 and not caps and label not in ("PERSON",):
             stem = self._party_by_stem(surface)
@@ -676,7 +706,9 @@ class Reader:
             return why(seq, surface, "person: after an institution")
 
         # --- places: "in Jeddah", "arrived at Lancaster House", "left Doha for Cairo"
+        adjective = len(words) == 1 and _DEMONYM_SUFFIX.search(b.fold) and re.match(r"\s+[a-z]", after)
         if len(words) <= 3 and not b.poss and not caps and a.fold not in COMPASS_WORDS and b.fold not in COMPASS_WORDS \
+                and not adjective \
                 and (_PLACE_BEFORE.search(before) or _MOVE_BEFORE.search(before)) and label not in ("PERSON", "ORG", "NORP"):
             place = self.reg.add_place(surface, seq, "city")
             it.mention = Linked(a.start, b.end, "place", place.name, None)

@@ -217,6 +217,8 @@ class Registry:
         if demonym not in rec.demonyms:
             rec.demonyms.append(demonym)
             self.table.add(demonym, ("demonym", rec.id))
+            if demonym[-1:] in "niy":  # the people: "the Kestrians", "Israelis"
+                self.table.add(demonym + "s", ("demonym", rec.id))
             self._note(seq, "party", rec.id, "demonym", demonym)
 
     def rename_party(self, rec: PartyRec, name: str, seq: int) -> None:
