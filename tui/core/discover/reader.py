@@ -958,6 +958,24 @@ class Reader:
                     if p is not None:
                         self.reg.set_person(p, seq, delegation=pid)
 
+        # "Ardovia has named Foreign Minister Inés Ibáñez to lead its delegation."
+        team: str | None = None
+        for k, it in enumerate(items):
+            if not it.person:
+                continue
+            p = self.reg.people.get(it.person)
+            if p is None:
+                continue
+            after = text[toks[it.j - 1].end:toks[it.j - 1].end + 80]
+            if _TO_LEAD_AFTER.match(after):
+                lead = _clause_before(text, toks[it.i].start)
+                subj = [x for x in items[:k] if x.party and lead <= toks[x.i].start]
+                if subj and _NAMED_BEFORE.search(text, lead, toks[it.i].start):
+                    team = subj[0].party
+                    self.reg.set_person(p, seq, delegation=team)
+            elif team and _JOINED_BY.search(text, max(0, toks[it.i].start - 80), toks[it.i].start):
+                self.reg.set_person(p, seq, delegation=team)  # "She will be joined by A and B"
+
     def _people_in(self, items: list[Item], toks: list[Tok], lo: int, hi: int) -> list[PersonRec]:
         out = []
         for it in items:
@@ -978,6 +996,18 @@ class Reader:
                 rec = self.reg.parties.get(it.party)
                 if rec is not None:
                     self.reg.set_host(rec, seq)
+
+
+_TO_LEAD_AFTER = re.compile(r"^\s+(?:to|will)\s+(?:lead|head|join|represent)\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+)?"
+                            r"(?:delegation|team|negotiators|negotiating\s+team|side)\b", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"\b(?:named|appointed|chosen|chose|picked|tapped|nominated|designated|selected)\b", re.IGNORECASE)
+_JOINED_BY = re.compile(r"\bjoined\s+by\s+(?:[^.;:]{0,60}?)$", re.IGNORECASE)
+
+
+def _clause_before(text: str, pos: int) -> int:
+    """Start of the sentence holding pos (after the last full stop, semicolon or line break before it)."""
+    cut = max(text.rfind(". ", 0, pos), text.rfind("; ", 0, pos), text.rfind("\n", 0, pos))
+    return cut + 2 if cut >= 0 else 0
 
 
 _LED_BY = re.compile(r"^\s*(?:,\s*)?(?:which\s+|that\s+|who\s+)?(?:(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+)?"

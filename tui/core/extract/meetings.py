@@ -449,8 +449,10 @@ _ANNOUNCED_LIST = re.compile(r"\b(?:will\s+be\s+(?:led|headed|represented)\s+(?:
                              re.IGNORECASE)
 _SOURCE = re.compile(r"^\s*(?:has\s+|had\s+)?(?:said|told|says|stressed|added|noted|claimed|reported|explained|believes)\b"
                      r"|^\s*,\s*(?:has\s+)?(?:said|told)", re.IGNORECASE)
-_PRESENT_AT = re.compile(r"\b(?:at|during|in|into)\s+the\s+(?:\w+\s+)?(?:talks|negotiations|meeting|session|room)\b|\bto\s+the\s+meeting\b",
-                         re.IGNORECASE)
+# Presence while a meeting is under way: "at the talks", "in the room", "sat facing each other", "in the chair".
+_PRESENT_AT = re.compile(r"\b(?:at|during|in|into)\s+the\s+(?:\w+\s+)?(?:talks|negotiations|meeting|session|room|hall)\b|\bto\s+the\s+meeting\b"
+                         r"|\b(?:sat|sits|sitting|seated)\b|\b(?:at|around|across)\s+the\s+(?:head\s+of\s+the\s+|negotiating\s+)?table\b"
+                         r"|\bin\s+the\s+chair\b|\bfacing\s+each\s+other\b|\bchairing\b", re.IGNORECASE)
 _SPEAKER_VERB = re.compile(r"\b(?:remarks|speech)\b", re.IGNORECASE)
 
 
@@ -468,7 +470,8 @@ def speakers(s: Sent) -> set[str]:
 _PARTICIPANT_WORDS = ("attend", "present", "includ", "made up", "represent", "compris", "consists", "led by",
                       "headed by", "will", "features", "designat", "nominat", "at the", "during the", "to the meeting",
                       "in the", "into the", "remarks", "speech", "other members", "absent", "did not", "without",
-                      "skipped", "missed", "stayed away")
+                      "skipped", "missed", "stayed away", "sat", "sits", "sitting", "seated", "table", "chair",
+                      "facing")
 
 
 def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening: bool) -> list[Participant]:

@@ -74,13 +74,19 @@ def _sentences(post: Post, linked: list[Linked], local) -> list[Sent]:
 def _flags(text: str) -> tuple[bool, bool, bool, bool, bool]:
     """(claim, bullet, list intro, announced list, present list): the per-sentence
     regex tests of the main loop, which depend on the text alone (cached)."""
+    intro = _LIST_INTRO.search(text) is not None
     return (
         _CLAIM.search(text) is not None,
         _BULLET.match(text) is not None,
-        _LIST_INTRO.search(text) is not None,
-        mt._ANNOUNCED_LIST.search(text) is not None,
+        intro,
+        mt._ANNOUNCED_LIST.search(text) is not None or (intro and _LINEUP_INTRO.search(text) is not None),
         mt._PRESENT_LIST.search(text) is not None,
     )
+
+
+# "KNA has published the full Kestrian line-up for the talks:" — a list of members follows
+_LINEUP_INTRO = re.compile(r"(?:line-?ups?|delegation|delegations|team|teams|members|negotiators|representatives|delegates)\b",
+                           re.IGNORECASE)
 
 
 def _place_in(s: Sent, lo: int, hi: int, k: Knowledge) -> str | None:
