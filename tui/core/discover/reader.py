@@ -138,6 +138,9 @@ _OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:government|people|capital|president|le
 _BETWEEN_BEFORE = re.compile(r"\b(?:talks|negotiations|meetings?|dialogue|summit|war|conflict|dispute|deal|agreement|accord|"
                              r"ceasefire|truce|relations|tensions|border)\s+between\s+(?:the\s+)?$"
                              r"|\bbetween\s+(?:the\s+)?[A-Z][\w’'-]+\s+and\s+(?:the\s+)?$")
+# "negotiators from Eloka, Karvia and the Northern Union": items of a list of sides after a team noun
+_TEAMS_OF_BEFORE = re.compile(r"\b(?:delegations?|teams?|negotiators|representatives|delegates|envoys|officials)\s+(?:from|of)\s+"
+                              r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))*(?:the\s+)?$")
 _AND_PARTY_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z][\w’'-]+\s+(?:will|have|had|are|were|agreed|hold|held|met|meet|"
                               r"signed|reached|resumed|began|start|started)\b")
 _AND_BEFORE = re.compile(r"(?:^|[.;:—–]\s+)[A-Z][\w’'-]+\s+and\s+$")
@@ -576,7 +579,8 @@ class Reader:
             return why(seq, surface, "skip: a common noun capitalised")
         # --- sides of talks: "talks between Kestria and Ardovia", "Kestria and Ardovia will hold talks"
         if len(words) == 1 and not caps and not b.poss and label not in ("PERSON",) and (
-                _BETWEEN_BEFORE.search(before) or (_AND_PARTY_AFTER.match(after) and _TALK_WORD.search(text, b.end, b.end + 90))
+                _BETWEEN_BEFORE.search(before) or _TEAMS_OF_BEFORE.search(before)
+                or (_AND_PARTY_AFTER.match(after) and _TALK_WORD.search(text, b.end, b.end + 90))
                 or (_AND_BEFORE.search(before) and _TALK_WORD.search(text, b.end, b.end + 90))):
             rec = self._party_by_stem(surface) or self.party_for_name(surface, seq)
             if rec.name != surface and self._party_by_stem(surface) is rec:
@@ -600,6 +604,10 @@ class Reader:
             acr = re.match(r"\s*\(([A-Z]{2,6})\)", after)
             self.note_org(surface, acr.group(1) if acr else None)
             rec = self.reg.parties.get(party_id(self.orgs.get(fold(surface), surface)))
+            if rec is None and not b.poss and (_first_word(after) in TEAM_NOUNS or _BETWEEN_BEFORE.search(before)
+                                               or _TEAMS_OF_BEFORE.search(before)):
+                rec = self.party_for_name(surface, seq)  # "the Northern Union delegation", "teams from … and the Northern Union"
+                rec.kind = "organisation"
             if rec is not None:
                 it.party = rec.id
                 it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
