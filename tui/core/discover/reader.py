@@ -578,7 +578,7 @@ class Reader:
                 return why(seq, surface, "party: an organisation's team")
             return why(seq, surface, "skip: a common noun capitalised")
         # --- sides of talks: "talks between Kestria and Ardovia", "Kestria and Ardovia will hold talks"
-        if len(words) == 1 and not caps and not b.poss and label not in ("PERSON",) and (
+        if len(words) == 1 and not b.poss and label not in ("PERSON",) and (
                 _BETWEEN_BEFORE.search(before) or _TEAMS_OF_BEFORE.search(before)
                 or (_AND_PARTY_AFTER.match(after) and _TALK_WORD.search(text, b.end, b.end + 90))
                 or (_AND_BEFORE.search(before) and _TALK_WORD.search(text, b.end, b.end + 90))):

@@ -340,7 +340,8 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         m.party_names = tuple(("party", d) for d in m.delegations)
     elif not people and not delegs and (m.definite or m.noun in ("working_group", "dinner")) and not m.verb \
             and m.noun in ("talks", "meeting", "working_group", "dinner"):
-        target = ctx.post_meeting or main or (_main_event(m, ctx) if m.event or m.noun in ("working_group", "dinner") else None)
+        target = ctx.post_meeting or main or ctx.main_event or (
+            _main_event(m, ctx) if m.event or m.noun in ("working_group", "dinner") else None)
         if target:
             base = ctx.meetings[target]
             if m.noun in ("working_group", "dinner") and base.kind not in ("working_group", "dinner"):
