@@ -17,11 +17,11 @@ tests/blogs/README.md) post by post:
 - Alignment. The exported entries' texts, in seq order, form one list of paragraphs
   (oldest first). Gold post k is the paragraphs from the one that starts with its
   `starts` up to the next gold start, plus the stamp/headline/byline lines that the blog
-  file puts right above its first body paragraph (so a tool that keeps them as
-  paragraphs is not penalised for where it puts them). A predicted fact belongs to the
-  gold post holding its evidence sentence (else: the post that most of its entry's
-  paragraphs belong to); a post's predicted people/outlets/parties are those of the
-  exported entry overlapping it most.
+  file puts right above its first body paragraph, blank lines between them skipped (so
+  a tool that keeps them as paragraphs is not penalised for where it puts them). A
+  predicted fact belongs to the gold post holding its evidence sentence (else: the post
+  that most of its entry's paragraphs belong to); a post's predicted
+  people/outlets/parties are those of the exported entry overlapping it most.
 - Categories, micro-averaged over a blog's posts: people, outlets and parties named per
   post (sets); status (party, status); schedule (meeting, kind); attendance (meeting,
   person, basis) (multisets). `where`/`from` of matched statuses and `when` of matched
@@ -258,8 +258,9 @@ def file_blocks(gold: Gold, blog_text: str) -> tuple[list[str], list[int | None]
 
     Gold post k owns the lines from its first body paragraph (its `starts`) up to the next
     post's lines, plus the lines that a stamped blog puts between a line holding only a
-    time and that paragraph (stamp / headline / byline). Lines before every post (title,
-    summary) belong to none. Works in either order (newest- or oldest-first).
+    time and that paragraph (stamp / headline / byline), blank lines between them skipped.
+    Lines before every post (title, summary) belong to none. Works in either order
+    (newest- or oldest-first).
     """
     lines = [norm_text(x) for x in blog_text.splitlines()]
     at = {p.n: _find_line(lines, p.starts) for p in gold.posts}
@@ -273,7 +274,10 @@ def file_blocks(gold: Gold, blog_text: str) -> tuple[list[str], list[int | None]
         j = i - 1
         while j >= 0 and found < HEADER_MAX_LINES:
             line = lines[j]
-            if not line or len(line) > HEADER_MAX_CHARS or j in start_lines:
+            if not line:  # some pages put a blank line between every line
+                j -= 1
+                continue
+            if len(line) > HEADER_MAX_CHARS or j in start_lines:
                 break
             found += 1
             if _STAMP_LINE.match(line):

@@ -335,3 +335,46 @@ def test_compare_prints_one_row_per_configuration(cli, capsys):
 def test_an_unknown_blog_name_is_a_usage_error(cli, capsys):
     assert score.main([*cli[:-1], "no-such-blog"]) == 2
     assert "no gold to score" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- headlines, bylines, pages
+
+# Headline style with a blank line between every line, newest first: the gold `starts`
+# is each post's first body paragraph, the export keeps headline and byline apart.
+HEADLINED = """Talks in Geneva: live
+
+15 November 2025
+
+09:10
+
+Delegations arrive
+
+By Jane Roe
+
+The delegations have arrived in Geneva, AFP says.
+
+08:05
+
+Talks begin
+
+The plenary has begun in Geneva, Reuters reports.
+
+It will last all day.
+"""
+
+
+def headlined_export() -> dict:
+    return {"entries": [
+        {"seq": 1, "headline": "Talks begin", "byline": "",
+         "text": "The plenary has begun in Geneva, Reuters reports.\nIt will last all day.",
+         "source_lines": [7, 11]},
+        {"seq": 2, "headline": "Delegations arrive", "byline": "By Jane Roe",
+         "text": "The delegations have arrived in Geneva, AFP says.", "source_lines": [15, 19]},
+    ]}
+
+
+def test_an_entry_opening_with_its_headline_and_byline_begins_its_post_in_a_spaced_blog():
+    seg = score.score_export(stamped_gold(), headlined_export(),
+                             blog_text=HEADLINED).as_dict()["segmentation"]
+    assert (seg["tp"], seg["fp"], seg["fn"]) == (2, 0, 0)
+    assert seg["exact_posts"] == 2
