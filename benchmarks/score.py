@@ -14,20 +14,25 @@ It runs the real console script, `liveblog-tui export BLOG --format json [EXTRA]
 subprocess, and compares its output with the gold annotation (format:
 tests/blogs/README.md) post by post:
 
-- Alignment. The exported entries' texts, in seq order, form one list of paragraphs
-  (oldest first). Gold post k is the paragraphs from the one that starts with its
-  `starts` up to the next gold start, plus the stamp/headline/byline lines that the blog
-  file puts right above its first body paragraph (so a tool that keeps them as
-  paragraphs is not penalised for where it puts them). A predicted fact belongs to the
-  gold post holding its evidence sentence (else: the post that most of its entry's
-  paragraphs belong to); a post's predicted people/outlets/parties are those of the
-  exported entry overlapping it most.
+- Alignment. The exported entries' headlines, bylines and texts, in seq order, form one
+  list of paragraphs (oldest first). Gold post k is the paragraphs from the body
+  paragraph that starts with its `starts` up to the next gold start, plus the
+  stamp/headline/byline lines that the blog file puts right above its first body
+  paragraph, blank lines between them skipped (so a tool that keeps them as paragraphs
+  is not penalised for where it puts them), plus the headline and byline of an entry
+  whose text opens with that body paragraph (unless the blog file holds them elsewhere).
+  A saved page (a blog file that opens with markup) is not read line by line: its lines
+  are HTML, so the export's order alone places the paragraphs. A predicted fact belongs
+  to the gold post holding its evidence sentence (else: the post that most of its
+  entry's paragraphs belong to); a post's predicted people/outlets/parties are those of
+  the exported entry overlapping it most.
 - Categories, micro-averaged over a blog's posts: people, outlets and parties named per
   post (sets); status (party, status); schedule (meeting, kind); attendance (meeting,
   person, basis) (multisets). `where`/`from` of matched statuses and `when` of matched
   schedule facts are scored separately, as accuracies.
 - Segmentation: a gold post is found when an exported entry begins at its first body
-  paragraph or at one of its header lines; precision is over the exported entries.
+  paragraph or at one of its header lines (its stamp, headline or byline, as above);
+  precision is over the exported entries.
 - Discovery (blog-wide): the export's people/parties/outlets lists against everyone
   the posts name.
 
@@ -89,6 +94,9 @@ _STAMP_LINE = re.compile(
     r"^\s*(?:\d{1,2}[.:]\d{2}|\d{4}|\d{1,2})\s*(?:[aApP]\.?[mM]\.?)?"
     r"\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*$"
 )
+# A saved page opens with a tag, a doctype, a comment or an XML declaration; copied
+# text does not.
+_MARKUP_START = re.compile(r"\A\ufeff?\s*<(?:[!?]|[A-Za-z][\w:-]*[\s>/])")
 _CLOCK_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$", re.I)
 
 # Letters that Unicode decomposition leaves alone but that readers treat as plain Latin.
@@ -253,29 +261,45 @@ def _find_line(lines: list[str], start: str) -> int | None:
     return next((i for i, line in enumerate(lines) if s and s in line), None)
 
 
-def file_blocks(gold: Gold, blog_text: str) -> tuple[list[str], list[int | None], list[bool]]:
-    """The blog file's lines, the gold post each belongs to, and which are header lines.
+def looks_like_html(text: str | None) -> bool:
+    """Does a blog file hold markup (a saved page) rather than the text a reader copied?"""
+    return bool(text) and bool(_MARKUP_START.match(text[:1000]))
+
+
+def file_blocks(gold: Gold, blog_text: str
+                ) -> tuple[list[str], list[int | None], list[bool], dict[int, set[int]]]:
+    """The blog file's lines, the gold post each belongs to, which are header lines, and
+    the lines right above each post's first body paragraph.
 
     Gold post k owns the lines from its first body paragraph (its `starts`) up to the next
     post's lines, plus the lines that a stamped blog puts between a line holding only a
-    time and that paragraph (stamp / headline / byline). Lines before every post (title,
+    time and that paragraph (stamp / headline / byline). Blank lines between them are
+    skipped: some pages put one between every line. Lines before every post (title,
     summary) belong to none. Works in either order (newest- or oldest-first).
+
+    The last value maps post k to the short lines just above its first body paragraph
+    (at most HEADER_MAX_LINES, up to a stamp line), stamped or not: where a headline or
+    byline the export names for that post may sit.
     """
     lines = [norm_text(x) for x in blog_text.splitlines()]
     at = {p.n: _find_line(lines, p.starts) for p in gold.posts}
     start_lines = {i for i in at.values() if i is not None}
     begin: dict[int, int] = {}
+    above: dict[int, set[int]] = {}
     for n, i in at.items():
         if i is None:
             continue
         begin[n] = i
-        found = 0
+        above[n] = set()
         j = i - 1
-        while j >= 0 and found < HEADER_MAX_LINES:
+        while j >= 0 and len(above[n]) < HEADER_MAX_LINES:
             line = lines[j]
-            if not line or len(line) > HEADER_MAX_CHARS or j in start_lines:
+            if not line:
+                j -= 1
+                continue
+            if len(line) > HEADER_MAX_CHARS or j in start_lines:
                 break
-            found += 1
+            above[n].add(j)
             if _STAMP_LINE.match(line):
                 begin[n] = j
                 break
@@ -288,7 +312,7 @@ def file_blocks(gold: Gold, blog_text: str) -> tuple[list[str], list[int | None]
         for j in range(begin[n], stop):
             owner[j] = n
             header[j] = j < at[n]
-    return lines, owner, header
+    return lines, owner, header, above
 
 
 # --------------------------------------------------------------------------- names
@@ -422,34 +446,44 @@ class Alignment:
 
 
 def align(gold: Gold, export: dict, blog_text: str | None = None) -> Alignment:
-    """Place the export's paragraphs in gold posts (see the module docstring)."""
+    """Place the export's paragraphs in gold posts (see the module docstring).
+
+    `blog_text` is the blog file; a saved page (markup) is not read: its lines are HTML,
+    so the export's order alone places the paragraphs.
+    """
     entries = _entries(export)
     paras: list[str] = []
     para_entry: list[int] = []
+    is_body: list[bool] = []         # a paragraph of an entry's text, not its headline/byline
     entry_first: list[int] = []
     for ei, e in enumerate(entries):
         first = len(paras)
-        lines = []
-        if isinstance(e.get("headline"), str) and e["headline"].strip():
-            lines.append(e["headline"])
-        lines.extend(str(e.get("text") or "").split("\n"))
-        for line in lines:
+        lines = [(e[k], False) for k in ("headline", "byline")
+                 if isinstance(e.get(k), str) and e[k].strip()]
+        lines.extend((line, True) for line in str(e.get("text") or "").split("\n"))
+        for line, body in lines:
             if norm_text(line):
                 paras.append(norm_text(line))
                 para_entry.append(ei)
+                is_body.append(body)
         entry_first.append(first if len(paras) > first else -1)
 
     # Each gold start: the first unused paragraph that begins with it (or holds it just
-    # after an opening stamp).
+    # after an opening stamp); a body paragraph before a headline or byline that does.
     start_index: dict[int, int] = {}
     used: set[int] = set()
     for post in gold.posts:
         s = norm_text(post.starts)
         if not s:
             continue
-        exact = [i for i, p in enumerate(paras) if p.startswith(s) and i not in used]
-        near = [i for i, p in enumerate(paras) if s in p[: len(s) + START_SLACK] and i not in used]
-        pick = (exact or near or [None])[0]
+        free = [i for i in range(len(paras)) if i not in used]
+        pick = None
+        for pool in ([i for i in free if is_body[i]], free):
+            exact = [i for i in pool if paras[i].startswith(s)]
+            near = [i for i in pool if s in paras[i][: len(s) + START_SLACK]]
+            pick = (exact or near or [None])[0]
+            if pick is not None:
+                break
         if pick is not None:
             start_index[post.n] = pick
             used.add(pick)
@@ -466,17 +500,27 @@ def align(gold: Gold, export: dict, blog_text: str | None = None) -> Alignment:
     # moves paragraphs or keeps stamp/headline lines as text); position breaks ties.
     post_of = list(positional)
     is_header = [False] * len(paras)
-    if blog_text:
-        lines, owner, header = file_blocks(gold, blog_text)
+    in_file: list[list[int]] = [[] for _ in paras]
+    above: dict[int, set[int]] = {}
+    if blog_text and not looks_like_html(blog_text):
+        lines, owner, header, above = file_blocks(gold, blog_text)
         by_text: dict[str, list[int]] = defaultdict(list)
         for j, line in enumerate(lines):
-            if line and owner[j] is not None:
+            if line:
                 by_text[line].append(j)
-        for i, p in enumerate(paras):
-            cands = by_text.get(p) or [
+
+        def held(p: str, owned: bool) -> list[int]:
+            """The file lines equal to a paragraph, else those holding it or held by it."""
+            equal = [j for j in by_text.get(p, []) if owner[j] is not None or not owned]
+            return equal or [
                 j for j, line in enumerate(lines)
-                if owner[j] is not None and min(len(p), len(line)) >= MIN_CONTAINED
-                and (p in line or line in p)]
+                if (owner[j] is not None or not owned)
+                and min(len(p), len(line)) >= MIN_CONTAINED and (p in line or line in p)]
+
+        for i, p in enumerate(paras):
+            if not is_body[i]:
+                in_file[i] = held(p, owned=False)
+            cands = held(p, owned=True)
             if not cands:
                 continue
             pick = next((j for j in cands if owner[j] == positional[i]), cands[0])
@@ -484,6 +528,23 @@ def align(gold: Gold, export: dict, blog_text: str | None = None) -> Alignment:
             is_header[i] = header[pick] and i not in start_at
     for i, n in start_at.items():
         post_of[i] = n
+
+    # An entry that opens with its headline/byline and then a post's first body paragraph
+    # begins that post there: those lines are the post's header, unless the blog file
+    # holds them elsewhere than just above that paragraph.
+    for i in range(len(paras)):
+        if is_body[i]:
+            continue
+        j = i + 1
+        while j < len(paras) and para_entry[j] == para_entry[i] and not is_body[j]:
+            j += 1
+        n = start_at.get(j) if j < len(paras) and para_entry[j] == para_entry[i] else None
+        if n is None:
+            continue
+        if in_file[i] and not above.get(n, set()) & set(in_file[i]):
+            continue
+        post_of[i] = n
+        is_header[i] = True
 
     begins: dict[int, set[int]] = {n: {i} for n, i in start_index.items()}
     for i, n in enumerate(post_of):

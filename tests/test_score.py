@@ -335,3 +335,101 @@ def test_compare_prints_one_row_per_configuration(cli, capsys):
 def test_an_unknown_blog_name_is_a_usage_error(cli, capsys):
     assert score.main([*cli[:-1], "no-such-blog"]) == 2
     assert "no gold to score" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- headlines, bylines, pages
+
+# Headline style with a blank line between every line, newest first: the gold `starts`
+# is each post's first body paragraph, the export keeps headline and byline apart.
+HEADLINED = """Talks in Geneva: live
+
+15 November 2025
+
+09:10
+
+Delegations arrive
+
+By Jane Roe
+
+The delegations have arrived in Geneva, AFP says.
+
+08:05
+
+Talks begin
+
+The plenary has begun in Geneva, Reuters reports.
+
+It will last all day.
+"""
+
+
+def headlined_export() -> dict:
+    return {"entries": [
+        {"seq": 1, "headline": "Talks begin", "byline": "",
+         "text": "The plenary has begun in Geneva, Reuters reports.\nIt will last all day.",
+         "source_lines": [7, 11]},
+        {"seq": 2, "headline": "Delegations arrive", "byline": "By Jane Roe",
+         "text": "The delegations have arrived in Geneva, AFP says.", "source_lines": [15, 19]},
+    ]}
+
+
+def test_an_entry_opening_with_its_headline_and_byline_begins_its_post_in_a_spaced_blog():
+    seg = score.score_export(stamped_gold(), headlined_export(),
+                             blog_text=HEADLINED).as_dict()["segmentation"]
+    assert (seg["tp"], seg["fp"], seg["fn"]) == (2, 0, 0)
+    assert seg["exact_posts"] == 2
+
+
+def test_a_headline_is_not_taken_for_a_post_start():
+    # An entry whose headline, not its body, opens with a gold `starts` still begins
+    # the post only through its body paragraph.
+    data = headlined_export()
+    data["entries"][1]["headline"] = "The delegations have arrived in Geneva"
+    al = score.align(stamped_gold(), data, HEADLINED)
+    assert al.paras[al.start_index[1]] == "The delegations have arrived in Geneva, AFP says."
+
+
+# A saved page: the export's source lines point into HTML, whose lines hold JSON-LD.
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Talks in Geneva: live</title>
+<script type="application/ld+json">
+{"@type": "LiveBlogPosting", "liveBlogUpdate": [
+ {"@type": "BlogPosting",
+  "headline": "Delegations arrive at the palace",
+  "datePublished": "2025-11-15T09:10:00+01:00",
+  "articleBody": "The delegations have arrived in Geneva, AFP says."},
+ {"@type": "BlogPosting",
+  "headline": "Talks begin at the palace",
+  "datePublished": "2025-11-15T08:05:00+01:00",
+  "articleBody": "The plenary has begun in Geneva, Reuters reports."}
+]}
+</script></head>
+<body><h1>Talks in Geneva: live</h1></body></html>
+"""
+
+
+def test_an_entry_opening_with_its_headline_begins_its_post_in_a_saved_page():
+    data = {"entries": [
+        {"seq": 1, "headline": "Talks begin at the palace", "byline": "",
+         "text": "The plenary has begun in Geneva, Reuters reports.", "source_lines": [10, 12]},
+        {"seq": 2, "headline": "Delegations arrive at the palace", "byline": "",
+         "text": "The delegations have arrived in Geneva, AFP says.", "source_lines": [6, 8]},
+    ]}
+    seg = score.score_export(stamped_gold(), data, blog_text=PAGE).as_dict()["segmentation"]
+    assert (seg["tp"], seg["fp"], seg["fn"]) == (2, 0, 0)
+    assert seg["exact_posts"] == 2
+
+
+def test_a_saved_page_is_aligned_in_export_order_not_by_its_lines():
+    # Post 2's second paragraph also sits in post 1's JSON-LD line; the page's lines must
+    # not move it there.
+    page = PAGE.replace('AFP says."}', 'AFP says. It will last all day."}')
+    data = {"entries": [
+        {"seq": 1, "headline": "Talks begin at the palace",
+         "text": "The plenary has begun in Geneva, Reuters reports.\nIt will last all day."},
+        {"seq": 2, "headline": "Delegations arrive at the palace",
+         "text": "The delegations have arrived in Geneva, AFP says."},
+    ]}
+    al = score.align(stamped_gold(), data, page)
+    assert al.post_of == [2, 2, 2, 1, 1]
+    assert al.is_header == [True, False, False, True, False]
