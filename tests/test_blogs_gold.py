@@ -48,12 +48,23 @@ def test_there_are_test_blogs():
     assert len(GOLDS) >= 2
 
 
+def _readable(blog: Path) -> str:
+    """The text a reader sees: a saved page's article blocks (entities decoded), else the file."""
+    raw = blog.read_text(encoding="utf-8")
+    if blog.suffix not in (".html", ".htm"):
+        return raw
+    import lxml.html
+
+    root = lxml.html.fromstring(raw)
+    return "\n".join(a.text_content() for a in root.iter("article"))
+
+
 @pytest.fixture(params=GOLDS, ids=[p.parent.name for p in GOLDS])
 def case(request):
     path = request.param
     gold = _load(path)
     blog = _blog_file(path, gold)
-    return path, gold, _nfc(blog.read_text(encoding="utf-8"))
+    return path, gold, _nfc(_readable(blog))
 
 
 def test_blog_table_and_readme(case):
@@ -78,11 +89,13 @@ def test_starts_occur_once_each_in_publication_order(case):
     where = []
     for p in gold["post"]:
         start = _nfc(p["starts"])
-        assert 20 <= len(start) <= 60, f"post {p['n']}: starts should be 20-60 characters"
-        assert text.count(start) == 1, f"post {p['n']}: {start!r} occurs {text.count(start)} times"
-        where.append(text.index(start))
+        # 20-60 characters, longer only where two posts open alike (the blog's README says so)
+        assert 20 <= len(start) <= 120, f"post {p['n']}: starts should be 20-60 characters"
+        assert " ".join(text.split()).count(" ".join(start.split())) == 1, f"post {p['n']}: {start!r} is not in the blog once"
+        if p["n"] not in gold["blog"].get("pinned", []):
+            where.append(" ".join(text.split()).index(" ".join(start.split())))
     # Oldest first in the gold: the file reads the same way (oldest-first blogs) or the
-    # reverse way (newest-first blogs), never a mix.
+    # reverse way (newest-first blogs), never a mix; a pinned post is out of the page's order.
     assert where == sorted(where) or where == sorted(where, reverse=True)
 
 
@@ -109,11 +122,12 @@ def test_names_are_declared_and_unique(case):
 
 def test_aliases_are_spellings_the_text_uses(case):
     _, gold, text = case
-    low = text.casefold()
+    low = " ".join(text.casefold().replace("'", "’").split()) + " " + " ".join(text.casefold().split())
     for section in ("people", "parties", "outlets"):
         for item in gold.get(section, []):
             for alias in item["aliases"]:
-                assert _nfc(alias).casefold() in low, f"{section}: {alias!r} is not in the blog"
+                form = " ".join(_nfc(alias).casefold().split())
+                assert form in low or form.replace("’", "'") in low, f"{section}: {alias!r} is not in the blog"
 
 
 def test_posts_name_only_declared_entities(case):
