@@ -52,6 +52,7 @@ from tui.core.discover.tokens import CAPS, NAME, FormTable, Tok, scan, tokenize
 from tui.core.link import Linked
 
 _READ_CACHE = 1 << 14  # paragraphs whose reading is kept (oldest dropped first)
+_LONGEST_WORD = 40  # longer "words" are not names (a pasted hash, a 10 MB line)
 
 # ---------------------------------------------------------------- item kinds
 KNOWN = "known"  # a form of the registry: value = (kind, key)
@@ -147,7 +148,7 @@ _AND_BEFORE = re.compile(r"(?:^|[.;:—–]\s+)[A-Z][\w’'-]+\s+and\s+$")
 _TALK_WORD = re.compile(r"\b(?:talks|negotiat\w*|meet|met|meeting|deal|agreement|ceasefire|truce|accord|round)\b", re.I)
 # "Qadiri, Dravenian and Tarsanian delegations": the first items of a list of sides before a plural team noun
 _COORDINATED_TEAMS = re.compile(r"^(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w’'-]+){1,4}\s+(?:delegations|teams|sides|negotiators|negotiating\s+teams)\b")
-_DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|er)$")
+_DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|er)\Z")
 _FOREIGN_ARTICLE = frozenset(("al", "el", "der", "die", "das", "le", "la", "il", "los", "las"))
 
 
@@ -535,6 +536,8 @@ class Reader:
             self._known(text, toks, items, k, seq)
             return
         words = toks[it.i:it.j]
+        if any(len(w.base) > _LONGEST_WORD for w in words):
+            return None  # a 10 MB "word" is no name (and must not cost 10 MB of work per rule)
         a, b = words[0], words[-1]
         surface = text[a.start:b.end]
         parts = tuple(w.base for w in words)

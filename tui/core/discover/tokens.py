@@ -42,8 +42,7 @@ class Tok:
 def _word(word: str) -> tuple[str, str, bool, bool, bool]:
     """(base, fold, possessive, capitalised, all caps) of one written word (cached: words repeat)."""
     base, poss = strip_possessive(word)
-    letters = [c for c in base if c.isalpha()]
-    return base, fold(base), poss, base[:1].isupper(), len(letters) > 1 and all(c.isupper() for c in letters)
+    return base, fold(base), poss, base[:1].isupper(), len(base) > 1 and base.isupper()
 
 
 # The words a reader of names needs: capitalised words, and the lower-case words of titles, teams
