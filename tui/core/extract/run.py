@@ -29,6 +29,9 @@ _VERB_KIND = (
     (re.compile(r"^(?:will|set\s+to|are\s+(?:due|expected|scheduled)\s+to)\s", re.I), "planned"),
     (re.compile(r"^(?:could|may|might|have\s+to|hope\s+to|want\s+to)\s", re.I), "proposed"),
 )
+# The end of a day's sitting, not of the talks: "the first day of talks has ended", "adjourned for the night".
+_DAY_END = re.compile(r"\b(?:first|second|third|fourth|fifth|opening|\w+['’]s)\s+day\s+of\b|\bday\s+(?:one|two|three)\b"
+                      r"|\bfor\s+the\s+(?:night|day|evening|weekend)\b|\buntil\s+(?:tomorrow|the\s+morning|morning)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:until|before|once|unless)\s+(?:\w+\s+){0,4}$", re.I)
 _READY = re.compile(r"\b(?:ready|willing|wants?|hopes?|offered)\s+$", re.I)
 _HEDGE = re.compile(r"\b(?:possibly|probably|likely|perhaps|maybe)\s+$", re.I)
@@ -217,6 +220,8 @@ class _Run:
                     kind = None
                 if kind in ("planned", "proposed", "happened") and when is None and s.history:
                     kind = None
+                if kind in ("concluded", "suspended") and _DAY_END.search(s.text, max(0, m.start - 40), min(len(s.text), m.end + 60)):
+                    kind = "day_end"  # "the first day of talks has ended", "adjourned for the night": they sit again
                 self._apply(b, m, s, kind, when, lo, hi, schedule, status)
             # ---- delegation status
             facts = status_facts(s, ctx, refuted=refuted)
@@ -361,8 +366,11 @@ class _Run:
             b.date = when.dt.date()  # (not the day "there will be no talks on")
         # schedule fact
         repeat = False
+        day_end = kind == "day_end"
+        if day_end:
+            kind = "concluded"
         if kind and kind != "happened":
-            sk = kind
+            sk = "suspended" if day_end else kind
             prior = [x for x in ctx.schedule_of.get(b.id, ())]
             last = ctx.last_plan.get(b.id)
             under_way = any(x.kind in ("started", "resumed", "suspended") for x in prior if last is None or x.seq >= last.seq)
@@ -420,8 +428,9 @@ class _Run:
                                                   "person" if p.kind == "person" else "delegation"))
         for p in mt.participants_from(s, b, k, happening):
             b.add_participant(p)
-        if (kind in ("started", "concluded") or (kind == "happened" and m.verb)) and not repeat:
-            # (a start or end already on record, told again, changes no status)
+        if (kind in ("started", "concluded", "resumed") or (kind == "happened" and m.verb)) and (not repeat or day_end):
+            # (a start or end already on record, told again, changes no status; a day's end and a
+            # resumption are news each time)
             st = "concluded" if kind == "concluded" else "meeting"
             # the parties named here, plus every delegation already reported present
             # (the host at talks "between Russia and Ukraine" concludes with them)

@@ -37,7 +37,8 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\bruled\s+out\s+(?:attending|travell?ing|taking\s+part|joining|going)\b|\bwill\s+(?:stay\s+away|skip)\b"
                   r"|\bpulled\s+out\s+of\s+the\s+(?:summit|conference|trip|visit)\b|\bboycott(?:s|ed|ing)?\b"), country_subject=True),
     StatusRule("undecided", "undecided",
-               _r(r"\b(?:has|have)\s+(?:yet\s+to|not\s+yet)\s+(?:decide|decided|confirm|confirmed|announce|announced|name|named|reveal|revealed|say|said)\b"
+               _r(r"\b(?:has|have)\s+(?:yet\s+to|not\s+yet|still\s+not|still\s+to)\s+(?:decide|decided|confirm|confirmed|announce|announced|name|named|reveal|revealed|say|said)\b"
+                  r"|\b(?:has|have)\s+not\s+(?:decided|confirmed)\s+(?:whether|if|its|their|who)\b"
                   r"|\bundecided\b|\b(?:unclear|not\s+clear|not\s+known|unknown|uncertain)\s+(?:whether|if|who)\b"
                   r"|\bno\s+decision\s+(?:has\s+been|was|had\s+been)\s+(?:made|taken)\b|\b(?:has|have)\s+not\s+said\s+(?:whether|who)\b"
                   r"|\b(?:would|will)\s+not\s+say\s+(?:whether|who)\b|\bstill\s+deciding\b"), country_subject=True),
