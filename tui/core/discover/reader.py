@@ -50,6 +50,7 @@ from tui.core.discover.lexicon import (
 from tui.core.discover.registry import PartyRec, PersonRec, Registry, outlet_key, party_id
 from tui.core.discover.tokens import CAPS, NAME, FormTable, Tok, scan, tokenize
 from tui.core.link import Linked
+from tui.core.vocab import ZONES
 
 _READ_CACHE = 1 << 14  # paragraphs whose reading is kept (oldest dropped first)
 _LONGEST_WORD = 40  # longer "words" are not names (a pasted hash, a 10 MB line)
@@ -138,10 +139,11 @@ _OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:government|people|capital|president|le
 # "talks between Kestria and …", "… between Valdoria and Kestria", "Kestria and Ardovia will hold talks"
 _BETWEEN_BEFORE = re.compile(r"\b(?:talks|negotiations|meetings?|dialogue|summit|war|conflict|dispute|deal|agreement|accord|"
                              r"ceasefire|truce|relations|tensions|border)\s+between\s+(?:the\s+)?$"
-                             r"|\bbetween\s+(?:the\s+)?[A-Z][\w’'-]+\s+and\s+(?:the\s+)?$")
+                             r"|\bbetween\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+\s+and\s+(?:the\s+)?$", re.I)
 # "negotiators from Eloka, Karvia and the Northern Union": items of a list of sides after a team noun
 _TEAMS_OF_BEFORE = re.compile(r"\b(?:delegations?|teams?|negotiators|representatives|delegates|envoys|officials)\s+(?:from|of)\s+"
                               r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))*(?:the\s+)?$")
+_ITS_TEAM_AFTER = re.compile(r"^[^.;:“”\"]{0,80}?\bits\s+(?:own\s+)?(?:delegation|team|negotiators|negotiating\s+team|side|line-?up|envoy)\b")
 _AND_PARTY_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z][\w’'-]+\s+(?:will|have|had|are|were|agreed|hold|held|met|meet|"
                               r"signed|reached|resumed|began|start|started)\b")
 _AND_BEFORE = re.compile(r"(?:^|[.;:—–]\s+)[A-Z][\w’'-]+\s+and\s+$")
@@ -538,6 +540,8 @@ class Reader:
         words = toks[it.i:it.j]
         if any(len(w.base) > _LONGEST_WORD for w in words):
             return None  # a 10 MB "word" is no name (and must not cost 10 MB of work per rule)
+        if len(words) == 1 and words[0].fold in ZONES:
+            return None  # "GMT", "BST": a clock's zone, never a name
         a, b = words[0], words[-1]
         surface = text[a.start:b.end]
         parts = tuple(w.base for w in words)
@@ -591,6 +595,13 @@ class Reader:
             it.party = rec.id
             it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
             return why(seq, surface, "party: a side of talks")
+        # --- "Ardovia has yet to decide who will lead its team": a name whose team the clause speaks of
+        if len(words) == 1 and not b.poss and label not in ("PERSON",) and _ITS_TEAM_AFTER.match(after) \
+                and _first_word(after) not in SPEECH_VERBS:
+            rec = self._party_by_stem(surface) or self.party_for_name(surface, seq)
+            it.party = rec.id
+            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+            return why(seq, surface, "party: has its own team")
         # --- a country known so far only by its demonym: "Tarsania" after "the Tarsanian side"
         if len(words) == 1 and not caps and label not in ("PERSON",):
             stem = self._party_by_stem(surface)
@@ -709,6 +720,11 @@ class Reader:
         if multi and self.reg.person_by_surname(b.base) is not None:
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: namesake")
+        listed = next((x for x in reversed(items[:k]) if not (x.kind == WORD and toks[x.i].fold in ("and", "or"))), None)
+        if multi and listed is not None and listed.person and re.fullmatch(
+                r"\s*(?:,|,?\s+and|,?\s+or)\s+", text[toks[listed.j - 1].end:a.start]):
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: in a list of people")
         if multi and prev is not None and prev.party and toks[prev.j - 1].poss and prev_joined:
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: party's")

@@ -63,6 +63,7 @@ _BOUNDARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|
                        r"after|before|during|since|which|who|that|where|according|said|says|following|over|about|"
                        r"regarding|concerning|includes?|included|comprises|features|represents?|hosted|led|headed)\b|[.;:()“”\"]", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|this|direct|peace|trilateral|bilateral|upcoming|such|no|their|its)\s+(?:\w+\s+)?$"
+                       r"|\b(?:day|round|session|part|stage|phase)\s+of\s+(?:the\s+)?(?:\w+\s+)?$"
                        # "the two sides have yet to begin negotiations": the bare noun after a start verb is these talks
                        r"|\b(?:begin|start|began|started|commence|resume|continue)\s+$", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -366,19 +367,25 @@ def main_event(ctx: Context) -> str | None:
 def _main_event(m: Mention | None, ctx: Context) -> str | None:
     """The talks between every negotiating party (the host aside), when a blog only ever says "the
     summit" or "the plenary": created on first mention, from what is known so far."""
+    main = ctx.main_talks()
+    if main is not None:
+        return main  # talks named with their parties are the event
     k = ctx.knowledge
     sides = [d.id for d in k.delegations if d.negotiating and not d.host]
-    if len(sides) < 2:
-        return None
     mid = ctx.main_event
     if mid is None:
+        if len(sides) < 2:
+            return None
         labels = [(k.delegation(d).label or d).lower() for d in sides]
-        mid = ctx.main_event = "-".join(labels) + "-talks"
+        mid = "-".join(labels) + "-talks"
+        if mid in ctx.meetings:
+            return mid  # these talks are on record already
+        ctx.main_event = mid
         ctx.meetings[mid] = MeetingBuilder(mid, "", "talks")
-        ctx.mention_count[mid] = 0
     b = ctx.meetings[mid]
-    if len(sides) > len(b.core):
-        # a party given a team later joins the event the blog calls "the summit"
+    if len(sides) >= 2 and set(sides) != set(b.core):
+        # the event the blog calls "the summit" is between every party with a team, hosts and
+        # mediators aside: it grows as parties get a team, and loses one found to be the host
         b.delegations = dict.fromkeys(sides)
         b.core = tuple(sides)
         b.parties = tuple(("party", d) for d in sides)

@@ -88,7 +88,7 @@ def _flags(text: str) -> tuple[bool, bool, bool, bool, bool]:
 
 
 # "KNA has published the full Kestrian line-up for the talks:" — a list of members follows
-_LINEUP_INTRO = re.compile(r"(?:line-?ups?|delegation|delegations|team|teams|members|negotiators|representatives|delegates)\b",
+_LINEUP_INTRO = re.compile(r"\b(?:line-?ups?|delegation|delegations|team|teams|members|negotiators|representatives|delegates)\b",
                            re.IGNORECASE)
 
 
@@ -190,6 +190,10 @@ class _Run:
                 if not b.id.endswith("-next") and len(b.delegations) >= 2 and b.id.endswith("-talks") and m.parties:
                     # the main talks are the ones most often named with their parties
                     ctx.mention_count[b.id] = ctx.mention_count.get(b.id, 0) + 1
+                    for did in m.delegations:  # the sides of talks negotiate, named with a team or not
+                        rec = self.registry.parties.get(did)
+                        if rec is not None and not rec.fixed:
+                            self.registry.set_negotiating(rec, post.seq)
                 if not b.seqs or b.seqs[-1] != post.seq:
                     b.seqs.append(post.seq)
                 changed[b.id] = b

@@ -20,6 +20,7 @@ class StatusRule:
     status: str
     regex: re.Pattern
     country_subject: bool = False  # "Russia will be represented by", "Zelensky ... send a delegation"
+    subject_after: bool = False  # a noun phrase whose party follows: "the arrival of the FMM team", "the full Kestrian line-up"
 
 
 def _r(p: str) -> re.Pattern:
@@ -47,7 +48,8 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\bwithdrew\s+from\s+the\s+(?:talks|negotiations|meeting|session)\b"), country_subject=True),
     StatusRule("returned", "returned",
                _r(r"\b(?:returned|came\s+back|has\s+come\s+back|rejoined|went\s+back)\s+(?:to\s+)?the\s+(?:talks|table|negotiating\s+table|negotiations|room|venue|meeting|session)\b"
-                  r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|to)\s+the\s+(?:negotiating\s+)?(?:table|talks|room|venue)\b"), country_subject=True),
+                  r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|to)\s+the\s+(?:negotiating\s+)?(?:table|talks|room|venue)\b"
+                  r"|\b(?:is|are)\s+back\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])"), country_subject=True),
     StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed|touched\s+down)\b|\b(?:has|have)\s+reached\b"), country_subject=True),
     StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+|now\s+|already\s+)?(?:left|departed)\b|\bdeparted\s+(?:from|for)\b"
                                   r"|\b(?:flew|headed)\s+(?:back\s+)?home\b|\bflew\s+back\s+to\b|\b(?:is|are)\s+leaving\b"), country_subject=True),
@@ -69,12 +71,18 @@ RULES: tuple[StatusRule, ...] = (
                   r"announced\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:delegation|line-?up|team)|named\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:delegation|line-?up|team)|"
                   r"nominating|will\s+represent|(?:is|are)\s+(?:represented|headed|led)\s+by|"
                   r"(?:is|are)\s+made\s+up\s+of|consists\s+of|(?:is|are)\s+composed\s+of|includes)\b|\bwill\s+be\s+led\s+by\b"), country_subject=True),
+    # reports in nominal form: "Reuters also reported the arrival of the FMM team", "KNA published the full Kestrian line-up"
+    StatusRule("arrival_of", "arrived", _r(r"\barrival\s+of\b"), subject_after=True),
+    StatusRule("departure_of", "left", _r(r"\bdeparture\s+of\b"), subject_after=True),
+    StatusRule("lineup_published", "announced",
+               _r(r"\b(?:published|released|unveiled|announced|named)\s+(?:the|its|their)\s+(?:full\s+|complete\s+|final\s+)?"
+                  r"(?:names\s+of\s+(?:its|their|the)\b|list\s+of\b|line-?ups?\b|delegation\b)"), subject_after=True),
     StatusRule("located", "located",
                _r(r"\b(?:is|are|remains?|remain|stayed|stays)\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s+(?:the\s+)?(?-i:(?=[A-Z]))")),
 )
 
 # Substrings one of which every status rule needs: a cheap test per sentence.
-_HINT_WORDS = ("arriv", "landed", "touched", "reached", "left", "depart", "flew", "head", "route", "way", "travel", "fly",
+_HINT_WORDS = ("depart", "publish", "releas", "unveil", "list", "line-up", "lineup", "names", "arriv", "landed", "touched", "reached", "left", "depart", "flew", "head", "route", "way", "travel", "fly",
                "leaving", "wait", "attend", "part", "present", "send", "led by", "represent", "includ", "compris",
                "designat", "announc", "nominat", "named", "remain", "is in", "are in", "made up", "consist", "compos",
                "join", "come", "came", "still in", "already in", "even in", "stay", "skip", "boycott", "pulled out",
@@ -120,6 +128,22 @@ def subjects_of(s: Sent, pos: int, k: Knowledge, country_subject: bool) -> list[
 
 
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+
+
+def _party_after(s: Sent, pos: int, k: Knowledge) -> list[str]:
+    """The party a nominal report is about, right after it: "the arrival of the FMM team" (a team
+    mention), "the full Kestrian line-up" (a demonym), "its line-up" (none)."""
+    for m in s.mentions:
+        if pos <= m.start < pos + 40:
+            side = m.side if m.kind in ("delegation", "place") else None
+            if side:
+                return [side]
+    window = s.text[pos:pos + 40]
+    for word in re.findall(r"[A-Z][\w’'-]+", window):
+        for d in k.delegations:
+            if word in d.demonyms or word in d.places:
+                return [d.id]
+    return []
 _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+)?$")
 
 
@@ -217,7 +241,7 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
     for rule, m in hits:
         if any(a <= m.start() < b for a, b in taken):
             continue
-        subjects = subjects_of(s, m.start(), k, rule.country_subject)
+        subjects = _party_after(s, m.end(), k) if rule.subject_after else subjects_of(s, m.start(), k, rule.country_subject)
         if not subjects and _PRONOUN_SUBJ.match(s.text[clause_start(s.text, m.start()):]) and ctx.post_subject:
             subjects = [ctx.post_subject]
         background = _RELATIVE.search(s.text, 0, m.start()) is not None
@@ -267,6 +291,10 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
             status = "will_attend"
     if rule.name == "located" and _PLAN.search(aux):
         return None  # "will remain in Istanbul on Friday": a plan, not where it is
+    if rule.name == "returned":
+        last = ctx.last_status.get(subj)
+        if last is None or last.status not in ("walked_out", "left"):
+            status = "located"  # "back at the venue" the next morning: where it is, not a return from a walkout
     if rule.name == "will_attend" and _NEG.search(aux):
         return None
     if rule.name in ("send_delegation", "will_attend") and _SPECULATIVE.search(s.text[lo:m.start()]) \
