@@ -432,9 +432,9 @@ class _Run:
                                                   "person" if p.kind == "person" else "delegation"))
         for p in mt.participants_from(s, b, k, happening):
             b.add_participant(p)
-        if (kind in ("started", "concluded", "resumed") or (kind == "happened" and m.verb)) and (not repeat or day_end):
-            # (a start or end already on record, told again, changes no status; a day's end and a
-            # resumption are news each time)
+        if (kind in ("started", "concluded", "resumed") or (kind == "happened" and m.verb)) and not repeat and not day_end:
+            # (a start or end already on record, told again, changes no status; the end of a day's
+            # sitting is the schedule's news — the delegations are still in the talks)
             st = "concluded" if kind == "concluded" else "meeting"
             # the parties named here, plus every delegation already reported present
             # (the host at talks "between Russia and Ukraine" concludes with them)
