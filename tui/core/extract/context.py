@@ -80,6 +80,25 @@ class Sent:
 
 
 @dataclass(slots=True)
+class SchedSummary:
+    """What one meeting's schedule facts so far add up to (kept as they come: no rescans)."""
+
+    kinds: set = field(default_factory=set)
+    last: object = None  # the latest ScheduleFact
+    any_when: bool = False  # some fact gave a time
+    timeless_plan: bool = False  # a plan with no time is on record
+    sat_seq: int = 0  # the post of the latest start, resumption or suspension
+
+    def add(self, f) -> None:
+        self.kinds.add(f.kind)
+        self.last = f
+        self.any_when = self.any_when or f.when is not None
+        self.timeless_plan = self.timeless_plan or (f.kind in ("planned", "rescheduled") and f.when is None)
+        if f.kind in ("started", "resumed", "suspended"):
+            self.sat_seq = f.seq
+
+
+@dataclass(slots=True)
 class Context:
     """Running state across posts, oldest first; only ever holds the past."""
 
@@ -89,15 +108,23 @@ class Context:
     last_status: dict = field(default_factory=dict)  # delegation id -> StatusFact
     last_plan: dict = field(default_factory=dict)  # subject -> ScheduleFact with a time
     schedule_of: dict = field(default_factory=dict)  # subject -> its schedule facts so far
+    sched: dict = field(default_factory=dict)  # subject -> SchedSummary of those facts
     meeting_status: dict = field(default_factory=dict)  # (delegation, status) -> meeting id
     arrived_at: dict = field(default_factory=dict)  # delegation id -> where it last arrived (until it leaves)
     main_event: str | None = None  # the talks of every negotiating party, when the blog never names their parties
+    main_id: str | None = None  # the most-mentioned talks (kept as mentions are counted)
     post_meeting: str | None = None  # last meeting named in the current post
     post_subject: str | None = None  # last delegation that was a status subject in the post
 
     def main_talks(self) -> str | None:
-        best = max(self.mention_count.items(), key=lambda kv: kv[1], default=None)
-        return best[0] if best is not None and best[1] > 0 else None
+        """The talks most often named with their parties so far (None before any)."""
+        return self.main_id
+
+    def count_mention(self, mid: str) -> None:
+        n = self.mention_count.get(mid, 0) + 1
+        self.mention_count[mid] = n
+        if self.main_id is None or n > self.mention_count[self.main_id]:
+            self.main_id = mid
 
 
 def clause_start(text: str, pos: int) -> int:

@@ -15,7 +15,7 @@ mention dated in another year ("the 2022 Istanbul talks") is history: ignored.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date
 
@@ -200,7 +200,27 @@ def _coordinated_before(s: Sent, pos: int) -> list[Linked]:
     return run
 
 
+_MENTION_CACHE: dict[tuple, tuple] = {}
+_MENTION_CACHE_SIZE = 1 << 14
+
+
 def find_mentions(s: Sent) -> list[Mention]:
+    """The places a sentence speaks of a meeting, with the parties it names (fresh objects: callers
+    fill in their identity). The reading depends only on the text, its linked names and the post's
+    year, so it is reused for a sentence seen before (long blogs repeat sentences)."""
+    if not _has_meeting_word(s.low):
+        return []
+    key = (s.text, tuple(s.mentions), s.post.day.year)
+    hit = _MENTION_CACHE.get(key)
+    if hit is None:
+        hit = tuple(_find_mentions(s))
+        if len(_MENTION_CACHE) >= _MENTION_CACHE_SIZE:
+            _MENTION_CACHE.pop(next(iter(_MENTION_CACHE)))
+        _MENTION_CACHE[key] = hit
+    return [replace(m, parties=list(m.parties)) for m in hit]
+
+
+def _find_mentions(s: Sent) -> list[Mention]:
     out: list[Mention] = []
     low = s.low
     if not _has_meeting_word(low):

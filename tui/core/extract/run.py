@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from tui.core.extract import meetings as mt
-from tui.core.extract.context import Context, Sent, clause_start
+from tui.core.extract.context import Context, SchedSummary, Sent, clause_start
 from tui.core.extract.schedule import cue_kind, refuted as is_refutation
 from tui.core.extract.status import absentees, status_facts
 from tui.core.facts import Meeting, Participant, PostEntities, ScheduleFact, StatusFact
@@ -189,7 +189,7 @@ class _Run:
                         b.kind = "trilateral" if n_parties == 3 else "bilateral" if n_parties == 2 else b.kind
                 if not b.id.endswith("-next") and len(b.delegations) >= 2 and b.id.endswith("-talks") and m.parties:
                     # the main talks are the ones most often named with their parties
-                    ctx.mention_count[b.id] = ctx.mention_count.get(b.id, 0) + 1
+                    ctx.count_mention(b.id)
                     for did in m.delegations:  # the sides of talks negotiate, named with a team or not
                         rec = self.registry.parties.get(did)
                         if rec is not None and not rec.fixed:
@@ -375,14 +375,14 @@ class _Run:
             kind = "concluded"
         if kind and kind != "happened":
             sk = "suspended" if day_end else kind
-            prior = [x for x in ctx.schedule_of.get(b.id, ())]
+            sched = ctx.sched.get(b.id) or ctx.sched.setdefault(b.id, SchedSummary())
+            latest = sched.last
             last = ctx.last_plan.get(b.id)
-            under_way = any(x.kind in ("started", "resumed", "suspended") for x in prior if last is None or x.seq >= last.seq)
-            if under_way:
+            if sched.sat_seq and (last is None or sched.sat_seq >= last.seq):
                 last = None  # once the meeting has sat, a new time is the next sitting's plan, not a reschedule
             hedged = sk == "planned" and when is not None and _HEDGE.search(s.text, 0, when.start) is not None
-            if sk == "started" and prior and any(x.kind == "started" for x in prior) \
-                    and prior[-1].kind in ("suspended", "concluded", "planned", "rescheduled", "postponed", "delayed"):
+            if sk == "started" and "started" in sched.kinds and latest is not None \
+                    and latest.kind in ("suspended", "concluded", "planned", "rescheduled", "postponed", "delayed"):
                 sk = "resumed"  # a meeting that has sat before does not start again: it resumes ("day two got under way")
             if sk == "planned" and not hedged and when is not None and last is not None and last.when is not None \
                     and last.when.date() != when.dt.date():
@@ -391,17 +391,16 @@ class _Run:
                     and last.when.date() == when.dt.date() and last.when != when.dt \
                     and when.precision == "minute" and (last.precision or precision_of(last.raw)) == "minute":
                 sk = "rescheduled"  # "10 a.m. on Friday", then "at 12:30pm": the hour moved
-            repeat = sk in ("started", "concluded") and any(x.kind == sk for x in prior)
-            if sk == "proposed" and prior and prior[-1].kind not in ("denied", "cancelled") \
-                    and (when is None or any(x.when is not None for x in prior)):
+            repeat = sk in ("started", "concluded") and sk in sched.kinds
+            if sk == "proposed" and latest is not None and latest.kind not in ("denied", "cancelled") \
+                    and (when is None or sched.any_when):
                 # a passing "the proposed talks" adds nothing once the talks are on the record;
                 # a proposal after a denial, or the first one with a day, is news
                 sk = None
-            if sk in ("started", "concluded", "denied", "cancelled") and prior and prior[-1].kind == sk:
+            if sk in ("started", "concluded", "denied", "cancelled") and latest is not None and latest.kind == sk:
                 sk = None  # the same news again from another source
             if sk == "planned" and when is None and (
-                    any((x.kind in ("planned", "rescheduled") and x.when is None) or x.kind in ("started", "concluded")
-                        for x in prior)
+                    sched.timeless_plan or "started" in sched.kinds or "concluded" in sched.kinds
                     or _WHERE_CLAUSE.search(s.text, max(0, m.start - 60), m.start)):
                 sk = None  # a timeless plan says something once; "…, where the talks are expected" is background
             if sk == "planned" and when is not None and last is not None and last.when is not None \
@@ -415,6 +414,7 @@ class _Run:
                 if not any(x.subject == f.subject and x.kind == f.kind and x.when == f.when for x in schedule):
                     schedule.append(f)
                     ctx.schedule_of.setdefault(b.id, []).append(f)
+                    sched.add(f)
                 if when is not None and not hedged and (
                         sk in ("planned", "rescheduled", "delayed", "confirmed")
                         or (sk == "postponed" and _UNTIL.search(s.text, 0, when.start))):
