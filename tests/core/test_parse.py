@@ -122,6 +122,17 @@ def test_leading_stamp_dates_its_post() -> None:
     assert blog.posts[0].text.startswith("10:15 ")  # text stays verbatim
 
 
+def test_a_labelled_leading_stamp_on_a_long_line_opens_its_post() -> None:
+    # Long lines are skipped by the fast scan unless a digit opens them: the
+    # label ("UPDATE", "Last updated at") must not hide the clock behind it.
+    filler = " The sides will meet again tomorrow, officials in the capital said."
+    text = ("16 May 2025\n10:15 Sweden has announced a team, SVT has reported." + filler +
+            "\nUPDATE 4:50 PM: Norway has said it will attend, NRK has reported." + filler)
+    blog = parse(text, order="oldest-first")
+    assert [(p.time.time(), p.time_estimated) for p in blog.posts] == [(time(10, 15), False), (time(16, 50), False)]
+    assert blog.posts[1].text.startswith("UPDATE 4:50 PM: Norway")
+
+
 def test_time_inside_a_sentence_does_not_date_the_post() -> None:
     blog = parse("16 May 2025\nTalks are scheduled for 10am, TASS has reported.\nNorway has said it will attend at 14:05, NRK has reported.")
     assert all(p.time_estimated for p in blog.posts)

@@ -97,11 +97,18 @@ class _RawPost:
     update: Stamp | None = None
 
 
+# A labelled leading stamp ("Last updated at 4:50 PM: text") has its first
+# digit within this many characters.
+_LABEL_WINDOW = 24
+
+
 def _plain(line: str) -> bool:
-    """A line that can only be paragraph text: not blank, nothing to strip, not
-    opening with a digit (no leading clock), and too long or digit-free to be a
-    stamp (a stamp is at most _STAMP_MAX characters and has a digit)."""
-    return (bool(line) and not line[0].isspace() and not line[-1].isspace() and not line[0].isdigit()
+    """A line that can only be paragraph text: not blank, nothing to strip, no
+    digit in its opening characters (no leading clock, labelled or not), and too
+    long or digit-free to be a stamp (a stamp is at most _STAMP_MAX characters
+    and has a digit)."""
+    return (bool(line) and not line[0].isspace() and not line[-1].isspace()
+            and _ANY_DIGIT.search(line, 0, _LABEL_WINDOW) is None
             and (len(line) > _STAMP_MAX or _ANY_DIGIT.search(line) is None))
 
 
@@ -126,7 +133,7 @@ def _scan(lines: list[str], warnings: list[ParseWarning]) -> tuple[list[tuple[in
     block: _Block | None = None
     m, digit = _STAMP_MAX, _ANY_DIGIT.search  # the test of _plain, inlined: this sees every line
     special = [i for i, line in enumerate(lines)
-               if not line or line[0].isspace() or line[-1].isspace() or line[0].isdigit()
+               if not line or line[0].isspace() or line[-1].isspace() or digit(line, 0, _LABEL_WINDOW)
                or (len(line) <= m and digit(line))]
     special.append(len(lines))
     prev = 0
