@@ -48,6 +48,7 @@ bad usage or an unreadable gold.
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib.util
 import json
 import re
@@ -1021,6 +1022,39 @@ def format_compare(rows: list[tuple[str, str, Score | str]]) -> str:
 
 # --------------------------------------------------------------------------- main
 
+def unstamped_copy(gold: Gold, folder: Path) -> Gold | None:
+    """The gold's text blog with its time stamps taken out (stamp lines dropped,
+    leading clocks cut, blank lines dropped), written under `folder`: the same
+    posts for grouping alone to find. None for a saved page or a blog without stamps."""
+    from dataclasses import replace
+
+    from tui.core.days import leading_clock, parse_stamp
+
+    if gold.blog.suffix != ".txt":
+        return None
+    kept: list[str] = []
+    cut = 0
+    for line in gold.blog.read_text(encoding="utf-8").split("\n"):
+        stamp = parse_stamp(line)
+        if stamp is not None and stamp.clock is not None and not stamp.dated:
+            cut += 1
+            continue
+        lead = leading_clock(line)
+        if lead is not None:
+            line, cut = line[lead[1]:], cut + 1
+        if line.strip():
+            kept.append(line)
+    if not cut:
+        return None
+    target = folder / gold.name
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "blog.txt").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    description = gold.blog.with_suffix(".toml")
+    if description.is_file():
+        shutil.copy(description, target / "blog.toml")
+    return replace(gold, name=gold.name + " (stamps removed)", blog=target / "blog.txt")
+
+
 def find_golds(extra_paths: list[str]) -> list[Path]:
     paths = sorted(BLOGS_DIR.glob("*/gold.toml"))
     for p in extra_paths:
@@ -1052,6 +1086,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tool", default=None,
                     help="command that runs the app (default: liveblog-tui on PATH)")
     ap.add_argument("--timeout", type=float, default=600.0, help="seconds per export (default 600)")
+    ap.add_argument("--unstamped", action="store_true",
+                    help="score copies of the stamped text blogs with their stamps taken out "
+                         "(segmentation by grouping alone)")
     args = ap.parse_args(argv)
 
     tool = shlex.split(args.tool) if args.tool else default_tool()
@@ -1067,6 +1104,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.blog and gold.name not in args.blog and gold.blog.stem not in args.blog:
             continue
         golds.append(gold)
+    if args.unstamped:
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="unstamped-"))
+        atexit.register(shutil.rmtree, folder, True)
+        golds = [u for u in (unstamped_copy(g, folder) for g in golds) if u is not None]
     if not golds:
         print("score.py: no gold to score" + (f" named {', '.join(args.blog)}" if args.blog else ""),
               file=sys.stderr)

@@ -433,3 +433,27 @@ def test_a_saved_page_is_aligned_in_export_order_not_by_its_lines():
     al = score.align(stamped_gold(), data, page)
     assert al.post_of == [2, 2, 2, 1, 1]
     assert al.is_header == [True, False, False, True, False]
+
+
+def test_unstamped_copy_keeps_the_posts_and_drops_the_stamps(tmp_path) -> None:
+    folder = tmp_path / "stamped"
+    folder.mkdir()
+    (folder / "blog.txt").write_text(
+        "18 August 2026\n14:05\nKestria has sent its team.\n\n1430 GMT — Ardovia has landed.\nMore text.\n",
+        encoding="utf-8")
+    (folder / "blog.toml").write_text('timezone = "UTC"\n', encoding="utf-8")
+    gold = score.gold_from_dict(GOLD, path=folder / "gold.toml", blog=folder / "blog.txt", name="s")
+    copy = score.unstamped_copy(gold, tmp_path / "out")
+    assert copy is not None and copy.name == "s (stamps removed)"
+    assert copy.blog.read_text(encoding="utf-8").splitlines() == [
+        "18 August 2026", "Kestria has sent its team.", "Ardovia has landed.", "More text."]
+    assert (copy.blog.parent / "blog.toml").is_file()
+    assert copy.posts == gold.posts
+
+
+def test_unstamped_copy_skips_a_blog_without_stamps(tmp_path) -> None:
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "blog.txt").write_text(BLOG, encoding="utf-8")
+    gold = score.gold_from_dict(GOLD, path=folder / "gold.toml", blog=folder / "blog.txt", name="p")
+    assert score.unstamped_copy(gold, tmp_path / "out") is None

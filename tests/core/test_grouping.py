@@ -296,3 +296,76 @@ def test_background_after_a_flash_continues() -> None:
     lead = FLASH + " The meeting lasted two hours."
     text = "The Swedish delegation at the meeting includes Foreign Minister Erik Lindqvist and envoy Lars Berg."
     assert cont(text, prev=lead, post=lead)
+
+
+# --- institutions, named sources, 'both', particles -----------------------------------------
+
+FLASH = "Talks on the fishing quota will open on Monday in Tallinn, the Estonian foreign ministry said."
+
+
+@pytest.mark.parametrize("text", [
+    "Delegations from Latvia and Lithuania are back at the table, the Norwegian foreign ministry said.",
+    "The summit has been moved to noon, Norway’s presidency said.",
+    "Fog has delayed the flights, Norwegian organisers said.",
+])
+def test_a_fresh_institution_as_source_leads(text: str) -> None:
+    assert not cont(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The delegations will meet again at nine, the Estonian foreign ministry said.",  # the one the post named
+    "The venue has not changed, his office said.",
+    "Protest organisers said buses had come from the north.",  # a sentence-opening word owns nothing
+    "The agenda has not changed, the ministry said.",
+])
+def test_an_institution_the_post_knows_continues(text: str) -> None:
+    assert cont(text, prev=FLASH)
+
+
+def test_according_to_a_named_source_leads_and_to_the_outlet_continues() -> None:
+    assert not cont("The tariff war has cost exporters $4bn, according to the Kessler Institute.")
+    assert cont("Her advice would be to wait, according to the British newspaper.")
+    assert cont("The two leaders agreed to meet again, according to a readout of the call.")
+    assert not cont("The two leaders agreed to meet again, according to a senior official.")
+
+
+@pytest.mark.parametrize("text", [
+    "Both delegations have arrived at the conference centre, AFP reported.",
+    "Neither side has commented on the draft, Reuters reported.",
+])
+def test_both_or_neither_with_a_fresh_source_leads(text: str) -> None:
+    assert not cont(text)
+
+
+def test_both_or_neither_without_a_source_continues() -> None:
+    assert cont("Both men declined to answer questions.")
+    assert cont("Neither side would say when the talks resume.")
+
+
+def test_a_full_name_with_a_particle_as_subject_leads() -> None:
+    assert not cont("Piet van Assche, the bloc’s chief negotiator, told Bloomberg the offer was final.")
+
+
+def test_a_new_source_that_also_reports_leads() -> None:
+    assert not cont("Bloomberg also reported the arrival of the team.")
+    assert not cont("Reuters, citing a senior official, also reported that the leaders met.")
+    assert cont("Virtanen also said the venue could change.")
+
+
+def test_sources_with_a_qualifier_are_fresh_sources() -> None:
+    assert not cont("The delegation walked out at 3pm, two sources familiar with the talks told Reuters.")
+    assert not cont("A working group will meet this afternoon, a source close to the talks told AFP.")
+
+
+# --- headline-style blogs -------------------------------------------------------------------
+
+def test_in_a_headline_style_blog_a_headline_opens_a_post_and_its_body_runs_to_the_next() -> None:
+    paras = [
+        "Talks resume in Geneva",
+        "The delegations are back at the table, the UN said.",
+        "Estonian Foreign Minister Kalev Tamm has arrived, his office said.",  # a lead elsewhere; here body
+        "Envoy meets both teams",
+        "Virtanen met the two delegations separately.",
+    ]
+    assert group(paras, headlines=True) == [0, 3]
+    assert group(paras) != [0, 3]

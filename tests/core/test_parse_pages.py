@@ -177,6 +177,27 @@ def test_no_headlines_in_blogs_without_stamps() -> None:
     assert "Talks resume in Geneva" in [para for p in blog.posts for para in p.paragraphs]
 
 
+def test_a_headline_style_blog_without_stamps_has_headlines_and_bylines() -> None:
+    text = "\n".join([
+        "16 May 2025",
+        "Talks resume in Geneva",
+        "Jane Doe",
+        "The delegations are back at the table, the UN said.",
+        "Estonian Foreign Minister Kalev Tamm has arrived, his office said.",
+        "Envoy meets both teams",
+        "The envoy met the two delegations separately.",
+        "Vote delayed again",
+        "The vote on the text has been put off until Friday.",
+    ])
+    blog = parse(text, order="newest-first")
+    assert [(p.headline, p.byline, p.paragraphs[0][:20]) for p in blog.posts] == [
+        ("Vote delayed again", "", "The vote on the text"),
+        ("Envoy meets both teams", "", "The envoy met the tw"),
+        ("Talks resume in Geneva", "Jane Doe", "The delegations are "),
+    ]
+    assert len(blog.posts[2].paragraphs) == 2  # the body runs to the next headline
+
+
 def test_updated_line_after_midnight_is_the_next_day() -> None:
     blog = parse("16 May 2025\n23.50 BST\nThe vote has passed, the speaker has said.\nUpdated at 00.20 BST\n22.00 BST\nVoting has begun.")
     assert blog.posts[-1].updated == datetime(2025, 5, 17, 0, 20, tzinfo=timezone(timedelta(hours=1)))

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from itertools import takewhile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -74,7 +75,7 @@ _CONNECTIVE = re.compile(
     r"Thus|Therefore|Hence|Still|Yet|Nevertheless|Nonetheless|Instead|Otherwise|At the same time|"
     r"In turn|In response|That said|Even so|While|Whereas|Although|Though|Likewise|Similarly|"
     r"Earlier|Previously|Prior to|Before that|By contrast|In contrast|Indeed|In fact|Then|"
-    r"The latter|The former|Both|Neither)\b"
+    r"The latter|The former)\b"
 )
 # Background: "X said earlier", "Russia has previously stated" within the opening words.
 _BACKGROUND = re.compile(
@@ -93,8 +94,11 @@ _BULLET_CHARS = frozenset("•-*–—·▪●◦■►")
 _TRAILER_WORDS = frozenset("Read Watch Listen See Follow Find Click".split())
 _CONNECTIVE_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", _CONNECTIVE.pattern))
 _OPENER_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", _OPENER.pattern))
-_PRONOUN_WORDS = frozenset("he she they it his her their its this these those we both".split())
-_PRONOUN = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|we|both)\b(?![’']s)", re.I)
+_PRONOUN_WORDS = frozenset("he she they it his her their its this these those we".split())
+_PRONOUN = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|we)\b(?![’']s)", re.I)
+# "Both delegations have arrived…", "Neither side…": back-references like "the
+# team", unless a fresh source closes the sentence ("…, AFP reported").
+_BOTH_WORDS = frozenset("Both Neither".split())
 
 # Nouns that refer back to someone/something named before when preceded by "the".
 _ROLES = (
@@ -126,6 +130,15 @@ _ROLE_WORDS = frozenset(r for r in _ROLES.split("|") if " " not in r)
 _MODIFIERS = frozenset("also reportedly just then later has have had earlier previously".split())
 _NAME_LINKS = frozenset("of de da von van der al bin la le".split())
 _INDEFINITE_NOUNS = frozenset("source sources official officials diplomat diplomats outlets media insiders".split())
+# People and documents that are sources when indefinite ("according to a senior official").
+_SOURCE_NOUNS = _INDEFINITE_NOUNS | frozenset(
+    "person people spokesperson spokesman spokeswoman statement member aide insider report".split()
+)
+# Words that open a qualifier between a source and its verb ("a diplomat
+# briefed on the talks told Reuters", "a source close to the talks said").
+_SOURCE_QUALIFIERS = frozenset(
+    "familiar close briefed involved travelling traveling speaking in at from with on near inside".split()
+)
 _SOURCE_VERBS = frozenset("told said say says reported report claimed claim confirmed".split())
 _NOT_PERFECT_BEFORE = frozenset("who which that could would should might must may".split())
 _PARTICIPLES = frozenset(
@@ -133,6 +146,17 @@ _PARTICIPLES = frozenset(
     "found led set put brought heard seen struck drawn sought chosen kept stood withdrawn broken arisen "
     "laid paid dealt spent hit cut flown risen run".split()
 )
+# Lower-case heads of an institution that speaks: "the Sarvessan foreign
+# ministry said", "Anatria's presidency said", "Sarvessan organisers said".
+_INSTITUTIONS = frozenset(
+    "ministry presidency office government police organisers organizers mediators embassy institute "
+    "secretariat cabinet council commission authorities".split()
+)
+_GROUP_INSTITUTIONS = frozenset("government police organisers organizers mediators authorities".split())
+_OWN_WORDS = frozenset("his her its their our my".split())
+# Words that open an aside between a speaker and the verb ("Reuters, citing an
+# official, reported").
+_ASIDE_WORDS = frozenset("who citing quoting".split())
 _PERFECT_ADVERBS = frozenset("just now also already not finally been reportedly officially".split())
 _TRIGGERS = _VERB_WORDS | _INDEFINITE_NOUNS | {"has", "have", "Has", "Have", "according", "According"}
 _PUNCT = ",.;:“”\"‘’'()[]—–-…!?"
@@ -301,8 +325,8 @@ def _full_name_subject(subject: str) -> bool:
     m = _FULL_NAME_SUBJECT.match(subject)
     if not m:
         return False
-    words = m["run"].split()
-    if words[0] in _NOT_NAMES:
+    words = [w for w in m["run"].split() if w not in _NAME_LINKS]
+    if words[0] in _NOT_NAMES or len(words) < 2:
         return False
     first, last = words[-2:]
     # A possessive ("Zelensky’s office"), an acronym or a demonym ("European") is not a name.
@@ -318,7 +342,7 @@ _FULL_NAME_SUBJECT = re.compile(
         r"foreign|defen[cs]e|national|security|senior|top|former|presidential|press|secretary|ambassador|"
         r"negotiator|official|director|commander|prime|general|state|affairs|policy|military|army|navy|"
         r"chairman|chairwoman|speaker|mayor|governor|lawmaker|politician|analyst|expert|journalist)\s+)*"
-        + _NAME_TOKEN + r"\s+" + _NAME_TOKEN + r")(?P<after>,|\s+[a-z])",
+        + _NAME_TOKEN + r"\s+(?:(?:" + "|".join(sorted(_NAME_LINKS)) + r")\s+)?" + _NAME_TOKEN + r")(?P<after>,|\s+[a-z])",
 )
 
 
@@ -354,6 +378,11 @@ def _scan_head(head: str, post_text: str) -> tuple[Decision | None, bool]:
             return _according([_core(w) for w in words[i + 2 : i + 6]], post_text), perfect
         if low in _INDEFINITE_NOUNS:
             j = i + 1
+            if j < n and cores[j] in _SOURCE_QUALIFIERS and not words[i].endswith(","):
+                # "two sources familiar with the negotiations told Reuters"
+                end = min(n, j + 6)
+                while j < end and cores[j] not in _SOURCE_VERBS and not words[j].endswith((",", ";", ":")):
+                    j += 1
             while j < n and cores[j] in ("have", "has"):
                 j += 1
             if j < n and cores[j] in _SOURCE_VERBS and j > i:
@@ -372,7 +401,7 @@ def _scan_head(head: str, post_text: str) -> tuple[Decision | None, bool]:
             # "…, Rubio, who was speaking in Türkiye, stressed": the speaker is
             # before the relative clause.
             for r in range(j - 1, max(0, j - 25), -1):
-                if cores[r] == "who" and r >= 1 and words[r - 1].endswith(",") and cores[r - 1][:1].isupper():
+                if cores[r] in _ASIDE_WORDS and r >= 1 and words[r - 1].endswith(",") and cores[r - 1][:1].isupper():
                     j = r - 1
                     break
         speaker, raw = cores[j], words[j]
@@ -380,6 +409,11 @@ def _scan_head(head: str, post_text: str) -> tuple[Decision | None, bool]:
         if speaker in ("he", "she", "they", "it"):
             if opener.endswith((",", "”", '"', "’")):
                 return Decision(True, "pronoun attribution"), perfect
+            continue
+        if speaker in _INSTITUTIONS:
+            found = _institution(words, cores, j, post_text)
+            if found is not None:
+                return found, perfect
             continue
         if speaker in _ROLE_WORDS:
             # "…, the Ukrainian leader said", "RT’s source says"
@@ -410,6 +444,58 @@ def _scan_head(head: str, post_text: str) -> tuple[Decision | None, bool]:
             return Decision(True, "attribution to a name already in the post"), perfect
         return Decision(False, "attribution to a new name"), perfect
     return None, perfect
+
+
+def _subject_mentioned(subject: str, post_text: str) -> bool:
+    """Is the bare name opening the subject ("Sarvessa, which …") in the post, in any form?"""
+    m = _BARE_NAME_SUBJECT.match(subject)
+    if m is None:
+        return False
+    name = m["name"]
+    return mentioned(name[:-2] if _is_possessive(name) else name, post_text)
+
+
+def _new_source_also(subject: str, post_text: str) -> bool:
+    """ "Bloomberg also reported …", "Reuters, citing an official, also reported":
+    a source the post has not named adds its own report — a new item, whatever
+    "also" links it to."""
+    name = subject.split(" ", 1)[0].rstrip(",")
+    if not name[:1].isupper() or name in _NOT_NAMES or _is_possessive(name) or known_name(name, post_text):
+        return False
+    after = subject[subject.find("also") + 5 :].split(" ", 1)[0]
+    return after in _SOURCE_VERBS
+
+
+def _institution(words: list[str], cores: list[str], j: int, post_text: str) -> Decision | None:
+    """The speaker at j is an institution ("ministry"): whose? A named owner the
+    post has not mentioned ("the Sarvessan foreign ministry", "Anatria's
+    presidency") is a fresh source; "his office" and a bare "the ministry"
+    point back; anything else decides nothing."""
+    for k in range(j - 1, max(-1, j - 4), -1):
+        core = cores[k]
+        if core in _OWN_WORDS:
+            return Decision(True, "attribution to 'his office'")
+        if core[:1].isupper():
+            possessive = _is_possessive(words[k].rstrip(","))
+            owner = core[:-2] if possessive else core
+            if k == 0 and not possessive and not is_demonym(owner):
+                return None  # "Protest organisers said": any word opens a sentence
+            # "Anatria's ministry" is the one the post knows if it named Anatria;
+            # an adjective ("the Sarvessan foreign ministry") only if it named
+            # that very institution.
+            said_before = owner if possessive else " ".join(cores[k : j + 1])
+            if owner in _NOT_NAMES or mentioned(said_before, post_text):
+                return None
+            return Decision(False, "fresh attribution to an institution")
+        if core in ("the", "The"):
+            # "…, the ministry said": the one the post is about; "the mediators",
+            # "the police" are as often a new voice
+            if cores[j] in _GROUP_INSTITUTIONS:
+                return None
+            return Decision(True, "attribution to 'the <institution>'")
+        if core in ("a", "an") or not core.islower() or words[k].endswith((",", ";", ":")):
+            return None
+    return None
 
 
 def _background_then_fresh_news(text: str, post_text: str) -> bool:
@@ -458,8 +544,18 @@ def _new_full_names(head: str, post_text: str) -> bool:
 
 
 def _according(after: list[str], post_text: str) -> Decision:
-    first = after[0]
-    if first.lower() in ("the", "his", "her", "their", "its", "him", "them", "this", "that"):
+    first = after[0] if after else ""
+    low = first.lower()
+    run = list(takewhile(lambda w: w[:1].isupper(), after[1:]))
+    if low == "the" and run and run[0] not in _NOT_NAMES and (len(run) > 1 or not is_demonym(run[0])):
+        # "according to the Sarvessan News Agency": a named source, fresh unless
+        # the post named it ("according to the British publication" points back)
+        if any(mentioned(w, post_text) for w in run if not is_demonym(w)):
+            return Decision(True, "'according to' a name already in the post")
+        return Decision(False, "'according to' a new source")
+    if low in ("a", "an") and not any(w.lower() in _SOURCE_NOUNS for w in after[1:4]):
+        return Decision(True, "'according to a …' record, not a source")  # "a readout of the call"
+    if low in ("the", "his", "her", "their", "its", "him", "them", "this", "that"):
         return Decision(True, "'according to the …'")
     if first[:1].isupper() and (len(after) < 2 or not after[1][:1].isupper()) and known_name(first, post_text):
         return Decision(True, "'according to' a name already in the post")
@@ -520,6 +616,11 @@ def classify(
     subject_word = subject.split(" ", 1)[0]
     if subject_word.lower() in _PRONOUN_WORDS and _PRONOUN.match(subject):
         return Decision(True, "pronoun subject")
+    if subject_word in _BOTH_WORDS:
+        found, _ = _scan_head(first_sentence(subject), post_text)
+        if found is not None and not found.continues:
+            return found
+        return Decision(True, "'both' or 'neither' subject")
     if subject_word in ("The", "the"):
         if _ANAPHORIC_NP.match(subject):
             return Decision(True, "anaphoric subject ('the <role>')")
@@ -533,7 +634,7 @@ def classify(
     m = _BARE_NAME_SUBJECT.match(subject)
     if m and not m["name"].endswith(("’s", "'s")) and known_name(m["name"], post_text):
         return Decision(True, "subject is a name already in the post")
-    if "also" in subject[:80] and _EARLY_ALSO.match(subject):
+    if "also" in subject[:80] and _EARLY_ALSO.match(subject) and not _new_source_also(subject, post_text):
         return Decision(True, "'also' in the opening words")
     # 5. attribution, 6. news verb
     head = first_sentence(s)
@@ -553,15 +654,34 @@ def classify(
     # 7. no signal
     if starts_with_quote(p):
         return Decision(False, "no signal after a quote")
-    if post_text == p and _is_flash(p) and _new_full_names(head, post_text):
+    if post_text == p and not _subject_mentioned(subject, post_text) and _is_flash(p) and _new_full_names(head, post_text):
         # A one-sentence flash closed by its source ("…, a source has told TASS.")
         # is complete; a paragraph naming new people with no link back is a new item.
         return Decision(False, "no signal after a one-sentence flash, new people named")
     return Decision(True, "no signal: background to the post")
 
 
-def group(paragraphs: Sequence[str]) -> list[int]:
+def opens_with_headline(paragraphs: Sequence[str], i: int) -> bool:
+    """Is paragraphs[i] a headline over a body (a headline-style blog's post top)?"""
+    n = len(paragraphs)
+    if i + 1 >= n or not is_headline(paragraphs[i]):
+        return False
+    above = paragraphs[i - 1].rstrip() if i else ""
+    if above.endswith(":") or (is_headline(above) and is_byline(paragraphs[i], after_headline=True)):
+        return False  # a list's heading; a byline under its headline
+    j = i + 1
+    if j + 1 < n and is_byline(paragraphs[j], after_headline=True):
+        j += 1
+    below = paragraphs[j]
+    return not (is_headline(below) or is_bullet(below))
+
+
+def group(paragraphs: Sequence[str], *, headlines: bool = False) -> list[int]:
     """Indices where posts start; paragraphs[0] always starts one.
+
+    headlines: the blog tops its posts with headlines (without stamps). A
+    headline over a body opens a post and the body runs to the next headline;
+    a post without one is grouped by the rules of `classify`.
 
     Names are looked up in the post's lead and its last few paragraphs only,
     so the work per paragraph is bounded even inside a pathological post.
@@ -570,10 +690,14 @@ def group(paragraphs: Sequence[str]) -> list[int]:
     lead = ""
     recent: deque[str] = deque(maxlen=_CONTEXT_PARAGRAPHS)
     has_colon = False
+    under_headline = False
     n = len(paragraphs)
     for i, text in enumerate(paragraphs):
-        if i == 0:
+        title = headlines and opens_with_headline(paragraphs, i)
+        if i == 0 or title:
             cont = False
+        elif under_headline:
+            cont = True
         else:
             cont = classify(
                 text,
@@ -589,5 +713,6 @@ def group(paragraphs: Sequence[str]) -> list[int]:
             lead = text[:_CONTEXT_CHARS]
             recent.clear()
             has_colon = False
+            under_headline = title
         has_colon = has_colon or text.rstrip().endswith(":")
     return starts

@@ -21,7 +21,7 @@ from tui.core.days import _ANY_DIGIT
 from tui.core.days import _MAX_LEN as _STAMP_MAX
 from tui.core.days import Stamp, clean, leading_clock, looks_like_header, parse_stamp
 from tui.core.errors import InputError
-from tui.core.grouping import group, is_byline, is_headline
+from tui.core.grouping import group, is_byline, is_headline, opens_with_headline
 from tui.core.vocab import WEEKDAY_NAMES
 from tui.core.meta import parse_clock, resolve_timezone, validate_meta
 from tui.core.model import Blog, BlogMeta, ParseWarning, Post, Summary
@@ -268,14 +268,38 @@ def _is_stamped(days: list[_Day], lines: list[str]) -> bool:
     return titled * 2 >= len(stamped)
 
 
-def _title_lines(block: _Block, numbers: list[int], texts: list[str]) -> tuple[str, str, list[int]]:
-    """Take the headline and byline off the top of a block under a stamp line:
-    (headline, byline, their line numbers). A body must remain below them."""
-    if block.stamp is None or block.lead or len(texts) < 2:
+# Headline style without stamps: this many headlines, and one per so many
+# paragraphs, in the opening lines (a bounded sample: a 1M-post file is not read twice).
+_TITLED_MIN = 3
+_TITLED_EVERY = 8
+_TITLED_SAMPLE = 5000
+
+
+def _is_titled(lines: list[str]) -> bool:
+    """Do posts open with headlines even where no stamp line marks them? Only in
+    a blog that shows the habit: a short line without final punctuation above a
+    body again and again. A plain blog's one unpunctuated line ("Delegation
+    Members" above a list, a one-line flash) stays text."""
+    paras = [line.strip() for line in lines[:_TITLED_SAMPLE] if line.strip()]
+    titles = sum(
+        1
+        for i, line in enumerate(paras)
+        if len(line) <= 120
+        and opens_with_headline(paras, i)
+        and not looks_like_header(line)
+        and parse_stamp(line) is None
+    )
+    return titles >= _TITLED_MIN and titles * _TITLED_EVERY >= len(paras)
+
+
+def _title_lines(numbers: list[int], texts: list[str]) -> tuple[str, str, list[int]]:
+    """Take the headline and byline off the top of one post's paragraphs (in
+    place): (headline, byline, their line numbers). A body must remain below them."""
+    if len(texts) < 2:
         return "", "", []
     headline = ""
     taken: list[int] = []
-    if is_headline(texts[0]) and not is_byline(texts[0], after_headline=False):
+    if is_headline(texts[0]) and not is_byline(texts[0], after_headline=False) and not looks_like_header(texts[0]):
         headline = texts.pop(0)
         taken.append(numbers.pop(0))
     bylines: list[str] = []
@@ -290,7 +314,7 @@ def _title_lines(block: _Block, numbers: list[int], texts: list[str]) -> tuple[s
 
 
 def _posts_in_file_order(
-    days: list[_Day], stamped: bool, lines: list[str], pool: dict[str, str], section: int = 0
+    days: list[_Day], stamped: bool, lines: list[str], pool: dict[str, str], section: int = 0, *, titled: bool = False
 ) -> list[_RawPost]:
     posts: list[_RawPost] = []
     for index, day in enumerate(days, section):
@@ -298,28 +322,31 @@ def _posts_in_file_order(
             if not block.count:
                 continue
             numbers, texts = block.paragraphs(lines, pool)
-            headline, byline, taken = _title_lines(block, numbers, texts)
             if stamped and block.stamp is not None:
                 starts = [0]
             else:
-                starts = group(texts)
+                starts = group(texts, headlines=titled)
             bounds = [*starts, len(texts)]
             run: list[_RawPost] = []
             for k in range(len(starts)):
                 a, b = bounds[k], bounds[k + 1]
                 first = k == 0
+                post_numbers, post_texts = numbers[a:b], texts[a:b]
+                # A headline tops a post under a stamp line, or one found by
+                # grouping in a headline-style blog; never one opened by a clock
+                # inside its first line.
+                under_stamp = first and block.stamp is not None and not block.lead
+                title = _title_lines(post_numbers, post_texts) if under_stamp or titled else ("", "", [])
                 run.append(
                     _RawPost(
                         day.day,  # type: ignore[arg-type]
                         index,
-                        numbers[a:b],
-                        texts[a:b],
+                        post_numbers,
+                        post_texts,
                         block.stamp if first else None,
                         block.stamp_line if first else 0,
                         number,
-                        headline if first else "",
-                        byline if first else "",
-                        taken if first else [],
+                        *title,
                     )
                 )
             if block.updates:  # each "Updated at …" line dates the post it stands under
@@ -379,6 +406,7 @@ class Plan:
     pool: dict[str, str]  # paragraph text → one shared str (lists, trailers repeat in long blogs)
     year_notes: dict[date, str] = field(default_factory=dict)  # day -> how its year was inferred
     line_map: list[int] | None = None  # text line -> line of the saved page it came from
+    titled: bool = False  # posts found by grouping may open with a headline (see _is_titled)
 
     def source_line(self, line: int) -> int:
         """The line number to show for a line of the parsed text (a page's own line)."""
@@ -453,7 +481,7 @@ def plan_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[Par
             last_line=summary_lines[-1][0],
         )
     return Plan(meta, tz, day_start, day_end, source, notes, summary, days, stamped, order, sections, lines, {},
-                year_notes)
+                year_notes, titled=_is_titled(lines))
 
 
 def _merge_repeated(days: list[_Day], notes: list[ParseWarning]) -> None:
@@ -552,7 +580,8 @@ def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
     ready = plan.days[index].ready
     if ready is not None:
         return [replace(p, seq=first_seq + n) for n, p in enumerate(ready)]
-    run = _posts_in_file_order([plan.days[index]], plan.stamped, plan.lines, plan.pool, section=index)
+    run = _posts_in_file_order([plan.days[index]], plan.stamped, plan.lines, plan.pool, section=index,
+                               titled=plan.titled)
     newest_first = plan.order != "oldest-first"
     if newest_first:
         run.reverse()
