@@ -646,6 +646,9 @@ class FeedView(ScrollView, can_focus=True):
 class NewPostsPill(Static):
     """'↓ N new posts' — shown while arrivals wait below; click to catch up."""
 
+    def on_mount(self) -> None:
+        self.display = False
+
     class Clicked(Message):
         pass
 

@@ -6,7 +6,12 @@ replay's time span with the playhead marked; Density caches it per width
 still loading, the app extends the Density as posts arrive and the bar shows
 "loading 34%" / "indexing facts 12%".
 
-The app sets `status` on every playback tick while playing (20 Hz); the bar
+The speed is a plain number ("60×", "1,000,000,000×") followed by the idle cap
+("idle ≤2s": the longest real wait between two posts; `i` changes it). While
+more posts are still being parsed the count reads "k/N+".
+
+The replay screen data-binds `status` (a tui.core.session.PlayerStatus) and
+sets it on every playback tick while playing (20 Hz); the bar
 repaints only when its visible text or playhead column changed (`_view`), so a
 replay at 60× repaints this line about once a second, not twenty times.
 """
@@ -14,8 +19,6 @@ replay at 60× repaints this line about once a second, not twenty times.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
-from datetime import datetime
 
 from textual.content import Content
 from textual.reactive import reactive
@@ -23,28 +26,11 @@ from textual.widget import Widget
 
 from tui.app import render
 from tui.core.density import Density, sparkline
+from tui.core.session import PlayerStatus, format_idle_cap, format_speed
+
+__all__ = ["PlayerBar", "PlayerStatus", "format_speed"]
 
 NOTICE_FOR = 1.6  # seconds a transient notice ("speed 600×") stays
-
-
-def format_speed(speed: float, pace: float | None) -> str:
-    if pace is not None:
-        return f"1 post/{pace:g}s"
-    return f"{speed:g}×"
-
-
-@dataclass(frozen=True, slots=True)
-class PlayerStatus:
-    playing: bool
-    position: int
-    total: int
-    sim_time: datetime | None
-    estimated: bool
-    speed: float
-    pace: float | None
-    fraction: float  # playhead along the time span, 0..1
-    filtered: str = ""  # "12 shown" when a filter is active
-    note: str = ""  # e.g. "indexing…" while the timeline is being built
 
 
 class PlayerBar(Widget):
@@ -110,7 +96,9 @@ class PlayerBar(Widget):
             clock = "--:--"
         notice = self.current_notice
         speed = notice or format_speed(status.speed, status.pace)
-        position = f"{status.position}/{status.total}"
+        if not notice and status.pace is None:
+            speed += f" · {format_idle_cap(status.idle_cap)}"
+        position = f"{status.position}/{status.total}{'+' if status.more_coming else ''}"
         if status.filtered:
             position += f" · {status.filtered}"
         if status.note:
