@@ -6,6 +6,8 @@ the app tests say exactly which posts exist, on which day, at which time.
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -77,12 +79,64 @@ def big_blog(n: int, words: int = 40) -> Blog:
     )
 
 
+_SVG_TEXT = re.compile(r'<text class="terminal-(?:\d+-)?r\d+" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" clip-path="url\(#terminal-(?:\d+-)?line-(\d+)\)">([^<]*)</text>')
+
+
 def screen_text(app) -> str:
-    """What the terminal would show, as plain text (one line per row)."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
+    """What the terminal shows, as plain text (one line per row), read from the
+    app's own screenshot (App.export_screenshot: public, what a user sees)."""
+    svg = app.export_screenshot()
+    width, height = app.size
+    rows = [[" "] * width for _ in range(height)]
+    for x, line, text in _SVG_TEXT.findall(svg):
+        row = int(line)
+        if row >= height:
+            continue
+        col = round(float(x) / 12.2)  # the exporter's cell width in pixels
+        for i, char in enumerate(html.unescape(text).replace("\xa0", " ").replace("\n", "")):
+            if 0 <= col + i < width:
+                rows[row][col + i] = char
+    return "\n".join("".join(r) for r in rows)
+
+
+def footer_text(app) -> str:
+    """The bottom row: the key footer."""
+    return screen_text(app).splitlines()[-1]
 
 
 def feed_text(feed) -> str:
     """The feed's visible rows, as plain text."""
     return "\n".join(feed.render_line(y).text for y in range(feed.scrollable_content_region.height))
+
+
+# ---- the app's public parts, for the Pilot tests ------------------------------------------
+def feed(app):
+    """The replay's feed (on the replay screen, even under a dialog)."""
+    from tui.app.widgets.feed import FeedView
+
+    return app.replay.query_one(FeedView)
+
+
+def player(app):
+    from tui.app.widgets.player_bar import PlayerBar
+
+    return app.replay.query_one(PlayerBar)
+
+
+def position(app) -> int:
+    return app.session.clock.position
+
+
+async def started(pilot) -> None:
+    """Until the replay screen and its panes (mounted after the first frame) are up."""
+    from tui.app.widgets.panes import DelegationsPane
+
+    app = pilot.app
+    for _ in range(50):
+        try:
+            if app.replay.query(DelegationsPane):
+                break
+        except LookupError:
+            pass
+        await pilot.pause()
+    await pilot.pause()

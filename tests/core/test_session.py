@@ -147,7 +147,7 @@ def test_enter_before_the_search_result_jumps_when_it_arrives(tmp_path: Path) ->
     session.set_search("geneva")
     assert session.submit_search()  # no result yet: the jump is remembered
     session.search_done(session.search.generation, search_posts(session.search.pattern, session.blog.posts))
-    assert session.search.jump_pending
+    assert session.search.pending_jumps == [True]
     jump = session.next_match(None, True, lambda seq: True)
     assert jump.seq == 1 and jump.text == "match 1/9"
 

@@ -78,7 +78,7 @@ class ReplayApp(App[None]):
                 return screen
         raise LookupError("the replay screen is not mounted yet")
 
-    async def action_quit(self) -> None:
+    def action_quit(self) -> None:
         self.quitting = True
         self.exit()
 

@@ -56,7 +56,7 @@ SCOPE_TITLES = {
 _R = "replay"
 KEYS: tuple[Key, ...] = (
     Key("space", "toggle_play", "Play", _R, "play / pause", "space", True, "Play / pause", priority=True),
-    Key("full_stop", "step(1)", "Step", _R, "step one post forward / back (paused or playing)", ".", True, "Step forward", priority=True),
+    Key("full_stop", "step(1)", "Step", _R, "step one post forward / back (paused or playing)", ".", False, "Step forward", priority=True),
     Key("comma", "step(-1)", "Back", _R, "step one post forward / back (paused or playing)", ",", False, "Step back", priority=True),
     Key("plus,equals_sign", "faster", "Faster", _R, "faster / slower: next rung of the speed ladder (pace mode: halve / double)", "+", False, "Faster (next speed up)", priority=True),
     Key("minus,underscore", "slower", "Slower", _R, "faster / slower: next rung of the speed ladder (pace mode: halve / double)", "-", False, "Slower (next speed down)", priority=True),
@@ -95,7 +95,7 @@ KEYS: tuple[Key, ...] = (
     Key("j", "cursor_down", "Down", "pane", "move in a pane; enter jumps the feed to the fact's source post", "j ↓"),
     Key("k", "cursor_up", "Up", "pane", "move in a pane; enter jumps the feed to the fact's source post", "k ↑"),
     # Prompts and dialogs.
-    Key("enter", "apply", "Apply", "filter", "filter bar: apply and close / close, keeping the filter", "enter", True, priority=True),
+    Key("enter", "apply", "Apply", "filter", "filter bar: apply and close / close, keeping the filter", "enter", False, priority=True),
     Key("escape", "close", "Close", "filter", "filter bar: apply and close / close, keeping the filter", "escape", True),
     Key("enter", "submit", "Find", "search", "search bar: jump to the first match / clear the search", "enter", True, priority=True),
     Key("escape", "cancel", "Clear", "search", "search bar: jump to the first match / clear the search", "escape", True),
@@ -103,6 +103,23 @@ KEYS: tuple[Key, ...] = (
     Key("escape,q,question_mark", "close", "Close", "help", "close the help", "escape q ?", True),
     Key("escape,q,enter", "close", "Close", "post", "close the post", "escape q enter", True),
 )
+
+
+# Key names whose key types a character into an input (Textual's key_to_character
+# does not know some of them, e.g. "slash", "plus").
+_CHARACTERS = {"space": " ", "full_stop": ".", "comma": ",", "plus": "+", "equals_sign": "=", "minus": "-",
+               "underscore": "_", "left_square_bracket": "[", "right_square_bracket": "]", "colon": ":",
+               "slash": "/", "question_mark": "?"}
+
+
+def types_text(key: Key) -> bool:
+    """Whether one of the key's keys would type a character into an input."""
+    return any(len(name) == 1 or name in _CHARACTERS for name in key.keys.split(","))
+
+
+def typing_actions(scope: str = "replay") -> frozenset[str]:
+    """Actions (names without arguments) bound to keys that type text: inert while an input has the focus."""
+    return frozenset(k.action.split("(")[0] for k in KEYS if k.scope == scope and types_text(k))
 
 
 def bindings(scope: str) -> list:

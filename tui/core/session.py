@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
@@ -163,7 +163,7 @@ class SearchState:
     error: str = ""  # why the typed text is not a search (shown once, in the search bar)
     result: SearchResult | None = None
     generation: int = 0
-    jump_pending: bool = False  # Enter came before the result
+    pending_jumps: list[bool] = field(default_factory=list)  # Enter / n (True) and N (False) typed before the result
 
 
 class ReplaySession:
@@ -465,14 +465,14 @@ class ReplaySession:
     # ------------------------------------------------------------ search
     def set_search(self, text: str) -> bool:
         """The search text changed; returns whether a worker must run it."""
-        from tui.core.search import SearchError, compile_search
+        from tui.core.search import REGEX_PREFIX, SearchError, compile_search
 
         s = self.search
         s.generation += 1
         s.text = text
         s.result = None
-        s.jump_pending = False
-        if not text:
+        s.pending_jumps = []
+        if not text or text == REGEX_PREFIX:  # nothing typed yet (or only "re:")
             s.pattern, s.error = None, ""
             return False
         try:
@@ -486,8 +486,10 @@ class ReplaySession:
         """Enter: jump to the first match of the text typed, now if its result is
         in, else as soon as it is. Returns whether the jump waits."""
         s = self.search
-        s.jump_pending = s.pattern is not None and (s.result is None or s.result.scanned_to < self.loaded)
-        return s.jump_pending
+        waits = s.pattern is not None and (s.result is None or s.result.scanned_to < self.loaded)
+        if waits:
+            s.pending_jumps.append(True)
+        return waits
 
     def search_range(self) -> int | None:
         """The first post a search worker should look at, or None when the result is up to date."""

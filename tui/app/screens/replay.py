@@ -132,6 +132,8 @@ class ReplayScreen(Screen[None]):
         self.panes_wanted: bool | None = None  # v: the user's choice; None: shown from NARROW columns
         self.hidden_panes: set[str] = set()  # D S M
         self.match_text = ""  # "match 3/7" after n/N
+        self._submitting = False  # Enter pressed, the search bar's text not read yet
+        self._early_jumps: list[bool] = []  # n / N typed in that moment
 
     # ---- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -395,18 +397,17 @@ class ReplayScreen(Screen[None]):
             return
         if session.search_range() is not None:
             self._start_search()
-        elif session.search.jump_pending:
-            session.search.jump_pending = False
-            self._jump_match(True)
+        else:
+            self._run_pending_jumps()  # Enter / n / N typed before the result
 
     # ---- player actions ---------------------------------------------------------------------
+    _TYPING = keys.typing_actions()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if getattr(self.app, "quitting", False):
             return False  # keys typed after q do nothing (no screen opens on a closing app)
-        if action in ("search_next", "search_prev") and not self.session.search.text:
-            return None  # shown disabled: there is no search
-        if action == "clear_filter" and self.session.filter.query.is_empty:
-            return None
+        if action in self._TYPING and isinstance(self.focused, Input):
+            return False  # "/" "+" "q" type into the prompt (and the footer does not offer them)
         return True
 
     def action_toggle_play(self) -> None:
@@ -559,28 +560,44 @@ class ReplayScreen(Screen[None]):
         self.query_one(SearchBar).open()  # focuses at once: keys typed right after "/" land there
 
     def action_submit_search(self) -> None:
-        """Enter in the search bar (a priority binding: keys typed after it go to the feed).
-        A bad pattern keeps the bar open with its reason shown."""
+        """Enter in the search bar: a priority binding, handled as it arrives. The
+        focus goes back to the feed now (keys typed after Enter go there); the text
+        is read once the input has taken the keys typed before Enter."""
         bar = self.query_one(SearchBar)
-        if bar.value != self.session.search.text:
-            self._set_search(bar.value)
-        if self.session.search.error:
-            return
+        self._submitting = True
         bar.close()
-        self.set_focus(self.feed)
-        if not self.session.submit_search() and self.session.search.pattern is not None:
-            self._jump_match(True)
+        bar.after_typed(self._finish_submit)
+
+    def _finish_submit(self) -> None:
+        session = self.session
+        bar = self.query_one(SearchBar)
+        self._submitting = False
+        early, self._early_jumps = self._early_jumps, []
+        self._set_search(bar.value)
+        if session.search.error:  # a bad pattern: back in the bar, its reason shown there
+            bar.open()
+            return
+        if session.search.pattern is None:
+            return
+        session.search.pending_jumps = [True, *early]
+        if session.search_range() is None:  # the result is in: jump now
+            self._run_pending_jumps()
+
+    def _run_pending_jumps(self) -> None:
+        pending, self.session.search.pending_jumps = self.session.search.pending_jumps, []
+        for i, forward in enumerate(pending):
+            self._jump_match(forward, from_start=i == 0 and forward)
 
     def action_close_search(self) -> None:
         """Escape in the search bar: clear the search."""
         self.query_one(SearchBar).close(clear=True)
         self._set_search("")
-        self.set_focus(self.feed)
 
     @on(Input.Changed, "#search-input")
     def _search_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._set_search(event.value)
+        if event.value == event.input.value:  # not a keystroke the input has gone past
+            self._set_search(event.value)
 
     def _set_search(self, text: str) -> None:
         session = self.session
@@ -596,9 +613,17 @@ class ReplayScreen(Screen[None]):
             self._start_search()
         self._update_status()
 
-    def _jump_match(self, forward: bool) -> None:
+    def _jump_match(self, forward: bool, from_start: bool = False) -> None:
+        """n / N (from the selected post), or Enter (the first match shown)."""
         feed = self.feed
-        found = self.session.next_match(feed.cursor, forward, feed.is_visible)
+        session = self.session
+        if self._submitting:
+            self._early_jumps.append(forward)  # typed right after Enter: after its jump
+            return
+        if session.search.pattern is not None and session.search_range() is not None:
+            session.search.pending_jumps.append(forward)  # the result is on its way: act on it then
+            return
+        found = session.next_match(None if from_start else feed.cursor, forward, feed.is_visible)
         if isinstance(found, str):
             self.match_text = ""
             self.query_one(PlayerBar).notice(found)
@@ -630,7 +655,7 @@ class ReplayScreen(Screen[None]):
         self._update_status()
 
     def on_filter_closed(self, event: FilterClosed) -> None:
-        if self.focused is None or not self.focused.is_attached or self.focused.id in ("filter-input",):
+        if self.focused is None:
             self.set_focus(self.feed)
 
     # ---- panes ------------------------------------------------------------------------------

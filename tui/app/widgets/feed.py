@@ -5,6 +5,12 @@ block (day separator when the day changes, header, wrapped text, blank line);
 block heights live in a LineIndex (estimates refined when a block is wrapped),
 wrapped blocks are cached per width, so 100k posts open and scroll like 100.
 
+A block is: the day separator (when the day changes), a header line (time,
+outlets, #seq, ⚑ pinned, "updated HH:MM"), the post's headline in bold and its
+byline when the page gave them, then the text. A post longer than FEED_CHARS
+characters shows its first FEED_CHARS and a note (enter opens it): wrapping a
+10 MB paragraph on the UI thread would freeze every key.
+
 Newest at the bottom, like a log: a replay is read in order, top to bottom, and
 arrivals land where the eye already is (tail -f, chat). While the user is away
 from the bottom, arrivals never move the view; the app shows a pill counting
@@ -24,7 +30,6 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -34,7 +39,7 @@ from textual.strip import Strip
 from textual.visual import RenderOptions
 from textual.widgets import Static
 
-from tui.app import render
+from tui.app import keys, render
 from tui.app.widgets.line_index import LineIndex
 from tui.core.model import Post
 
@@ -45,6 +50,7 @@ GUTTER = 2  # cursor / new-post marker column + one space
 NEW_FOR = 2.5  # seconds a freshly arrived post stays highlighted
 MAX_NEW_MARKED = 50  # a jump that reveals more than this marks nothing as new
 CACHE_POSTS = 4000  # wrapped blocks kept (per width)
+FEED_CHARS = 10_000  # characters of one post the feed wraps (the post screen shows more)
 
 Matcher = Callable[[str], list[tuple[int, int]]]
 EntitiesOf = Callable[[int], "PostEntities | None"]
@@ -61,15 +67,7 @@ def time_label(post: Post) -> str:
 class FeedView(ScrollView, can_focus=True):
     """Posts up to the playhead, narrowed by an optional filter."""
 
-    BINDINGS = [
-        Binding("down,j", "cursor_down", "Next post", show=False),
-        Binding("up,k", "cursor_up", "Prev post", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Newest", show=False),
-        Binding("enter", "open", "Open post"),
-    ]
+    BINDINGS = keys.bindings("feed")
 
     COMPONENT_CLASSES = {
         "feed--day",
@@ -81,6 +79,9 @@ class FeedView(ScrollView, can_focus=True):
         "feed--new",
         "feed--new-mark",
         "feed--message",
+        "feed--headline",
+        "feed--byline",
+        "feed--pinned",
     }
 
     class Opened(Message):
@@ -450,9 +451,15 @@ class FeedView(ScrollView, can_focus=True):
         if len(cache) < upto:
             per = 10 * width
             for post in self._posts[len(cache) : upto]:
-                lines = 2
+                lines = 2 + bool(post.headline) + bool(post.byline)
+                budget = FEED_CHARS
                 for para in post.paragraphs:
-                    lines += 1 + len(para) * 11 // per
+                    shown = min(len(para), budget)
+                    lines += 1 + shown * 11 // per
+                    budget -= shown
+                    if budget <= 0:
+                        lines += 1  # the "… more characters" note
+                        break
                 cache.append(lines)
         return cache
 
@@ -562,21 +569,37 @@ class FeedView(ScrollView, can_focus=True):
         outlets = [self._outlet] if self._outlet else []
         if entities is not None:
             outlets += [o for o in entities.outlets if o not in outlets]
-        header = render.line(
+        header: list[str | tuple[str, str]] = [
             (time_label(post), ".feed--time"),
             "  ",
             (" · ".join(outlets), ".feed--meta"),
             "  ",
             (f"#{seq}", ".feed--seq"),
-        )
-        strips += self._render_content(header, width)
+        ]
+        if post.pinned:
+            header += ["  ", ("⚑ pinned", ".feed--pinned")]
+        if post.updated is not None:
+            header += ["  ", (f"updated {post.updated:%H:%M}", ".feed--meta")]
+        strips += self._render_content(render.line(*header), width)
+        if post.headline:
+            strips += self._render_content(render.line((post.headline, ".feed--headline")), width)
+        if post.byline:
+            strips += self._render_content(render.line((post.byline, ".feed--byline")), width)
+        text = post.text
+        clipped = len(text) > FEED_CHARS
+        if clipped:
+            text = text[:FEED_CHARS]
         spans: list[tuple[int, int, str]] = []
         if entities is not None:
             spans += render.mention_spans(entities.mentions)
         if self._matcher is not None:
-            spans += [(s, e, render.MATCH) for s, e in self._matcher(post.text)]
-        strips += self._render_content(render.highlighted(post.text, spans), width)
-        strips.append(Strip.blank(width))
+            spans += [(s, e, render.MATCH) for s, e in self._matcher(text)]
+        strips += self._render_content(render.highlighted(text, spans), width)
+        if clipped:
+            more = len(post.text) - FEED_CHARS
+            note = f"… {more:,} more characters — enter opens the post"
+            strips += self._render_content(render.line((note, ".feed--message")), width)
+        strips.append(Strip.blank(width, self.rich_style))  # a styled blank: NO_COLOR filters need a style
         self._blocks[key] = strips
         if len(self._blocks) > CACHE_POSTS:
             self._plain_blocks.discard(self._blocks.popitem(last=False)[0])

@@ -27,6 +27,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from tui.app import keys, render
@@ -109,6 +110,7 @@ class FilterBar(Vertical):
         self._timer: Timer | None = None
         self._chips: list[Chip] = []
         self._errors: tuple[Query, list[str | None]] | None = None
+        self._return_to: Widget | None = None  # focused before open(): focused again on close()
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -133,6 +135,9 @@ class FilterBar(Vertical):
     # ------------------------------------------------------------ public API
     def open(self) -> None:
         """Show the input and focus it at once (the screen binds `f` to this)."""
+        focused = self.screen.focused
+        if focused is not None and self not in focused.ancestors_with_self:
+            self._return_to = focused
         self.add_class("-open")
         if not self.query("#filter-input"):  # a key in the first instant: once composed
             self.call_after_refresh(self.open)
@@ -141,12 +146,21 @@ class FilterBar(Vertical):
         self.input.cursor_position = len(self.input.value)
 
     def close(self) -> None:
-        """Hide the input; chips stay visible while a filter is on."""
-        self._flush()
+        """Hide the input and give the focus back at once (so keys typed next go
+        there); apply the text once the input has taken every key typed before."""
         self.remove_class("-open")
-        self.set_class(not self._query.is_empty, "-active")
-        if self.input.has_focus or any(chip.has_focus for chip in self.chips()):
-            self.screen.set_focus(None)
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors_with_self:
+            target = self._return_to
+            self.screen.set_focus(target if target is not None and target.is_attached else None)
+        if self.query("#filter-input"):
+            self.input.call_later(self._after_close)
+        else:
+            self._after_close()
+
+    def _after_close(self) -> None:
+        self._flush()
+        self.set_class(not self._query.is_empty and not self.is_open, "-active")
         self.post_message(FilterClosed(self._query))
 
     def clear(self) -> None:

@@ -1,9 +1,11 @@
 """SearchBar: the `/` prompt. Literal, case- and accent-insensitive; `re:` for a regex.
 
 Enter and escape are priority bindings that run the replay screen's actions
-(`screen.submit_search`, `screen.close_search`), so they take effect in the
-order keys were typed: what is typed after Enter goes to the feed, never into
-the closing bar. A pattern that is not a search (a bad regex) is shown at the
+(`screen.submit_search`, `screen.close_search`): the app handles them as they
+arrive, so the focus goes back (`restore_focus`) before the next key is
+dispatched — what is typed after Enter goes to the feed, never into the closing
+bar — while the text is read by `after_typed(callback)`, which runs once the
+input has taken every key typed before Enter. A pattern that is not a search (a bad regex) is shown at the
 right of the bar, once, as long as it stands — not as a toast per keystroke.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.app import keys, render
@@ -32,6 +35,7 @@ class SearchBar(Horizontal):
         super().__init__(id=id)
         self.display = False
         self.error = ""
+        self._return_to: Widget | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=PLACEHOLDER, id="search-input", compact=True)
@@ -47,6 +51,9 @@ class SearchBar(Horizontal):
 
     def open(self) -> None:
         """Show the bar and focus its input at once (keys typed next land there)."""
+        focused = self.screen.focused
+        if focused is not None and focused.parent is not self:
+            self._return_to = focused
         self.display = True
         if self.query("#search-input"):
             self.screen.set_focus(self.input)
@@ -54,10 +61,23 @@ class SearchBar(Horizontal):
             self.call_after_refresh(self.open)
 
     def close(self, clear: bool = False) -> None:
+        """Hide the bar and give the focus back to where it was, at once."""
         if clear and self.query("#search-input"):
             with self.input.prevent(Input.Changed):
                 self.input.value = ""
         self.display = False
+        self.restore_focus()
+
+    def restore_focus(self) -> None:
+        target = self._return_to
+        self.screen.set_focus(target if target is not None and target.is_attached else None)
+
+    def after_typed(self, callback) -> None:
+        """Run `callback` once the input has taken every key already sent to it."""
+        if self.query("#search-input"):
+            self.input.call_later(callback)
+        else:
+            self.call_later(callback)
 
     def show_error(self, error: str) -> None:
         """Why the text typed is not a search ("" clears it)."""
