@@ -140,3 +140,36 @@ async def started(pilot) -> None:
             pass
         await pilot.pause()
     await pilot.pause()
+
+
+_KEY_NAMES = {" ": "space", ".": "full_stop", ",": "comma", ":": "colon", "/": "slash", "?": "question_mark",
+              "+": "plus", "-": "minus", "[": "left_square_bracket", "]": "right_square_bracket", "#": "number_sign",
+              '"': "quotation_mark"}
+
+
+_NAMED = {"enter", "escape", "backspace", "delete", "tab", "space", "up", "down", "left", "right", "home", "end",
+          "pageup", "pagedown", "full_stop", "comma", "slash", "colon", "question_mark", "plus", "minus",
+          "left_square_bracket", "right_square_bracket"}
+
+
+async def type_keys(pilot, *keys: str) -> None:
+    """Keys as a fast typist (or a paste of keystrokes) sends them: all queued at
+    once, then the app settles and its workers finish. Names ("enter") or text."""
+    from textual import events
+
+    app = pilot.app
+    for key in keys:
+        named = key in _NAMED or key.startswith(("ctrl+", "shift+"))
+        for name in ([key] if named else list(key)):
+            char = name if len(name) == 1 else {"enter": "\r", "escape": "\x1b", "space": " "}.get(name)
+            app.post_message(events.Key(_KEY_NAMES.get(name, name), char))
+    await settle(pilot)
+
+
+async def settle(pilot) -> None:
+    """Until the app's queues are drained and no worker runs (results handled)."""
+    app = pilot.app
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()

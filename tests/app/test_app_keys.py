@@ -166,16 +166,20 @@ async def test_state_at_is_called_once_per_position_change() -> None:
 async def test_goto_post_number_time_and_day() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("colon", *"#4", "enter")
+        await pilot.press("colon")
+        await fx.type_keys(pilot, "#4", "enter")
         assert fx.position(app) == 4
-        await pilot.press("t", *"15 May 11:00", "enter")
+        await pilot.press("t")
+        await fx.type_keys(pilot, "15 May 11:00", "enter")
         assert fx.position(app) == 6
-        await pilot.press("t", *"16 May", "enter")
+        await pilot.press("t")
+        await fx.type_keys(pilot, "16 May", "enter")
         assert fx.position(app) == 8
-        await pilot.press("t", *"#99", "enter")
+        await pilot.press("t")
+        await fx.type_keys(pilot, "#99", "enter")
         assert "no post #99" in fx.screen_text(app)  # shown inline; the prompt stays open
         await pilot.press("escape")
-        assert fx.position(app) == 8 and len(app.screen_stack) == 2
+        assert fx.position(app) == 8 and app.screen is app.replay
 
 
 async def test_search_highlights_counts_and_wraps() -> None:
@@ -183,9 +187,7 @@ async def test_search_highlights_counts_and_wraps() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
         assert app.replay.query_one(SearchBar).display
-        await pilot.press(*"medinsky", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await fx.type_keys(pilot, "medinsky", "enter")
         assert app.session.search.result.seqs == (1, 9)
         feed = fx.feed(app)
         assert feed.cursor == 1 and "match 1/2" in fx.screen_text(app)
@@ -202,13 +204,9 @@ async def test_search_never_jumps_into_the_future_and_says_why() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n")
         assert "no search — press / to search" in fx.screen_text(app)
-        await pilot.press("slash", *"Juliet", "enter")  # only in post 10, after the playhead
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await fx.type_keys(pilot, "/", "Juliet", "enter")  # only in post 10, after the playhead
         assert "no match for “Juliet” in the posts shown" in fx.screen_text(app)
-        await pilot.press("slash", *"[/]zzz", "enter")  # "[/]" would raise as markup
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await fx.type_keys(pilot, "/", "[/]zzz", "enter")  # "[/]" would raise as markup
         assert "“[/]zzz”" in fx.screen_text(app) and app.is_running
 
 
@@ -218,11 +216,7 @@ async def test_a_search_typed_fast_and_confirmed_at_once_still_jumps() -> None:
     app = make_app(start_at=10)
     async with app.run_test(size=(120, 40)) as pilot:
         await fx.started(pilot)
-        post_keys(app, "/", *"medinsky", "enter", "n")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await fx.type_keys(pilot, "/", "medinsky", "enter", "n")
         assert app.session.search.text == "medinsky"
         assert fx.feed(app).cursor == 9  # enter jumped to 1, then n to 9
         assert not app.replay.query_one(SearchBar).display
@@ -231,29 +225,25 @@ async def test_a_search_typed_fast_and_confirmed_at_once_still_jumps() -> None:
 async def test_a_bad_regex_is_shown_once_in_the_search_bar_not_as_toasts() -> None:
     app = make_app(start_at=10)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"re:(a[b")
+        await fx.type_keys(pilot, "/", "re:(a[b")
         bar = app.replay.query_one(SearchBar)
         assert bar.error.startswith("bad regex") and bar.error in fx.screen_text(app)
         assert not app.screen.query("Toast")  # no toast per keystroke
         await pilot.press("enter")  # refused: the bar stays open with its reason
         assert bar.display and app.focused is bar.input
-        await pilot.press("backspace", "backspace", "backspace", "backspace")
+        await fx.type_keys(pilot, "backspace", "backspace", "backspace", "backspace")
         assert bar.error == ""
 
 
 async def test_filter_narrows_feed_keeps_playhead_and_ctrl_x_clears_from_anywhere() -> None:
     app = make_app(start_at=9)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f", *"delegation")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await fx.type_keys(pilot, "f", "delegation")
         expected = [p.seq for p in app.session.blog.posts[:9] if "delegation" in p.text.lower()]
         assert fx.feed(app).visible_seqs() == expected and fx.position(app) == 9
         await pilot.press("ctrl+x")  # in the filter input: clears (not "cut")
         assert app.session.filter.query.is_empty and fx.feed(app).visible_count == 9
-        await pilot.press(*"delegation", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await fx.type_keys(pilot, "delegation", "enter")
         assert fx.feed(app).visible_seqs() == expected and app.focused is fx.feed(app)
         await pilot.press("full_stop")  # post 10 also matches: it appears as the clock reaches it
         assert fx.feed(app).last_visible == 10
@@ -264,18 +254,14 @@ async def test_filter_narrows_feed_keeps_playhead_and_ctrl_x_clears_from_anywher
 async def test_filter_with_no_result_says_so() -> None:
     app = make_app(start_at=10)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f", *"zzzzqqq")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await fx.type_keys(pilot, "f", "zzzzqqq")
         assert fx.feed(app).visible_count == 0 and "No posts match the filter" in fx.screen_text(app)
 
 
 async def test_filter_person_terms_use_the_names_known_at_the_playhead() -> None:
     app = make_app(start_at=10)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f", *"person:medinsky")  # an alias from knowledge_at(k)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await fx.type_keys(pilot, "f", "person:medinsky")  # an alias from knowledge_at(k)
         assert fx.feed(app).visible_seqs() == [1, 9]
 
 
@@ -356,10 +342,8 @@ async def test_every_key_before_the_panes_are_mounted_is_safe() -> None:
     """D S M f / n in the first instant (the panes mount after the first frame): no crash."""
     app = make_app(start_at=4)
     async with app.run_test(size=(120, 40)) as pilot:
-        post_keys(app, "D", "S", "M", "v", "n", "f", *"alpha")
+        await fx.type_keys(pilot, "D", "S", "M", "v", "n", "f", "alpha")
         await fx.started(pilot)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         assert app.is_running
         replay = app.replay
         assert not any(replay.has_class(f"-hide-{p}") for p in ("delegations", "schedule", "meetings"))  # v undid D S M

@@ -33,7 +33,9 @@ class ReplayApp(App[None]):
     """Replays a live blog oldest-first; see the README's "Using the replay"."""
 
     TITLE = "liveblog-tui"
-    CSS_PATH = "app.tcss"
+    # The replay screen is the default screen (it exists before the first key),
+    # so its stylesheet is read here; dialogs read theirs when pushed.
+    CSS_PATH = ["app.tcss", "screens/replay.tcss"]
 
     def __init__(
         self,
@@ -64,10 +66,10 @@ class ReplayApp(App[None]):
         self._resume_gc = False
         self.title = blog.title or "liveblog-tui"
 
-    async def on_mount(self) -> None:
-        # Pushed (not the default screen) so that its stylesheet is read with it;
-        # a key before this lands on the empty default screen and does nothing.
-        await self.push_screen(ReplayScreen(self.session, **self._screen_args))
+    def get_default_screen(self) -> Screen:
+        return ReplayScreen(self.session, **self._screen_args)
+
+    def on_mount(self) -> None:
         self.call_after_refresh(self._gc_resume)
 
     @property

@@ -80,7 +80,7 @@ class Indexing:
 class ReplayScreen(Screen[None]):
     """The replay: title, filter bar, feed (+ summary, pill), panes, search bar, player bar, footer."""
 
-    CSS_PATH = "replay.tcss"
+    # Styles: replay.tcss, read by the app (this is its default screen).
     BINDINGS = keys.bindings("replay")
     AUTO_FOCUS = "#feed"
 
