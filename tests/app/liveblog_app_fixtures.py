@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 import re
+
+from rich.cells import cell_len
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -93,9 +95,14 @@ def screen_text(app) -> str:
         if row >= height:
             continue
         col = round(float(x) / 12.2)  # the exporter's cell width in pixels
-        for i, char in enumerate(html.unescape(text).replace("\xa0", " ").replace("\n", "")):
-            if 0 <= col + i < width:
-                rows[row][col + i] = char
+        for char in html.unescape(text).replace("\xa0", " ").replace("\n", ""):
+            cells = cell_len(char)
+            if 0 <= col < width:
+                rows[row][col] = char
+                for extra in range(1, cells):  # a wide character covers the next cell
+                    if col + extra < width:
+                        rows[row][col + extra] = ""
+            col += cells
     return "\n".join("".join(r) for r in rows)
 
 
@@ -167,9 +174,14 @@ async def type_keys(pilot, *keys: str) -> None:
 
 
 async def settle(pilot) -> None:
-    """Until the app's queues are drained and no worker runs (results handled)."""
+    """Until the app's queues are drained and the filter and search workers are
+    done (results handled); the loading worker may go on."""
     app = pilot.app
-    for _ in range(3):
+    quiet = 0
+    for _ in range(500):
         await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+        busy = any(w.group != "load" and w.is_running for w in app.workers)
+        quiet = 0 if busy else quiet + 1
+        if quiet >= 2:  # two idle rounds: results posted by the last worker are handled
+            return
+    raise AssertionError("the filter / search workers did not finish")

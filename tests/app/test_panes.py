@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import liveblog_app_fixtures as fx
+
 from dataclasses import replace
 
 import liveblog_pane_states as _states
@@ -44,7 +46,7 @@ def option_texts(pane: OptionList) -> list[str]:
 
 def screen_text(app: App) -> str:
     """Plain text of the whole screen (what a user would read)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    return fx.screen_text(app)
 
 
 async def test_delegations_rows_status_where_seq_and_changed_marker() -> None:
@@ -78,7 +80,7 @@ async def test_empty_state_says_so_and_selection_posts_nothing() -> None:
         pane = app.query_one(SchedulePane)
         pane.show(EMPTY)
         await pilot.pause()
-        assert option_texts(pane) == ["no schedule announced yet"]
+        assert option_texts(pane) == ["no schedule mentioned yet"]
         pane.focus()
         await pilot.press("enter")
         await pilot.pause()
@@ -226,7 +228,7 @@ async def test_grid_is_empty_without_meetings() -> None:
         pane.show(EARLY)
         await pilot.pause()
         assert pane.query_one(PeopleGrid).row_count == 0
-        assert option_texts(pane.meetings_list) == ["no meetings known yet"]
+        assert option_texts(pane.meetings_list) == ["no meeting mentioned yet"]
 
 
 async def test_meetings_pane_show_before_mount_is_applied_on_mount() -> None:

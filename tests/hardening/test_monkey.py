@@ -18,6 +18,7 @@ import sys
 from collections import deque
 from pathlib import Path
 
+import liveblog_app_fixtures as fx
 import pytest
 from textual import events
 from textual.widgets import Input
@@ -60,7 +61,7 @@ def key_for(char: str) -> str:
 def pane_report(app: ReplayApp, k: int) -> list[str]:
     """Differences between what the panes show and state_at(k); empty when they agree."""
     problems: list[str] = []
-    timeline = app.timeline
+    timeline = app.session.timeline
     expected = timeline.state_at(k)
     if app.state != expected:
         problems.append(f"app.state is for seq {getattr(app.state, 'seq', None)}, playhead is {k}")
@@ -93,10 +94,10 @@ def pane_report(app: ReplayApp, k: int) -> list[str]:
 def check(app: ReplayApp, log: deque) -> None:
     trail = " | ".join(log)
     assert app.is_running and app.return_code is None, f"the app stopped; last steps: {trail}"
-    k = app.clock.position
-    n = len(app.blog.posts)
+    k = app.session.clock.position
+    n = len(app.session.blog.posts)
     assert 0 <= k <= n, trail
-    feed = app.feed
+    feed = fx.feed(app)
     assert feed.position == k, f"feed at {feed.position}, clock at {k}; last steps: {trail}"
     assert feed.visible_count <= k and (feed.last_visible or 0) <= k, f"feed shows a post beyond {k}; {trail}"
     problems = pane_report(app, k)
@@ -135,10 +136,10 @@ async def monkey(app: ReplayApp, steps: int, seed: int) -> dict[str, int]:
     positions = set()
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(300):  # the app builds its own timeline in a worker
-            if app.timeline is not None:
+            if app.session.timeline is not None:
                 break
             await pilot.pause(0.02)
-        assert app.timeline is not None
+        assert app.session.timeline is not None
         await pilot.pause()
         check(app, log)
         for step in range(steps):
@@ -164,13 +165,13 @@ async def monkey(app: ReplayApp, steps: int, seed: int) -> dict[str, int]:
                 else:
                     pool = BOUND + TYPING
                 key = key_for(rng.choice(pool))
-                log.append(f"{step}:{key}{'(typing)' if typing else ''}@{app.clock.position}")
+                log.append(f"{step}:{key}{'(typing)' if typing else ''}@{app.session.clock.position}")
                 await press(app, pilot, key)
                 counts["key"] += 1
             if step % 50 == 0:
                 await pilot.pause()  # let workers (filter/search) and timers land sometimes
             check(app, log)
-            positions.add(app.clock.position)
+            positions.add(app.session.clock.position)
         # Finally the app still answers: close prompts and screens, jump to the end.
         for _ in range(5):
             if len(app.screen_stack) == 1 and not isinstance(app.focused, Input):
@@ -179,7 +180,7 @@ async def monkey(app: ReplayApp, steps: int, seed: int) -> dict[str, int]:
         await pilot.press("e")
         await pilot.pause()
         check(app, log)
-        assert app.clock.position == len(app.blog.posts), " | ".join(log)
+        assert app.session.clock.position == len(app.session.blog.posts), " | ".join(log)
     counts["positions"] = len(positions)
     return counts
 
@@ -195,7 +196,7 @@ async def test_monkey_on_the_bundled_blog() -> None:
     counts = await monkey(app, steps=steps(1000), seed=20250516)
     assert counts["positions"] > 20  # the monkey really moved the playhead around
     assert counts["resize"] > 40 and counts["paste"] > 40
-    assert app.timeline.state_at(len(app.blog.posts)).delegations  # the panes had content to check
+    assert app.session.timeline.state_at(len(app.session.blog.posts)).delegations  # the panes had content to check
 
 
 async def test_paging_a_pane_squeezed_to_nothing_does_not_crash() -> None:
@@ -204,7 +205,7 @@ async def test_paging_a_pane_squeezed_to_nothing_does_not_crash() -> None:
     app = replay_app("--paused", "--start-at", "50")
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(300):
-            if app.timeline is not None:
+            if app.session.timeline is not None:
                 break
             await pilot.pause(0.02)
         await pilot.pause()

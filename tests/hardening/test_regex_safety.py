@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import hardening_blogs as hb
+import liveblog_app_fixtures as fx
 import pytest
 
 from tui.core.model import Post
@@ -192,15 +193,15 @@ async def test_app_refuses_a_catastrophic_search_and_keeps_going(tmp_path: Path)
         await pilot.press(*"re:(a+)+$")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.search_result is None or app.search_result.pattern.text != "(a+)+$"
+        assert app.session.search.result is None or app.session.search.result.pattern.text != "(a+)+$"
         await pilot.press("slash", *"a.b", "enter")  # literal: no match, no error
         for _ in range(50):
-            if app.search_result is not None:
+            if app.session.search.result is not None:
                 break
             await pilot.pause(0.02)
-        assert app.search_result is not None and len(app.search_result) == 0
+        assert app.session.search.result is not None and len(app.session.search.result) == 0
         await pilot.press("e")  # still answering keys
-        assert app.clock.position == len(app.blog.posts)
+        assert app.session.clock.position == len(app.session.blog.posts)
         assert app.is_running
 
 

@@ -52,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
 
     def text(self) -> str:
         """The help as plain text (for tests and the e2e check)."""
-        return "\n".join(render_group(title, rows, 0).plain for title, rows in self.groups)
+        return "\n".join([*(render_group(title, rows, 0).plain for title, rows in self.groups), legend_group().plain])
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -332,12 +332,12 @@ class ReplayScreen(Screen[None]):
     # ---- filter and search follow the posts as they load --------------------------------------
     def _refresh_queries(self) -> None:
         session = self.session
-        if session.filter_stale and not self._running("filter"):
+        if session.filter_stale and not self._busy("filter"):
             self._start_filter()
-        if session.search_range() is not None and not self._running("search"):
+        if session.search_range() is not None and not self._busy("search"):
             self._start_search()
 
-    def _running(self, group: str) -> bool:
+    def _busy(self, group: str) -> bool:
         return any(w.group == group and w.is_running for w in self.workers)
 
     def _start_filter(self) -> None:

@@ -109,8 +109,11 @@ class FeedView(ScrollView, can_focus=True):
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
+        now: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`now`: the monotonic clock that times the new-post marks."""
         super().__init__(name=name, id=id, classes=classes)
+        self._now = now
         self._paint: tuple | None = None  # (width, base style) while render_lines paints
         self._posts = posts
         self._outlet = outlet
@@ -163,6 +166,16 @@ class FeedView(ScrollView, can_focus=True):
     def visible_seqs(self) -> list[int]:
         return [self.seq_at(i) for i in range(self._count)]
 
+    def is_new(self, seq: int) -> bool:
+        """Marked as just arrived (played or stepped in, less than NEW_FOR seconds ago)."""
+        arrived = self._arrived.get(seq)
+        return arrived is not None and self._now() - arrived < NEW_FOR
+
+    @property
+    def wrapped_blocks(self) -> int:
+        """Post blocks wrapped (and cached) so far: only those that reached the screen."""
+        return len(self._blocks)
+
     @property
     def last_visible(self) -> int | None:
         return self.seq_at(self._count - 1) if self._count else None
@@ -209,7 +222,7 @@ class FeedView(ScrollView, can_focus=True):
         self._position = k
         self._count = self._count_for(k)
         if arrivals and 0 < old_count < self._count and self._count - old_count <= MAX_NEW_MARKED:
-            now = time.monotonic()
+            now = self._now()
             for i in range(old_count, self._count):
                 self._arrived[self.seq_at(i)] = now
             self.set_timer(NEW_FOR + 0.05, self.refresh)
@@ -542,7 +555,7 @@ class FeedView(ScrollView, can_focus=True):
 
     # ---- rendering ---------------------------------------------------------
 
-    def _render_content(self, content: Content, width: int) -> list[Strip]:
+    def _wrap_content(self, content: Content, width: int) -> list[Strip]:
         return content.render_strips(width, None, self.visual_style, RenderOptions(self._get_style, self.styles))
 
     def _block(self, item: int) -> list[Strip]:
@@ -560,7 +573,7 @@ class FeedView(ScrollView, can_focus=True):
         if sep:
             label = f" {day_label(post.day)} "
             rule = max(0, width - len(label) - 2)
-            strips += self._render_content(
+            strips += self._wrap_content(
                 render.line(("──" + label + "─" * rule, ".feed--day")), width
             )
         entities = self._entities_of(seq) if self._entities_of else None
@@ -580,11 +593,11 @@ class FeedView(ScrollView, can_focus=True):
             header += ["  ", ("⚑ pinned", ".feed--pinned")]
         if post.updated is not None:
             header += ["  ", (f"updated {post.updated:%H:%M}", ".feed--meta")]
-        strips += self._render_content(render.line(*header), width)
+        strips += self._wrap_content(render.line(*header), width)
         if post.headline:
-            strips += self._render_content(render.line((post.headline, ".feed--headline")), width)
+            strips += self._wrap_content(render.line((post.headline, ".feed--headline")), width)
         if post.byline:
-            strips += self._render_content(render.line((post.byline, ".feed--byline")), width)
+            strips += self._wrap_content(render.line((post.byline, ".feed--byline")), width)
         text = post.text
         clipped = len(text) > FEED_CHARS
         if clipped:
@@ -594,11 +607,11 @@ class FeedView(ScrollView, can_focus=True):
             spans += render.mention_spans(entities.mentions)
         if self._matcher is not None:
             spans += [(s, e, render.MATCH) for s, e in self._matcher(text)]
-        strips += self._render_content(render.highlighted(text, spans), width)
+        strips += self._wrap_content(render.highlighted(text, spans), width)
         if clipped:
             more = len(post.text) - FEED_CHARS
             note = f"… {more:,} more characters — enter opens the post"
-            strips += self._render_content(render.line((note, ".feed--message")), width)
+            strips += self._wrap_content(render.line((note, ".feed--message")), width)
         strips.append(Strip.blank(width, self.rich_style))  # a styled blank: NO_COLOR filters need a style
         self._blocks[key] = strips
         if len(self._blocks) > CACHE_POSTS:
@@ -635,7 +648,7 @@ class FeedView(ScrollView, can_focus=True):
         body = strips[offset]
         is_sep = self._needs_separator(item) and offset == 0
         arrived = self._arrived.get(seq)
-        is_new = arrived is not None and time.monotonic() - arrived < NEW_FOR
+        is_new = arrived is not None and self._now() - arrived < NEW_FOR
         if seq == self.cursor and not is_sep and self.has_focus:
             mark = Segment("▌ ", self.get_component_rich_style("feed--cursor-mark"))
             row_style = self.get_component_rich_style("feed--cursor")
@@ -662,7 +675,7 @@ class FeedView(ScrollView, can_focus=True):
             text = "No posts yet — press space to play or . to step."
         if y != 1:
             return Strip.blank(width, self.rich_style)
-        strips = self._render_content(render.line((text, ".feed--message")), max(10, width - GUTTER))
+        strips = self._wrap_content(render.line((text, ".feed--message")), max(10, width - GUTTER))
         return Strip.join([Strip.blank(GUTTER, self.rich_style), strips[0]]).adjust_cell_length(width, self.rich_style)
 
 

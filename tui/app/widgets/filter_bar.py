@@ -234,6 +234,11 @@ class FilterBar(Vertical):
     def action_close(self) -> None:
         self.close()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "apply":  # enter applies from the input; on a chip it removes the chip
+            return self.query("#filter-input") and self.input.has_focus
+        return True
+
     def action_apply(self) -> None:
         """Enter: apply what is typed now and close."""
         self.close()

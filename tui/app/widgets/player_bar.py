@@ -19,6 +19,7 @@ replay at 60× repaints this line about once a second, not twenty times.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from textual.content import Content
 from textual.reactive import reactive
@@ -48,8 +49,11 @@ class PlayerBar(Widget):
 
     status: reactive[PlayerStatus | None] = reactive(None, layout=False, repaint=False)  # see watch_status
 
-    def __init__(self, density: Density | None = None, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, density: Density | None = None, *, id: str | None = None, classes: str | None = None,
+                 now: Callable[[], float] = time.monotonic) -> None:
+        """`now`: the monotonic clock that times the notices."""
         super().__init__(id=id, classes=classes)
+        self._now = now
         self._density = density if density is not None else Density(())
         self._spark_cache: tuple[int, int, str] = (-1, -1, "")  # (width, posts, sparkline)
         self._notice = ""
@@ -65,15 +69,16 @@ class PlayerBar(Widget):
 
     def notice(self, text: str) -> None:
         self._notice = text
-        self._notice_until = time.monotonic() + NOTICE_FOR
+        self._notice_until = self._now() + NOTICE_FOR
         self.set_timer(NOTICE_FOR + 0.05, self.refresh)
         self.refresh()
 
     @property
     def current_notice(self) -> str:
-        return self._notice if time.monotonic() < self._notice_until else ""
+        return self._notice if self._now() < self._notice_until else ""
 
-    def _spark(self, width: int) -> str:
+    def sparkline(self, width: int) -> str:
+        """The density sparkline drawn at `width` cells (cached per width and post count)."""
         key = (width, self._density.total)
         if self._spark_cache[:2] != key:
             self._spark_cache = (*key, sparkline(self._density.buckets(width)))
@@ -126,7 +131,7 @@ class PlayerBar(Widget):
         parts, head = self._layout(status)
         if head is not None:
             room = self.size.width - sum(len(p if isinstance(p, str) else p[0]) for p in parts) - 1
-            spark = self._spark(room)
+            spark = self.sparkline(room)
             parts += [
                 (spark[:head], ".player--spark"),
                 (spark[head] if spark[head] != " " else "│", render.PLAYHEAD),
