@@ -97,6 +97,9 @@ def screen_text(app) -> str:
         col = round(float(x) / 12.2)  # the exporter's cell width in pixels
         for char in html.unescape(text).replace("\xa0", " ").replace("\n", ""):
             cells = cell_len(char)
+            if cells == 0 and 0 < col <= width:  # a combining mark joins the character before it
+                rows[row][col - 1] += char
+                continue
             if 0 <= col < width:
                 rows[row][col] = char
                 for extra in range(1, cells):  # a wide character covers the next cell

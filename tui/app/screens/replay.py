@@ -157,7 +157,7 @@ class ReplayScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
-        self.set_interval(1 / TICK_HZ, self._tick, name="playback")
+        self.set_interval(1 / TICK_HZ, self.tick, name="playback")
         session = self.session
         if session.timeline is not None:
             self._timeline_started(session.timeline)
@@ -236,7 +236,9 @@ class ReplayScreen(Screen[None]):
         self.status = session.status(self._now(), filtered=filtered)
 
     # ---- playing: one fixed-rate timer, started once -------------------------------------
-    def _tick(self) -> None:
+    def tick(self) -> None:
+        """The playback timer's call: reveal what is due by now. Idempotent for one
+        reading of the clock, so a test with an injected clock may call it too."""
         session = self.session
         if not session.clock.playing:
             return
