@@ -418,6 +418,7 @@ class PeopleGrid(DataTable):
         cursor = self.cursor_coordinate
         self.clear(columns=True)
         self._seq_at = {}
+        self.display = bool(meetings and people)  # no empty grid under the meetings
         if not meetings or not people:
             return
         self.add_column(Text("person"), key="person")
@@ -448,6 +449,7 @@ class PeopleGrid(DataTable):
         self._key = object()  # the next show() redraws
         self._seq_at = {}
         self.clear(columns=True)
+        self.display = False
 
     def seq_at(self, row: int, column: int) -> int | None:
         return self._seq_at.get((row, column))
