@@ -66,7 +66,7 @@ async def test_help_lists_every_key_row_and_mark_and_closes_with_escape_q_and_qu
             assert [title for title, _ in help_screen.groups][:2] == ["Player (anywhere on the replay)", "Feed"]
             for row in keys.rows():
                 assert row.doc in text
-            assert "play / pause" in screen_text(app) and all(meaning in text for _, meaning in LEGEND)
+            assert "play / pause" in screen_text(app) and all(meaning in text for _, meaning, _ in LEGEND)
             await pilot.press(key)
             assert not isinstance(app.screen, HelpScreen), key
 

@@ -25,7 +25,7 @@ def render_group(title: str, rows: list[keys.Row], key_width: int) -> Content:
 
 def legend_group() -> Content:
     lines: list[str | tuple[str, str]] = [("Marks", "bold $accent")]
-    for mark, meaning in LEGEND:
+    for mark, meaning, _ in LEGEND:
         lines += ["\n  ", (mark.ljust(3), "bold"), "  ", meaning]
     return render.line(*lines)
 

@@ -138,7 +138,8 @@ class ReplayScreen(Screen[None]):
     # ---- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         blog = self.session.blog
-        yield TitleBar(blog.title or blog.source or "live blog", blog.meta.outlet, id="title-bar")
+        pinned = any(p.pinned for p in blog.posts)
+        yield TitleBar(blog.title or blog.source or "live blog", blog.meta.outlet, pinned=pinned, id="title-bar")
         yield FilterBar(None, debounce=0)
         with Horizontal(id="main"):
             with Vertical(id="feed-box"):
@@ -439,7 +440,7 @@ class ReplayScreen(Screen[None]):
     def _jump(self, target: Target) -> None:
         notice = self.session.jump(target, self._now())
         self._sync()
-        if notice:
+        if notice and self.session.pending is None:  # a pending jump is in the status line already
             self.query_one(PlayerBar).notice(notice)
 
     def action_next_day(self) -> None:
