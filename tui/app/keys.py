@@ -96,9 +96,9 @@ KEYS: tuple[Key, ...] = (
     Key("k", "cursor_up", "Up", "pane", "move in a pane; enter jumps the feed to the fact's source post", "k ↑"),
     # Prompts and dialogs.
     Key("enter", "apply", "Apply", "filter", "filter bar: apply and close / close, keeping the filter", "enter", False, priority=True),
-    Key("escape", "close", "Close", "filter", "filter bar: apply and close / close, keeping the filter", "escape", True),
+    Key("escape", "close", "Close", "filter", "filter bar: apply and close / close, keeping the filter", "escape", True, priority=True),
     Key("enter", "submit", "Find", "search", "search bar: jump to the first match / clear the search", "enter", True, priority=True),
-    Key("escape", "cancel", "Clear", "search", "search bar: jump to the first match / clear the search", "escape", True),
+    Key("escape", "cancel", "Clear", "search", "search bar: jump to the first match / clear the search", "escape", True, priority=True),
     Key("escape", "cancel", "Cancel", "goto", "go-to prompt: enter jumps, escape cancels", "escape", True),
     Key("escape,q,question_mark", "close", "Close", "help", "close the help", "escape q ?", True),
     Key("escape,q,enter", "close", "Close", "post", "close the post", "escape q enter", True),
