@@ -178,7 +178,7 @@ async def test_long_words_and_wide_text_at_any_width(hostile_file: Path, size: t
     app = make_app(hostile_file, start_at=len(hb.HOSTILE_POSTS))
     async with app.run_test(size=size) as pilot:
         await wait_for_timeline(app, pilot)
-        for keys in ((), ("v",), ("home",), ("k", "k"), ("enter",), ("escape", "g"), ("G", "comma", "full_stop")):
+        for keys in ((), ("v", "home"), ("enter",), ("escape", "G", "comma", "full_stop")):
             if keys:
                 await pilot.press(*keys)
             await pilot.pause()

@@ -33,9 +33,10 @@ class ReplayApp(App[None]):
     """Replays a live blog oldest-first; see the README's "Using the replay"."""
 
     TITLE = "liveblog-tui"
-    # The replay screen is the default screen (it exists before the first key),
-    # so its stylesheet is read here; dialogs read theirs when pushed.
-    CSS_PATH = ["app.tcss", "screens/replay.tcss"]
+    # The replay screen is the default screen (it exists before the first key), so
+    # its stylesheet is read here; so are the dialogs' (small): reading one when
+    # its screen is first pushed would re-parse every stylesheet of the app then.
+    CSS_PATH = ["app.tcss", "screens/replay.tcss", "screens/help.tcss", "screens/post.tcss", "screens/goto.tcss"]
 
     def __init__(
         self,
