@@ -514,7 +514,10 @@ class ReplayScreen(Screen[None]):
         facts = tl.facts_of(seq) if ready and tl is not None else []
         entities = tl.entities(seq) if ready and tl is not None else None
         names: dict[str, str] = {}
-        state = self.facts if not isinstance(self.facts, Indexing) else None
+        knowledge = session.knowledge()  # what the blog has revealed up to the playhead
+        if knowledge is not None:
+            names.update({d.id: d.label or d.name for d in knowledge.delegations})
+        state = self.facts if isinstance(self.facts, State) else None
         if state is not None:
             names.update({d.id: d.label or d.name for d in state.delegations})
             names.update({m.id: m.name for m in state.meetings})

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import compress
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from textual import events
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -125,7 +125,7 @@ class FeedView(ScrollView, can_focus=True):
         self._index_width = -1
         self._post_estimates: list[int] = []  # per post (seq - 1), at _post_estimates_width
         self._post_estimates_width = -1
-        self._blocks: OrderedDict[int, list[Strip]] = OrderedDict()  # seq → strips at _index_width
+        self._blocks: LRUCache[int, list[Strip]] = LRUCache(CACHE_POSTS)  # ±seq → strips at _index_width
         self._plain_blocks: set[int] = set()  # block keys wrapped before their entities were known
         self._matcher: Matcher | None = None
         self.cursor: int | None = None  # selected seq
@@ -200,8 +200,9 @@ class FeedView(ScrollView, can_focus=True):
         changed = False
         for key in stale:
             self._plain_blocks.discard(key)
-            if self._blocks.pop(key, None) is None or self._index_width < 0:
+            if key not in self._blocks or self._index_width < 0:
                 continue
+            self._blocks.discard(key)
             item = self.item_of(abs(key))
             if 0 <= item < len(self._index) and self.seq_at(item) == abs(key) and self._index.is_exact(item):
                 changed |= self._index.set_exact(item, len(self._block(item))) != 0
@@ -565,7 +566,6 @@ class FeedView(ScrollView, can_focus=True):
         key = seq if not sep else -seq
         cached = self._blocks.get(key)
         if cached is not None:
-            self._blocks.move_to_end(key)
             return cached
         post = self._posts[seq - 1]
         width = self._index_width
@@ -613,9 +613,7 @@ class FeedView(ScrollView, can_focus=True):
             note = f"… {more:,} more characters — enter opens the post"
             strips += self._wrap_content(render.line((note, ".feed--message")), width)
         strips.append(Strip.blank(width, self.rich_style))  # a styled blank: NO_COLOR filters need a style
-        self._blocks[key] = strips
-        if len(self._blocks) > CACHE_POSTS:
-            self._plain_blocks.discard(self._blocks.popitem(last=False)[0])
+        self._blocks.set(key, strips)  # the least recently used block goes when full
         return strips
 
     def render_lines(self, crop):  # type: ignore[override]
