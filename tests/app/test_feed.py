@@ -280,3 +280,53 @@ async def test_every_word_of_the_selected_post_reaches_the_screen() -> None:
                         checked += 1
                         assert flat in shown, (size, flat)
             assert checked >= 2, size  # the check did look at something
+
+
+# ---------------------------------------------------------------- headline, byline, pinned, huge posts
+
+
+def _post_with(**fields):
+    from dataclasses import replace
+
+    base = fx.make_blog().posts[0]
+    return replace(base, **fields)
+
+
+async def test_headline_byline_updated_and_pinned_are_shown_verbatim() -> None:
+    from datetime import datetime
+
+    from tui.core.model import Blog
+
+    post = _post_with(headline="Talks [bold]resume[/]", byline="By Jane Doe", pinned=True,
+                      updated=datetime(2025, 5, 14, 9, 45, tzinfo=fx.TZ))
+    blog = fx.make_blog()
+    blog = Blog(blog.meta, blog.tz, blog.summary, [post], [post.day], blog.order, blog.source)
+    app = FeedHost(blog, k=1)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        rows = [row[2:] for row in fx.feed_text(app.query_one(FeedView)).splitlines()]  # without the gutter
+        header = next(i for i, row in enumerate(rows) if "#1" in row)
+        assert "⚑ pinned" in rows[header] and "updated 09:45" in rows[header]
+        assert rows[header + 1].strip() == "Talks [bold]resume[/]"  # the title line, as typed
+        assert rows[header + 2].strip() == "By Jane Doe"
+        assert "Alpha:" in rows[header + 3]
+
+
+async def test_a_huge_post_shows_its_start_and_how_much_more_there_is() -> None:
+    from tui.app.widgets.feed import FEED_CHARS
+    from tui.core.model import Blog
+
+    words = ("officials said the talks continue " * 80_000).strip()  # ~2.7 MB, one paragraph
+    post = _post_with(paragraphs=(words,))
+    blog = fx.make_blog()
+    blog = Blog(blog.meta, blog.tz, blog.summary, [post], [post.day], blog.order, blog.source)
+    app = FeedHost(blog, k=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        feed = app.query_one(FeedView)
+        feed.action_first()
+        await pilot.pause()
+        feed.action_last()
+        await pilot.pause()
+        text = fx.feed_text(feed)
+        assert f"{len(words) - FEED_CHARS:,} more characters — enter opens the post" in text
+        assert feed.virtual_size.height < 400  # measured from what is shown, not 2.7 MB of text

@@ -212,3 +212,20 @@ async def test_goto_with_a_blog_dismisses_with_seq() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.results == [9]
+
+
+async def test_post_screen_shows_headline_byline_and_clips_a_huge_post() -> None:
+    from dataclasses import replace
+
+    from tui.app.screens.post import SHOW_CHARS
+
+    huge = replace(TRICKY, headline="A [b]headline[/b]", byline="By Jane Doe", pinned=True,
+                   paragraphs=("x " * (SHOW_CHARS // 2 + 5000),))
+    app = HostApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.push_screen(PostScreen(huge))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "A [b]headline[/b]" in text and "By Jane Doe" in text and "⚑ pinned" in text
+        body = app.screen.query_one("#post-body").render()
+        assert "more characters not shown: lines 120–121" in body.plain
