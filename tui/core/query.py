@@ -248,8 +248,9 @@ class PostIndex:
         return index
 
     # ------------------------------------------------------------ growing
-    def extend(self, posts: Sequence[Post]) -> None:
-        """Add the next posts (seq n+1, n+2, ...); their text is folded lazily."""
+    def extend(self, posts: Sequence[Post], *, fold_now: bool = False) -> None:
+        """Add the next posts (seq n+1, n+2, ...); their text is folded on the first
+        text query, or now with `fold_now` (a loading worker: queries stay quick)."""
         posts = list(posts)
         if not posts:
             return
@@ -262,6 +263,8 @@ class PostIndex:
             self._pending.extend(posts)
             self._n += len(posts)
             self._changed()
+            if fold_now:
+                self._fold_pending()
 
     def set_entities(self, entities_of: Callable[[int], PostEntities] | None, upto: int) -> None:
         """Posts 1..upto have entities: `entities_of(seq)` (may be called from any thread)."""

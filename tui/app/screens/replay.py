@@ -273,7 +273,7 @@ class ReplayScreen(Screen[None]):
             if load is not None and not load.done:
                 load.step(LOAD_CHUNK)
                 if index.size < len(posts):
-                    index.extend(posts[index.size : len(posts)])  # fold the new text here, not on the UI thread
+                    index.extend(posts[index.size : len(posts)], fold_now=True)  # here, not in a query
                 self.post_message(self.PostsLoaded())
                 target = session.clock.position + EXTRACT_AHEAD  # facts at the playhead first
                 if timeline.ready_upto < target:
