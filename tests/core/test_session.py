@@ -224,3 +224,15 @@ def test_filter_names_come_from_the_knowledge_at_the_playhead() -> None:
     assert session.aliases()["delegation"]["Ruritanian delegation"] == "rur"
     seqs = session.index.filter(parse_query('delegation:"Ruritanian delegation"'), aliases=session.aliases())
     assert seqs == [1, 2]
+
+
+def test_a_load_finished_in_its_thread_counts_only_once_the_session_took_the_posts(tmp_path: Path) -> None:
+    """Race seen in a real terminal: the loader finished in its thread, `e` came before
+    posts_loaded ran, and the end was taken to be the last post the clock knew (14/108)."""
+    session = loading_session(tmp_path)
+    session.load.finish()  # the worker is done; its message is not handled yet
+    assert session.loading
+    session.jump(Target.end(), 0.0)
+    assert session.pending == Target.end() and session.clock.position == 1
+    session.posts_loaded(0.0)
+    assert not session.loading and session.clock.position == 12

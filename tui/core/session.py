@@ -213,8 +213,10 @@ class ReplaySession:
     # ------------------------------------------------------------ loading
     @property
     def loading(self) -> bool:
-        """Posts are still being parsed."""
-        return self._load is not None and not self._load.done
+        """Posts are still being parsed, or parsed but not yet taken in by posts_loaded
+        (the loader finishes in its own thread: until then the session's view of the
+        blog — clock, density, jump targets — is not the whole blog)."""
+        return self._load is not None
 
     @property
     def load_progress(self) -> float:
@@ -234,6 +236,7 @@ class ReplaySession:
         density, land a pending jump, go on playing. Returns whether the
         playhead moved. The index is extended by the loader (see extend_index)."""
         posts = self.blog.posts
+        done = self._load is not None and self._load.done  # read before n: then n is final
         n = len(posts)
         before = self.clock.position
         if n > self.loaded:
@@ -244,7 +247,7 @@ class ReplaySession:
             self.loaded = n
         if self.index.size < n:  # the loader did not extend it (tests, small blogs)
             self.index.extend(posts[self.index.size : n])
-        if not self.loading:
+        if done:
             self._load = None
         if self.pending is not None:
             seq = self._resolve(self.pending)
