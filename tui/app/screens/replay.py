@@ -128,10 +128,8 @@ class ReplayScreen(Screen[None]):
         self._knowledge_loader = knowledge_loader
         self._now = now
         self._arrivals = False
-        self._panes_mounted = False
         self.panes_wanted: bool | None = None  # v: the user's choice; None: shown from NARROW columns
         self.hidden_panes: set[str] = set()  # D S M
-        self.match_text = ""  # "match 3/7" after n/N
         self._submitting = False  # Enter pressed, the search bar's text not read yet
         self._early_jumps: list[bool] = []  # n / N typed in that moment
 
@@ -178,7 +176,6 @@ class ReplayScreen(Screen[None]):
             SchedulePane(seq_label=label).data_bind(facts=ReplayScreen.facts),
             MeetingsPane(seq_label=label).data_bind(facts=ReplayScreen.facts),
         ])
-        self._panes_mounted = True
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout(event.size.width)
@@ -610,7 +607,6 @@ class ReplayScreen(Screen[None]):
         if text == session.search.text:
             return
         run = session.set_search(text)
-        self.match_text = ""
         bar = self.query_one(SearchBar)
         bar.show_error(session.search.error)  # in the bar, once: no toast per keystroke
         pattern = session.search.pattern
@@ -630,13 +626,11 @@ class ReplayScreen(Screen[None]):
             session.search.pending_jumps.append(forward)  # the result is on its way: act on it then
             return
         found = session.next_match(None if from_start else feed.cursor, forward, feed.is_visible)
-        if isinstance(found, str):
-            self.match_text = ""
+        if isinstance(found, str):  # why it cannot move
             self.query_one(PlayerBar).notice(found)
             return
         feed.jump_to_post(found.seq)
-        self.match_text = found.text
-        self.query_one(PlayerBar).notice(found.text)
+        self.query_one(PlayerBar).notice(found.text)  # "match 3/7", "· wrapped"
 
     def action_search_next(self) -> None:
         self._jump_match(True)
