@@ -250,3 +250,12 @@ async def test_summary_only_at_the_end_once_everything_is_loaded(blog_file, slow
         assert app.session.clock.at_end and summary.display
         await pilot.press("comma")
         assert not summary.display
+
+
+async def test_start_at_aims_at_the_whole_blog(blog_file) -> None:
+    full = load_blog(blog_file)
+    late = len(full.posts) - 5
+    app = replay(blog_file, "--start-at", str(late))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.started(pilot)
+        assert fx.position(app) == late and fx.feed(app).last_visible == late
