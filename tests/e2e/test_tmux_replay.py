@@ -179,6 +179,7 @@ def test_no_color_terminal_plays(tmp_path: Path) -> None:
     term = Tmux([console_script(), "replay", "--speed", "3600", "--idle-cap", "0.5"], env={"NO_COLOR": "1"})
     try:
         term.wait(r"\b3/108")  # posts arrived by playing
+        term.wait(r"\? Help.*q Quit")  # the footer, filled without any key pressed
         term.type("q")
         screen = term.wait(r"EXITED:\d+")
         assert "EXITED:0" in screen and "Traceback" not in screen
