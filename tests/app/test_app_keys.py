@@ -418,7 +418,7 @@ async def test_hostile_post_text_is_shown_verbatim() -> None:
 
 
 async def test_layout_narrow_hides_panes_and_v_stacks_them() -> None:
-    app = make_app()
+    app = make_app(start_at=4)
     async with app.run_test(size=(80, 24)) as pilot:
         await fx.started(pilot)
         replay = app.replay
@@ -426,6 +426,7 @@ async def test_layout_narrow_hides_panes_and_v_stacks_them() -> None:
         assert replay.has_class("-narrow") and panes.region.height == 0
         await pilot.press("v")
         assert panes.region.height > 0 and panes.region.y > fx.feed(app).region.y  # stacked below the feed
+        assert "arrived in Istanbul" in fx.screen_text(app)  # a two-line row is not cut at 80×24
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
         assert replay.has_class("-wide")
