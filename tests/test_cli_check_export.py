@@ -119,6 +119,54 @@ def test_check_reports_inferred_years_titles_and_pinned_posts(capsys, tmp_path: 
     code, out, _ = run(capsys, "check", str(f))
     assert code == 0
     assert "Thu 15 May 2025" in out and "(year inferred from the neighbouring headers)" in out
-    assert "titles:   1 headlines" in out
+    assert "titles:   1 headline," in out
     assert "pinned:" not in out  # 09:00 between 18:00 and 12:00 is out of order, not at the top
     assert "line 4: time stamp 09:00 is out of order" in out
+
+
+def test_export_at_as_jsonl_is_one_json_object_per_line(capsys) -> None:
+    """--at with --format jsonl printed pretty, multi-line JSON."""
+    code, out, _ = run(capsys, "export", "--at", "50", "--format", "jsonl")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) > 2
+    records = [json.loads(line) for line in lines]  # each line parses on its own
+    assert records[0] == {"seq": 50, "summary_revealed": False}
+    assert {r["record"] for r in records[1:]} <= {"delegation", "schedule", "meeting"}
+    assert all(f["seq"] <= 50 for r in records[1:] if r["record"] == "schedule" for f in [r])
+
+
+def test_export_md_is_one_document(capsys) -> None:
+    """--format md held two documents: two titles, the summary twice."""
+    code, out, _ = run(capsys, "export", "--format", "md")
+    assert code == 0
+    assert sum(line.startswith("# ") for line in out.splitlines()) == 1
+    first_summary_line = "Russian and Ukrainian delegations"
+    summary = out.count("## Summary")
+    assert summary == 1, summary
+    assert "## Posts" in out and first_summary_line
+
+
+def test_check_counts_with_correct_plurals(capsys, tmp_path: Path) -> None:
+    f = tmp_path / "one.txt"
+    f.write_text("Lede.\n16 May 2025\nNorway has said it will attend, NRK has reported.\n")
+    code, out, _ = run(capsys, "check", str(f))
+    assert code == 0
+    assert "(1 paragraph," in out and "1 post " in out and "(1 paragraph;" in out
+    assert "1 paragraphs" not in out and "1 posts" not in out
+
+
+def test_replay_help_lists_the_keys_from_the_key_table(capsys) -> None:
+    from tui.app import keys
+
+    with pytest.raises(SystemExit):
+        main(["replay", "--help"])
+    out = capsys.readouterr().out
+    assert keys.epilog().splitlines()[1].strip() in " ".join(out.split()) or keys.epilog().splitlines()[1] in out
+    for row in keys.rows():
+        assert row.doc in out
+
+
+@pytest.mark.parametrize("value", ["-1", "nan", "inf"])
+def test_bad_idle_cap_is_one_line(capsys, value: str) -> None:
+    code, _, err = run(capsys, "replay", "--idle-cap", value)
+    assert code == 2 and err.startswith("liveblog-tui: --idle-cap") and len(err.strip().splitlines()) == 1

@@ -11,17 +11,6 @@ import sys
 from tui.core.errors import InputError
 
 
-REPLAY_KEYS = """keys (also in the app: ? for help, ctrl+p for the command palette):
-  space          play / pause             .  ,        step one post forward / back
-  +  -           faster / slower          ]  [        next / previous day
-  0-9            jump to 0-90%            r  e        restart / jump to the end
-  :  t           go to a time or post     p           pace mode (one post every N s)
-  j k  ↑ ↓       select post              enter       open the selected post
-  PgUp PgDn      page                     g G         oldest / newest post
-  /  n  N        search, next, previous   f           filter (person: delegation: outlet: day:)
-  v              show / hide the panes    D S M       toggle one pane
-  tab            cycle focus              q           quit
-"""
 
 
 def add_replay_options(p: argparse.ArgumentParser) -> None:
@@ -30,6 +19,8 @@ def add_replay_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--speed", type=float, default=None, metavar="X", help="clock speed multiplier (default 60: a minute a second)")
     p.add_argument("--pace", type=float, default=None, metavar="SECONDS", help="instead of --speed: one post every SECONDS")
     p.add_argument("--start-at", default=None, metavar="TIME|SEQ", help="start at a post number or a time (14:30, '15 May 12:00')")
+    p.add_argument("--idle-cap", type=float, default=None, metavar="SECONDS",
+                   help="longest real wait between two posts in speed mode (default 2; 0 = none: every gap takes gap/speed)")
     p.add_argument("--paused", action="store_true", help="start paused")
 
 
@@ -56,10 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--meta", default=None, metavar="TOML", help="blog description (default: FILE-stem.toml next to FILE)")
         p.add_argument("--timezone", default=None, metavar="ZONE", help="time zone of the events, e.g. Europe/Istanbul or +03:00")
 
+    from tui.app.keys import epilog  # the one key table (plain Python: no Textual import)
+
     replay = sub.add_parser(
         "replay",
         help="replay the blog in a terminal UI",
-        epilog=REPLAY_KEYS,
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_file(replay)

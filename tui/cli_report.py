@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable
 from datetime import date
 
-from tui.core.export import build_export, iter_jsonl, iter_markdown, to_json
+from tui.core.export import build_export, iter_jsonl, iter_markdown, iter_state_jsonl, to_json
 from tui.core.load import load_blog
 from tui.core.model import Blog, Post
 
@@ -23,6 +23,11 @@ def _load(args: argparse.Namespace) -> Blog:
         meta_path=getattr(args, "meta", None),
         timezone=getattr(args, "timezone", None),
     )
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """'1 post', '2 posts', '0 posts'."""
+    return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
 
 
 def knowledge_for(args: argparse.Namespace):
@@ -88,7 +93,7 @@ def check_lines(blog: Blog) -> list[str]:
     if blog.summary is not None:
         s = blog.summary
         n = len(s.text.split("\n"))
-        out.append(f"summary:  lines {s.first_line}-{s.last_line} ({n} paragraphs, kept apart from the posts)")
+        out.append(f"summary:  lines {s.first_line}-{s.last_line} ({plural(n, 'paragraph')}, kept apart from the posts)")
     else:
         out.append("summary:  none (no text above the first day header)")
     out.append(f"days:     {len(per_day)}")
@@ -97,16 +102,17 @@ def check_lines(blog: Blog) -> list[str]:
         first, last = day_posts[0], day_posts[-1]
         year = f"  (year {blog.year_notes[day]})" if day in blog.year_notes else ""
         out.append(
-            f"  {day:%a %d %b %Y}  {len(day_posts):5d} posts  {_clock(first)}-{_clock(last)}  "
+            f"  {day:%a %d %b %Y}  {plural(len(day_posts), 'post'):>11}  {_clock(first)}-{_clock(last)}  "
             f"lines {min(p.first_line for p in day_posts)}-{max(p.last_line for p in day_posts)}{year}"
         )
     paragraphs = sum(len(p.paragraphs) for p in posts)
-    out.append(f"posts:    {len(posts)} ({paragraphs} paragraphs; seq 1 = oldest)")
+    out.append(f"posts:    {len(posts)} ({plural(paragraphs, 'paragraph')}; seq 1 = oldest)")
     headlines = sum(1 for p in posts if p.headline)
     if headlines:
         bylines = sum(1 for p in posts if p.byline)
         updated = sum(1 for p in posts if p.updated is not None)
-        out.append(f"titles:   {headlines} headlines, {bylines} bylines, {updated} 'updated' times")
+        edits = plural(updated, "'updated' time")
+        out.append(f"titles:   {plural(headlines, 'headline')}, {plural(bylines, 'byline')}, {edits}")
     out.append(f"times:    {explicit} explicit (stamped by the blog), {len(posts) - explicit} estimated (~)")
     pinned = [p for p in posts if p.pinned]
     if pinned:
@@ -163,9 +169,13 @@ def run_export(args: argparse.Namespace) -> int:
         state = timeline.state_at(at)
         if args.format == "md":
             return _write(iter_state_markdown(blog, timeline, state))
+        if args.format == "jsonl":
+            return _write(iter_state_jsonl(state_export(state)))
         return _write([json.dumps(state_export(state), ensure_ascii=False, indent=2) + "\n"])
     if args.format == "md":
-        return _write([*iter_facts_markdown(blog, timeline), "\n", *iter_markdown(blog)])
+        # One document: the analyst's timeline (title, facts, the summary at the
+        # end), then the posts under their own heading — no second title or summary.
+        return _write([*iter_facts_markdown(blog, timeline), "\n## Posts\n\n", *iter_markdown(blog, standalone=False)])
     extra, entry_extra = facts_export(timeline)
     doc = build_export(blog, extra, entry_extra=entry_extra)
     if args.format == "jsonl":

@@ -6,6 +6,10 @@ the app tests say exactly which posts exist, on which day, at which time.
 
 from __future__ import annotations
 
+import html
+import re
+
+from rich.cells import cell_len
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -77,12 +81,110 @@ def big_blog(n: int, words: int = 40) -> Blog:
     )
 
 
+_SVG_TEXT = re.compile(r'<text class="terminal-(?:\d+-)?r\d+" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" clip-path="url\(#terminal-(?:\d+-)?line-(\d+)\)">([^<]*)</text>')
+
+
 def screen_text(app) -> str:
-    """What the terminal would show, as plain text (one line per row)."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
+    """What the terminal shows, as plain text (one line per row), read from the
+    app's own screenshot (App.export_screenshot: public, what a user sees)."""
+    svg = app.export_screenshot()
+    width, height = app.size
+    rows = [[" "] * width for _ in range(height)]
+    for x, line, text in _SVG_TEXT.findall(svg):
+        row = int(line)
+        if row >= height:
+            continue
+        col = round(float(x) / 12.2)  # the exporter's cell width in pixels
+        for char in html.unescape(text).replace("\xa0", " ").replace("\n", ""):
+            cells = cell_len(char)
+            if cells == 0 and 0 < col <= width:  # a combining mark joins the character before it
+                rows[row][col - 1] += char
+                continue
+            if 0 <= col < width:
+                rows[row][col] = char
+                for extra in range(1, cells):  # a wide character covers the next cell
+                    if col + extra < width:
+                        rows[row][col + extra] = ""
+            col += cells
+    return "\n".join("".join(r) for r in rows)
+
+
+def footer_text(app) -> str:
+    """The bottom row: the key footer."""
+    return screen_text(app).splitlines()[-1]
 
 
 def feed_text(feed) -> str:
     """The feed's visible rows, as plain text."""
     return "\n".join(feed.render_line(y).text for y in range(feed.scrollable_content_region.height))
+
+
+# ---- the app's public parts, for the Pilot tests ------------------------------------------
+def feed(app):
+    """The replay's feed (on the replay screen, even under a dialog)."""
+    from tui.app.widgets.feed import FeedView
+
+    return app.replay.query_one(FeedView)
+
+
+def player(app):
+    from tui.app.widgets.player_bar import PlayerBar
+
+    return app.replay.query_one(PlayerBar)
+
+
+def position(app) -> int:
+    return app.session.clock.position
+
+
+async def started(pilot) -> None:
+    """Until the replay screen and its panes (mounted after the first frame) are up."""
+    from tui.app.widgets.panes import DelegationsPane
+
+    app = pilot.app
+    for _ in range(50):
+        try:
+            if app.replay.query(DelegationsPane):
+                break
+        except LookupError:
+            pass
+        await pilot.pause()
+    await pilot.pause()
+
+
+_KEY_NAMES = {" ": "space", ".": "full_stop", ",": "comma", ":": "colon", "/": "slash", "?": "question_mark",
+              "+": "plus", "-": "minus", "[": "left_square_bracket", "]": "right_square_bracket", "#": "number_sign",
+              '"': "quotation_mark"}
+
+
+_NAMED = {"enter", "escape", "backspace", "delete", "tab", "space", "up", "down", "left", "right", "home", "end",
+          "pageup", "pagedown", "full_stop", "comma", "slash", "colon", "question_mark", "plus", "minus",
+          "left_square_bracket", "right_square_bracket"}
+
+
+async def type_keys(pilot, *keys: str) -> None:
+    """Keys as a fast typist (or a paste of keystrokes) sends them: all queued at
+    once, then the app settles and its workers finish. Names ("enter") or text."""
+    from textual import events
+
+    app = pilot.app
+    for key in keys:
+        named = key in _NAMED or key.startswith(("ctrl+", "shift+"))
+        for name in ([key] if named else list(key)):
+            char = name if len(name) == 1 else {"enter": "\r", "escape": "\x1b", "space": " "}.get(name)
+            app.post_message(events.Key(_KEY_NAMES.get(name, name), char))
+    await settle(pilot)
+
+
+async def settle(pilot) -> None:
+    """Until the app's queues are drained and the filter and search workers are
+    done (results handled); the loading worker may go on."""
+    app = pilot.app
+    quiet = 0
+    for _ in range(500):
+        await pilot.pause()
+        busy = any(w.group != "load" and w.is_running for w in app.workers)
+        quiet = 0 if busy else quiet + 1
+        if quiet >= 2:  # two idle rounds: results posted by the last worker are handled
+            return
+    raise AssertionError("the filter / search workers did not finish")

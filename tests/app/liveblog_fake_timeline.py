@@ -3,15 +3,18 @@
 The app tests check the app's wiring (which state reaches the panes, which
 spans get highlighted), not extraction quality, so they use this: delegation
 "ru" is announced at post 1, arrives at post 3 and leaves at post 10; every
-"Medinsky" is a person mention. It counts state_at calls.
+"Medinsky" is a person mention. It counts state_at calls. It implements
+tui.core.timeline.TimelineView, the protocol the app is typed against.
 """
 
 from __future__ import annotations
 
 from tui.core.facts import DelegationState, Mention, PostEntities, State, StatusFact
+from tui.core.knowledge import Delegation, Knowledge, Person
 from tui.core.model import Blog
 
 EVENTS = {1: "announced", 3: "arrived", 10: "left"}
+KNOWLEDGE = Knowledge(delegations=(Delegation("ru", "Russia", "RU"),), people=(Person("Vladimir Medinsky", ("Medinsky",)),))
 
 
 class FakeTimeline:
@@ -64,5 +67,15 @@ class FakeTimeline:
     def ready_upto(self) -> int:
         return len(self.blog.posts)
 
+    @property
+    def complete(self) -> bool:
+        return True
+
+    def extend(self, upto: int | None = None, *, limit: int | None = None) -> int:
+        return self.ready_upto
+
     def try_state_at(self, seq: int) -> State:
         return self.state_at(seq)
+
+    def knowledge_at(self, seq: int) -> Knowledge:
+        return KNOWLEDGE

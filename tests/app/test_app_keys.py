@@ -1,17 +1,22 @@
-"""Pilot tests: each player / navigation key → clock, feed, panes and what is on screen."""
+"""Pilot tests: each key → session, feed, panes and what is on screen.
+
+Only public parts are read: the session (tui.core.session), the replay screen's
+reactives (`facts`, `status`), widgets' public methods, and the screen as the
+user sees it (fx.screen_text, from App.export_screenshot).
+"""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import liveblog_app_fixtures as fx
 import pytest
 from liveblog_fake_timeline import FakeTimeline
+from textual import events
 
-from tui.app.app import ReplayApp, SearchBar, SummaryPanel
-from tui.app.widgets.feed import FeedView, NewPostsPill
+from tui.app.app import ReplayApp
 from tui.app.widgets.filter_bar import FilterBar
-from tui.app.widgets.panes import DelegationsPane, FactSelected
+from tui.app.widgets.panes import DelegationsPane, FactSelected, MeetingsPane, SchedulePane
+from tui.app.widgets.search_bar import SearchBar
+from tui.app.widgets.summary import SummaryPanel
 
 
 class FakeNow:
@@ -30,66 +35,50 @@ def make_app(start_at: int | None = None, paused: bool = True, blog=None, **kw) 
 
 
 def panes_match(app: ReplayApp) -> bool:
-    """The delegations pane shows exactly state_at(playhead)."""
-    expected = app.timeline.state_at(app.clock.position)
-    app.timeline.calls.pop()  # our own call does not count
-    return app.state == expected and app.query_one(DelegationsPane)._key == expected.delegations
+    """The panes show exactly state_at(playhead)."""
+    timeline = app.session.timeline
+    expected = timeline.state_at(fx.position(app))
+    timeline.calls.pop()  # our own call does not count
+    pane = app.replay.query_one(DelegationsPane)
+    rows = [pane.get_option_at_index(i).prompt.plain for i in range(pane.option_count)]
+    return app.replay.facts == expected and rows == [pane.row(d).plain for d in expected.delegations]
 
 
-def count_paints(app: ReplayApp) -> tuple[list[int], list[int]]:
-    """Lists that grow by one each time the status bar / the feed is rendered."""
-    bar_paints: list[int] = []
-    feed_paints: list[int] = []
-    bar, feed = app.player, app.feed
-    render_bar, render_lines = bar.render, feed.render_lines
-    bar.render = lambda: (bar_paints.append(1), render_bar())[1]
-    feed.render_lines = lambda crop: (feed_paints.append(1), render_lines(crop))[1]
-    return bar_paints, feed_paints
+def post_keys(app: ReplayApp, *keys: str) -> None:
+    """Keys as a fast typist or a paste delivers them: all queued before any is handled."""
+    names = {"/": "slash", " ": "space", ".": "full_stop", ":": "colon"}
+    for key in keys:
+        char = key if len(key) == 1 else {"enter": "\r", "escape": "\x1b"}.get(key)
+        app.post_message(events.Key(names.get(key, key), char))
 
 
-async def settle(pilot, app: ReplayApp) -> None:
-    """Wait until the start-up layout (panes mounted after the first frame) is painted."""
-    bar_paints, feed_paints = count_paints(app)
-    for _ in range(30):
-        before = len(bar_paints) + len(feed_paints)
-        await pilot.pause(0.1)
-        if len(bar_paints) + len(feed_paints) == before:
-            break
-    del app.player.render, app.feed.render_lines  # back to the class's methods
-
-
-async def test_opens_on_the_oldest_post_with_the_clock_at_its_time() -> None:
+async def test_opens_on_the_oldest_post_with_title_legend_and_clock() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert app.clock.position == 1
-        assert app.feed.last_visible == 1
+        await fx.started(pilot)
+        assert fx.position(app) == 1 and fx.feed(app).last_visible == 1
         text = fx.screen_text(app)
         assert "Alpha" in text and "Bravo" not in text
-        assert app.player.status.sim_time == app.blog.posts[0].time
-        assert "⏸" in text and "1/10" in text
+        assert text.splitlines()[0].lstrip().startswith("Test talks")  # the blog's title
+        assert "~ estimated time" in text and "◆ changed" in text  # the legend
+        assert app.replay.status.sim_time == app.session.blog.posts[0].time
+        assert "⏸" in text and "1/10" in text and "idle ≤2s" in text
 
 
 async def test_step_forward_and_back_reveal_and_hide_one_post() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
+        await fx.started(pilot)
         await pilot.press("full_stop")
-        assert app.clock.position == 2
-        assert app.feed.last_visible == 2
+        assert fx.position(app) == 2 and fx.feed(app).last_visible == 2
         assert "Bravo" in fx.screen_text(app)
-        assert not app.clock.playing  # stepping keeps a paused replay paused
-        await pilot.press("full_stop", "full_stop", "comma")
-        assert app.clock.position == 3
+        assert not app.session.clock.playing  # stepping keeps a paused replay paused
+        await pilot.press("full_stop", "full_stop", "comma", "comma", "comma", "comma")
+        assert fx.position(app) == 1  # never below post 1
+        await pilot.press("full_stop", "full_stop")
         text = fx.screen_text(app)
         assert "Charlie" in text and "Delta" not in text
         assert panes_match(app)
-
-
-async def test_step_back_never_goes_below_post_one() -> None:
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("comma", "comma")
-        assert app.clock.position == 1 and app.feed.last_visible == 1
 
 
 async def test_space_plays_and_the_timer_reveals_posts() -> None:
@@ -97,226 +86,183 @@ async def test_space_plays_and_the_timer_reveals_posts() -> None:
     app = make_app(now=now)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("space")
-        assert app.clock.playing
-        assert "▶" in fx.screen_text(app)
-        due = app.clock.next_due(now.t)
+        assert app.session.playing and "▶" in fx.screen_text(app)
+        due = app.session.clock.next_due(now.t)
         assert due is not None and due > 0
-        await pilot.pause(0.2)  # the playback timer ticks, but no time has passed
-        assert app.clock.position == 1
+        await pilot.pause(0.1)  # the playback timer ticks, but no time has passed
+        assert fx.position(app) == 1
         now.t += due + 0.01
-        await pilot.pause(0.2)  # the real 20 Hz timer fires and hands the clock the new time
-        assert app.clock.position == 2 and app.feed.last_visible == 2
+        await pilot.pause(0.1)  # the 20 Hz timer hands the clock the new time
+        assert fx.position(app) == 2 and fx.feed(app).last_visible == 2
         assert panes_match(app)
         await pilot.press("space")
-        assert not app.clock.playing
         now.t += 3600
-        await pilot.pause(0.2)
-        assert app.clock.position == 2  # paused stays paused
-
-
-async def test_one_fixed_rate_timer_started_once() -> None:
-    """Play, pause, speed and steps never re-create, reset or stop the timer."""
-    now = FakeNow()
-    app = make_app(now=now)
-    async with app.run_test(size=(120, 40)) as pilot:
-        ticker = app._ticker
-        assert ticker is not None
-        for key in ("space", "full_stop", "plus", "minus", "p", "p", "space", "r", "space"):
-            await pilot.press(key)
-            assert app._ticker is ticker
-        assert [t for t in app._timers if t.name == "playback"] == [ticker]
-
-
-async def test_a_tick_while_paused_repaints_nothing() -> None:
-    now = FakeNow()
-    app = make_app(now=now)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
-        bar_paints, feed_paints = count_paints(app)
-        now.t += 3600
-        for _ in range(5):
-            app._tick()
         await pilot.pause(0.1)
-        assert (bar_paints, feed_paints) == ([], []) and app.clock.position == 1
+        assert fx.position(app) == 2  # paused stays paused
 
 
-async def test_playing_repaints_the_bar_only_when_its_text_moves() -> None:
-    """Between posts the clock ticks on; the bar repaints when the shown minute
-    changes, not on every tick; the feed is not repainted until a post is due."""
+async def test_speed_keys_show_plain_numbers_and_the_idle_cap_key_lets_gaps_run() -> None:
     now = FakeNow()
-    app = make_app(now=now, speed=1.0)  # one simulated second per real second
+    app = make_app(now=now, speed=1e9)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.clock.set_idle_cap(None, now.t)  # the 90-minute gap to post 2 really takes 90 minutes
-        await pilot.press("space")
-        await settle(pilot, app)
-        bar_paints, feed_paints = count_paints(app)
-        for _ in range(5):  # a tenth of a simulated second each: the minute stays
-            now.t += 0.1
-            app._tick()
-        await pilot.pause(0.05)
-        assert bar_paints == [] and feed_paints == []
-        shown = app.player.status.sim_time
-        now.t += 61
-        app._tick()
-        await pilot.pause(0.05)
-        assert bar_paints and app.player.status.sim_time.minute != shown.minute
-        assert feed_paints == [] and app.clock.position == 1
-
-async def test_faster_slower_change_speed_and_show_it_briefly() -> None:
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        start = app.clock.speed
-        await pilot.press("plus")
-        assert app.clock.speed > start
-        assert f"speed {app.clock.speed:g}×" in fx.screen_text(app)
-        await pilot.press("minus", "minus")
-        assert app.clock.speed < start
-        assert app.player.current_notice == f"speed {app.clock.speed:g}×"
+        assert "1,000,000,000×" in fx.screen_text(app)  # not 1e+09×
+        await pilot.press("minus")
+        assert app.session.clock.speed == 3600 and "speed 3,600×" in fx.screen_text(app)
+        await pilot.press(*["minus"] * 5, "space")  # 60×: the 90-minute gap to post 2 …
+        assert app.session.clock.speed == 60 and app.session.clock.next_due(now.t) == pytest.approx(2.0)  # … capped
+        for _ in range(4):  # 2 s → 5 → 10 → 30 → none
+            await pilot.press("i")
+        assert app.session.clock.idle_cap is None
+        assert app.session.clock.next_due(now.t) == pytest.approx(90.0)  # now the speed decides
+        assert "idle: real gaps" in fx.screen_text(app)
 
 
 async def test_pace_mode_toggles() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("p")
-        assert app.clock.pace is not None
-        assert "1 post/" in fx.screen_text(app)
+        assert app.session.clock.pace is not None and "1 post/2s" in fx.screen_text(app)
         await pilot.press("p")
-        assert app.clock.pace is None
+        assert app.session.clock.pace is None
 
 
-async def test_day_jumps() -> None:
+@pytest.mark.parametrize("keys, expected", [(("right_square_bracket",), 5), (("right_square_bracket",) * 2, 8),
+                                            (("right_square_bracket", "right_square_bracket", "left_square_bracket"), 5),
+                                            (("5",), None), (("e", "comma"), 9), (("e", "r", "full_stop"), 2)])
+async def test_jumps_land_where_the_clock_says_and_the_panes_follow(keys, expected) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("right_square_bracket")
-        assert app.clock.position == 5  # first post of 15 May
-        assert app.blog.posts[app.feed.last_visible - 1].day.day == 15
-        await pilot.press("right_square_bracket")
-        assert app.clock.position == 8
-        await pilot.press("left_square_bracket")
-        assert app.clock.position == 5
+    async with app.run_test(size=(160, 48)) as pilot:
+        await fx.started(pilot)
+        await pilot.press(*keys)
+        if expected is None:  # 5 = 50 % of the time span
+            ts = [p.time.timestamp() for p in app.session.blog.posts]
+            expected = max(i + 1 for i, t in enumerate(ts) if t <= ts[0] + 0.5 * (ts[-1] - ts[0]))
+        assert fx.position(app) == expected
         assert panes_match(app)
-
-
-async def test_digit_jumps_to_a_fraction_of_the_time_span() -> None:
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("5")
-        ts = [p.time.timestamp() for p in app.blog.posts]
-        target = ts[0] + 0.5 * (ts[-1] - ts[0])
-        expected = max(i + 1 for i, t in enumerate(ts) if t <= target)
-        assert app.clock.position == expected
-        await pilot.press("0")
-        assert app.clock.position == 1
+        assert fx.feed(app).last_visible == expected  # never a post beyond k
 
 
 async def test_end_reveals_the_summary_and_stepping_back_hides_it() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        summary = app.query_one(SummaryPanel)
-        assert not summary.display
-        assert "POW exchange" not in fx.screen_text(app)
+        summary = app.replay.query_one(SummaryPanel)
+        assert not summary.display and "POW exchange" not in fx.screen_text(app)
         await pilot.press("e")
-        assert app.clock.position == 10 and summary.display
+        assert fx.position(app) == 10 and summary.display
         assert "Summary: talks ended with a POW exchange [US]." in fx.screen_text(app)
         await pilot.press("comma")
         assert not summary.display
-        await pilot.press("r")
-        assert app.clock.position == 1 and app.feed.last_visible == 1
 
 
 async def test_state_at_is_called_once_per_position_change() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.timeline.calls.clear()
+        await fx.started(pilot)
+        app.session.timeline.calls.clear()
         await pilot.press("full_stop", "full_stop", "plus", "comma", "e")
-        assert app.timeline.calls == [2, 3, 2, 10]
+        assert app.session.timeline.calls == [2, 3, 2, 10]
 
 
-@pytest.mark.parametrize("keys", [("full_stop", "full_stop"), ("e", "comma"), ("5",), ("right_square_bracket",), ("e", "r", "full_stop")])
-async def test_panes_equal_state_at_playhead(keys: tuple[str, ...]) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press(*keys)
-        assert panes_match(app)
-        assert app.feed.last_visible == app.clock.position  # never a post beyond k
-
-
-async def test_goto_post_number_and_time() -> None:
+async def test_goto_post_number_time_and_day() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("colon")
-        await pilot.pause()
-        await pilot.press(*"#4", "enter")
-        await pilot.pause()
-        assert app.clock.position == 4
+        await fx.type_keys(pilot, "#4", "enter")
+        assert fx.position(app) == 4
         await pilot.press("t")
-        await pilot.pause()
-        await pilot.press(*"15 May 11:00", "enter")
-        await pilot.pause()
-        assert app.clock.position == 6
-        assert app.resolve_goto("16:00") == 6  # a bare time is on the current day (15 May): Foxtrot
-        with pytest.raises(ValueError):
-            app.resolve_goto("#99")
-        with pytest.raises(ValueError):
-            app.resolve_goto("not a time at all")
+        await fx.type_keys(pilot, "15 May 11:00", "enter")
+        assert fx.position(app) == 6
+        await pilot.press("t")
+        await fx.type_keys(pilot, "16 May", "enter")
+        assert fx.position(app) == 8
+        await pilot.press("t")
+        await fx.type_keys(pilot, "#99", "enter")
+        assert "no post #99" in fx.screen_text(app)  # shown inline; the prompt stays open
+        await pilot.press("escape")
+        assert fx.position(app) == 8 and app.screen is app.replay
 
 
-async def test_search_highlights_and_n_jumps_between_matches() -> None:
+async def test_search_highlights_counts_and_wraps() -> None:
     app = make_app(start_at=10)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
-        assert app.query_one(SearchBar).display
-        await pilot.press(*"medinsky")
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.search_result is not None and list(app.search_result.seqs) == [1, 9]
-        assert app.feed.cursor == 1  # first match after the (empty) cursor
+        assert app.replay.query_one(SearchBar).display
+        await fx.type_keys(pilot, "medinsky", "enter")
+        assert app.session.search.result.seqs == (1, 9)
+        feed = fx.feed(app)
+        assert feed.cursor == 1 and "match 1/2" in fx.screen_text(app)
         await pilot.press("n")
-        assert app.feed.cursor == 9
+        assert feed.cursor == 9 and "match 2/2" in fx.screen_text(app)
+        await pilot.press("n")
+        assert feed.cursor == 1 and "match 1/2 · wrapped" in fx.screen_text(app)
         await pilot.press("N")
-        assert app.feed.cursor == 1
-        assert app.clock.position == 10  # searching never moves the playhead
+        assert feed.cursor == 9 and fx.position(app) == 10  # searching never moves the playhead
 
 
-async def test_search_never_jumps_into_the_future() -> None:
+async def test_search_never_jumps_into_the_future_and_says_why() -> None:
     app = make_app(start_at=5)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.set_search("Medinsky")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("n", "n")
-        assert app.feed.cursor == 1  # post 9 also matches but is not revealed yet
+        await pilot.press("n")
+        assert "no search — press / to search" in fx.screen_text(app)
+        await fx.type_keys(pilot, "/", "Juliet", "enter")  # only in post 10, after the playhead
+        assert "no match for “Juliet” in the posts shown" in fx.screen_text(app)
+        await fx.type_keys(pilot, "/", "[/]zzz", "enter")  # "[/]" would raise as markup
+        assert "“[/]zzz”" in fx.screen_text(app) and app.is_running
 
 
-async def test_filter_narrows_feed_but_keeps_playhead() -> None:
+async def test_a_search_typed_fast_and_confirmed_at_once_still_jumps() -> None:
+    """Enter arrives before the search result: the jump waits for it, and keys typed
+    after Enter go to the feed, not into the closing bar."""
+    app = make_app(start_at=10)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.started(pilot)
+        await fx.type_keys(pilot, "/", "medinsky", "enter", "n")
+        assert app.session.search.text == "medinsky"
+        assert fx.feed(app).cursor == 9  # enter jumped to 1, then n to 9
+        assert not app.replay.query_one(SearchBar).display
+
+
+async def test_a_bad_regex_is_shown_once_in_the_search_bar_not_as_toasts() -> None:
+    app = make_app(start_at=10)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.type_keys(pilot, "/", "re:(a[b")
+        bar = app.replay.query_one(SearchBar)
+        assert bar.error.startswith("bad regex") and bar.error in fx.screen_text(app)
+        assert not app.screen.query("Toast")  # no toast per keystroke
+        await pilot.press("enter")  # refused: the bar stays open with its reason
+        assert bar.display and app.focused is bar.input
+        await fx.type_keys(pilot, "backspace", "backspace", "backspace", "backspace")
+        assert bar.error == ""
+
+
+async def test_filter_narrows_feed_keeps_playhead_and_ctrl_x_clears_from_anywhere() -> None:
     app = make_app(start_at=9)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f")
-        bar = app.query_one(FilterBar)
-        bar.set_query("delegation")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.clock.position == 9
-        shown = app.feed.visible_seqs()
-        expected = [p.seq for p in app.blog.posts[:9] if "delegation" in p.text.lower()]
-        assert shown == expected and shown  # filter ∩ 1..9
-        await pilot.press("escape")
+        await fx.type_keys(pilot, "f", "delegation")
+        expected = [p.seq for p in app.session.blog.posts[:9] if "delegation" in p.text.lower()]
+        assert fx.feed(app).visible_seqs() == expected and fx.position(app) == 9
+        await pilot.press("ctrl+x")  # in the filter input: clears (not "cut")
+        assert app.session.filter.query.is_empty and fx.feed(app).visible_count == 9
+        await fx.type_keys(pilot, "delegation", "enter")
+        assert fx.feed(app).visible_seqs() == expected and app.focused is fx.feed(app)
         await pilot.press("full_stop")  # post 10 also matches: it appears as the clock reaches it
-        assert app.clock.position == 10 and app.feed.last_visible == 10
-        assert panes_match(app)
+        assert fx.feed(app).last_visible == 10
+        await pilot.press("ctrl+x")  # from the feed
+        assert fx.feed(app).visible_count == 10 and app.session.filter.seqs is None
 
 
 async def test_filter_with_no_result_says_so() -> None:
     app = make_app(start_at=10)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f")
-        app.query_one(FilterBar).set_query("zzzzqqq")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.feed.visible_count == 0
-        assert "No posts match the filter" in fx.screen_text(app)
-        assert app.clock.position == 10
+        await fx.type_keys(pilot, "f", "zzzzqqq")
+        assert fx.feed(app).visible_count == 0 and "No posts match the filter" in fx.screen_text(app)
+
+
+async def test_filter_person_terms_use_the_names_known_at_the_playhead() -> None:
+    app = make_app(start_at=10)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.type_keys(pilot, "f", "person:medinsky")  # an alias from knowledge_at(k)
+        assert fx.feed(app).visible_seqs() == [1, 9]
 
 
 async def test_enter_opens_the_selected_post_with_its_facts() -> None:
@@ -325,63 +271,146 @@ async def test_enter_opens_the_selected_post_with_its_facts() -> None:
     app = make_app(start_at=3)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, PostScreen)
-        assert app.screen.post.seq == 3
+        assert isinstance(app.screen, PostScreen) and app.screen.post.seq == 3
         assert len(app.screen.facts) == 1  # post 3 is the source of the "arrived" fact
         await pilot.press("escape")
-        await pilot.pause()
         assert not isinstance(app.screen, PostScreen)
 
 
 async def test_fact_selection_jumps_the_feed_to_its_post() -> None:
     app = make_app(start_at=10)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()  # the panes mount right after the first frame
-        app.query_one(DelegationsPane).post_message(FactSelected(3, "delegations"))
+        await fx.started(pilot)
+        app.replay.query_one(DelegationsPane).post_message(FactSelected(3, "delegations"))
         await pilot.pause()
-        assert app.feed.cursor == 3 and not app.feed.follow
-        assert "Charlie" in fx.feed_text(app.feed)
-        assert app.clock.position == 10
+        feed = fx.feed(app)
+        assert feed.cursor == 3 and not feed.follow and "Charlie" in fx.feed_text(feed)
+        assert fx.position(app) == 10
 
 
-async def test_help_lists_bindings_and_closes() -> None:
+async def test_help_lists_every_key_from_the_table_and_closes() -> None:
+    from tui.app import keys
     from tui.app.screens.help import HelpScreen
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
-        await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.text()
-        for description in ("Play/Pause", "Step +1", "Next day", "Go to", "Search", "Filter", "Quit"):
-            assert description in text
-        await pilot.press("escape")
-        await pilot.pause()
-        assert not isinstance(app.screen, HelpScreen)
+        for row in keys.rows():
+            assert row.doc in text
+        await pilot.press("q")  # closes the help, does not quit
+        assert not isinstance(app.screen, HelpScreen) and app.is_running
 
 
-async def test_every_player_action_is_in_the_command_palette() -> None:
+async def test_the_command_palette_offers_every_action_by_what_it_does() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)):
-        titles = {c.title for c in app.get_system_commands(app.screen)}
-        for title in ("Play / pause", "Step forward", "Step back", "Faster", "Slower", "Next day", "Previous day",
-                      "Restart", "Jump to the end", "Go to…", "Search", "Filter", "Toggle panes", "Jump to 50%"):
-            assert title in titles
+        titles = {c.title for c in app.get_system_commands(app.replay)}
+        for title in ("Play / pause", "Step forward", "Step back", "Faster (next speed up)", "Slower (next speed down)",
+                      "Next day", "Previous day", "Restart at post 1", "Jump to the end", "Go to a post or a time",
+                      "Search", "Filter", "Clear the filter", "Show / hide the panes", "Toggle the delegations pane",
+                      "Toggle the schedule pane", "Toggle the meetings pane", "Oldest post", "Newest post (follow)",
+                      "Open the selected post", "Idle cap (next)", "Jump to 50%", "Help", "Quit"):
+            assert title in titles, title
+        assert not any("Double" in t or "Halve" in t for t in titles)
 
 
-async def test_q_quits() -> None:
+async def test_palette_commands_act() -> None:
+    app = make_app(start_at=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        commands = {c.title: c.callback for c in app.get_system_commands(app.replay)}
+        await commands["Oldest post"]()
+        assert fx.feed(app).cursor == 1
+        await commands["Toggle the schedule pane"]()
+        assert app.replay.has_class("-hide-schedule")
+        await commands["Jump to the end"]()
+        await pilot.pause()
+        assert fx.position(app) == 10
+
+
+async def test_q_quits_and_keys_after_it_are_inert() -> None:
+    """q then t at once: the go-to screen must not open on a closing app (it crashed)."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("q")
+        post_keys(app, "q", "t", ":", "f", "D")
         await pilot.pause()
-        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_every_key_before_the_panes_are_mounted_is_safe() -> None:
+    """D S M f / n in the first instant (the panes mount after the first frame): no crash."""
+    app = make_app(start_at=4)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.type_keys(pilot, "D", "S", "M", "v", "n", "f", "alpha")
+        await fx.started(pilot)
+        assert app.is_running
+        replay = app.replay
+        assert not any(replay.has_class(f"-hide-{p}") for p in ("delegations", "schedule", "meetings"))  # v undid D S M
+        assert app.session.filter.query.text == "alpha"
+
+
+async def test_v_brings_back_panes_hidden_with_d_s_m() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await fx.started(pilot)
+        await pilot.press("D", "M")
+        replay = app.replay
+        assert not replay.query_one(DelegationsPane).display or replay.query_one(DelegationsPane).region.width == 0
+        await pilot.press("v")
+        assert all(replay.query_one(p).region.width > 0 for p in (DelegationsPane, SchedulePane, MeetingsPane))
+        await pilot.press("v")
+        assert replay.query_one("#panes").region.width == 0  # v again hides them all
+
+
+async def test_j_and_k_move_in_a_pane() -> None:
+    app = make_app(start_at=10)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await fx.started(pilot)
+        pane = app.replay.query_one(SchedulePane)
+        pane.focus()
+        await pilot.pause()
+        first = pane.highlighted
+        await pilot.press("j")
+        assert pane.highlighted != first or pane.option_count <= 1
+        await pilot.press("k")
+        assert pane.highlighted == first
+
+
+async def test_the_footer_fits_80_columns_and_offers_only_keys_that_act() -> None:
+    app = make_app(start_at=4)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await fx.started(pilot)
+        footer = fx.footer_text(app)
+        assert "? Help" in footer and "q Quit" in footer  # from the first frame on
+        await pilot.press("f")
+        footer = fx.footer_text(app)
+        assert "Quit" not in footer and "Search" not in footer and "Faster" not in footer  # those keys type here
+        await pilot.press("tab")  # a chip or a pane
+        assert "? Help" in fx.footer_text(app) and "q Quit" in fx.footer_text(app)
+        await pilot.press("escape")
+        app.replay.set_focus(fx.feed(app))
+        await pilot.press("slash")
+        assert "Find" in fx.footer_text(app) and "Search" not in fx.footer_text(app)
+
+
+async def test_no_color_terminal_plays_without_crashing(monkeypatch) -> None:
+    """NO_COLOR=1: an arriving post's blank line had no style and the monochrome filter crashed."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    now = FakeNow()
+    app = make_app(now=now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("space")
+        now.t += 7200
+        await pilot.pause(0.1)
+        await pilot.press("full_stop")
+        assert "Charlie" in fx.screen_text(app) or fx.position(app) >= 3
+    assert app.return_code in (None, 0)
 
 
 async def test_hostile_post_text_is_shown_verbatim() -> None:
     app = make_app(start_at=4)
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
         text = fx.screen_text(app)
         for hostile in fx.HOSTILE:
             assert hostile in text
@@ -389,102 +418,42 @@ async def test_hostile_post_text_is_shown_verbatim() -> None:
 
 
 async def test_layout_narrow_hides_panes_and_v_stacks_them() -> None:
-    app = make_app()
+    app = make_app(start_at=4)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert app.screen.has_class("-narrow")
-        panes = app.query_one("#panes")
-        assert panes.region.width == 0 or not panes.display or panes.styles.display == "none"
+        await fx.started(pilot)
+        replay = app.replay
+        panes = replay.query_one("#panes")
+        assert replay.has_class("-narrow") and panes.region.height == 0
         await pilot.press("v")
-        await pilot.pause()
-        assert panes.region.height > 0 and panes.region.y > app.feed.region.y  # stacked below the feed
+        assert panes.region.height > 0 and panes.region.y > fx.feed(app).region.y  # stacked below the feed
+        assert "arrived in Istanbul" in fx.screen_text(app)  # a two-line row is not cut at 80×24
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
-        assert app.screen.has_class("-wide") and not app.screen.has_class("-narrow")
-        dele, sched = app.query_one("#delegations-pane"), app.query_one("#schedule-pane")
+        assert replay.has_class("-wide")
+        dele, sched = replay.query_one(DelegationsPane), replay.query_one(SchedulePane)
         assert dele.region.y == sched.region.y and dele.region.x < sched.region.x  # side by side
 
 
 async def test_new_posts_pill_while_scrolled_away() -> None:
     app = make_app(start_at=6)
     async with app.run_test(size=(80, 24)) as pilot:
-        feed = app.feed
+        feed = fx.feed(app)
         await pilot.press("g")
         assert feed.cursor == 1 and not feed.follow
         top = feed.scroll_y
         await pilot.press("full_stop", "full_stop", "full_stop")
-        await pilot.pause()
-        assert feed.scroll_y == top  # arrivals do not move the view
-        assert feed.cursor == 1
-        pill = app.query_one(NewPostsPill)
-        assert pill.display and "3 new posts" in fx.screen_text(app)
+        assert feed.scroll_y == top and feed.cursor == 1  # arrivals do not move the view
+        assert "3 new posts" in fx.screen_text(app)
         await pilot.press("G")
-        await pilot.pause()
-        assert not pill.display and feed.follow and feed.cursor == 9
-        assert "Indi" in fx.feed_text(feed)
-
-
-async def test_following_feed_shows_each_new_post() -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(9):
-            await pilot.press("full_stop")
-        await pilot.pause()
-        assert app.feed.follow and app.feed.cursor == 10
-        assert "Juliet" in fx.feed_text(app.feed)
+        assert feed.follow and feed.cursor == 9 and "new posts" not in fx.screen_text(app)
 
 
 async def test_tab_cycles_focus_between_feed_and_panes() -> None:
+    from tui.app.widgets.feed import FeedView
+
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await fx.started(pilot)
         assert isinstance(app.focused, FeedView)
         await pilot.press("tab")
         assert app.focused is not None and not isinstance(app.focused, FeedView)
-
-
-async def test_in_a_terminal_the_first_frame_is_the_feed_and_the_rest_follows() -> None:
-    """run() (a real terminal) composes only the feed and the player bar; the
-    filter bar, search bar, pill, summary, footer and panes are mounted right
-    after the first frame, and then work as usual."""
-    from textual.widgets import Footer
-
-    app = make_app()
-    app._defer_chrome = True  # what run() sets
-    app.css_path = [p for p in app.css_path if Path(p).name != "widgets.tcss"]  # likewise
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
-        assert app.query(FilterBar) and app.query(SearchBar) and app.query(SummaryPanel) and app.query(Footer)
-        assert app.query(DelegationsPane)
-        assert not app.query_one(SummaryPanel).display and not app.query_one(NewPostsPill).display
-        await pilot.press("f", "E", "c", "h", "o")
-        await pilot.pause(0.3)
-        assert app.filter_query is not None and app.filter_seqs is not None
-        assert app.query_one("#filter-row").styles.height.value == 1  # widgets.tcss was read with the bar
-        app.screen.set_focus(app.feed)
-        await pilot.press("e")
-        assert app.clock.at_end and app.query_one(SummaryPanel).display
-
-
-async def test_no_match_notice_says_nothing_about_later_posts_and_shows_brackets() -> None:
-    """The notice neither counts matches after the playhead (a spoiler) nor
-    reads the typed text as markup."""
-    app = make_app(start_at=5)
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.set_search("Juliet")  # only in post 10, after the playhead
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        app.set_search("[/]zzz")  # matches nothing; "[/]" would raise as markup
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert any("“Juliet” in the posts shown" in m for m in messages), messages
-        assert any("“[/]zzz”" in m for m in messages), messages
-        assert not any("later" in m for m in messages)
-        assert all(n.markup is False for n in app._notifications)
-        assert app.is_running

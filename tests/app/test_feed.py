@@ -20,17 +20,19 @@ APP_CSS = (Path(__file__).parents[2] / "tui" / "app" / "app.tcss").read_text()
 class FeedHost(App[None]):
     CSS = APP_CSS
 
-    def __init__(self, blog, k: int = 0, timeline=None) -> None:
+    def __init__(self, blog, k: int = 0, timeline=None, now=time.monotonic) -> None:
         super().__init__()
         self.blog = blog
         self.k = k
         self.timeline = timeline
+        self.now = now
 
     def compose(self) -> ComposeResult:
         yield FeedView(
             self.blog.posts,
             outlet="RT",
             entities_of=self.timeline.entities if self.timeline else None,
+            now=self.now,
         )
 
     def on_mount(self) -> None:
@@ -190,20 +192,22 @@ async def test_page_keys_scroll_by_a_screen() -> None:
 
 
 async def test_new_posts_are_marked_then_fade() -> None:
-    app = FeedHost(fx.make_blog(), k=2)
+    clock = [1000.0]
+    app = FeedHost(fx.make_blog(), k=2, now=lambda: clock[0])
     async with app.run_test(size=(100, 40)) as pilot:
         feed = app.query_one(FeedView)
         feed.set_position(3)
         await pilot.pause()
-        assert 3 in feed._arrived
-        feed._arrived[3] = time.monotonic() - 60  # as if long ago
+        assert feed.is_new(3)
+        clock[0] += 60  # a minute later
+        assert not feed.is_new(3)
         lines = [feed.render_line(y).text for y in range(feed.scrollable_content_region.height)]
         assert not any(line.startswith("┃") for line in lines)
         feed.set_position(6)  # several posts arriving at once (fast play) are all marked
         lines = [feed.render_line(y).text for y in range(feed.scrollable_content_region.height)]
         assert sum(line.startswith("┃") for line in lines) >= 3
         feed.set_position(9, arrivals=False)  # a jump marks nothing
-        assert not any(seq in feed._arrived for seq in (7, 8, 9))
+        assert not any(feed.is_new(seq) for seq in (7, 8, 9))
 
 
 async def test_click_selects_and_double_click_opens() -> None:
@@ -230,16 +234,16 @@ async def test_100k_posts_open_and_jump_without_wrapping_everything() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         feed = app.query_one(FeedView)
-        assert len(feed._blocks) <= 5
+        assert feed.wrapped_blocks <= 5
         feed.set_position(100_000)
         await pilot.pause()
         assert feed.last_visible == 100_000
         assert "Post 100000:" in fx.feed_text(feed)
-        assert len(feed._blocks) < 100  # only what reached the screen was wrapped
+        assert feed.wrapped_blocks < 100  # only what reached the screen was wrapped
         feed.action_first()
         await pilot.pause()
         assert "Post 1:" in fx.feed_text(feed)
-        assert len(feed._blocks) < 200
+        assert feed.wrapped_blocks < 200
 
 
 # ---------------------------------------------------------------- no text lost at the right edge
@@ -266,13 +270,63 @@ async def test_every_word_of_the_selected_post_reaches_the_screen() -> None:
             await pilot.press("6")
             await pilot.pause()
             # The feed's rows, gutter stripped, joined back into running text.
-            rows = [line[2:].strip() for line in fx.feed_text(app.feed).splitlines()]
+            rows = [line[2:].strip() for line in fx.feed_text(fx.feed(app)).splitlines()]
             shown = " ".join(" ".join(rows).split())
             checked = 0
-            for post in blog.posts[: app.clock.position]:
+            for post in blog.posts[: app.session.clock.position]:
                 for para in post.paragraphs:
                     flat = " ".join(para.split())
                     if flat[:30] in shown and flat[-20:] in shown:  # wholly on screen
                         checked += 1
                         assert flat in shown, (size, flat)
             assert checked >= 2, size  # the check did look at something
+
+
+# ---------------------------------------------------------------- headline, byline, pinned, huge posts
+
+
+def _post_with(**fields):
+    from dataclasses import replace
+
+    base = fx.make_blog().posts[0]
+    return replace(base, **fields)
+
+
+async def test_headline_byline_updated_and_pinned_are_shown_verbatim() -> None:
+    from datetime import datetime
+
+    from tui.core.model import Blog
+
+    post = _post_with(headline="Talks [bold]resume[/]", byline="By Jane Doe", pinned=True,
+                      updated=datetime(2025, 5, 14, 9, 45, tzinfo=fx.TZ))
+    blog = fx.make_blog()
+    blog = Blog(blog.meta, blog.tz, blog.summary, [post], [post.day], blog.order, blog.source)
+    app = FeedHost(blog, k=1)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        rows = [row[2:] for row in fx.feed_text(app.query_one(FeedView)).splitlines()]  # without the gutter
+        header = next(i for i, row in enumerate(rows) if "#1" in row)
+        assert "⚑ pinned" in rows[header] and "updated 09:45" in rows[header]
+        assert rows[header + 1].strip() == "Talks [bold]resume[/]"  # the title line, as typed
+        assert rows[header + 2].strip() == "By Jane Doe"
+        assert "Alpha:" in rows[header + 3]
+
+
+async def test_a_huge_post_shows_its_start_and_how_much_more_there_is() -> None:
+    from tui.app.widgets.feed import FEED_CHARS
+    from tui.core.model import Blog
+
+    words = ("officials said the talks continue " * 80_000).strip()  # ~2.7 MB, one paragraph
+    post = _post_with(paragraphs=(words,))
+    blog = fx.make_blog()
+    blog = Blog(blog.meta, blog.tz, blog.summary, [post], [post.day], blog.order, blog.source)
+    app = FeedHost(blog, k=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        feed = app.query_one(FeedView)
+        feed.action_first()
+        await pilot.pause()
+        feed.action_last()
+        await pilot.pause()
+        text = fx.feed_text(feed)
+        assert f"{len(words) - FEED_CHARS:,} more characters — enter opens the post" in text
+        assert feed.virtual_size.height < 400  # measured from what is shown, not 2.7 MB of text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import liveblog_app_fixtures as fx
+
 from datetime import date, datetime, timedelta, timezone
 
 from textual.app import App, ComposeResult
@@ -164,5 +166,5 @@ async def test_markup_in_a_term_is_shown_verbatim() -> None:
         bar.set_query("[bold]X [/]")
         await pilot.pause()
         assert chip_labels(bar) == ["[bold]X 1 ✕", "[/] 0 ✕"]
-        screen = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        screen = fx.screen_text(app)
         assert "[bold]X 1 ✕" in screen and "[/] 0 ✕" in screen

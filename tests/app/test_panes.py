@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import liveblog_app_fixtures as fx
+
 from dataclasses import replace
 
 import liveblog_pane_states as _states
@@ -44,7 +46,7 @@ def option_texts(pane: OptionList) -> list[str]:
 
 def screen_text(app: App) -> str:
     """Plain text of the whole screen (what a user would read)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    return fx.screen_text(app)
 
 
 async def test_delegations_rows_status_where_seq_and_changed_marker() -> None:
@@ -78,7 +80,7 @@ async def test_empty_state_says_so_and_selection_posts_nothing() -> None:
         pane = app.query_one(SchedulePane)
         pane.show(EMPTY)
         await pilot.pause()
-        assert option_texts(pane) == ["no schedule announced yet"]
+        assert option_texts(pane) == ["no schedule mentioned yet"]
         pane.focus()
         await pilot.press("enter")
         await pilot.pause()
@@ -226,7 +228,7 @@ async def test_grid_is_empty_without_meetings() -> None:
         pane.show(EARLY)
         await pilot.pause()
         assert pane.query_one(PeopleGrid).row_count == 0
-        assert option_texts(pane.meetings_list) == ["no meetings known yet"]
+        assert option_texts(pane.meetings_list) == ["no meeting mentioned yet"]
 
 
 async def test_meetings_pane_show_before_mount_is_applied_on_mount() -> None:
@@ -237,3 +239,70 @@ async def test_meetings_pane_show_before_mount_is_applied_on_mount() -> None:
         await pilot.pause()
         assert option_texts(pane.meetings_list)[0].startswith("M1 Istanbul talks")
         assert pane.grid.row_count == 4
+
+
+# ---------------------------------------------------------------- issue: panes that mislead
+
+
+def _fact(status: str, where: str | None, seq: int, origin_place: str | None = None):
+    from tui.core.facts import StatusFact
+
+    return StatusFact(seq, "ru", status, where, "evidence", from_where=origin_place)
+
+
+@pytest.mark.parametrize("width", [34, 41, 47, 60])
+async def test_every_word_of_a_wrapped_schedule_row_is_drawn(width: int) -> None:
+    """A row measured as 2 lines was drawn as 3, so its last line was cut."""
+    from tui.core.facts import ScheduleFact
+
+    raw = "at 12:30pm Moscow time (9:30am GMT) on Friday in the Dolmabahce Palace, Istanbul"
+    facts = (
+        ScheduleFact(3, "talks", "planned", _states.at(15, 10), False, "at 10 a.m. on Friday, as announced by the host", "e"),
+        ScheduleFact(9, "talks", "rescheduled", _states.at(16, 12, 30), False, raw, "e"),
+        ScheduleFact(12, "talks", "denied", None, False, "", "the report is inaccurate"),
+    )
+    app = PaneApp(lambda: SchedulePane(seq_label=lambda s: f"#{s} ~14:05"))
+    async with app.run_test(size=(width, 40)) as pilot:
+        pane = app.query_one(SchedulePane)
+        pane.show(State(seq=12, schedule=facts))
+        await pilot.pause()
+        shown = " ".join(screen_text(app).replace("│", " ").split())
+        for fact in facts:
+            for word in (fact.raw or "").split():
+                assert word.strip("“”") in shown, (width, word)
+        assert "report denied" in shown  # not a bare "denied": that read as "talks denied"
+
+
+def test_status_phrases_read_as_sentences() -> None:
+    from tui.app.widgets.panes import place_from_facts, status_phrase
+
+    assert status_phrase(_fact("left", "Istanbul", 1, "Ankara")) == "left Ankara for Istanbul"
+    assert status_phrase(_fact("left", None, 1, "Ankara")) == "left Ankara"
+    assert status_phrase(_fact("left", "Istanbul", 1)) == "left for Istanbul"
+    assert status_phrase(_fact("arrived", "Istanbul", 1)) == "arrived in Istanbul"
+    assert status_phrase(_fact("will_attend", "Istanbul", 1)) == "will attend"  # a plan names no place
+    history = (_fact("arrived", "Ankara", 1), _fact("will_attend", "Istanbul", 2))
+    assert place_from_facts(history) == ("Ankara", 1)  # never from the plan
+    assert place_from_facts((*history, _fact("left", "Istanbul", 3, "Ankara"))) == (None, None)
+
+
+async def test_people_grid_lists_persons_only_with_a_fixed_name_column() -> None:
+    from tui.app.widgets.panes import MeetingsPane, PeopleGrid
+    from tui.core.facts import Meeting, Participant
+
+    people = [Participant(f"Person Number{i}", 5, "present") for i in range(3)]
+    countries = [Participant(name, 5, "present", kind="delegation") for name in ("France", "Germany", "UK")]
+    meetings = tuple(
+        Meeting(f"m{i}", f"Meeting {i}", "other", None, None, "happened", tuple(people + countries), (5,)) for i in range(8)
+    )
+    app = PaneApp(lambda: MeetingsPane(seq_label=lambda s: f"#{s}"))
+    async with app.run_test(size=(60, 40)) as pilot:
+        app.query_one(MeetingsPane).show(State(seq=5, meetings=meetings))
+        await pilot.pause()
+        grid = app.query_one(PeopleGrid)
+        assert grid.row_count == 3  # France, Germany and UK are not persons
+        assert grid.fixed_columns == 1  # the names stay while M5…M8 scroll into view
+        grid.focus()
+        await pilot.press("end")  # the last meeting column
+        await pilot.pause()
+        assert "Person Number0" in screen_text(app)

@@ -23,7 +23,7 @@ def test_the_bar_draws_the_core_density() -> None:
     density = Density(times(100))
     bar = PlayerBar(density)
     assert bar.density is density
-    assert bar._spark(20) == sparkline(density.buckets(20))  # noqa: SLF001
+    assert bar.sparkline(20) == sparkline(density.buckets(20))
 
 
 def test_format_speed() -> None:
@@ -41,6 +41,7 @@ def status(**kw) -> PlayerStatus:
         estimated=True,
         speed=60.0,
         pace=None,
+        idle_cap=2.0,
         fraction=0.5,
     )
     base.update(kw)
@@ -53,9 +54,10 @@ class BarHost(App[None]):
     def __init__(self, density: Density | None = None) -> None:
         super().__init__()
         self.density = density if density is not None else Density(times(100))
+        self.clock = [1000.0]
 
     def compose(self) -> ComposeResult:
-        yield PlayerBar(self.density)
+        yield PlayerBar(self.density, now=lambda: self.clock[0])
 
 
 def bar_text(app: App) -> str:
@@ -108,7 +110,7 @@ async def test_notice_replaces_speed_briefly() -> None:
         bar.notice("speed 600×")
         await pilot.pause()
         assert "speed 600×" in bar_text(app)
-        bar._notice_until = 0  # as if the notice time had passed
+        app.clock[0] += 60  # a minute later
         bar.refresh()
         await pilot.pause()
         assert "speed 600×" not in bar_text(app) and "60×" in bar_text(app)

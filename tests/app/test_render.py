@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import liveblog_app_fixtures as fx
+
 import re
 
 import pytest
@@ -89,6 +91,6 @@ async def test_hostile_text_reaches_the_screen_verbatim() -> None:
     app = _Show()
     async with app.run_test(size=(120, 5)) as pilot:
         await pilot.pause()
-        text = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        text = fx.screen_text(app)
         for hostile in HOSTILE:
             assert hostile in text

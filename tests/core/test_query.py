@@ -213,18 +213,43 @@ def test_filter_equals_naive_scan(q1, q2):
         assert idx.filter(q) == expected
 
 
-def test_with_entities_gives_a_new_index_and_leaves_the_old_one_alone():
-    """More posts extracted: a fresh index shares the text but sees the new entities;
-    a thread still filtering with the old index keeps its consistent view."""
-    known_upto = 3
+def test_the_index_grows_with_the_posts_and_the_extracted_entities():
+    """A progressive load adds posts in chunks and extraction follows: each query
+    sees exactly the posts and entities handed over so far."""
+    posts = make_posts()
+    idx = PostIndex(posts[:3], aliases=ALIASES)
+    idx.set_entities(entities, 2)
+    assert idx.filter(parse_query("person:medinsky")) == [1]
+    assert idx.filter(parse_query("exchange")) == []
+    idx.extend(posts[3:])
+    assert idx.size == 7 and idx.filter(parse_query("exchange")) == [5, 7]
+    assert idx.filter(parse_query("person:medinsky")) == [1]  # post 7 is not extracted yet
+    idx.set_entities(entities, 7)
+    assert idx.filter(parse_query("person:medinsky")) == [1, 7]
+    assert idx.filter(parse_query("person:medinsky"), upto=6) == [1]
 
-    def partial(seq: int) -> PostEntities:
-        return entities(seq) if seq <= known_upto else PostEntities()
 
-    old = PostIndex.build(make_posts(), partial, aliases=ALIASES, eager=True)
-    assert old.filter(parse_query("person:medinsky")) == [1]
-    new = old.with_entities(entities, aliases=ALIASES)
-    assert new is not old
-    assert new.filter(parse_query("person:medinsky")) == [1, 7]
-    assert old.filter(parse_query("person:medinsky")) == [1]  # untouched
-    assert new.filter(parse_query("prisoner exchange")) == old.filter(parse_query("prisoner exchange")) == [5, 7]
+def test_extend_refuses_a_gap_in_the_seqs():
+    posts = make_posts()
+    idx = PostIndex(posts[:2])
+    try:
+        idx.extend(posts[3:])
+    except ValueError as error:
+        assert "seq 3" in str(error)
+    else:
+        raise AssertionError("a gap in the seqs must be refused")
+
+
+def test_aliases_given_per_query_replace_the_default_ones():
+    idx = PostIndex.build(make_posts(), entities)
+    assert idx.filter(parse_query("delegation:Türkiye")) == []
+    assert idx.filter(parse_query("delegation:Türkiye"), aliases={"delegation": {"Türkiye": "tr"}}) == [4, 6]
+    assert idx.term_error(parse_query("delegation:Türkiye").terms[0]) is not None
+
+
+def test_term_seqs_are_cut_at_the_playhead():
+    idx = index()
+    q = parse_query("exchange delegation:ru")
+    assert idx.term_seqs(q) == [[5, 7], [1, 3, 6, 7]]
+    assert idx.term_seqs(q, upto=5) == [[5], [1, 3]]
+    assert idx.term_counts(q, upto=5) == [1, 2]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -10,9 +11,10 @@ from hypothesis import strategies as st
 
 from tui.core.model import Post
 from tui.core.query import PostIndex
-from tui.core.search import MAX_PATTERN, MAX_TEXT, SearchError, SearchResult, check_regex, compile_search, search_posts
+from tui.core.search import MAX_PATTERN, SearchError, SearchResult, compile_search, search_posts
 
 TZ = timezone(timedelta(hours=3))
+CASES = Path(__file__).resolve().parents[1] / "cases"  # copies of shared/cases/input
 
 
 def posts_of(*texts: str) -> list[Post]:
@@ -46,20 +48,9 @@ def test_empty_matches_are_not_spans():
 @pytest.mark.parametrize(
     "pattern, message",
     [
-        ("re:(a+)+$", "nested"),
-        ("re:(?:a*)*", "nested"),
-        (r"re:(\w+\s?)*$", "nested"),
-        ("re:(x+x+)+y", "nested"),
-        ("re:(?>a+)+b", "nested"),
-        ("re:(a|a)*$", "alternatives"),
-        ("re:(a|aa)+$", "alternatives"),
         (r"re:(.*)\1", "backreferences"),
-        ("re:(?P<x>a)(?P=x)", "backreferences"),
-        ("re:(?P<x>a)?(?(x)b|c)", "backreferences"),
-        ("re:a.*b.*c", "too long"),
-        ("re:.*.*=.*", "too long"),
-        ("re:(a?){30}a{30}", "too long"),
-        ("re:(.*a){12}", "too long"),
+        ("re:(?P<x>a)(?P=x)", "bad regex"),
+        ("re:(?<=a)b", "lookarounds"),
         ("re:[", "bad regex"),
         ("re:a{2,1}", "bad regex"),
         ("re:", "empty"),
@@ -68,26 +59,59 @@ def test_empty_matches_are_not_spans():
         ("re:" + "a" * (MAX_PATTERN + 1), "too long"),
     ],
 )
-def test_hostile_patterns_are_refused_with_a_message(pattern, message):
+def test_patterns_re2_cannot_run_are_refused_with_a_message(pattern, message):
     with pytest.raises(SearchError, match=message):
         compile_search(pattern)
 
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"foo.*bar", r"\w+\s+\w+", r"(foo|bar)+", r"[^\"]+\"", r"\s*,\s*", r"(a|b)*c", r"^\d+$", r"a++b", r"(?=x)\w{1,40}"],
+    # The old backtracking checker refused all of these; a linear-time engine runs them.
+    [r"(a+)+$", r"(a|a)*b", r"(.*a){12}", r"a.*b.*c", r"(\w+\s?)*$", r"foo.*bar", r"(?:a*)*", r"\s*,\s*"],
 )
-def test_reasonable_regexes_are_allowed_and_finish_on_hostile_text(pattern):
+def test_catastrophic_patterns_run_in_linear_time_on_hostile_text(pattern):
     p = compile_search("re:" + pattern)
     for text in ("a" * 20_000 + "!", "1" * 20_000 + "x", "aaaa " * 4_000, "\u2019" * 20_000):
-        p.spans(text)  # must return (bounded by MAX_TEXT); a hang fails the suite
+        p.spans(text)  # returns at once; a hang would trip pytest-timeout
 
 
-def test_regex_sees_only_the_first_max_text_characters():
+def test_a_regex_sees_the_whole_post():
     p = compile_search("re:needle")
-    assert p.matches("x" * (MAX_TEXT - 10) + "needle")
-    assert not p.matches("x" * MAX_TEXT + "needle")
-    assert compile_search("needle").matches("x" * MAX_TEXT + "needle")  # literal sees everything
+    assert p.matches("x" * 100_000 + "needle")
+    assert compile_search("needle").matches("x" * 100_000 + "needle")
+
+
+def test_a_decomposed_spelling_matches_a_typed_precomposed_one():
+    """Some pages store "ü" as "u" + a combining diaeresis: search compares one normal form."""
+    text = "Officials in Zu\u0308rich said the talks in Montre\u0301al are over."
+    for typed in ("Zürich", "zürich", "ZÜRICH", "re:z\u00fcrich", "re:montr.al"):
+        spans = compile_search(typed).spans(text)
+        assert len(spans) == 1, typed
+        start, end = spans[0]
+        assert text[start:end] in ("Zu\u0308rich", "Montre\u0301al"), typed  # the original characters
+    assert compile_search("zu").spans(text) == []  # "zu" is not inside "zü"
+    assert compile_search("ss").spans("Straße") == [(4, 5)]  # ß folds to ss: the ß is highlighted
+
+
+def test_the_nfd_case_file_finds_composed_words_in_search_and_filter():
+    """shared/cases/input/nfd_search.txt (copied byte for byte), parsed as a user would open it:
+    "Zürich" is precomposed in one post and decomposed in another."""
+    import unicodedata
+
+    from tui.core.load import load_blog
+    from tui.core.query import parse_query
+
+    blog = load_blog(CASES / "nfd_search.txt")
+    index = PostIndex.build(blog.posts)
+    assert any("Zu\u0308rich" in p.text for p in blog.posts), "the case file keeps its decomposed spelling"
+    for typed in ("Zürich", "Montréal"):
+        has = [p.seq for p in blog.posts if typed in unicodedata.normalize("NFC", p.text)]
+        assert has
+        assert search_posts(compile_search(typed), blog.posts, index=index).seqs == tuple(has)
+        assert search_posts(compile_search(typed), blog.posts).seqs == tuple(has)
+        assert index.filter(parse_query(typed.lower())) == has
+    assert index.filter(parse_query("zu")) == []
+    assert search_posts(compile_search("zu"), blog.posts, index=index).seqs == ()
 
 
 TOKENS = st.sampled_from(["a", "b", ".", r"\w", r"\s", r"\d", "[ab]", "[^a]", "*", "+", "?", "{1,3}", "{2,}", "(", ")", "|", "(?:", "^", "$", r"\b"])
@@ -95,7 +119,7 @@ TOKENS = st.sampled_from(["a", "b", ".", r"\w", r"\s", r"\d", "[ab]", "[^a]", "*
 
 @settings(max_examples=150, deadline=5000)
 @given(st.lists(TOKENS, min_size=1, max_size=10))
-def test_random_patterns_are_refused_or_fast(tokens):
+def test_random_patterns_are_refused_or_run(tokens):
     try:
         p = compile_search("re:" + "".join(tokens))
     except SearchError:
@@ -106,7 +130,7 @@ def test_random_patterns_are_refused_or_fast(tokens):
 
 # ---------------------------------------------------------------- result navigation
 def result(*seqs: int) -> SearchResult:
-    return SearchResult(compile_search("x"), tuple(seqs), True, 100)
+    return SearchResult(compile_search("x"), tuple(seqs), 100)
 
 
 def test_next_and_prev_wrap_and_respect_the_playhead():
@@ -122,23 +146,20 @@ def test_next_and_prev_wrap_and_respect_the_playhead():
     assert r.count_upto(10) == 2 and len(r) == 3
 
 
+def test_rank_and_extension_for_match_counts():
+    r = result(3, 10, 20)
+    assert [r.rank(s) for s in (3, 10, 20, 4)] == [1, 2, 3, None]
+    more = r.extended([50, 120, 130], 130)
+    assert more.seqs == (3, 10, 20, 120, 130) and more.scanned_to == 130  # 50 was already looked at
+
+
 def test_search_posts_literal_with_index_and_regex_scan():
     posts = posts_of("Medinsky arrived", "Talks at 12:30", "Kiev’s team", "[US] says medinsky")
     idx = PostIndex.build(posts)
     assert search_posts(compile_search("medinsky"), posts, index=idx).seqs == (1, 4)
     assert search_posts(compile_search("kiev's"), posts, index=idx).seqs == (3,)
     r = search_posts(compile_search(r"re:\d\d:\d\d"), posts)
-    assert r.seqs == (2,) and r.complete and r.scanned_to == 4
+    assert r.seqs == (2,) and r.scanned_to == 4
     assert search_posts(compile_search("medinsky"), posts).seqs == (1, 4)  # no index: scan
-
-
-def test_search_posts_stops_at_the_time_budget():
-    posts = posts_of(*(["text"] * 500))
-    ticks = iter(range(10_000))
-    r = search_posts(compile_search("re:text"), posts, budget=3, clock=lambda: next(ticks))
-    assert not r.complete and 0 < r.scanned_to < 500 and len(r.seqs) == r.scanned_to
-
-
-def test_check_regex_accepts_plain_patterns():
-    check_regex(r"\bputin\b|medinsky")
-    check_regex(r"\d{1,2}:\d{2}\s*(am|pm)?")
+    assert search_posts(compile_search("medinsky"), posts, index=idx, start=2).seqs == (4,)
+    assert search_posts(compile_search("re:medinsky"), posts, start=2).seqs == (4,)

@@ -106,12 +106,18 @@ def render_back(blog: Blog) -> str:
         if post.day != day:
             day = post.day
             lines.append(f"{day:%d %B %Y}")
-        lines.extend(post.paragraphs)
+        lines.extend(_own_lines(post))
     return "\n".join(lines) + "\n"
 
 
+def _own_lines(post) -> tuple[str, ...]:
+    """The post's lines as the page had them: headline and byline (when the parser
+    read the blog as headline-style), then the paragraphs."""
+    return tuple(x for x in (post.headline, post.byline) if x) + post.paragraphs
+
+
 def shape(blog: Blog) -> list[tuple]:
-    return [(p.seq, p.day, p.paragraphs, p.time, p.time_estimated) for p in blog.posts]
+    return [(p.seq, p.day, p.headline, p.byline, p.paragraphs, p.time, p.time_estimated) for p in blog.posts]
 
 
 SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
@@ -131,7 +137,7 @@ def test_every_line_lands_in_exactly_one_post(gen: Generated) -> None:
             assert n not in owner, f"line {n} is in posts {owner[n]} and {post.seq}"
             owner[n] = post.seq
             assert gen.paragraph_lines[n][0] == post.day, f"line {n} is under {gen.paragraph_lines[n][0]}, post says {post.day}"
-        assert post.paragraphs == tuple(lines[n - 1].strip() for n in inside)
+        assert _own_lines(post) == tuple(lines[n - 1].strip() for n in inside)
     assert set(owner) == set(gen.paragraph_lines), "some paragraph lines are in no post"
     # The summary holds exactly the lines above the first header.
     if gen.summary_lines:

@@ -36,6 +36,17 @@ def _positive(name: str, value: float | None) -> float | None:
     return value
 
 
+def _idle_cap(value: float | None) -> float | None:
+    """--idle-cap: default 2 s; 0 turns the cap off (None)."""
+    from tui.core.clock import DEFAULT_IDLE_CAP
+
+    if value is None:
+        return DEFAULT_IDLE_CAP
+    if not math.isfinite(value) or value < 0:
+        raise InputError(f"--idle-cap must be 0 (no cap) or a positive number of seconds, not {value:g}")
+    return value or None
+
+
 def start_position(blog: Blog, text: str | None) -> int | None:
     """--start-at: what the go-to prompt accepts (post number, time, day); None when not given."""
     if text is None:
@@ -140,6 +151,7 @@ def prepare_replay(args: argparse.Namespace):
         knowledge = load_knowledge(knowledge_file, blog_path=args.file)  # a user's TOML: checked now
     speed = _positive("speed", getattr(args, "speed", None))
     pace = _positive("pace", getattr(args, "pace", None))
+    idle_cap = _idle_cap(getattr(args, "idle_cap", None))
     start_at = getattr(args, "start_at", None)
     if start_at is not None:
         load.finish()  # --start-at names a time or post anywhere in the blog
@@ -155,6 +167,7 @@ def prepare_replay(args: argparse.Namespace):
         ner_loader=ner_loader,
         speed=speed,
         pace=pace,
+        idle_cap=idle_cap,
         start_at=position,
         paused=bool(getattr(args, "paused", False)),
     )

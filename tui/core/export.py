@@ -77,15 +77,33 @@ def iter_jsonl(doc: Mapping[str, Any]) -> Iterator[str]:
         yield json.dumps(item, ensure_ascii=False) + "\n"
 
 
+STATE_RECORDS = ("delegations", "schedule", "meetings")
+
+
+def iter_state_jsonl(state: Mapping[str, Any]) -> Iterator[str]:
+    """`export --at SEQ --format jsonl`: a header line (everything but the lists), then one
+    line per delegation, schedule fact and meeting, each with `"record"` naming which."""
+    header = {k: v for k, v in state.items() if k not in STATE_RECORDS}
+    yield json.dumps(header, ensure_ascii=False) + "\n"
+    for key, record in (("delegations", "delegation"), ("schedule", "schedule"), ("meetings", "meeting")):
+        for item in state.get(key, ()):
+            yield json.dumps({"record": record, **item}, ensure_ascii=False) + "\n"
+
+
 def to_jsonl(doc: Mapping[str, Any]) -> str:
     return "".join(iter_jsonl(doc))
 
 
-def iter_markdown(blog: Blog) -> Iterator[str]:
-    """A readable timeline, oldest first; "~" marks an estimated time."""
-    yield f"# {blog.title or 'Live blog'}\n\n"
+def iter_markdown(blog: Blog, *, standalone: bool = True) -> Iterator[str]:
+    """A readable timeline, oldest first; "~" marks an estimated time.
+
+    `standalone=False`: only the posts, one heading level down, to follow another
+    document that already has the title and the summary (export --format md)."""
+    h = "##" if standalone else "###"
+    if standalone:
+        yield f"# {blog.title or 'Live blog'}\n\n"
     yield f"Times in {blog.meta.timezone}; ~ = estimated (the blog gives no time for that post).\n\n"
-    if blog.summary is not None:
+    if standalone and blog.summary is not None:
         s = blog.summary
         yield f"## Summary (lines {s.first_line}–{s.last_line}, written after the events)\n\n"
         yield "\n\n".join(s.text.split("\n")) + "\n\n"
@@ -93,11 +111,11 @@ def iter_markdown(blog: Blog) -> Iterator[str]:
     for post in blog.posts:
         if post.day != day:
             day = post.day
-            yield f"## {day:%A, %d %B %Y}\n\n"
+            yield f"{h} {day:%A, %d %B %Y}\n\n"
         mark = "~" if post.time_estimated else ""
         title = f" · {post.headline}" if post.headline else ""
         pinned = " · pinned at the top of the page" if post.pinned else ""
-        yield f"### {mark}{post.time:%H:%M} · {post.id}{title} (lines {post.first_line}–{post.last_line}){pinned}\n\n"
+        yield f"{h}# {mark}{post.time:%H:%M} · {post.id}{title} (lines {post.first_line}–{post.last_line}){pinned}\n\n"
         if post.byline:
             yield f"*{post.byline}*\n\n"
         yield "\n\n".join(post.paragraphs) + "\n\n"

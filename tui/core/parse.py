@@ -288,6 +288,7 @@ def _is_titled(lines: list[str]) -> bool:
         and opens_with_headline(paras, i)
         and not looks_like_header(line)
         and parse_stamp(line) is None
+        and leading_clock(line) is None
     )
     return titles >= _TITLED_MIN and titles * _TITLED_EVERY >= len(paras)
 
@@ -335,8 +336,12 @@ def _posts_in_file_order(
                 # A headline tops a post under a stamp line, or one found by
                 # grouping in a headline-style blog; never one opened by a clock
                 # inside its first line.
-                under_stamp = first and block.stamp is not None and not block.lead
-                title = _title_lines(post_numbers, post_texts) if under_stamp or titled else ("", "", [])
+                if first and block.lead:
+                    title: tuple[str, str, list[int]] = ("", "", [])
+                elif (first and block.stamp is not None) or titled:
+                    title = _title_lines(post_numbers, post_texts)
+                else:
+                    title = ("", "", [])
                 run.append(
                     _RawPost(
                         day.day,  # type: ignore[arg-type]

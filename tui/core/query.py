@@ -4,13 +4,16 @@ Syntax (see README "Filter and search syntax"):
 
     medinsky "prisoner exchange" person:putin delegation:ukraine outlet:tass day:fri
 
-* A bare word or a "quoted phrase" is literal text: case-insensitive substring
-  of the post, typographic quotes/dashes match their ASCII forms. Several are
-  ANDed (every word must occur, in any order).
+* A bare word or a "quoted phrase" is literal text: a substring of the post
+  compared in one normal form (tui.core.fold: case, NFKC, typographic quotes
+  and dashes), so "zürich" finds a decomposed "Zu\u0308rich" and "zu" does not
+  match "zü". Several are ANDed (every word must occur, in any order).
 * person: delegation: outlet: take a name (quote it if it has spaces). A name
   that equals an entity's canonical name or alias (case-insensitively) selects
   that entity; otherwise every entity whose name or alias CONTAINS the value
-  ("vlad" → every Vladimir). Posts are matched by the extracted entities.
+  ("vlad" → every Vladimir). Posts are matched by the extracted entities;
+  the names a term may use besides the entities' own come from the caller
+  (`aliases`: what the blog has revealed up to the playhead).
 * day: takes 2025-05-15, 15, "15 May", "may 15", friday or fri.
 * Different terms AND together; the entities one term selects OR together.
 * `word:` with an unknown prefix (or a time like 14:30) is plain text.
@@ -21,12 +24,14 @@ Everything here is plain Python: no Textual, no regex on user input.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from tui.core.facts import PostEntities
+from tui.core.fold import fold as _fold
 from tui.core.model import Post
 from tui.core.vocab import MONTH_NAMES, WEEKDAY_NAMES
 
@@ -43,19 +48,12 @@ _PREFIXES = {
     "date": "day",
 }
 
-# Length-preserving folds so "kiev's" finds "Kiev’s" and "--" style dashes match.
-_PUNCT_FOLD = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'),
-               ("\u2013", "-"), ("\u2014", "-"), ("\u00a0", " "))
 _SEP = "\x00"  # between posts in the haystack; never part of a needle
 
 
 def fold(text: str) -> str:
-    """Case- and punctuation-folded form used for every comparison."""
-    text = text.casefold()
-    for src, dst in _PUNCT_FOLD:
-        if src in text:
-            text = text.replace(src, dst)
-    return text.replace(_SEP, "")
+    """The comparison form (tui.core.fold: NFKC, case, typographic punctuation)."""
+    return _fold(text).replace(_SEP, "")
 
 
 # ---------------------------------------------------------------- parsing
@@ -169,36 +167,67 @@ def match_days(value: str, days: Iterable[date]) -> tuple[list[date], str | None
 
 
 # ---------------------------------------------------------------- index
-class PostIndex:
-    """Precomputed lookups over the posts, built once, queried per keystroke.
+Aliases = Mapping[str, Mapping[str, str]]  # kind -> name as typed -> entity key
 
-    The folded text of every post lives in one UTF-8 haystack (posts joined by
-    NUL; one bytes.find scan per word instead of 100k Python comparisons); it and
-    the entity sets are built lazily on the first query that needs them, or by
-    `prepare()` in a background worker.
+
+class _Segment:
+    """The folded text of consecutive posts as one UTF-8 haystack (posts joined by NUL)."""
+
+    __slots__ = ("first", "hay", "starts")
+
+    def __init__(self, posts: Sequence[Post]) -> None:
+        self.first = posts[0].seq
+        # Fold the whole chunk at once (C speed), then encode: UTF-8 bytes are
+        # half the size of a UCS-2 str and bytes.find is about twice as fast.
+        folded = _fold(_SEP.join(p.text.replace(_SEP, " ") for p in posts))  # keeps the NULs
+        self.hay = folded.encode("utf-8")
+        starts, pos, sep, find = [0], 0, _SEP.encode(), self.hay.find
+        for _ in range(len(posts) - 1):
+            pos = find(sep, pos) + 1
+            starts.append(pos)
+        starts.append(len(self.hay) + 1)
+        self.starts = starts  # offset of each post's text (+ an end sentinel)
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.starts) - 2
+
+
+class PostIndex:
+    """Lookups over the posts for the filter and the search, queried per keystroke.
+
+    Grows with the blog: `extend(posts)` adds the next posts (a progressive load
+    hands them over chunk by chunk; each chunk's folded text becomes one UTF-8
+    haystack, so a word is found with one bytes.find scan per chunk instead of
+    100k Python comparisons), and `set_entities(entities_of, upto)` says which
+    posts have been extracted; their people, delegations and outlets are added
+    to per-entity seq sets on the next query that needs them (or `prepare()`).
+
+    Thread-safe: every public method holds one lock, so a filter worker, a
+    search worker and the loading worker may share one index. Queries cost a
+    scan of the folded text (text terms) or set lookups (entity and day terms).
     """
 
-    def __init__(
-        self,
-        posts: Sequence[Post],
-        entities_of: Callable[[int], PostEntities] | None = None,
-        aliases: Mapping[str, Mapping[str, str]] | None = None,
-    ) -> None:
-        self._posts = posts
-        self._n = len(posts)
-        self._entities_of = entities_of
-        self._aliases = aliases or {}
-        self._hay: bytes | None = None
-        self._starts: list[int] = []  # offset of each post's text in the haystack (+ end sentinel)
-        self._sets: dict[str, dict[str, frozenset[int]]] | None = None
-        self._names: dict[str, dict[str, set[str]]] = {}  # kind -> folded name -> keys
+    def __init__(self, posts: Sequence[Post] = (), *, aliases: Aliases | None = None) -> None:
+        """`aliases`: the names terms may use when a query passes none (see filter)."""
+        self._lock = threading.RLock()
+        self._aliases: Aliases = aliases or {}
+        self._segments: list[_Segment] = []
+        self._segment_firsts: list[int] = []
+        self._n = 0
+        self._pending: list[Post] = []  # added but not folded yet (folded on first text query)
+        self._entities_of: Callable[[int], PostEntities] | None = None
+        self._entities_target = 0  # posts whose entities may be read
+        self._entities_upto = 0  # posts whose entities are in the sets
+        self._sets: dict[str, dict[str, set[int]]] = {k: {} for k in ENTITY_KINDS}
         # Day ranges: posts are in time order, so each day is a contiguous seq range.
         self._day_ranges: dict[date, tuple[int, int]] = {}
-        for p in posts:
-            lo, hi = self._day_ranges.get(p.day, (p.seq, p.seq))
-            self._day_ranges[p.day] = (min(lo, p.seq), max(hi, p.seq))
-        self._term_cache: dict[tuple[str, str], frozenset[int] | None] = {}
-        self._last: tuple[tuple[Term, ...], list[int]] | None = None
+        self._term_cache: dict[tuple[str, str], frozenset[int]] = {}
+        self._cached_aliases: Aliases | None = None  # the aliases the caches were made with
+        self._last: tuple[tuple[Term, ...], int, list[int]] | None = None  # (terms, version, result)
+        self._version = 0  # bumped whenever posts or entities are added
+        if posts:
+            self.extend(posts)
 
     @classmethod
     def build(
@@ -206,116 +235,129 @@ class PostIndex:
         posts: Sequence[Post],
         entities_of: Callable[[int], PostEntities] | None = None,
         *,
-        aliases: Mapping[str, Mapping[str, str]] | None = None,
+        aliases: Aliases | None = None,
         eager: bool = False,
     ) -> "PostIndex":
-        """`aliases[kind][alias] = key` adds names a term may use for an entity key
-        (e.g. {"delegation": {"Russia": "ru"}}). `eager` builds everything now."""
-        index = cls(posts, entities_of, aliases)
+        """An index over `posts` whose entities are `entities_of(seq)` for every
+        post (read lazily). `eager` builds everything now."""
+        index = cls(posts, aliases=aliases)
+        if entities_of is not None:
+            index.set_entities(entities_of, len(posts))
         if eager:
             index.prepare()
         return index
 
-    def with_entities(
-        self,
-        entities_of: Callable[[int], PostEntities] | None,
-        *,
-        aliases: Mapping[str, Mapping[str, str]] | None = None,
-    ) -> "PostIndex":
-        """A new index over the same posts with fresh entity data (more posts have
-        been extracted). It shares the text haystack once built; this index is left
-        untouched, so threads still filtering with it keep a consistent view."""
-        new = PostIndex.__new__(PostIndex)
-        new.__dict__.update(self.__dict__)  # posts, haystack, offsets, day ranges: read-only
-        new._entities_of = entities_of
-        new._aliases = aliases or {}
-        new._sets = None
-        new._names = {}
-        new._term_cache = {}
-        new._last = None
-        return new
+    # ------------------------------------------------------------ growing
+    def extend(self, posts: Sequence[Post], *, fold_now: bool = False) -> None:
+        """Add the next posts (seq n+1, n+2, ...); their text is folded on the first
+        text query, or now with `fold_now` (a loading worker: queries stay quick)."""
+        posts = list(posts)
+        if not posts:
+            return
+        with self._lock:
+            if posts[0].seq != self._n + 1:
+                raise ValueError(f"posts must continue at seq {self._n + 1}, not {posts[0].seq}")
+            for p in posts:
+                lo, hi = self._day_ranges.get(p.day, (p.seq, p.seq))
+                self._day_ranges[p.day] = (min(lo, p.seq), max(hi, p.seq))
+            self._pending.extend(posts)
+            self._n += len(posts)
+            self._changed()
+            if fold_now:
+                self._fold_pending()
 
-    # ------------------------------------------------------------ building
+    def set_entities(self, entities_of: Callable[[int], PostEntities] | None, upto: int) -> None:
+        """Posts 1..upto have entities: `entities_of(seq)` (may be called from any thread)."""
+        with self._lock:
+            if entities_of is not self._entities_of:
+                self._entities_of = entities_of
+                self._entities_upto = 0
+                self._sets = {k: {} for k in ENTITY_KINDS}
+            upto = min(upto, self._n) if entities_of is not None else 0
+            if upto != self._entities_target:
+                self._entities_target = upto
+                self._changed()
+
     def prepare(self) -> None:
         """Build every lazy part now (call from a worker thread)."""
-        self._haystack()
-        self._entity_sets()
+        with self._lock:
+            self._fold_pending()
+            self._entity_sets()
 
+    def _changed(self) -> None:
+        self._version += 1
+        self._term_cache.clear()
+
+    def _fold_pending(self) -> None:
+        if self._pending:
+            segment = _Segment(self._pending)
+            self._segments.append(segment)
+            self._segment_firsts.append(segment.first)
+            self._pending = []
+
+    def _entity_sets(self) -> dict[str, dict[str, set[int]]]:
+        if self._entities_upto < self._entities_target and self._entities_of is not None:
+            entities_of = self._entities_of
+            for seq in range(self._entities_upto + 1, self._entities_target + 1):
+                ents = entities_of(seq)
+                for kind, keys in (("person", ents.people), ("delegation", ents.delegations), ("outlet", ents.outlets)):
+                    bucket = self._sets[kind]
+                    for key in keys:
+                        bucket.setdefault(key, set()).add(seq)
+            self._entities_upto = self._entities_target
+        return self._sets
+
+    # ------------------------------------------------------------ facts about the index
     @property
     def size(self) -> int:
+        """Posts in the index."""
         return self._n
 
     @property
+    def entities_upto(self) -> int:
+        """Posts 1..entities_upto count for person:/delegation:/outlet: terms."""
+        return self._entities_target
+
+    @property
     def days(self) -> list[date]:
-        return sorted(self._day_ranges)
-
-    def _haystack(self) -> bytes:
-        if self._hay is None:
-            # Fold the whole text at once (C speed), then encode: UTF-8 bytes are
-            # half the size of a UCS-2 str and bytes.find is about twice as fast.
-            joined = _SEP.join(p.text.replace(_SEP, " ") for p in self._posts)
-            folded = joined.casefold()
-            del joined
-            for src, dst in _PUNCT_FOLD:
-                if src in folded:
-                    folded = folded.replace(src, dst)
-            hay = folded.encode("utf-8")
-            del folded
-            starts, pos, sep, find = [0], 0, _SEP.encode(), hay.find
-            for _ in range(self._n - 1):
-                pos = find(sep, pos) + 1
-                starts.append(pos)
-            starts.append(len(hay) + 1)
-            self._starts, self._hay = starts, hay
-        return self._hay
-
-    def _entity_sets(self) -> dict[str, dict[str, frozenset[int]]]:
-        if self._sets is None:
-            acc: dict[str, dict[str, set[int]]] = {k: {} for k in ENTITY_KINDS}
-            if self._entities_of is not None:
-                for p in self._posts:
-                    ents = self._entities_of(p.seq)
-                    for kind, keys in (("person", ents.people), ("delegation", ents.delegations), ("outlet", ents.outlets)):
-                        bucket = acc[kind]
-                        for key in keys:
-                            bucket.setdefault(key, set()).add(p.seq)
-            self._sets = {k: {key: frozenset(s) for key, s in v.items()} for k, v in acc.items()}
-            for kind in ENTITY_KINDS:
-                names: dict[str, set[str]] = {}
-                for key in self._sets[kind]:
-                    names.setdefault(fold(key), set()).add(key)
-                for alias, key in self._aliases.get(kind, {}).items():
-                    names.setdefault(fold(alias), set()).add(key)
-                self._names[kind] = names
-        return self._sets
+        with self._lock:
+            return sorted(self._day_ranges)
 
     # ------------------------------------------------------------ resolving terms
-    def entity_keys(self, kind: str, value: str) -> list[str]:
-        """The entity keys a person:/delegation:/outlet: value selects (exact name first)."""
-        self._entity_sets()
-        names = self._names.get(kind, {})
-        v = fold(value)
-        if v in names:
-            return sorted(names[v])
-        keys: set[str] = set()
-        for name, ks in names.items():
-            if v in name:
-                keys |= ks
-        return sorted(keys)
+    def entity_keys(self, kind: str, value: str, aliases: Aliases | None = None) -> list[str]:
+        """The entity keys a person:/delegation:/outlet: value selects: the entity
+        whose name (or an alias in `aliases[kind]`) equals it, else every one
+        whose name contains it."""
+        with self._lock:
+            names: dict[str, set[str]] = {}
+            for key in self._entity_sets().get(kind, {}):
+                names.setdefault(fold(key), set()).add(key)
+            for alias, key in (self._aliases if aliases is None else aliases).get(kind, {}).items():
+                names.setdefault(fold(alias), set()).add(key)
+            v = fold(value)
+            if v in names:
+                return sorted(names[v])
+            keys: set[str] = set()
+            for name, ks in names.items():
+                if v in name:
+                    keys |= ks
+            return sorted(keys)
 
-    def term_error(self, term: Term) -> str | None:
+    def term_error(self, term: Term, aliases: Aliases | None = None) -> str | None:
         """Why a term can never match (for the chip's tooltip), or None."""
         if term.kind == "day":
-            return match_days(term.value, self._day_ranges)[1]
-        if term.kind in ENTITY_KINDS and not self.entity_keys(term.kind, term.value):
-            return f"no {term.kind} matches {term.value!r}"
+            with self._lock:
+                return match_days(term.value, self._day_ranges)[1]
+        if term.kind in ENTITY_KINDS and not self.entity_keys(term.kind, term.value, aliases):
+            return f"no {term.kind} matches {term.value!r} so far"
         return None
 
-    def _term_set(self, term: Term) -> frozenset[int] | None:
-        """Seqs matching a non-text term on its own (None = every post)."""
+    def _term_set(self, term: Term, aliases: Aliases | None) -> frozenset[int]:
+        """Seqs matching a non-text term on its own."""
         key = (term.kind, fold(term.value))
-        if key in self._term_cache:
-            return self._term_cache[key]
+        hit = self._term_cache.get(key)
+        if hit is not None:
+            return hit
         result: set[int] = set()
         if term.kind == "day":
             for d in match_days(term.value, self._day_ranges)[0]:
@@ -323,8 +365,8 @@ class PostIndex:
                 result.update(range(lo, hi + 1))
         else:
             sets = self._entity_sets()[term.kind]
-            for k in self.entity_keys(term.kind, term.value):
-                result |= sets.get(k, frozenset())
+            for k in self.entity_keys(term.kind, term.value, aliases):
+                result |= sets.get(k, set())
         frozen = frozenset(result)
         self._term_cache[key] = frozen
         return frozen
@@ -332,42 +374,69 @@ class PostIndex:
     # ------------------------------------------------------------ text scan
     def _scan(self, needle: str, candidates: list[int] | None) -> list[int]:
         """Seqs (sorted) whose folded text contains `needle`, among candidates."""
-        hay = self._haystack()
-        starts = self._starts
+        self._fold_pending()
         pat = needle.encode("utf-8")
-        find = hay.find
         if candidates is not None and len(candidates) * 2 < self._n:
             # Fewer candidates than half the posts: probe each post's byte range.
-            return [s for s in candidates if find(pat, starts[s - 1], starts[s] - 1) != -1]
-        out: list[int] = []
-        pos = find(pat)
-        while pos != -1:
-            i = bisect_right(starts, pos) - 1  # 0-based post index
-            out.append(i + 1)
-            pos = find(pat, starts[i + 1])  # skip the rest of this post
+            out = []
+            firsts, segments = self._segment_firsts, self._segments
+            for s in candidates:
+                seg = segments[bisect_right(firsts, s) - 1]
+                i = s - seg.first
+                if seg.hay.find(pat, seg.starts[i], seg.starts[i + 1] - 1) != -1:
+                    out.append(s)
+            return out
+        out = []
+        for seg in self._segments:
+            hay, starts, first = seg.hay, seg.starts, seg.first
+            find = hay.find
+            pos = find(pat)
+            while pos != -1:
+                i = bisect_right(starts, pos) - 1  # 0-based post index in the segment
+                out.append(first + i)
+                pos = find(pat, starts[i + 1])  # skip the rest of this post
         if candidates is not None:
             keep = set(candidates)
             out = [s for s in out if s in keep]
         return out
 
-    def scan_text(self, text: str) -> list[int]:
-        """Seqs (ascending) of the posts containing `text` (folded substring)."""
-        needle = fold(text)
-        return self._scan(needle, None) if needle else list(range(1, self._n + 1))
+    def scan_text(self, text: str, *, start: int = 1) -> list[int]:
+        """Seqs (ascending, from `start`) of the posts containing `text` (folded substring)."""
+        with self._lock:
+            needle = fold(text)
+            seqs = self._scan(needle, None) if needle else list(range(1, self._n + 1))
+            return seqs[bisect_left(seqs, start):] if start > 1 else seqs
 
     # ------------------------------------------------------------ queries
-    def filter(self, query: Query) -> list[int]:
-        """Seqs (ascending) of the posts matching every term; every post for an empty query."""
+    def filter(self, query: Query, *, aliases: Aliases | None = None, upto: int | None = None) -> list[int]:
+        """Seqs (ascending, at most `upto`) of the posts matching every term;
+        every post for an empty query. `aliases[kind][name] = key` adds the names
+        a term may use (e.g. what the blog has revealed so far)."""
+        with self._lock:
+            result = self._filter(query, aliases)
+            if upto is not None and upto < self._n:
+                return result[: bisect_right(result, upto)]
+            return list(result)
+
+    def _use_aliases(self, aliases: Aliases | None) -> None:
+        if aliases is not self._cached_aliases:  # other names: other answers
+            self._cached_aliases = aliases
+            self._term_cache.clear()
+            self._last = None
+
+    def _filter(self, query: Query, aliases: Aliases | None) -> list[int]:
+        self._use_aliases(aliases)
         terms = query.terms
         if not terms:
             return list(range(1, self._n + 1))
-        if self._last is not None and self._last[0] == terms:
-            return list(self._last[1])
+        last = self._last
+        if last is not None and last[1] == self._version and last[0] == terms:
+            return last[2]
         candidates: list[int] | None = None
         # Typing usually extends the previous query: narrow its result instead of rescanning.
-        if self._last is not None and _implies(terms, self._last[0]):
-            candidates = self._last[1]
-        sets = [self._term_set(t) for t in terms if t.kind != "text"]
+        if last is not None and last[1] == self._version and _implies(terms, last[0]):
+            candidates = last[2]
+        sets = [self._term_set(t, aliases) for t in terms if t.kind != "text"]
         sets.sort(key=len)
         for s in sets:
             if candidates is None:
@@ -382,35 +451,37 @@ class PostIndex:
                 break
             candidates = self._scan(w, candidates)
         result = candidates if candidates is not None else list(range(1, self._n + 1))
-        self._last = (terms, result)
-        return list(result)
+        self._last = (terms, self._version, result)
+        return result
 
-    def term_counts(self, query: Query) -> list[int]:
+    def term_seqs(self, query: Query, *, aliases: Aliases | None = None, upto: int | None = None) -> list[list[int]]:
+        """For each term on its own: the seqs it matches (ascending, at most `upto`)."""
+        with self._lock:
+            last = self._last
+            out = []
+            for term in query.terms:
+                seqs = self._filter(Query((term,)), aliases) if len(query.terms) > 1 else self._filter(query, aliases)
+                out.append(seqs[: bisect_right(seqs, upto)] if upto is not None else list(seqs))
+            self._last = last  # keep the whole query as the one typing narrows
+            return out
+
+    def term_counts(self, query: Query, *, aliases: Aliases | None = None, upto: int | None = None) -> list[int]:
         """How many posts each term matches on its own (shown on its chip)."""
-        counts = []
-        for t in query.terms:
-            if t.kind == "text":
-                key = ("text", fold(t.value))
-                if key not in self._term_cache:
-                    self._term_cache[key] = frozenset(self._scan(key[1], None)) if key[1] else None
-                s = self._term_cache[key]
-                counts.append(self._n if s is None else len(s))
-            else:
-                counts.append(len(self._term_set(t) or ()))
-        return counts
+        return [len(s) for s in self.term_seqs(query, aliases=aliases, upto=upto)]
 
-    def matches(self, seq: int, query: Query) -> bool:
-        """Whether one post matches (for a post revealed after the filter ran)."""
-        if not 1 <= seq <= self._n:
-            return False
-        for t in query.terms:
-            if t.kind == "text":
-                hay = self._haystack()
-                if hay.find(fold(t.value).encode("utf-8"), self._starts[seq - 1], self._starts[seq] - 1) == -1:
-                    return False
-            elif seq not in (self._term_set(t) or ()):
+    def matches(self, seq: int, query: Query, *, aliases: Aliases | None = None) -> bool:
+        """Whether one post matches every term of `query`."""
+        with self._lock:
+            self._use_aliases(aliases)
+            if not 1 <= seq <= self._n:
                 return False
-        return True
+            for t in query.terms:
+                if t.kind == "text":
+                    if not self._scan(fold(t.value), [seq]):
+                        return False
+                elif seq not in self._term_set(t, aliases):
+                    return False
+            return True
 
 
 def _implies(new: tuple[Term, ...], old: tuple[Term, ...]) -> bool:

@@ -1,71 +1,87 @@
-"""`/` search: literal by default, regex on request, and never a hang.
+"""`/` search: literal by default, a regular expression on request, never a hang.
 
-* Literal (default): the typed text is a phrase, matched case-insensitively;
-  typographic quotes and dashes match their ASCII forms ("kiev's" finds
-  "Kiev’s"). Linear time.
+* Literal (default): the typed text is a phrase compared in one normal form
+  (tui.core.fold: case, NFKC, typographic quotes and dashes), so "kiev's"
+  finds "Kiev’s" and a typed "Zürich" finds a decomposed "Zu\\u0308rich".
 * Regex: prefix the pattern with `re:` (e.g. `re:\\d{1,2}:\\d\\d`), or pass
-  regex=True. Case-insensitive. Python's `re` backtracks and cannot be
-  interrupted, so a pattern is checked before it runs:
-  - at most MAX_PATTERN characters;
-  - no backreferences (\\1, (?P=name));
-  - no nested open-ended repeats such as (a+)+ or (\\w+\\s?)*;
-  - no repeated alternatives that can match the same text, such as (a|a)*;
-  - a worst-case cost model (start positions × choices of every repeat) must
-    stay under a budget — in practice at most one open-ended repeat that can
-    backtrack, e.g. `foo.*bar` is fine, `a.*b.*c` is refused (use {0,80}).
-  Each post is matched on at most MAX_TEXT characters, and a scan over all
-  posts stops after a time budget, reporting how far it got.
+  regex=True. Case-insensitive, run on the post's NFC form by google-re2, a
+  linear-time engine: no pattern can backtrack catastrophically, so any
+  pattern RE2 accepts runs on the whole text of every post. RE2 has no
+  backreferences or lookarounds (refused with its reason); `\\w`, `\\d`, `\\b`
+  are ASCII, `\\pL` is any letter. Measured against Python's `re` behind a
+  backtracking checker and the `regex` module with a timeout:
+  benchmarks/regex_engines.py (README "Filter and search syntax").
+
+Results are cut by the caller at the playhead; `SearchResult` answers
+"next / previous match at or before k", and "match 3 of 7".
 """
 
 from __future__ import annotations
 
-import math
-import re
-import time
+import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-try:  # Python 3.11+: the parser moved under re
-    from re import _constants as C  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_constants as C  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+import re2
 
+from tui.core.fold import fold_map, nfc_map, to_original
 from tui.core.model import Post
-from tui.core.query import PostIndex
+from tui.core.query import PostIndex, fold
 
 MAX_PATTERN = 200
-MAX_TEXT = 5_000  # characters of one post a regex looks at (posts average ~440)
 REGEX_PREFIX = "re:"
-_NOMINAL_LEN = 1_000  # text length the cost model assumes
-_COST_LIMIT = 1e7
-_QUOTES = {"'": "'\u2018\u2019", '"': '"\u201c\u201d\u201e', "-": "-\u2013\u2014", " ": " \u00a0"}
+MAX_SPANS = 1000  # highlights per post
+
+_OPTIONS = re2.Options()
+_OPTIONS.case_sensitive = False
+_OPTIONS.log_errors = False  # RE2 would print parse errors on stderr, i.e. over the interface
 
 
 class SearchError(ValueError):
-    """A pattern we refuse; str() is a one-line message for the prompt."""
+    """A pattern we refuse; str() is a one-line message for the search bar."""
 
 
 @dataclass(frozen=True, slots=True)
 class SearchPattern:
-    text: str  # what the user typed, without the re: prefix
+    """What the user typed after `/`, compiled. Immutable; safe to share across threads."""
+
+    text: str  # as typed, without the re: prefix
     is_regex: bool
-    regex: re.Pattern[str]  # used for spans (literal patterns compile to an escaped regex)
+    needle: str = ""  # literal: the folded phrase
+    regex: object = field(default=None, compare=False, repr=False)  # regex: the compiled RE2 pattern
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """Non-empty match spans in `text` (regex: within its first MAX_TEXT characters)."""
-        hay = text[:MAX_TEXT] if self.is_regex else text
-        return [m.span() for m in self.regex.finditer(hay) if m.end() > m.start()]
+        """Non-empty match spans, as [start, end) offsets of `text` itself."""
+        out: list[tuple[int, int]] = []
+        if self.is_regex:
+            hay, starts, ends = nfc_map(text)
+            for match in self.regex.finditer(hay):  # type: ignore[attr-defined]
+                if match.end() > match.start():
+                    out.append(to_original(match.span(), starts, ends))
+                    if len(out) >= MAX_SPANS:
+                        break
+            return out
+        hay, starts, ends = fold_map(text)
+        needle = self.needle
+        pos = hay.find(needle)
+        while pos != -1 and len(out) < MAX_SPANS:
+            out.append(to_original((pos, pos + len(needle)), starts, ends))
+            pos = hay.find(needle, pos + len(needle))
+        return out
 
     def matches(self, text: str) -> bool:
-        hay = text[:MAX_TEXT] if self.is_regex else text
-        return any(m.end() > m.start() for m in self.regex.finditer(hay))
+        if self.is_regex:
+            return any(m.end() > m.start() for m in self.regex.finditer(_nfc(text)))  # type: ignore[attr-defined]
+        return self.needle in fold(text)
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def compile_search(text: str, *, regex: bool = False) -> SearchPattern:
-    """Compile what the user typed after `/`. Raises SearchError with a clear message."""
+    """Compile what the user typed after `/`. Raises SearchError with a one-line reason."""
     if text.startswith(REGEX_PREFIX):
         text, regex = text[len(REGEX_PREFIX):], True
     if not text:
@@ -73,232 +89,54 @@ def compile_search(text: str, *, regex: bool = False) -> SearchPattern:
     if len(text) > MAX_PATTERN:
         raise SearchError(f"search is too long ({len(text)} characters, at most {MAX_PATTERN})")
     if not regex:
-        body = "".join(f"[{re.escape(_QUOTES[ch])}]" if ch in _QUOTES else re.escape(ch) for ch in text)
-        return SearchPattern(text, False, re.compile(body, re.IGNORECASE))
-    check_regex(text)
+        needle = fold(text)
+        if not needle:
+            raise SearchError("empty search")
+        return SearchPattern(text, False, needle=needle)
     try:
-        compiled = re.compile(text, re.IGNORECASE)
-    except (re.error, OverflowError, RecursionError) as err:
-        raise SearchError(f"bad regex: {err}") from None
-    return SearchPattern(text, True, compiled)
+        compiled = re2.compile(_nfc(text), _OPTIONS)
+    except re2.error as err:
+        raise SearchError(f"bad regex: {_reason(err)}") from None
+    return SearchPattern(text, True, regex=compiled)
 
 
-# ---------------------------------------------------------------- regex safety
-_PROBE_BASE = "".join(chr(i) for i in range(256)) + "\u2018\u2019\u201c\u201d\u2013\u2014\u0416\u0436\u4e2d\u0660\u2003\u0301"
-_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT} | ({C.POSSESSIVE_REPEAT} if hasattr(C, "POSSESSIVE_REPEAT") else set())
-
-
-def check_regex(pattern: str) -> None:
-    """Raise SearchError when `pattern` could backtrack catastrophically."""
-    if len(pattern) > MAX_PATTERN:
-        raise SearchError(f"regex is too long ({len(pattern)} characters, at most {MAX_PATTERN})")
-    try:
-        tree = sre_parse.parse(pattern, re.IGNORECASE)
-    except (re.error, OverflowError, RecursionError) as err:
-        raise SearchError(f"bad regex: {err}") from None
-    probes = set(_PROBE_BASE)
-    _collect_literals(list(tree), probes)
-    analyser = _Analyser(frozenset(probes))
-    cost = _NOMINAL_LEN * analyser.seq_cost(list(tree))[1]
-    if cost > _COST_LIMIT:
-        raise SearchError(
-            "regex could take too long: use at most one open-ended repeat (* + {n,}) "
-            "that can backtrack, or bounded ones like {0,80}"
-        )
-
-
-def _collect_literals(items: list, out: set[str]) -> None:
-    """Add every literal and range end of the pattern to the probe characters."""
-    for op, av in items:
-        if op in (C.LITERAL, C.NOT_LITERAL):
-            out.add(chr(av))
-        elif op == C.RANGE:
-            out.update((chr(av[0]), chr(av[1])))
-        elif op == C.IN:
-            _collect_literals(av, out)
-        elif op == C.SUBPATTERN:
-            _collect_literals(list(av[-1]), out)
-        elif op in _REPEATS:
-            _collect_literals(list(av[2]), out)
-        elif op == C.BRANCH:
-            for alt in av[1]:
-                _collect_literals(list(alt), out)
-        elif op in (C.ASSERT, C.ASSERT_NOT):
-            _collect_literals(list(av[1]), out)
-        elif op == getattr(C, "ATOMIC_GROUP", None):
-            _collect_literals(list(av), out)
-
-
-def _in_category(cat, ch: str) -> bool:
-    word = ch.isalnum() or ch == "_"
-    table = {
-        C.CATEGORY_DIGIT: ch.isdecimal(), C.CATEGORY_NOT_DIGIT: not ch.isdecimal(),
-        C.CATEGORY_SPACE: ch.isspace(), C.CATEGORY_NOT_SPACE: not ch.isspace(),
-        C.CATEGORY_WORD: word, C.CATEGORY_NOT_WORD: not word,
-    }
-    return table.get(cat, True)
-
-
-class _Analyser:
-    """Worst-case backtracking estimate over the sre parse tree.
-
-    Character sets are evaluated on a probe alphabet (Latin-1, some Unicode,
-    and every literal in the pattern), enough to tell \\w from \\s or [a-f] from
-    [x-z]. A greedy single-character repeat whose set is disjoint from what
-    follows cannot backtrack usefully, so it costs 1; any other repeat of a
-    single character costs (max - min + 1); a repeat of anything with choices
-    costs choices ** max, which is what refuses (a|a)* and (a+)+.
-    """
-
-    def __init__(self, probes: frozenset[str]) -> None:
-        self.probes = probes
-
-    # character sets ---------------------------------------------------------
-    def char_set(self, op, av) -> frozenset[str] | None:
-        """Set of probe characters a single-character item matches, None if not one."""
-        if op == C.LITERAL:
-            c = chr(av)
-            return frozenset(p for p in self.probes if p.lower() == c.lower())
-        if op == C.NOT_LITERAL:
-            c = chr(av)
-            return frozenset(p for p in self.probes if p.lower() != c.lower())
-        if op == C.ANY:
-            return self.probes
-        if op == C.IN:
-            return frozenset(p for p in self.probes if self._in_set(av, p))
-        return None
-
-    def _in_set(self, items, ch: str) -> bool:
-        negate, hit = False, False
-        for op, av in items:
-            if op == C.NEGATE:
-                negate = True
-            elif op == C.LITERAL:
-                hit = hit or ch.lower() == chr(av).lower()
-            elif op == C.RANGE:
-                # Case forms may be several characters ("ß".upper() == "SS"): only single ones compare.
-                hit = hit or any(len(c) == 1 and av[0] <= ord(c) <= av[1] for c in (ch, ch.lower(), ch.upper()))
-            elif op == C.CATEGORY:
-                hit = hit or _in_category(av, ch)
-            else:
-                hit = True  # unknown member: assume it matches (conservative)
-        return hit != negate
-
-    def first(self, items: list, follow: frozenset[str]) -> frozenset[str]:
-        """Characters that can start a match of `items`, then `follow` if it can be empty."""
-        acc: set[str] = set()
-        for op, av in items:
-            f, nullable = self._first_item(op, av)
-            acc |= f
-            if not nullable:
-                return frozenset(acc)
-        return frozenset(acc | follow)
-
-    def _first_item(self, op, av) -> tuple[frozenset[str], bool]:
-        cs = self.char_set(op, av)
-        if cs is not None:
-            return cs, False
-        if op == C.SUBPATTERN:
-            items = list(av[-1])
-            return self.first(items, frozenset()), self.nullable(items)
-        if op in _REPEATS:
-            items = list(av[2])
-            return self.first(items, frozenset()), av[0] == 0 or self.nullable(items)
-        if op == C.BRANCH:
-            sets = [self._first_item_seq(list(alt)) for alt in av[1]]
-            return frozenset().union(*(s for s, _ in sets)), any(n for _, n in sets)
-        if op == getattr(C, "ATOMIC_GROUP", None):
-            items = list(av)
-            return self.first(items, frozenset()), self.nullable(items)
-        return frozenset(), True  # anchors, lookarounds: zero width
-
-    def _first_item_seq(self, items: list) -> tuple[frozenset[str], bool]:
-        return self.first(items, frozenset()), self.nullable(items)
-
-    def nullable(self, items: list) -> bool:
-        return all(self._first_item(op, av)[1] for op, av in items)
-
-    # cost ----------------------------------------------------------------
-    # Each item has (choices, work): how many ways it can match at one spot
-    # (each one a backtracking branch for what follows) and how many steps one
-    # attempt takes. A sequence's work is sum_i(prod_{j<i} choices_j * work_i).
-    def seq_cost(self, items: list, follow: frozenset[str] | None = None) -> tuple[float, float]:
-        follow = frozenset() if follow is None else follow
-        choices, work = 1.0, 0.0
-        for i, (op, av) in enumerate(items):
-            after = self.first(items[i + 1 :], follow)
-            c, w = self.item_cost(op, av, after)
-            work += choices * w
-            choices *= c
-            if choices > 1e30 or work > 1e30:
-                return math.inf, math.inf
-        return choices, max(work, 1.0)
-
-    def item_cost(self, op, av, follow: frozenset[str]) -> tuple[float, float]:
-        if op in (C.GROUPREF, C.GROUPREF_EXISTS):
-            raise SearchError("backreferences (\\1, (?P=name)) are not supported in search")
-        if self.char_set(op, av) is not None or op in (C.AT, C.CATEGORY):
-            return 1.0, 1.0
-        if op == C.SUBPATTERN:
-            return self.seq_cost(list(av[-1]), follow)
-        if op == getattr(C, "ATOMIC_GROUP", None):
-            return 1.0, self.seq_cost(list(av), follow)[1]  # no backtracking into it
-        if op in (C.ASSERT, C.ASSERT_NOT):
-            return 1.0, self.seq_cost(list(av[1]))[1]
-        if op == C.BRANCH:
-            alts = [list(alt) for alt in av[1]]
-            costs = [self.seq_cost(a, follow) for a in alts]
-            firsts = [self.first(a, follow) for a in alts]
-            disjoint = all(not (firsts[i] & firsts[j]) for i in range(len(alts)) for j in range(i + 1, len(alts)))
-            work = sum(w for _, w in costs)
-            return (max(c for c, _ in costs) if disjoint else sum(c for c, _ in costs)), work
-        if op in _REPEATS:
-            lo, hi, body = av[0], av[1], list(av[2])
-            unbounded = hi == C.MAXREPEAT
-            hi_eff = _NOMINAL_LEN if unbounded else min(hi, _NOMINAL_LEN)
-            if unbounded and self._has_repeat(body):
-                raise SearchError("nested repeats like (a+)+ or (\\w+\\s?)* can take forever; refused")
-            possessive = op == getattr(C, "POSSESSIVE_REPEAT", None)
-            single = self.char_set(*body[0]) if len(body) == 1 else None
-            if single is not None:
-                # A greedy run followed by something it cannot match has one useful length.
-                deterministic = possessive or not (single & follow)
-                return (1.0 if deterministic else float(hi_eff - lo + 1)), float(hi_eff)
-            inner_c, inner_w = self.seq_cost(body, self.first(body, follow))
-            if inner_c <= 1.0:
-                return (1.0 if possessive else float(hi_eff - lo + 1)), hi_eff * inner_w
-            if unbounded:
-                raise SearchError("a repeated group with alternatives that can match the same text, like (a|a)*, is refused")
-            try:
-                c = inner_c ** hi_eff
-            except OverflowError:
-                return math.inf, math.inf
-            return (1.0 if possessive else c), c * inner_w
-        return 1.0, 1.0
-
-    def _has_repeat(self, items: list) -> bool:
-        for op, av in items:
-            if op in _REPEATS and av[1] > 1:
-                return True
-            if op == C.SUBPATTERN and self._has_repeat(list(av[-1])):
-                return True
-            if op == C.BRANCH and any(self._has_repeat(list(a)) for a in av[1]):
-                return True
-            if op == getattr(C, "ATOMIC_GROUP", None) and self._has_repeat(list(av)):
-                return True
-        return False
+def _reason(err: Exception) -> str:
+    message = err.args[0] if err.args else str(err)
+    if isinstance(message, bytes):
+        message = message.decode("utf-8", "replace")
+    message = " ".join(str(message).split())
+    if "invalid escape sequence: \\1" in message or "invalid escape sequence: \\" in message and message[-1:].isdigit():
+        return "backreferences (\\1) are not supported"
+    if "invalid perl operator: (?<" in message or "invalid perl operator: (?=" in message or "invalid perl operator: (?!" in message:
+        return "lookarounds ((?=…), (?<=…)) are not supported"
+    return message
 
 
 # ---------------------------------------------------------------- results
 @dataclass(frozen=True, slots=True)
 class SearchResult:
+    """Posts the pattern matches among posts 1..scanned_to (ascending seqs)."""
+
     pattern: SearchPattern
-    seqs: tuple[int, ...]  # ascending
-    complete: bool  # False when the time budget stopped the scan
-    scanned_to: int  # last seq looked at
+    seqs: tuple[int, ...]
+    scanned_to: int  # the posts looked at: 1..scanned_to
 
     def __len__(self) -> int:
         return len(self.seqs)
+
+    def extended(self, more: Iterable[int], scanned_to: int) -> "SearchResult":
+        """This result plus matches among later posts (a progressive load added them)."""
+        seqs = self.seqs + tuple(s for s in more if s > self.scanned_to)
+        return SearchResult(self.pattern, seqs, max(scanned_to, self.scanned_to))
+
+    def count_upto(self, upto: int) -> int:
+        """Matches at or before post `upto` (the playhead: later ones would be spoilers)."""
+        return bisect_right(self.seqs, upto)
+
+    def rank(self, seq: int) -> int | None:
+        """1-based position of a matching post among the matches (for "match 3/7")."""
+        i = bisect_left(self.seqs, seq)
+        return i + 1 if i < len(self.seqs) and self.seqs[i] == seq else None
 
     def next_after(self, seq: int, *, upto: int | None = None, wrap: bool = True) -> int | None:
         """First match after `seq` (`n`), among seqs <= upto (no spoilers); wraps to the first."""
@@ -320,29 +158,21 @@ class SearchResult:
             return self.seqs[i - 1]
         return self.seqs[limit - 1] if wrap else None
 
-    def count_upto(self, upto: int) -> int:
-        return bisect_right(self.seqs, upto)
-
 
 def search_posts(
     pattern: SearchPattern,
     posts: Sequence[Post],
     *,
     index: PostIndex | None = None,
-    budget: float = 2.0,
-    clock: Callable[[], float] = time.monotonic,
+    start: int = 1,
 ) -> SearchResult:
-    """Every post the pattern matches. Literal + index: one C-speed scan of the
-    folded haystack. Otherwise post by post, stopping after `budget` seconds."""
-    if not pattern.is_regex and index is not None:
-        return SearchResult(pattern, tuple(index.scan_text(pattern.text)), True, len(posts))
-    deadline = clock() + budget
-    out: list[int] = []
-    last = 0
-    for i, post in enumerate(posts):
-        if i % 64 == 0 and clock() > deadline:
-            return SearchResult(pattern, tuple(out), False, last)
-        if pattern.matches(post.text):
-            out.append(post.seq)
-        last = post.seq
-    return SearchResult(pattern, tuple(out), True, last)
+    """Every post among posts[start-1:] the pattern matches (seq >= start).
+
+    A literal with an index is one C-speed scan of the folded text; otherwise
+    post by post (a regex costs time linear in the text)."""
+    stop = len(posts)
+    if not pattern.is_regex and index is not None and index.size >= stop:
+        seqs = [s for s in index.scan_text(pattern.text, start=start) if s <= stop]
+        return SearchResult(pattern, tuple(seqs), stop)
+    out = [post.seq for post in posts[max(0, start - 1):stop] if pattern.matches(post.text)]
+    return SearchResult(pattern, tuple(out), stop)

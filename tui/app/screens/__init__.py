@@ -1,7 +1,7 @@
-"""Modal screens of the replay app: help, a post in full, and the go-to prompt."""
+"""Screens of the replay app: the replay itself, and the help, post and go-to dialogs."""
 
 from tui.app.screens.goto import GotoScreen
-from tui.app.screens.help import HelpScreen, gather_bindings
+from tui.app.screens.help import HelpScreen
 from tui.app.screens.post import PostScreen
 
-__all__ = ["GotoScreen", "HelpScreen", "PostScreen", "gather_bindings"]
+__all__ = ["GotoScreen", "HelpScreen", "PostScreen"]

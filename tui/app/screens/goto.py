@@ -1,11 +1,13 @@
 """GotoScreen: a prompt for a time ("14:30", "15 May 12:00") or a post number ("#37", "37").
 
-The screen does not parse dates itself: it is given either `resolve(text) -> seq`
-(raising ValueError or tui.core.errors.InputError with a one-line reason), or a
+The screen does not parse dates itself: it is given either `resolve(text)`
+(returning where to go — the replay gives a tui.core.session.Target — or
+raising ValueError / tui.core.errors.InputError with a one-line reason), or a
 Blog, for which `blog_resolver` reads post numbers and hands times to the shared
 time parser (tui.app.launch.parse_when, which prefers the core's parse_goto).
 The reason is shown inline and the prompt stays open; a good answer dismisses
-with the target seq, escape with None.
+with what resolve returned, escape with None. The input has the focus from the
+start (AUTO_FOCUS), so nothing is queried while the screen is still composing.
 """
 
 from __future__ import annotations
@@ -15,16 +17,15 @@ from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.app import render
+from tui.app import keys, render
 from tui.core.errors import InputError
 from tui.core.model import Blog
 
-Resolve = Callable[[str], int]
+Resolve = Callable[[str], object]
 
 HINT = "a time (14:30, 15 May 12:00) or a post number (#37)"
 
@@ -53,11 +54,12 @@ def blog_resolver(blog: Blog) -> Resolve:
     return resolve
 
 
-class GotoScreen(ModalScreen[int | None]):
-    """Ask for a position; dismiss(seq) on success, dismiss(None) on escape."""
+class GotoScreen(ModalScreen[object]):
+    """Ask for a position; dismiss(resolve(text)) on success, dismiss(None) on escape."""
 
     CSS_PATH = "goto.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel go to")]
+    BINDINGS = keys.bindings("goto")
+    AUTO_FOCUS = "#goto-input"
 
     def __init__(self, resolve: Resolve | Blog, *, value: str = "") -> None:
         super().__init__()
@@ -72,9 +74,6 @@ class GotoScreen(ModalScreen[int | None]):
             yield Input(value=self._initial, placeholder=HINT, id="goto-input")
             yield Static(render.plain(HINT, render.DIM), id="goto-message")
 
-    def on_mount(self) -> None:
-        self.query_one("#goto-input", Input).focus()
-
     @on(Input.Submitted, "#goto-input")
     def submit(self, event: Input.Submitted) -> None:
         event.stop()
@@ -87,21 +86,21 @@ class GotoScreen(ModalScreen[int | None]):
         except (ValueError, InputError) as error:
             self.show_error(str(error) or f"not a time or post number: {text}")
             return
-        self.dismiss(int(seq))
+        self.dismiss(seq)
 
     @on(Input.Changed, "#goto-input")
     def clear_error(self, event: Input.Changed) -> None:
         if self.error:
             self.error = ""
-            message = self.query_one("#goto-message", Static)
-            message.remove_class("-error")
-            message.update(render.plain(HINT, render.DIM))
+            for message in self.query("#goto-message").results(Static):
+                message.remove_class("-error")
+                message.update(render.plain(HINT, render.DIM))
 
     def show_error(self, message: str) -> None:
         self.error = message
-        widget = self.query_one("#goto-message", Static)
-        widget.add_class("-error")
-        widget.update(render.plain(message))  # the user's text may contain brackets
+        for widget in self.query("#goto-message").results(Static):
+            widget.add_class("-error")
+            widget.update(render.plain(message))  # the user's text may contain brackets
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,136 +1,58 @@
-"""HelpScreen: every key binding of the screen underneath, grouped by where it acts.
+"""HelpScreen: every key of the replay, grouped by where it acts — from tui.app.keys.
 
-Bindings are gathered from the live DOM (app, the screen below, and every widget
-on it that belongs to this project, plus whatever is focused), so the list can
-never drift from the code. Generic Textual widgets (Input, plain scroll views)
-are left out unless focused: their editing keys would bury the app's own.
+The same table makes the bindings, the footer, the palette, `replay --help` and
+the README, so what `?` shows is what the keys do.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.dom import DOMNode
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app import render
+from tui.app import keys, render
+from tui.app.widgets.title_bar import LEGEND
 
 
-@dataclass(frozen=True, slots=True)
-class HelpEntry:
-    keys: str  # "j, ↓"
-    description: str
-    hidden: bool  # not shown in the footer
+def render_group(title: str, rows: list[keys.Row], key_width: int) -> Content:
+    lines: list[str | tuple[str, str] | Content] = [(title, "bold $accent")]
+    for row in rows:
+        lines += ["\n  ", (row.keys.ljust(key_width), "bold"), "  ", row.doc]
+    return render.line(*lines)
 
 
-@dataclass(frozen=True, slots=True)
-class HelpGroup:
-    title: str
-    entries: tuple[HelpEntry, ...]
-
-
-def group_title(node: DOMNode) -> str:
-    """A node's HELP_GROUP, or its class name spelled out ("DelegationsPane" → "Delegations pane")."""
-    title = getattr(node, "HELP_GROUP", "")
-    if title:
-        return title
-    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", type(node).__name__)
-    return " ".join([words[0]] + [w.lower() for w in words[1:]]) if words else type(node).__name__
-
-
-def _is_ours(node: DOMNode) -> bool:
-    return type(node).__module__.startswith("tui.")
-
-
-def gather_bindings(screen: Screen) -> list[HelpGroup]:
-    """Groups of bindings active on `screen`: app first, then the screen, then its widgets."""
-    app = screen.app
-    focused = screen.focused
-    focus_chain = set(focused.ancestors_with_self) if focused is not None else set()
-    nodes: list[DOMNode] = [app, screen]
-    for widget in screen.walk_children(with_self=False):
-        if _is_ours(widget) or widget in focus_chain:
-            nodes.append(widget)
-    groups: list[HelpGroup] = []
-    seen_classes: set[type] = set()
-    for node in nodes:
-        if type(node) in seen_classes:  # e.g. several chips: list their keys once
-            continue
-        seen_classes.add(type(node))
-        entries = _entries(app, (binding for _key, binding in node._bindings))
-        if entries:
-            groups.append(HelpGroup(group_title(node), tuple(entries)))
-    return groups
-
-
-def _entries(app, bindings: Iterable[Binding]) -> list[HelpEntry]:
-    """One entry per (action, description): keys bound to the same thing share a line."""
-    order: list[tuple[str, str]] = []
-    keys: dict[tuple[str, str], list[str]] = {}
-    hidden: dict[tuple[str, str], bool] = {}
-    for binding in bindings:
-        description = binding.description or binding.action.replace("_", " ")
-        ident = (binding.action, description)
-        if ident not in keys:
-            order.append(ident)
-            keys[ident] = []
-            hidden[ident] = True
-        display = app.get_key_display(binding)
-        if display not in keys[ident]:
-            keys[ident].append(display)
-        hidden[ident] = hidden[ident] and not binding.show
-    return [HelpEntry(", ".join(keys[i]), i[1], hidden[i]) for i in order]
-
-
-def render_group(group: HelpGroup, key_width: int) -> Content:
-    lines: list[str | tuple[str, str] | Content] = [(group.title, "bold $accent")]
-    for entry in group.entries:
-        lines += ["\n  ", (entry.keys.ljust(key_width), "bold"), "  ", entry.description]
+def legend_group() -> Content:
+    lines: list[str | tuple[str, str]] = [("Marks", "bold $accent")]
+    for mark, meaning, _ in LEGEND:
+        lines += ["\n  ", (mark.ljust(3), "bold"), "  ", meaning]
     return render.line(*lines)
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists every binding of the screen it was opened from; escape, q or ? closes."""
+    """Every key and mark; escape, q or ? closes."""
 
     CSS_PATH = "help.tcss"
-    BINDINGS = [
-        Binding("escape,q,question_mark", "close", "Close help"),
-    ]
+    BINDINGS = keys.bindings("help")
 
-    def __init__(self, source: Screen | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._source = source
-        self.groups: list[HelpGroup] = []
+        self.groups = keys.help_groups()
 
     def compose(self) -> ComposeResult:
-        source = self._source or self._screen_below()
-        self.groups = gather_bindings(source) if source is not None else []
-        key_width = max((len(e.keys) for g in self.groups for e in g.entries), default=4)
-        key_width = min(key_width, 24)
+        key_width = min(max((len(r.keys) for _, rows in self.groups for r in rows), default=4), 16)
         with Vertical(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "escape / q / ? to close"
             with VerticalScroll(id="help-scroll"):
-                for group in self.groups:
-                    yield Static(render_group(group, key_width), classes="help-group")
-
-    def _screen_below(self) -> Screen | None:
-        stack = self.app.screen_stack
-        if self in stack:
-            index = stack.index(self)
-            return stack[index - 1] if index > 0 else None
-        return self.app.screen if self.app.screen is not self else None
+                for title, rows in self.groups:
+                    yield Static(render_group(title, rows, key_width), classes="help-group")
+                yield Static(legend_group(), classes="help-group")
 
     def text(self) -> str:
         """The help as plain text (for tests and the e2e check)."""
-        return "\n".join(render_group(g, 0).plain for g in self.groups)
+        return "\n".join([*(render_group(title, rows, 0).plain for title, rows in self.groups), legend_group().plain])
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -2,7 +2,12 @@
 
 The facts are those whose source is this post (Timeline.facts_of(seq)); they are
 shown with their evidence sentence, verbatim. Nothing here is computed from the
-text: the screen only lays out what the core hands over.
+text: the screen only lays out what the core hands over. The headline, byline,
+"updated" time and pinned mark come first when the page gave them.
+
+A post longer than SHOW_CHARS characters (a 10 MB paragraph) shows its first
+SHOW_CHARS and says where the rest is: wrapping megabytes on the UI thread
+would freeze every key.
 """
 
 from __future__ import annotations
@@ -10,16 +15,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app import render
-from tui.app.widgets.panes import format_day, format_when, humanize
+from tui.app import keys, render
+from tui.app.widgets.panes import format_day, format_when, humanize, schedule_word, status_phrase
 from tui.core.facts import Meeting, Participant, PostEntities, ScheduleFact, StatusFact
 from tui.core.model import Post
+
+SHOW_CHARS = 100_000  # characters of one post the screen wraps
 
 
 def post_time(post: Post) -> str:
@@ -38,6 +44,14 @@ def header(post: Post, source: str = "", outlet: str = "") -> Content:
     if outlet:
         parts += ["  ", (outlet, render.OUTLET)]
     parts += ["  ", (where, render.DIM)]
+    if post.pinned:
+        parts += ["  ", ("⚑ pinned", "bold $warning")]
+    if post.updated is not None:
+        parts += ["  ", (f"updated {post.updated:%H:%M}", render.DIM)]
+    if post.headline:
+        parts += ["\n", (post.headline, "bold")]
+    if post.byline:
+        parts += ["\n", (post.byline, "italic")]
     return render.line(*parts)
 
 
@@ -49,6 +63,13 @@ def body(post: Post, entities: PostEntities | None) -> Content:
     """
     text = post.text
     spans = render.mention_spans(entities.mentions) if entities is not None else []
+    if len(text) > SHOW_CHARS:
+        shown = text[:SHOW_CHARS]
+        more = len(text) - SHOW_CHARS
+        spans = [(s, min(e, SHOW_CHARS), st) for s, e, st in spans if s < SHOW_CHARS]
+        moved = [(s + shown.count("\n", 0, s), e + shown.count("\n", 0, e), st) for s, e, st in spans]
+        note = f"\n\n… {more:,} more characters not shown: lines {post.first_line}–{post.last_line} of the file, or `liveblog-tui export`"
+        return render.line(render.highlighted(shown.replace("\n", "\n\n"), moved), (note, render.DIM))
     moved = [(s + text.count("\n", 0, s), e + text.count("\n", 0, e), st) for s, e, st in spans]
     return render.highlighted("\n\n".join(post.paragraphs), moved)
 
@@ -74,11 +95,9 @@ def fact_line(fact: object, names: Mapping[str, str]) -> Content:
     parts: list[str | tuple[str, str]] = []
     evidence = getattr(fact, "evidence", "")
     if isinstance(fact, StatusFact):
-        parts += [("status  ", render.DIM), (names.get(fact.delegation, fact.delegation), render.DELEGATION), " → ", (humanize(fact.status), "bold")]
-        if fact.where:
-            parts += [" @ ", (fact.where, render.PLACE)]
+        parts += [("status  ", render.DIM), (names.get(fact.delegation, fact.delegation), render.DELEGATION), " → ", (status_phrase(fact), "bold")]
     elif isinstance(fact, ScheduleFact):
-        parts += [("schedule  ", render.DIM), (names.get(fact.subject, fact.subject), "bold"), ": ", (humanize(fact.kind), render.CHANGED)]
+        parts += [("schedule  ", render.DIM), (names.get(fact.subject, fact.subject), "bold"), ": ", (schedule_word(fact.kind), render.CHANGED)]
         when = format_when(fact.when, fact.when_estimated)
         if when:
             parts += [" ", (when, render.ESTIMATED + " bold" if fact.when_estimated else render.TIME)]
@@ -102,9 +121,7 @@ class PostScreen(ModalScreen[None]):
     """A post in full with its entities and the facts it is the source of."""
 
     CSS_PATH = "post.tcss"
-    BINDINGS = [
-        Binding("escape,q,enter", "close", "Close post"),
-    ]
+    BINDINGS = keys.bindings("post")
 
     def __init__(
         self,

@@ -5,6 +5,12 @@ block (day separator when the day changes, header, wrapped text, blank line);
 block heights live in a LineIndex (estimates refined when a block is wrapped),
 wrapped blocks are cached per width, so 100k posts open and scroll like 100.
 
+A block is: the day separator (when the day changes), a header line (time,
+outlets, #seq, ⚑ pinned, "updated HH:MM"), the post's headline in bold and its
+byline when the page gave them, then the text. A post longer than FEED_CHARS
+characters shows its first FEED_CHARS and a note (enter opens it): wrapping a
+10 MB paragraph on the UI thread would freeze every key.
+
 Newest at the bottom, like a log: a replay is read in order, top to bottom, and
 arrivals land where the eye already is (tail -f, chat). While the user is away
 from the bottom, arrivals never move the view; the app shows a pill counting
@@ -15,7 +21,6 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import compress
@@ -24,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -34,7 +39,7 @@ from textual.strip import Strip
 from textual.visual import RenderOptions
 from textual.widgets import Static
 
-from tui.app import render
+from tui.app import keys, render
 from tui.app.widgets.line_index import LineIndex
 from tui.core.model import Post
 
@@ -45,6 +50,7 @@ GUTTER = 2  # cursor / new-post marker column + one space
 NEW_FOR = 2.5  # seconds a freshly arrived post stays highlighted
 MAX_NEW_MARKED = 50  # a jump that reveals more than this marks nothing as new
 CACHE_POSTS = 4000  # wrapped blocks kept (per width)
+FEED_CHARS = 10_000  # characters of one post the feed wraps (the post screen shows more)
 
 Matcher = Callable[[str], list[tuple[int, int]]]
 EntitiesOf = Callable[[int], "PostEntities | None"]
@@ -61,15 +67,7 @@ def time_label(post: Post) -> str:
 class FeedView(ScrollView, can_focus=True):
     """Posts up to the playhead, narrowed by an optional filter."""
 
-    BINDINGS = [
-        Binding("down,j", "cursor_down", "Next post", show=False),
-        Binding("up,k", "cursor_up", "Prev post", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Newest", show=False),
-        Binding("enter", "open", "Open post"),
-    ]
+    BINDINGS = keys.bindings("feed")
 
     COMPONENT_CLASSES = {
         "feed--day",
@@ -81,6 +79,9 @@ class FeedView(ScrollView, can_focus=True):
         "feed--new",
         "feed--new-mark",
         "feed--message",
+        "feed--headline",
+        "feed--byline",
+        "feed--pinned",
     }
 
     class Opened(Message):
@@ -108,8 +109,11 @@ class FeedView(ScrollView, can_focus=True):
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
+        now: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`now`: the monotonic clock that times the new-post marks."""
         super().__init__(name=name, id=id, classes=classes)
+        self._now = now
         self._paint: tuple | None = None  # (width, base style) while render_lines paints
         self._posts = posts
         self._outlet = outlet
@@ -121,7 +125,7 @@ class FeedView(ScrollView, can_focus=True):
         self._index_width = -1
         self._post_estimates: list[int] = []  # per post (seq - 1), at _post_estimates_width
         self._post_estimates_width = -1
-        self._blocks: OrderedDict[int, list[Strip]] = OrderedDict()  # seq → strips at _index_width
+        self._blocks: LRUCache[int, list[Strip]] = LRUCache(CACHE_POSTS)  # ±seq → strips at _index_width
         self._plain_blocks: set[int] = set()  # block keys wrapped before their entities were known
         self._matcher: Matcher | None = None
         self.cursor: int | None = None  # selected seq
@@ -162,6 +166,16 @@ class FeedView(ScrollView, can_focus=True):
     def visible_seqs(self) -> list[int]:
         return [self.seq_at(i) for i in range(self._count)]
 
+    def is_new(self, seq: int) -> bool:
+        """Marked as just arrived (played or stepped in, less than NEW_FOR seconds ago)."""
+        arrived = self._arrived.get(seq)
+        return arrived is not None and self._now() - arrived < NEW_FOR
+
+    @property
+    def wrapped_blocks(self) -> int:
+        """Post blocks wrapped (and cached) so far: only those that reached the screen."""
+        return len(self._blocks)
+
     @property
     def last_visible(self) -> int | None:
         return self.seq_at(self._count - 1) if self._count else None
@@ -186,8 +200,9 @@ class FeedView(ScrollView, can_focus=True):
         changed = False
         for key in stale:
             self._plain_blocks.discard(key)
-            if self._blocks.pop(key, None) is None or self._index_width < 0:
+            if key not in self._blocks or self._index_width < 0:
                 continue
+            self._blocks.discard(key)
             item = self.item_of(abs(key))
             if 0 <= item < len(self._index) and self.seq_at(item) == abs(key) and self._index.is_exact(item):
                 changed |= self._index.set_exact(item, len(self._block(item))) != 0
@@ -208,7 +223,7 @@ class FeedView(ScrollView, can_focus=True):
         self._position = k
         self._count = self._count_for(k)
         if arrivals and 0 < old_count < self._count and self._count - old_count <= MAX_NEW_MARKED:
-            now = time.monotonic()
+            now = self._now()
             for i in range(old_count, self._count):
                 self._arrived[self.seq_at(i)] = now
             self.set_timer(NEW_FOR + 0.05, self.refresh)
@@ -450,9 +465,15 @@ class FeedView(ScrollView, can_focus=True):
         if len(cache) < upto:
             per = 10 * width
             for post in self._posts[len(cache) : upto]:
-                lines = 2
+                lines = 2 + bool(post.headline) + bool(post.byline)
+                budget = FEED_CHARS
                 for para in post.paragraphs:
-                    lines += 1 + len(para) * 11 // per
+                    shown = min(len(para), budget)
+                    lines += 1 + shown * 11 // per
+                    budget -= shown
+                    if budget <= 0:
+                        lines += 1  # the "… more characters" note
+                        break
                 cache.append(lines)
         return cache
 
@@ -535,7 +556,7 @@ class FeedView(ScrollView, can_focus=True):
 
     # ---- rendering ---------------------------------------------------------
 
-    def _render_content(self, content: Content, width: int) -> list[Strip]:
+    def _wrap_content(self, content: Content, width: int) -> list[Strip]:
         return content.render_strips(width, None, self.visual_style, RenderOptions(self._get_style, self.styles))
 
     def _block(self, item: int) -> list[Strip]:
@@ -545,7 +566,6 @@ class FeedView(ScrollView, can_focus=True):
         key = seq if not sep else -seq
         cached = self._blocks.get(key)
         if cached is not None:
-            self._blocks.move_to_end(key)
             return cached
         post = self._posts[seq - 1]
         width = self._index_width
@@ -553,7 +573,7 @@ class FeedView(ScrollView, can_focus=True):
         if sep:
             label = f" {day_label(post.day)} "
             rule = max(0, width - len(label) - 2)
-            strips += self._render_content(
+            strips += self._wrap_content(
                 render.line(("──" + label + "─" * rule, ".feed--day")), width
             )
         entities = self._entities_of(seq) if self._entities_of else None
@@ -562,24 +582,38 @@ class FeedView(ScrollView, can_focus=True):
         outlets = [self._outlet] if self._outlet else []
         if entities is not None:
             outlets += [o for o in entities.outlets if o not in outlets]
-        header = render.line(
+        header: list[str | tuple[str, str]] = [
             (time_label(post), ".feed--time"),
             "  ",
             (" · ".join(outlets), ".feed--meta"),
             "  ",
             (f"#{seq}", ".feed--seq"),
-        )
-        strips += self._render_content(header, width)
+        ]
+        if post.pinned:
+            header += ["  ", ("⚑ pinned", ".feed--pinned")]
+        if post.updated is not None:
+            header += ["  ", (f"updated {post.updated:%H:%M}", ".feed--meta")]
+        strips += self._wrap_content(render.line(*header), width)
+        if post.headline:
+            strips += self._wrap_content(render.line((post.headline, ".feed--headline")), width)
+        if post.byline:
+            strips += self._wrap_content(render.line((post.byline, ".feed--byline")), width)
+        text = post.text
+        clipped = len(text) > FEED_CHARS
+        if clipped:
+            text = text[:FEED_CHARS]
         spans: list[tuple[int, int, str]] = []
         if entities is not None:
             spans += render.mention_spans(entities.mentions)
         if self._matcher is not None:
-            spans += [(s, e, render.MATCH) for s, e in self._matcher(post.text)]
-        strips += self._render_content(render.highlighted(post.text, spans), width)
-        strips.append(Strip.blank(width))
-        self._blocks[key] = strips
-        if len(self._blocks) > CACHE_POSTS:
-            self._plain_blocks.discard(self._blocks.popitem(last=False)[0])
+            spans += [(s, e, render.MATCH) for s, e in self._matcher(text)]
+        strips += self._wrap_content(render.highlighted(text, spans), width)
+        if clipped:
+            more = len(post.text) - FEED_CHARS
+            note = f"… {more:,} more characters — enter opens the post"
+            strips += self._wrap_content(render.line((note, ".feed--message")), width)
+        strips.append(Strip.blank(width, self.rich_style))  # a styled blank: NO_COLOR filters need a style
+        self._blocks.set(key, strips)  # the least recently used block goes when full
         return strips
 
     def render_lines(self, crop):  # type: ignore[override]
@@ -612,7 +646,7 @@ class FeedView(ScrollView, can_focus=True):
         body = strips[offset]
         is_sep = self._needs_separator(item) and offset == 0
         arrived = self._arrived.get(seq)
-        is_new = arrived is not None and time.monotonic() - arrived < NEW_FOR
+        is_new = arrived is not None and self._now() - arrived < NEW_FOR
         if seq == self.cursor and not is_sep and self.has_focus:
             mark = Segment("▌ ", self.get_component_rich_style("feed--cursor-mark"))
             row_style = self.get_component_rich_style("feed--cursor")
@@ -639,12 +673,15 @@ class FeedView(ScrollView, can_focus=True):
             text = "No posts yet — press space to play or . to step."
         if y != 1:
             return Strip.blank(width, self.rich_style)
-        strips = self._render_content(render.line((text, ".feed--message")), max(10, width - GUTTER))
+        strips = self._wrap_content(render.line((text, ".feed--message")), max(10, width - GUTTER))
         return Strip.join([Strip.blank(GUTTER, self.rich_style), strips[0]]).adjust_cell_length(width, self.rich_style)
 
 
 class NewPostsPill(Static):
     """'↓ N new posts' — shown while arrivals wait below; click to catch up."""
+
+    def on_mount(self) -> None:
+        self.display = False
 
     class Clicked(Message):
         pass

@@ -8,9 +8,13 @@ waits for a scan). It posts FilterChanged(query) — debounced when `debounce`
 > 0 — and FilterClosed. It never filters anything itself; the app does, and reports the
 number of matching posts back with `set_result_count` ("no posts match").
 
-Owner keys: the app binds `f` to `open()`. Escape closes (the filter stays on:
-its chips stay visible until removed); Enter applies at once and closes.
-Styles: tui/app/widgets/widgets.tcss.
+Owner keys: the replay screen binds `f` to `open()` and `ctrl+x` to `clear()`
+(from anywhere). Escape closes (the filter stays on: its chips stay visible
+until removed); Enter applies at once and closes — a priority binding, so keys
+typed after it never land in the closing input. Keys come from tui.app.keys.
+Why a chip matches nothing (an unknown name, a day not in the blog) is pushed
+by the owner with `set_term_errors` (computed off the UI thread).
+Styles: tui/app/app.tcss.
 """
 
 from __future__ import annotations
@@ -19,14 +23,14 @@ from collections.abc import Callable, Sequence
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from tui.app import render
+from tui.app import keys, render
 from tui.core.query import Query, Term, parse_query
 
 TermCounts = Callable[[Query], Sequence[int]]
@@ -86,10 +90,7 @@ class FilterBar(Vertical):
     """Input + chips. API: open(), close(), clear(), set_query(text), set_result_count(n), filter_query."""
 
     HELP_GROUP = "Filter bar"
-    BINDINGS = [
-        Binding("escape", "close", "Close filter (keeps it)"),
-        Binding("ctrl+x", "clear", "Clear filter"),
-    ]
+    BINDINGS = keys.bindings("filter")
 
     def __init__(
         self,
@@ -108,6 +109,8 @@ class FilterBar(Vertical):
         self._shown: tuple | None = None  # (terms, counts) the chips show
         self._timer: Timer | None = None
         self._chips: list[Chip] = []
+        self._errors: tuple[Query, list[str | None]] | None = None
+        self._return_to: Widget | None = None  # focused before open(): focused again on close()
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -131,18 +134,33 @@ class FilterBar(Vertical):
 
     # ------------------------------------------------------------ public API
     def open(self) -> None:
-        """Show the input and focus it (the app binds `f` to this)."""
+        """Show the input and focus it at once (the screen binds `f` to this)."""
+        focused = self.screen.focused
+        if focused is not None and self not in focused.ancestors_with_self:
+            self._return_to = focused
         self.add_class("-open")
-        self.input.focus()
+        if not self.query("#filter-input"):  # a key in the first instant: once composed
+            self.call_after_refresh(self.open)
+            return
+        self.screen.set_focus(self.input)
         self.input.cursor_position = len(self.input.value)
 
     def close(self) -> None:
-        """Hide the input; chips stay visible while a filter is on."""
-        self._flush()
+        """Hide the input and give the focus back at once (so keys typed next go
+        there); apply the text once the input has taken every key typed before."""
         self.remove_class("-open")
-        self.set_class(not self._query.is_empty, "-active")
-        if self.input.has_focus or any(chip.has_focus for chip in self.chips()):
-            self.screen.set_focus(None)
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors_with_self:
+            target = self._return_to
+            self.screen.set_focus(target if target is not None and target.is_attached else None)
+        if self.query("#filter-input"):
+            self.input.call_later(self._after_close)
+        else:
+            self._after_close()
+
+    def _after_close(self) -> None:
+        self._flush()
+        self.set_class(not self._query.is_empty and not self.is_open, "-active")
         self.post_message(FilterClosed(self._query))
 
     def clear(self) -> None:
@@ -168,6 +186,16 @@ class FilterBar(Vertical):
             total.update(render.plain(f"{matched} post{'s' if matched != 1 else ''}"))
             total.remove_class("-none")
 
+    def set_term_errors(self, query: Query, errors: Sequence[str | None]) -> None:
+        """Why each term matches nothing (None when it matches or may match); shown as the chip's tooltip."""
+        self._errors = (query, list(errors))
+        if query == self._query:
+            self._shown = None  # rebuild the chips with their reasons
+            self._refresh_chips(list(self._shown_counts()))
+
+    def _shown_counts(self) -> list[int | None]:
+        return [c.count for c in self._chips] if len(self._chips) == len(self._query.terms) else []
+
     def set_term_counts(self, query: Query, counts: Sequence[int]) -> None:
         """Counts computed elsewhere (the app's filter worker, cut at the playhead);
         ignored when the query has changed since."""
@@ -189,11 +217,6 @@ class FilterBar(Vertical):
         else:
             self._timer = self.set_timer(self.debounce, self._flush)
 
-    @on(Input.Submitted, "#filter-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.close()
-
     @on(Button.Pressed, "Chip")
     def _chip_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -209,6 +232,15 @@ class FilterBar(Vertical):
             self.input.focus()
 
     def action_close(self) -> None:
+        self.close()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "apply":  # enter applies from the input; on a chip it removes the chip
+            return self.query("#filter-input") and self.input.has_focus
+        return True
+
+    def action_apply(self) -> None:
+        """Enter: apply what is typed now and close."""
         self.close()
 
     def action_clear(self) -> None:
@@ -249,9 +281,11 @@ class FilterBar(Vertical):
         strip = self.query_one("#filter-chips", Horizontal)
         strip.remove_children()
         chips = []
-        for index, (term, count) in enumerate(zip(query.terms, counts)):
+        errors = self._errors[1] if self._errors is not None and self._errors[0] == query else []
+        errors = list(errors) + [None] * (len(query.terms) - len(errors))
+        for index, (term, count, reason) in enumerate(zip(query.terms, counts, errors)):
             error = self.term_error(term) if self.term_error and count == 0 else None
-            chips.append(Chip(index, term, count, error))
+            chips.append(Chip(index, term, count, reason or error if count == 0 else None))
         self._chips = chips
         if chips:
             strip.mount_all(chips)

@@ -1,13 +1,17 @@
 """The three side panes: delegations, schedule, meetings — as of the playhead.
 
-Panes only render a `State` handed to them (`show(state)`); they derive no facts.
+Panes only render a `State` handed to them: each has a `facts` reactive the
+replay screen data-binds (a State, or an "indexing" marker while the playhead's
+posts are not extracted yet), or call `show(state)` directly; they derive no
+facts. Where a delegation is comes from its facts that put it somewhere
+(arrived, located, waiting, in a meeting…), never from a plan ("will arrive
+in Istanbul" is not a place).
 Every row that stands for a fact remembers the seq of its source post, and
 selecting it (Enter or click) posts `FactSelected(seq)` so the app can jump the
 feed there. All data text (names, places, phrases) goes through
 tui.app.render (plain string → Content), never through markup.
 
-Styles live in widgets.tcss next to this file (see WIDGETS_CSS_PATH); the app
-adds it to ReplayApp.CSS_PATH.
+Styles live in tui/app/app.tcss (WIDGETS_CSS_PATH), the app's stylesheet.
 """
 
 from __future__ import annotations
@@ -20,14 +24,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
-from tui.app import render
-from tui.core.facts import DelegationState, Meeting, Participant, ScheduleFact, State
+from tui.app import keys, render
+from tui.core.facts import DelegationState, Meeting, Participant, ScheduleFact, State, StatusFact
 
-WIDGETS_CSS_PATH = Path(__file__).with_name("widgets.tcss")
+WIDGETS_CSS_PATH = Path(__file__).parents[1] / "app.tcss"  # the widgets' looks: the app's stylesheet
 
 SeqLabel = Callable[[int], str]
 
@@ -46,6 +52,14 @@ class FactSelected(Message):
 
     def __repr__(self) -> str:
         return f"FactSelected(seq={self.seq}, origin={self.origin!r})"
+
+
+def show_facts(pane, facts: object) -> None:
+    """A State → show(state); an indexing marker (has .k and .ready) → show_indexing."""
+    if isinstance(facts, State):
+        pane.show(facts)
+    elif facts is not None:
+        pane.show_indexing(getattr(facts, "k", 0), getattr(facts, "ready", 0))
 
 
 # --- small formatters (pure; tested through the panes) ---------------------
@@ -73,6 +87,50 @@ def humanize(word: str) -> str:
     return word.replace("_", " ")
 
 
+# How a schedule kind reads on its own in a pane ("▶ denied" would read as "talks denied").
+SCHEDULE_WORDS = {"denied": "report denied", "proposed": "proposed", "planned": "planned", "confirmed": "confirmed",
+                  "rescheduled": "rescheduled", "postponed": "postponed", "delayed": "delayed",
+                  "cancelled": "cancelled", "started": "started", "suspended": "suspended", "resumed": "resumed",
+                  "concluded": "concluded"}
+
+# Statuses that put a delegation somewhere: its place comes only from these facts.
+PLACED = frozenset({"arrived", "located", "waiting", "meeting", "walked_out", "returned", "concluded"})
+
+
+def schedule_word(kind: str) -> str:
+    return SCHEDULE_WORDS.get(kind, humanize(kind))
+
+
+def status_phrase(fact: "StatusFact") -> str:
+    """A status as a reader says it: 'left Ankara for Istanbul', 'arrived in Istanbul',
+    'travelling to Geneva', 'will attend' (a plan names no place)."""
+    where, origin = fact.where, fact.from_where
+    status = fact.status
+    if status == "left":
+        if origin and where:
+            return f"left {origin} for {where}"
+        if origin:
+            return f"left {origin}"
+        return f"left for {where}" if where else "left"
+    if status == "travelling":
+        return f"travelling to {where}" if where else "travelling"
+    if status in ("arrived", "located", "waiting"):
+        word = {"arrived": "arrived in", "located": "in", "waiting": "waiting in"}[status]
+        return f"{word} {where}" if where else humanize(status)
+    return humanize(status)
+
+
+def place_from_facts(history: Iterable["StatusFact"]) -> tuple[str | None, int | None]:
+    """(where the delegation was last reported to be, that fact's seq) — only
+    facts that put it there count; after it left, None until it is placed again."""
+    for fact in reversed(tuple(history)):
+        if fact.status in PLACED and fact.where:
+            return fact.where, fact.seq
+        if fact.status in ("left", "travelling"):
+            return None, None
+    return None, None
+
+
 def _safe_color(color: str) -> str:
     """A style for a delegation colour from data; empty when it does not parse."""
     from textual.color import Color, ColorParseError
@@ -89,6 +147,12 @@ class _FactList(OptionList):
 
     ORIGIN = ""
     EMPTY = "nothing yet"
+    BINDINGS = keys.bindings("pane")
+
+    facts: reactive[object] = reactive(None, always_update=True, init=False)
+
+    def watch_facts(self, facts: object) -> None:
+        show_facts(self, facts)
 
     def __init__(self, *, seq_label: SeqLabel | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -151,7 +215,7 @@ class DelegationsPane(_FactList):
     """One row per delegation: label, status, where, source seq, changed marker."""
 
     ORIGIN = "delegations"
-    EMPTY = "no delegations known yet"
+    EMPTY = "no delegation mentioned yet"
 
     def __init__(self, *, seq_label: SeqLabel | None = None, id: str | None = "delegations-pane", classes: str | None = None) -> None:
         super().__init__(seq_label=seq_label, id=id, classes=classes)
@@ -181,12 +245,13 @@ class DelegationsPane(_FactList):
         if d.status is None:
             second.append(("no status yet", render.DIM))
         else:
-            second.append((humanize(d.status.status), "bold"))
-        if d.where:
-            second += [" · ", (d.where, render.PLACE)]
-        if d.status is not None:
+            second.append((status_phrase(d.status), "bold"))
             second += ["  ", (self.seq_label(d.status.seq), render.DIM)]
-        return render.line(*first, "\n", *second)
+        place, seq = place_from_facts(d.history)
+        parts = [*first, "\n", *second]
+        if place and d.status is not None and place not in status_phrase(d.status):
+            parts += ["\n  ", ("last reported in ", render.DIM), (place, render.PLACE), "  ", (self.seq_label(seq or 0), render.DIM)]
+        return render.line(*parts)
 
 
 # --- Schedule ----------------------------------------------------------------
@@ -196,7 +261,7 @@ class SchedulePane(_FactList):
     """Per meeting: the current plan in full, earlier plans struck through."""
 
     ORIGIN = "schedule"
-    EMPTY = "no schedule announced yet"
+    EMPTY = "no schedule mentioned yet"
 
     def __init__(self, *, seq_label: SeqLabel | None = None, id: str | None = "schedule-pane", classes: str | None = None) -> None:
         super().__init__(seq_label=seq_label, id=id, classes=classes)
@@ -229,7 +294,7 @@ class SchedulePane(_FactList):
 
     def current_row(self, title: str, fact: ScheduleFact) -> Content:
         head = render.line((title, "bold"))
-        plan: list[str | tuple[str, str]] = ["  ▶ ", (humanize(fact.kind), render.CHANGED)]
+        plan: list[str | tuple[str, str]] = ["  ▶ ", (schedule_word(fact.kind), render.CHANGED)]
         when = format_when(fact.when, fact.when_estimated)
         if when:
             plan += [" ", (when, render.ESTIMATED + " bold" if fact.when_estimated else render.TIME)]
@@ -240,7 +305,7 @@ class SchedulePane(_FactList):
         return render.line(*parts)
 
     def earlier_row(self, fact: ScheduleFact, superseded_by: ScheduleFact) -> Content:
-        text = humanize(fact.kind)
+        text = schedule_word(fact.kind)
         when = format_when(fact.when, fact.when_estimated)
         if when:
             text += " " + when
@@ -258,22 +323,36 @@ class SchedulePane(_FactList):
 
 
 def split_participants(participants: Iterable[Participant]) -> tuple[list[Participant], list[Participant]]:
-    """(present, announced only), one entry per name; present wins, first source kept."""
+    """(present, announced only), one entry per name; present wins, first source kept.
+    Someone announced and then reported absent is in neither."""
     present: dict[str, Participant] = {}
     announced: dict[str, Participant] = {}
+    absent: set[str] = set()
     for p in participants:
         if p.basis == "present":
             present.setdefault(p.name, p)
+        elif p.basis == "absent":
+            absent.add(p.name)
         else:
             announced.setdefault(p.name, p)
-    return list(present.values()), [p for name, p in announced.items() if name not in present]
+    return list(present.values()), [p for name, p in announced.items() if name not in present and name not in absent]
+
+
+def absent_participants(participants: Iterable[Participant]) -> list[Participant]:
+    """Announced, then reported not there (and not present after all)."""
+    present = {p.name for p in participants if p.basis == "present"}
+    seen: dict[str, Participant] = {}
+    for p in participants:
+        if p.basis == "absent" and p.name not in present:
+            seen.setdefault(p.name, p)
+    return list(seen.values())
 
 
 class MeetingsList(_FactList):
     """Each meeting with kind, date, place, status, present / announced people."""
 
     ORIGIN = "meetings"
-    EMPTY = "no meetings known yet"
+    EMPTY = "no meeting mentioned yet"
 
     def show(self, state: State) -> None:
         if state.meetings == self._key:
@@ -301,6 +380,9 @@ class MeetingsList(_FactList):
         parts += [(", ".join(p.name for p in present), render.PERSON)] if present else [("—", render.DIM)]
         if announced:
             parts += ["\n  ", ("announced only: ", "bold"), (", ".join(p.name for p in announced), "italic")]
+        absent = absent_participants(m.participants)
+        if absent:
+            parts += ["\n  ", ("absent: ", "bold"), (", ".join(p.name for p in absent), render.STRUCK)]
         return render.line(*parts)
 
 
@@ -309,10 +391,15 @@ ANNOUNCED_MARK = "○"
 
 
 class PeopleGrid(DataTable):
-    """People × meetings: ✓ present, ○ announced only; a cell jumps to its source."""
+    """People × meetings: ✓ present, ○ announced only; a cell jumps to its source.
+
+    Only persons (a delegation or a country taking part is not a person); the
+    name column stays put while the meeting columns scroll sideways."""
+
+    BINDINGS = keys.bindings("pane")
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, cursor_type="cell", zebra_stripes=True)
+        super().__init__(id=id, classes=classes, cursor_type="cell", zebra_stripes=True, fixed_columns=1)
         self._seq_at: dict[tuple[int, int], int] = {}
         self._key: object = object()
 
@@ -323,7 +410,7 @@ class PeopleGrid(DataTable):
         meetings = state.meetings
         cells: dict[str, dict[int, Participant]] = {}
         for column, meeting in enumerate(meetings):
-            present, announced = split_participants(meeting.participants)
+            present, announced = split_participants(p for p in meeting.participants if p.kind == "person")
             for p in present + announced:
                 cells.setdefault(p.name, {})[column] = p
         # People seen present somewhere first, then alphabetical.
@@ -331,6 +418,7 @@ class PeopleGrid(DataTable):
         cursor = self.cursor_coordinate
         self.clear(columns=True)
         self._seq_at = {}
+        self.display = bool(meetings and people)  # no empty grid under the meetings
         if not meetings or not people:
             return
         self.add_column(Text("person"), key="person")
@@ -361,6 +449,7 @@ class PeopleGrid(DataTable):
         self._key = object()  # the next show() redraws
         self._seq_at = {}
         self.clear(columns=True)
+        self.display = False
 
     def seq_at(self, row: int, column: int) -> int | None:
         return self._seq_at.get((row, column))
@@ -374,6 +463,11 @@ class PeopleGrid(DataTable):
 
 class MeetingsPane(Vertical):
     """Meetings list above a people × meetings grid."""
+
+    facts: reactive[object] = reactive(None, always_update=True, init=False)
+
+    def watch_facts(self, facts: object) -> None:
+        show_facts(self, facts)
 
     def __init__(self, *, seq_label: SeqLabel | None = None, id: str | None = "meetings-pane", classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -6,7 +6,12 @@ replay's time span with the playhead marked; Density caches it per width
 still loading, the app extends the Density as posts arrive and the bar shows
 "loading 34%" / "indexing facts 12%".
 
-The app sets `status` on every playback tick while playing (20 Hz); the bar
+The speed is a plain number ("60×", "1,000,000,000×") followed by the idle cap
+("idle ≤2s": the longest real wait between two posts; `i` changes it). While
+more posts are still being parsed the count reads "k/N+".
+
+The replay screen data-binds `status` (a tui.core.session.PlayerStatus) and
+sets it on every playback tick while playing (20 Hz); the bar
 repaints only when its visible text or playhead column changed (`_view`), so a
 replay at 60× repaints this line about once a second, not twenty times.
 """
@@ -14,8 +19,7 @@ replay at 60× repaints this line about once a second, not twenty times.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable
 
 from textual.content import Content
 from textual.reactive import reactive
@@ -23,28 +27,11 @@ from textual.widget import Widget
 
 from tui.app import render
 from tui.core.density import Density, sparkline
+from tui.core.session import PlayerStatus, format_idle_cap, format_speed
+
+__all__ = ["PlayerBar", "PlayerStatus", "format_speed"]
 
 NOTICE_FOR = 1.6  # seconds a transient notice ("speed 600×") stays
-
-
-def format_speed(speed: float, pace: float | None) -> str:
-    if pace is not None:
-        return f"1 post/{pace:g}s"
-    return f"{speed:g}×"
-
-
-@dataclass(frozen=True, slots=True)
-class PlayerStatus:
-    playing: bool
-    position: int
-    total: int
-    sim_time: datetime | None
-    estimated: bool
-    speed: float
-    pace: float | None
-    fraction: float  # playhead along the time span, 0..1
-    filtered: str = ""  # "12 shown" when a filter is active
-    note: str = ""  # e.g. "indexing…" while the timeline is being built
 
 
 class PlayerBar(Widget):
@@ -62,8 +49,11 @@ class PlayerBar(Widget):
 
     status: reactive[PlayerStatus | None] = reactive(None, layout=False, repaint=False)  # see watch_status
 
-    def __init__(self, density: Density | None = None, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, density: Density | None = None, *, id: str | None = None, classes: str | None = None,
+                 now: Callable[[], float] = time.monotonic) -> None:
+        """`now`: the monotonic clock that times the notices."""
         super().__init__(id=id, classes=classes)
+        self._now = now
         self._density = density if density is not None else Density(())
         self._spark_cache: tuple[int, int, str] = (-1, -1, "")  # (width, posts, sparkline)
         self._notice = ""
@@ -79,15 +69,16 @@ class PlayerBar(Widget):
 
     def notice(self, text: str) -> None:
         self._notice = text
-        self._notice_until = time.monotonic() + NOTICE_FOR
+        self._notice_until = self._now() + NOTICE_FOR
         self.set_timer(NOTICE_FOR + 0.05, self.refresh)
         self.refresh()
 
     @property
     def current_notice(self) -> str:
-        return self._notice if time.monotonic() < self._notice_until else ""
+        return self._notice if self._now() < self._notice_until else ""
 
-    def _spark(self, width: int) -> str:
+    def sparkline(self, width: int) -> str:
+        """The density sparkline drawn at `width` cells (cached per width and post count)."""
         key = (width, self._density.total)
         if self._spark_cache[:2] != key:
             self._spark_cache = (*key, sparkline(self._density.buckets(width)))
@@ -110,7 +101,9 @@ class PlayerBar(Widget):
             clock = "--:--"
         notice = self.current_notice
         speed = notice or format_speed(status.speed, status.pace)
-        position = f"{status.position}/{status.total}"
+        if not notice and status.pace is None:
+            speed += f" · {format_idle_cap(status.idle_cap)}"
+        position = f"{status.position}/{status.total}{'+' if status.more_coming else ''}"
         if status.filtered:
             position += f" · {status.filtered}"
         if status.note:
@@ -138,7 +131,7 @@ class PlayerBar(Widget):
         parts, head = self._layout(status)
         if head is not None:
             room = self.size.width - sum(len(p if isinstance(p, str) else p[0]) for p in parts) - 1
-            spark = self._spark(room)
+            spark = self.sparkline(room)
             parts += [
                 (spark[:head], ".player--spark"),
                 (spark[head] if spark[head] != " " else "│", render.PLAYHEAD),

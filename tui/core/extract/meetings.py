@@ -172,12 +172,9 @@ def _list_after(s: Sent, pos: int) -> list[Linked]:
 def _subject_before(s: Sent, pos: int, nearest: bool = False) -> list[Linked]:
     lo = clause_start(s.text, pos)
     found = s.parties(lo, pos)
-    if not found and _PRONOUN.search(s.text, lo, pos):
-        earlier = [m for m in s.parties(0, lo) if m.kind == "person"]
-        found = earlier[-1:]
-    elif found and _PRONOUN.search(s.text, lo, pos):
-        earlier = [m for m in s.parties(0, lo) if m.kind == "person"]
-        found = earlier[-1:] + found
+    if _PRONOUN.search(s.text, lo, pos):
+        earlier = s.last_person_before(lo)
+        found = ([earlier] if earlier is not None else []) + found
     if nearest:
         return found[-1:]
     return found[-3:]
@@ -252,8 +249,8 @@ def _find_mentions(s: Sent) -> list[Mention]:
             parties = _coordinated_before(s, m.start())
         if len(parties) == 1 and parties[0].kind == "person" and after.lstrip().startswith("with"):
             # "he said following talks with X": the sentence's subject is the other side
-            earlier = [x for x in s.parties(0, m.start()) if x.kind == "person" and x.key != parties[0].key]
-            parties = earlier[-1:] + parties
+            earlier = s.last_person_before(m.start(), other_than=parties[0].key)
+            parties = ([earlier] if earlier is not None else []) + parties
         resume = bool(_RESUME.match(s.text, m.end()))
         history = bool(_PREV.search(before)) or _dated_elsewhere(s, m.start(), m.end(), before)
         out.append(Mention(m.start(), m.end(), noun, parties, history, bool(_NEXT.search(before)) or resume,

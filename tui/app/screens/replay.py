@@ -1,0 +1,681 @@
+"""ReplayScreen: composes the replay and routes keys and worker results to the session.
+
+The screen holds no replay logic: a key calls `ReplaySession` (tui.core.session)
+and `_sync()` hands what changed to the widgets through reactives —
+`position` (the feed follows it), `facts` (the panes are data-bound to it),
+`status` (the player bar is data-bound to it).
+
+Playing is ONE fixed-rate timer (TICK_HZ) started at mount and never
+re-created: each tick hands the session the monotonic time; play, pause and
+speed are state in the pure clock, so no key touches the timer.
+
+Background work runs in workers that post messages, never touching widgets:
+`_load` parses the rest of a big blog and extracts facts ahead of the playhead
+(PostsLoaded, FactsExtracted, TimelineReady); `_filter` and `_search` run a
+query over the index (FilterComputed, SearchComputed). Each is
+`@work(exclusive=True)`: a newer query cancels the older one, and the session
+drops any answer to a question that is no longer asked.
+
+Keys are declared once, in tui.app.keys. The replay's keys are priority
+bindings of this screen so they act in the order typed, wherever the focus is
+on it; `check_action` keeps every action inert while the app is quitting.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
+
+from tui.app import keys
+from tui.app.widgets.feed import FeedView, NewPostsPill
+from tui.app.widgets.filter_bar import FilterBar, FilterChanged, FilterClosed
+from tui.app.widgets.player_bar import PlayerBar
+from tui.app.widgets.search_bar import SearchBar
+from tui.app.widgets.summary import SummaryPanel
+from tui.app.widgets.title_bar import TitleBar
+from tui.core.session import PlayerStatus, ReplaySession, Target
+
+from tui.core.facts import State
+
+if TYPE_CHECKING:
+    from tui.core.facts import PostEntities
+    from tui.core.knowledge import Knowledge
+    from tui.core.query import Query
+    from tui.core.search import SearchPattern, SearchResult
+    from tui.core.timeline import TimelineView
+
+TICK_HZ = 20  # the playback timer's fixed rate (ticks per real second)
+LOAD_CHUNK = 2000  # posts parsed per worker step while a big blog loads
+EXTRACT_CHUNK = 250  # posts extracted per worker step
+EXTRACT_AHEAD = 200  # while loading, keep facts extracted this far past the playhead
+NARROW = 100  # below this many columns the panes hide (v shows them, stacked below)
+WIDE = 160  # from here the three panes sit side by side
+PANES = ("delegations", "schedule", "meetings")
+
+
+class Indexing:
+    """The panes' view while the facts at the playhead are not extracted yet."""
+
+    __slots__ = ("k", "ready")
+
+    def __init__(self, k: int, ready: int) -> None:
+        self.k, self.ready = k, ready
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Indexing) and (self.k, self.ready) == (other.k, other.ready)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class ReplayScreen(Screen[None]):
+    """The replay: title, filter bar, feed (+ summary, pill), panes, search bar, player bar, footer."""
+
+    # Styles: replay.tcss, read by the app (this is its default screen).
+    BINDINGS = keys.bindings("replay")
+    AUTO_FOCUS = "#feed"
+
+    position: reactive[int] = reactive(-1, init=False)
+    facts: reactive[State | Indexing | None] = reactive(None, always_update=True, init=False)
+    status: reactive[PlayerStatus | None] = reactive(None, init=False)
+
+    # ---- messages from the workers ------------------------------------------------
+    class PostsLoaded(Message):
+        """The loader parsed more posts (blog.posts grew)."""
+
+    class TimelineStarted(Message):
+        def __init__(self, timeline: TimelineView) -> None:
+            super().__init__()
+            self.timeline = timeline
+
+    class FactsExtracted(Message):
+        """The timeline extracted more posts (or all of them: `done`)."""
+
+        def __init__(self, done: bool = False) -> None:
+            super().__init__()
+            self.done = done
+
+    class FilterComputed(Message):
+        def __init__(self, generation: int, seqs: list[int], term_seqs: list[list[int]], upto: int, errors: list[str | None]) -> None:
+            super().__init__()
+            self.generation, self.seqs, self.term_seqs, self.upto, self.errors = generation, seqs, term_seqs, upto, errors
+
+    class SearchComputed(Message):
+        def __init__(self, generation: int, result: SearchResult) -> None:
+            super().__init__()
+            self.generation, self.result = generation, result
+
+    def __init__(
+        self,
+        session: ReplaySession,
+        *,
+        knowledge: Knowledge | None = None,
+        knowledge_loader: Callable[[], Knowledge] | None = None,
+        ner_loader: Callable[[], object] | None = None,
+        now: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self._knowledge = knowledge
+        self._knowledge_loader = knowledge_loader
+        self._ner_loader = ner_loader  # an optional name finder (spaCy), loaded in the worker
+        self._now = now
+        self._arrivals = False
+        self.panes_wanted: bool | None = None  # v: the user's choice; None: shown from NARROW columns
+        self.hidden_panes: set[str] = set()  # D S M
+        self._submitting = False  # Enter pressed, the search bar's text not read yet
+        self._early_jumps: list[bool] = []  # n / N typed in that moment
+
+    # ---- layout ------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        blog = self.session.blog
+        pinned = any(p.pinned for p in blog.posts)
+        yield TitleBar(blog.title or blog.source or "live blog", blog.meta.outlet, pinned=pinned, id="title-bar")
+        yield FilterBar(None, debounce=0)
+        with Horizontal(id="main"):
+            with Vertical(id="feed-box"):
+                if blog.summary is not None:
+                    yield SummaryPanel(blog.summary.text, id="summary")
+                yield FeedView(blog.posts, outlet=blog.meta.outlet, id="feed")
+                yield NewPostsPill(id="new-pill")
+            yield Vertical(id="panes")
+        yield SearchBar(id="search")
+        yield PlayerBar(self.session.density, id="player").data_bind(status=ReplayScreen.status)
+        yield Footer(compact=True)
+
+    @property
+    def feed(self) -> FeedView:
+        return self.query_one(FeedView)
+
+    def on_mount(self) -> None:
+        self._layout(self.app.size.width)
+        self.set_interval(1 / TICK_HZ, self.tick, name="playback")
+        session = self.session
+        if session.timeline is not None:
+            self._timeline_started(session.timeline)
+        if session.start_playing:
+            session.clock.play(self._now())
+        self._sync()
+        self.call_after_refresh(self._mount_panes)  # the first frame goes without them
+        if session.loading or session.timeline is None or not session.complete:
+            self.call_after_refresh(self._load)
+
+    def _mount_panes(self) -> None:
+        from tui.app.widgets.panes import DelegationsPane, MeetingsPane, SchedulePane
+
+        label = self._seq_label
+        self.query_one("#panes", Vertical).mount_all([
+            DelegationsPane(seq_label=label).data_bind(facts=ReplayScreen.facts),
+            SchedulePane(seq_label=label).data_bind(facts=ReplayScreen.facts),
+            MeetingsPane(seq_label=label).data_bind(facts=ReplayScreen.facts),
+        ])
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        """Width classes and the panes the user chose; replay.tcss does the rest."""
+        narrow = width < NARROW
+        self.set_class(narrow, "-narrow")
+        self.set_class(width >= WIDE, "-wide")
+        shown = self.panes_wanted if self.panes_wanted is not None else not narrow
+        self.set_class(not shown, "-no-panes")
+        for pane in PANES:
+            self.set_class(pane in self.hidden_panes, f"-hide-{pane}")
+
+    def _seq_label(self, seq: int) -> str:
+        posts = self.session.blog.posts
+        if not 0 < seq <= len(posts):
+            return f"#{seq}"
+        post = posts[seq - 1]
+        return f"#{seq} {'~' if post.time_estimated else ''}{post.time:%H:%M}"
+
+    # ---- the one place the session reaches the widgets ---------------------------------
+    def _sync(self, arrivals: bool = False) -> None:
+        """Position, facts and status from the session (cheap when nothing changed)."""
+        session = self.session
+        self._arrivals = arrivals
+        k = session.clock.position
+        if k != self.position:
+            self.position = k  # watch_position: feed, facts, summary, filter counts
+        self._update_status()
+
+    def watch_position(self, k: int) -> None:
+        self.feed.set_position(k, arrivals=self._arrivals)
+        self._show_facts()
+        self._show_summary()
+        self._show_filter_counts()
+
+    def _show_facts(self) -> None:
+        session = self.session
+        tl = session.timeline
+        if tl is None:
+            return
+        state = session.state()
+        self.facts = state if state is not None else Indexing(session.clock.position, tl.ready_upto)
+
+    def _show_summary(self) -> None:
+        """The lede only at the end of a fully loaded blog (no spoilers)."""
+        clock = self.session.clock
+        for summary in self.query(SummaryPanel):
+            summary.display = clock.at_end and clock.position > 0 and not self.session.loading
+
+    def _update_status(self) -> None:
+        session = self.session
+        feed = self.query(FeedView)
+        filtered = feed.first().visible_count if session.filter.seqs is not None and feed else None
+        self.status = session.status(self._now(), filtered=filtered)
+
+    # ---- playing: one fixed-rate timer, started once -------------------------------------
+    def tick(self) -> None:
+        """The playback timer's call: reveal what is due by now. Idempotent for one
+        reading of the clock, so a test with an injected clock may call it too."""
+        session = self.session
+        if not session.clock.playing:
+            return
+        if session.tick(self._now()):
+            self._sync(arrivals=True)
+        else:
+            self._update_status()  # the bar repaints only if its text changed
+
+    # ---- background: the rest of the posts, then the facts --------------------------------
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        """Parse the remaining posts, then extract facts; messages after each chunk."""
+        from tui.core.knowledge import load_knowledge
+        from tui.core.timeline import Timeline
+
+        worker = get_current_worker()
+        session = self.session
+        load = session.load
+        timeline = session.timeline
+        if timeline is None:
+            knowledge = self._knowledge
+            if knowledge is None and self._knowledge_loader is not None:
+                knowledge = self._knowledge_loader()
+            if knowledge is None:
+                knowledge = load_knowledge(blog_path=session.blog.source or None)
+            ner = self._ner_loader() if self._ner_loader is not None else None
+            timeline = Timeline.start(session.blog, knowledge, ner=ner,
+                                      complete=(lambda: load.done) if load is not None else (lambda: True))
+            self.post_message(self.TimelineStarted(timeline))
+        index = session.index
+        posts = session.blog.posts
+        while not worker.is_cancelled:
+            if load is not None and not load.done:
+                load.step(LOAD_CHUNK)
+                if index.size < len(posts):
+                    index.extend(posts[index.size : len(posts)], fold_now=True)  # here, not in a query
+                self.post_message(self.PostsLoaded())
+                target = session.clock.position + EXTRACT_AHEAD  # facts at the playhead first
+                if timeline.ready_upto < target:
+                    timeline.extend(target, limit=EXTRACT_CHUNK)
+                    self.post_message(self.FactsExtracted())
+                continue
+            if timeline.ready_upto < timeline.n:
+                timeline.extend(limit=EXTRACT_CHUNK)
+                self.post_message(self.FactsExtracted())
+                continue
+            break
+        if not worker.is_cancelled:
+            index.prepare()  # the first filter keystroke then finds it built
+            self.post_message(self.FactsExtracted(done=True))
+
+    def _timeline_started(self, timeline: TimelineView) -> None:
+        self.session.set_timeline(timeline)
+        self.feed.set_entities_source(self._ready_entities)
+        self._show_facts()
+
+    @on(TimelineStarted)
+    def _on_timeline_started(self, message: TimelineStarted) -> None:
+        self._timeline_started(message.timeline)
+        self._update_status()
+
+    def _ready_entities(self, seq: int) -> PostEntities | None:
+        """Entities of an extracted post, None for one not extracted yet (never blocks)."""
+        tl = self.session.timeline
+        if tl is None or seq > tl.ready_upto:
+            return None
+        return tl.entities(seq)
+
+    @on(PostsLoaded)
+    def _on_posts_loaded(self) -> None:
+        session = self.session
+        before = session.loaded
+        moved = session.posts_loaded(self._now())
+        if session.loaded != before:
+            self.query_one(PlayerBar).posts_added()
+        self._sync()
+        if not moved:
+            self._show_summary()
+        self._refresh_queries()
+
+    @on(FactsExtracted)
+    def _on_facts_extracted(self, message: FactsExtracted) -> None:
+        session = self.session
+        session.facts_extracted()
+        tl = session.timeline
+        if tl is not None:
+            # state_at(k) never changes once k is extracted (no spoilers), except
+            # that the summary is revealed once the whole blog is in.
+            if not isinstance(self.facts, State) or message.done:
+                self._show_facts()
+            self.feed.entities_ready(tl.ready_upto)
+        self._update_status()
+        self._refresh_queries()
+
+    # ---- filter and search follow the posts as they load --------------------------------------
+    def _refresh_queries(self) -> None:
+        session = self.session
+        if session.filter_stale and not self._busy("filter"):
+            self._start_filter()
+        if session.search_range() is not None and not self._busy("search"):
+            self._start_search()
+
+    def _busy(self, group: str) -> bool:
+        return any(w.group == group and w.is_running for w in self.workers)
+
+    def _start_filter(self) -> None:
+        session = self.session
+        self._filter(session.filter.generation, session.filter.query, session.filter_bounds(), session.aliases())
+
+    @work(thread=True, exclusive=True, group="filter")
+    def _filter(self, generation: int, query: Query, upto: int, aliases: dict) -> None:
+        index = self.session.index
+        seqs = index.filter(query, aliases=aliases, upto=upto)
+        term_seqs = index.term_seqs(query, aliases=aliases, upto=upto)
+        errors = [index.term_error(term, aliases) if not s else None for term, s in zip(query.terms, term_seqs)]
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.FilterComputed(generation, seqs, term_seqs, upto, errors))
+
+    @on(FilterComputed)
+    def _on_filter_computed(self, message: FilterComputed) -> None:
+        session = self.session
+        if not session.filter_done(message.generation, message.seqs, message.term_seqs, message.upto):
+            return
+        self.feed.set_filter(session.filter.seqs, "No posts match the filter — f to change it, ctrl+x to clear it.")
+        self.query_one(FilterBar).set_term_errors(session.filter.query, message.errors)
+        self._show_filter_counts()
+        self._update_status()
+        if session.filter_stale:
+            self._start_filter()
+
+    def _show_filter_counts(self) -> None:
+        """Counts on the chips and the bar, cut at the playhead: no spoilers."""
+        counts = self.session.filter_counts()
+        if counts is None:
+            return
+        total, per_term = counts
+        bar = self.query_one(FilterBar)
+        bar.set_result_count(total)
+        bar.set_term_counts(self.session.filter.query, per_term)
+
+    def _start_search(self) -> None:
+        session = self.session
+        start = session.search_range()
+        if session.search.pattern is not None and start is not None:
+            self._search(session.search.generation, session.search.pattern, start, session.loaded)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, generation: int, pattern: SearchPattern, start: int, stop: int) -> None:
+        from tui.core.search import search_posts
+
+        posts = self.session.blog.posts[:stop]
+        result = search_posts(pattern, posts, index=self.session.index, start=start)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.SearchComputed(generation, result))
+
+    @on(SearchComputed)
+    def _on_search_computed(self, message: SearchComputed) -> None:
+        session = self.session
+        if not session.search_done(message.generation, message.result):
+            return
+        if session.search_range() is not None:
+            self._start_search()
+        else:
+            self._run_pending_jumps()  # Enter / n / N typed before the result
+
+    # ---- player actions ---------------------------------------------------------------------
+    _TYPING = keys.typing_actions()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if getattr(self.app, "quitting", False):
+            return False  # keys typed after q do nothing (no screen opens on a closing app)
+        if action in self._TYPING and isinstance(self.focused, Input):
+            return False  # "/" "+" "q" type into the prompt (and the footer does not offer them)
+        return True
+
+    def action_toggle_play(self) -> None:
+        self.session.toggle_play(self._now())
+        self._sync()
+
+    def action_step(self, delta: int) -> None:
+        self.session.step(delta, self._now())
+        self._sync(arrivals=True)
+
+    def action_faster(self) -> None:
+        self._notice(self.session.faster(self._now()))
+
+    def action_slower(self) -> None:
+        self._notice(self.session.slower(self._now()))
+
+    def action_toggle_pace(self) -> None:
+        self._notice(self.session.toggle_pace(self._now()))
+
+    def action_idle_cap(self) -> None:
+        self._notice(self.session.next_idle_cap(self._now()))
+
+    def _notice(self, text: str) -> None:
+        self.query_one(PlayerBar).notice(text)
+        self._sync()
+
+    def _jump(self, target: Target) -> None:
+        notice = self.session.jump(target, self._now())
+        self._sync()
+        if notice and self.session.pending is None:  # a pending jump is in the status line already
+            self.query_one(PlayerBar).notice(notice)
+
+    def action_next_day(self) -> None:
+        self._jump(self.session.next_day_target())
+
+    def action_prev_day(self) -> None:
+        self.session.prev_day(self._now())
+        self._sync()
+
+    def action_seek_percent(self, percent: int) -> None:
+        self._jump(Target.percent(percent))
+
+    def action_restart(self) -> None:
+        self.session.restart(self._now())
+        self._sync()
+
+    def action_end(self) -> None:
+        self._jump(Target.end())
+
+    def seek(self, seq: int) -> None:
+        self._jump(Target.post(seq))
+
+    # ---- prompts and dialogs ---------------------------------------------------------------
+    def action_goto(self) -> None:
+        from tui.app.screens.goto import GotoScreen
+
+        self.app.push_screen(GotoScreen(self.resolve_goto), self._goto_result)
+
+    def resolve_goto(self, text: str) -> Target:
+        """'37' / '#37' → post 37; '14:30', '15 May 12:00' → that moment; '16 May', 'fri' →
+        that day's first post. Aims at the whole blog while it loads. GotoError: shown inline."""
+        from tui.core.goto import parse_goto
+
+        session = self.session
+        text = text.strip()
+        if text.lstrip("#").isdigit() and session.loading:
+            return Target.post(int(text.lstrip("#")))  # may be beyond the posts parsed so far
+        found = parse_goto(text, session.clock)
+        when = found.when
+        if when is None:
+            return Target.post(found.seq)
+        day = when.astimezone(session.blog.tz).date() if when.tzinfo else when.date()
+        if (when.hour, when.minute) == (0, 0) and session.clock.first_of_day(day) == found.seq:
+            return Target.first_of(day)  # a day named alone: its first post
+        return Target.moment(when)
+
+    def _goto_result(self, target: Target | None) -> None:
+        if target is not None:
+            self._jump(target)
+
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_quit(self) -> None:
+        self.app.action_quit()
+
+    @on(FeedView.Opened)
+    def _open_post(self, event: FeedView.Opened) -> None:
+        self.open_post(event.seq)
+
+    def open_post(self, seq: int) -> None:
+        from tui.app.screens.post import PostScreen
+
+        session = self.session
+        if not 0 < seq <= session.clock.position:
+            return  # never open a post from the future
+        tl = session.timeline
+        ready = tl is not None and seq <= tl.ready_upto
+        facts = tl.facts_of(seq) if ready and tl is not None else []
+        entities = tl.entities(seq) if ready and tl is not None else None
+        names: dict[str, str] = {}
+        knowledge = session.knowledge()  # what the blog has revealed up to the playhead
+        if knowledge is not None:
+            names.update({d.id: d.label or d.name for d in knowledge.delegations})
+        state = self.facts if isinstance(self.facts, State) else None
+        if state is not None:
+            names.update({d.id: d.label or d.name for d in state.delegations})
+            names.update({m.id: m.name for m in state.meetings})
+        post = session.blog.posts[seq - 1]
+        self.app.push_screen(PostScreen(post, facts=facts, entities=entities, names=names,
+                                        source=session.blog.source, outlet=session.blog.meta.outlet))
+
+    # ---- feed actions the palette offers ----------------------------------------------------
+    def action_select_next(self) -> None:
+        self.feed.action_cursor_down()
+
+    def action_select_prev(self) -> None:
+        self.feed.action_cursor_up()
+
+    def action_oldest(self) -> None:
+        self.feed.action_first()
+
+    def action_newest(self) -> None:
+        self.feed.show_newest()
+
+    def action_open_post(self) -> None:
+        if self.feed.cursor is not None:
+            self.open_post(self.feed.cursor)
+
+    # ---- pane → feed ---------------------------------------------------------------------
+    def on_fact_selected(self, event) -> None:
+        """A pane's fact was chosen (panes.FactSelected): show its source post."""
+        seq = event.seq
+        if 0 < seq <= self.session.clock.position:
+            if not self.feed.is_visible(seq):
+                self.query_one(FilterBar).clear()  # the source post is filtered out: show all
+            self.feed.jump_to_post(seq)
+            self.set_focus(self.feed)
+
+    @on(FeedView.UnseenChanged)
+    def _unseen(self, event: FeedView.UnseenChanged) -> None:
+        self.query_one(NewPostsPill).show_count(event.count)
+
+    @on(NewPostsPill.Clicked)
+    def _pill_clicked(self) -> None:
+        self.feed.show_newest()
+        self.set_focus(self.feed)
+
+    # ---- search ----------------------------------------------------------------------------
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()  # focuses at once: keys typed right after "/" land there
+
+    def action_submit_search(self) -> None:
+        """Enter in the search bar: a priority binding, handled as it arrives. The
+        focus goes back to the feed now (keys typed after Enter go there); the text
+        is read once the input has taken the keys typed before Enter."""
+        bar = self.query_one(SearchBar)
+        self._submitting = True
+        bar.close()
+        bar.after_typed(self._finish_submit)
+
+    def _finish_submit(self) -> None:
+        session = self.session
+        bar = self.query_one(SearchBar)
+        self._submitting = False
+        early, self._early_jumps = self._early_jumps, []
+        self._set_search(bar.value)
+        if session.search.error:  # a bad pattern: back in the bar, its reason shown there
+            bar.open()
+            return
+        if session.search.pattern is None:
+            return
+        session.search.pending_jumps = [True, *early]
+        if session.search_range() is None:  # the result is in: jump now
+            self._run_pending_jumps()
+
+    def _run_pending_jumps(self) -> None:
+        pending, self.session.search.pending_jumps = self.session.search.pending_jumps, []
+        for i, forward in enumerate(pending):
+            self._jump_match(forward, from_start=i == 0 and forward)
+
+    def action_close_search(self) -> None:
+        """Escape in the search bar: clear the search."""
+        self.query_one(SearchBar).close(clear=True)
+        self._set_search("")
+
+    @on(Input.Changed, "#search-input")
+    def _search_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.value == event.input.value:  # not a keystroke the input has gone past
+            self._set_search(event.value)
+
+    def _set_search(self, text: str) -> None:
+        session = self.session
+        if text == session.search.text:
+            return
+        run = session.set_search(text)
+        bar = self.query_one(SearchBar)
+        bar.show_error(session.search.error)  # in the bar, once: no toast per keystroke
+        pattern = session.search.pattern
+        self.feed.set_search(pattern.spans if pattern is not None else None)
+        if run:
+            self._start_search()
+        self._update_status()
+
+    def _jump_match(self, forward: bool, from_start: bool = False) -> None:
+        """n / N (from the selected post), or Enter (the first match shown)."""
+        feed = self.feed
+        session = self.session
+        if self._submitting:
+            self._early_jumps.append(forward)  # typed right after Enter: after its jump
+            return
+        if session.search.pattern is not None and session.search_range() is not None:
+            session.search.pending_jumps.append(forward)  # the result is on its way: act on it then
+            return
+        found = session.next_match(None if from_start else feed.cursor, forward, feed.is_visible)
+        if isinstance(found, str):  # why it cannot move
+            self.query_one(PlayerBar).notice(found)
+            return
+        feed.jump_to_post(found.seq)
+        self.query_one(PlayerBar).notice(found.text)  # "match 3/7", "· wrapped"
+
+    def action_search_next(self) -> None:
+        self._jump_match(True)
+
+    def action_search_prev(self) -> None:
+        self._jump_match(False)
+
+    # ---- filter -----------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        self.query_one(FilterBar).open()  # focuses its input at once: fast typing lands there
+
+    def action_clear_filter(self) -> None:
+        self.query_one(FilterBar).clear()
+
+    def on_filter_changed(self, event: FilterChanged) -> None:
+        session = self.session
+        if session.set_filter(event.query):
+            self._start_filter()
+        else:
+            self.feed.set_filter(None)
+            self.query_one(FilterBar).set_result_count(None)
+        self._update_status()
+
+    def on_filter_closed(self, event: FilterClosed) -> None:
+        if self.focused is None:
+            self.set_focus(self.feed)
+
+    # ---- panes ------------------------------------------------------------------------------
+    def action_toggle_panes(self) -> None:
+        """v: show / hide the panes; brings back any pane hidden with D S M."""
+        if self.hidden_panes:
+            self.hidden_panes.clear()
+            self.panes_wanted = True
+        else:
+            self.panes_wanted = self.has_class("-no-panes")
+        self._layout(self.app.size.width)
+
+    def action_toggle_pane(self, which: str) -> None:
+        """D S M: show / hide one pane (state on the screen: works before the panes are mounted)."""
+        if which in self.hidden_panes:
+            self.hidden_panes.discard(which)
+        else:
+            self.hidden_panes.add(which)
+        self._layout(self.app.size.width)
