@@ -81,3 +81,19 @@ def test_find_times_gives_offsets() -> None:
 
 def test_precision_of_a_raw_phrase() -> None:
     assert precision_of("on Friday") == "day" and precision_of("at 10am") == "minute" and precision_of("soon") == "none"
+
+
+LONDON_REF = datetime(2025, 10, 13, 8, 0, tzinfo=timezone(timedelta(hours=1)))  # a Monday, BST
+
+
+@pytest.mark.parametrize(("raw", "utc"), [
+    # the blog's zone is not the venue's: the time in the zone the text names is exact
+    ("at 10am local time (9am BST) on Tuesday", "2025-10-14T08:00:00+00:00"),
+    ("at 10:00 (0800 GMT)", "2025-10-13T08:00:00+00:00"),
+    ("at 10:34 local time (0834 GMT)", "2025-10-13T08:34:00+00:00"),
+    ("at 09:00 GMT (10am local time)", "2025-10-13T09:00:00+00:00"),
+])
+def test_a_time_given_again_in_a_named_zone_is_read_in_that_zone(raw: str, utc: str) -> None:
+    found = find_times(raw, LONDON_REF, False, LONDON_REF.tzinfo)
+    assert len(found) == 1 and raw.startswith(found[0].raw)
+    assert found[0].dt.astimezone(timezone.utc).isoformat() == utc

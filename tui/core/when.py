@@ -69,7 +69,9 @@ _ATOM = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # Pieces that may sit between two atoms of one phrase ("10am on Friday", "Friday, May 16").
-_GLUE = re.compile(r"^[\s,]*(?:on\s+)?$", re.IGNORECASE)
+# Between two atoms of one phrase: "10:00, on Friday"; a parenthesis gives the
+# same time in another zone: "10am local time (9am BST) on Tuesday".
+_GLUE = re.compile(r"^[\s,()]*(?:on\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,7 @@ class _Acc:
         self.ref, self.ref_estimated, self.local = ref, ref_estimated, local
         self.day: date | None = None
         self.clock: tuple[int, int, tzinfo] | None = None
+        self.clock_explicit = False  # the clock came with a named zone, not "local time"
         self.part: time | None = None
         self.offset: timedelta | None = None
         self.estimated = False
@@ -142,8 +145,20 @@ class _Acc:
                 h += 12
             if ap == "am" and h == 12:
                 h = 0
+            alt = g["alt"] and scan_atoms(g["alt"])
+            if alt and alt[0][2]["clock"]:
+                # "at 10:00 (0800 GMT)": the time in the zone the text names is exact; the
+                # first may be the venue's "local" clock, not the blog's zone
+                self.add(alt[0][2])
+                return
             if h < 24 and mi < 60:
-                self.clock = (h, mi, _zone(g["tz"] or g["tz2"] or g["tz3"] or g["tz4"] or g["tz5"], self.local))
+                named = g["tz"] or g["tz2"] or g["tz3"] or g["tz4"] or g["tz5"]
+                explicit = bool(named) and not named.lower().startswith("local")
+                if self.clock is not None and self.clock_explicit and not explicit:
+                    return  # "09:00 GMT (noon local time)": the zone the text names wins
+                if self.clock is None or explicit:
+                    self.clock = (h, mi, _zone(named, self.local))
+                    self.clock_explicit = explicit
         elif g["wday"]:
             self.day = _nearest_weekday(ref_day, WEEKDAYS.index(g["wd"].lower()))
             part = g["wdpart"] or g["wdmod"]

@@ -138,7 +138,8 @@ _GOV_AFTER = re.compile(r"^\s+(?:government|foreign\s+minist(?:er|ry)|president|
 _OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:government|people|capital|president|leader|embassy|authorities)\s+of\s+$", re.I)
 # "talks between Kestria and …", "… between Valdoria and Kestria", "Kestria and Ardovia will hold talks"
 _BETWEEN_BEFORE = re.compile(r"\b(?:talks|negotiations|meetings?|dialogue|summit|war|conflict|dispute|deal|agreement|accord|"
-                             r"ceasefire|truce|relations|tensions|border)\s+between\s+(?:the\s+)?$"
+                             r"ceasefire|truce|relations|tensions|border)\s+between\s+(?:the\s+)?"
+                             r"(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)*(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?)*$"
                              r"|\bbetween\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+\s+and\s+(?:the\s+)?$", re.I)
 # "negotiators from Eloka, Karvia and the Northern Union": items of a list of sides after a team noun
 _TEAMS_OF_BEFORE = re.compile(r"\b(?:delegations?|teams?|negotiators|representatives|delegates|envoys|officials)\s+(?:from|of)\s+"
