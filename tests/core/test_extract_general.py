@@ -120,3 +120,48 @@ def test_relative_times_keep_the_precision_the_text_gives() -> None:
     ex = run(OPENING, "The talks will resume in two or three hours, a source said.")
     f = [f for pf in ex.posts for f in pf.schedule if f.seq == 2][0]
     assert f.precision == "hour" and f.when_estimated and f.when.minute == 0
+
+
+def _who(*posts: str) -> dict[str, set[tuple[str, str]]]:
+    """meeting id -> {(person, basis)} at the end of the blog."""
+    return {mid: {(p.name, p.basis) for p in m.participants} for mid, m in meetings(*posts).items()}
+
+
+PLAN = "Talks between Kestria, Ardovia and Norland are due to open at 10am on Tuesday, the UN said."
+
+
+def test_talks_between_a_list_of_sides_name_every_side() -> None:
+    (m,) = meetings(PLAN).values()
+    assert set(m.parties) == {"Kestria", "Ardovia", "Norland"}
+
+
+def test_who_leads_a_team_is_announced_for_its_talks() -> None:
+    who = _who(PLAN,
+               "Norland's delegation has arrived, with the water minister, Ilse Varga, at its head.",
+               "Kestria's president will not attend. The delegation will instead be led by the foreign minister, Petr Hollan.",
+               ["Ardovia has named its team. It will be led by the trade minister, Juan Osorio, and includes:",
+                "• Marta Ruiz, deputy trade minister"])
+    (people,) = who.values()
+    assert {("Ilse Varga", "announced"), ("Petr Hollan", "announced"), ("Juan Osorio", "announced"),
+            ("Marta Ruiz", "announced")} <= people
+
+
+def test_a_question_about_who_will_lead_announces_nobody() -> None:
+    (people,) = _who(PLAN, "Ardovia has yet to decide who will lead its team, though Juan Osorio is the likely choice.").values()
+    assert people == set()
+
+
+def test_people_at_the_table_of_a_sitting_meeting_are_present() -> None:
+    who = _who(PLAN, "Kestrian Foreign Minister Petr Hollan, Ardovian Trade Minister Juan Osorio and Norland's "
+                     "water minister, Ilse Varga, have arrived in Geneva, officials said.",
+               "The plenary has begun. Kestria's Hollan, Ardovia's Osorio and Norland's Varga are at the table, "
+               "with the UN envoy, Ana Lind, in the chair.")
+    (people,) = who.values()
+    assert {("Petr Hollan", "present"), ("Juan Osorio", "present"), ("Ilse Varga", "present")} <= people
+
+
+def test_at_the_head_of_the_table_is_a_seat_not_a_team_lead() -> None:
+    who = _who(PLAN, "The talks have begun. Hollan and Osorio sat facing each other, with the UN envoy, Ana Lind, "
+                     "at the head of the table.")
+    (people,) = who.values()
+    assert ("Ana Lind", "announced") not in people

@@ -475,7 +475,7 @@ def _country(k: Knowledge, did: str) -> str:
 
 _ATTENDED = re.compile(r"\bwas\s+attended\s+by\b|\bwere\s+present\b|\battended\b", re.IGNORECASE)
 _PRESENT_LIST = re.compile(r"\b(?:includes|is\s+made\s+up\s+of|is\s+represented\s+by|consists\s+of|comprised)\b", re.IGNORECASE)
-_ANNOUNCED_LIST = re.compile(r"\b(?:will\s+be\s+(?:led|headed|represented)\s+(?:at\s+[^,.]{0,40}?)?by|will\s+(?:also\s+)?include|comprises|"
+_ANNOUNCED_LIST = re.compile(r"\b(?:will\s+(?:\w+\s+)?be\s+(?:led|headed|represented)\s+(?:at\s+[^,.]{0,40}?)?by|will\s+(?:also\s+)?include|comprises|"
                              r"will\s+represent|designated\s+to\s+lead|features|nominating|will\s+be\s+made\s+up\s+of|"
                              r"which\s+will\s+be\s+headed\s+by|will\s+be\s+headed\s+by|will\s+lead|is\s+made\s+up\s+of|"
                              r"includes|is\s+represented\s+by)\b|delegation\s+will\s+be\s+led\s+by|other\s+members\s+include",
@@ -484,8 +484,16 @@ _SOURCE = re.compile(r"^\s*(?:has\s+|had\s+)?(?:said|told|says|stressed|added|no
                      r"|^\s*,\s*(?:has\s+)?(?:said|told)", re.IGNORECASE)
 # Presence while a meeting is under way: "at the talks", "in the room", "sat facing each other", "in the chair".
 _PRESENT_AT = re.compile(r"\b(?:at|during|in|into)\s+the\s+(?:\w+\s+)?(?:talks|negotiations|meeting|session|room|hall)\b|\bto\s+the\s+meeting\b"
-                         r"|\b(?:sat|sits|sitting|seated)\b|\b(?:at|around|across)\s+the\s+(?:head\s+of\s+the\s+|negotiating\s+)?table\b"
+                         r"|\b(?:sat|sits|sitting|seated)\b|\b(?:took|taken|takes|taking)\s+(?:her|his|their|its)\s+seats?\b|\b(?:at|around|across)\s+the\s+(?:head\s+of\s+the\s+|negotiating\s+)?table\b"
                          r"|\bin\s+the\s+chair\b|\bfacing\s+each\s+other\b|\bchairing\b", re.IGNORECASE)
+def presence_cue(text: str) -> bool:
+    """Does the sentence place people in a sitting meeting ("at the table", "in the chair", "took her seat")?"""
+    return _PRESENT_AT.search(text) is not None
+
+
+# "…, at its head" leads a team; "at the head of the table" only sits there
+_AT_HEAD = re.compile(r",?\s+at\s+(?:(?:its|their)\s+head\b(?!\s+of\b)|the\s+head\s+of\s+(?:the|its|their)\s+(?:delegation|team)\b)",
+                      re.IGNORECASE)
 _SPEAKER_VERB = re.compile(r"\b(?:remarks|speech)\b", re.IGNORECASE)
 
 
@@ -504,7 +512,7 @@ _PARTICIPANT_WORDS = ("attend", "present", "includ", "made up", "represent", "co
                       "headed by", "will", "features", "designat", "nominat", "at the", "during the", "to the meeting",
                       "in the", "into the", "remarks", "speech", "other members", "absent", "did not", "without",
                       "skipped", "missed", "stayed away", "sat", "sits", "sitting", "seated", "table", "chair",
-                      "facing")
+                      "facing", "seat", "head")
 
 
 def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening: bool) -> list[Participant]:
@@ -521,17 +529,27 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
         for m in persons:
             out.append(Participant(m.key, s.post.seq, "present", s.text))
         return out
-    if (announced_list or present_list) and re.search(r"\bclaim(?:ed|s)?\b|\bnot\b", s.text[:(present_list or announced_list).start()]):
-        return out  # someone's claim about the line-up, or a denial
+    if (announced_list or present_list) and re.search(r"\bclaim(?:ed|s)?\b|\bnot\b|\byet\s+to\b|\bwho\s+$|\bwhether\b",
+                                                      s.text[:(present_list or announced_list).start()]):
+        return out  # someone's claim about the line-up, a denial, or a question still open
     if announced_list or present_list:
         basis = "present" if (happening and present_list and not re.search(r"\bwill\b", s.text)) else "announced"
-        lo = (present_list or announced_list).start()
+        lo = min(x.start() for x in (present_list, announced_list) if x is not None)
         members = [m for m in persons if m.start >= lo or (_side(k, m) and _side(k, m) in meeting.delegations)]
-        if basis == "announced":
-            members = [m for m in members if _side(k, m)] or members
+        if basis == "announced" and meeting.delegations:
+            # a person of another side named in the same sentence is no member
+            members = [m for m in members if not _side(k, m) or _side(k, m) in meeting.delegations]
         for m in members:
             out.append(Participant(m.key, s.post.seq, basis, s.text))
         return out
+    head = _AT_HEAD.search(s.text)
+    if head is not None:
+        # "with the water minister, Samira Nassar, at its head": who leads the team
+        for m in persons:
+            if 0 <= head.start() - m.end <= 2:
+                out.append(Participant(m.key, s.post.seq, "announced", s.text))
+        if out:
+            return out
     if happening and (_PRESENT_AT.search(s.text) or _SPEAKER_VERB.search(s.text)):
         for m in persons:
             side = _side(k, m)

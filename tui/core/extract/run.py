@@ -82,7 +82,8 @@ def _flags(text: str) -> tuple[bool, bool, bool, bool, bool]:
         _CLAIM.search(text) is not None,
         _BULLET.match(text) is not None,
         intro,
-        mt._ANNOUNCED_LIST.search(text) is not None or (intro and _LINEUP_INTRO.search(text) is not None),
+        mt._ANNOUNCED_LIST.search(text) is not None or mt._AT_HEAD.search(text) is not None
+        or (intro and _LINEUP_INTRO.search(text) is not None),
         mt._PRESENT_LIST.search(text) is not None,
     )
 
@@ -258,7 +259,10 @@ class _Run:
             elif not bullet and list_cue and not announced and s.mentions:
                 list_cue = None
             # composition sentences with no meeting noun: the post's meeting, else the main talks
-            if not mentions and (announced or present):
+            # ... or a presence cue in a post about a meeting under way ("X and Y are at the table")
+            sitting = (not mentions and ctx.post_meeting is not None
+                       and ctx.meetings[ctx.post_meeting].status == "happened" and mt.presence_cue(s.text))
+            if not mentions and (announced or present or sitting):
                 target = self._meeting_for(self._sides_in(s))
                 if target and not s.history:
                     b = ctx.meetings[target]
