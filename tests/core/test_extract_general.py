@@ -165,3 +165,23 @@ def test_at_the_head_of_the_table_is_a_seat_not_a_team_lead() -> None:
                      "at the head of the table.")
     (people,) = who.values()
     assert ("Ana Lind", "announced") not in people
+
+
+def test_negotiators_for_two_sides_due_to_begin_talks_plan_them() -> None:
+    posts = ("Negotiators for Veltria and the Free Marches Movement (FMM) are due to begin indirect talks "
+             "at 11:00 local time today, the foreign ministry said.",)
+    (m,) = meetings(*posts).values()
+    assert set(m.parties) == {"Veltria", "Free Marches Movement"}
+    assert schedule(*posts) == [(1, "planned")]
+
+
+def test_a_line_up_one_name_per_line_and_the_speaker_who_gives_it() -> None:
+    who = _who(PLAN,
+               ["Ardovia's presidency has published its delegation, which will be led by General Juan Osorio. "
+                "Alongside him are:", "Deputy Foreign Minister Marta Ruiz", "Colonel Ivo Karas, head of the army's office"],
+               "The Norland delegation will be led by Ilse Varga and include its chief negotiator, Ana Lind, "
+               "spokesman Petr Hollan said.")
+    (people,) = who.values()
+    assert {("Juan Osorio", "announced"), ("Marta Ruiz", "announced"), ("Ivo Karas", "announced"),
+            ("Ilse Varga", "announced"), ("Ana Lind", "announced")} <= people
+    assert ("Petr Hollan", "announced") not in people  # he gave the line-up; he is not in it

@@ -142,7 +142,7 @@ _BETWEEN_BEFORE = re.compile(r"\b(?:talks|negotiations|meetings?|dialogue|summit
                              r"(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)*(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?)*$"
                              r"|\bbetween\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+\s+and\s+(?:the\s+)?$", re.I)
 # "negotiators from Eloka, Karvia and the Northern Union": items of a list of sides after a team noun
-_TEAMS_OF_BEFORE = re.compile(r"\b(?:delegations?|teams?|negotiators|representatives|delegates|envoys|officials)\s+(?:from|of)\s+"
+_TEAMS_OF_BEFORE = re.compile(r"\b(?i:delegations?|teams?|negotiators|representatives|delegates|envoys|officials)\s+(?:from|of|for)\s+"
                               r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))*(?:the\s+)?$")
 _ITS_TEAM_AFTER = re.compile(r"^[^.;:“”\"]{0,80}?\bits\s+(?:own\s+)?(?:delegation|team|negotiators|negotiating\s+team|side|line-?up|envoy)\b")
 _AND_PARTY_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z][\w’'-]+\s+(?:will|have|had|are|were|agreed|hold|held|met|meet|"
@@ -732,6 +732,12 @@ class Reader:
         if multi and prev is not None and prev_joined and prev.kind == NAMEK and toks[prev.j - 1].fold in ORG_WORDS:
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: after an institution")
+        # "the delegation will be led by Ilse Varga", "joined by Ana Ruiz": a team's people
+        if multi and not caps and not b.poss and len(words) <= 4 and _BY_PERSON_BEFORE.search(before) \
+                and not any(w.fold in ORG_WORDS or w.fold in VENUE_WORDS or w.fold in GEO_WORDS for w in words) \
+                and label not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: led by")
 
         # --- places: "in Jeddah", "arrived at Lancaster House", "left Doha for Cairo"
         adjective = len(words) == 1 and _DEMONYM_SUFFIX.search(b.fold) and re.match(r"\s+[a-z]", after)
@@ -974,7 +980,7 @@ class Reader:
             after = text[end:end + 160]
             m = _LED_BY.match(after)
             if m:
-                for p in self._people_in(items, toks, end + m.end(), end + min(len(after), m.end() + 110)):
+                for p in self._people_in(items, toks, end + m.end(), end + min(len(after), m.end() + 110), text):
                     self.reg.set_person(p, seq, delegation=pid)
             # "X, who led Kiev's delegation" / "X will lead the Russian delegation"
             before = text[max(0, toks[it.i].start - 60):toks[it.i].start]
@@ -1004,10 +1010,11 @@ class Reader:
             elif team and _JOINED_BY.search(text, max(0, toks[it.i].start - 80), toks[it.i].start):
                 self.reg.set_person(p, seq, delegation=team)  # "She will be joined by A and B"
 
-    def _people_in(self, items: list[Item], toks: list[Tok], lo: int, hi: int) -> list[PersonRec]:
+    def _people_in(self, items: list[Item], toks: list[Tok], lo: int, hi: int, text: str) -> list[PersonRec]:
+        """People named in text[lo:hi], but not the one the sentence quotes ("…, spokesman X said")."""
         out = []
         for it in items:
-            if it.person and lo <= toks[it.i].start < hi:
+            if it.person and lo <= toks[it.i].start < hi and not _SPEAKER_AFTER.match(text, toks[it.j - 1].end):
                 p = self.reg.people.get(it.person)
                 if p is not None:
                     out.append(p)
@@ -1026,6 +1033,9 @@ class Reader:
                     self.reg.set_host(rec, seq)
 
 
+_BY_PERSON_BEFORE = re.compile(r"\b(?:led|headed|joined|accompanied|flanked)\s+by\s+$", re.IGNORECASE)
+# After a name: it is the sentence's source ("…, spokesman Petr Hollan said"), not a list item
+_SPEAKER_AFTER = re.compile(r"\s*(?:has\s+|had\s+)?(?:said|says|told|added|stressed|announced|confirmed)\b", re.IGNORECASE)
 _TO_LEAD_AFTER = re.compile(r"^\s+(?:to|will)\s+(?:lead|head|join|represent)\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+)?"
                             r"(?:delegation|team|negotiators|negotiating\s+team|side)\b", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"\b(?:named|appointed|chosen|chose|picked|tapped|nominated|designated|selected)\b", re.IGNORECASE)

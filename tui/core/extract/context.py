@@ -21,7 +21,8 @@ _TIME_WORDS = ("day", "tomorrow", "tonight", "later", "earlier", "hour", "week",
 _DIGIT = re.compile(r"\d")
 _CURRENT = re.compile(r"\b(?:will|now|today|this\s+week)\b", re.I)
 # The gap between two list items: ", ", ", and ", " and ".
-COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
+# Between two items of a list: ", ", " and ", ", and the " (the article of an organisation's name)
+COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 
 
 def has_any(low: str, words: tuple[str, ...]) -> bool:

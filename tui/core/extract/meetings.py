@@ -68,7 +68,7 @@ _DEFINITE = re.compile(r"\b(?:the|these|this|direct|peace|trilateral|bilateral|u
                        # "the two sides have yet to begin negotiations": the bare noun after a start verb is these talks
                        r"|\b(?:begin|start|began|started|commence|resume|continue)\s+$", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_HOLD = re.compile(r"\b(?:hold|holding|begin|start|open|resume|have)\s+(?:a|an|the|their|its|new|fresh|further|more)\s+(?:[\w-]+\s+){0,3}$",
+_HOLD = re.compile(r"\b(?:hold|holding|begin|start|open|resume|have)\s+(?:(?:a|an|the|their|its|new|fresh|further|more)\s+)?(?:[\w-]+\s+){0,3}$",
                    re.IGNORECASE)
 _RESUME = re.compile(r"\s+(?:will|would|could)\s+resume\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?P<and1>and\s+)?|\s+(?P<and2>and)\s+|\s+(?P<aswell>as\s+well\s+as)\s+|\s*)(?:the\s+)?(?:[\w’'.-]+\s+){0,4}$", re.IGNORECASE)
@@ -79,7 +79,7 @@ _PREP = re.compile(r"\bpreparat", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PREV = re.compile(r"\b(?:previous|former|first\s+rounds?|earlier\s+rounds?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-_SKIP_NOUN_AFTER = re.compile(r"^\s*(?:points|table|process)\b", re.IGNORECASE)
+_SKIP_NOUN_AFTER = re.compile(r"\s*(?:points|table|process)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -480,8 +480,9 @@ _ANNOUNCED_LIST = re.compile(r"\b(?:will\s+(?:\w+\s+)?be\s+(?:led|headed|represe
                              r"which\s+will\s+be\s+headed\s+by|will\s+be\s+headed\s+by|will\s+lead|is\s+made\s+up\s+of|"
                              r"includes|is\s+represented\s+by)\b|delegation\s+will\s+be\s+led\s+by|other\s+members\s+include",
                              re.IGNORECASE)
-_SOURCE = re.compile(r"^\s*(?:has\s+|had\s+)?(?:said|told|says|stressed|added|noted|claimed|reported|explained|believes)\b"
-                     r"|^\s*,\s*(?:has\s+)?(?:said|told)", re.IGNORECASE)
+# Matched at a name's end (pattern.match(text, pos): no "^", which would anchor at the string's start)
+_SOURCE = re.compile(r"\s*(?:has\s+|had\s+)?(?:said|told|says|stressed|added|noted|claimed|reported|explained|believes)\b"
+                     r"|\s*,\s*(?:has\s+)?(?:said|told)", re.IGNORECASE)
 # Presence while a meeting is under way: "at the talks", "in the room", "sat facing each other", "in the chair".
 _PRESENT_AT = re.compile(r"\b(?:at|during|in|into)\s+the\s+(?:\w+\s+)?(?:talks|negotiations|meeting|session|room|hall)\b|\bto\s+the\s+meeting\b"
                          r"|\b(?:sat|sits|sitting|seated)\b|\b(?:took|taken|takes|taking)\s+(?:her|his|their|its)\s+seats?\b|\b(?:at|around|across)\s+the\s+(?:head\s+of\s+the\s+|negotiating\s+)?table\b"

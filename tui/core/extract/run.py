@@ -56,6 +56,15 @@ class Extraction:
     corrections: int = 0
 
 
+def _list_line(text: str, s: Sent) -> bool:
+    """Is the sentence a whole short line opening with a name ("Deputy Foreign Minister Lenka
+    Pazderová", "Colonel Ivo Karas, head of the army's office"): an item of a list without bullets?"""
+    end = s.start + len(s.text)
+    whole = (s.start == 0 or text[s.start - 1] == "\n") and (end == len(text) or text[end:end + 1] == "\n")
+    return (whole and len(s.text) <= 160 and not s.text.rstrip().endswith((".", "!", "?"))
+            and any(m.kind == "person" and m.start <= 40 for m in s.mentions))
+
+
 def _sentences(post: Post, linked: list[Linked], local) -> list[Sent]:
     out = []
     j = 0
@@ -163,10 +172,15 @@ class _Run:
         list_side: str | None = None
         post_sides: tuple[str, ...] = ()  # parties the post has named so far
         absent: list[tuple[str, str, str]] = []  # (person, side, sentence): "X will not attend"
+        was_announced = False  # the sentence before spoke of a line-up ("…, which will be led by X. Alongside him are:")
         for i, s in enumerate(sents):
             post_sides = tuple(dict.fromkeys((*post_sides, *self._sides_in(s))))
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
             claim, bullet, list_intro, announced, present = _flags(s.text)
+            if list_cue and not bullet and _list_line(post.text, s):
+                bullet = True  # a line-up printed one name per line, without bullets
+            intro_announced = announced or was_announced
+            was_announced = announced
             refuted = claim and is_refutation(nxt)
             # ---- meetings and schedule
             mentions = mt.find_mentions(s)
@@ -251,7 +265,7 @@ class _Run:
                         if b.add_participant(Participant(p.key, post.seq, "announced", s.text)):
                             changed[b.id] = b
                     break
-            elif list_intro and announced:
+            elif list_intro and intro_announced:
                 # "The delegation will be led by:" — the side is the one the post is about so far
                 list_cue = "announced"
                 sides = self._sides_in(s) or post_sides

@@ -70,7 +70,10 @@ RULES: tuple[Rule, ...] = (
                                            r"(?:to|in)\s+(?-i:[A-Z])[\w’'-]+[^.;:]{0,40}?\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
                                            r"(?:talks|negotiations|meeting)$"), needs_time=True, where="before"),
     Rule("planned_before", "planned", _r(r"\bscheduling\b|\bwill\s+be\s+preceded\s+by\b|\bfollowed\s+by\b|\bwill\s+hold\b|\bplans?\s+to\s+hold\b"
-                                         r"|\bset\s+to\s+meet\b|\bwill\s+meet\b|\bagreed\s+to\s+(?:hold|meet)\b|\bwill\s+host\b"), where="before"),
+                                         r"|\bset\s+to\s+meet\b|\bwill\s+meet\b|\bagreed\s+to\s+(?:hold|meet)\b|\bwill\s+host\b"
+                                         # "are due to begin indirect talks", "will open the talks"
+                                         r"|\b(?:(?:is|are)\s+(?:expected|due|scheduled|set|slated|planned)\s+to|will)\s+"
+                                         r"(?:begin|start|hold|open|convene|resume)\s+(?:[\w-]+\s+){0,3}[\w-]+$"), where="before"),
     Rule("proposed", "proposed", _r(r"\bpropos(?:ed|al|es)\b|\boffer(?:ed|s)?\s+to\s+host\b|\boffered\b"
                                     r"|\b(?:could|might|may)\s+(?:take\s+place|involve|meet|begin|start|be\s+held|happen)\b"
                                     r"|\bpossib(?:le|ility)\b|\bpotential\b|\brequest(?:ed)?\s+(?:for|a)\b|\bhave\s+to\s+meet\b"
