@@ -185,3 +185,16 @@ def test_a_line_up_one_name_per_line_and_the_speaker_who_gives_it() -> None:
     assert {("Juan Osorio", "announced"), ("Marta Ruiz", "announced"), ("Ivo Karas", "announced"),
             ("Ilse Varga", "announced"), ("Ana Lind", "announced")} <= people
     assert ("Petr Hollan", "announced") not in people  # he gave the line-up; he is not in it
+
+
+def test_sides_that_meet_for_talks_and_a_list_labelled_by_side() -> None:
+    posts = ("Negotiators from Kestria, Ardovia and the Northern Union meet in Geneva today for three days of talks.",
+             ["The three delegations published their line-ups overnight. The most senior names are:",
+              "• Kestria: chief negotiator Mele Fonoti and Finance Minister Sione Havili",
+              "• Ardovia: Deputy Foreign Minister Juan Osorio",
+              "• Northern Union: Commissioner Marta Ruiz, an adviser to President Ilse Varga"])
+    (m,) = meetings(*posts).values()
+    assert set(m.parties) == {"Kestria", "Ardovia", "Northern Union"}
+    assert {p.name for p in m.participants} == {"Mele Fonoti", "Sione Havili", "Juan Osorio", "Marta Ruiz"}
+    assert {(d, st) for seq, d, st in statuses(*posts) if seq == 2} == {
+        ("kestria", "announced"), ("ardovia", "announced"), ("northern_union", "announced")}

@@ -57,7 +57,9 @@ VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privatel
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)|by\s+(?:phone|telephone|video\s+link))|"
                   r"held\s+(?:a\s+)?(?:phone\s+)?call\s+with|"
                   r"(?:has|have)\s+spoken\s+(?:to|with)|will\s+speak\s+with|speak\s+with|could\s+call|may\s+call|"
-                  r"(?:have\s+to|will|to|could|may|might|are\s+due\s+to|are\s+expected\s+to)\s+meet(?!\w)|set\s+to\s+meet)",
+                  r"(?:have\s+to|will|to|could|may|might|are\s+due\s+to|are\s+expected\s+to)\s+meet(?!\w)|set\s+to\s+meet|"
+                  # "Negotiators from A, B and C meet in Geneva today": the present of a plan
+                  r"(?<=[a-z] )meet(?=\s+(?:in|at|on|today|tomorrow|tonight|this|for|again)\b))",
                   re.IGNORECASE)
 _CALL_VERB = re.compile(r"spoke|spoken|speak|call", re.IGNORECASE)
 _BOUNDARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|to|in|at|on|for|"
@@ -267,6 +269,14 @@ def _find_mentions(s: Sent) -> list[Mention]:
         word = v.group("v").lower()
         noun = "call" if re.search(r"call|phone|spoken\s+to", word) or re.search(r"\bphone\b", s.low) else "meeting"
         parties = _subject_before(s, v.start())
+        if word.startswith("meet"):  # "Negotiators from A, B and C meet": the whole list
+            run = _coordinated_before(s, v.start())
+            if len(run) > len(parties):
+                parties = run
+            talks = next((x for x in out if x.start > v.end() and not x.parties and x.noun == "talks"), None)
+            if talks is not None and parties:
+                talks.parties = parties  # "… meet in Geneva today for three days of talks": the talks are theirs
+                continue
         if " with" in word or word.endswith(("to", "call")) or "spoken to" in word:
             parties = parties + _list_after(s, v.end())
         out.append(Mention(v.start(), v.end(), noun, parties, False, False, True, True))

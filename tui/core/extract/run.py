@@ -56,6 +56,33 @@ class Extraction:
     corrections: int = 0
 
 
+def _item_side(s: Sent) -> str | None:
+    """The side a list item names before a colon ("• Eloka: …", "Karvia – …")."""
+    head = re.match(r"^\s*[•\-*–·]?\s*", s.text)
+    at = head.end() if head else 0
+    for m in s.mentions:
+        if m.start >= at + 2:
+            break
+        if m.side and m.kind in ("place", "delegation") and re.match(r"\s*[:–—-]\s", s.text[m.end:]):
+            return m.side
+    return None
+
+
+def _item_people(s: Sent) -> list[Linked]:
+    """The people a list item lists: its first, and those joined to it by "and" ("chief negotiator
+    Mele Fonoti and Finance Minister Sione Havili"), not the ones a description mentions
+    ("Marta Kühn, an adviser to President Sokolová")."""
+    people = [m for m in s.mentions if m.kind == "person"]
+    out = people[:1]
+    for m in people[1:]:
+        between = s.text[out[-1].end:m.start]
+        if re.search(r"(?:^|\s)(?:and|&)\s", between) and len(between.split()) <= 10 and ";" not in between:
+            out.append(m)
+        else:
+            break
+    return out
+
+
 def _list_line(text: str, s: Sent) -> bool:
     """Is the sentence a whole short line opening with a name ("Deputy Foreign Minister Lenka
     Pazderová", "Colonel Ivo Karas, head of the army's office"): an item of a list without bullets?"""
@@ -92,11 +119,14 @@ def _flags(text: str) -> tuple[bool, bool, bool, bool, bool]:
         _BULLET.match(text) is not None,
         intro,
         mt._ANNOUNCED_LIST.search(text) is not None or mt._AT_HEAD.search(text) is not None
-        or (intro and _LINEUP_INTRO.search(text) is not None),
+        or (intro and _LINEUP_INTRO.search(text) is not None) or _PUBLISHED_LINEUP.search(text) is not None,
         mt._PRESENT_LIST.search(text) is not None,
     )
 
 
+# "The three delegations published their line-ups overnight."
+_PUBLISHED_LINEUP = re.compile(r"\b(?:published|released|unveiled|announced|issued|named)\s+(?:[\w’'-]+\s+){0,3}"
+                               r"(?:line-?ups?|delegations?|negotiating\s+teams?)\b", re.IGNORECASE)
 # "KNA has published the full Kestrian line-up for the talks:" — a list of members follows
 _LINEUP_INTRO = re.compile(r"\b(?:line-?ups?|delegation|delegations|team|teams|members|negotiators|representatives|delegates)\b",
                            re.IGNORECASE)
@@ -173,6 +203,7 @@ class _Run:
         post_sides: tuple[str, ...] = ()  # parties the post has named so far
         absent: list[tuple[str, str, str]] = []  # (person, side, sentence): "X will not attend"
         was_announced = False  # the sentence before spoke of a line-up ("…, which will be led by X. Alongside him are:")
+        listed_sides: set[str] = set()  # sides a line-up list has announced in this post
         for i, s in enumerate(sents):
             post_sides = tuple(dict.fromkeys((*post_sides, *self._sides_in(s))))
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
@@ -249,22 +280,28 @@ class _Run:
                 absent.extend((key, side, s.text) for key, side in gone)
             if bullet and list_cue:
                 facts = []
-                for p in (x for x in s.mentions if x.kind == "person" and (x.side or list_side or mt.side_of_person(k, x.key))):
-                    side = list_side or p.side or mt.side_of_person(k, p.key)
+                # "• Eloka: chief negotiator Mele Fonoti and Finance Minister Sione Havili": the item names its side
+                label = _item_side(s)
+                for p in _item_people(s):
+                    side = label or list_side or p.side or mt.side_of_person(k, p.key)
+                    if not side:
+                        continue
                     rec = self.registry.people.get(p.key)
-                    if rec is not None and list_side:
-                        self.registry.set_person(rec, post.seq, delegation=list_side)  # a line-up names its members
-                    if list_side is None:
+                    if rec is not None and (label or list_side):
+                        self.registry.set_person(rec, post.seq, delegation=label or list_side)  # a line-up names its members
+                    if list_side is None and label is None:
                         list_side = side
+                    if side not in listed_sides:
+                        listed_sides.add(side)
                         last = ctx.last_status.get(side)
-                        if last is None or last.status in ("announced", "will_attend", "travelling"):
+                        if (label is not None or list_side == side) and (
+                                last is None or last.status in ("announced", "will_attend", "travelling")):
                             facts.append(StatusFact(post.seq, side, "announced", None, s.text))
-                    target = self._meeting_for((list_side,))
+                    target = self._meeting_for((side,))
                     if target:
                         b = ctx.meetings[target]
                         if b.add_participant(Participant(p.key, post.seq, "announced", s.text)):
                             changed[b.id] = b
-                    break
             elif list_intro and intro_announced:
                 # "The delegation will be led by:" — the side is the one the post is about so far
                 list_cue = "announced"
