@@ -116,6 +116,32 @@ async def test_post_screen_shows_everything_verbatim() -> None:
         assert not isinstance(app.screen, PostScreen)
 
 
+async def test_post_screen_lists_what_was_recognised_by_kind_and_name() -> None:
+    app = HostApp()
+    entities = PostEntities(
+        people=("Vladimir Medinsky",), delegations=("ru",), outlets=("TASS",), parties=("ru", "tr"),
+        mentions=(Mention(0, 8, "person", "Vladimir Medinsky"), Mention(20, 28, "place", "Istanbul [old]")),
+    )
+    async with app.run_test(size=(120, 50)) as pilot:
+        app.push_screen(PostScreen(TRICKY, entities=entities, names={"ru": "Russia", "tr": "Türkiye"}))
+        await pilot.pause()
+        shown = app.screen.query_one("#post-entities", Static).render().plain.splitlines()
+        assert shown == ["people: Vladimir Medinsky", "delegations: Russia", "other parties: Türkiye",
+                         "places: Istanbul [old]", "outlets: TASS"]
+
+
+async def test_post_screen_says_when_nothing_is_recognised_or_not_extracted_yet() -> None:
+    app = HostApp()
+    async with app.run_test(size=(120, 50)) as pilot:
+        app.push_screen(PostScreen(TRICKY, entities=PostEntities()))
+        await pilot.pause()
+        assert "no people, parties, places or outlets recognised" in app.screen.query_one("#post-entities", Static).render().plain
+        app.pop_screen()
+        app.push_screen(PostScreen(TRICKY, entities=None))
+        await pilot.pause()
+        assert "still being extracted" in app.screen.query_one("#post-entities", Static).render().plain
+
+
 async def test_post_screen_without_facts_says_none() -> None:
     app = HostApp()
     async with app.run_test(size=(100, 30)) as pilot:

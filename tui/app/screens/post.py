@@ -74,19 +74,32 @@ def body(post: Post, entities: PostEntities | None) -> Content:
     return render.highlighted("\n\n".join(post.paragraphs), moved)
 
 
-def entities_block(entities: PostEntities | None) -> Content:
-    if entities is None or not (entities.people or entities.delegations or entities.outlets):
-        return render.plain("no people, delegations or outlets recognised", render.DIM)
-    parts: list[str | tuple[str, str]] = []
-    for title, names, style in (
+def entities_block(entities: PostEntities | None, names: Mapping[str, str] | None = None) -> Content:
+    """What was recognised in the post, by kind: people, delegations (teams and
+    sides of meetings), other parties, places, outlets. Ids are shown by the
+    names known at the playhead (`names`)."""
+    names = names or {}
+    if entities is None:
+        return render.plain("nothing recognised yet (facts for this post are still being extracted)", render.DIM)
+    delegations = tuple(dict.fromkeys(names.get(d, d) for d in entities.delegations))
+    parties = tuple(dict.fromkeys(names.get(p, p) for p in entities.parties if p not in entities.delegations))
+    parties = tuple(p for p in parties if p not in delegations)
+    places = tuple(dict.fromkeys(m.key for m in entities.mentions if m.kind == "place" and m.key not in delegations + parties))
+    groups = (
         ("people", entities.people, render.PERSON),
-        ("delegations", entities.delegations, render.DELEGATION),
+        ("delegations", delegations, render.DELEGATION),
+        ("other parties", parties, render.DELEGATION),
+        ("places", places, render.DIM),
         ("outlets", entities.outlets, render.OUTLET),
-    ):
-        if names:
+    )
+    if not any(found for _, found, _ in groups):
+        return render.plain("no people, parties, places or outlets recognised", render.DIM)
+    parts: list[str | tuple[str, str]] = []
+    for title, found, style in groups:
+        if found:
             if parts:
                 parts.append("\n")
-            parts += [(f"{title}: ", "bold"), (", ".join(names), style)]
+            parts += [(f"{title}: ", "bold"), (", ".join(found), style)]
     return render.line(*parts)
 
 
@@ -152,7 +165,7 @@ class PostScreen(ModalScreen[None]):
             with VerticalScroll(id="post-scroll"):
                 yield Static(body(self.post, self.entities), id="post-body")
                 yield Static(render.plain("Mentions", "bold"), classes="post-section")
-                yield Static(entities_block(self.entities), id="post-entities")
+                yield Static(entities_block(self.entities, self.names), id="post-entities")
                 yield Static(render.plain(f"Facts from this post ({len(self.facts)})", "bold"), classes="post-section")
                 if self.facts:
                     for fact in self.facts:
