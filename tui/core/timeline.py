@@ -293,15 +293,18 @@ class Timeline:
             return self._knowledge_at(seq)
 
     def _knowledge_at(self, seq: int) -> Knowledge:
-        hit = self._snapshots.get(seq)
+        # Keyed by the registry's log position, not by seq: long stretches of posts
+        # teach nothing new and share one snapshot (a step or seek then rebuilds none).
+        key = self.registry.log_position(seq)
+        hit = self._snapshots.get(key)
         if hit is None:
             hit = self.registry.knowledge_at(seq)
             if seq <= self._ready:  # complete: nothing about posts <= seq can still be learnt
-                self._snapshots[seq] = hit
+                self._snapshots[key] = hit
                 if len(self._snapshots) > _CACHE:
                     self._snapshots.popitem(last=False)
         else:
-            self._snapshots.move_to_end(seq)
+            self._snapshots.move_to_end(key)
         return hit
 
     def all_meetings(self) -> list[Meeting]:

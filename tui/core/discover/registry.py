@@ -325,6 +325,10 @@ class Registry:
             self._note(0, "outlet", key, "new", None)
 
     # ------------------------------------------------------------ snapshots
+    def log_position(self, seq: int) -> int:
+        """How many log entries posts 0..seq made: knowledge_at(seq) depends on this number alone."""
+        return bisect_right(self._log_seqs, seq)
+
     def knowledge_at(self, seq: int) -> Knowledge:
         """What was known after post seq, as a Knowledge: replayed from the log, so nothing learnt
         later (a fuller name, a side, a spelling, a demonym) shows."""
