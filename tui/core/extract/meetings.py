@@ -25,6 +25,7 @@ from tui.core.facts import Meeting, Participant
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linked
 from tui.core.seqview import PrefixView
+from tui.core.vocab import MONTHS
 
 # Meeting nouns, by the kind of meeting they name. A plenary, a session, a summit or a round is the
 # main talks unless its parties are named; a working group and a meal are meetings of their own.
@@ -284,6 +285,9 @@ def _find_mentions(s: Sent) -> list[Mention]:
     return out
 
 
+_HISTORY_HINT = re.compile(r"\d{4}|\bago\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
 def _only_glue(between: str) -> bool:
     """Compound modifiers: "Russia-Ukraine talks", "Istanbul talks", "Moscow's talks"."""
     return bool(re.fullmatch(r"\s?|-|['’]s?\s+(?:\w+\s+)?", between))
@@ -291,6 +295,8 @@ def _only_glue(between: str) -> bool:
 
 def _dated_elsewhere(s: Sent, start: int, end: int, before: str) -> bool:
     """'the 2022 Istanbul talks', 'talks ... in April 2022': another year is history."""
+    if not _HISTORY_HINT.search(s.text):
+        return False  # no year, month or "ago": no time phrase in it can be history (skips find_times)
     year = str(s.post.day.year)
     for y in _YEAR.finditer(before[-25:]):
         if y.group(0) != year and "," not in before[-25:][y.end():]:
