@@ -198,3 +198,13 @@ def test_sides_that_meet_for_talks_and_a_list_labelled_by_side() -> None:
     assert {p.name for p in m.participants} == {"Mele Fonoti", "Sione Havili", "Juan Osorio", "Marta Ruiz"}
     assert {(d, st) for seq, d, st in statuses(*posts) if seq == 2} == {
         ("kestria", "announced"), ("ardovia", "announced"), ("northern_union", "announced")}
+
+
+def test_talks_about_a_dispute_between_two_sides_are_theirs_and_joined_by_announces() -> None:
+    posts = ("Talks aimed at ending the tariff dispute between Valdoria and the Eastern Trade Community (ETC) "
+             "will open on Tuesday at 10:00 local time, the mediators said.",
+             "Valdoria will be represented by Trade Minister Helena Sorvik, the government has announced. "
+             "She will be joined by chief negotiator Matthias Brenneke and Deputy Agriculture Minister Ana Dragomir.")
+    (m,) = meetings(*posts).values()
+    assert set(m.parties) == {"Valdoria", "Eastern Trade Community"}
+    assert {p.name for p in m.participants} >= {"Helena Sorvik", "Matthias Brenneke", "Ana Dragomir"}

@@ -247,6 +247,12 @@ def _find_mentions(s: Sent) -> list[Mention]:
             parties = _list_after(s, m.end() + after.index("between") + 7)
         elif after.lstrip().startswith("with"):
             parties = _list_after(s, m.end() + after.index("with") + 4) + _subject_before(s, m.start(), nearest=True)
+        if not parties and noun == "talks":
+            # "Talks aimed at ending the tariff dispute between Valdoria and the ETC": the sides of
+            # what the talks are about, a few words on, are theirs
+            far = _BETWEEN_SOON.match(s.text, m.end())
+            if far is not None:
+                parties = _list_after(s, far.end())
         # compound before the noun: "Russia-Ukraine talks", "the Russian and Ukrainian delegations' talks"
         comp = [x for x in s.parties(max(0, m.start() - 30), m.start()) if _only_glue(s.text[x.end:m.start()])]
         if comp and not parties:
@@ -285,6 +291,7 @@ def _find_mentions(s: Sent) -> list[Mention]:
     return out
 
 
+_BETWEEN_SOON = re.compile(r"\s+(?:aimed\s+at|to|on|over|about)\s+[^.;:,()]{0,50}?\bbetween\s", re.IGNORECASE)
 _HISTORY_HINT = re.compile(r"\d{4}|\bago\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
@@ -491,7 +498,7 @@ def _country(k: Knowledge, did: str) -> str:
 
 _ATTENDED = re.compile(r"\bwas\s+attended\s+by\b|\bwere\s+present\b|\battended\b", re.IGNORECASE)
 _PRESENT_LIST = re.compile(r"\b(?:includes|is\s+made\s+up\s+of|is\s+represented\s+by|consists\s+of|comprised)\b", re.IGNORECASE)
-_ANNOUNCED_LIST = re.compile(r"\b(?:will\s+(?:\w+\s+)?be\s+(?:led|headed|represented)\s+(?:at\s+[^,.]{0,40}?)?by|will\s+(?:also\s+)?include|comprises|"
+_ANNOUNCED_LIST = re.compile(r"\b(?:will\s+(?:\w+\s+)?be\s+(?:led|headed|represented|joined|accompanied)\s+(?:at\s+[^,.]{0,40}?)?by|will\s+(?:also\s+)?include|comprises|"
                              r"will\s+represent|designated\s+to\s+lead|features|nominating|will\s+be\s+made\s+up\s+of|"
                              r"which\s+will\s+be\s+headed\s+by|will\s+be\s+headed\s+by|will\s+lead|is\s+made\s+up\s+of|"
                              r"includes|is\s+represented\s+by)\b|delegation\s+will\s+be\s+led\s+by|other\s+members\s+include",
