@@ -208,3 +208,20 @@ def test_talks_about_a_dispute_between_two_sides_are_theirs_and_joined_by_announ
     (m,) = meetings(*posts).values()
     assert set(m.parties) == {"Valdoria", "Eastern Trade Community"}
     assert {p.name for p in m.participants} >= {"Helena Sorvik", "Matthias Brenneke", "Ana Dragomir"}
+
+
+def test_a_repeat_is_a_further_source_not_a_change() -> None:
+    from tui.core.timeline import Timeline
+
+    posts = (OPENING.replace("have begun", "will begin at 10:00 on Friday"),
+             "Kestria's delegation has arrived in Yalikoy, officials said.",
+             "The Kestrian team has arrived in Yalikoy, KNA reported.",
+             "The talks will begin at 10:00 on Friday, a source told Reuters.")
+    blog = bf.make_blog(list(posts))
+    tl = Timeline.build(blog, Knowledge())
+    state = tl.state_at(4)
+    (kestria,) = [d for d in state.delegations if d.id == "kestria"]
+    assert (kestria.status.seq, kestria.status.status) == (2, "arrived")  # the first report stays the current fact
+    assert kestria.confirmed_by == (3,) and not any(d.changed for d in tl.state_at(3).delegations)
+    plans = [(f.seq, f.kind, f.confirms) for f in state.schedule]
+    assert plans == [(1, "planned", False), (4, "planned", True)]

@@ -143,18 +143,22 @@ def test_the_day_with_no_talks_is_not_the_new_plan() -> None:
     got = schedule("Talks between the Russian and Ukrainian delegations will start on Friday, TASS has reported.",
                    "TASS sources claim there will be no talks on Thursday due to logistics.",
                    "Sources said the talks between the Russian and Ukrainian delegations are set to begin on Friday.")
-    assert [f.kind for f in got] == ["planned", "postponed"]  # Friday again is a repeat, not a reschedule
+    # Friday again is a further source of the first plan, not a reschedule
+    assert [(f.kind, f.confirms) for f in got] == [("planned", False), ("postponed", False), ("planned", True)]
     got = schedule("Talks between the Russian and Ukrainian delegations will start on Thursday, TASS has reported.",
                    "The talks between Russia and Ukraine have been postponed until Friday.",
                    "Sources said the talks between the Russian and Ukrainian delegations are set to begin on Friday.")
-    assert [f.kind for f in got] == ["planned", "postponed"]  # "postponed until Friday" is the plan now
+    # "postponed until Friday" is the plan now: Friday again confirms it
+    assert [(f.kind, f.confirms) for f in got] == [("planned", False), ("postponed", False), ("planned", True)]
 
 
 def test_a_new_hour_on_the_same_day_is_a_reschedule_and_the_same_hour_a_repeat() -> None:
     got = schedule("Talks between the Russian and Ukrainian delegations will start at 10 a.m. on Friday, Medinsky said.",
                    "Talks between Russia and Ukraine are scheduled to begin at 12:30pm on Friday, a source said.",
                    "Anadolu said talks between Russia and Ukraine will begin at 12:30pm on Friday.")
-    assert [(f.kind, f.when.hour) for f in got] == [("planned", 10), ("rescheduled", 12)]
+    # 12:30 again from Anadolu is a further source of the new plan
+    assert [(f.kind, f.when.hour, f.confirms) for f in got] == [("planned", 10, False), ("rescheduled", 12, False),
+                                                                  ("planned", 12, True)]
     # a part of the day after an exact hour is no news, and no reschedule
     got = schedule("Talks between the Russian and Ukrainian delegations will start at 10 a.m. on Friday, Medinsky said.",
                    "Talks between Russia and Ukraine are expected to begin on Friday morning.")

@@ -40,13 +40,13 @@ def when_text(f: ScheduleFact) -> str | None:
 
 def status_dict(f: StatusFact) -> dict[str, Any]:
     return {"seq": f.seq, "status": f.status, "where": f.where, "from": f.from_where, "evidence": f.evidence,
-            "origin": f.origin}
+            "origin": f.origin, "confirms": f.confirms}
 
 
 def schedule_dict(f: ScheduleFact) -> dict[str, Any]:
     return {"seq": f.seq, "subject": f.subject, "kind": f.kind, "when": when_text(f),
             "when_estimated": f.when_estimated, "precision": precision(f), "raw": f.raw,
-            "evidence": f.evidence, "origin": f.origin}
+            "evidence": f.evidence, "origin": f.origin, "confirms": f.confirms}
 
 
 def meeting_dict(m: Meeting) -> dict[str, Any]:

@@ -84,6 +84,7 @@ class ScheduleFact:
     evidence: str
     origin: str = "rule"
     precision: str = ""  # minute | hour | part | day | none: what the text supports ("" = read from raw)
+    confirms: bool = False  # the same plan or news again from a later source: a further source, not a change
 
 
 PARTICIPANT_BASES = ("present", "announced", "absent")
@@ -119,8 +120,9 @@ class DelegationState:
     color: str
     status: StatusFact | None  # latest status as of the position
     where: str | None  # latest known location
-    history: tuple[StatusFact, ...]  # oldest first
-    changed: bool  # True when a fact of this post changed it
+    history: tuple[StatusFact, ...]  # oldest first, confirmations included
+    changed: bool  # True when a fact of this post changed it (a confirmation does not)
+    confirmed_by: tuple[int, ...] = ()  # posts that reported the current status again, oldest first
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,6 +105,8 @@ class Timeline:
         self._row_since: dict[str, int] = {}
         # delegation id -> latest known place up to each of its facts (parallel to the facts)
         self._wheres: dict[str, list[str | None]] = {}
+        # delegation id -> index of the current status fact once each fact is known (parallel to the facts)
+        self._current: dict[str, list[int]] = {}
         self._snapshots: OrderedDict[int, Knowledge] = OrderedDict()
         for rec in self.registry.parties.values():
             if rec.negotiating == 0:  # the knowledge file lists it as negotiating
@@ -197,6 +199,10 @@ class Timeline:
                 row[1].append(f)
                 wheres = self._wheres.setdefault(f.delegation, [])
                 wheres.append(f.where or (wheres[-1] if wheres else None))
+                # index of the fact that is the current status once this one is known:
+                # a confirmation keeps the one it confirms
+                current = self._current.setdefault(f.delegation, [])
+                current.append(current[-1] if f.confirms and current else len(row[1]) - 1)
             for f in pf.schedule:
                 self._schedule.append(f)
                 self._schedule_seqs.append(seq)
@@ -252,11 +258,14 @@ class Timeline:
                 continue  # the party had no team and no status yet at seq
             i = bisect_right(seqs, seq)
             d = k.delegation(did)
-            last = facts[i - 1] if i else None
+            cur = self._current[did][i - 1] if i else -1
+            last = facts[cur] if i else None
             where = self._wheres[did][i - 1] if i else None
+            changed = bool(i and seq > 0 and facts[cur].seq == seq)  # a post that only confirmed it changed nothing
             delegations.append(DelegationState(
                 id=did, name=d.name if d else did, label=d.label if d else did, color=d.color if d else "",
-                status=last, where=where, history=PrefixView(facts, i), changed=bool(i and seqs[i - 1] == seq and seq > 0),
+                status=last, where=where, history=PrefixView(facts, i), changed=changed,
+                confirmed_by=tuple(f.seq for f in facts[cur + 1:i]) if i else (),
             ))
         si = bisect_right(self._schedule_seqs, seq)
         meetings = []

@@ -247,11 +247,18 @@ class DelegationsPane(_FactList):
         else:
             second.append((status_phrase(d.status), "bold"))
             second += ["  ", (self.seq_label(d.status.seq), render.DIM)]
+            if d.confirmed_by:  # further sources of the same status
+                shown = ", ".join(self.seq_label(s) for s in d.confirmed_by[-CONFIRMS_SHOWN:])
+                more = len(d.confirmed_by) - CONFIRMS_SHOWN
+                second += ["  ", ("also " + (f"… {shown}" if more > 0 else shown), render.DIM)]
         place, seq = place_from_facts(d.history)
         parts = [*first, "\n", *second]
         if place and d.status is not None and place not in status_phrase(d.status):
             parts += ["\n  ", ("last reported in ", render.DIM), (place, render.PLACE), "  ", (self.seq_label(seq or 0), render.DIM)]
         return render.line(*parts)
+
+
+CONFIRMS_SHOWN = 2  # the latest further sources a row names
 
 
 # --- Schedule ----------------------------------------------------------------
@@ -278,12 +285,15 @@ class SchedulePane(_FactList):
             by_subject.setdefault(fact.subject, []).append(fact)
         options: list[Option | None] = []
         seq_of: dict[str, int] = {}
-        for number, (subject, facts) in enumerate(by_subject.items()):
+        for number, (subject, told) in enumerate(by_subject.items()):
             if options:
                 options.append(None)  # divider between meetings
+            # A repeat from a later post is a further source of the current plan, not a row.
+            facts = [f for f in told if not f.confirms] or told[:1]
             current = facts[-1]
+            again = tuple(f.seq for f in told if f.confirms and f.seq > current.seq)
             option_id = f"s{number}"
-            options.append(Option(self.current_row(names.get(subject) or subject, current), id=option_id))
+            options.append(Option(self.current_row(names.get(subject) or subject, current, again), id=option_id))
             seq_of[option_id] = current.seq
             # Earlier plans newest first; each was superseded by the fact after it.
             for index in range(len(facts) - 2, -1, -1):
@@ -292,13 +302,16 @@ class SchedulePane(_FactList):
                 seq_of[option_id] = facts[index].seq
         self._replace(options, seq_of)
 
-    def current_row(self, title: str, fact: ScheduleFact) -> Content:
+    def current_row(self, title: str, fact: ScheduleFact, again: tuple[int, ...] = ()) -> Content:
         head = render.line((title, "bold"))
         plan: list[str | tuple[str, str]] = ["  ▶ ", (schedule_word(fact.kind), render.CHANGED)]
         when = format_when(fact.when, fact.when_estimated)
         if when:
             plan += [" ", (when, render.ESTIMATED + " bold" if fact.when_estimated else render.TIME)]
         plan += ["  ", (self.seq_label(fact.seq), render.DIM)]
+        if again:  # further sources of the same plan
+            shown = ", ".join(self.seq_label(s) for s in again[-CONFIRMS_SHOWN:])
+            plan += ["  ", ("also " + (f"… {shown}" if len(again) > CONFIRMS_SHOWN else shown), render.DIM)]
         parts: list[str | tuple[str, str] | Content] = [head, "\n", *plan]
         if fact.raw:
             parts += ["\n    ", (f"“{fact.raw}”", render.DIM)]

@@ -452,17 +452,32 @@ class _Run:
                 # a passing "the proposed talks" adds nothing once the talks are on the record;
                 # a proposal after a denial, or the first one with a day, is news
                 sk = None
+            again = False  # the same plan or news again, from a later post: a further source
             if sk in ("started", "concluded", "denied", "cancelled") and latest is not None and latest.kind == sk:
-                sk = None  # the same news again from another source
+                # the same news again from another source: a further source of a denial or a
+                # cancellation; a start or an end told again is only the story going on
+                again = latest.seq != s.post.seq and sk in ("denied", "cancelled")
+                sk = sk if again else None
             if sk == "planned" and when is None and (
                     sched.timeless_plan or "started" in sched.kinds or "concluded" in sched.kinds
                     or _WHERE_CLAUSE.search(s.text, max(0, m.start - 60), m.start)):
-                sk = None  # a timeless plan says something once; "…, where the talks are expected" is background
+                # a timeless plan says something once (again, it is a further source while the
+                # meeting has not sat); "…, where the talks are expected" is background
+                again = (sched.timeless_plan and not sched.sat_seq and latest is not None and latest.seq != s.post.seq
+                         and not _WHERE_CLAUSE.search(s.text, max(0, m.start - 60), m.start))
+                sk = sk if again else None
             if sk == "planned" and when is not None and last is not None and last.when is not None \
                     and last.when.date() == when.dt.date() and when.precision != "minute" and last.when.time().hour:
                 sk = None  # "later in the day" after "at 12:30pm": no news
             if sk == "planned" and when is not None and last is not None and last.when == when.dt:
-                sk = None  # the same plan from a second source
+                again = last.seq != s.post.seq  # the same plan from a second source
+                sk = sk if again else None
+            if again and sk:
+                if not any(x.subject == b.id and x.confirms for x in schedule):
+                    schedule.append(ScheduleFact(s.post.seq, b.id, sk, when.dt if when else None,
+                                                 when.estimated if when else False, when.raw if when else "", s.text,
+                                                 precision=when.precision if when else "none", confirms=True))
+                sk = None
             if sk:
                 f = ScheduleFact(s.post.seq, b.id, sk, when.dt if when else None, when.estimated if when else False,
                                  when.raw if when else "", s.text, precision=when.precision if when else "none")
