@@ -8,6 +8,7 @@ time, and assert nothing about how fast the change arrived.
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -125,6 +126,34 @@ async def test_F_toggles_following_at_any_moment(wire) -> None:
         await until(pilot, lambda: len(app.session.blog.posts) > n, "the posts written while not following")
         await fx.type_keys(pilot, "q", "F", "F")
     assert app.return_code in (0, None)
+
+
+async def test_F_while_the_blog_loads_starts_following_once_it_is_in(wire, monkeypatch) -> None:
+    """The posts held are compared with each new read, so the watch waits for the whole
+    blog; F pressed while the rest is parsed (held here at a gate) is kept till then."""
+    from tui.core.progressive import ProgressiveLoad
+
+    gate = threading.Event()
+    real_step = ProgressiveLoad.step
+
+    def held_step(self, max_posts=None):
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(DEADLINE)
+        return real_step(self, max_posts)
+
+    monkeypatch.setattr(ProgressiveLoad, "step", held_step)
+    app = app_for(str(wire()), "--paused")
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await fx.started(pilot)
+            assert app.session.loading
+            await fx.type_keys(pilot, "F")
+            assert "following" in app.session.status(0).note and not watching(app)
+            gate.set()
+            await until(pilot, lambda: watching(app), "the watch, once the blog is in")
+            assert not app.session.loading
+    finally:
+        gate.set()
 
 
 async def test_F_on_standard_input_says_there_is_nothing_to_follow(monkeypatch, wire) -> None:

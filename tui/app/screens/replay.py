@@ -451,7 +451,7 @@ class ReplayScreen(Screen[None]):
         self._sync(arrivals=True)
         self._show_summary()
         self._refresh_queries()
-        self._load()  # extract the new posts
+        self.call_after_refresh(self._load)  # extract the new posts, once they are painted
         self._flash(f"{added} new post{'s' if added != 1 else ''} in {self._follow.label if self._follow else 'the file'}")
 
     def _reload(self, change: Change, now: float) -> None:
