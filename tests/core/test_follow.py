@@ -266,3 +266,23 @@ def test_the_session_reloads_keeping_speed_filter_text_and_playhead(wire) -> Non
     assert session.filter.query.text == "Sokolova" and session.filter.seqs is None and session.filter_stale
     assert session.index.size == len(edited.posts)
     assert "following" in session.status(2.0).note
+
+
+def test_two_followed_blogs_are_merged_again_on_each_read(tmp_path: Path) -> None:
+    merge = Path(__file__).resolve().parent / "merge"
+    for name in ("northwind_wire", "harbour_daily"):
+        for suffix in (".txt", ".toml"):
+            shutil.copy(merge / (name + suffix), tmp_path / (name + suffix))
+    wire, daily = tmp_path / "northwind_wire.txt", tmp_path / "harbour_daily.txt"
+    source = file_source([wire, daily])
+    held = source.read().posts
+    with wire.open("a", encoding="utf-8") as f:  # the wire's newest post, after every post of both blogs
+        f.write("1900 GMT — The Orlanian delegation has left Port Anselm, ONA reported.\n")
+    change = read_change(source, held)
+    assert change.kind == "appended" and change.added == 1
+    assert change.posts[-1].blog_name == "Northwind Wire" and change.posts[-1].seq == len(held) + 1
+    first = daily.read_text(encoding="utf-8").split("\n")
+    first.insert(2, "The Vestmark delegation has arrived in Port Anselm, Harbour Daily has learnt.")  # the daily's newest, on top
+    daily.write_text("\n".join(first), encoding="utf-8")
+    change = read_change(source, change.posts)
+    assert change.kind == "reloaded"  # its estimated time puts it before the wire's last post: a reload, not an append
