@@ -22,6 +22,8 @@ def add_replay_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--idle-cap", type=float, default=None, metavar="SECONDS",
                    help="longest real wait between two posts in speed mode (default 2; 0 = none: every gap takes gap/speed)")
     p.add_argument("--paused", action="store_true", help="start paused")
+    p.add_argument("--follow", action="store_true",
+                   help="follow FILE as it is written: read it again whenever it changes (the F key toggles it)")
 
 
 def add_knowledge_options(p: argparse.ArgumentParser) -> None:
@@ -42,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add_file(p: argparse.ArgumentParser) -> None:
-        p.add_argument("file", nargs="?", help="blog text file or saved page, - for standard input (default: the bundled RT Istanbul blog)")
+        p.add_argument("files", nargs="*", metavar="FILE",
+                       help="blog text file or saved page, - for standard input (default: the bundled RT Istanbul blog); "
+                            "two or more files of one event are merged on one clock")
         p.add_argument("--encoding", default="utf-8", help="text encoding of FILE (default: utf-8)")
         p.add_argument("--meta", default=None, metavar="TOML", help="blog description (default: FILE-stem.toml next to FILE)")
         p.add_argument("--timezone", default=None, metavar="ZONE", help="time zone of the events, e.g. Europe/Istanbul or +03:00")
@@ -81,9 +85,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def check_files(args: argparse.Namespace) -> None:
+    """`args.files` (0, 1 or more) and `args.file` (the first, or None); InputError for
+    combinations that cannot work."""
+    from tui.core.source import is_stdin
+
+    files = getattr(args, "files", None)
+    if files is None:  # a namespace made by hand with one `file`
+        files = [args.file] if getattr(args, "file", None) is not None else []
+    files = list(files)
+    args.files = files
+    args.file = files[0] if files else None
+    if len(files) > 1:
+        if sum(1 for f in files if is_stdin(f)) > 1:
+            raise InputError("standard input can be read only once: name at most one blog as -")
+        if getattr(args, "meta", None):
+            raise InputError("--meta describes one blog: with several files, put each one's FILE-stem.toml next to it")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        check_files(args)
         if args.command == "replay":
             return replay(args)
         if args.command in ("check", "export", "knowledge"):

@@ -17,6 +17,15 @@ from tui.core.model import Blog, Post
 
 
 def _load(args: argparse.Namespace) -> Blog:
+    """The blog the arguments name; two or more files are merged on one clock (tui.core.merge)."""
+    from tui.cli import check_files
+
+    check_files(args)
+    if len(args.files) > 1:
+        from tui.core.merge import merge_blogs
+
+        return merge_blogs([load_blog(f, encoding=args.encoding, timezone=getattr(args, "timezone", None))
+                            for f in args.files])
     return load_blog(
         args.file,
         encoding=args.encoding,
@@ -39,6 +48,11 @@ def knowledge_for(args: argparse.Namespace):
         if getattr(args, "knowledge", None):
             raise InputError("--knowledge and --no-knowledge cannot be used together")
         return Knowledge()
+    files = getattr(args, "files", None) or []
+    if len(files) > 1 and not getattr(args, "knowledge", None):
+        from tui.core.merge import merge_knowledge
+
+        return merge_knowledge([load_knowledge(blog_path=f) for f in files])
     return load_knowledge(getattr(args, "knowledge", None), blog_path=args.file)
 
 
@@ -87,6 +101,8 @@ def check_lines(blog: Blog) -> list[str]:
     out = [
         f"blog:     {blog.title}",
         f"source:   {blog.source}",
+        *(f"  {name}: {sum(1 for p in posts if p.blog_name == name)} posts from {source} (tagged {name!r})"
+          for name, source in blog.merged_from.items()),
         f"order:    {blog.order} (description says {blog.meta.order})",
         f"timezone: {blog.meta.timezone}",
     ]

@@ -178,12 +178,12 @@ async def type_keys(pilot, *keys: str) -> None:
 
 async def settle(pilot) -> None:
     """Until the app's queues are drained and the filter and search workers are
-    done (results handled); the loading worker may go on."""
+    done (results handled); the loading and the follow workers may go on."""
     app = pilot.app
     quiet = 0
     for _ in range(500):
         await pilot.pause()
-        busy = any(w.group != "load" and w.is_running for w in app.workers)
+        busy = any(w.group not in ("load", "follow") and w.is_running for w in app.workers)
         quiet = 0 if busy else quiet + 1
         if quiet >= 2:  # two idle rounds: results posted by the last worker are handled
             return

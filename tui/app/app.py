@@ -24,6 +24,7 @@ from tui.core.model import Blog
 from tui.core.session import ReplaySession, Target
 
 if TYPE_CHECKING:
+    from tui.core.follow import FollowSource
     from tui.core.knowledge import Knowledge
     from tui.core.progressive import ProgressiveLoad
     from tui.core.timeline import TimelineView
@@ -52,6 +53,9 @@ class ReplayApp(App[None]):
         idle_cap: float | None = DEFAULT_IDLE_CAP,
         start_at: int | Target | None = None,
         paused: bool = False,
+        follow: FollowSource | None = None,
+        following: bool = False,
+        follow_stamp: tuple | None = None,
         now: Callable[[], float] = time.monotonic,
     ) -> None:
         """`timeline`: a finished one (tests, small blogs) or None to extract in
@@ -59,14 +63,17 @@ class ReplayApp(App[None]):
         the knowledge file next to the blog); `ner_loader()`: an optional name
         finder, called in that worker (a model never loads before the first
         frame); `load`: the rest of a blog still being parsed
-        (tui.core.progressive); `now`: the monotonic clock."""
+        (tui.core.progressive); `follow`: the file(s) `F` follows (None for
+        standard input), `following` from the start (--follow), `follow_stamp`
+        their stamp when read (tui.core.follow); `now`: the monotonic clock."""
         super().__init__()
         self.session = ReplaySession(
             blog, load=load, timeline=timeline, speed=speed, pace=pace, idle_cap=idle_cap,
             start_at=start_at, paused=paused,
         )
         self._screen_args = {"knowledge": knowledge, "knowledge_loader": knowledge_loader,
-                             "ner_loader": ner_loader, "now": now}
+                             "ner_loader": ner_loader, "follow": follow, "following": following,
+                             "follow_stamp": follow_stamp, "now": now}
         self.quitting = False  # set by quit: every later key is inert
         self._resume_gc = False
         self.title = blog.title or "liveblog-tui"

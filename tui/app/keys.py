@@ -77,6 +77,7 @@ KEYS: tuple[Key, ...] = (
     Key("N", "search_prev", "Prev match", _R, "search (literal; re: for a regex); n N next / previous match", "N", False, "Previous match", priority=True),
     Key("f", "filter", "Filter", _R, "filter: words, person:, delegation:, outlet:, day: — chips with counts", "f", True, "Filter", priority=True),
     Key("ctrl+x", "clear_filter", "Clear filter", _R, "clear the filter (from anywhere, the filter bar too)", "ctrl+x", False, "Clear the filter", priority=True),
+    Key("F", "toggle_follow", "Follow", _R, "follow the file: read it again when it changes, new posts arrive live (--follow)", "F", False, "Follow the file (on / off)", priority=True),
     Key("v", "toggle_panes", "Panes", _R, "show / hide the panes (brings back panes hidden with D S M)", "v", False, "Show / hide the panes", priority=True),
     Key("D", "toggle_pane('delegations')", "Delegations", _R, "show / hide the delegations, schedule, meetings pane", "D", False, "Toggle the delegations pane", priority=True),
     Key("S", "toggle_pane('schedule')", "Schedule", _R, "show / hide the delegations, schedule, meetings pane", "S", False, "Toggle the schedule pane", priority=True),

@@ -112,18 +112,57 @@ def _bundled_knowledge():
     return load_knowledge(None, blog_path=None)
 
 
+def _follow_source(args: argparse.Namespace, files: list[str]):
+    """What `F` / --follow reads again: the file(s) (the bundled blog's own file when none is
+    given); None for standard input, which cannot be read twice (--follow then: InputError)."""
+    from tui.core.follow import file_source
+    from tui.core.resources import bundled_blog
+    from tui.core.source import is_stdin
+
+    if any(is_stdin(f) for f in files):
+        if getattr(args, "follow", False):
+            raise InputError("--follow needs a file: standard input cannot be read again")
+        return None
+    return file_source(files or [bundled_blog()], encoding=getattr(args, "encoding", "utf-8"),
+                       meta_path=getattr(args, "meta", None), timezone=getattr(args, "timezone", None))
+
+
+def _merged_knowledge(args: argparse.Namespace, files: list[str]):
+    """Knowledge for blogs merged on one clock: --knowledge if given, else each blog's own file, merged."""
+    from tui.core.knowledge import load_knowledge
+    from tui.core.merge import merge_knowledge
+
+    knowledge_file = getattr(args, "knowledge", None)
+    if knowledge_file is not None:
+        return load_knowledge(knowledge_file)
+    return merge_knowledge([load_knowledge(blog_path=f) for f in files])
+
+
 def prepare_replay(args: argparse.Namespace):
     """A ready ReplayApp, or an InputError (one line) before the terminal is taken."""
+    from tui.cli import check_files
     from tui.core.progressive import open_blog
 
-    load = open_blog(
-        args.file,
-        encoding=getattr(args, "encoding", "utf-8"),
-        meta_path=getattr(args, "meta", None),
-        timezone=getattr(args, "timezone", None),
-        first_posts=1,
-    )
-    blog = load.blog
+    check_files(args)
+    files = args.files
+    follow = _follow_source(args, files)
+    stamp = follow.stamp() if follow is not None else None  # before reading: a write during loading is seen
+    if len(files) > 1:
+        from tui.core.load import load_blog
+        from tui.core.merge import merge_blogs
+
+        blog = merge_blogs([load_blog(f, encoding=getattr(args, "encoding", "utf-8"),
+                                      timezone=getattr(args, "timezone", None)) for f in files])
+        load = None
+    else:
+        load = open_blog(
+            args.file,
+            encoding=getattr(args, "encoding", "utf-8"),
+            meta_path=getattr(args, "meta", None),
+            timezone=getattr(args, "timezone", None),
+            first_posts=1,
+        )
+        blog = load.blog
     if not blog.posts:
         raise InputError(f"{blog.source or args.file or 'blog'}: no posts to replay")
     knowledge_file = getattr(args, "knowledge", None)
@@ -144,6 +183,8 @@ def prepare_replay(args: argparse.Namespace):
         # the app's worker loads it after the first frame.
         knowledge = None
         knowledge_loader = _bundled_knowledge
+    elif len(files) > 1:
+        knowledge, knowledge_loader = _merged_knowledge(args, files), None
     else:
         knowledge_loader = None
         from tui.core.knowledge import load_knowledge
@@ -153,15 +194,20 @@ def prepare_replay(args: argparse.Namespace):
     pace = _positive("pace", getattr(args, "pace", None))
     idle_cap = _idle_cap(getattr(args, "idle_cap", None))
     start_at = getattr(args, "start_at", None)
-    if start_at is not None:
+    if start_at is not None and load is not None:
         load.finish()  # --start-at names a time or post anywhere in the blog
     position = start_position(blog, start_at)
+    following = bool(getattr(args, "follow", False))
+    if following and start_at is None:
+        from tui.core.session import Target
+
+        position = Target.end()  # like tail -f: open at the live edge (the newest post); r replays from the start
 
     from tui.app.app import ReplayApp
 
     return ReplayApp(
         blog,
-        load=None if load.done else load,
+        load=None if load is None or load.done else load,
         knowledge=knowledge,
         knowledge_loader=knowledge_loader,
         ner_loader=ner_loader,
@@ -170,4 +216,7 @@ def prepare_replay(args: argparse.Namespace):
         idle_cap=idle_cap,
         start_at=position,
         paused=bool(getattr(args, "paused", False)),
+        follow=follow,
+        following=following,
+        follow_stamp=stamp,
     )

@@ -6,7 +6,8 @@ JSON schema (other tools read it; later issues only ADD keys):
    "entries": [{"id", "seq", "day": "YYYY-MM-DD", "time": ISO 8601 with offset,
                 "time_estimated", "source_lines": [first, last], "text",
                 "headline": str ("" when none), "byline": str ("" when none),
-                "updated": ISO 8601 | null ("Updated at …"), "pinned": bool}]}
+                "updated": ISO 8601 | null ("Updated at …"), "pinned": bool,
+                "blog": str (only when several blogs are merged: the post's blog)}]}
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def entry(post: Post) -> dict[str, Any]:
         "byline": post.byline,
         "updated": post.updated.isoformat() if post.updated is not None else None,
         "pinned": post.pinned,
+        **({"blog": post.blog_name} if post.blog_name else {}),  # blogs merged on one clock: the post's blog
     }
 
 
@@ -115,7 +117,8 @@ def iter_markdown(blog: Blog, *, standalone: bool = True) -> Iterator[str]:
         mark = "~" if post.time_estimated else ""
         title = f" · {post.headline}" if post.headline else ""
         pinned = " · pinned at the top of the page" if post.pinned else ""
-        yield f"{h}# {mark}{post.time:%H:%M} · {post.id}{title} (lines {post.first_line}–{post.last_line}){pinned}\n\n"
+        where = f"{post.blog_name}, lines" if post.blog_name else "lines"
+        yield f"{h}# {mark}{post.time:%H:%M} · {post.id}{title} ({where} {post.first_line}–{post.last_line}){pinned}\n\n"
         if post.byline:
             yield f"*{post.byline}*\n\n"
         yield "\n\n".join(post.paragraphs) + "\n\n"

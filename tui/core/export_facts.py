@@ -141,7 +141,8 @@ def state_export(state: State) -> dict[str, Any]:
 def _post_ref(blog: Blog, seq: int) -> str:
     p = blog.posts[seq - 1]
     mark = "~" if p.time_estimated else ""
-    return f"{p.id}, {p.day:%d %b} {mark}{p.time:%H:%M}"
+    blog = f" ({p.blog_name})" if p.blog_name else ""  # blogs merged on one clock: which one
+    return f"{p.id}{blog}, {p.day:%d %b} {mark}{p.time:%H:%M}"
 
 
 def _when_md(f: ScheduleFact) -> str:

@@ -21,6 +21,7 @@ class Post:
     byline: str = ""  # the author line under the headline, when the page gives one
     updated: datetime | None = None  # "Updated at …": when the post was last changed, if stated
     pinned: bool = False  # kept at the top of the page out of time order (placed by its time here)
+    blog_name: str = ""  # the blog it came from when several are replayed on one clock ("" for one blog)
 
     @property
     def id(self) -> str:
@@ -70,6 +71,8 @@ class Blog:
     source: str = ""  # path shown to the user
     warnings: list[ParseWarning] = field(default_factory=list)
     year_notes: dict[date, str] = field(default_factory=dict)  # day -> how its year was inferred (headers without one)
+    # Blogs merged on one clock (tui.core.merge): each post's blog_name -> that blog's source; empty for one blog.
+    merged_from: dict[str, str] = field(default_factory=dict)
 
     @property
     def title(self) -> str:

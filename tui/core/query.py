@@ -15,6 +15,9 @@ Syntax (see README "Filter and search syntax"):
   the names a term may use besides the entities' own come from the caller
   (`aliases`: what the blog has revealed up to the playhead).
 * day: takes 2025-05-15, 15, "15 May", "may 15", friday or fri.
+* blog: takes the name of one of the blogs replayed on one clock (tui.core.merge):
+  its outlet or title as the feed's tag shows it; equal selects it, else every
+  blog whose name contains the value.
 * Different terms AND together; the entities one term selects OR together.
 * `word:` with an unknown prefix (or a time like 14:30) is plain text.
 
@@ -35,7 +38,7 @@ from tui.core.fold import fold as _fold
 from tui.core.model import Post
 from tui.core.vocab import MONTH_NAMES, WEEKDAY_NAMES
 
-KINDS = ("text", "person", "delegation", "outlet", "day")
+KINDS = ("text", "person", "delegation", "outlet", "day", "blog")
 ENTITY_KINDS = ("person", "delegation", "outlet")
 _PREFIXES = {
     "person": "person",
@@ -46,6 +49,7 @@ _PREFIXES = {
     "source": "outlet",
     "day": "day",
     "date": "day",
+    "blog": "blog",
 }
 
 _SEP = "\x00"  # between posts in the haystack; never part of a needle
@@ -222,6 +226,7 @@ class PostIndex:
         self._sets: dict[str, dict[str, set[int]]] = {k: {} for k in ENTITY_KINDS}
         # Day ranges: posts are in time order, so each day is a contiguous seq range.
         self._day_ranges: dict[date, tuple[int, int]] = {}
+        self._blogs: dict[str, list[int]] = {}  # blog name -> seqs (blogs merged on one clock)
         self._term_cache: dict[tuple[str, str], frozenset[int]] = {}
         self._cached_aliases: Aliases | None = None  # the aliases the caches were made with
         self._last: tuple[tuple[Term, ...], int, list[int]] | None = None  # (terms, version, result)
@@ -260,6 +265,8 @@ class PostIndex:
             for p in posts:
                 lo, hi = self._day_ranges.get(p.day, (p.seq, p.seq))
                 self._day_ranges[p.day] = (min(lo, p.seq), max(hi, p.seq))
+                if p.blog_name:
+                    self._blogs.setdefault(p.blog_name, []).append(p.seq)
             self._pending.extend(posts)
             self._n += len(posts)
             self._changed()
@@ -323,6 +330,17 @@ class PostIndex:
         with self._lock:
             return sorted(self._day_ranges)
 
+    @property
+    def blogs(self) -> list[str]:
+        """The names of the blogs merged on one clock, in order of their first post (none for one blog)."""
+        with self._lock:
+            return list(self._blogs)
+
+    def _blog_names(self, value: str) -> list[str]:
+        v = fold(value)
+        exact = [name for name in self._blogs if fold(name) == v]
+        return exact or [name for name in self._blogs if v in fold(name)]
+
     # ------------------------------------------------------------ resolving terms
     def entity_keys(self, kind: str, value: str, aliases: Aliases | None = None) -> list[str]:
         """The entity keys a person:/delegation:/outlet: value selects: the entity
@@ -348,6 +366,13 @@ class PostIndex:
         if term.kind == "day":
             with self._lock:
                 return match_days(term.value, self._day_ranges)[1]
+        if term.kind == "blog":
+            with self._lock:
+                if not self._blogs:
+                    return "blog: selects one of several blogs replayed together (replay A B)"
+                if not self._blog_names(term.value):
+                    return f"no blog matches {term.value!r} (blogs: {', '.join(self._blogs)})"
+            return None
         if term.kind in ENTITY_KINDS and not self.entity_keys(term.kind, term.value, aliases):
             return f"no {term.kind} matches {term.value!r} so far"
         return None
@@ -363,6 +388,9 @@ class PostIndex:
             for d in match_days(term.value, self._day_ranges)[0]:
                 lo, hi = self._day_ranges[d]
                 result.update(range(lo, hi + 1))
+        elif term.kind == "blog":
+            for name in self._blog_names(term.value):
+                result.update(self._blogs[name])
         else:
             sets = self._entity_sets()[term.kind]
             for k in self.entity_keys(term.kind, term.value, aliases):

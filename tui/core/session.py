@@ -41,6 +41,7 @@ from tui.core.query import Aliases, PostIndex, Query
 
 if TYPE_CHECKING:
     from tui.core.facts import State
+    from tui.core.follow import Change
     from tui.core.knowledge import Knowledge
     from tui.core.progressive import ProgressiveLoad
     from tui.core.search import SearchPattern, SearchResult
@@ -207,6 +208,7 @@ class ReplaySession:
         self.filter = FilterState()
         self.search = SearchState()
         self._aliases: tuple[object, Aliases] | None = None
+        self.follow_note = ""  # "following", or why the followed file could not be read (status bar)
         if start_at is not None:
             self.jump(start_at if isinstance(start_at, Target) else Target.post(start_at), 0.0)
 
@@ -422,6 +424,65 @@ class ReplaySession:
             return clock.index_at_time(target.when)
         return None
 
+    # ------------------------------------------------------------ following a file
+    def follow_append(self, change: Change, now: float) -> int:
+        """A followed file grew (tui.core.follow, kind "appended" or "same"): hold
+        `change.posts` — the posts held, with their new line numbers, then the new
+        posts — and the new read's days, summary and warnings. The blog object and
+        its timeline stay (the timeline extracts the new posts when extended). At the
+        live edge (the playhead on the last post) the new posts are revealed at once;
+        a replay behind it reaches them in time. Returns how many posts were added."""
+        blog = self.blog
+        posts = blog.posts
+        old = len(posts)
+        live = self.clock.position == old and not self.loading
+        new_posts = change.posts
+        for i in range(min(old, len(new_posts))):
+            if new_posts[i] is not posts[i]:
+                posts[i] = new_posts[i]  # the same post, at other lines of the file
+        posts.extend(new_posts[old:])
+        fresh = change.blog
+        if fresh is not None:
+            blog.days = sorted({*fresh.days, *(p.day for p in new_posts[old:])})
+            blog.summary, blog.warnings, blog.year_notes = fresh.summary, fresh.warnings, fresh.year_notes
+        self.posts_loaded(now)
+        if live and len(posts) > old:
+            self.pending = None
+            self.clock.seek(len(posts), now)
+        return len(posts) - old
+
+    def follow_reload(self, blog: Blog, timeline: TimelineView | None, position: int, now: float) -> None:
+        """A followed file was rewritten: replay `blog` instead, at `position` (see
+        tui.core.follow.relocate), with its own (not yet extracted) timeline. Speed,
+        pace, idle cap and play state are kept; the filter and the search keep their
+        text and are computed again (filter_stale, search_range)."""
+        old = self.clock
+        posts = blog.posts
+        times = [p.time for p in posts]
+        self.blog = blog
+        self._load = None
+        self.loaded = len(posts)
+        self.clock = PlaybackClock(times, days=[p.day for p in posts], speed=old.speed, pace=old.pace,
+                                   idle_cap=old.idle_cap, position=max(0, min(position, len(posts))))
+        if old.playing and not self.clock.at_end:
+            self.clock.play(now)
+        self.density = Density(times)
+        self.index = PostIndex(posts)
+        self.timeline = None
+        if timeline is not None:
+            self.set_timeline(timeline)
+        self.pending = None
+        self.play_through = False
+        self._aliases = None
+        f = self.filter
+        f.generation += 1
+        f.seqs = f.term_seqs = None
+        f.upto = 0
+        s = self.search
+        s.generation += 1
+        s.result = None
+        s.pending_jumps = []
+
     # ------------------------------------------------------------ filter
     def set_filter(self, query: Query) -> bool:
         """A new filter query; returns whether a worker must compute it (False: cleared)."""
@@ -557,7 +618,7 @@ class ReplaySession:
             first, last = posts[0].time.timestamp(), posts[n - 1].time.timestamp()
             if last > first:
                 fraction = (sim.timestamp() - first) / (last - first)
-        notes = []
+        notes = [self.follow_note] if self.follow_note else []
         if self.pending is not None:
             notes.append(f"→ {self.pending.label} when loaded")
         elif self.play_through:

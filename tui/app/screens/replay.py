@@ -12,7 +12,10 @@ speed are state in the pure clock, so no key touches the timer.
 Background work runs in workers that post messages, never touching widgets:
 `_load` parses the rest of a big blog and extracts facts ahead of the playhead
 (PostsLoaded, FactsExtracted, TimelineReady); `_filter` and `_search` run a
-query over the index (FilterComputed, SearchComputed). Each is
+query over the index (FilterComputed, SearchComputed); `_watch` follows the
+file (`F`, `--follow`): it waits for the file to change, reads it again and
+posts what changed (FollowRead, see tui.core.follow), which the screen applies
+in order — new posts appended to the session, or the whole blog replaced. Each is
 `@work(exclusive=True)`: a newer query cancels the older one, and the session
 drops any answer to a question that is no longer asked.
 
@@ -23,8 +26,9 @@ on it; `check_action` keeps every action inert while the app is quitting.
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -49,6 +53,7 @@ from tui.core.facts import State
 
 if TYPE_CHECKING:
     from tui.core.facts import PostEntities
+    from tui.core.follow import Change, FollowSource
     from tui.core.knowledge import Knowledge
     from tui.core.query import Query
     from tui.core.search import SearchPattern, SearchResult
@@ -61,6 +66,18 @@ EXTRACT_AHEAD = 200  # while loading, keep facts extracted this far past the pla
 NARROW = 100  # below this many columns the panes hide (v shows them, stacked below)
 WIDE = 160  # from here the three panes sit side by side
 PANES = ("delegations", "schedule", "meetings")
+
+
+def short_blog_names(names: Iterable[str], limit: int = 10) -> dict[str, str]:
+    """Blog name -> how a pane's source label names it: its first word when that tells
+    the blogs apart ("Northwind Wire" -> "Northwind"), else the name cut to `limit`."""
+    names = list(names)
+    firsts = [name.split()[0] if name.split() else name for name in names]
+    out = {}
+    for name, first in zip(names, firsts):
+        short = first if firsts.count(first) == 1 else name
+        out[name] = short if len(short) <= limit else short[: limit - 1] + "…"
+    return out
 
 
 class Indexing:
@@ -114,6 +131,13 @@ class ReplayScreen(Screen[None]):
             super().__init__()
             self.generation, self.result = generation, result
 
+    class FollowRead(Message):
+        """The followed file was read again: what changed (tui.core.follow.Change)."""
+
+        def __init__(self, change: Change, stop: threading.Event) -> None:
+            super().__init__()
+            self.change, self.stop = change, stop
+
     def __init__(
         self,
         session: ReplaySession,
@@ -121,8 +145,14 @@ class ReplayScreen(Screen[None]):
         knowledge: Knowledge | None = None,
         knowledge_loader: Callable[[], Knowledge] | None = None,
         ner_loader: Callable[[], object] | None = None,
+        follow: FollowSource | None = None,
+        following: bool = False,
+        follow_stamp: tuple | None = None,
         now: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`follow`: the file(s) `F` follows (None: standard input, nothing to follow);
+        `following`: follow from the start (--follow); `follow_stamp`: the files'
+        stamp when they were read (a change during loading is then not missed)."""
         super().__init__()
         self.session = session
         self._knowledge = knowledge
@@ -134,6 +164,13 @@ class ReplayScreen(Screen[None]):
         self.hidden_panes: set[str] = set()  # D S M
         self._submitting = False  # Enter pressed, the search bar's text not read yet
         self._early_jumps: list[bool] = []  # n / N typed in that moment
+        self._ner: object | None = None  # the name finder the timeline was built with (a reload reuses it)
+        self._follow = follow
+        self.following = following and follow is not None
+        self._follow_stamp = follow_stamp
+        self._follow_stop: threading.Event | None = None  # set: the running watch ends
+        if self.following:
+            session.follow_note = "following"
 
     # ---- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -145,7 +182,7 @@ class ReplayScreen(Screen[None]):
             with Vertical(id="feed-box"):
                 if blog.summary is not None:
                     yield SummaryPanel(blog.summary.text, id="summary")
-                yield FeedView(blog.posts, outlet=blog.meta.outlet, id="feed")
+                yield FeedView(blog.posts, outlet=blog.meta.outlet, blogs=list(blog.merged_from), id="feed")
                 yield NewPostsPill(id="new-pill")
             yield Vertical(id="panes")
         yield SearchBar(id="search")
@@ -168,13 +205,18 @@ class ReplayScreen(Screen[None]):
         self.call_after_refresh(self._mount_panes)  # the first frame goes without them
         if session.loading or session.timeline is None or not session.complete:
             self.call_after_refresh(self._load)
+        self._start_follow()
+
+    def on_unmount(self) -> None:
+        self._stop_follow()  # the watching thread ends now: the app never waits for it at exit
 
     def _mount_panes(self) -> None:
         from tui.app.widgets.panes import DelegationsPane, MeetingsPane, SchedulePane
 
         label = self._seq_label
+        blog_of = self._blog_of if self.session.blog.merged_from else None
         self.query_one("#panes", Vertical).mount_all([
-            DelegationsPane(seq_label=label).data_bind(facts=ReplayScreen.facts),
+            DelegationsPane(seq_label=label, blog_of=blog_of).data_bind(facts=ReplayScreen.facts),
             SchedulePane(seq_label=label).data_bind(facts=ReplayScreen.facts),
             MeetingsPane(seq_label=label).data_bind(facts=ReplayScreen.facts),
         ])
@@ -197,7 +239,14 @@ class ReplayScreen(Screen[None]):
         if not 0 < seq <= len(posts):
             return f"#{seq}"
         post = posts[seq - 1]
-        return f"#{seq} {'~' if post.time_estimated else ''}{post.time:%H:%M}"
+        label = f"#{seq} {'~' if post.time_estimated else ''}{post.time:%H:%M}"
+        if post.blog_name:
+            label += f" {short_blog_names(self.session.blog.merged_from).get(post.blog_name, post.blog_name)}"
+        return label
+
+    def _blog_of(self, seq: int) -> str:
+        posts = self.session.blog.posts
+        return posts[seq - 1].blog_name if 0 < seq <= len(posts) else ""
 
     # ---- the one place the session reaches the widgets ---------------------------------
     def _sync(self, arrivals: bool = False) -> None:
@@ -265,6 +314,7 @@ class ReplayScreen(Screen[None]):
             if knowledge is None:
                 knowledge = load_knowledge(blog_path=session.blog.source or None)
             ner = self._ner_loader() if self._ner_loader is not None else None
+            self._ner = ner
             timeline = Timeline.start(session.blog, knowledge, ner=ner,
                                       complete=(lambda: load.done) if load is not None else (lambda: True))
             self.post_message(self.TimelineStarted(timeline))
@@ -318,6 +368,129 @@ class ReplayScreen(Screen[None]):
         if not moved:
             self._show_summary()
         self._refresh_queries()
+        self._start_follow()  # once the whole blog is in
+
+    # ---- following the file ------------------------------------------------------------------
+    def action_toggle_follow(self) -> None:
+        """F: follow the file (read it again whenever it changes) or stop following."""
+        if self._follow is None:
+            self._flash("nothing to follow: the blog came from standard input")
+            return
+        self.following = not self.following
+        if self.following:
+            self.session.follow_note = "following"
+            self._start_follow()
+            text = f"following {self._follow.label}" + (" once it is loaded" if self.session.loading else "")
+        else:
+            self.session.follow_note = ""
+            self._stop_follow()
+            text = "stopped following"
+        self._flash(text)
+
+    def _flash(self, text: str) -> None:
+        for bar in self.query(PlayerBar):
+            bar.notice(text)
+        self._update_status()
+
+    def _start_follow(self) -> None:
+        """Start watching when following is on and the whole blog is in (a followed
+        file is compared with the posts held, so the first read must be complete)."""
+        source = self._follow
+        if source is None or not self.following or self._follow_stop is not None or self.session.loading:
+            return
+        stop = threading.Event()
+        self._follow_stop = stop
+        self._watch(source, stop, list(self.session.blog.posts), self._follow_stamp)
+
+    def _stop_follow(self) -> None:
+        stop, self._follow_stop = self._follow_stop, None
+        if stop is not None:
+            stop.set()
+        self.workers.cancel_group(self, "follow")
+
+    @work(thread=True, exclusive=True, group="follow")
+    def _watch(self, source: FollowSource, stop: threading.Event, held: list, stamp: tuple | None) -> None:
+        """Wait for the file to change; read it, compare with the posts held, post the change.
+        `held` moves with each change posted: the screen applies them in order."""
+        from tui.core.follow import read_change
+        from tui.core.watch import FileWatch
+
+        for batch in FileWatch(source.paths).changes(stop, since=stamp):
+            if stop.is_set():
+                break
+            if not batch:
+                continue  # quiet
+            change = read_change(source, held)
+            if stop.is_set():
+                break
+            if change.kind != "failed":
+                held = change.posts
+            self.post_message(self.FollowRead(change, stop))
+
+    @on(FollowRead)
+    def _on_follow_read(self, message: FollowRead) -> None:
+        if message.stop is not self._follow_stop:
+            return  # from a watch stopped since (F pressed twice)
+        change = message.change
+        session = self.session
+        if change.kind == "failed":
+            session.follow_note = "following · file unreadable, showing the last good read"
+            self._flash(change.reason)
+            return
+        session.follow_note = "following"
+        now = self._now()
+        if change.kind == "reloaded":
+            self._reload(change, now)
+            return
+        added = session.follow_append(change, now)
+        self._set_summary()
+        if not added:
+            self._update_status()
+            return
+        self.query_one(PlayerBar).posts_added()
+        self._sync(arrivals=True)
+        self._show_summary()
+        self._refresh_queries()
+        self.call_after_refresh(self._load)  # extract the new posts, once they are painted
+        self._flash(f"{added} new post{'s' if added != 1 else ''} in {self._follow.label if self._follow else 'the file'}")
+
+    def _reload(self, change: Change, now: float) -> None:
+        """The file was rewritten: replay the new read, the playhead on the same post."""
+        from tui.core.follow import relocate
+        from tui.core.timeline import Timeline
+
+        session = self.session
+        blog = change.blog
+        assert blog is not None
+        held = session.blog.posts
+        k = session.clock.position
+        # At the live edge the replay stays there; otherwise on the same post (by content).
+        position = len(blog.posts) if k == len(held) else relocate(held, k, blog.posts)
+        old = session.timeline
+        timeline = Timeline.start(blog, old.knowledge, ner=self._ner) if old is not None and hasattr(old, "knowledge") else None
+        session.follow_reload(blog, timeline, position, now)
+        self.feed.set_posts(blog.posts, session.clock.position, blogs=list(blog.merged_from))
+        self.query_one(PlayerBar).set_density(session.density)
+        if timeline is not None:
+            self._timeline_started(timeline)
+        self._set_summary()
+        self._sync()
+        self._show_facts()
+        self._show_summary()
+        self._refresh_queries()
+        self._load()
+        self._flash(f"{self._follow.label if self._follow else 'the file'} changed: reloaded ({change.reason})")
+
+    def _set_summary(self) -> None:
+        """The lede as the file has it now (shown only at the end, as always)."""
+        summary = self.session.blog.summary
+        panels = self.query(SummaryPanel)
+        if summary is None:
+            panels.remove()
+        elif panels:
+            panels.first().set_text(summary.text)
+        else:
+            self.query_one("#feed-box", Vertical).mount(SummaryPanel(summary.text, id="summary"), before=self.feed)
 
     @on(FactsExtracted)
     def _on_facts_extracted(self, message: FactsExtracted) -> None:
@@ -522,9 +695,11 @@ class ReplayScreen(Screen[None]):
         if state is not None:
             names.update({d.id: d.label or d.name for d in state.delegations})
             names.update({m.id: m.name for m in state.meetings})
-        post = session.blog.posts[seq - 1]
+        blog = session.blog
+        post = blog.posts[seq - 1]
+        source = blog.merged_from.get(post.blog_name, blog.source) if post.blog_name else blog.source
         self.app.push_screen(PostScreen(post, facts=facts, entities=entities, names=names,
-                                        source=session.blog.source, outlet=session.blog.meta.outlet))
+                                        source=source, outlet=post.blog_name or blog.meta.outlet))
 
     # ---- feed actions the palette offers ----------------------------------------------------
     def action_select_next(self) -> None:

@@ -6,7 +6,8 @@ block heights live in a LineIndex (estimates refined when a block is wrapped),
 wrapped blocks are cached per width, so 100k posts open and scroll like 100.
 
 A block is: the day separator (when the day changes), a header line (time,
-outlets, #seq, ⚑ pinned, "updated HH:MM"), the post's headline in bold and its
+the post's blog when several are replayed on one clock, outlets, #seq, ⚑
+pinned, "updated HH:MM"), the post's headline in bold and its
 byline when the page gave them, then the text. A post longer than FEED_CHARS
 characters shows its first FEED_CHARS and a note (enter opens it): wrapping a
 10 MB paragraph on the UI thread would freeze every key.
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # facts' dataclasses cost ~4 ms to import: not before the fir
     from tui.core.facts import PostEntities
 
 GUTTER = 2  # cursor / new-post marker column + one space
+BLOG_TAG = 20  # characters of a merged post's blog name shown in its header
 NEW_FOR = 2.5  # seconds a freshly arrived post stays highlighted
 MAX_NEW_MARKED = 50  # a jump that reveals more than this marks nothing as new
 CACHE_POSTS = 4000  # wrapped blocks kept (per width)
@@ -82,6 +84,8 @@ class FeedView(ScrollView, can_focus=True):
         "feed--headline",
         "feed--byline",
         "feed--pinned",
+        "feed--blog",
+        "feed--blog-alt",
     }
 
     class Opened(Message):
@@ -105,18 +109,22 @@ class FeedView(ScrollView, can_focus=True):
         posts: Sequence[Post],
         *,
         outlet: str = "",
+        blogs: Sequence[str] = (),
         entities_of: EntitiesOf | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
         now: Callable[[], float] = time.monotonic,
     ) -> None:
-        """`now`: the monotonic clock that times the new-post marks."""
+        """`blogs`: the names of blogs merged on one clock (each post's tag takes its
+        colour from its blog's place here); `now`: the monotonic clock that times
+        the new-post marks."""
         super().__init__(name=name, id=id, classes=classes)
         self._now = now
         self._paint: tuple | None = None  # (width, base style) while render_lines paints
         self._posts = posts
         self._outlet = outlet
+        self._blogs = {name: i for i, name in enumerate(blogs)}
         self._entities_of = entities_of
         self._position = 0  # playhead k: posts 1..k may be shown
         self._base: Sequence[int] | None = None  # filter result (sorted seqs) or None = all
@@ -251,6 +259,28 @@ class FeedView(ScrollView, can_focus=True):
             self._scroll_to_item(self.item_of(anchor), top=True)
         self._update_unseen()
         self.refresh()
+
+    def set_posts(self, posts: Sequence[Post], k: int, *, blogs: Sequence[str] | None = None) -> None:
+        """Show another list of posts (a followed file was rewritten) at position k:
+        no filter (the caller computes it again), nothing marked new; the view follows
+        the newest post again unless the selection is kept (the same seq, if shown)."""
+        self._posts = posts
+        if blogs is not None:
+            self._blogs = {name: i for i, name in enumerate(blogs)}
+        self._post_estimates = []
+        self._post_estimates_width = -1
+        self._base = None
+        self._empty_message = ""
+        self._arrived.clear()
+        self._position = max(0, min(k, len(posts)))
+        self._count = self._count_for(self._position)
+        if self.cursor is not None and not 0 < self.cursor <= self._count:
+            self.cursor = self.last_visible
+        self._away_since_count = self._count
+        self._invalidate_blocks()
+        if not self.follow and self.cursor is not None:
+            self._scroll_to_item(self.item_of(self.cursor))
+        self._update_unseen()
 
     def set_search(self, matcher: Matcher | None) -> None:
         """Highlight matches of `matcher(text) -> [(start, end)]` (None clears)."""
@@ -581,10 +611,13 @@ class FeedView(ScrollView, can_focus=True):
             self._plain_blocks.add(key)
         outlets = [self._outlet] if self._outlet else []
         if entities is not None:
-            outlets += [o for o in entities.outlets if o not in outlets]
-        header: list[str | tuple[str, str]] = [
-            (time_label(post), ".feed--time"),
-            "  ",
+            outlets += [o for o in entities.outlets if o not in outlets and o != post.blog_name]
+        header: list[str | tuple[str, str]] = [(time_label(post), ".feed--time"), "  "]
+        if post.blog_name:
+            tag = post.blog_name if len(post.blog_name) <= BLOG_TAG else post.blog_name[: BLOG_TAG - 1] + "…"
+            style = ".feed--blog-alt" if self._blogs.get(post.blog_name, 0) % 2 else ".feed--blog"
+            header += [(tag, style), "  "]
+        header += [
             (" · ".join(outlets), ".feed--meta"),
             "  ",
             (f"#{seq}", ".feed--seq"),

@@ -36,6 +36,7 @@ from tui.core.facts import DelegationState, Meeting, Participant, ScheduleFact, 
 WIDGETS_CSS_PATH = Path(__file__).parents[1] / "app.tcss"  # the widgets' looks: the app's stylesheet
 
 SeqLabel = Callable[[int], str]
+BlogOf = Callable[[int], str]  # the blog a post came from (blogs merged on one clock)
 
 
 def default_seq_label(seq: int) -> str:
@@ -118,6 +119,26 @@ def status_phrase(fact: "StatusFact") -> str:
         word = {"arrived": "arrived in", "located": "in", "waiting": "waiting in"}[status]
         return f"{word} {where}" if where else humanize(status)
     return humanize(status)
+
+
+def status_sources(history: Iterable["StatusFact"], blog_of: BlogOf) -> list[int]:
+    """The posts behind a delegation's current status when blogs are merged: the post
+    that reported it, then the first confirmation (`StatusFact.confirms`) from each
+    other blog — a fact reported by both blogs keeps both sources."""
+    facts = tuple(history)
+    if not facts:
+        return []
+    i = len(facts) - 1
+    while i > 0 and facts[i].confirms:
+        i -= 1
+    out = [facts[i].seq]
+    seen = {blog_of(facts[i].seq)}
+    for fact in facts[i + 1 :]:
+        blog = blog_of(fact.seq)
+        if blog not in seen:
+            seen.add(blog)
+            out.append(fact.seq)
+    return out
 
 
 def place_from_facts(history: Iterable["StatusFact"]) -> tuple[str | None, int | None]:
@@ -217,9 +238,13 @@ class DelegationsPane(_FactList):
     ORIGIN = "delegations"
     EMPTY = "no delegation mentioned yet"
 
-    def __init__(self, *, seq_label: SeqLabel | None = None, id: str | None = "delegations-pane", classes: str | None = None) -> None:
+    def __init__(self, *, seq_label: SeqLabel | None = None, blog_of: BlogOf | None = None,
+                 id: str | None = "delegations-pane", classes: str | None = None) -> None:
+        """`blog_of(seq)`: the blog of a post when several are merged; a status then
+        names its source in each blog that reported it."""
         super().__init__(seq_label=seq_label, id=id, classes=classes)
         self.border_title = "Delegations"
+        self.blog_of = blog_of
 
     def show(self, state: State) -> None:
         if state.delegations == self._key:
@@ -246,11 +271,15 @@ class DelegationsPane(_FactList):
             second.append(("no status yet", render.DIM))
         else:
             second.append((status_phrase(d.status), "bold"))
-            second += ["  ", (self.seq_label(d.status.seq), render.DIM)]
-            if d.confirmed_by:  # further sources of the same status
-                shown = ", ".join(self.seq_label(s) for s in d.confirmed_by[-CONFIRMS_SHOWN:])
-                more = len(d.confirmed_by) - CONFIRMS_SHOWN
-                second += ["  ", ("also " + (f"… {shown}" if more > 0 else shown), render.DIM)]
+            if self.blog_of is not None:  # merged blogs: the report and each other blog's first confirmation
+                sources = status_sources(d.history, self.blog_of)
+                second += ["  ", (" · ".join(self.seq_label(seq) for seq in sources), render.DIM)]
+            else:
+                second += ["  ", (self.seq_label(d.status.seq), render.DIM)]
+                if d.confirmed_by:  # further sources of the same status
+                    shown = ", ".join(self.seq_label(s) for s in d.confirmed_by[-CONFIRMS_SHOWN:])
+                    more = len(d.confirmed_by) - CONFIRMS_SHOWN
+                    second += ["  ", ("also " + (f"… {shown}" if more > 0 else shown), render.DIM)]
         place, seq = place_from_facts(d.history)
         parts = [*first, "\n", *second]
         if place and d.status is not None and place not in status_phrase(d.status):

@@ -63,6 +63,12 @@ class PlayerBar(Widget):
     def density(self) -> Density:
         return self._density
 
+    def set_density(self, density: Density) -> None:
+        """Another blog is replayed (a followed file was rewritten): its sparkline."""
+        self._density = density
+        self._spark_cache = (-1, -1, "")
+        self.refresh()
+
     def posts_added(self) -> None:
         """The Density grew (progressive loading): redraw the sparkline."""
         self.refresh()

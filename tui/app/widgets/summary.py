@@ -20,3 +20,10 @@ class SummaryPanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(render.plain(self._text), id="summary-text")
+
+    def set_text(self, text: str) -> None:
+        """The lede changed (a followed file was saved again)."""
+        if text != self._text:
+            self._text = text
+            for static in self.query("#summary-text").results(Static):
+                static.update(render.plain(text))
