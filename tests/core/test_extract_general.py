@@ -225,3 +225,14 @@ def test_a_repeat_is_a_further_source_not_a_change() -> None:
     assert kestria.confirmed_by == (3,) and not any(d.changed for d in tl.state_at(3).delegations)
     plans = [(f.seq, f.kind, f.confirms) for f in state.schedule]
     assert plans == [(1, "planned", False), (4, "planned", True)]
+
+
+def test_facts_are_read_from_the_first_hundred_thousand_characters_of_a_post() -> None:
+    from tui.core.extract.run import READ_CHARS
+
+    filler = "The weather in the capital was mild and the markets were calm. " * (READ_CHARS // 60)
+    head = "Kestria's delegation has arrived in Yalikoy, officials said. "
+    tail = " Ardovia's delegation has arrived in Yalikoy, officials said."
+    got = statuses(head + filler + tail)
+    assert ("kestria", "arrived") in {(d, st) for _, d, st in got}
+    assert not any(d == "ardovia" for _, d, _ in got)  # past the limit: not read

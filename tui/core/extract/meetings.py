@@ -231,6 +231,7 @@ def _find_mentions(s: Sent) -> list[Mention]:
     low = s.low
     if not _has_meeting_word(low):
         return out
+    dated = _HISTORY_HINT.search(s.text) is not None  # once per sentence, not per meeting word
     for m in NOUN.finditer(s.text):
         if _SKIP_NOUN_AFTER.match(s.text, m.end()):
             continue
@@ -267,7 +268,7 @@ def _find_mentions(s: Sent) -> list[Mention]:
             earlier = s.last_person_before(m.start(), other_than=parties[0].key)
             parties = ([earlier] if earlier is not None else []) + parties
         resume = bool(_RESUME.match(s.text, m.end()))
-        history = bool(_PREV.search(before)) or _dated_elsewhere(s, m.start(), m.end(), before)
+        history = bool(_PREV.search(before)) or _dated_elsewhere(s, m.start(), m.end(), before, dated)
         out.append(Mention(m.start(), m.end(), noun, parties, history, bool(_NEXT.search(before)) or resume,
                            bool(_DEFINITE.search(before)) or not before.strip() or resume, False, held=held, event=event))
     for v in VERB.finditer(s.text):
@@ -300,10 +301,11 @@ def _only_glue(between: str) -> bool:
     return bool(re.fullmatch(r"\s?|-|['’]s?\s+(?:\w+\s+)?", between))
 
 
-def _dated_elsewhere(s: Sent, start: int, end: int, before: str) -> bool:
-    """'the 2022 Istanbul talks', 'talks ... in April 2022': another year is history."""
-    if not _HISTORY_HINT.search(s.text):
-        return False  # no year, month or "ago": no time phrase in it can be history (skips find_times)
+def _dated_elsewhere(s: Sent, start: int, end: int, before: str, hint: bool = True) -> bool:
+    """'the 2022 Istanbul talks', 'talks ... in April 2022': another year is history.
+    `hint`: the sentence holds a year, a month or "ago" (else no phrase in it is history)."""
+    if not hint:
+        return False
     year = str(s.post.day.year)
     for y in _YEAR.finditer(before[-25:]):
         if y.group(0) != year and "," not in before[-25:][y.end():]:

@@ -56,6 +56,18 @@ class Extraction:
     corrections: int = 0
 
 
+# Facts are read from a post's first this many characters: a pasted 10 MB
+# paragraph would hold the extraction (and a quitting app) for seconds, and
+# no live-blog post states its news a hundred thousand characters in.
+READ_CHARS = 100_000
+
+
+def read_text(post: Post) -> str:
+    """The part of a post extraction reads (all of it, up to READ_CHARS characters)."""
+    text = post.text
+    return text if len(text) <= READ_CHARS else text[:READ_CHARS]
+
+
 def _item_side(s: Sent) -> str | None:
     """The side a list item names before a colon ("• Eloka: …", "Karvia – …")."""
     head = re.match(r"^\s*[•\-*–·]?\s*", s.text)
@@ -95,7 +107,7 @@ def _list_line(text: str, s: Sent) -> bool:
 def _sentences(post: Post, linked: list[Linked], local) -> list[Sent]:
     out = []
     j = 0
-    for i, sp in enumerate(split_spans(post.text)):
+    for i, sp in enumerate(split_spans(read_text(post))):
         ms = []
         while j < len(linked) and linked[j].start < sp.start:
             j += 1
@@ -190,7 +202,7 @@ class _Run:
 
     def post(self, post: Post) -> PostFacts:
         ctx, k = self.ctx, self.k
-        linked = self.reader.read(post.text, post.seq)
+        linked = self.reader.read(read_text(post), post.seq)
         sents = _sentences(post, linked, self.blog.tz)
         ctx.post_meeting = None
         ctx.post_subject = None
@@ -208,7 +220,7 @@ class _Run:
             post_sides = tuple(dict.fromkeys((*post_sides, *self._sides_in(s))))
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
             claim, bullet, list_intro, announced, present = _flags(s.text)
-            if list_cue and not bullet and _list_line(post.text, s):
+            if list_cue and not bullet and _list_line(read_text(post), s):
                 bullet = True  # a line-up printed one name per line, without bullets
             intro_announced = announced or was_announced
             was_announced = announced
