@@ -24,6 +24,8 @@ from tui.core.model import Blog
 from tui.core.session import ReplaySession, Target
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tui.core.knowledge import Knowledge
     from tui.core.progressive import ProgressiveLoad
     from tui.core.timeline import TimelineView
@@ -36,7 +38,8 @@ class ReplayApp(App[None]):
     # The replay screen is the default screen (it exists before the first key), so
     # its stylesheet is read here; so are the dialogs' (small): reading one when
     # its screen is first pushed would re-parse every stylesheet of the app then.
-    CSS_PATH = ["app.tcss", "screens/replay.tcss", "screens/help.tcss", "screens/post.tcss", "screens/goto.tcss"]
+    CSS_PATH = ["app.tcss", "screens/replay.tcss", "screens/help.tcss", "screens/post.tcss", "screens/goto.tcss",
+                "screens/bookmark.tcss", "screens/bookmarks.tcss"]
 
     def __init__(
         self,
@@ -53,17 +56,19 @@ class ReplayApp(App[None]):
         start_at: int | Target | None = None,
         paused: bool = False,
         now: Callable[[], float] = time.monotonic,
+        bookmarks_dir: Path | str | None = None,
     ) -> None:
         """`timeline`: a finished one (tests, small blogs) or None to extract in
         the background with `knowledge` (or what `knowledge_loader()` returns, or
         the knowledge file next to the blog); `ner_loader()`: an optional name
         finder, called in that worker (a model never loads before the first
         frame); `load`: the rest of a blog still being parsed
-        (tui.core.progressive); `now`: the monotonic clock."""
+        (tui.core.progressive); `now`: the monotonic clock; `bookmarks_dir`: where
+        bookmarks are kept (default: the user's data directory, see tui.core.bookmarks)."""
         super().__init__()
         self.session = ReplaySession(
             blog, load=load, timeline=timeline, speed=speed, pace=pace, idle_cap=idle_cap,
-            start_at=start_at, paused=paused,
+            start_at=start_at, paused=paused, bookmarks_dir=bookmarks_dir,
         )
         self._screen_args = {"knowledge": knowledge, "knowledge_loader": knowledge_loader,
                              "ner_loader": ner_loader, "now": now}
