@@ -184,3 +184,52 @@ async def test_a_corrupt_store_is_one_notice_and_the_replay_goes_on(tmp_path: Pa
         await pilot.press("m", "enter")
         assert saved(tmp_path) == [(3, "")]
         assert [p.read_bytes() for p in store.path.parent.iterdir() if ".corrupt-" in p.name] == [b'{"bookmarks": [']
+
+
+async def test_bookmarks_while_the_blog_is_still_loading(tmp_path: Path, monkeypatch) -> None:
+    """The bundled blog opened as `replay` opens it (oldest day first), with the loader
+    held: m works, a bookmark beyond the posts parsed says so, and a jump to it waits
+    for its post and lands when the loader goes on."""
+    import threading
+    import time
+
+    import tui.app.screens.replay as replay_module
+    from tui.app.launch import prepare_replay
+    from tui.cli import build_parser
+    from tui.core.load import load_blog
+    from tui.core.progressive import ProgressiveLoad
+
+    whole = load_blog()
+    store = open_store(whole, tmp_path)
+    assert store is not None
+    store.put(whole.posts[99], "near the end")
+    monkeypatch.setattr(replay_module, "LOAD_CHUNK", 20)
+    gate = threading.Event()
+    real_step = ProgressiveLoad.step
+
+    def held_step(self, max_posts=None):
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(20)
+        return real_step(self, max_posts)
+
+    monkeypatch.setattr(ProgressiveLoad, "step", held_step)
+    monkeypatch.setenv("LIVEBLOG_TUI_DATA_DIR", str(tmp_path))
+    app = prepare_replay(build_parser().parse_args(["replay", "--paused"]))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await fx.started(pilot)
+            assert app.session.loading and len(app.session.blog.posts) < 100
+            await fx.type_keys(pilot, "m", "first post", "enter")
+            await fx.type_keys(pilot, "apostrophe")
+            text = fx.screen_text(app)
+            assert "first post" in text and "#100" in text and "not loaded yet" in text
+            await fx.type_keys(pilot, "down", "enter")
+            assert fx.position(app) == 1 and "→ #100 when loaded" in app.replay.status.note
+            gate.set()
+            deadline = time.monotonic() + 30
+            while fx.position(app) != 100:
+                assert time.monotonic() < deadline, "the jump never landed"
+                await pilot.pause(0.02)
+        assert saved(tmp_path, whole) == [(1, "first post"), (100, "near the end")]
+    finally:
+        gate.set()
