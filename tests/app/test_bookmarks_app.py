@@ -233,3 +233,12 @@ async def test_bookmarks_while_the_blog_is_still_loading(tmp_path: Path, monkeyp
         assert saved(tmp_path, whole) == [(1, "first post"), (100, "near the end")]
     finally:
         gate.set()
+
+
+async def test_keys_typed_right_after_enter_step_the_replay_and_stay_out_of_the_note(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await fx.started(pilot)
+        await fx.type_keys(pilot, "m", "burst note", "enter", "...")  # one burst, as a fast typist sends it
+        assert saved(tmp_path) == [(3, "burst note")]
+        assert isinstance(app.screen, ReplayScreen) and fx.position(app) == 6

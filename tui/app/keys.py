@@ -107,6 +107,7 @@ KEYS: tuple[Key, ...] = (
     Key("escape", "cancel", "Cancel", "goto", "go-to prompt: enter jumps, escape cancels", "escape", True),
     Key("escape,q,question_mark", "close", "Close", "help", "close the help", "escape q ?", True),
     Key("escape,q,enter", "close", "Close", "post", "close the post", "escape q enter", True),
+    Key("enter", "save", "Save", "bookmark", "bookmark note: enter saves (an empty note is fine), escape cancels", "enter", True, priority=True),
     Key("escape", "cancel", "Cancel", "bookmark", "bookmark note: enter saves (an empty note is fine), escape cancels", "escape", True),
     Key("d,delete", "delete", "Delete", "bookmarks", "bookmark list: enter jumps, d deletes, u undoes the delete, escape closes", "d", True),
     Key("u", "undo", "Undo", "bookmarks", "bookmark list: enter jumps, d deletes, u undoes the delete, escape closes", "u", True),
