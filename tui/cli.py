@@ -1,4 +1,4 @@
-"""Command line: `liveblog-tui replay|check|export [FILE]`.
+"""Command line: `liveblog-tui replay|serve|check|export|knowledge [FILE]`.
 
 Every user-fixable problem is an InputError: one line on stderr, exit 2, no traceback.
 """
@@ -6,6 +6,7 @@ Every user-fixable problem is an InputError: one line on stderr, exit 2, no trac
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from tui.core.errors import InputError
@@ -63,6 +64,23 @@ def build_parser() -> argparse.ArgumentParser:
     add_replay_options(replay)
     add_knowledge_options(replay)
 
+    serve = sub.add_parser(
+        "serve",
+        help="serve the replay to web browsers (each tab runs its own `replay FILE`)",
+        description="Serve `liveblog-tui replay FILE` (with the options given here) to web browsers through "
+                    "textual-serve: open the address it prints; every tab starts its own replay.",
+        epilog=epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_file(serve)
+    add_replay_options(serve)
+    add_knowledge_options(serve)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 for every interface)")
+    serve.add_argument("--port", default="8000", help="TCP port (default 8000)")
+    serve.add_argument("--public-url", default=None, metavar="URL",
+                       help="the address browsers reach the server at, if not http://HOST:PORT (behind a proxy)")
+
     check = sub.add_parser("check", help="summarise how the blog was parsed and what was discovered")
     add_file(check)
     add_knowledge_options(check)
@@ -109,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         check_files(args)
         if args.command == "replay":
             return replay(args)
+        if args.command == "serve":
+            from tui.serve import run_serve
+
+            return run_serve(args)
         if args.command in ("check", "export", "knowledge"):
             from tui.cli_report import run_check, run_export, run_knowledge
 
@@ -133,7 +155,8 @@ def replay(args: argparse.Namespace) -> int:
     gc.disable()
     try:
         app = prepare_replay(args)  # raises InputError with a one-line message
-        keys_from_terminal()  # the blog may have come on stdin: keys come from the terminal
+        if not os.environ.get("TEXTUAL_DRIVER"):  # served (liveblog-tui serve): keys come from the web driver's stdin
+            keys_from_terminal()  # the blog may have come on stdin: keys come from the terminal
     except BaseException:
         gc.enable()
         raise

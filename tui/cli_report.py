@@ -188,12 +188,42 @@ def run_export(args: argparse.Namespace) -> int:
         if args.format == "jsonl":
             return _write(iter_state_jsonl(state_export(state)))
         return _write([json.dumps(state_export(state), ensure_ascii=False, indent=2) + "\n"])
+    marks = _bookmarks(blog)
     if args.format == "md":
         # One document: the analyst's timeline (title, facts, the summary at the
-        # end), then the posts under their own heading — no second title or summary.
-        return _write([*iter_facts_markdown(blog, timeline), "\n## Posts\n\n", *iter_markdown(blog, standalone=False)])
+        # end), the user's bookmarks, then the posts under their own heading — no
+        # second title or summary.
+        return _write([*iter_facts_markdown(blog, timeline), *iter_bookmarks_markdown(marks),
+                       "\n## Posts\n\n", *iter_markdown(blog, standalone=False)])
     extra, entry_extra = facts_export(timeline)
-    doc = build_export(blog, extra, entry_extra=entry_extra)
+    doc = build_export(blog, {**extra, "bookmarks": marks}, entry_extra=entry_extra)
     if args.format == "jsonl":
         return _write(iter_jsonl(doc))
     return _write([to_json(doc)])
+
+
+def _bookmarks(blog: Blog) -> list[dict]:
+    """The user's bookmarks on this blog (tui/core/bookmarks.py); a store that cannot be
+    read is one warning line on stderr, and the export goes on without them."""
+    from tui.core.bookmarks import export_bookmarks
+
+    marks, notice = export_bookmarks(blog)
+    if notice:
+        print(f"liveblog-tui: warning: {notice}", file=sys.stderr)
+    return marks
+
+
+_MARK_STATUS = {"moved": "moved: the file changed, bookmarked as #{b}", "changed": "its text changed since it was bookmarked",
+                "gone": "not in this version of the blog (bookmarked as #{b})"}
+
+
+def iter_bookmarks_markdown(marks: list[dict]) -> Iterable[str]:
+    """`## Bookmarks`: one line per bookmark, oldest post first (nothing when there are none)."""
+    if not marks:
+        return
+    yield "\n## Bookmarks\n\n"
+    for m in marks:
+        where = f"**#{m['seq']}**" if m["seq"] is not None else f"**(#{m['bookmarked_seq']})**"
+        note = m["note"] or "(no note)"
+        status = _MARK_STATUS.get(m["status"], "").format(b=m["bookmarked_seq"])
+        yield f"- {where} {note} — {m['excerpt']}" + (f" *({status})*" if status else "") + "\n"

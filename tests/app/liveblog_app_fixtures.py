@@ -154,12 +154,12 @@ async def started(pilot) -> None:
 
 _KEY_NAMES = {" ": "space", ".": "full_stop", ",": "comma", ":": "colon", "/": "slash", "?": "question_mark",
               "+": "plus", "-": "minus", "[": "left_square_bracket", "]": "right_square_bracket", "#": "number_sign",
-              '"': "quotation_mark"}
+              '"': "quotation_mark", "'": "apostrophe"}
 
 
 _NAMED = {"enter", "escape", "backspace", "delete", "tab", "space", "up", "down", "left", "right", "home", "end",
           "pageup", "pagedown", "full_stop", "comma", "slash", "colon", "question_mark", "plus", "minus",
-          "left_square_bracket", "right_square_bracket"}
+          "left_square_bracket", "right_square_bracket", "apostrophe"}
 
 
 async def type_keys(pilot, *keys: str) -> None:

@@ -9,6 +9,8 @@ import pytest
 
 from tui.app import keys
 from tui.app.app import ReplayApp
+from tui.app.screens.bookmark import BookmarkScreen
+from tui.app.screens.bookmarks import BookmarksScreen
 from tui.app.screens.goto import GotoScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.post import PostScreen
@@ -19,7 +21,8 @@ from tui.app.widgets.panes import DelegationsPane, PeopleGrid
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 TARGETS = {"replay": [ReplayScreen], "feed": [FeedView], "pane": [DelegationsPane, PeopleGrid], "filter": [FilterBar],
-           "goto": [GotoScreen], "help": [HelpScreen], "post": [PostScreen], "search": [ReplayScreen]}
+           "goto": [GotoScreen], "help": [HelpScreen], "post": [PostScreen], "search": [ReplayScreen],
+           "bookmark": [BookmarkScreen], "bookmarks": [BookmarksScreen]}
 SEARCH_ACTIONS = {"submit": "submit_search", "cancel": "close_search"}  # run on the screen (see SearchBar)
 
 

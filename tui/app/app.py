@@ -25,6 +25,8 @@ from tui.core.session import ReplaySession, Target
 
 if TYPE_CHECKING:
     from tui.core.follow import FollowSource
+    from pathlib import Path
+
     from tui.core.knowledge import Knowledge
     from tui.core.progressive import ProgressiveLoad
     from tui.core.timeline import TimelineView
@@ -37,7 +39,8 @@ class ReplayApp(App[None]):
     # The replay screen is the default screen (it exists before the first key), so
     # its stylesheet is read here; so are the dialogs' (small): reading one when
     # its screen is first pushed would re-parse every stylesheet of the app then.
-    CSS_PATH = ["app.tcss", "screens/replay.tcss", "screens/help.tcss", "screens/post.tcss", "screens/goto.tcss"]
+    CSS_PATH = ["app.tcss", "screens/replay.tcss", "screens/help.tcss", "screens/post.tcss", "screens/goto.tcss",
+                "screens/bookmark.tcss", "screens/bookmarks.tcss"]
 
     def __init__(
         self,
@@ -57,6 +60,7 @@ class ReplayApp(App[None]):
         following: bool = False,
         follow_stamp: tuple | None = None,
         now: Callable[[], float] = time.monotonic,
+        bookmarks_dir: Path | str | None = None,
     ) -> None:
         """`timeline`: a finished one (tests, small blogs) or None to extract in
         the background with `knowledge` (or what `knowledge_loader()` returns, or
@@ -65,11 +69,13 @@ class ReplayApp(App[None]):
         frame); `load`: the rest of a blog still being parsed
         (tui.core.progressive); `follow`: the file(s) `F` follows (None for
         standard input), `following` from the start (--follow), `follow_stamp`
-        their stamp when read (tui.core.follow); `now`: the monotonic clock."""
+        their stamp when read (tui.core.follow); `now`: the monotonic clock;
+        `bookmarks_dir`: where bookmarks are kept (default: the user's data
+        directory, see tui.core.bookmarks)."""
         super().__init__()
         self.session = ReplaySession(
             blog, load=load, timeline=timeline, speed=speed, pace=pace, idle_cap=idle_cap,
-            start_at=start_at, paused=paused,
+            start_at=start_at, paused=paused, bookmarks_dir=bookmarks_dir,
         )
         self._screen_args = {"knowledge": knowledge, "knowledge_loader": knowledge_loader,
                              "ner_loader": ner_loader, "follow": follow, "following": following,

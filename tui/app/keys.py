@@ -17,6 +17,7 @@ Scopes (where a key acts):
   feed    the feed of posts            pane    a fact list or the people grid
   filter  the filter bar's input       search  the search bar's input
   goto    the go-to prompt             help / post   those dialogs
+  bookmark  the bookmark note prompt   bookmarks     the list of bookmarks
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ SCOPE_TITLES = {
     "goto": "Go to",
     "help": "Help",
     "post": "Post",
+    "bookmark": "Bookmark note",
+    "bookmarks": "Bookmarks",
 }
 
 _R = "replay"
@@ -82,6 +85,8 @@ KEYS: tuple[Key, ...] = (
     Key("D", "toggle_pane('delegations')", "Delegations", _R, "show / hide the delegations, schedule, meetings pane", "D", False, "Toggle the delegations pane", priority=True),
     Key("S", "toggle_pane('schedule')", "Schedule", _R, "show / hide the delegations, schedule, meetings pane", "S", False, "Toggle the schedule pane", priority=True),
     Key("M", "toggle_pane('meetings')", "Meetings", _R, "show / hide the delegations, schedule, meetings pane", "M", False, "Toggle the meetings pane", priority=True),
+    Key("m", "bookmark", "Bookmark", _R, "bookmark the selected post (else the playhead's), with an optional note", "m", False, "Bookmark this post (with a note)", priority=True),
+    Key("apostrophe,B", "bookmarks", "Bookmarks", _R, "bookmarks: jump to one (enter), delete one (d)", "' B", False, "List bookmarks", priority=True),
     Key("question_mark", "help", "Help", _R, "help: every key", "?", True, "Help", priority=True),
     Key("q", "quit", "Quit", _R, "quit", "q", True, "Quit", priority=True),
     # The feed (where the focus usually is).
@@ -103,6 +108,11 @@ KEYS: tuple[Key, ...] = (
     Key("escape", "cancel", "Cancel", "goto", "go-to prompt: enter jumps, escape cancels", "escape", True),
     Key("escape,q,question_mark", "close", "Close", "help", "close the help", "escape q ?", True),
     Key("escape,q,enter", "close", "Close", "post", "close the post", "escape q enter", True),
+    Key("enter", "save", "Save", "bookmark", "bookmark note: enter saves (an empty note is fine), escape cancels", "enter", True, priority=True),
+    Key("escape", "cancel", "Cancel", "bookmark", "bookmark note: enter saves (an empty note is fine), escape cancels", "escape", True),
+    Key("d,delete", "delete", "Delete", "bookmarks", "bookmark list: enter jumps, d deletes, u undoes the delete, escape closes", "d", True),
+    Key("u", "undo", "Undo", "bookmarks", "bookmark list: enter jumps, d deletes, u undoes the delete, escape closes", "u", True),
+    Key("escape,q", "close", "Close", "bookmarks", "bookmark list: enter jumps, d deletes, u undoes the delete, escape closes", "escape", True),
 )
 
 
@@ -110,7 +120,7 @@ KEYS: tuple[Key, ...] = (
 # does not know some of them, e.g. "slash", "plus").
 _CHARACTERS = {"space": " ", "full_stop": ".", "comma": ",", "plus": "+", "equals_sign": "=", "minus": "-",
                "underscore": "_", "left_square_bracket": "[", "right_square_bracket": "]", "colon": ":",
-               "slash": "/", "question_mark": "?"}
+               "slash": "/", "question_mark": "?", "apostrophe": "'"}
 
 
 def types_text(key: Key) -> bool:
@@ -146,7 +156,7 @@ class Row:
     scope: str
 
 
-def rows(scopes: tuple[str, ...] = ("replay", "feed", "pane", "filter", "search", "goto")) -> list[Row]:
+def rows(scopes: tuple[str, ...] = ("replay", "feed", "pane", "filter", "search", "goto", "bookmark", "bookmarks")) -> list[Row]:
     """One row per documented action (keys sharing a doc line are one row), in table order."""
     out: list[Row] = []
     for k in KEYS:

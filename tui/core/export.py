@@ -8,6 +8,10 @@ JSON schema (other tools read it; later issues only ADD keys):
                 "headline": str ("" when none), "byline": str ("" when none),
                 "updated": ISO 8601 | null ("Updated at …"), "pinned": bool,
                 "blog": str (only when several blogs are merged: the post's blog)}]}
+`liveblog-tui export` adds the facts (tui/core/export_facts.py) and the user's
+bookmarks: "bookmarks": [{"seq": int | null (where its post is in this parse),
+"post_id", "note", "created": ISO 8601 UTC, "status": ok | moved | changed | gone,
+"bookmarked_seq", "excerpt"}] (tui/core/bookmarks.py).
 """
 
 from __future__ import annotations

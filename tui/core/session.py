@@ -36,10 +36,13 @@ from typing import TYPE_CHECKING
 
 from tui.core.clock import DEFAULT_IDLE_CAP, PlaybackClock
 from tui.core.density import Density
-from tui.core.model import Blog
+from tui.core.model import Blog, Post
 from tui.core.query import Aliases, PostIndex, Query
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tui.core.bookmarks import BookmarkStore, Placed
     from tui.core.facts import State
     from tui.core.follow import Change
     from tui.core.knowledge import Knowledge
@@ -185,7 +188,9 @@ class ReplaySession:
         idle_cap: float | None = DEFAULT_IDLE_CAP,
         start_at: int | Target | None = None,
         paused: bool = False,
+        bookmarks_dir: Path | str | None = None,
     ) -> None:
+        """`bookmarks_dir`: where the bookmark store lives (default: tui.core.bookmarks.data_dir())."""
         self.blog = blog
         self._load = load if load is not None and not load.done else None
         posts = blog.posts
@@ -209,6 +214,8 @@ class ReplaySession:
         self.search = SearchState()
         self._aliases: tuple[object, Aliases] | None = None
         self.follow_note = ""  # "following", or why the followed file could not be read (status bar)
+        self._bookmarks_dir = bookmarks_dir
+        self._bookmarks: BookmarkStore | None = None
         if start_at is not None:
             self.jump(start_at if isinstance(start_at, Target) else Target.post(start_at), 0.0)
 
@@ -601,6 +608,54 @@ class ReplaySession:
             i = len(shown) - 1 if wrapped else i
         wrapped = wrapped and from_seq is not None
         return MatchJump(shown[i], i + 1, len(shown), wrapped)
+
+    # ------------------------------------------------------------ bookmarks
+    @property
+    def bookmarks(self) -> BookmarkStore | None:
+        """This blog's bookmark store (opened, not read, on first use); None while there are no posts."""
+        if self._bookmarks is None and self.blog.posts:
+            from tui.core.bookmarks import open_store
+
+            self._bookmarks = open_store(self.blog, self._bookmarks_dir)
+        return self._bookmarks
+
+    def bookmark_target(self, selected: int | None) -> Post | None:
+        """The post `m` marks: the feed's selected post when there is one (never one
+        after the playhead), else the playhead's; None before the first post."""
+        k = self.clock.position
+        seq = selected if selected is not None and 0 < selected <= k else k
+        return self.blog.posts[seq - 1] if 0 < seq <= len(self.blog.posts) else None
+
+    def bookmark(self, post: Post, note: str, now: datetime | None = None) -> str:
+        """Bookmark `post` with `note` (a new note replaces the old); returns the notice."""
+        store = self.bookmarks
+        if store is None:
+            return "no post to bookmark yet"
+        had = store.get(post.seq)
+        store.put(post, note, now)
+        return f"{'note saved on' if had is not None else 'bookmarked'} #{post.seq}"
+
+    def placed_bookmarks(self) -> list[Placed]:
+        """Every bookmark, found in the blog as parsed so far (see BookmarkStore.place)."""
+        store = self.bookmarks
+        if store is None:
+            return []
+        return store.place(self.blog.posts[: self.loaded], complete=not self.loading)
+
+    def jump_to_bookmark(self, placed: Placed, now: float) -> str:
+        """An explicit seek to a bookmarked post (ahead of the playhead too: the user set
+        it); returns the notice. A bookmark whose post is gone does not move anything."""
+        mark = placed.bookmark
+        if placed.status == "gone" or placed.seq is None:
+            return f"bookmark #{mark.seq}: that post is not in this version of the blog"
+        waiting = self.jump(Target.post(placed.seq), now)
+        if waiting and self.pending is not None:
+            return waiting
+        if placed.status == "moved":
+            return f"bookmark set on #{mark.seq}: its post is #{placed.seq} now"
+        if placed.status == "changed":
+            return f"bookmark #{mark.seq}: this post has changed since it was bookmarked"
+        return f"bookmark #{placed.seq}" + (f" · {mark.note}" if mark.note else "")
 
     # ------------------------------------------------------------ the status line
     def status(self, now: float, *, filtered: int | None = None, indexing_note: bool = True) -> PlayerStatus:

@@ -203,6 +203,7 @@ class ReplayScreen(Screen[None]):
             session.clock.play(self._now())
         self._sync()
         self.call_after_refresh(self._mount_panes)  # the first frame goes without them
+        self.call_after_refresh(self._open_bookmarks)
         if session.loading or session.timeline is None or not session.complete:
             self.call_after_refresh(self._load)
         self._start_follow()
@@ -700,6 +701,82 @@ class ReplayScreen(Screen[None]):
         source = blog.merged_from.get(post.blog_name, blog.source) if post.blog_name else blog.source
         self.app.push_screen(PostScreen(post, facts=facts, entities=entities, names=names,
                                         source=source, outlet=post.blog_name or blog.meta.outlet))
+
+    # ---- bookmarks ----------------------------------------------------------------------
+    def _open_bookmarks(self) -> None:
+        """Read the blog's bookmarks after the first frame, so a file that had to be set
+        aside is said at the start (one line), not at the first `m`."""
+        store = self.session.bookmarks
+        if store is not None:
+            store.items  # noqa: B018 — reads the file
+            self._bookmark_notice(store)
+
+    def _bookmark_notice(self, store) -> None:
+        notice = store.take_notice()
+        if notice:
+            self.notify(notice, title="Bookmarks", severity="warning", timeout=12, markup=False)
+
+    def action_bookmark(self) -> None:
+        """m: a note prompt for the selected post (else the playhead's)."""
+        from tui.app.screens.bookmark import BookmarkScreen
+
+        session = self.session
+        post = session.bookmark_target(self.feed.cursor)
+        store = session.bookmarks
+        if post is None or store is None:
+            self.query_one(PlayerBar).notice("no post to bookmark yet")
+            return
+        existing = store.get(post.seq)
+        self._bookmark_notice(store)
+        self.app.push_screen(BookmarkScreen(post, note=existing.note if existing else "", editing=existing is not None),
+                             lambda note: self._bookmark_saved(post, note))
+
+    def _bookmark_saved(self, post, note: str | None) -> None:
+        if note is None:
+            return  # escape: nothing changes
+        session = self.session
+        self.query_one(PlayerBar).notice(session.bookmark(post, note))
+        if session.bookmarks is not None:
+            self._bookmark_notice(session.bookmarks)
+
+    def action_bookmarks(self) -> None:
+        """' or B: the list of bookmarks; enter there seeks to one."""
+        from tui.app.screens.bookmarks import BookmarksScreen
+
+        session = self.session
+        store = session.bookmarks
+        if store is not None:
+            self._bookmark_notice(store)
+
+        def delete(seq: int):
+            gone = store.delete(seq) if store is not None else None
+            if store is not None:
+                self._bookmark_notice(store)
+            return gone
+
+        def restore(mark) -> None:
+            if store is not None:
+                store.restore(mark)
+                self._bookmark_notice(store)
+
+        self.app.push_screen(BookmarksScreen(session.placed_bookmarks, delete, restore, position=session.clock.position),
+                             self._bookmark_chosen)
+
+    def _bookmark_chosen(self, placed) -> None:
+        """A bookmark chosen in the list: an explicit seek to its post, then select it."""
+        if placed is None:
+            return
+        session = self.session
+        notice = session.jump_to_bookmark(placed, self._now())
+        self._sync()
+        seq = placed.seq
+        if seq is not None and 0 < seq <= session.clock.position:
+            if not self.feed.is_visible(seq):  # filtered out: show every post
+                self.query_one(FilterBar).clear()
+                self.feed.set_filter(None)
+            self.feed.jump_to_post(seq)
+            self.set_focus(self.feed)
+        self.query_one(PlayerBar).notice(notice)
 
     # ---- feed actions the palette offers ----------------------------------------------------
     def action_select_next(self) -> None:

@@ -1,0 +1,104 @@
+"""BookmarkScreen: the note of a bookmark — a one-line prompt over the replay.
+
+`m` opens it on a post; Enter saves (dismisses with the note, "" is fine),
+Escape cancels (dismisses with None). Enter acts in the order keys are typed:
+the note is what was typed before it, and keys typed after it go on to the
+replay (a fast "m", note, Enter, ". . ." steps three posts). On a post already bookmarked it shows
+the note to edit. The note is the user's text: it reaches the screen as typed
+(an Input shows it verbatim; the header is built from plain strings).
+"""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from tui.app import keys, render
+from tui.core.bookmarks import excerpt
+from tui.core.model import Post
+
+NOTE_MAX = 2000  # characters: a note, not a document (the input would scroll forever)
+
+
+def when(post_time, estimated: bool) -> str:
+    """'~Wed 14 May 09:00': the post's day and time, '~' when estimated."""
+    return f"{'~' if estimated else ''}{post_time:%a} {post_time.day} {post_time:%b %H:%M}"
+
+
+def post_line(post: Post) -> Content:
+    """'#37 ~Wed 14 May 09:00  first words of the post …' from plain strings."""
+    style = f"{render.ESTIMATED} {render.TIME}" if post.time_estimated else render.TIME
+    return render.line((f"#{post.seq}", "bold $accent"), " ", (when(post.time, post.time_estimated), style),
+                       "  ", (excerpt(post), render.DIM))
+
+
+class NoteInput(Input):
+    """The note's input. Once the note is read it types nothing more: keys typed
+    right after Enter (". . ." to step on) belong to the replay, never to the note."""
+
+    submitted = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.submitted:
+            event.prevent_default()  # Input's own handler does not run; the key bubbles to the screen
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if self.submitted:
+            event.prevent_default()
+
+
+class BookmarkScreen(ModalScreen[str | None]):
+    """Ask for a note on `post`; dismiss(note) on Enter, dismiss(None) on Escape."""
+
+    CSS_PATH = "bookmark.tcss"
+    BINDINGS = keys.bindings("bookmark")
+    AUTO_FOCUS = "#bookmark-note"
+
+    def __init__(self, post: Post, *, note: str = "", editing: bool = False) -> None:
+        super().__init__()
+        self.post = post
+        self._note = note
+        self.editing = editing
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="bookmark-box") as box:
+            box.border_title = f"{'Edit the bookmark on' if self.editing else 'Bookmark'} #{self.post.seq}"
+            box.border_subtitle = "enter saves · escape cancels"
+            yield Static(post_line(self.post), id="bookmark-post")
+            yield NoteInput(value=self._note, placeholder="a note (optional)", max_length=NOTE_MAX, id="bookmark-note")
+
+    def action_save(self) -> None:
+        """Enter (a priority binding: it acts when typed, before the input has taken
+        the keys typed ahead of it): read the note once the input has them all."""
+        notes = self.query("#bookmark-note")
+        if not notes:  # not composed yet: nothing typed can be in it
+            self.dismiss(self._note.strip())
+            return
+        note = notes.first(NoteInput)
+        if not note.submitted:
+            note.call_later(self._read_note, note)
+
+    def _read_note(self, note: NoteInput) -> None:
+        if note.submitted:
+            return
+        note.submitted = True  # keys after Enter, queued behind this call, go to the replay
+        self.dismiss(note.value.strip())
+
+    @on(Input.Submitted, "#bookmark-note")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()  # Enter is the screen's save binding; nothing else submits
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed after Enter reached this closing prompt: hand it to the app again,
+        which by now routes it to the replay (in the order typed)."""
+        note = self.query("#bookmark-note").first(NoteInput) if self.query("#bookmark-note") else None
+        if note is not None and note.submitted:
+            event.stop()
+            self.app.post_message(events.Key(event.key, event.character))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
