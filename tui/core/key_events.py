@@ -12,17 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.core.phrases import format_day, format_when, schedule_word, status_phrase
+from tui.core.phrases import format_day, schedule_phrase, status_phrase
 
 if TYPE_CHECKING:
-    from tui.core.facts import Meeting, ScheduleFact, State
+    from tui.core.facts import Meeting, State
     from tui.core.timeline import TimelineView
 
 NAMES_SHOWN = 3  # people named in a line before "+N"
 
-# How a schedule change takes its time: "planned for Fri 16 May", "rescheduled to 12:30".
-_FOR = frozenset({"proposed", "planned", "confirmed"})
-_TO = frozenset({"rescheduled", "postponed", "delayed"})
 
 
 def describe_change(timeline: TimelineView, seq: int) -> str:
@@ -71,19 +68,6 @@ def changes_between(before: State, after: State) -> list[str]:
     return clauses
 
 
-def schedule_phrase(fact: ScheduleFact) -> str:
-    """'rescheduled to ~Fri 16 May 12:30', 'planned for Thu 15 May', 'started'."""
-    text = schedule_word(fact.kind)
-    when = format_when(fact.when, fact.when_estimated)
-    if when and fact.kind in _FOR:
-        text += f" for {when}"
-    elif when and fact.kind in _TO:
-        text += f" to {when}"
-    elif when:
-        text += f" ({when})"
-    return text
-
-
 def meeting_change(old: Meeting | None, new: Meeting, said: list[str]) -> tuple[list[str], list[str]]:
     """(what happened to one meeting, what is new about it) after its schedule
     phrases `said`: first named, took place; where, when, who."""
@@ -116,4 +100,4 @@ def _shown(fact) -> tuple[str, str | None, str | None]:
     return fact.status, fact.where, fact.from_where
 
 
-__all__ = ["changes_between", "describe_change", "meeting_change", "schedule_phrase"]
+__all__ = ["changes_between", "describe_change", "meeting_change"]

@@ -10,7 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from tui.core.facts import Participant, StatusFact
+from tui.core.facts import Participant, ScheduleFact, StatusFact
+
+# How a schedule change takes its time: "planned for Fri 16 May", "rescheduled to 12:30".
+_FOR = frozenset({"proposed", "planned", "confirmed"})
+_TO = frozenset({"rescheduled", "postponed", "delayed"})
 
 
 def format_when(when: datetime | None, estimated: bool) -> str:
@@ -40,6 +44,19 @@ SCHEDULE_WORDS = {"denied": "report denied", "proposed": "proposed", "planned": 
                   "rescheduled": "rescheduled", "postponed": "postponed", "delayed": "delayed",
                   "cancelled": "cancelled", "started": "started", "suspended": "suspended", "resumed": "resumed",
                   "concluded": "concluded"}
+
+def schedule_phrase(fact: ScheduleFact) -> str:
+    """'rescheduled to ~Fri 16 May 12:30', 'planned for Thu 15 May', 'started'."""
+    text = schedule_word(fact.kind)
+    when = format_when(fact.when, fact.when_estimated)
+    if when and fact.kind in _FOR:
+        text += f" for {when}"
+    elif when and fact.kind in _TO:
+        text += f" to {when}"
+    elif when:
+        text += f" ({when})"
+    return text
+
 
 # Statuses that put a delegation somewhere: its place comes only from these facts.
 PLACED = frozenset({"arrived", "located", "waiting", "meeting", "walked_out", "returned", "concluded"})
