@@ -36,7 +36,8 @@ class ReplayApp(App[None]):
     # The replay screen is the default screen (it exists before the first key), so
     # its stylesheet is read here; so are the dialogs' (small): reading one when
     # its screen is first pushed would re-parse every stylesheet of the app then.
-    CSS_PATH = ["app.tcss", "screens/replay.tcss", "screens/help.tcss", "screens/post.tcss", "screens/goto.tcss"]
+    CSS_PATH = ["app.tcss", "screens/replay.tcss", "screens/help.tcss", "screens/post.tcss", "screens/goto.tcss",
+                "screens/timeline.tcss"]
 
     def __init__(
         self,

@@ -543,7 +543,8 @@ def _lane_row(lane: Lane, index: int, axis: Axis, tw: int, head: int, days: list
                 cells[c] = fill
                 styles[c] = f"span-{mark.group}"
                 owners[c] = i
-            cells[c0], styles[c0] = "▏", f"edge-{mark.group}"
+            if c1 > c0:  # an edge tells two spans of one colour apart; a one-cell span is all colour
+                cells[c0], styles[c0] = "▏", f"edge-{mark.group}"
             room = c1 - c0  # the first cell is the edge
             label = mark.label if cells_of(mark.label) <= room else _fit(mark.label, room).rstrip() if room >= 4 else ""
             _place(cells, c0 + 1, c1 + 1, label)
