@@ -42,7 +42,7 @@ def timeline_at(position: int) -> ReplayApp:
 
 
 def test_snapshot_timeline_80x24(snap_compare) -> None:
-    """The talks under way at #8: their bar open at the playhead; nothing drawn after it."""
+    """The talks under way at #8: their bar open at the playhead (the axis ends there)."""
     assert snap_compare(timeline_at(8), press=["T"], terminal_size=(80, 24))
 
 

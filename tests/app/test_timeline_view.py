@@ -67,7 +67,7 @@ async def test_T_opens_the_lanes_at_the_playhead_and_escape_q_or_T_close_it() ->
             assert lanes is not None and lanes.seq == 8
             assert [lane.title for lane in lanes.lanes] == ["RU", "UA", "RU–UA talks", "Rubio–Medinsky call"]
             text = fx.screen_text(app)
-            assert "Timeline · as of #8 · whole blog" in text and "Ukrainian delegation [UA]" not in text
+            assert "Timeline · as of #8 · up to the playhead" in text and "Ukrainian delegation [UA]" not in text
             assert selected(screen).seq == 8  # the latest report: the talks began at #8
             assert "#8 Fri 16 May 09:30" in detail_text(screen)
             await pilot.press(key)
@@ -121,18 +121,20 @@ async def test_nothing_after_the_playhead_is_drawn_and_the_view_follows_the_play
         assert screen.chart.lanes.seq == 3 and not any("▶" in row or "↻" in row for row in drawn(screen))
 
 
-async def test_z_fits_the_axis_to_the_playhead_and_is_kept_for_the_next_time() -> None:
+async def test_the_axis_ends_at_the_playhead_z_spans_the_whole_blog_and_is_kept() -> None:
     app = make_app(start_at=5)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_view(pilot)
-        before = drawn(screen)[0].index("▼")
+        fitted = drawn(screen)[0]
+        assert "up to the playhead" in fx.screen_text(app) and fitted.rstrip().endswith("▼")
         await pilot.press("z")
-        assert "up to the playhead" in fx.screen_text(app)
-        after = drawn(screen)[0]
-        assert after.index("▼") > before and after.rstrip().endswith("▼")
+        assert "whole blog" in fx.screen_text(app)
+        whole = drawn(screen)[0]
+        assert whole.index("▼") < fitted.index("▼")  # posts 6..10 are parsed: the axis runs on to them
+        assert all(not row[whole.index("▼") + 1:].strip() for row in drawn(screen)[1:])  # but nothing is drawn there
         await pilot.press("escape")
         screen = await open_view(pilot)
-        assert screen.zoom and "up to the playhead" in fx.screen_text(app)
+        assert not screen.zoom and "whole blog" in fx.screen_text(app)
 
 
 async def test_a_click_selects_a_mark_and_a_double_click_shows_its_post() -> None:

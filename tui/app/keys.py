@@ -112,7 +112,7 @@ KEYS: tuple[Key, ...] = (
     Key("home", "first_mark", "First", "timeline", "timeline: first / last mark (the latest before the playhead)", "Home", False),
     Key("end", "last_mark", "Last", "timeline", "timeline: first / last mark (the latest before the playhead)", "End", False),
     Key("enter", "select", "Go to post", "timeline", "timeline: jump the feed to the selected mark's source post", "enter", True),
-    Key("z", "zoom", "Zoom", "timeline", "timeline: time axis over the whole blog / up to the playhead", "z", True),
+    Key("z", "zoom", "Zoom", "timeline", "timeline: time axis up to the playhead / over the whole blog", "z", True),
     Key("escape,q,T", "close", "Close", "timeline", "timeline: close", "escape q T", True),
     Key("escape,q,question_mark", "close", "Close", "help", "close the help", "escape q ?", True),
     Key("escape,q,enter", "close", "Close", "post", "close the post", "escape q enter", True),

@@ -510,6 +510,8 @@ def _axis_row(lanes: Lanes, axis: Axis, tw: int, head: int, days: list[tuple[int
             cells[col], styles[col] = "│", "tick"
         start = col + (1 if n else 0)
         nxt = days[n + 1][0] if n + 1 < len(days) else axis.columns
+        if start <= head < nxt:  # the day holds the playhead: its label goes on the side with room
+            start, nxt = (start, head) if head - start >= nxt - head - 1 else (head + 1, nxt)
         text = label if nxt - start > len(label) else label.split()[-1] if nxt - start > 2 else ""
         for i, ch in enumerate(text):
             if start + i < len(cells):

@@ -136,7 +136,7 @@ class ReplayScreen(Screen[None]):
         self._submitting = False  # Enter pressed, the search bar's text not read yet
         self._early_jumps: list[bool] = []  # n / N typed in that moment
         self._timeline_view = None  # the TimelineScreen while it is open (it follows the playhead)
-        self._timeline_zoom = False  # z in the timeline view, kept for the next time it opens
+        self._timeline_zoom = True  # the timeline's axis ends at the playhead (z: the whole blog); kept between openings
 
     # ---- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:

@@ -63,8 +63,9 @@ class TimelineScreen(Screen[int | None]):
     CSS_PATH = "timeline.tcss"
     BINDINGS = keys.bindings("timeline")
 
-    def __init__(self, source: Source, *, zoom: bool = False) -> None:
-        """`source()`: the lanes at the playhead, or why there are none yet."""
+    def __init__(self, source: Source, *, zoom: bool = True) -> None:
+        """`source()`: the lanes at the playhead, or why there are none yet; `zoom`: the axis
+        ends at the playhead (else at the last post parsed: the whole blog so far)."""
         super().__init__()
         self._source = source
         self._zoom = zoom
