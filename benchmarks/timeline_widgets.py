@@ -16,7 +16,8 @@ The lanes (tui.core.lanes.build_lanes at a playhead) are drawn full screen at
 For each it writes an SVG screenshot to benchmarks/out/timeline-<way>-<W>x<H>-<seq>.svg
 (git-ignored; look at them to judge how they read) and prints the median time
 to draw the widget's lines from fresh data (data → strips, what a repaint
-costs after the playhead moves). A way whose package is not installed is
+costs after the playhead moves); before that, the core alone: build_lanes and
+paint, and `}` / `{` (ReplaySession.key_event with its notice). A way whose package is not installed is
 skipped with a note. The blog defaults to the bundled one; --blog takes any
 (e.g. benchmarks/out/blog-100000.txt from make_blog.py), extracted in full first.
 """
@@ -38,7 +39,8 @@ OUT = ROOT / "benchmarks" / "out"
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.geometry import Region  # noqa: E402
 
-from tui.core.lanes import Lanes, build_lanes, latest, short_names  # noqa: E402
+from tui.core.lanes import Lanes, build_lanes, latest, paint, short_names  # noqa: E402
+from tui.core.session import ReplaySession  # noqa: E402
 
 SIZES = ((80, 24), (200, 50))
 COLORS = {"plan": "#3b6ea8", "absent": "#a04055", "moving": "#777777", "there": "#3f8f5a", "talks": "#d08a2a",
@@ -178,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--blog", help="a blog file (default: the bundled blog)")
     ap.add_argument("--at", type=int, nargs="*", help="playheads (default: a third, two thirds, the end)")
     ap.add_argument("--repeat", type=int, default=9)
+    ap.add_argument("--ways", nargs="*", default=list(WAYS), choices=list(WAYS), help="which drawings (default: all)")
     args = ap.parse_args(argv)
     from tui.core.knowledge import load_knowledge
     from tui.core.load import load_blog
@@ -187,24 +190,43 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     tl = Timeline.build(blog, load_knowledge(blog_path=blog.source if args.blog else None))
     n = len(blog.posts)
-    print(f"blog: {blog.source}, {n:,} posts, extracted in {time.perf_counter() - t0:.1f} s")
+    print(f"blog: {blog.source}, {n:,} posts, extracted in {time.perf_counter() - t0:.1f} s", flush=True)
     OUT.mkdir(exist_ok=True)
     at = args.at or [max(1, n // 3), max(1, 2 * n // 3), n]
     for k in at:
         state = tl.state_at(k)
-        t1 = time.perf_counter()
-        lanes = build_lanes(state, blog.posts, tz=blog.tz, short=short_names(tl.knowledge_at(k)))
-        build_ms = (time.perf_counter() - t1) * 1000
+        short = short_names(tl.knowledge_at(k))  # what the panes' state_at(k) has just cached
+        builds = []
+        for _ in range(args.repeat):
+            t1 = time.perf_counter()
+            lanes = build_lanes(state, blog.posts, tz=blog.tz, short=short)
+            builds.append((time.perf_counter() - t1) * 1000)
+        paints = []
+        for _ in range(args.repeat):
+            t1 = time.perf_counter()
+            paint(lanes, 200, selected=latest(lanes))
+            paints.append((time.perf_counter() - t1) * 1000)
         marks = len(lanes.marks)
-        print(f"\nplayhead #{k}: {len(lanes.lanes)} lanes, {marks:,} marks; build_lanes {build_ms:.2f} ms")
+        print(f"\nplayhead #{k}: {len(lanes.lanes)} lanes, {marks:,} marks; median build_lanes "
+              f"{statistics.median(builds):.2f} ms, paint at 200 columns {statistics.median(paints):.2f} ms")
+        session = ReplaySession(blog, timeline=tl, start_at=k, paused=True)
+        steps = []
+        for forward in (True, False) * 5:
+            t1 = time.perf_counter()
+            session.key_event(forward, 0.0)
+            steps.append((time.perf_counter() - t1) * 1000)
+        print(f"  key events: {len(tl.changes()):,} posts change a pane; }} / {{ with its notice: median "
+              f"{statistics.median(steps):.3f} ms")
         for way, (module, _) in WAYS.items():
+            if way not in args.ways:
+                continue
             if not available(module):
                 print(f"  {way:8} not installed (pip install {module.replace('_', '-')})")
                 continue
             for size in SIZES:
                 out = OUT / f"timeline-{way}-{size[0]}x{size[1]}-{k}.svg"
                 ms = asyncio.run(draw(way, lanes, size, args.repeat, out))
-                print(f"  {way:8} {size[0]:>3}×{size[1]:<3} draw {ms:8.2f} ms   {out.relative_to(ROOT)}")
+                print(f"  {way:8} {size[0]:>3}×{size[1]:<3} draw {ms:8.2f} ms   {out.relative_to(ROOT)}", flush=True)
     return 0
 
 

@@ -86,6 +86,7 @@ def lanes_at(k: int, **kw):
 def test_a_status_span_runs_from_its_post_to_the_next_change_and_the_last_to_the_playhead() -> None:
     lanes = lanes_at(9)
     ru = lanes.lanes[0]
+    text = lanes.text
     assert (ru.key, ru.kind, ru.title, ru.name) == ("ru", "party", "RU", "Russian delegation")
     spans = [(m.label, m.seq, m.end_seq, m.start, m.end, m.group) for m in ru.marks]
     assert spans == [
@@ -93,14 +94,16 @@ def test_a_status_span_runs_from_its_post_to_the_next_change_and_the_last_to_the
         ("arrived in Istanbul", 3, 7, at(3), at(7), "there"),  # the repeat at 5 does not cut it
         ("travelling to Ankara", 7, 0, at(7), at(9), "moving"),  # open: to the playhead
     ]
-    assert "again in #5" in ru.marks[1].text
-    assert "left Istanbul → travelling to Ankara" in ru.marks[2].text  # both facts of post 7, the last shown
-    assert ru.marks[2].text.endswith("still so at the playhead")
+    assert "again in #5" in text(ru.marks[1])
+    assert "left Istanbul → travelling to Ankara" in text(ru.marks[2])  # both facts of post 7, the last shown
+    assert text(ru.marks[2]).endswith("still so at the playhead")
+    assert ru.marks[2].evidence == "It is heading to Ankara."
     assert lanes.quiet == ("UA",)  # a row in the pane, no status: no lane, but named
 
 
 def test_schedule_changes_are_markers_and_a_meeting_a_bar_from_its_start_to_its_end() -> None:
-    talks = lanes_at(9).lanes[1]
+    lanes = lanes_at(9)
+    talks = lanes.lanes[1]
     assert (talks.kind, talks.title) == ("meeting", "Russia – Ukraine talks")
     marks = [(m.kind, m.symbol, m.seq, m.end_seq) for m in talks.marks]
     assert marks == [("schedule", "◇", 2, 2), ("schedule", "↻", 4, 4), ("meeting", "", 6, 8),
@@ -109,15 +112,16 @@ def test_schedule_changes_are_markers_and_a_meeting_a_bar_from_its_start_to_its_
     assert (bar.start, bar.end, bar.label) == (at(6), at(8), "1 present")
     assert bar.people == ("present: Vladimir Medinsky", "announced only: Aleksandr Fomin", "absent: Sergey Lavrov")
     planned, moved = talks.marks[0], talks.marks[1]
-    assert planned.text.startswith("Russia – Ukraine talks: planned for Fri 16 May “on Friday” · #2 ~")
-    assert "rescheduled to ~Thu 15 May 14:00" in moved.text  # an estimated plan keeps its ~
+    assert lanes.text(planned).startswith("Russia – Ukraine talks: planned for Fri 16 May “on Friday” · #2 ~")
+    assert "rescheduled to ~Thu 15 May 14:00" in lanes.text(moved)  # an estimated plan keeps its ~
     assert moved.evidence == "Moved."
 
 
 def test_a_meeting_still_sitting_at_the_playhead_is_open_and_a_held_call_is_one_post() -> None:
-    bar = [m for m in lanes_at(7).lanes[1].marks if m.kind == "meeting"][0]
+    lanes = lanes_at(7)
+    bar = [m for m in lanes.lanes[1].marks if m.kind == "meeting"][0]
     assert (bar.seq, bar.end_seq, bar.end) == (6, 0, at(7))
-    assert bar.text.endswith("no end reported by the playhead")
+    assert lanes.text(bar).endswith("no end reported by the playhead")
     call = lanes_at(10).lanes[2]
     assert [(m.kind, m.seq, m.end_seq, m.label) for m in call.marks] == [("meeting", 9, 9, "2 present")]
     dinner = lanes_at(10).lanes[3]  # named, nothing else: a dot where it was first named
@@ -183,9 +187,10 @@ def test_selection_moves_along_a_lane_and_between_lanes() -> None:
 def test_times_are_labelled_estimated_with_a_tilde() -> None:
     assert post_when(POSTS[1]) == "~Thu 15 May 10:00" and post_when(POSTS[0]) == "Thu 15 May 09:00"
     assert post_when(POSTS[1], day=False) == "~10:00"
-    ru = lanes_at(9).lanes[0].marks
-    assert "#1 Thu 15 May 09:00 → #3 11:00" in ru[0].text  # both exact
-    assert "#3 Thu 15 May 11:00 → #7 15:00" in ru[1].text
+    lanes = lanes_at(9)
+    ru = lanes.lanes[0].marks
+    assert "#1 Thu 15 May 09:00 → #3 11:00" in lanes.text(ru[0])  # both exact
+    assert "#3 Thu 15 May 11:00 → #7 15:00" in lanes.text(ru[1])
     lanes = lanes_at(4)
     assert lanes.now_estimated and paint(lanes, 60).text().startswith("#4 ~12:00")
 
@@ -262,3 +267,27 @@ def test_an_axis_maps_its_ends_to_its_first_and_last_column() -> None:
     assert (axis.column(100.0), axis.column(150.0), axis.column(200.0)) == (0, 25, 50)
     assert axis.column(-5.0) == 0 and axis.column(999.0) == 50
     assert Axis(5.0, 5.0, 40).column(5.0) == 0  # one moment: everything at the start
+
+
+@pytest.mark.parametrize(("days", "first"), [(2, "Thu 15"), (60, "15 May"), (300, "May 2025"), (2500, "2025")])
+def test_the_axis_ticks_days_weeks_months_or_years_whatever_the_span(days: int, first: str) -> None:
+    from tui.core.lanes import Lanes
+
+    origin = POSTS[0].time.timestamp()
+    lanes = Lanes(seq=1, origin=origin, now=origin + days * 86400, end=origin + days * 86400, tz=TZ)
+    axis_row = paint(lanes, 80).text().splitlines()[0]
+    assert axis_row.split("│")[0].split()[-1] == first.split()[-1]  # the first tick's label
+    assert 1 <= axis_row.count("│") <= 80 // 8 + 1  # never more ticks than the width holds
+
+
+def test_marks_hidden_in_one_cell_are_not_drawn_but_the_selected_one_is() -> None:
+    flips = tuple(StatusFact(i, "ru", "arrived" if i % 2 else "left", "Istanbul", f"e{i}") for i in range(1, N + 1))
+    busy = State(seq=N, delegations=(DelegationState("ru", "Russian delegation", "RU", "", flips[-1], None, flips, False),))
+    lanes = build_lanes(busy, POSTS, tz=TZ)
+    assert len(lanes.marks) == N
+    picture = paint(lanes, 10)  # 5 columns for ten spans of an hour each: some share a cell
+    assert len(picture.marks) < N
+    hidden = next(m for m in lanes.marks if m not in picture.marks)
+    chosen = paint(lanes, 10, selected=hidden)
+    assert hidden in chosen.marks
+    assert any("selected" in style for text, style in chosen.rows[1].runs)

@@ -29,8 +29,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.phrases import humanize, schedule_phrase, schedule_word, split_participants, status_phrase
 
@@ -58,14 +59,19 @@ SCHEDULE_SYMBOLS = {
     "cancelled": "✕", "denied": "⊘", "started": "▶", "suspended": "‖", "resumed": "▷", "concluded": "■",
 }
 NAMED_SYMBOL = "·"  # a meeting with nothing but its first mention
+TICK_CELLS = 8  # the axis has at most one tick (day, week, month, year) per this many columns
 FILL = {"moving": "›"}  # spans told apart by a pattern too (monochrome terminals, colour-blind readers)
 _OPENS = frozenset({"started", "resumed"})
 _CLOSES = frozenset({"concluded", "suspended", "cancelled"})
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One thing on a lane you can select: a status span, a meeting bar or a schedule marker."""
+class Mark(NamedTuple):
+    """One thing on a lane you can select: a status span, a meeting bar or a schedule marker.
+
+    Its words for the detail line (Lanes.text(mark)) are made when it is shown, not
+    when the lanes are built: formatting times for every mark of a big blog costs
+    more than building the lanes. A NamedTuple: a big blog has tens of thousands of
+    marks, and a frozen dataclass takes several times longer to make."""
 
     lane: int  # index in Lanes.lanes
     kind: str  # "status" | "meeting" | "schedule" | "named"
@@ -77,9 +83,10 @@ class Mark:
     group: str  # colour: a STATUS_GROUPS value, "meeting", or the schedule kind
     symbol: str  # a marker's glyph; "" for spans
     label: str  # what it says on the lane when it fits: "arrived in Istanbul", "3 present"
-    text: str  # the detail line: what, when, from which posts
-    evidence: str = ""  # the source sentence, verbatim
+    facts: tuple = ()  # type: ignore[type-arg]  # status spans: the facts of the post that opened it; markers: the schedule fact
+    again: tuple[int, ...] = ()  # status spans: later posts that reported the same again
     people: tuple[str, ...] = ()  # meeting bars: "present: …", "announced only: …", "absent: …"
+    place: str = ""  # meeting bars: where
 
     @property
     def is_span(self) -> bool:
@@ -89,6 +96,11 @@ class Mark:
     def ident(self) -> tuple[int, str, int]:
         """Stable across rebuilds at later playheads (a span's end may change, not this)."""
         return self.lane, self.kind, self.seq
+
+    @property
+    def evidence(self) -> str:
+        """The source sentence, verbatim ("" for meeting bars)."""
+        return getattr(self.facts[-1], "evidence", "") if self.facts else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +113,7 @@ class Lane:
     marks: tuple[Mark, ...]  # by start time, then as reported
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Lanes:
     seq: int  # the playhead: posts 1..seq are revealed
     origin: float  # the first post's time (POSIX seconds)
@@ -111,8 +123,9 @@ class Lanes:
     lanes: tuple[Lane, ...] = ()
     quiet: tuple[str, ...] = ()  # parties with a row in the pane but no status yet (no lane)
     now_estimated: bool = False
+    posts: Sequence[Post] = field(default=(), compare=False, repr=False)  # for the times in text()
 
-    @property
+    @cached_property
     def marks(self) -> list[Mark]:
         return [m for lane in self.lanes for m in lane.marks]
 
@@ -120,6 +133,38 @@ class Lanes:
     def parties(self) -> int:
         """How many lanes are parties (they come first)."""
         return sum(1 for lane in self.lanes if lane.kind == "party")
+
+    def when(self, seq: int, *, day: bool = True) -> str:
+        """'#18 ~Thu 15 May 09:09' ('#18 ~09:09' with day=False)."""
+        return f"#{seq} {post_when(self.posts[seq - 1], day=day)}"
+
+    def text(self, mark: Mark) -> str:
+        """The detail line of a mark: what, when and from which posts —
+        'Russian delegation: arrived in Istanbul · #18 ~Thu 15 May 09:09 → #32 ~13:12 · again in #22, #28'."""
+        name = self.lanes[mark.lane].name
+        if mark.kind == "status":
+            phrases = dict.fromkeys(status_phrase(f) for f in mark.facts)
+            text = self._span(f"{name}: {' → '.join(phrases)}", mark, "still so at the playhead")
+            if mark.again:
+                more = " …" if len(mark.again) > 6 else ""
+                text += " · again in " + ", ".join(f"#{s}" for s in mark.again[:6]) + more
+            return text
+        if mark.kind == "meeting":
+            where = f" · {mark.place}" if mark.place else ""
+            if mark.end_seq == mark.seq:
+                return f"{name}: held · {self.when(mark.seq)}{where}"
+            return self._span(f"{name}: in session", mark, "no end reported by the playhead") + where
+        if mark.kind == "schedule" and mark.facts:
+            fact = mark.facts[-1]
+            said = schedule_phrase(fact) + (f" “{fact.raw}”" if fact.raw else "")
+            return f"{name}: {said} · {self.when(mark.seq)}"
+        return f"{name}: {mark.label} · {self.when(mark.seq)}"
+
+    def _span(self, what: str, mark: Mark, still: str) -> str:
+        if not mark.end_seq:
+            return f"{what} · {self.when(mark.seq)} → {still}"
+        same_day = self.posts[mark.end_seq - 1].day == self.posts[mark.seq - 1].day
+        return f"{what} · {self.when(mark.seq)} → {self.when(mark.end_seq, day=not same_day)}"
 
 
 def post_when(post: Post, *, day: bool = True) -> str:
@@ -142,7 +187,7 @@ def build_lanes(state: State, posts: Sequence[Post], *, count: int | None = None
     origin = posts[0].time.timestamp()
     end = max(posts[n - 1].time.timestamp(), origin)
     if k <= 0:
-        return Lanes(seq=0, origin=origin, now=origin, end=end, tz=tz or posts[0].time.tzinfo)
+        return Lanes(seq=0, origin=origin, now=origin, end=end, tz=tz or posts[0].time.tzinfo, posts=posts)
     now_post = posts[k - 1]
     now = now_post.time.timestamp()
     builder = _Builder(posts, k, now)
@@ -154,7 +199,7 @@ def build_lanes(state: State, posts: Sequence[Post], *, count: int | None = None
             quiet.append(d.label or d.name or d.id)
             continue
         lanes.append(Lane(d.id, "party", d.label or d.name or d.id, d.name or d.label or d.id, d.color,
-                          builder.status_spans(len(lanes), d.name or d.label or d.id, history)))
+                          builder.status_spans(len(lanes), history)))
     by_subject: dict[str, list[ScheduleFact]] = {}
     for fact in state.schedule:
         by_subject.setdefault(fact.subject, []).append(fact)
@@ -164,7 +209,7 @@ def build_lanes(state: State, posts: Sequence[Post], *, count: int | None = None
             name = meeting.name or meeting.id
             lanes.append(Lane(meeting.id, "meeting", short_title(meeting, short or {}), name, "", marks))
     return Lanes(seq=k, origin=origin, now=now, end=max(end, now), tz=tz or posts[0].time.tzinfo,
-                 lanes=tuple(lanes), quiet=tuple(quiet), now_estimated=now_post.time_estimated)
+                 lanes=tuple(lanes), quiet=tuple(quiet), now_estimated=now_post.time_estimated, posts=posts)
 
 
 def short_names(knowledge: Knowledge) -> dict[str, str]:
@@ -205,7 +250,7 @@ def short_title(meeting: Meeting, short: Mapping[str, str]) -> str:
 
 
 class _Builder:
-    """Times and words of marks, for one playhead."""
+    """Marks for one playhead: times by seq (O(1) each), no formatting."""
 
     def __init__(self, posts: Sequence[Post], k: int, now: float) -> None:
         self.posts, self.k, self.now = posts, k, now
@@ -213,16 +258,7 @@ class _Builder:
     def at(self, seq: int) -> float:
         return self.posts[seq - 1].time.timestamp()
 
-    def when(self, seq: int, *, day: bool = True) -> str:
-        return f"#{seq} {post_when(self.posts[seq - 1], day=day)}"
-
-    def span_text(self, what: str, seq: int, end_seq: int, still: str = "still so at the playhead") -> str:
-        """'RU: arrived in Istanbul · #18 ~Thu 15 May 09:09 → #32 ~13:12' (`still` when open)."""
-        same_day = end_seq and self.posts[end_seq - 1].day == self.posts[seq - 1].day
-        until = f"{self.when(end_seq, day=not same_day)}" if end_seq else still
-        return f"{what} · {self.when(seq)} → {until}"
-
-    def status_spans(self, lane: int, name: str, history: list[StatusFact]) -> tuple[Mark, ...]:
+    def status_spans(self, lane: int, history: list[StatusFact]) -> tuple[Mark, ...]:
         """One span per change of what the delegations pane shows (status, place)."""
         groups: list[list[StatusFact]] = []
         for fact in history:  # oldest first; a post's facts are adjacent
@@ -232,30 +268,26 @@ class _Builder:
                 groups.append([fact])
         spans: list[tuple[list[StatusFact], list[int]]] = []  # (the facts that opened it, further sources)
         for group in groups:
-            shown = group[-1]
-            if spans and _shown(spans[-1][0][-1]) == _shown(shown):
-                spans[-1][1].append(shown.seq)
+            if spans and _shown(spans[-1][0][-1]) == _shown(group[-1]):
+                spans[-1][1].append(group[-1].seq)
                 continue
             spans.append((group, []))
         marks = []
+        posts, now = self.posts, self.now
         for i, (group, again) in enumerate(spans):
             shown = group[-1]
             seq = shown.seq
             end_seq = spans[i + 1][0][-1].seq if i + 1 < len(spans) else 0
-            phrases = list(dict.fromkeys(status_phrase(f) for f in group))
-            text = self.span_text(f"{name}: {' → '.join(phrases)}", seq, end_seq)
-            if again:
-                text += " · again in " + ", ".join(f"#{s}" for s in again[:6]) + (" …" if len(again) > 6 else "")
+            post = posts[seq - 1]
             marks.append(Mark(
-                lane=lane, kind="status", start=self.at(seq), end=self.at(end_seq) if end_seq else self.now,
-                seq=seq, end_seq=end_seq, estimated=self.posts[seq - 1].time_estimated,
-                group=STATUS_GROUPS.get(shown.status, "plan"), symbol="", label=status_phrase(shown),
-                text=text, evidence=shown.evidence,
+                lane=lane, kind="status", start=post.time.timestamp(),
+                end=posts[end_seq - 1].time.timestamp() if end_seq else now, seq=seq, end_seq=end_seq,
+                estimated=post.time_estimated, group=STATUS_GROUPS.get(shown.status, "plan"), symbol="",
+                label=status_phrase(shown), facts=tuple(group), again=tuple(again),
             ))
         return tuple(marks)
 
     def meeting_marks(self, lane: int, meeting: Meeting, facts: list[ScheduleFact]) -> tuple[Mark, ...]:
-        name = meeting.name or meeting.id
         marks: list[Mark] = []
         present, announced = split_participants(meeting.participants)
         absent = _absent(meeting)
@@ -265,7 +297,6 @@ class _Builder:
             "absent: " + ", ".join(absent) if absent else "",
         ) if line)
         label = f"{len(present)} present" if present else humanize(meeting.status)
-        where = f" · {meeting.place}" if meeting.place else ""
         opened: ScheduleFact | None = None
         bars: list[tuple[int, int]] = []
         for fact in facts:
@@ -280,29 +311,23 @@ class _Builder:
             first = min(p.seq for p in present)
             bars.append((first, first))
         for seq, end_seq in bars:
-            if end_seq == seq:
-                text = f"{name}: held · {self.when(seq)}"
-            else:
-                text = self.span_text(f"{name}: in session", seq, end_seq, "no end reported by the playhead")
             marks.append(Mark(
                 lane=lane, kind="meeting", start=self.at(seq), end=self.at(end_seq) if end_seq else self.now,
                 seq=seq, end_seq=end_seq, estimated=self.posts[seq - 1].time_estimated, group="meeting",
-                symbol="", label=label, text=text + where, people=people or ("no participant reported",),
+                symbol="", label=label, people=people or ("no participant reported",), place=meeting.place or "",
             ))
         for fact in facts:
-            said = schedule_phrase(fact) + (f" “{fact.raw}”" if fact.raw else "")
             marks.append(Mark(
                 lane=lane, kind="schedule", start=self.at(fact.seq), end=self.at(fact.seq), seq=fact.seq,
                 end_seq=fact.seq, estimated=self.posts[fact.seq - 1].time_estimated, group=fact.kind,
-                symbol=SCHEDULE_SYMBOLS.get(fact.kind, "•"), label=schedule_word(fact.kind),
-                text=f"{name}: {said} · {self.when(fact.seq)}", evidence=fact.evidence,
+                symbol=SCHEDULE_SYMBOLS.get(fact.kind, "•"), label=schedule_word(fact.kind), facts=(fact,),
             ))
         if not marks and meeting.seqs:
             first = meeting.seqs[0]
             marks.append(Mark(
                 lane=lane, kind="named", start=self.at(first), end=self.at(first), seq=first, end_seq=first,
                 estimated=self.posts[first - 1].time_estimated, group="named", symbol=NAMED_SYMBOL,
-                label="first named", text=f"{name}: first named · {self.when(first)}", people=people,
+                label="first named", people=people,
             ))
         marks.sort(key=lambda m: (m.start, m.seq, m.kind != "meeting"))
         return tuple(marks)
@@ -491,14 +516,38 @@ def _place(cells: list[str], start: int, stop: int, text: str) -> None:
 
 
 def _day_columns(lanes: Lanes, axis: Axis) -> list[tuple[int, str]]:
-    """(column, 'Thu 15') for each midnight within the axis, in the blog's zone."""
+    """(column, label) of the axis's ticks, in the blog's zone: midnights ('Thu 15')
+    when they are at least TICK_CELLS apart, else Mondays ('12 May'), first days
+    of months ('May 2025') or of years ('2026'): at most one tick per TICK_CELLS
+    columns, so a blog of years costs what a blog of days does."""
     tz = lanes.tz
     first = datetime.fromtimestamp(axis.origin, tz)  # type: ignore[arg-type]
-    day = first.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
-    out = [(0, f"{first:%a} {first.day}")]
-    while day.timestamp() <= axis.end and len(out) < 400:
-        out.append((axis.column(day.timestamp()), f"{day:%a} {day.day}"))
-        day = (day + timedelta(days=1, hours=2)).replace(hour=0)  # DST-safe next midnight
+    last = datetime.fromtimestamp(axis.end, tz)  # type: ignore[arg-type]
+    room = max(1, axis.columns // TICK_CELLS)
+    days = (last.date() - first.date()).days
+    midnight = first.replace(hour=0, minute=0, second=0, microsecond=0)
+    if days <= room:
+        unit, label = timedelta(days=1), "{d:%a} {d.day}"
+        tick = midnight + timedelta(days=1)
+    elif days // 7 <= room:
+        unit, label = timedelta(days=7), "{d.day} {d:%b}"
+        tick = midnight + timedelta(days=7 - midnight.weekday())
+    elif days // 30 <= room:
+        unit, label = None, "{d:%b %Y}"
+        tick = midnight.replace(day=1) + timedelta(days=32)
+        tick = tick.replace(day=1)
+    else:
+        unit, label = None, "{d.year}"
+        tick = midnight.replace(month=1, day=1).replace(year=midnight.year + 1)
+    out = [(0, label.format(d=first))]
+    while tick.timestamp() <= axis.end and len(out) <= room + 1:
+        out.append((axis.column(tick.timestamp()), label.format(d=tick)))
+        if unit is not None:
+            tick = (tick + unit + timedelta(hours=2)).replace(hour=0)  # DST-safe next midnight
+        elif "{d.year}" == label:
+            tick = tick.replace(year=tick.year + 1)
+        else:
+            tick = (tick + timedelta(days=32)).replace(day=1)
     return out
 
 
@@ -533,7 +582,15 @@ def _lane_row(lane: Lane, index: int, axis: Axis, tw: int, head: int, days: list
             cells[col] = "┊"
     spans = [m for m in lane.marks if m.is_span]
     points = [m for m in lane.marks if not m.is_span]
-    for mark in spans + points:  # markers on top of bars
+    # A lane's spans do not overlap in time, so a span is hidden under the next one when
+    # both start in one cell; markers likewise. Only what shows is drawn: O(marks) column
+    # lookups, O(width) drawing, whatever the number of marks. Markers go over bars; the
+    # selected mark, when hidden, over everything.
+    drawn = [*_showing(spans, axis, head), *_showing(points, axis, head)]
+    mine = selected if selected is not None and selected.lane == index else None
+    if mine is not None and all(m.ident != mine.ident for m in drawn):
+        drawn.append(mine)
+    for mark in drawn:
         i = len(marks)
         marks.append(mark)
         c0 = min(axis.column(mark.start), head)
@@ -552,9 +609,10 @@ def _lane_row(lane: Lane, index: int, axis: Axis, tw: int, head: int, days: list
             _place(cells, c0 + 1, c1 + 1, label)
         else:
             cells[c0], styles[c0], owners[c0] = mark.symbol, f"mark-{mark.group}", i
-    if selected is not None and selected.lane == index:
+    if mine is not None:
         for c in range(n):
-            if owners[c] is not None and marks[owners[c]].ident == selected.ident:  # type: ignore[index]
+            owner = owners[c]
+            if owner is not None and marks[owner].ident == mine.ident:
                 styles[c] = styles[c] + " selected"
     if 0 <= head < n and owners[head] is None:
         cells[head], styles[head] = "│", "playhead"
@@ -562,6 +620,12 @@ def _lane_row(lane: Lane, index: int, axis: Axis, tw: int, head: int, days: list
         cells[c], styles[c], owners[c] = " ", "grid", None
     title = _fit(lane.title, tw) + " "
     return Row("lane", [(title, f"title-{lane.kind}"), *_runs(cells, styles)], owners, index)
+
+
+def _showing(marks: list[Mark], axis: Axis, head: int) -> list[Mark]:
+    """The marks not hidden under a later one that starts in the same cell (marks in time order)."""
+    cols = [min(axis.column(m.start), head) for m in marks]
+    return [m for i, m in enumerate(marks) if i + 1 == len(marks) or cols[i + 1] != cols[i]]
 
 
 def _runs(cells: list[str], styles: list[str]) -> list[Run]:

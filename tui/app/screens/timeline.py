@@ -45,11 +45,11 @@ def legend(lanes: Lanes, chart: TimelineChart) -> Content:
     return render.line(*parts)  # type: ignore[arg-type]
 
 
-def detail(mark: Mark | None) -> Content:
+def detail(lanes: Lanes | None, mark: Mark | None) -> Content:
     """The selected mark: what and when (first line), then who (a meeting) or its evidence."""
-    if mark is None:
+    if lanes is None or mark is None:
         return render.plain("no mark selected", render.DIM)
-    parts: list[str | tuple[str, str]] = [(mark.text, "bold")]
+    parts: list[str | tuple[str, str]] = [(lanes.text(mark), "bold")]
     for line in mark.people:
         parts += ["\n", (line, "")]
     if mark.evidence:
@@ -127,7 +127,7 @@ class TimelineScreen(Screen[int | None]):
     @on(TimelineChart.MarkHighlighted)
     def _highlighted(self, event: TimelineChart.MarkHighlighted) -> None:
         if not self.reason:
-            self._detail(detail(event.mark))
+            self._detail(detail(self.chart.lanes, event.mark))
 
     @on(TimelineChart.MarkChosen)
     def _chosen(self, event: TimelineChart.MarkChosen) -> None:
