@@ -59,6 +59,7 @@ SCHEDULE_SYMBOLS = {
     "cancelled": "✕", "denied": "⊘", "started": "▶", "suspended": "‖", "resumed": "▷", "concluded": "■",
 }
 NAMED_SYMBOL = "·"  # a meeting with nothing but its first mention
+HELD_SYMBOL = "●"  # a meeting bar one cell wide (held, as far as one post says)
 TICK_CELLS = 8  # the axis has at most one tick (day, week, month, year) per this many columns
 FILL = {"moving": "›"}  # spans told apart by a pattern too (monochrome terminals, colour-blind readers)
 _OPENS = frozenset({"started", "resumed"})
@@ -604,6 +605,8 @@ def _lane_row(lane: Lane, index: int, axis: Axis, tw: int, head: int, days: list
                 owners[c] = i
             if c1 > c0:  # an edge tells two spans of one colour apart; a one-cell span is all colour
                 cells[c0], styles[c0] = "▏", f"edge-{mark.group}"
+            elif mark.kind == "meeting":
+                cells[c0] = HELD_SYMBOL  # a meeting reported at one post: a dot, not a blank cell
             room = c1 - c0  # the first cell is the edge
             label = mark.label if cells_of(mark.label) <= room else _fit(mark.label, room).rstrip() if room >= 4 else ""
             _place(cells, c0 + 1, c1 + 1, label)

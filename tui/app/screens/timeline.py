@@ -28,6 +28,9 @@ from tui.core.lanes import SCHEDULE_SYMBOLS, Lanes, Mark, lane_step, latest, ste
 
 Source = Callable[[], "Lanes | str"]
 
+BIG = 5_000  # marks: past this, a view that follows a playing replay rebuilds at most every FOLLOW_EVERY s
+FOLLOW_EVERY = 0.5
+
 GROUP_WORDS = {"plan": "plan", "absent": "not attending", "moving": "on the move", "there": "there",
                "talks": "in talks", "walkout": "walked out", "done": "talks over", "meeting": "meeting"}
 
@@ -70,6 +73,7 @@ class TimelineScreen(Screen[int | None]):
         self._source = source
         self._zoom = zoom
         self.reason = ""  # why nothing is drawn (facts still loading …), "" when lanes are shown
+        self._follow_pending = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-box") as box:
@@ -86,10 +90,25 @@ class TimelineScreen(Screen[int | None]):
 
     def on_mount(self) -> None:
         self.chart.set_zoom(self._zoom)
-        self.refresh_lanes()
+        self._rebuild()
 
     def refresh_lanes(self) -> None:
-        """Rebuild from the source (the playhead moved, or facts were extracted)."""
+        """Rebuild from the source (the playhead moved, or facts were extracted). A big
+        picture (tens of thousands of marks: ~0.1 s to build) follows a playing replay
+        at most every FOLLOW_EVERY seconds, so keys never queue behind rebuilds."""
+        charts = self.query(TimelineChart)
+        if charts and charts.first().lanes is not None and len(charts.first().lanes.marks) > BIG:
+            if not self._follow_pending:
+                self._follow_pending = True
+                self.set_timer(FOLLOW_EVERY, self._follow)
+            return
+        self._rebuild()
+
+    def _follow(self) -> None:
+        self._follow_pending = False
+        self._rebuild()
+
+    def _rebuild(self) -> None:
         charts = self.query(TimelineChart)
         if not charts:
             return  # not composed yet: on_mount draws
