@@ -18,6 +18,7 @@ from tui.core.lanes import (
     latest,
     paint,
     post_when,
+    reselect,
     short_names,
     short_title,
     step,
@@ -291,3 +292,6 @@ def test_marks_hidden_in_one_cell_are_not_drawn_but_the_selected_one_is() -> Non
     chosen = paint(lanes, 10, selected=hidden)
     assert hidden in chosen.marks
     assert any("selected" in style for text, style in chosen.rows[1].runs)
+    moved = reselect(picture, hidden)  # the same, drawing only the lanes concerned
+    assert moved.text() == chosen.text() and moved.rows[1].runs == chosen.rows[1].runs
+    assert reselect(moved, None).rows[1].runs == picture.rows[1].runs

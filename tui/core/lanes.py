@@ -406,7 +406,7 @@ Run = tuple[str, str]  # (text, style key)
 class Row:
     kind: str  # "axis" | "section" | "lane"
     runs: list[Run]
-    owners: list[int | None] = field(default_factory=list)  # per cell of the plot: index in Picture.marks
+    owners: list[Mark | None] = field(default_factory=list)  # per cell of the plot: the mark drawn there
     lane: int = -1
 
 
@@ -418,7 +418,11 @@ class Picture:
     title_width: int
     axis: Axis
     rows: list[Row]
-    marks: list[Mark]
+    marks: list[Mark]  # the marks drawn (not those hidden under a later one in the same cell)
+    lanes: Lanes | None = None
+    head: int = -1  # the playhead's column in the plot
+    days: list[tuple[int, str]] = field(default_factory=list)
+    selected: Mark | None = None
 
     def mark_at(self, row: int, x: int) -> Mark | None:
         """The mark drawn at screen cell (x, row of `rows`), for clicks and hovering."""
@@ -428,12 +432,15 @@ class Picture:
         col = x - self.title_width - 1
         if not owners or not 0 <= col < len(owners):
             return None
-        i = owners[col]
-        return None if i is None else self.marks[i]
+        return owners[col]
 
     def row_of(self, mark: Mark) -> int:
+        """The row a mark's lane is drawn on."""
+        return self.row_of_lane(mark.lane)
+
+    def row_of_lane(self, lane: int) -> int:
         for i, row in enumerate(self.rows):
-            if row.lane == mark.lane:
+            if row.lane == lane:
                 return i
         return 0
 
@@ -469,7 +476,24 @@ def paint(lanes: Lanes, width: int, *, zoom: bool = False, selected: Mark | None
             rows.append(Row("section", [(_fit("meetings", tw) + " ", "section"), ("─" * rule, "grid"),
                                         (" " * (plot - rule), "grid")]))
         rows.append(_lane_row(lane, index, axis, tw, head, days, marks, selected))
-    return Picture(width, tw, axis, rows, marks)
+    return Picture(width, tw, axis, rows, marks, lanes, head, days, selected)
+
+
+def reselect(picture: Picture, selected: Mark | None) -> Picture:
+    """The same picture with another mark selected: only the lanes of the old and the
+    new selection are drawn again (O(their marks + width)), for moving with the keys."""
+    lanes = picture.lanes
+    if lanes is None:
+        return picture
+    rows = list(picture.rows)
+    marks = list(picture.marks)
+    for lane in {m.lane for m in (picture.selected, selected) if m is not None}:
+        if 0 <= lane < len(lanes.lanes):
+            i = picture.row_of_lane(lane)
+            rows[i] = _lane_row(lanes.lanes[lane], lane, picture.axis, picture.title_width, picture.head,
+                                picture.days, marks, selected)
+    return Picture(picture.width, picture.title_width, picture.axis, rows, marks, lanes, picture.head,
+                   picture.days, selected)
 
 
 def char_cells(ch: str) -> int:
@@ -577,7 +601,7 @@ def _lane_row(lane: Lane, index: int, axis: Axis, tw: int, head: int, days: list
     n = axis.columns
     cells = [" "] * n
     styles = ["grid"] * n
-    owners: list[int | None] = [None] * n
+    owners: list[Mark | None] = [None] * n
     for col, _ in days[1:]:
         if col <= head:
             cells[col] = "┊"
@@ -592,7 +616,6 @@ def _lane_row(lane: Lane, index: int, axis: Axis, tw: int, head: int, days: list
     if mine is not None and all(m.ident != mine.ident for m in drawn):
         drawn.append(mine)
     for mark in drawn:
-        i = len(marks)
         marks.append(mark)
         c0 = min(axis.column(mark.start), head)
         if mark.is_span:
@@ -602,7 +625,7 @@ def _lane_row(lane: Lane, index: int, axis: Axis, tw: int, head: int, days: list
             for c in range(c0, c1 + 1):
                 cells[c] = fill
                 styles[c] = f"span-{mark.group}"
-                owners[c] = i
+                owners[c] = mark
             if c1 > c0:  # an edge tells two spans of one colour apart; a one-cell span is all colour
                 cells[c0], styles[c0] = "▏", f"edge-{mark.group}"
             elif mark.kind == "meeting":
@@ -611,11 +634,11 @@ def _lane_row(lane: Lane, index: int, axis: Axis, tw: int, head: int, days: list
             label = mark.label if cells_of(mark.label) <= room else _fit(mark.label, room).rstrip() if room >= 4 else ""
             _place(cells, c0 + 1, c1 + 1, label)
         else:
-            cells[c0], styles[c0], owners[c0] = mark.symbol, f"mark-{mark.group}", i
+            cells[c0], styles[c0], owners[c0] = mark.symbol, f"mark-{mark.group}", mark
     if mine is not None:
         for c in range(n):
             owner = owners[c]
-            if owner is not None and marks[owner].ident == mine.ident:
+            if owner is not None and owner.ident == mine.ident:
                 styles[c] = styles[c] + " selected"
     if 0 <= head < n and owners[head] is None:
         cells[head], styles[head] = "│", "playhead"
@@ -643,5 +666,5 @@ def _runs(cells: list[str], styles: list[str]) -> list[Run]:
 
 __all__ = [
     "FILL", "GROUPS", "NAMED_SYMBOL", "SCHEDULE_SYMBOLS", "STATUS_GROUPS", "Axis", "Lane", "Lanes", "Mark", "Picture", "Row",
-    "build_lanes", "find", "lane_step", "latest", "paint", "post_when", "short_names", "short_title", "step", "title_width", "cells_of",
+    "build_lanes", "find", "lane_step", "latest", "paint", "reselect", "post_when", "short_names", "short_title", "step", "title_width", "cells_of",
 ]

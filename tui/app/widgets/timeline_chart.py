@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style as TextualStyle
 
-from tui.core.lanes import GROUPS, Lanes, Mark, Picture, find, paint
+from tui.core.lanes import GROUPS, Lanes, Mark, Picture, find, paint, reselect
 
 # Schedule kinds by what they do to a plan: one colour each.
 MARK_CLASSES = {
@@ -87,7 +87,8 @@ class TimelineChart(ScrollView, can_focus=False):
         if mark is None or (self._ident == mark.ident):
             return
         self._ident = mark.ident
-        self._changed()
+        self.post_message(self.MarkHighlighted(self.selected))
+        self.refresh()  # the picture is redrawn for the new selection (two lanes) when next asked
         self.scroll_to_mark(mark)
 
     def set_zoom(self, zoom: bool) -> None:
@@ -102,19 +103,23 @@ class TimelineChart(ScrollView, can_focus=False):
     # ---- drawing ---------------------------------------------------------------------------
     @property
     def picture(self) -> Picture | None:
-        """The lanes painted at the widget's width (cached until lanes, width, zoom or selection change)."""
+        """The lanes painted at the widget's width: painted again when the lanes, the width or
+        the zoom change; when only the selection moves, its old and new lanes only."""
         lanes = self._lanes
         width = self.scrollable_content_region.width or self.size.width
         if lanes is None or width <= 0:
             return None
-        key = (id(lanes), width, self.zoom, self._ident)
-        if self._picture is None or self._key != key:
-            self._picture = paint(lanes, width, zoom=self.zoom, selected=self.selected)
+        key = (id(lanes), width, self.zoom)
+        picture = self._picture
+        if picture is None or self._key != key:
+            picture = self._picture = paint(lanes, width, zoom=self.zoom, selected=self.selected)
             self._key = key
-            size = Size(width, len(self._picture.rows))
-            if self.virtual_size != size:
-                self.virtual_size = size
-        return self._picture
+        elif (picture.selected.ident if picture.selected else None) != self._ident:
+            picture = self._picture = reselect(picture, self.selected)  # only two lanes drawn again
+        size = Size(width, len(picture.rows))
+        if self.virtual_size != size:
+            self.virtual_size = size
+        return picture
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
