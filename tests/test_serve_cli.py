@@ -76,3 +76,10 @@ def test_each_tab_runs_the_same_replay_with_the_same_options(tmp_path: Path, mon
     assert shlex.split(shlex.join(command)) == command  # the shell line textual-serve runs quotes every argument
     bundled = replay_command(build_parser().parse_args(["serve"]))
     assert bundled == [sys.executable, "-m", "tui", "replay"]  # no FILE: the bundled blog, as with replay
+
+
+def test_two_blogs_and_follow_reach_every_tab(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = build_parser().parse_args(["serve", "a.txt", "b.txt", "--follow"])
+    command = replay_command(args)
+    assert command[4:] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--follow"]

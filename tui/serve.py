@@ -80,10 +80,9 @@ def public_url(host: str, port: int) -> str:
 
 
 def replay_command(args: argparse.Namespace) -> list[str]:
-    """`python -m tui replay FILE [options]`: what each browser tab runs (paths made absolute)."""
+    """`python -m tui replay FILE… [options]`: what each browser tab runs (paths made absolute)."""
     command = [sys.executable, "-m", "tui", "replay"]
-    if args.file is not None:
-        command.append(str(Path(args.file).resolve()))
+    command += [str(Path(file).resolve()) for file in _files(args)]
     options: list[tuple[str, object, object]] = [
         ("--encoding", getattr(args, "encoding", "utf-8"), "utf-8"),
         ("--meta", _absolute(getattr(args, "meta", None)), None),
@@ -102,7 +101,17 @@ def replay_command(args: argparse.Namespace) -> list[str]:
         command.append("--paused")
     if getattr(args, "no_knowledge", False):
         command.append("--no-knowledge")
+    if getattr(args, "follow", False):
+        command.append("--follow")
     return command
+
+
+def _files(args: argparse.Namespace) -> list[str]:
+    files = getattr(args, "files", None)
+    if files is None:  # a namespace made by hand with one `file`
+        file = getattr(args, "file", None)
+        files = [file] if file is not None else []
+    return list(files)
 
 
 def _absolute(path: str | None) -> str | None:
@@ -128,7 +137,8 @@ def run_serve(args: argparse.Namespace) -> int:
     """Check everything, then serve until Ctrl+C."""
     port = parse_port(args.port)
     host = args.host
-    _check_file(args.file)
+    for file in _files(args):
+        _check_file(file)
 
     from tui.app.launch import prepare_replay
 

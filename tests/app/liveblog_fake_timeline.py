@@ -79,3 +79,6 @@ class FakeTimeline:
 
     def knowledge_at(self, seq: int) -> Knowledge:
         return KNOWLEDGE
+
+    def changes(self) -> list[int]:
+        return sorted(self._facts)  # every post with a fact changes the delegations pane

@@ -15,6 +15,7 @@ from tui.app.screens.goto import GotoScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.post import PostScreen
 from tui.app.screens.replay import ReplayScreen
+from tui.app.screens.timeline import TimelineScreen
 from tui.app.widgets.feed import FeedView
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.panes import DelegationsPane, PeopleGrid
@@ -22,7 +23,8 @@ from tui.app.widgets.panes import DelegationsPane, PeopleGrid
 README = Path(__file__).resolve().parents[2] / "README.md"
 TARGETS = {"replay": [ReplayScreen], "feed": [FeedView], "pane": [DelegationsPane, PeopleGrid], "filter": [FilterBar],
            "goto": [GotoScreen], "help": [HelpScreen], "post": [PostScreen], "search": [ReplayScreen],
-           "bookmark": [BookmarkScreen], "bookmarks": [BookmarksScreen]}
+           "bookmark": [BookmarkScreen], "bookmarks": [BookmarksScreen],
+           "timeline": [TimelineScreen]}
 SEARCH_ACTIONS = {"submit": "submit_search", "cancel": "close_search"}  # run on the screen (see SearchBar)
 
 

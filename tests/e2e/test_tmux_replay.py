@@ -48,19 +48,25 @@ def first_words(paragraph: str, n: int = 5) -> str:
 
 
 class Tmux:
-    def __init__(self, command: list[str], width: int = 120, height: int = 40, env: dict | None = None) -> None:
+    """One tmux server of its own per terminal (`-L`): killing it never races another test's session."""
+
+    def __init__(self, command: list[str] | str, width: int = 120, height: int = 40, env: dict | None = None) -> None:
         self.name = f"lbt-{uuid.uuid4().hex[:8]}"
         env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **(env or {})}
         env.pop("TMUX", None)
+        shell = command if isinstance(command, str) else " ".join(_quote(c) for c in command)
         self._run(
             "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
             # keep the pane after exit so the exit status can be read
-            " ".join(_quote(c) for c in command) + "; echo EXITED:$?; sleep 30",
+            shell + "; echo EXITED:$?; sleep 30",
             env=env,
         )
 
     def _run(self, *args: str, env: dict | None = None) -> str:
-        return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True, env=env).stdout
+        done = subprocess.run(["tmux", "-L", self.name, *args], capture_output=True, text=True, env=env)
+        if done.returncode:
+            raise AssertionError(f"tmux {args[0]} failed ({done.returncode}): {done.stderr.strip()}")
+        return done.stdout
 
     def screen(self) -> str:
         return self._run("capture-pane", "-p", "-t", self.name)
@@ -83,7 +89,7 @@ class Tmux:
         raise AssertionError(f"timed out waiting for {pattern!r}; screen:\n{screen}")
 
     def kill(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run(["tmux", "-L", self.name, "kill-server"], capture_output=True)
 
 
 def _quote(arg: str) -> str:

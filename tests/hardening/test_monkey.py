@@ -49,11 +49,12 @@ REPO = Path(__file__).resolve().parents[2]
 BOUND = ["space", "full_stop", "comma", "plus", "equals_sign", "minus", "underscore", "right_square_bracket",
          "left_square_bracket", *string.digits, "r", "e", "colon", "t", "p", "slash", "n", "N", "f", "v", "D", "S",
          "M", "question_mark", "j", "k", "g", "G", "up", "down", "left", "right", "pageup", "pagedown", "home",
-         "end", "enter", "escape", "tab", "shift+tab", "ctrl+x", "backspace", "delete", "ctrl+u", "ctrl+w"]
+         "end", "enter", "escape", "tab", "shift+tab", "ctrl+x", "backspace", "delete", "ctrl+u", "ctrl+w",
+         "T", "z", "h", "l", "right_curly_bracket", "left_curly_bracket"]
 TYPING = [*string.ascii_letters.replace("q", ""), *string.digits, *"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ "]
 KEY_NAMES = {" ": "space", ".": "full_stop", ",": "comma", "+": "plus", "-": "minus", "[": "left_square_bracket",
              "]": "right_square_bracket", ":": "colon", "/": "slash", "?": "question_mark", "=": "equals_sign",
-             "_": "underscore"}
+             "_": "underscore", "{": "left_curly_bracket", "}": "right_curly_bracket"}
 PASTES = ["medinsky", "person:Medinsky", "delegation:Russia day:16", '"prisoner exchange"', "14:30", "#3", "15 May 12:00",
           "re:(a+)+$", "[bold]x[/bold] [/] [@click=app.quit]z[/]", "\x1b[31mred\x1b]0;t\x07", "a" * 3000, "day:fri outlet:tass",
           "مرحبا \u202e שלום", "e\u0301 🇺🇦 中文", "\n\n", "", "(a|a)*b", "re:\\d{1,2}:\\d\\d"]

@@ -40,7 +40,8 @@ class ReplayApp(App[None]):
     # its stylesheet is read here; so are the dialogs' (small): reading one when
     # its screen is first pushed would re-parse every stylesheet of the app then.
     CSS_PATH = ["app.tcss", "screens/replay.tcss", "screens/help.tcss", "screens/post.tcss", "screens/goto.tcss",
-                "screens/bookmark.tcss", "screens/bookmarks.tcss"]
+                "screens/bookmark.tcss", "screens/bookmarks.tcss",
+                "screens/timeline.tcss"]
 
     def __init__(
         self,

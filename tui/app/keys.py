@@ -18,6 +18,7 @@ Scopes (where a key acts):
   filter  the filter bar's input       search  the search bar's input
   goto    the go-to prompt             help / post   those dialogs
   bookmark  the bookmark note prompt   bookmarks     the list of bookmarks
+  timeline  the timeline view (its marks, the zoom, closing it)
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ SCOPE_TITLES = {
     "filter": "Filter bar",
     "search": "Search bar",
     "goto": "Go to",
+    "timeline": "Timeline view",
     "help": "Help",
     "post": "Post",
     "bookmark": "Bookmark note",
@@ -67,6 +69,8 @@ KEYS: tuple[Key, ...] = (
     Key("p", "toggle_pace", "Pace", _R, "pace mode: one post every 2 s, whatever the gap", "p", False, "Pace mode", priority=True),
     Key("right_square_bracket", "next_day", "Next day", _R, "first post of the next / previous day", "]", False, "Next day", priority=True),
     Key("left_square_bracket", "prev_day", "Prev day", _R, "first post of the next / previous day", "[", False, "Previous day", priority=True),
+    Key("right_curly_bracket", "key_event(1)", "Next event", _R, "next / previous key event: a post that changes a pane (the status bar says what)", "}", False, "Next key event (a post that changes a pane)", priority=True),
+    Key("left_curly_bracket", "key_event(-1)", "Prev event", _R, "next / previous key event: a post that changes a pane (the status bar says what)", "{", False, "Previous key event", priority=True),
     *(
         Key(str(d), f"seek_percent({d * 10})", f"{d * 10}%", _R, "jump to 0 % … 90 % of the time span",
             "0…9" if d == 0 else "", False, f"Jump to {d * 10}%", priority=True)
@@ -82,6 +86,7 @@ KEYS: tuple[Key, ...] = (
     Key("ctrl+x", "clear_filter", "Clear filter", _R, "clear the filter (from anywhere, the filter bar too)", "ctrl+x", False, "Clear the filter", priority=True),
     Key("F", "toggle_follow", "Follow", _R, "follow the file: read it again when it changes, new posts arrive live (--follow)", "F", False, "Follow the file (on / off)", priority=True),
     Key("v", "toggle_panes", "Panes", _R, "show / hide the panes (brings back panes hidden with D S M)", "v", False, "Show / hide the panes", priority=True),
+    Key("T", "timeline", "Timeline", _R, "timeline view: lanes per party, meetings, schedule changes, up to the playhead", "T", False, "Timeline view", priority=True),
     Key("D", "toggle_pane('delegations')", "Delegations", _R, "show / hide the delegations, schedule, meetings pane", "D", False, "Toggle the delegations pane", priority=True),
     Key("S", "toggle_pane('schedule')", "Schedule", _R, "show / hide the delegations, schedule, meetings pane", "S", False, "Toggle the schedule pane", priority=True),
     Key("M", "toggle_pane('meetings')", "Meetings", _R, "show / hide the delegations, schedule, meetings pane", "M", False, "Toggle the meetings pane", priority=True),
@@ -106,6 +111,15 @@ KEYS: tuple[Key, ...] = (
     Key("enter", "submit", "Find", "search", "search bar: jump to the first match / clear the search", "enter", True, priority=True),
     Key("escape", "cancel", "Clear", "search", "search bar: jump to the first match / clear the search", "escape", True, priority=True),
     Key("escape", "cancel", "Cancel", "goto", "go-to prompt: enter jumps, escape cancels", "escape", True),
+    Key("right,l", "next_mark", "Next mark", "timeline", "timeline: next / previous mark in the lane; lane below / above", "→ l", False),
+    Key("left,h", "prev_mark", "Prev mark", "timeline", "timeline: next / previous mark in the lane; lane below / above", "← h", False),
+    Key("down,j", "lane(1)", "Lane below", "timeline", "timeline: next / previous mark in the lane; lane below / above", "↓ j", False),
+    Key("up,k", "lane(-1)", "Lane above", "timeline", "timeline: next / previous mark in the lane; lane below / above", "↑ k", False),
+    Key("home", "first_mark", "First", "timeline", "timeline: first / last mark (the latest before the playhead)", "Home", False),
+    Key("end", "last_mark", "Last", "timeline", "timeline: first / last mark (the latest before the playhead)", "End", False),
+    Key("enter", "select", "Go to post", "timeline", "timeline: jump the feed to the selected mark's source post", "enter", True),
+    Key("z", "zoom", "Zoom", "timeline", "timeline: time axis up to the playhead / over the whole blog", "z", True),
+    Key("escape,q,T", "close", "Close", "timeline", "timeline: close", "escape q T", True),
     Key("escape,q,question_mark", "close", "Close", "help", "close the help", "escape q ?", True),
     Key("escape,q,enter", "close", "Close", "post", "close the post", "escape q enter", True),
     Key("enter", "save", "Save", "bookmark", "bookmark note: enter saves (an empty note is fine), escape cancels", "enter", True, priority=True),
@@ -120,7 +134,8 @@ KEYS: tuple[Key, ...] = (
 # does not know some of them, e.g. "slash", "plus").
 _CHARACTERS = {"space": " ", "full_stop": ".", "comma": ",", "plus": "+", "equals_sign": "=", "minus": "-",
                "underscore": "_", "left_square_bracket": "[", "right_square_bracket": "]", "colon": ":",
-               "slash": "/", "question_mark": "?", "apostrophe": "'"}
+               "slash": "/", "question_mark": "?", "apostrophe": "'",
+               "left_curly_bracket": "{", "right_curly_bracket": "}"}
 
 
 def types_text(key: Key) -> bool:
@@ -156,7 +171,8 @@ class Row:
     scope: str
 
 
-def rows(scopes: tuple[str, ...] = ("replay", "feed", "pane", "filter", "search", "goto", "bookmark", "bookmarks")) -> list[Row]:
+def rows(scopes: tuple[str, ...] = ("replay", "feed", "pane", "filter", "search", "goto", "bookmark", "bookmarks",
+                                     "timeline")) -> list[Row]:
     """One row per documented action (keys sharing a doc line are one row), in table order."""
     out: list[Row] = []
     for k in KEYS:

@@ -28,7 +28,7 @@ understands come from `timeline.knowledge_at(playhead)`.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -392,6 +392,35 @@ class ReplaySession:
         current = self.blog.posts[k - 1].day
         i = bisect_right(days, current)
         return Target.first_of(days[i]) if i < len(days) else Target.end()
+
+    def key_event(self, forward: bool, now: float) -> str:
+        """`}` / `{`: move the playhead to the next (previous) post that changes a
+        pane — a status, a schedule change, a meeting (TimelineView.changes(),
+        bisected: O(log n)). Returns what the status bar says: what changed
+        ("#57: Russian delegation in Dolmabahce Palace; …"), or why it did not
+        move. Never lands beyond the posts extracted: while facts are still
+        being extracted past the playhead it says "facts still loading" instead."""
+        from tui.core.key_events import describe_change
+
+        tl = self.timeline
+        k = self.clock.position
+        ready = 0 if tl is None else min(tl.ready_upto, self.clock.total)
+        still_loading = tl is None or self.loading or ready < tl.n or not tl.complete
+        loading_note = f"facts still loading (extracted up to #{ready})"
+        changes = () if tl is None else tl.changes()
+        if forward:
+            i = bisect_right(changes, k)
+            if i >= len(changes) or changes[i] > ready:
+                return loading_note if still_loading else "no later key event"
+        else:
+            if tl is None or k > ready:
+                return loading_note  # an event between the last extracted post and the playhead is unknown yet
+            i = bisect_left(changes, k) - 1
+            if i < 0:
+                return "no earlier key event"
+        seq = changes[i]
+        self.jump(Target.post(seq), now)
+        return f"#{seq}: {describe_change(tl, seq) or 'the panes changed'}"
 
     def prev_day(self, now: float) -> None:
         self.pending = None

@@ -30,7 +30,7 @@ import gc
 import threading
 from bisect import bisect_right
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from tui.core.extract import Extractor, PostFacts
@@ -71,6 +71,8 @@ class TimelineView(Protocol):
     def facts_of(self, seq: int) -> list: ...  # StatusFact | ScheduleFact | Meeting whose source is post seq
 
     def knowledge_at(self, seq: int) -> Knowledge: ...  # people, delegations, outlets known after post seq
+
+    def changes(self) -> Sequence[int]: ...  # extracted posts that change a pane, ascending (key events)
 
 
 _FREEZE_EVERY = 2000
@@ -117,6 +119,7 @@ class Timeline:
         self._meet_order: list[str] = []
         self._first_seen: dict[str, int] = {}
         self._cache: OrderedDict[int, State] = OrderedDict()
+        self._changes: list[int] = []  # posts that change a pane, ascending (see changes())
         self._ready = 0
 
     @classmethod
@@ -190,11 +193,15 @@ class Timeline:
         """Add one extracted post to the indexes; ready_upto moves last."""
         seq = pf.seq
         with self._lock:
+            changes = bool(pf.schedule)  # every schedule fact is a new line in the schedule pane
             for rec in self.registry.parties.values():
                 if rec.negotiating == seq:
+                    changes = changes or rec.id not in self._deleg  # a new row in the delegations pane
                     self._row(rec.id, seq)
             for f in sorted(pf.status, key=lambda f: f.origin != "rule"):
                 row = self._row(f.delegation, seq)
+                # a further source of what the pane shows already is no change
+                changes = changes or not row[1] or _shown(row[1][-1]) != _shown(f)
                 row[0].append(seq)
                 row[1].append(f)
                 wheres = self._wheres.setdefault(f.delegation, [])
@@ -211,8 +218,14 @@ class Timeline:
                     self._meet[m.id] = ([], [])
                     self._first_seen[m.id] = seq
                     self._meet_order.append(m.id)
+                    changes = True
+                else:  # a mere mention is no change; who, when, where or whether it happened is
+                    before = self._meet[m.id][1][-1]
+                    changes = changes or _meeting_key(before) != _meeting_key(m)
                 self._meet[m.id][0].append(seq)
                 self._meet[m.id][1].append(m)
+            if changes:
+                self._changes.append(seq)
             self._posts.append(pf)
             self._ready = seq
 
@@ -316,9 +329,28 @@ class Timeline:
             self._snapshots.move_to_end(key)
         return hit
 
+    def changes(self) -> Sequence[int]:
+        """Seqs of the extracted posts that change a pane, ascending: a post with a
+        status that differs from what its delegation showed (a repeat of the same
+        status and place is a further source, not a change), a schedule fact, a
+        meeting first named or whose participants, date, place or status changed,
+        or a party given a team (a new row). Grows as extraction proceeds; the
+        view returned is fixed (later posts do not appear in it). Bisect it for
+        the next or previous key event: O(log n)."""
+        return PrefixView(self._changes)
+
     def all_meetings(self) -> list[Meeting]:
         """Every meeting as of the end of the blog (extracts the rest first)."""
         self.extend()
         with self._lock:
             return [self._meet[mid][1][-1] for mid in self._meet_order]
 
+
+def _shown(fact: StatusFact) -> tuple[str, str | None, str | None]:
+    """What the delegations pane shows of a status fact (its phrase depends on these)."""
+    return fact.status, fact.where, fact.from_where
+
+
+def _meeting_key(meeting: Meeting) -> tuple:
+    """What the meetings pane shows of a meeting, but the posts that mention it."""
+    return meeting.status, meeting.date, meeting.place, meeting.participants

@@ -66,6 +66,7 @@ EXTRACT_AHEAD = 200  # while loading, keep facts extracted this far past the pla
 NARROW = 100  # below this many columns the panes hide (v shows them, stacked below)
 WIDE = 160  # from here the three panes sit side by side
 PANES = ("delegations", "schedule", "meetings")
+KEY_EVENT_FOR = 6.0  # seconds the status bar says what a key event changed
 
 
 def short_blog_names(names: Iterable[str], limit: int = 10) -> dict[str, str]:
@@ -171,6 +172,8 @@ class ReplayScreen(Screen[None]):
         self._follow_stop: threading.Event | None = None  # set: the running watch ends
         if self.following:
             session.follow_note = "following"
+        self._timeline_view = None  # the TimelineScreen while it is open (it follows the playhead)
+        self._timeline_zoom = True  # the timeline's axis ends at the playhead (z: the whole blog); kept between openings
 
     # ---- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -264,6 +267,7 @@ class ReplayScreen(Screen[None]):
         self._show_facts()
         self._show_summary()
         self._show_filter_counts()
+        self._refresh_timeline_view()
 
     def _show_facts(self) -> None:
         session = self.session
@@ -503,6 +507,7 @@ class ReplayScreen(Screen[None]):
             # that the summary is revealed once the whole blog is in.
             if not isinstance(self.facts, State) or message.done:
                 self._show_facts()
+                self._refresh_timeline_view()
             self.feed.entities_ready(tl.ready_upto)
         self._update_status()
         self._refresh_queries()
@@ -625,6 +630,13 @@ class ReplayScreen(Screen[None]):
         self.session.prev_day(self._now())
         self._sync()
 
+    def action_key_event(self, direction: int) -> None:
+        """} / {: the playhead to the next / previous post that changes a pane; the bar says what."""
+        text = self.session.key_event(direction > 0, self._now())
+        self._sync()
+        for bar in self.query(PlayerBar):
+            bar.notice(text, KEY_EVENT_FOR)
+
     def action_seek_percent(self, percent: int) -> None:
         self._jump(Target.percent(percent))
 
@@ -665,6 +677,44 @@ class ReplayScreen(Screen[None]):
     def _goto_result(self, target: Target | None) -> None:
         if target is not None:
             self._jump(target)
+
+    def action_timeline(self) -> None:
+        """T: the timeline view of the facts up to the playhead (safe while facts still load)."""
+        from tui.app.screens.timeline import TimelineScreen
+
+        if any(isinstance(screen, TimelineScreen) for screen in self.app.screen_stack):
+            return  # already open (a second T typed before the first one's screen was up)
+        view = self._timeline_view = TimelineScreen(self.timeline_lanes, zoom=self._timeline_zoom)
+        self.app.push_screen(view, lambda seq: self._timeline_closed(view, seq))
+
+    def timeline_lanes(self):
+        """The lanes at the playhead (tui.core.lanes.Lanes), or why there are none yet (a str).
+        Never extracts on the UI thread: posts not extracted yet give the reason."""
+        from tui.core.lanes import build_lanes, short_names
+
+        session = self.session
+        tl = session.timeline
+        k = session.clock.position
+        ready = 0 if tl is None else tl.ready_upto
+        if tl is None or k > ready:
+            return f"facts still loading: extracted up to #{ready}, the playhead is at #{k} — the view fills in when they are"
+        state = tl.try_state_at(k)
+        if state is None:
+            return f"facts still loading: extracted up to #{ready}, the playhead is at #{k}"
+        return build_lanes(state, session.blog.posts, count=session.loaded, tz=session.blog.tz,
+                           short=short_names(tl.knowledge_at(k)))
+
+    def _refresh_timeline_view(self) -> None:
+        view = self._timeline_view
+        if view is not None and view.is_attached:
+            view.refresh_lanes()  # the view follows the playhead while it is open
+
+    def _timeline_closed(self, view, seq: int | None) -> None:
+        if self._timeline_view is view:  # not a newer view opened since
+            self._timeline_view = None
+        self._timeline_zoom = view.zoom
+        if seq is not None:
+            self.show_source(seq)
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen
@@ -798,7 +848,10 @@ class ReplayScreen(Screen[None]):
     # ---- pane → feed ---------------------------------------------------------------------
     def on_fact_selected(self, event) -> None:
         """A pane's fact was chosen (panes.FactSelected): show its source post."""
-        seq = event.seq
+        self.show_source(event.seq)
+
+    def show_source(self, seq: int) -> None:
+        """Select post `seq` in the feed (a fact's or a timeline mark's source); never one after the playhead."""
         if 0 < seq <= self.session.clock.position:
             if not self.feed.is_visible(seq):
                 self.query_one(FilterBar).clear()  # the source post is filtered out: show all

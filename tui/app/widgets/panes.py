@@ -17,7 +17,6 @@ Styles live in tui/app/app.tcss (WIDGETS_CSS_PATH), the app's stylesheet.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
 from pathlib import Path
 
 from rich.text import Text
@@ -31,7 +30,11 @@ from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app import keys, render
-from tui.core.facts import DelegationState, Meeting, Participant, ScheduleFact, State, StatusFact
+from tui.core.facts import DelegationState, Meeting, Participant, ScheduleFact, State
+from tui.core.phrases import (  # shared with the post screen, the timeline and key events
+    absent_participants, format_day, format_when, humanize, place_from_facts,
+    schedule_word, split_participants, status_phrase,
+)
 
 WIDGETS_CSS_PATH = Path(__file__).parents[1] / "app.tcss"  # the widgets' looks: the app's stylesheet
 
@@ -63,64 +66,6 @@ def show_facts(pane, facts: object) -> None:
         pane.show_indexing(getattr(facts, "k", 0), getattr(facts, "ready", 0))
 
 
-# --- small formatters (pure; tested through the panes) ---------------------
-
-
-def format_when(when: datetime | None, estimated: bool) -> str:
-    """'Fri 16 May 10:00', prefixed '~' when estimated; '' when unknown.
-
-    A midnight time is shown as a date only: phrases like "on Friday" carry no
-    time of day, and inventing 00:00 would be dishonest.
-    """
-    if when is None:
-        return ""
-    text = f"{when:%a} {when.day} {when:%b}"
-    if (when.hour, when.minute) != (0, 0):
-        text += f" {when:%H:%M}"
-    return ("~" if estimated else "") + text
-
-
-def format_day(day: date | None) -> str:
-    return f"{day:%a} {day.day} {day:%b}" if day is not None else ""
-
-
-def humanize(word: str) -> str:
-    return word.replace("_", " ")
-
-
-# How a schedule kind reads on its own in a pane ("▶ denied" would read as "talks denied").
-SCHEDULE_WORDS = {"denied": "report denied", "proposed": "proposed", "planned": "planned", "confirmed": "confirmed",
-                  "rescheduled": "rescheduled", "postponed": "postponed", "delayed": "delayed",
-                  "cancelled": "cancelled", "started": "started", "suspended": "suspended", "resumed": "resumed",
-                  "concluded": "concluded"}
-
-# Statuses that put a delegation somewhere: its place comes only from these facts.
-PLACED = frozenset({"arrived", "located", "waiting", "meeting", "walked_out", "returned", "concluded"})
-
-
-def schedule_word(kind: str) -> str:
-    return SCHEDULE_WORDS.get(kind, humanize(kind))
-
-
-def status_phrase(fact: "StatusFact") -> str:
-    """A status as a reader says it: 'left Ankara for Istanbul', 'arrived in Istanbul',
-    'travelling to Geneva', 'will attend' (a plan names no place)."""
-    where, origin = fact.where, fact.from_where
-    status = fact.status
-    if status == "left":
-        if origin and where:
-            return f"left {origin} for {where}"
-        if origin:
-            return f"left {origin}"
-        return f"left for {where}" if where else "left"
-    if status == "travelling":
-        return f"travelling to {where}" if where else "travelling"
-    if status in ("arrived", "located", "waiting"):
-        word = {"arrived": "arrived in", "located": "in", "waiting": "waiting in"}[status]
-        return f"{word} {where}" if where else humanize(status)
-    return humanize(status)
-
-
 def status_sources(history: Iterable["StatusFact"], blog_of: BlogOf) -> list[int]:
     """The posts behind a delegation's current status when blogs are merged: the post
     that reported it, then the first confirmation (`StatusFact.confirms`) from each
@@ -139,17 +84,6 @@ def status_sources(history: Iterable["StatusFact"], blog_of: BlogOf) -> list[int
             seen.add(blog)
             out.append(fact.seq)
     return out
-
-
-def place_from_facts(history: Iterable["StatusFact"]) -> tuple[str | None, int | None]:
-    """(where the delegation was last reported to be, that fact's seq) — only
-    facts that put it there count; after it left, None until it is placed again."""
-    for fact in reversed(tuple(history)):
-        if fact.status in PLACED and fact.where:
-            return fact.where, fact.seq
-        if fact.status in ("left", "travelling"):
-            return None, None
-    return None, None
 
 
 def _safe_color(color: str) -> str:
@@ -362,32 +296,6 @@ class SchedulePane(_FactList):
 
 
 # --- Meetings ----------------------------------------------------------------
-
-
-def split_participants(participants: Iterable[Participant]) -> tuple[list[Participant], list[Participant]]:
-    """(present, announced only), one entry per name; present wins, first source kept.
-    Someone announced and then reported absent is in neither."""
-    present: dict[str, Participant] = {}
-    announced: dict[str, Participant] = {}
-    absent: set[str] = set()
-    for p in participants:
-        if p.basis == "present":
-            present.setdefault(p.name, p)
-        elif p.basis == "absent":
-            absent.add(p.name)
-        else:
-            announced.setdefault(p.name, p)
-    return list(present.values()), [p for name, p in announced.items() if name not in present and name not in absent]
-
-
-def absent_participants(participants: Iterable[Participant]) -> list[Participant]:
-    """Announced, then reported not there (and not present after all)."""
-    present = {p.name for p in participants if p.basis == "present"}
-    seen: dict[str, Participant] = {}
-    for p in participants:
-        if p.basis == "absent" and p.name not in present:
-            seen.setdefault(p.name, p)
-    return list(seen.values())
 
 
 class MeetingsList(_FactList):

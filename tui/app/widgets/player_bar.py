@@ -21,6 +21,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -73,10 +74,12 @@ class PlayerBar(Widget):
         """The Density grew (progressive loading): redraw the sparkline."""
         self.refresh()
 
-    def notice(self, text: str) -> None:
+    def notice(self, text: str, seconds: float = NOTICE_FOR) -> None:
+        """Show `text` in place of the speed for `seconds`; cut with "…" so the
+        position (k/N) stays on the line."""
         self._notice = text
-        self._notice_until = self._now() + NOTICE_FOR
-        self.set_timer(NOTICE_FOR + 0.05, self.refresh)
+        self._notice_until = self._now() + seconds
+        self.set_timer(seconds + 0.05, self.refresh)
         self.refresh()
 
     @property
@@ -114,6 +117,10 @@ class PlayerBar(Widget):
             position += f" · {status.filtered}"
         if status.note:
             position += f" · {status.note}"
+        if notice and self.size.width:
+            room = self.size.width - cell_len(f" {icon}  {clock}    {position}  ") - 1
+            if cell_len(speed) > room:
+                speed = set_cell_size(speed, max(0, room - 1)) + "…" if room > 0 else ""
         parts: list[str | tuple[str, str]] = [
             (f" {icon} ", ".player--state"),
             " ",
