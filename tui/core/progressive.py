@@ -52,6 +52,7 @@ from tui.core.timing import stamp_time
 
 # The line scan's share of the progress bar (grouping posts is ~10x slower per byte).
 _SCAN_SHARE = 0.1
+SCAN_STEP = 8 << 20  # bytes of a big file scanned per step() (~0.1-0.2 s)
 _HEAD_STEP = 1 << 16  # the top of a big file is scanned in steps this big ...
 _HEAD_DAYS = 4  # ... until this many day headers are seen
 _TAIL_LIMIT = 64 << 20  # looking further back than this for the oldest days: scan the whole file first
@@ -110,10 +111,16 @@ class ProgressiveLoad:
     def step(self, max_posts: int | None = None) -> int:
         """Parse the next day section (keep going until at least max_posts posts
         were added, when given); returns how many posts were added (0 when done).
-        The first step of a big file first scans all of it. Thread-safe:
-        concurrent calls run one after the other."""
+        While the whole file of a big blog is scanned, a step scans the next
+        SCAN_STEP bytes and may add no post (so a caller can do other work,
+        such as extracting facts, between steps). Thread-safe: concurrent calls
+        run one after the other."""
         with self._lock:
             if self._scan is not None:
+                scan = self._scan
+                scan.run(scan.pos + SCAN_STEP)
+                if not scan.done:
+                    return 0
                 self._finish_scan()
             added = 0
             posts = self.blog.posts
@@ -146,7 +153,6 @@ class ProgressiveLoad:
         """Scan the whole file, decide everything over it, and go on from the sections handed out."""
         scan = self._scan
         assert scan is not None
-        scan.run()
         first = self._plan
         src = first.src
         assert src is not None
@@ -187,11 +193,11 @@ class ProgressiveLoad:
         del handed
 
     def chunks(self, max_posts: int | None = None) -> Iterator[list[Post]]:
-        """Drive the rest of the load: yields the posts added by each step."""
+        """Drive the rest of the load: yields the posts added by each step that added some."""
         while not self.done:
             before = len(self.blog.posts)
-            self.step(max_posts)
-            yield self.blog.posts[before:]
+            if self.step(max_posts):
+                yield self.blog.posts[before:]
 
     def finish(self) -> Blog:
         """Parse everything left; returns the complete blog."""
