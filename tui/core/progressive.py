@@ -53,7 +53,7 @@ from tui.core.timing import stamp_time
 # The line scan's share of the progress bar (grouping posts is ~10x slower per byte).
 _SCAN_SHARE = 0.1
 SCAN_STEP = 8 << 20  # bytes of a big file scanned per step() (~0.1-0.2 s)
-_HEAD_STEP = 1 << 16  # the top of a big file is scanned in steps this big ...
+HEAD_STEP = 1 << 16  # the top of a big file is scanned in steps this big ...
 _HEAD_DAYS = 4  # ... until this many day headers are seen
 _TAIL_LIMIT = 64 << 20  # looking further back than this for the oldest days: scan the whole file first
 
@@ -101,6 +101,17 @@ class ProgressiveLoad:
             return _SCAN_SHARE * (scan.pos / (self._size or 1))
         grouped = self._done_weight / self._total_weight
         return (_SCAN_SHARE if self._size else 0.0) + (1 - (_SCAN_SHARE if self._size else 0.0)) * grouped
+
+    @property
+    def bytes_read(self) -> int:
+        """How much of the file has been read (a big file is read as its scan goes)."""
+        src = self._plan.src
+        return src.bytes_read if src is not None else 0
+
+    @property
+    def size(self) -> int:
+        """The file's size in bytes (0 for a saved page, read whole)."""
+        return self._size
 
     @property
     def warnings(self) -> list[ParseWarning]:
@@ -245,7 +256,7 @@ def _from_the_ends(src: TextSource, meta: BlogMeta, first_posts: int) -> Progres
     validate_meta(meta, source=src.name)
     head = Scan(src, strict=False)  # the whole-file scan, started at the top
     while not head.done and len(head.days) < _HEAD_DAYS and head.pos < _TAIL_LIMIT:
-        head.run(head.pos + _HEAD_STEP)
+        head.run(head.pos + HEAD_STEP)
     if head.done or len(head.days) < 2:
         return None
     wanted = 1
@@ -328,9 +339,9 @@ def _oldest_first(src: TextSource, meta: BlogMeta, head: Scan, tail: Scan, first
     region = Scan(src, strict=False)
     wanted = 1
     while True:
-        region.run(min(src.size, region.pos + _HEAD_STEP))
+        region.run(min(src.size, region.pos + HEAD_STEP))
         while not region.done and len(region.days) < wanted + 1 and region.pos < _TAIL_LIMIT:
-            region.run(min(src.size, region.pos + _HEAD_STEP))
+            region.run(min(src.size, region.pos + HEAD_STEP))
         if region.done or region.pos >= _TAIL_LIMIT:
             return None
         exact = region.days[:-1]  # the last one may go on

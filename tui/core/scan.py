@@ -205,13 +205,15 @@ class Scan:
             a = self.pos
             b = min(end_at, a + CHUNK)
             if b < src.size:
-                src.ensure(min(src.size, b + 1))
+                src.ensure(min(src.size, b + 1), a)
                 nl = src.buf.rfind(b"\n", a, b)
+                reach = b
                 while nl < 0:  # a line longer than a chunk: up to its end
-                    nl = src.buf.find(b"\n", b, src.complete_upto)
-                    if nl >= 0 or src.complete_upto >= src.size:
+                    start, reach = reach, min(src.size, reach + 2 * (reach - a))
+                    src.ensure(reach, a)
+                    nl = src.buf.find(b"\n", start, reach)
+                    if reach >= src.size:
                         break
-                    src.ensure(src.complete_upto + CHUNK)
                 b = src.size if nl < 0 else nl + 1
             self._chunk(a, b)
             if stop is not None and stop():
@@ -375,10 +377,14 @@ def scan_region(src: TextSource, start: int, stop: int) -> Scan:
     return scan
 
 
-def dated_lines_before(src: TextSource, end: int, floor: int = 0, window: int = 1 << 16):
+TAIL_WINDOW = 1 << 16  # bytes read at a time when looking for day headers from the bottom up
+
+
+def dated_lines_before(src: TextSource, end: int, floor: int = 0, window: int | None = None):
     """Yield (offset, stamp) of every line that gives a date (day headers and
     dated stamps), from byte `end` (a line start, or the end of the file)
     backwards to `floor` (a line start), a window at a time."""
+    window = window or TAIL_WINDOW
     hi = end
     while hi > floor:
         lo = max(floor, hi - window)

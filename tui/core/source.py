@@ -218,7 +218,7 @@ def _utf8_without_controls(data: bytes, encoding: str) -> bool:
 LAZY_FROM = 1 << 20
 # How much of each end of a lazily opened file is read and checked up front.
 EDGE = 64 * 1024
-_READ = 1 << 18  # bytes read ahead while filling
+READ_AHEAD = 1 << 18  # bytes read ahead while filling
 NEWLINE = b"\n"
 
 
@@ -266,6 +266,11 @@ class TextSource:
         return self._filled < self._tail
 
     @property
+    def bytes_read(self) -> int:
+        """How many of the file's bytes have been read so far."""
+        return self.size if self._filled >= self._tail else self._filled + (self.size - self._tail)
+
+    @property
     def complete_upto(self) -> int:
         """Bytes [0, complete_upto) are read."""
         return self.size if self._filled >= self._tail else self._filled
@@ -281,10 +286,12 @@ class TextSource:
             view = memoryview(self.buf)
             try:
                 if start is not None and start > self._filled and self._file is not None:
-                    self._read(view, start, self._tail)  # the suffix grows down to start
-                    self._tail = start
+                    if start < self._tail:
+                        self._read(view, start, self._tail)  # the suffix grows down to start
+                        self._tail = start
+                    end = 0  # the range is in the suffix: the prefix stays as it is
                 while self._filled < min(end, self._tail) and self._file is not None:
-                    stop = min(self._tail, max(end, self._filled + _READ))
+                    stop = min(self._tail, max(end, self._filled + READ_AHEAD))
                     self._filled += self._read(view, self._filled, stop)
             finally:
                 view.release()
@@ -391,10 +398,8 @@ def _stat_regular(p: Path):
     return st
 
 
-def _check_edge(data: bytes, source: str, *, head: bool, offset: int, line: int | None) -> None:
-    """An end of a lazily opened file: binary, or bytes that are not UTF-8 there, is an InputError."""
-    if _looks_binary(data):
-        raise InputError(f"{source}: looks like binary data, not a text blog")
+def _check_edge(data: bytes, source: str, *, head: bool, offset: int, line_of) -> None:
+    """An end of a lazily opened file: bytes that are not UTF-8 there are an InputError."""
     if not head:  # may start inside a character: skip continuation bytes
         cut = 0
         while cut < min(3, len(data)) and 0x80 <= data[cut] < 0xC0:
@@ -404,12 +409,25 @@ def _check_edge(data: bytes, source: str, *, head: bool, offset: int, line: int 
     try:
         codecs.getincrementaldecoder("utf-8")().decode(data, final=not head)
     except UnicodeDecodeError as err:
-        where = f"line {line + data.count(NEWLINE, 0, err.start)}, " if line is not None else ""
+        at = offset + err.start
         if err.reason == "unexpected end of data":
-            raise InputError(f"{source}: ends in the middle of a UTF-8 character at {where}byte offset "
-                             f"{offset + err.start}; the file looks truncated") from None
-        raise InputError(f"{source}: not UTF-8 at {where}byte offset {offset + err.start} "
+            raise InputError(f"{source}: ends in the middle of a UTF-8 character at line {line_of(at)}, "
+                             f"byte offset {at}; the file looks truncated") from None
+        raise InputError(f"{source}: not UTF-8 at line {line_of(at)}, byte offset {at} "
                          f"(byte 0x{data[err.start]:02x}); try --encoding latin-1") from None
+
+
+def _line_of(fh, offset: int) -> int:
+    """The 1-based line of byte `offset` of an open file (counted: only for error messages)."""
+    fh.seek(0)
+    lines, pos = 1, 0
+    while pos < offset:
+        chunk = fh.read(min(1 << 20, offset - pos))
+        if not chunk:
+            break
+        lines += chunk.count(NEWLINE)
+        pos += len(chunk)
+    return lines
 
 
 def open_source(path: str | Path, encoding: str = "utf-8", *, name: str | None = None,
@@ -459,13 +477,17 @@ def _open_lazy(p: Path, size: int, source: str) -> TextSource | None:
     if any(head.startswith(bom) for bom, _ in _BOMS if bom != codecs.BOM_UTF8):
         fh.close()
         return None  # UTF-16/32: decoded whole
+    if _looks_binary(head) or _looks_binary(tail[-_SNIFF:]):
+        fh.close()
+        raise InputError(f"{source}: looks like binary data, not a text blog")
     cr = re.compile(rb"\r(?!\n)")
-    if cr.search(head, 0, EDGE - 1) or cr.search(tail, 0, EDGE - 1) or b"\n" not in head or b"\n" not in tail:
+    lone = [m.start() for m in cr.finditer(head)] + [EDGE + m.start() for m in cr.finditer(tail)]
+    if any(at != EDGE - 1 for at in lone) or b"\n" not in head or b"\n" not in tail:  # (head may end inside "\r\n")
         fh.close()
         return None  # lines that end in a carriage return alone (or no line ends at all): normalised whole
     try:
-        _check_edge(head, source, head=True, offset=0, line=1)
-        _check_edge(tail, source, head=False, offset=size - EDGE, line=None)
+        _check_edge(head, source, head=True, offset=0, line_of=lambda at: _line_of(fh, at))
+        _check_edge(tail, source, head=False, offset=size - EDGE, line_of=lambda at: _line_of(fh, at))
     except InputError:
         fh.close()
         raise
