@@ -21,10 +21,11 @@ How much is read before the first post depends on the file:
   backwards for the last ones (the oldest day of a newest-first blog). The
   order, whether each stamp opens one post, and the year of a header without
   one are decided from those days, and the oldest day is grouped. The first
-  step() scans the whole file (reading it as it goes, checking its bytes and
-  control characters: those become warnings, `check` stays strict) and makes
-  every decision again over all of it; if one differs from what the oldest
-  days suggested, the load keeps the first reading and says so in a warning.
+  steps scan the whole file, SCAN_STEP bytes each (reading it as they go,
+  checking its bytes and control characters: those become warnings, `check`
+  stays strict), then every decision is made again over all of it; if one
+  differs from what the oldest days suggested, the load keeps the first
+  reading and says so in a warning.
 - Anything else (the bundled blog, small files, standard input, other
   encodings, saved pages) is read and scanned whole first: then every input
   error is a one-line message before the app starts, as with load_blog.
