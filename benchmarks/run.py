@@ -14,8 +14,8 @@ start while Textual's come precompiled. Prints a Markdown table and the machine
 it ran on. Generated blogs go to benchmarks/out/ (git-ignored).
 
 `less` and lnav, when installed, are run on the same files in the same run
-and the same pseudo-terminal: their first screen, and `G` to the last line
-(which makes each read the whole file), with their peak RSS then. A blog of
+and the same pseudo-terminal: their first screen, and the other end of the
+file (less: `G`; lnav opens a text file at its end: `g`), with their peak RSS then. A blog of
 --runs-big-from posts or more (default 1M) is measured once per run list
 (its extraction alone takes minutes).
 
@@ -358,8 +358,8 @@ def first_on_screen(argv: list[str], needle: str, *, timeout: float = TTY_TIMEOU
 def peer_on_screen(argv: list[str], first: str, last: str, *, key: bytes = b"G", env: dict,
                    timeout: float = TTY_TIMEOUT) -> dict:
     """A pager (less, lnav) on a blog: seconds to its first screen (showing
-    `first`), then, after `key`, to `last` on screen (less: G to the end, which
-    makes it read the whole file; lnav opens at the end: g to the top); peak RSS at each."""
+    `first`), then, after `key`, to `last` on screen (less: G to the end; lnav
+    opens at the end: g to the top); peak RSS at each."""
     want_first = re.sub(r"\s+", " ", first).strip().encode("utf-8")
     want_last = re.sub(r"\s+", " ", last).strip().encode("utf-8")
     start = time.perf_counter()
