@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tui.core.progressive as progressive
 import tui.core.scan as scan
@@ -23,6 +25,7 @@ from tui.core.errors import InputError
 from tui.core.load import load_blog
 from tui.core.model import Post
 from tui.core.progressive import open_blog
+from tui.core.scan import plain, special_lines
 
 PARAS = [p for post in load_blog().posts for p in post.paragraphs]
 HEADLINES = ["Talks adjourned until Monday", "Delegations arrive in the capital", "Ministers meet behind closed doors"]
@@ -183,3 +186,14 @@ def test_the_text_is_held_once(tmp_path: Path) -> None:
         tracemalloc.stop()
     per_post = (held - size) / len(blog.posts)
     assert per_post < 400, (held, size, len(blog.posts))
+
+
+LINES = st.lists(st.text(alphabet=list("ab 1\t\u00a0\u2003٣²x:") + ["16 May 2025", "“q”", "x" * 70], max_size=12),
+                 max_size=20)
+
+
+@settings(max_examples=150, deadline=None)
+@given(LINES)
+def test_the_scan_looks_at_exactly_the_lines_that_are_not_plain_text(lines: list[str]) -> None:
+    """special_lines finds with C-level passes what plain() says line by line."""
+    assert special_lines(lines) == [i for i, line in enumerate(lines) if not plain(line)]
