@@ -188,8 +188,8 @@ def test_the_text_is_held_once(tmp_path: Path) -> None:
     assert per_post < 400, (held, size, len(blog.posts))
 
 
-LINES = st.lists(st.text(alphabet=list("ab 1\t\u00a0\u2003٣²x:") + ["16 May 2025", "“q”", "x" * 70], max_size=12),
-                 max_size=20)
+PIECES = [*"ab 1\t\u00a0\u2003٣²x:", "16 May 2025", "“q”", "x" * 70]
+LINES = st.lists(st.lists(st.sampled_from(PIECES), max_size=12).map("".join), max_size=20)
 
 
 @settings(max_examples=150, deadline=None)
