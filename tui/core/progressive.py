@@ -188,9 +188,7 @@ class ProgressiveLoad:
         # The sections already handed out keep their posts and the warnings grouping them gave.
         plan.notes.extend(w for w in first.notes if isinstance(w, At))
         emitted = set(self._emitted)
-        sections = [i for i in plan.chrono_sections if plan.days[i].header_at not in emitted]
-        handed = len(plan.chrono_sections) - len(sections)
-        plan.chrono_sections = sections
+        plan.chrono_sections = [i for i in plan.chrono_sections if plan.days[i].header_at not in emitted]
         self._plan = plan
         self._scan = None
         self._next = 0
@@ -202,7 +200,6 @@ class ProgressiveLoad:
         blog.summary = plan.summary
         blog.year_notes.clear()
         blog.year_notes.update(plan.year_notes)
-        del handed
 
     def chunks(self, max_posts: int | None = None) -> Iterator[list[Post]]:
         """Drive the rest of the load: yields the posts added by each step that added some."""
