@@ -162,6 +162,7 @@ def test_a_post_holds_offsets_not_text_and_keeps_its_api(tmp_path: Path) -> None
     post = next(p for p in load_blog(path).posts if p.headline)
     assert post.text == "\n".join(post.paragraphs) and post.headline not in post.paragraphs
     assert post.first_line < post.last_line
+    assert len(post.text.encode()) <= post.text_bytes <= len(post.text.encode()) + 200  # a hint: no decoding
     with pytest.raises(AttributeError):
         post.seq = 2  # type: ignore[misc]
     moved = post.replace(seq=99, pinned=True)

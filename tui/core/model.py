@@ -94,6 +94,15 @@ class Post:
         return "\n".join(self.paragraphs)
 
     @property
+    def text_bytes(self) -> int:
+        """About how long the text is (UTF-8 bytes of its lines), without decoding
+        it: for estimates, such as the height of a post not wrapped yet."""
+        body = self._body
+        if type(body) is tuple:
+            return sum(len(p) for p in body) + len(body)
+        return self._last - self._first
+
+    @property
     def first_line(self) -> int:
         body = self._body
         return self._first if type(body) is tuple else body.line_at(self._first)
