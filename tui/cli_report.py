@@ -8,10 +8,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
-from tui.core.export import build_export, iter_jsonl, iter_markdown, iter_state_jsonl, to_json
+from tui.core.export import iter_json, iter_jsonl_stream, iter_markdown, iter_state_jsonl
 from tui.core.load import load_blog
 from tui.core.model import Blog, Post
 
@@ -93,53 +93,64 @@ def discovery_lines(timeline) -> list[str]:
 
 def check_lines(blog: Blog) -> list[str]:
     """What the parser made of the blog, for a human to verify."""
+    return list(iter_check_lines(blog))
+
+
+def iter_check_lines(blog: Blog) -> Iterator[str]:
+    """check_lines a line at a time, in one pass over the posts (nothing per post is kept)."""
     posts = blog.posts
-    explicit = sum(1 for p in posts if not p.time_estimated)
-    per_day: dict[date, list[Post]] = {}
-    for p in posts:
-        per_day.setdefault(p.day, []).append(p)
-    out = [
-        f"blog:     {blog.title}",
-        f"source:   {blog.source}",
-        *(f"  {name}: {sum(1 for p in posts if p.blog_name == name)} posts from {source} (tagged {name!r})"
-          for name, source in blog.merged_from.items()),
-        f"order:    {blog.order} (description says {blog.meta.order})",
-        f"timezone: {blog.meta.timezone}",
-    ]
+    yield f"blog:     {blog.title}"
+    yield f"source:   {blog.source}"
+    for name, source in blog.merged_from.items():
+        yield f"  {name}: {plural(sum(1 for p in posts if p.blog_name == name), 'post')} from {source} (tagged {name!r})"
+    yield f"order:    {blog.order} (description says {blog.meta.order})"
+    yield f"timezone: {blog.meta.timezone}"
     if blog.summary is not None:
         s = blog.summary
         n = len(s.text.split("\n"))
-        out.append(f"summary:  lines {s.first_line}-{s.last_line} ({plural(n, 'paragraph')}, kept apart from the posts)")
+        yield f"summary:  lines {s.first_line}-{s.last_line} ({plural(n, 'paragraph')}, kept apart from the posts)"
     else:
-        out.append("summary:  none (no text above the first day header)")
-    out.append(f"days:     {len(per_day)}")
+        yield "summary:  none (no text above the first day header)"
+    per_day: dict[date, list] = {}  # day -> [posts, first post, last post, first line, last line]
+    explicit = paragraphs = headlines = bylines = updated = 0
+    pinned: list[Post] = []
+    for p in posts:
+        first, last = p.first_line, p.last_line
+        row = per_day.get(p.day)
+        if row is None:
+            per_day[p.day] = [1, p, p, first, last]
+        else:
+            row[0] += 1
+            row[2] = p
+            row[3] = min(row[3], first)
+            row[4] = max(row[4], last)
+        explicit += not p.time_estimated
+        paragraphs += len(p.paragraphs)
+        headlines += bool(p.headline)
+        bylines += bool(p.byline)
+        updated += p.updated is not None
+        if p.pinned:
+            pinned.append(p)
+    yield f"days:     {len(per_day)}"
     for day in sorted(per_day):
-        day_posts = per_day[day]
-        first, last = day_posts[0], day_posts[-1]
+        count, first, last, lo, hi = per_day[day]
         year = f"  (year {blog.year_notes[day]})" if day in blog.year_notes else ""
-        out.append(
-            f"  {day:%a %d %b %Y}  {plural(len(day_posts), 'post'):>11}  {_clock(first)}-{_clock(last)}  "
-            f"lines {min(p.first_line for p in day_posts)}-{max(p.last_line for p in day_posts)}{year}"
-        )
-    paragraphs = sum(len(p.paragraphs) for p in posts)
-    out.append(f"posts:    {len(posts)} ({plural(paragraphs, 'paragraph')}; seq 1 = oldest)")
-    headlines = sum(1 for p in posts if p.headline)
+        yield f"  {day:%a %d %b %Y}  {plural(count, 'post'):>11}  {_clock(first)}-{_clock(last)}  lines {lo}-{hi}{year}"
+    yield f"posts:    {len(posts)} ({plural(paragraphs, 'paragraph')}; seq 1 = oldest)"
     if headlines:
-        bylines = sum(1 for p in posts if p.byline)
-        updated = sum(1 for p in posts if p.updated is not None)
         edits = plural(updated, "'updated' time")
-        out.append(f"titles:   {plural(headlines, 'headline')}, {plural(bylines, 'byline')}, {edits}")
-    out.append(f"times:    {explicit} explicit (stamped by the blog), {len(posts) - explicit} estimated (~)")
-    pinned = [p for p in posts if p.pinned]
+        yield f"titles:   {plural(headlines, 'headline')}, {plural(bylines, 'byline')}, {edits}"
+    yield f"times:    {explicit} explicit (stamped by the blog), {len(posts) - explicit} estimated (~)"
     if pinned:
-        out.append(f"pinned:   {len(pinned)} (kept at the top of the page; placed by their time here)")
-        out.extend(f"  {p.id} {_clock(p)} line {p.first_line}" + (f"  {p.headline}" if p.headline else "") for p in pinned)
+        yield f"pinned:   {len(pinned)} (kept at the top of the page; placed by their time here)"
+        for p in pinned:
+            yield f"  {p.id} {_clock(p)} line {p.first_line}" + (f"  {p.headline}" if p.headline else "")
     if blog.warnings:
-        out.append(f"warnings: {len(blog.warnings)}")
-        out.extend(f"  line {w.line}: {w.message}" for w in blog.warnings)
+        yield f"warnings: {len(blog.warnings)}"
+        for w in blog.warnings:
+            yield f"  line {w.line}: {w.message}"
     else:
-        out.append("warnings: none")
-    return out
+        yield "warnings: none"
 
 
 def _write(chunks: Iterable[str]) -> int:
@@ -157,9 +168,12 @@ def _write(chunks: Iterable[str]) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """Strict: the whole file is read and checked (bytes that are not UTF-8 are an error here)."""
+    from itertools import chain
+
     blog = _load(args)
-    lines = check_lines(blog) + discovery_lines(_timeline(args, blog))
-    return _write(line + "\n" for line in lines)
+    timeline = _timeline(args, blog)
+    return _write(line + "\n" for line in chain(iter_check_lines(blog), discovery_lines(timeline)))
 
 
 def run_knowledge(args: argparse.Namespace) -> int:
@@ -171,12 +185,14 @@ def run_knowledge(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    blog = _load(args)
-    # issue 3: facts from the knowledge file + rules (tui/core/export_facts.py)
+    """Streamed: the document is written a post at a time, never built whole."""
     import json
+    from itertools import chain
 
     from tui.core.errors import InputError
-    from tui.core.export_facts import facts_export, iter_facts_markdown, iter_state_markdown, state_export
+    from tui.core.export_facts import facts_export_streaming, iter_facts_markdown, iter_state_markdown, state_export
+
+    blog = _load(args)
     timeline = _timeline(args, blog)
     at = getattr(args, "at", None)
     if at is not None:
@@ -193,13 +209,13 @@ def run_export(args: argparse.Namespace) -> int:
         # One document: the analyst's timeline (title, facts, the summary at the
         # end), the user's bookmarks, then the posts under their own heading — no
         # second title or summary.
-        return _write([*iter_facts_markdown(blog, timeline), *iter_bookmarks_markdown(marks),
-                       "\n## Posts\n\n", *iter_markdown(blog, standalone=False)])
-    extra, entry_extra = facts_export(timeline)
-    doc = build_export(blog, {**extra, "bookmarks": marks}, entry_extra=entry_extra)
+        return _write(chain(iter_facts_markdown(blog, timeline), iter_bookmarks_markdown(marks),
+                            ["\n## Posts\n\n"], iter_markdown(blog, standalone=False)))
+    extra, entry_facts = facts_export_streaming(timeline)
+    extra = {**extra, "bookmarks": marks}
     if args.format == "jsonl":
-        return _write(iter_jsonl(doc))
-    return _write([to_json(doc)])
+        return _write(iter_jsonl_stream(blog, extra, entry_extra=entry_facts))
+    return _write(iter_json(blog, extra, entry_extra=entry_facts))
 
 
 def _bookmarks(blog: Blog) -> list[dict]:

@@ -286,10 +286,7 @@ async def test_every_word_of_the_selected_post_reaches_the_screen() -> None:
 
 
 def _post_with(**fields):
-    from dataclasses import replace
-
-    base = fx.make_blog().posts[0]
-    return replace(base, **fields)
+    return fx.make_blog().posts[0].replace(**fields)
 
 
 async def test_headline_byline_updated_and_pinned_are_shown_verbatim() -> None:

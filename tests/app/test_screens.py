@@ -241,11 +241,9 @@ async def test_goto_with_a_blog_dismisses_with_seq() -> None:
 
 
 async def test_post_screen_shows_headline_byline_and_clips_a_huge_post() -> None:
-    from dataclasses import replace
-
     from tui.app.screens.post import SHOW_CHARS
 
-    huge = replace(TRICKY, headline="A [b]headline[/b]", byline="By Jane Doe", pinned=True,
+    huge = TRICKY.replace(headline="A [b]headline[/b]", byline="By Jane Doe", pinned=True,
                    paragraphs=("x " * (SHOW_CHARS // 2 + 5000),))
     app = HostApp()
     async with app.run_test(size=(100, 40)) as pilot:

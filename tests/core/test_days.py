@@ -180,3 +180,20 @@ def test_page_stamps_opening_a_paragraph(paragraph: str, clock: time, rest: str)
 @pytest.mark.parametrize("paragraph", ["1.25 million people fled.", "14.05 Russia", "2025 was a year.", "Update on the talks."])
 def test_numbers_opening_a_paragraph_are_not_stamps(paragraph: str) -> None:
     assert leading_clock(paragraph) is None
+
+
+def test_common_header_forms_are_read_as_dateutil_reads_them(monkeypatch) -> None:
+    """The fast path for "16 May 2025"-like headers agrees with dateutil, invalid dates included."""
+    import random
+
+    from tui.core import days as D
+
+    forms = ["{d} {M}", "{d} {M} {y}", "{M} {d}", "{M} {d}, {y}", "{d}th of {M} {y}", "the {d}th of {M}", "{M} {d}th",
+             "{y} {M} {d}", "{d} {y} {M}", "{M}, {d} {y}", "{M} {d} {d}", ", {d} {M}", "{d} {M} of {y}", "{d}. {M}"]
+    months = ["January", "february", "MAR", "Sept", "sep", "Dec", "Feb", "April"]
+    rng = random.Random(5)
+    texts = [f.format(d=rng.randint(0, 33), M=m, y=rng.choice((1899, 2000, 2024, 2101))) for f in forms for m in months
+             for _ in range(8)]
+    fast = [D._read_date(t, True) for t in texts]
+    monkeypatch.setattr(D, "_simple_date", lambda s: None)
+    assert fast == [D._read_date(t, True) for t in texts]

@@ -91,3 +91,18 @@ def test_headline_byline_updated_pinned_are_exported() -> None:
     md = to_markdown(blog)
     assert "### 09:00 · p1 · What we know so far (lines 3–5) · pinned at the top of the page" in md
     assert "*By Jane Doe*" in md and "(updated 16 May 13:40)" in md
+
+
+def test_streamed_export_is_the_built_document_byte_for_byte() -> None:
+    """export writes a post at a time: the same text as building the whole document first."""
+    from tui.core.export import iter_json, iter_jsonl, iter_jsonl_stream
+    from tui.core.load import load_blog
+
+    blog = load_blog()
+    extra = {"people": [{"name": "A", "aliases": [], "role": "x\ny"}], "meetings": [], "provenance": {"rules": 1}}
+    per_entry = {1: {"people": ["A"]}, 3: {"parties": []}}
+    built = build_export(blog, extra, entry_extra=per_entry)
+    assert "".join(iter_json(blog, extra, entry_extra=per_entry.get)) == to_json(built)
+    assert "".join(iter_jsonl_stream(blog, extra, entry_extra=per_entry)) == "".join(iter_jsonl(built))
+    blog.posts = []
+    assert "".join(iter_json(blog)) == to_json(build_export(blog))

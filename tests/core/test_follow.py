@@ -151,7 +151,7 @@ def test_a_post_inserted_before_the_playhead_moves_its_seq_not_the_post(wire) ->
 
 def test_a_post_gone_and_no_earlier_post_left_falls_back_to_time(wire) -> None:
     held = load_blog(wire()).posts
-    other = [dataclasses.replace(p, paragraphs=("rewritten " + p.text,)) for p in held]
+    other = [p.replace(paragraphs=("rewritten " + p.text,)) for p in held]
     k = 10
     assert relocate(held, k, other) == sum(1 for p in other if p.time <= held[k - 1].time)
     assert relocate(held, 0, other) == 0
@@ -161,7 +161,7 @@ def test_a_new_post_dated_before_the_last_one_held_reloads(wire) -> None:
     blog = load_blog(wire())
     held = blog.posts[:-1]
     last = blog.posts[-1]
-    early = dataclasses.replace(last, time=held[-1].time - timedelta(hours=1), time_estimated=False)
+    early = last.replace(time=held[-1].time - timedelta(hours=1), time_estimated=False)
     change = compare(held, dataclasses.replace(blog, posts=[*held, early]))
     assert change.kind == "reloaded" and "dated before" in change.reason
 

@@ -230,7 +230,7 @@ async def test_monkey_on_the_bundled_blog() -> None:
     counts = await monkey(app, clock, steps(100), seed=20250516)
     planned = script(20250516, steps(100))
     assert all(counts[kind] == sum(k == kind for k, _ in planned) for kind in ("key", "paste", "resize"))
-    assert counts["positions"] > 3, counts  # the monkey really moved the playhead around
+    assert counts["positions"] >= 3, counts  # the monkey really moved the playhead (twice at least), not only prompts
     assert app.session.timeline.state_at(len(app.session.blog.posts)).delegations  # the panes had content
 
 

@@ -3,10 +3,12 @@
 Everything that can fail because of the user's input (file, encoding, meta,
 knowledge, --speed, --start-at) is checked here, before the app takes over the
 terminal, and raised as a one-line InputError. The blog is opened with
-tui.core.progressive.open_blog: the whole file is read, decoded and scanned
-(so every input error is found here), but only the OLDEST day is grouped into
-posts; the app shows it at once and a worker parses the rest and extracts the
-facts (see ReplayApp). Every blog opens this way, the bundled one too (its
+tui.core.progressive.open_blog: a small file is read, decoded and scanned
+whole (so every input error is found here); a big one is checked from its two
+ends and only its oldest day is read (bad bytes further in become warnings,
+see tui.core.progressive). Only the OLDEST day is grouped into posts; the app
+shows it at once and a worker parses the rest and extracts the facts (see
+ReplayApp). Every blog opens this way, the bundled one too (its
 other two days are parsed a few ms after the first frame); only --start-at,
 which needs every post's time, loads the whole blog here.
 

@@ -120,6 +120,9 @@ def _read_date(s: str, has_month: bool) -> tuple[date | None, tuple[int, int] | 
         return None  # "May 2025", "16 2025", "Friday": not a date
     if not numeric and len(numbers) > 1 + has_year:
         return None  # "16 17 May", "5 May 12": stray numbers
+    simple = None if numeric else _simple_date(s)
+    if simple is not None:
+        return simple if simple[0] is not None or simple[1] is not None else None
     try:
         value = dateparser.parse(s, dayfirst=True, default=datetime(2000, 1, 1))
     except (ValueError, OverflowError, TypeError):
@@ -127,6 +130,43 @@ def _read_date(s: str, has_month: bool) -> tuple[date | None, tuple[int, int] | 
     if has_year:
         return value.date(), None
     return None, (value.month, value.day)
+
+
+_SIMPLE_FILLERS = {"of", "st", "nd", "rd", "th"}
+
+
+def _simple_date(s: str) -> tuple[date | None, tuple[int, int] | None] | None:
+    """The commonest header forms without dateutil (~0.3 ms a call; a million-post
+    blog has ~20k day headers): a day, a month name and maybe a year, with only
+    commas and "of"/"the"/ordinal endings between ("16 May 2025", "May 16, 2025",
+    "16th of May"). (None, None) for such a date that does not exist; None for
+    any other form (dateutil reads it)."""
+    month = day = year = None
+    for tok in _TOKEN.findall(s):
+        if tok.isdigit():
+            if len(tok) <= 2 and day is None:
+                day = int(tok)
+            elif len(tok) == 4 and year is None and day is not None or (len(tok) == 4 and year is None and month):
+                year = int(tok)
+            else:
+                return None
+        elif tok.isalpha():
+            low = tok.lower()
+            if low in MONTHS:
+                if month is not None:
+                    return None
+                month = VOCAB_MONTHS[low]
+            elif low not in _SIMPLE_FILLERS:
+                return None
+        elif tok != ",":
+            return None
+    if month is None or day is None:
+        return None
+    try:
+        when = date(2000 if year is None else year, month, day)
+    except ValueError:
+        return None, None
+    return (when, None) if year is not None else (None, (month, day))
 
 
 def parse_stamp(line: str) -> Stamp | None:

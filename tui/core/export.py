@@ -17,8 +17,8 @@ bookmarks: "bookmarks": [{"seq": int | null (where its post is in this parse),
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Union
 
 from tui.core.model import Blog, Post
 
@@ -62,6 +62,63 @@ def build_export(
     if extra:
         _merge(doc, extra)
     return doc
+
+
+# Per-entry keys: a mapping seq -> keys, or a function of seq (None: no keys),
+# so a streaming export never holds them for every post at once.
+EntryExtra = Union[Mapping[int, Mapping[str, Any]], Callable[[int], Union[Mapping[str, Any], None]]]
+
+
+def _entries(blog: Blog, entry_extra: EntryExtra | None) -> Iterator[dict[str, Any]]:
+    get = entry_extra if callable(entry_extra) else (entry_extra or {}).get
+    for post in blog.posts:
+        item = entry(post)
+        more = get(post.seq)
+        if more:
+            _merge(item, more)
+        yield item
+
+
+def _head(blog: Blog, extra: Mapping[str, Any] | None) -> dict[str, Any]:
+    head: dict[str, Any] = {"title": blog.title, "summary": _summary(blog)}
+    if extra:
+        if "entries" in extra:
+            raise ValueError("export key 'entries' is part of the schema and cannot be replaced")
+        _merge(head, extra)
+    return head
+
+
+def _indented(value: Any, depth: int) -> str:
+    """json.dumps(value, indent=2) as it appears `depth` levels deep in a document."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * depth) if depth else text
+
+
+def iter_json(blog: Blog, extra: Mapping[str, Any] | None = None, *,
+              entry_extra: EntryExtra | None = None) -> Iterator[str]:
+    """The text of to_json(build_export(blog, extra, entry_extra=...)), written a
+    post at a time: the whole document is never held (JSON strings never hold a
+    raw newline, so re-indenting a value line by line is exact)."""
+    head = _head(blog, extra)
+    yield "{\n"
+    yield f'  "title": {_indented(head.pop("title"), 1)},\n'
+    yield f'  "summary": {_indented(head.pop("summary"), 1)},\n'
+    first = True
+    for item in _entries(blog, entry_extra):
+        yield ('  "entries": [\n    ' if first else ",\n    ") + _indented(item, 2)
+        first = False
+    yield '  "entries": []' if first else "\n  ]"
+    for key, value in head.items():
+        yield f",\n  {json.dumps(key, ensure_ascii=False)}: {_indented(value, 1)}"
+    yield "\n}\n"
+
+
+def iter_jsonl_stream(blog: Blog, extra: Mapping[str, Any] | None = None, *,
+                      entry_extra: EntryExtra | None = None) -> Iterator[str]:
+    """iter_jsonl(build_export(...)) a post at a time: the header line, then one line per entry."""
+    yield json.dumps(_head(blog, extra), ensure_ascii=False) + "\n"
+    for item in _entries(blog, entry_extra):
+        yield json.dumps(item, ensure_ascii=False) + "\n"
 
 
 def _merge(target: dict[str, Any], more: Mapping[str, Any]) -> None:

@@ -6,7 +6,7 @@ Every fact carries the seq of its source post and its evidence sentence.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -99,13 +99,22 @@ def _first_outlet(reg, name: str) -> int:
 
 def facts_export(timeline: Timeline) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
     """(top-level keys, per-entry keys) for build_export(blog, extra, entry_extra=...)."""
-    per_entry: dict[int, dict[str, Any]] = {}
+    extra, entry_facts = facts_export_streaming(timeline)
+    return extra, {seq: entry_facts(seq) for seq in range(1, timeline.n + 1)}
+
+
+def facts_export_streaming(timeline: Timeline) -> tuple[dict[str, Any], Callable[[int], dict[str, Any]]]:
+    """(top-level keys, seq -> per-entry keys): the per-entry keys are made when
+    asked, so a streaming export (tui.core.export.iter_json) never holds them all."""
+
+    def entry_facts(seq: int) -> dict[str, Any]:
+        e = timeline.entities(seq)
+        return {"people": list(e.people), "delegations": list(e.delegations), "outlets": list(e.outlets),
+                "parties": list(e.parties)}
+
     mentioned: set[str] = set()
     for seq in range(1, timeline.n + 1):
-        e = timeline.entities(seq)
-        per_entry[seq] = {"people": list(e.people), "delegations": list(e.delegations), "outlets": list(e.outlets),
-                          "parties": list(e.parties)}
-        mentioned.update(e.people)
+        mentioned.update(timeline.entities(seq).people)
     final = timeline.state_at(timeline.n)
     known = knowledge_export(timeline, mentioned)
     party_names = {p["id"]: p["name"] for p in known["parties"]}
@@ -119,7 +128,7 @@ def facts_export(timeline: Timeline) -> tuple[dict[str, Any], dict[int, dict[str
         "meetings": [meeting_dict(m) for m in final.meetings],
         "provenance": {"rules": ex.rules, "corrections": ex.corrections},
     }
-    return extra, per_entry
+    return extra, entry_facts
 
 
 def state_export(state: State) -> dict[str, Any]:

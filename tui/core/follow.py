@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.errors import InputError
@@ -85,7 +85,9 @@ def compare(held: Sequence[Post], new: Blog) -> Change:
         return Change("reloaded", new, list(posts), reason=f"{removed} post{'s' if removed != 1 else ''} gone (the file was cut)")
     if diverge is not None:
         return Change("reloaded", new, list(posts), reason=f"the file changed from post #{diverge + 1} on")
-    kept = [h if (h.first_line, h.last_line) == (p.first_line, p.last_line) else replace(h, first_line=p.first_line, last_line=p.last_line)
+    # A held post keeps the time it was shown with; its text and lines are the new read's.
+    kept = [h if (h.first_line, h.last_line) == (p.first_line, p.last_line)
+            else p.replace(seq=h.seq, day=h.day, time=h.time, time_estimated=h.time_estimated)
             for h, p in zip(held, posts)]
     added = list(posts[n:])
     if not added:
@@ -96,7 +98,7 @@ def compare(held: Sequence[Post], new: Blog) -> Change:
         if early is not None or added[0].day < last.day:
             return Change("reloaded", new, list(posts), reason="a new post is dated before the last one shown")
         # Estimates only: never before the last post held (which keeps the time it was shown with).
-        added = [replace(p, time=last.time) if p.time_estimated and p.time < last.time else p for p in added]
+        added = [p.replace(time=last.time) if p.time_estimated and p.time < last.time else p for p in added]
     return Change("appended", new, kept + added, added=len(added))
 
 

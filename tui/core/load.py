@@ -9,9 +9,9 @@ from tui.core.errors import InputError
 from tui.core.meta import load_meta, resolve_timezone
 from tui.core.model import Blog, ParseWarning, Post, Summary
 from tui.core.page import looks_like_html, page_posts_in_zone, read_page
-from tui.core.parse import Plan, finish_plan, parse_text, plan_posts, plan_text
+from tui.core.parse import Plan, finish_plan, parse_text, plan_posts, plan_source, plan_text
 from tui.core.resources import bundled_blog
-from tui.core.source import is_stdin, read_text
+from tui.core.source import TextSource, is_stdin, open_source, read_text
 
 __all__ = ["load_blog", "parse_text"]
 
@@ -23,26 +23,50 @@ def plan_file(
     meta_path: str | Path | None = None,
     timezone: str | None = None,
 ) -> Plan:
-    """Read, sanitise and scan a blog file (None = the bundled blog; `-` or
+    """Read, check and scan a whole blog file (None = the bundled blog; `-` or
     /dev/stdin = all of standard input) into a Plan.
 
     The description is `meta_path`, else FILE-stem.toml next to FILE, else
     defaults (UTC, title from the file name, "stdin"); `timezone` overrides its zone.
-    Every user-fixable problem raises InputError with a one-line message.
+    Every user-fixable problem raises InputError with a one-line message
+    (bytes that are not UTF-8 anywhere in the file included).
     """
+    src, meta_at, stdin = open_file(path, encoding)
+    if looks_like_html(head_text(src)):
+        return plan_page_source(src, path, encoding, meta_at, meta_path, timezone, stdin)
+    meta = file_meta(meta_at, meta_path, timezone, stdin)
+    return plan_source(src, meta, src.name)
+
+
+def open_file(path: str | Path | None, encoding: str = "utf-8") -> tuple[TextSource, Path | None, bool]:
+    """(the blog's text source, where its description may be, is it stdin)."""
     stdin = is_stdin(path)
     blog_path = Path(path) if path is not None else bundled_blog()
-    text, warnings = read_text(str(path) if stdin else blog_path, encoding)
     source = str(path) if path is not None else blog_path.name
-    meta_at = None if stdin else blog_path
-    if looks_like_html(text):
-        return _plan_page(text, warnings, source, meta_at, meta_path, timezone, stdin)
+    src = open_source(str(path) if stdin else blog_path, encoding, name=source)
+    return src, None if stdin else blog_path, stdin
+
+
+def head_text(src: TextSource) -> str:
+    """The first few KB of text (enough to tell a saved page from a text blog)."""
+    return src.text(src.start, min(src.size, src.start + 4096))
+
+
+def file_meta(meta_at: Path | None, meta_path: str | Path | None, timezone: str | None, stdin: bool):
     meta = load_meta(meta_at, meta_path=meta_path, timezone_override=timezone)
     if stdin and not meta.title:
         meta = replace(meta, title="stdin")
-    plan = plan_text(text, meta, source, warnings=warnings)
-    del text  # the plan holds the paragraphs; the whole text (2 bytes/char) can go before grouping
-    return plan
+    return meta
+
+
+def plan_page_source(src: TextSource, path, encoding: str, meta_at: Path | None, meta_path, timezone, stdin: bool) -> Plan:
+    """A saved page: decoded whole (lxml reads all of it anyway)."""
+    if src.lazy:
+        src.close()
+        text, warnings = read_text(path if path is not None else bundled_blog(), encoding)
+    else:
+        text, warnings = src.text(src.start, src.size), src.warnings
+    return _plan_page(text, warnings, src.name, meta_at, meta_path, timezone, stdin)
 
 
 def _offset_name(zone) -> str | None:

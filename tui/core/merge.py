@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -74,8 +73,8 @@ def merge_blogs(blogs: Sequence[Blog]) -> Blog:
     posts: list[Post] = []
     for seq, (_, b, _, post) in enumerate(heapq.merge(*streams, key=lambda item: item[:3]), 1):
         when = post.time.astimezone(tz)
-        posts.append(replace(
-            post, seq=seq, time=when, day=when.date(), blog_name=names[b],
+        posts.append(post.replace(
+            seq=seq, time=when, day=when.date(), blog_name=names[b],
             updated=post.updated.astimezone(tz) if post.updated is not None else None,
         ))
     summaries = [(name, blog.summary) for name, blog in zip(names, blogs) if blog.summary is not None]

@@ -17,14 +17,18 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from tui.core.days import _ANY_DIGIT
-from tui.core.days import _MAX_LEN as _STAMP_MAX
-from tui.core.days import Stamp, clean, leading_clock, looks_like_header, parse_stamp
+from tui.core.days import Stamp, leading_clock, looks_like_header, parse_stamp
 from tui.core.errors import InputError
 from tui.core.grouping import group, is_byline, is_headline, opens_with_headline
 from tui.core.vocab import WEEKDAY_NAMES
 from tui.core.meta import parse_clock, resolve_timezone, validate_meta
 from tui.core.model import Blog, BlogMeta, ParseWarning, Post, Summary
+from tui.core.scan import Block as _Block
+from tui.core.scan import Day as _Day
+from tui.core.scan import Scan
+from tui.core.scan import plain as _plain  # noqa: F401 — the scan's test of lines it need not look at
+from tui.core import source as _source
+from tui.core.source import TextSource
 from tui.core.timing import day_times, stamp_time
 
 NO_HEADERS = (
@@ -39,156 +43,18 @@ _STAMPED_MAX_PARAS = 12
 
 
 @dataclass(slots=True)
-class _Block:
-    """Paragraphs under one stamp (or under the day header before any stamp).
-
-    The scan only counts them and notes where they are (`parts`, file order:
-    `range`s of 0-based indices of plain lines, or (line number, stripped text)
-    pairs); the lists of line numbers and texts are built when the block's day
-    section is grouped (`paragraphs`), so opening a 100k-post blog does not
-    build 0.5M-entry lists for sections a progressive load has not reached."""
-
-    stamp: Stamp | None
-    stamp_line: int
-    lead: bool = False  # the stamp opens the first paragraph ("14:05 Text…") rather than a line of its own
-    count: int = 0
-    parts: list[range | tuple[int, str]] = field(default_factory=list)
-    updates: list[tuple[int, Stamp]] = field(default_factory=list)  # "Updated at …" lines: (line, stamp)
-
-    def paragraphs(self, lines: list[str], pool: dict[str, str]) -> tuple[list[int], list[str]]:
-        """(line numbers, texts); equal paragraphs share one str through `pool`."""
-        numbers: list[int] = []
-        texts: list[str] = []
-        for part in self.parts:
-            if type(part) is range:
-                numbers.extend(range(part.start + 1, part.stop + 1))
-                run = lines[part.start : part.stop]
-                texts.extend(map(pool.setdefault, run, run))
-            else:
-                number, text = part  # type: ignore[misc]
-                numbers.append(number)
-                texts.append(pool.setdefault(text, text))
-        return numbers, texts
-
-
-@dataclass(slots=True)
-class _Day:
-    day: date | None  # None until the year of a yearless header is inferred (plan_text)
-    header_line: int
-    blocks: list[_Block] = field(default_factory=list)
-    month_day: tuple[int, int] | None = None  # a header without its year: (month, day)
-    weekday: int | None = None  # the weekday the header names
-    header: str = ""  # the header as written, for messages
-    ready: list[Post] | None = None  # posts read whole from a saved page (no grouping or timing here)
-
-
-@dataclass(slots=True)
 class _RawPost:
     day: date
     section: int  # index of the _Day it came from
-    lines: list[int]
+    spans: list[tuple[int, int]]  # (start, end) bytes of each paragraph line's text
     texts: list[str]
     stamp: Stamp | None
-    stamp_line: int
+    stamp_at: int  # byte offset of the stamp line
     block: int = 0  # which block (stamp) it came from: the unit that stamps put in order
     headline: str = ""
     byline: str = ""
-    extra_lines: list[int] = field(default_factory=list)  # headline, byline, "Updated" lines
+    extra: list[tuple[int, int]] = field(default_factory=list)  # headline, byline, "Updated" lines
     update: Stamp | None = None
-
-
-# A labelled leading stamp ("Last updated at 4:50 PM: text") has its first
-# digit within this many characters.
-_LABEL_WINDOW = 24
-
-
-def _plain(line: str) -> bool:
-    """A line that can only be paragraph text: not blank, nothing to strip, no
-    digit in its opening characters (no leading clock, labelled or not), and too
-    long or digit-free to be a stamp (a stamp is at most _STAMP_MAX characters
-    and has a digit)."""
-    return (bool(line) and not line[0].isspace() and not line[-1].isspace()
-            and _ANY_DIGIT.search(line, 0, _LABEL_WINDOW) is None
-            and (len(line) > _STAMP_MAX or _ANY_DIGIT.search(line) is None))
-
-
-def _same_day(current: _Day, stamp: Stamp) -> bool:
-    """Does a dated stamp name the day of the current section (years compared when both are known)?"""
-    if current.day is not None and stamp.day is not None:
-        return current.day == stamp.day
-    md = current.month_day or (current.day.month, current.day.day)  # type: ignore[union-attr]
-    return md == (stamp.month_day or (stamp.day.month, stamp.day.day))  # type: ignore[union-attr]
-
-
-def _unreadable(number: int, line: str) -> ParseWarning:
-    return ParseWarning(number, f"{clean(line)!r} looks like a day header or time stamp but cannot be read; kept as text")
-
-
-def _scan(lines: list[str], warnings: list[ParseWarning]) -> tuple[list[tuple[int, str]], list[_Day]]:
-    summary: list[tuple[int, str]] = []
-    days: list[_Day] = []
-    # 100k-post files have ~0.5M lines, nearly all plain paragraphs (see _plain):
-    # only the other lines are looked at one by one; the plain runs between
-    # them are recorded as ranges (the block builds its lists when grouped).
-    block: _Block | None = None
-    m, digit = _STAMP_MAX, _ANY_DIGIT.search  # the test of _plain, inlined: this sees every line
-    special = [i for i, line in enumerate(lines)
-               if not line or line[0].isspace() or line[-1].isspace() or digit(line, 0, _LABEL_WINDOW)
-               or (len(line) <= m and digit(line))]
-    special.append(len(lines))
-    prev = 0
-    for index in special:
-        if prev < index:  # plain lines prev..index-1 (line numbers prev+1..index)
-            if block is None:
-                summary.extend(zip(range(prev + 1, index + 1), lines[prev:index]))
-            else:
-                block.parts.append(range(prev, index))
-                block.count += index - prev
-        prev = index + 1
-        if index == len(lines):
-            break
-        number, line = index + 1, lines[index]
-        if not line or line.isspace():
-            continue
-        stamp = parse_stamp(line)
-        if stamp is not None and stamp.updated:
-            if block is not None and block.count:  # "Updated at 21.40 BST" under a post
-                block.updates.append((number, stamp))
-                continue
-            stamp = None  # nothing above it to update: text
-        if stamp is not None and stamp.dated:
-            if stamp.weekday_mismatch:
-                warnings.append(ParseWarning(number, f"weekday does not match {stamp.day:%d %B %Y}"))
-            current = days[-1] if days else None
-            if current is not None and _same_day(current, stamp):
-                if current.day is None and stamp.day is not None:
-                    current.day = stamp.day  # "15 August 2025" under stamps that said "15 August"
-                if stamp.clock is not None:  # "16 May 2025 14:05" in a stamped blog
-                    block = _Block(stamp, number)
-                    current.blocks.append(block)
-                else:
-                    name = f"{stamp.day:%d %B %Y}" if stamp.day is not None else clean(line)
-                    warnings.append(ParseWarning(number, f"day header {name} repeated"))
-                continue
-            block = _Block(stamp if stamp.clock else None, number)
-            days.append(_Day(stamp.day, number, [block], stamp.month_day, stamp.weekday, clean(line)))
-            continue
-        if stamp is None and looks_like_header(line):
-            warnings.append(_unreadable(number, line))
-        if block is None:  # no day yet: the summary
-            summary.append((number, line))
-            continue
-        if stamp is not None:  # a time-only stamp line opens a block
-            block = _Block(stamp, number)
-            days[-1].blocks.append(block)
-            continue
-        lead = leading_clock(line)
-        if lead is not None:  # "14:05 Text…": the stamp opens the post it starts
-            block = _Block(lead[0], number, lead=True)
-            days[-1].blocks.append(block)
-        block.parts.append((number, line.strip()))
-        block.count += 1
-    return summary, days
 
 
 def _nearest_dated(days: list[_Day], i: int) -> _Day | None:
@@ -206,7 +72,7 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def resolve_years(days: list[_Day], year: int | None, notes: list[ParseWarning], today: date | None = None) -> dict[date, str]:
+def resolve_years(days: list[_Day], year: int | None, notes: list, today: date | None = None) -> dict[date, str]:
     """Give every yearless header its year; returns {day: how the year was found}.
 
     In order: the description's `year`; the nearest header that has a year
@@ -238,23 +104,16 @@ def resolve_years(days: list[_Day], year: int | None, notes: list[ParseWarning],
         if found is None:
             found = next(c for y in range(today.year, today.year - 8, -1) if (c := _valid(y, month, dom)))
             source = "assumed (none given)"
-            notes.append(ParseWarning(d.header_line, f"day header {d.header!r} has no year; {found.year} assumed "
-                                                     "(set `year` in the description)"))
+            notes.append(At(d.header_at, f"day header {d.header!r} has no year; {found.year} assumed "
+                                         "(set `year` in the description)"))
         d.day = found
         how.setdefault(found, source)
         if d.weekday is not None and found.weekday() != d.weekday:
-            notes.append(ParseWarning(d.header_line, f"weekday does not match {found:%d %B %Y}"))
+            notes.append(At(d.header_at, f"weekday does not match {found:%d %B %Y}"))
     return how
 
 
-def _first_text(block: _Block, lines: list[str]) -> str:
-    part = block.parts[0] if block.parts else None
-    if part is None:
-        return ""
-    return lines[part.start] if type(part) is range else part[1]  # type: ignore[union-attr,index]
-
-
-def _is_stamped(days: list[_Day], lines: list[str]) -> bool:
+def _is_stamped(days: list[_Day], src: TextSource) -> bool:
     """Does each stamp open exactly one post? Yes with enough stamps and short
     blocks, and always when most stamp lines carry a headline (a headline-style
     blog: nothing in a body opens another post)."""
@@ -264,23 +123,27 @@ def _is_stamped(days: list[_Day], lines: list[str]) -> bool:
     paras = sum(b.count for b in stamped)
     if paras <= _STAMPED_MAX_PARAS * len(stamped):
         return True
-    titled = sum(1 for b in stamped if not b.lead and b.count > 1 and is_headline(_first_text(b, lines)))
+    titled = sum(1 for b in stamped if not b.lead and b.count > 1 and is_headline(b.first_text(src)))
     return titled * 2 >= len(stamped)
 
 
 # Headline style without stamps: this many headlines, and one per so many
-# paragraphs, in the opening lines (a bounded sample: a 1M-post file is not read twice).
+# paragraphs, in the file's top EDGE bytes (the part open_source checks first:
+# a big file is not read further for it, and every way of loading agrees).
 _TITLED_MIN = 3
 _TITLED_EVERY = 8
-_TITLED_SAMPLE = 5000
 
 
-def _is_titled(lines: list[str]) -> bool:
+def _is_titled(src: TextSource) -> bool:
     """Do posts open with headlines even where no stamp line marks them? Only in
     a blog that shows the habit: a short line without final punctuation above a
     body again and again. A plain blog's one unpunctuated line ("Delegation
     Members" above a list, a one-line flash) stays text."""
-    paras = [line.strip() for line in lines[:_TITLED_SAMPLE] if line.strip()]
+    end = min(src.size, src.start + _source.EDGE)
+    sample = src.text(src.start, end).split("\n")
+    if end < src.size:
+        sample.pop()  # whole lines only
+    paras = [line.strip() for line in sample if line.strip()]
     titles = sum(
         1
         for i, line in enumerate(paras)
@@ -293,13 +156,13 @@ def _is_titled(lines: list[str]) -> bool:
     return titles >= _TITLED_MIN and titles * _TITLED_EVERY >= len(paras)
 
 
-def _title_lines(numbers: list[int], texts: list[str]) -> tuple[str, str, list[int]]:
+def _title_lines(numbers: list[tuple[int, int]], texts: list[str]) -> tuple[str, str, list[tuple[int, int]]]:
     """Take the headline and byline off the top of one post's paragraphs (in
-    place): (headline, byline, their line numbers). A body must remain below them."""
+    place): (headline, byline, their byte spans). A body must remain below them."""
     if len(texts) < 2:
         return "", "", []
     headline = ""
-    taken: list[int] = []
+    taken: list[tuple[int, int]] = []
     if is_headline(texts[0]) and not is_byline(texts[0], after_headline=False) and not looks_like_header(texts[0]):
         headline = texts.pop(0)
         taken.append(numbers.pop(0))
@@ -314,15 +177,14 @@ def _title_lines(numbers: list[int], texts: list[str]) -> tuple[str, str, list[i
     return headline, ", ".join(bylines), taken
 
 
-def _posts_in_file_order(
-    days: list[_Day], stamped: bool, lines: list[str], pool: dict[str, str], section: int = 0, *, titled: bool = False
-) -> list[_RawPost]:
+def _posts_in_file_order(days: list[_Day], stamped: bool, src: TextSource, section: int = 0, *,
+                         titled: bool = False) -> list[_RawPost]:
     posts: list[_RawPost] = []
     for index, day in enumerate(days, section):
         for number, block in enumerate(day.blocks):
             if not block.count:
                 continue
-            numbers, texts = block.paragraphs(lines, pool)
+            numbers, texts = block.paragraphs(src)
             if stamped and block.stamp is not None:
                 starts = [0]
             else:
@@ -337,7 +199,7 @@ def _posts_in_file_order(
                 # grouping in a headline-style blog; never one opened by a clock
                 # inside its first line.
                 if first and block.lead:
-                    title: tuple[str, str, list[int]] = ("", "", [])
+                    title: tuple[str, str, list[tuple[int, int]]] = ("", "", [])
                 elif (first and block.stamp is not None) or titled:
                     title = _title_lines(post_numbers, post_texts)
                 else:
@@ -349,19 +211,29 @@ def _posts_in_file_order(
                         post_numbers,
                         post_texts,
                         block.stamp if first else None,
-                        block.stamp_line if first else 0,
+                        block.stamp_at if first else 0,
                         number,
                         *title,
                     )
                 )
             if block.updates:  # each "Updated at …" line dates the post it stands under
-                firsts = [p.lines[0] for p in run]
-                for line, stamp in block.updates:
-                    post = run[max(0, bisect_right(firsts, line) - 1)]
+                firsts = [p.spans[0][0] for p in run]
+                for start, end, stamp in block.updates:
+                    post = run[max(0, bisect_right(firsts, start) - 1)]
                     post.update = stamp
-                    post.extra_lines = [*post.extra_lines, line]
+                    post.extra = [*post.extra, (start, _line_end(src, start, end))]
             posts.extend(run)
     return posts
+
+
+def _line_end(src: TextSource, start: int, stop: int) -> int:
+    """The end of a line's text: before its "\\n" (and "\\r")."""
+    end = stop
+    if end > start and src.buf[end - 1] == 10:
+        end -= 1
+    if end > start and src.buf[end - 1] == 13:
+        end -= 1
+    return end
 
 
 def _vote(values: list) -> int:
@@ -390,6 +262,21 @@ def detect_order(days: list[_Day], stamps: list[tuple[date, Stamp]], tz) -> tupl
 
 
 @dataclass(slots=True)
+class At:
+    """A warning placed by byte offset; its line number is looked up when the
+    warnings are shown (`template` may name the lines of `refs`: {0}, {1}…)."""
+
+    offset: int
+    template: str
+    refs: tuple[int, ...] = ()
+
+    def warning(self, src: TextSource | None) -> ParseWarning:
+        if src is None:
+            return ParseWarning(self.offset, self.template.format(*self.refs))
+        return ParseWarning(src.line_at(self.offset), self.template.format(*(src.line_at(r) for r in self.refs)))
+
+
+@dataclass(slots=True)
 class Plan:
     """Everything parse_text decides before grouping paragraphs into posts:
     the day sections, order, time window and warnings. Grouping and timing
@@ -401,36 +288,37 @@ class Plan:
     day_start: time
     day_end: time
     source: str
-    notes: list[ParseWarning]
+    notes: list[ParseWarning | At]
     summary: Summary | None
     days: list[_Day]
     stamped: bool
     order: str
     chrono_sections: list[int]  # indices into days, oldest first; only days with paragraphs
-    lines: list[str]  # the file's lines: blocks point into them until their section is grouped
-    pool: dict[str, str]  # paragraph text → one shared str (lists, trailers repeat in long blogs)
+    src: TextSource | None  # the text, held once: posts point into it (None: posts read whole from a page)
     year_notes: dict[date, str] = field(default_factory=dict)  # day -> how its year was inferred
-    line_map: list[int] | None = None  # text line -> line of the saved page it came from
     titled: bool = False  # posts found by grouping may open with a headline (see _is_titled)
-
-    def source_line(self, line: int) -> int:
-        """The line number to show for a line of the parsed text (a page's own line)."""
-        if self.line_map is None or not 1 <= line <= len(self.line_map):
-            return line
-        return self.line_map[line - 1]
 
     def map_lines(self, line_map: list[int]) -> None:
         """The text was made from a saved page: report the page's line numbers."""
-        self.line_map = line_map
-        self.notes[:] = [ParseWarning(self.source_line(w.line), w.message) for w in self.notes]
+        assert self.src is not None
+        self.src.line_map = line_map
+
+        def mapped(line: int) -> int:
+            return line_map[line - 1] if 1 <= line <= len(line_map) else line
+
+        self.notes[:] = [ParseWarning(mapped(w.line), w.message) if isinstance(w, ParseWarning) else w
+                         for w in self.notes]
         if self.summary is not None:
             s = self.summary
-            self.summary = Summary(s.text, self.source_line(s.first_line), self.source_line(s.last_line))
+            self.summary = Summary(s.text, mapped(s.first_line), mapped(s.last_line))
+
+    def warnings(self) -> list[ParseWarning]:
+        """Every warning so far, by line (those placed by offset get their line now)."""
+        self.notes[:] = [w if isinstance(w, ParseWarning) else w.warning(self.src) for w in self.notes]
+        return sorted(self.notes, key=lambda w: w.line)  # type: ignore[union-attr]
 
     def release(self) -> None:
-        """Every section is grouped: drop the lines (posts keep their paragraphs)."""
-        self.lines = []
-        self.pool = {}
+        """Every section is grouped (posts keep the source, not the plan)."""
 
     def blog(self, posts: list[Post]) -> Blog:
         return Blog(
@@ -441,62 +329,82 @@ class Plan:
             days=sorted({self.days[i].day for i in self.chrono_sections}),
             order=self.order,
             source=self.source,
-            warnings=self.notes,
+            warnings=[w for w in self.notes if isinstance(w, ParseWarning)],
             year_notes=dict(self.year_notes),
         )
 
 
 def plan_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[ParseWarning] | None = None) -> Plan:
     """The line scan and every whole-blog decision (cheap: no grouping yet)."""
+    return plan_source(TextSource.from_text(source, text), meta, source, warnings=warnings)
+
+
+def plan_source(src: TextSource, meta: BlogMeta, source: str = "", *, warnings: list[ParseWarning] | None = None,
+                strict: bool = True) -> Plan:
+    """Scan the whole source (bytes not UTF-8: an InputError when `strict`, else
+    warnings) and make every whole-blog decision."""
     validate_meta(meta, source=source or "description")
+    scan = Scan(src, strict=strict)
+    scan.run()
+    if scan.clean:
+        src.clean = True
+    return decide(scan, src, meta, source, [*(warnings or ()), *src.warnings, *scan.notes])
+
+
+def summary_of(scan: Scan) -> Summary | None:
+    lines = scan.summary
+    if not lines:
+        return None
+    return Summary(text="\n".join(line.strip() for _, line in lines), first_line=lines[0][0], last_line=lines[-1][0])
+
+
+def decide(scan: Scan, src: TextSource, meta: BlogMeta, source: str, notes: list,
+           *, order: str | None = None, stamped: bool | None = None) -> Plan:
+    """Years, order, stamped or not, warnings, the sections oldest first: a Plan
+    from a scan. `order` and `stamped` force those decisions (a progressive
+    load keeps what it decided from the oldest days)."""
     tz = resolve_timezone(meta.timezone)
     day_start, day_end = parse_clock(meta.day_start), parse_clock(meta.day_end)
-    notes = list(warnings or ())
-    lines = text.split("\n")
-    summary_lines, days = _scan(lines, notes)
+    days = scan.days
     if not days:
         raise InputError(f"{source}: {NO_HEADERS}" if source else NO_HEADERS)
+    notes = list(notes)
     year_notes = resolve_years(days, meta.year, notes)
     _merge_repeated(days, notes)
 
-    stamped = _is_stamped(days, lines)
+    if stamped is None:
+        stamped = _is_stamped(days, src)
     detected, how = detect_order(days, _block_stamps(days), tz)
-    if meta.order == "auto":
-        order = detected
-    else:
-        order = meta.order
-        if how != "default (live blogs publish newest first)" and detected != order:
-            notes.append(ParseWarning(days[0].header_line, f"description says {order} but the {how} look {detected}"))
+    if order is None:
+        if meta.order == "auto":
+            order = detected
+        else:
+            order = meta.order
+            if how != "default (live blogs publish newest first)" and detected != order:
+                notes.append(At(days[0].header_at, f"description says {order} but the {how} look {detected}"))
     for d in days:
         if not any(b.count for b in d.blocks):
-            notes.append(ParseWarning(d.header_line, f"day header {d.day:%d %B %Y} has no posts below it"))
+            notes.append(At(d.header_at, f"day header {d.day:%d %B %Y} has no posts below it"))
     # Day headers that disagree with the order used.
     for prev, cur in zip(days, days[1:]):
         if (cur.day < prev.day and order == "oldest-first") or (cur.day > prev.day and order == "newest-first"):
-            notes.append(ParseWarning(cur.header_line, f"day header {cur.day:%d %B %Y} is out of {order} order"))
+            notes.append(At(cur.header_at, f"day header {cur.day:%d %B %Y} is out of {order} order"))
 
     sections = [i for i, d in enumerate(days) if any(b.count for b in d.blocks)]
     if order != "oldest-first":
         sections.reverse()
-    summary = None
-    if summary_lines:
-        summary = Summary(
-            text="\n".join(line.strip() for _, line in summary_lines),
-            first_line=summary_lines[0][0],
-            last_line=summary_lines[-1][0],
-        )
-    return Plan(meta, tz, day_start, day_end, source, notes, summary, days, stamped, order, sections, lines, {},
-                year_notes, titled=_is_titled(lines))
+    return Plan(meta, tz, day_start, day_end, source, notes, summary_of(scan), days, stamped, order, sections, src,
+                year_notes, titled=_is_titled(src))
 
 
-def _merge_repeated(days: list[_Day], notes: list[ParseWarning]) -> None:
+def _merge_repeated(days: list[_Day], notes: list) -> None:
     """Warn about a day whose header was already seen further up (after years are known)."""
     seen: dict[date, int] = {}
     for d in days:
         assert d.day is not None
         if d.day in seen:
-            notes.append(ParseWarning(d.header_line, f"day header {d.day:%d %B %Y} already seen at line {seen[d.day]}"))
-        seen.setdefault(d.day, d.header_line)
+            notes.append(At(d.header_at, f"day header {d.day:%d %B %Y} already seen at line {{0}}", (seen[d.day],)))
+        seen.setdefault(d.day, d.header_at)
 
 
 def _units(run: list[_RawPost]) -> list[tuple[int, int]]:
@@ -584,9 +492,11 @@ def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
     numbered from first_seq; stamps out of the page's order are noted in plan.notes."""
     ready = plan.days[index].ready
     if ready is not None:
-        return [replace(p, seq=first_seq + n) for n, p in enumerate(ready)]
-    run = _posts_in_file_order([plan.days[index]], plan.stamped, plan.lines, plan.pool, section=index,
-                               titled=plan.titled)
+        return [p.replace(seq=first_seq + n) for n, p in enumerate(ready)]
+    src = plan.src
+    assert src is not None
+    day = plan.days[index]
+    run = _posts_in_file_order([day], plan.stamped, src, section=index, titled=plan.titled)
     newest_first = plan.order != "oldest-first"
     if newest_first:
         run.reverse()
@@ -602,33 +512,33 @@ def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
                        "below it; placed by its time")
         else:
             message = f"time stamp {clock} is out of order with the posts around it on the page; placed by its time"
-        plan.notes.append(ParseWarning(plan.source_line(run[k].stamp_line), message))
+        plan.notes.append(At(run[k].stamp_at, message))
     run = [run[k] for k in order]
     explicit = [explicit[k] for k in order]
     pinned_new = {n for n, k in enumerate(order) if k in pinned}
     times, backwards = day_times(run[0].day, explicit, tz, plan.day_start, plan.day_end)
     for k in backwards:
-        plan.notes.append(
-            ParseWarning(plan.source_line(run[k].stamp_line),
-                         "time stamp out of order (earlier than a post before it); time estimated instead")
-        )
+        plan.notes.append(At(run[k].stamp_at, "time stamp out of order (earlier than a post before it); time estimated instead"))
     distrusted = set(backwards)
+    holes = [h for b in day.blocks for h in b.holes]
     return [
-        Post(
-            seq=first_seq + n,
-            day=p.day,
-            time=t,
-            time_estimated=e is None or n in distrusted,
-            first_line=plan.source_line(min(p.lines[0], *p.extra_lines) if p.extra_lines else p.lines[0]),
-            last_line=plan.source_line(max(p.lines[-1], *p.extra_lines) if p.extra_lines else p.lines[-1]),
-            paragraphs=tuple(p.texts),
-            headline=p.headline,
-            byline=p.byline,
-            updated=_updated(p, t, tz),
-            pinned=n in pinned_new,
-        )
+        _post(src, first_seq + n, p, t, e is None or n in distrusted, _updated(p, t, tz), n in pinned_new, holes)
         for n, (p, t, e) in enumerate(zip(run, times, explicit))
     ]
+
+
+def _post(src: TextSource, seq: int, p: _RawPost, t: datetime, estimated: bool, updated: datetime | None,
+          pinned: bool, holes: list[int]) -> Post:
+    """A post held as a span of the source: its paragraph lines and the headline,
+    byline and "Updated" lines around them (holes: lines in it that are not paragraphs)."""
+    start, end = p.spans[0][0], p.spans[-1][1]
+    skip = [x[0] for x in p.extra]
+    if p.extra:
+        start = min(start, *skip)
+        end = max(end, *(x[1] for x in p.extra))
+    skip += [h for h in holes if start < h < end]
+    rel = tuple(sorted(src.newlines(start, h) for h in skip)) if skip else ()
+    return Post.in_source(seq, p.day, t, estimated, src, start, end, rel, p.headline, p.byline, updated, pinned)
 
 
 def _updated(post: _RawPost, published: datetime, tz: tzinfo) -> datetime | None:
@@ -675,13 +585,13 @@ def plan_posts(
     by_day: dict[date, list[Post]] = {}
     for i in ordered:
         p = posts[i]
-        by_day.setdefault(p.time.date(), []).append(replace(p, day=p.time.date(), pinned=p.pinned or i in pinned))
+        by_day.setdefault(p.time.date(), []).append(p.replace(day=p.time.date(), pinned=p.pinned or i in pinned))
     days = [
         _Day(day, items[0].first_line, [_Block(None, 0, count=sum(len(x.paragraphs) for x in items))], ready=items)
         for day, items in sorted(by_day.items())
     ]
     return Plan(meta, tz, parse_clock(meta.day_start), parse_clock(meta.day_end), source, notes, summary, days,
-                True, "newest-first" if newest_first else "oldest-first", list(range(len(days))), [], {})
+                True, "newest-first" if newest_first else "oldest-first", list(range(len(days))), None)
 
 
 def parse_text(text: str, meta: BlogMeta, source: str = "", *, warnings: list[ParseWarning] | None = None) -> Blog:
@@ -694,6 +604,5 @@ def finish_plan(plan: Plan) -> Blog:
     posts: list[Post] = []
     for index in plan.chrono_sections:
         posts.extend(section_posts(plan, index, len(posts) + 1))
-    plan.release()
-    plan.notes.sort(key=lambda w: w.line)
+    plan.notes[:] = plan.warnings()
     return plan.blog(posts)

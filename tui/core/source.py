@@ -4,14 +4,24 @@ Everything the user can get wrong about a file (missing, a directory, no
 permission, empty, binary, wrong encoding) becomes an InputError with a
 one-line message. Control bytes are made visible here, at load, so that no
 later layer can ever send an escape sequence to the terminal.
+
+The text is held ONCE, as UTF-8 bytes in a TextSource: posts keep byte
+offsets into it and decode their paragraphs when asked. A big UTF-8 file is
+not even read whole before the first frame: open_source() checks it from its
+first and last bytes (missing, directory, empty, binary, not UTF-8 there) and
+the rest is read as the parser reaches it (TextSource.ensure).
 """
 
 from __future__ import annotations
 
 import codecs
+import mmap
 import os
 import re
+import stat
 import sys
+import threading
+from bisect import bisect_right
 from pathlib import Path
 
 from tui.core.errors import InputError
@@ -179,6 +189,15 @@ def read_text(path: str | Path, encoding: str = "utf-8") -> tuple[str, list[Pars
     return neutralise_controls(text)
 
 
+def has_controls(raw: bytes) -> bool:
+    """Do UTF-8 bytes hold a character neutralise_controls would replace? (C-speed checks)"""
+    if len(raw.translate(None, _C0_BYTES)) != len(raw):
+        return True
+    if b"\xc2" in raw and _C1_UTF8.search(raw) is not None:  # memchr first: \xc2 is rare
+        return True
+    return _BIDI_UTF8.search(raw) is not None
+
+
 def _utf8_without_controls(data: bytes, encoding: str) -> bool:
     """True when `data` was decoded as UTF-8 and holds no control character that
     neutralise_controls would replace (checked with two C-speed passes)."""
@@ -190,3 +209,295 @@ def _utf8_without_controls(data: bytes, encoding: str) -> bool:
     if b"\xc2" in data and _C1_UTF8.search(data) is not None:  # memchr first: \xc2 is rare
         return False
     return _BIDI_UTF8.search(data) is None
+
+
+# ---------------------------------------------------------------- the text, held once
+
+# A UTF-8 file bigger than this is opened lazily (head and tail first, the rest
+# as the parser reaches it); smaller ones are read, checked and decoded whole.
+LAZY_FROM = 1 << 20
+# How much of each end of a lazily opened file is read and checked up front.
+EDGE = 64 * 1024
+READ_AHEAD = 1 << 18  # bytes read ahead while filling
+NEWLINE = b"\n"
+
+
+class TextSource:
+    """A blog's text held once: UTF-8 bytes whose lines end in "\\n" or "\\r\\n".
+
+    Posts keep byte offsets into `buf` (a bytes object, or for a file opened
+    lazily an anonymous memory map of the file's size, filled as the parser
+    reads on: `ensure(end)`; its pages cost memory only once written, and a
+    file changed on disk meanwhile cannot crash the app as a mapped file could); `paragraphs(a, b)` decodes a span when asked, with
+    control characters made visible. `line_at(offset)` gives 1-based line
+    numbers (a saved page's own lines when the text came from one) from
+    checkpoints the line scan leaves every chunk, so no list of lines is kept.
+    Thread-safe: the app's worker fills and scans while the UI decodes posts.
+    """
+
+    def __init__(self, name: str, data: bytes | bytearray, *, start: int = 0, file=None, size: int | None = None,
+                 tail: int | None = None, warnings: list[ParseWarning] | None = None) -> None:
+        self.name = name
+        self.buf = data
+        self.size = len(data) if size is None else size
+        self.start = start  # first byte of text (after a UTF-8 byte-order mark)
+        self._file = file
+        self._filled = self.size if file is None else 0  # bytes [0, _filled) are read ...
+        self._tail = self.size if tail is None else tail  # ... and so are bytes [_tail, size)
+        self._lock = threading.RLock()
+        self._cp_off: list[int] = [0]  # checkpoints: offset of a line start ...
+        self._cp_nl: list[int] = [0]  # ... and how many newlines come before it
+        self._last = (0, 0)
+        self.line_map: list[int] | None = None  # text line -> line of the saved page it came from
+        self.warnings: list[ParseWarning] = list(warnings or ())  # found while reading whole (control characters)
+        self.changed = False  # the file changed size while it was being read
+        # No control character anywhere (then decoding skips the check): text read
+        # whole was made safe already; a big file once its whole scan found none.
+        self.clean = file is None
+
+    @classmethod
+    def from_text(cls, name: str, text: str) -> TextSource:
+        """A source for text already decoded (a saved page's visible text, tests)."""
+        return cls(name, text.encode("utf-8", "surrogatepass"))
+
+    @property
+    def lazy(self) -> bool:
+        """Is part of the file still unread?"""
+        return self._filled < self._tail
+
+    @property
+    def bytes_read(self) -> int:
+        """How many of the file's bytes have been read so far."""
+        return self.size if self._filled >= self._tail else self._filled + (self.size - self._tail)
+
+    @property
+    def complete_upto(self) -> int:
+        """Bytes [0, complete_upto) are read."""
+        return self.size if self._filled >= self._tail else self._filled
+
+    def ensure(self, end: int, start: int | None = None) -> None:
+        """Make bytes start..end readable (start None: everything before end).
+        The file is read as one prefix and one suffix that grow: a range past
+        the prefix extends the suffix down to it (the oldest posts of a
+        newest-first blog are at the end), anything else extends the prefix."""
+        if end <= self._filled or self._filled >= self._tail or (start is not None and start >= self._tail):
+            return
+        with self._lock:
+            view = memoryview(self.buf)
+            try:
+                if start is not None and start > self._filled and self._file is not None:
+                    if start < self._tail:
+                        self._read(view, start, self._tail)  # the suffix grows down to start
+                        self._tail = start
+                    end = 0  # the range is in the suffix: the prefix stays as it is
+                while self._filled < min(end, self._tail) and self._file is not None:
+                    stop = min(self._tail, max(end, self._filled + READ_AHEAD))
+                    self._filled += self._read(view, self._filled, stop)
+            finally:
+                view.release()
+            if self._filled >= self._tail:
+                self._close_file()
+
+    def _read(self, view: memoryview, a: int, b: int) -> int:
+        """Read bytes a..b of the file into the buffer; how many were read."""
+        self._file.seek(a)
+        pos = a
+        while pos < b:
+            got = self._file.readinto(view[pos:b])
+            if not got:  # the file shrank since it was opened: what is missing stays NUL
+                self.changed = True
+                return b - a
+            pos += got
+        return b - a
+
+    def _close_file(self) -> None:
+        if self._file is not None:
+            try:
+                if os.fstat(self._file.fileno()).st_size != self.size:
+                    self.changed = True
+            except OSError:
+                pass
+            self._file.close()
+            self._file = None
+
+    def close(self) -> None:
+        """Stop reading (posts in unread parts must not be asked for afterwards)."""
+        with self._lock:
+            self._close_file()
+
+    def raw(self, a: int, b: int) -> bytes:
+        """Bytes a..b (read first if needed)."""
+        self.ensure(b, a)
+        return bytes(self.buf[a:b])
+
+    def text(self, a: int, b: int) -> str:
+        """Bytes a..b decoded ("\\r\\n" -> "\\n", bytes that are not UTF-8 as U+FFFD),
+        control characters made visible."""
+        raw = self.raw(a, b)
+        s = raw.decode("utf-8", "replace")
+        if "\r" in s:
+            s = s.replace("\r\n", "\n")
+        if not self.clean and has_controls(raw):
+            s = _CONTROL.sub(_visible, s)
+        return s
+
+    def paragraphs(self, a: int, b: int, holes: tuple[int, ...] = ()) -> tuple[str, ...]:
+        """The non-blank lines of bytes a..b, stripped, but those whose 0-based
+        index within the span is in `holes`."""
+        lines = self.text(a, b).split("\n")
+        if holes:
+            lines = [line for i, line in enumerate(lines) if i not in holes]
+        return tuple(s for line in lines if (s := line.strip()))
+
+    def newlines(self, a: int, b: int) -> int:
+        """How many newlines bytes a..b hold (they must be read)."""
+        buf = self.buf
+        if type(buf) is not mmap.mmap:
+            return buf.count(b"\n", a, b)
+        total = 0
+        for lo in range(a, b, 1 << 20):
+            total += buf[lo:min(b, lo + (1 << 20))].count(b"\n")
+        return total
+
+    def checkpoint(self, offset: int, newlines: int) -> None:
+        """The line scan reached `offset` (a line start) after `newlines` newlines."""
+        if offset > self._cp_off[-1]:
+            self._cp_nl.append(newlines)  # appended first: a reader that sees the offset sees its count
+            self._cp_off.append(offset)
+
+    def line_at(self, offset: int) -> int:
+        """The 1-based line holding byte `offset` (a saved page's own line when mapped)."""
+        i = bisect_right(self._cp_off, offset) - 1
+        base, count = self._cp_off[i], self._cp_nl[i]
+        last_off, last_count = self._last
+        if base <= last_off <= offset:
+            base, count = last_off, last_count
+        if last_off > offset and last_off - offset < offset - base:  # closer from above
+            count = last_count - self.newlines(offset, last_off)
+        else:
+            self.ensure(offset, base)
+            count += self.newlines(base, offset)
+        self._last = (offset, count)
+        line = count + 1
+        if self.line_map is not None and 1 <= line <= len(self.line_map):
+            return self.line_map[line - 1]
+        return line
+
+
+def _stat_regular(p: Path):
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"{p}: cannot read ({err.strerror or err})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{p}: is a directory, not a blog text file")
+    return st
+
+
+def _check_edge(data: bytes, source: str, *, head: bool, offset: int, line_of) -> None:
+    """An end of a lazily opened file: bytes that are not UTF-8 there are an InputError."""
+    if not head:  # may start inside a character: skip continuation bytes
+        cut = 0
+        while cut < min(3, len(data)) and 0x80 <= data[cut] < 0xC0:
+            cut += 1
+        data = data[cut:]
+        offset += cut
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=not head)
+    except UnicodeDecodeError as err:
+        at = offset + err.start
+        if err.reason == "unexpected end of data":
+            raise InputError(f"{source}: ends in the middle of a UTF-8 character at line {line_of(at)}, "
+                             f"byte offset {at}; the file looks truncated") from None
+        raise InputError(f"{source}: not UTF-8 at line {line_of(at)}, byte offset {at} "
+                         f"(byte 0x{data[err.start]:02x}); try --encoding latin-1") from None
+
+
+def _line_of(fh, offset: int) -> int:
+    """The 1-based line of byte `offset` of an open file (counted: only for error messages)."""
+    fh.seek(0)
+    lines, pos = 1, 0
+    while pos < offset:
+        chunk = fh.read(min(1 << 20, offset - pos))
+        if not chunk:
+            break
+        lines += chunk.count(NEWLINE)
+        pos += len(chunk)
+    return lines
+
+
+def open_source(path: str | Path, encoding: str = "utf-8", *, name: str | None = None,
+                lazy: bool = True) -> TextSource:
+    """The blog's text, held once; every user-fixable problem is an InputError.
+
+    A UTF-8 file bigger than LAZY_FROM (with `lazy`) is checked from its first
+    and last EDGE bytes only (binary, not UTF-8, a carriage return alone
+    there) and read later, as the parser reaches it: what its middle holds
+    (bytes that are not UTF-8, control characters) is found by the line scan.
+    Anything else — standard input, another encoding, a byte-order mark other
+    than UTF-8's, CR line ends — is read, decoded and checked whole here (line
+    ends become "\\n"; control characters are reported in `warnings`)."""
+    source = name or str(path)
+    codec = check_encoding(encoding)
+    if lazy and not is_stdin(path) and codec == "utf-8":
+        p = Path(path)
+        st = _stat_regular(p)
+        if stat.S_ISREG(st.st_mode) and st.st_size > LAZY_FROM:
+            opened = _open_lazy(p, st.st_size, source)
+            if opened is not None:
+                return opened
+    text, warnings = read_text(path, encoding)
+    data = text.encode("utf-8", "surrogatepass")
+    return TextSource(source, data, warnings=warnings)
+
+
+def _open_lazy(p: Path, size: int, source: str) -> TextSource | None:
+    if size <= 2 * EDGE:
+        return None
+    try:
+        fh = open(p, "rb", buffering=0)  # noqa: SIM115 — kept open while the file is read on
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"{p}: cannot read ({err.strerror or err})") from None
+    try:
+        head = fh.read(EDGE)
+        fh.seek(size - EDGE)
+        tail = fh.read(EDGE)
+    except OSError as err:
+        fh.close()
+        raise InputError(f"{p}: cannot read ({err.strerror or err})") from None
+    if len(head) < EDGE or len(tail) < EDGE:  # it shrank meanwhile: read it whole
+        fh.close()
+        return None
+    if any(head.startswith(bom) for bom, _ in _BOMS if bom != codecs.BOM_UTF8):
+        fh.close()
+        return None  # UTF-16/32: decoded whole
+    if _looks_binary(head) or _looks_binary(tail[-_SNIFF:]):
+        fh.close()
+        raise InputError(f"{source}: looks like binary data, not a text blog")
+    cr = re.compile(rb"\r(?!\n)")
+    lone = [m.start() for m in cr.finditer(head)] + [EDGE + m.start() for m in cr.finditer(tail)]
+    if any(at != EDGE - 1 for at in lone) or b"\n" not in head or b"\n" not in tail:  # (head may end inside "\r\n")
+        fh.close()
+        return None  # lines that end in a carriage return alone (or no line ends at all): normalised whole
+    try:
+        _check_edge(head, source, head=True, offset=0, line_of=lambda at: _line_of(fh, at))
+        _check_edge(tail, source, head=False, offset=size - EDGE, line_of=lambda at: _line_of(fh, at))
+    except InputError:
+        fh.close()
+        raise
+    if not head.strip() and not tail.strip():
+        fh.close()
+        return None  # maybe whitespace only: decided on the whole text
+    buf = mmap.mmap(-1, size)  # zero pages until written: memory only for what is read
+    buf[:EDGE] = head
+    buf[size - EDGE:] = tail
+    start = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+    src = TextSource(source, buf, start=start, file=fh, size=size, tail=size - EDGE)
+    src._filled = EDGE  # noqa: SLF001 — the head is in
+    return src
