@@ -236,3 +236,16 @@ def test_facts_are_read_from_the_first_hundred_thousand_characters_of_a_post() -
     got = statuses(head + filler + tail)
     assert ("kestria", "arrived") in {(d, st) for _, d, st in got}
     assert not any(d == "ardovia" for _, d, _ in got)  # past the limit: not read
+
+
+def test_local_time_is_read_where_the_talks_are_once_the_text_has_placed_them() -> None:
+    # The blog's zone is UTC+3; Geneva is UTC+2 in May: "10am local time" is 11:00 in the blog's zone.
+    blog = run("The Kestrian delegation has arrived in Geneva for talks with Ardovia.",
+               "Talks between Kestria and Ardovia will start at 10am local time tomorrow.")
+    planned = [f for pf in blog.posts for f in pf.schedule if f.kind == "planned"]
+    assert planned and planned[0].seq == 2
+    assert planned[0].when is not None and (planned[0].when.hour, planned[0].when.minute) == (11, 0)
+    before = run("Talks between Kestria and Ardovia will start at 10am local time tomorrow.",
+                 "The Kestrian delegation has arrived in Geneva for talks with Ardovia.")
+    early = [f for pf in before.posts for f in pf.schedule if f.kind == "planned"]
+    assert early and early[0].when.hour == 10  # not yet placed: the blog's zone, never a later post's place

@@ -97,3 +97,17 @@ def test_a_time_given_again_in_a_named_zone_is_read_in_that_zone(raw: str, utc: 
     found = find_times(raw, LONDON_REF, False, LONDON_REF.tzinfo)
     assert len(found) == 1 and raw.startswith(found[0].raw)
     assert found[0].dt.astimezone(timezone.utc).isoformat() == utc
+
+
+def test_local_time_is_the_venues_when_the_venue_is_known() -> None:
+    from zoneinfo import ZoneInfo
+
+    geneva = ZoneInfo("Europe/Zurich")  # CEST, UTC+2 in May; the blog's zone here is UTC+3
+    at = find_times("The plenary opens at 10am local time.", REF, False, MSK, geneva)[0]
+    assert at.dt == datetime(2025, 5, 15, 10, 0, tzinfo=geneva)
+    assert at.dt.utcoffset() == MSK.utcoffset(None)  # shown in the blog's zone: 11:00
+    assert at.dt.hour == 11
+    unknown = find_times("The plenary opens at 10am local time.", REF, False, MSK)[0]
+    assert unknown.dt == datetime(2025, 5, 15, 10, 0, tzinfo=MSK)  # no venue known: the blog's zone
+    named = find_times("It opens at 10am local time in Geneva.", REF, False, MSK)[0]
+    assert named.dt == datetime(2025, 5, 15, 10, 0, tzinfo=geneva)  # the place the phrase names

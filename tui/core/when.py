@@ -112,21 +112,29 @@ def _named_zone(key: str) -> tzinfo | None:
     return zone
 
 
-def _zone(name: str | None, local: tzinfo) -> tzinfo:
-    """The zone a time phrase names; the blog's zone for "local time", none, or a name it cannot place."""
+def _zone(name: str | None, local: tzinfo, venue: tzinfo | None = None) -> tzinfo:
+    """The zone a time phrase names; the blog's zone for none or a name it cannot place.
+    "local time" is the time where the event is (`venue`, when known) — a blog
+    written in London about talks in Geneva gives the venue's clock — and
+    "local time in <place>" that place's."""
     if not name:
         return local
     key = " ".join(name.split())
     if key.lower().startswith("local time"):
-        return local
+        place = key[len("local time"):].strip()
+        if place.lower().startswith("in "):
+            zone = _named_zone(place[3:].strip() + " time")
+            if zone is not None:
+                return zone
+        return venue or local
     return _named_zone(key) or local
 
 
 class _Acc:
     """Accumulates the parts of one phrase (a run of adjacent atoms)."""
 
-    def __init__(self, ref: datetime, ref_estimated: bool, local: tzinfo) -> None:
-        self.ref, self.ref_estimated, self.local = ref, ref_estimated, local
+    def __init__(self, ref: datetime, ref_estimated: bool, local: tzinfo, venue: tzinfo | None = None) -> None:
+        self.ref, self.ref_estimated, self.local, self.venue = ref, ref_estimated, local, venue
         self.day: date | None = None
         self.clock: tuple[int, int, tzinfo] | None = None
         self.clock_explicit = False  # the clock came with a named zone, not "local time"
@@ -157,7 +165,7 @@ class _Acc:
                 if self.clock is not None and self.clock_explicit and not explicit:
                     return  # "09:00 GMT (noon local time)": the zone the text names wins
                 if self.clock is None or explicit:
-                    self.clock = (h, mi, _zone(named, self.local))
+                    self.clock = (h, mi, _zone(named, self.local, self.venue))
                     self.clock_explicit = explicit
         elif g["wday"]:
             self.day = _nearest_weekday(ref_day, WEEKDAYS.index(g["wd"].lower()))
@@ -255,8 +263,11 @@ def scan_atoms(text: str) -> tuple[tuple[int, int, dict[str, str | None]], ...]:
     return tuple((m.start(), m.end(), m.groupdict()) for m in _ATOM.finditer(text))
 
 
-def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzinfo | None = None) -> list[When]:
-    """Every time phrase in text, adjacent atoms merged ("10 a.m. on Friday")."""
+def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzinfo | None = None,
+               venue: tzinfo | None = None) -> list[When]:
+    """Every time phrase in text, adjacent atoms merged ("10 a.m. on Friday"), as
+    datetimes in `local` (the blog's zone); `venue` is the zone of the place the
+    event is at, which "local time" names (None: unknown, the blog's zone)."""
     local = local or ref.tzinfo or timezone.utc
     atoms = scan_atoms(text)
     out: list[When] = []
@@ -266,7 +277,7 @@ def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzi
         while i + 1 < len(atoms) and _GLUE.match(text[group[-1][1]:atoms[i + 1][0]]):
             i += 1
             group.append(atoms[i])
-        acc = _Acc(ref, ref_estimated, local)
+        acc = _Acc(ref, ref_estimated, local, venue)
         for a in group:
             acc.add(a[2])
         start, end = group[0][0], group[-1][1]

@@ -46,7 +46,8 @@ class Sent:
     start: int  # offset in post.text
     text: str
     mentions: list[Linked]  # offsets relative to this sentence
-    local: tzinfo
+    local: tzinfo  # the blog's zone
+    venue: tzinfo | None = None  # the zone where the event is, as of the posts before this one ("local time")
     _times: list[When] | None = None
     _low: str | None = None
     _history: bool | None = None
@@ -62,7 +63,7 @@ class Sent:
     def times(self) -> list[When]:
         if self._times is None:
             hint = _time_hint(self.text)
-            self._times = find_times(self.text, self.post.time, self.post.time_estimated, self.local) if hint else []
+            self._times = find_times(self.text, self.post.time, self.post.time_estimated, self.local, self.venue) if hint else []
         return self._times
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import tzinfo
 from functools import lru_cache
 
 from tui.core.extract import meetings as mt
@@ -104,7 +105,23 @@ def _list_line(text: str, s: Sent) -> bool:
             and any(m.kind == "person" and m.start <= 40 for m in s.mentions))
 
 
-def _sentences(post: Post, linked: list[Linked], local) -> list[Sent]:
+# Statuses that put a side where the event is.
+_AT_VENUE = ("arrived", "located", "returned", "meeting", "waiting")
+
+
+@lru_cache(maxsize=256)
+def _place_zone(place: str) -> tzinfo | None:
+    """The time zone of a place as written ("Geneva", "Dolmabahce Palace, Istanbul"); None if unknown."""
+    from tui.core.discover.gazetteer import gazetteer
+
+    for part in [place, *reversed(place.split(",")[1:])]:
+        zone = gazetteer().zone_of_place(part.strip())
+        if zone is not None:
+            return zone
+    return None
+
+
+def _sentences(post: Post, linked: list[Linked], local, venue=None) -> list[Sent]:
     out = []
     j = 0
     for i, sp in enumerate(split_spans(read_text(post))):
@@ -117,7 +134,7 @@ def _sentences(post: Post, linked: list[Linked], local) -> list[Sent]:
             if m.end <= sp.end:
                 ms.append(Linked(m.start - sp.start, m.end - sp.start, m.kind, m.key, m.side, m.role))
             k += 1
-        out.append(Sent(post, i, sp.start, sp.text, ms, local))
+        out.append(Sent(post, i, sp.start, sp.text, ms, local, venue))
     return out
 
 
@@ -199,11 +216,12 @@ class _Run:
         self.k = LiveKnowledge(self.registry, knowledge.corrections)
         self.ctx = Context(self.k)
         self._placed: set[int] = set()  # corrections already attached to a post
+        self.venue: tzinfo | None = None  # the zone where the event is, from the posts so far ("local time")
 
     def post(self, post: Post) -> PostFacts:
         ctx, k = self.ctx, self.k
         linked = self.reader.read(read_text(post), post.seq)
-        sents = _sentences(post, linked, self.blog.tz)
+        sents = _sentences(post, linked, self.blog.tz, self.venue)
         ctx.post_meeting = None
         ctx.post_subject = None
         changed: dict[str, mt.MeetingBuilder] = {}
@@ -353,7 +371,20 @@ class _Run:
                 if b.add_participant(Participant(key, post.seq, "absent", sentence)):
                     changed[b.id] = b
         ents = entities_from(linked, tuple(dict.fromkeys(extra_delegs)), self.reader.parties_named)
+        self._note_venue(changed.values(), status)
         return PostFacts(post.seq, ents, status, schedule, [b.freeze(self._party_name) for b in changed.values()])
+
+    def _note_venue(self, meetings, status: list[StatusFact]) -> None:
+        """Where the event is, for "local time" in later posts: the place of a meeting this
+        post spoke of, else where a side arrived or is; kept until another place with a
+        known zone is named."""
+        places = [b.place for b in meetings if b.place]
+        places += [f.where for f in status if f.where and f.status in _AT_VENUE]
+        for place in places:
+            zone = _place_zone(place)
+            if zone is not None:
+                self.venue = zone
+                return
 
     def _sides_in(self, s: Sent) -> tuple[str, ...]:
         """The parties a sentence is about: its teams and sides, and the sides of the people it names."""
