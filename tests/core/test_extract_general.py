@@ -249,3 +249,12 @@ def test_local_time_is_read_where_the_talks_are_once_the_text_has_placed_them() 
                  "The Kestrian delegation has arrived in Geneva for talks with Ardovia.")
     early = [f for pf in before.posts for f in pf.schedule if f.kind == "planned"]
     assert early and early[0].when.hour == 10  # not yet placed: the blog's zone, never a later post's place
+
+
+def test_a_start_told_without_a_time_happened_on_the_posts_day_at_no_made_up_hour() -> None:
+    blog = run("Talks between Kestria and Ardovia will open on Friday.", "The talks between Kestria and Ardovia have begun.")
+    started = [f for pf in blog.posts for f in pf.schedule if f.kind == "started"]
+    assert started and started[0].seq == 2
+    posted = bf.make_blog(["a", "b"]).posts[1]
+    assert started[0].when is not None and started[0].when.date() == posted.day
+    assert started[0].precision == "day" and not started[0].when_estimated and started[0].raw == ""

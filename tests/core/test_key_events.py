@@ -46,7 +46,7 @@ def test_what_each_key_event_changed_reads_like_the_panes(timeline) -> None:
     assert describe_change(timeline, 5) == "Russia – Ukraine talks planned for Fri 16 May 10:00"
     assert describe_change(timeline, 7) == (
         "Russian delegation, Ukrainian delegation meeting; "
-        "Russia – Ukraine talks started: in Istanbul · present Russian delegation, Ukrainian delegation"
+        "Russia – Ukraine talks started (Thu 15 May): in Istanbul · present Russian delegation, Ukrainian delegation"
     )
     assert describe_change(timeline, 1).startswith("Russian delegation announced; ")
     assert "announced Vladimir Medinsky" in describe_change(timeline, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import tzinfo
+from datetime import datetime, time, tzinfo
 from functools import lru_cache
 
 from tui.core.extract import meetings as mt
@@ -104,6 +104,9 @@ def _list_line(text: str, s: Sent) -> bool:
     return (whole and len(s.text) <= 160 and not s.text.rstrip().endswith((".", "!", "?"))
             and any(m.kind == "person" and m.start <= 40 for m in s.mentions))
 
+
+# Schedule news told as it happens: without a time in the text, it happened on the post's day.
+_NEWS_OF_THE_DAY = ("started", "suspended", "resumed", "concluded")
 
 # Statuses that put a side where the event is.
 _AT_VENUE = ("arrived", "located", "returned", "meeting", "waiting")
@@ -522,8 +525,15 @@ class _Run:
                                                  precision=when.precision if when else "none", confirms=True))
                 sk = None
             if sk:
-                f = ScheduleFact(s.post.seq, b.id, sk, when.dt if when else None, when.estimated if when else False,
-                                 when.raw if when else "", s.text, precision=when.precision if when else "none")
+                if when is None and sk in _NEWS_OF_THE_DAY:
+                    # "the talks have begun" with no time: they did so on the day of the post (the
+                    # day is known, the hour is not: no clock is made up)
+                    f = ScheduleFact(s.post.seq, b.id, sk, datetime.combine(s.post.day, time(0), s.post.time.tzinfo),
+                                     False, "", s.text, precision="day")
+                else:
+                    f = ScheduleFact(s.post.seq, b.id, sk, when.dt if when else None,
+                                     when.estimated if when else False, when.raw if when else "", s.text,
+                                     precision=when.precision if when else "none")
                 if not any(x.subject == f.subject and x.kind == f.kind and x.when == f.when for x in schedule):
                     schedule.append(f)
                     ctx.schedule_of.setdefault(b.id, []).append(f)
