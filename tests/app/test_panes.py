@@ -104,6 +104,27 @@ async def test_schedule_current_plan_and_struck_earlier_plan() -> None:
         assert "Putin call" in call and "proposed" in call
 
 
+async def test_a_long_history_lists_the_latest_earlier_plans_and_counts_the_rest() -> None:
+    from datetime import timedelta
+
+    from tui.app.widgets.panes import EARLIER_SHOWN
+    from tui.core.facts import ScheduleFact
+
+    plans = tuple(ScheduleFact(n, "talks", "rescheduled", PLAN_THU.when + timedelta(hours=n), False, "", "moved")
+                  for n in range(1, 41))
+    app = PaneApp(SchedulePane)
+    async with app.run_test(size=(70, 20)) as pilot:
+        pane = app.query_one(SchedulePane)
+        pane.show(replace(LATER, schedule=plans))
+        await pilot.pause()
+        texts = option_texts(pane)
+        assert "#40" in texts[0]  # the current plan
+        earlier = [t for t in texts[1:] if "→" in t]
+        assert len(earlier) == EARLIER_SHOWN and "#39 → #40" in earlier[0] and f"#{40 - EARLIER_SHOWN} →" in earlier[-1]
+        assert "29 earlier changes (T: the timeline shows all)" in texts[-1]
+        assert pane.get_option_at_index(pane.option_count - 1).disabled
+
+
 def test_format_when_marks_estimates_and_hides_invented_midnight() -> None:
     assert format_when(PLAN_THU.when, False) == "Thu 15 May 10:00"
     assert format_when(PLAN_FRI.when, True) == "~Fri 16 May"

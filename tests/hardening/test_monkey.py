@@ -31,6 +31,7 @@ from textual.widgets import Input
 from tui.app.app import ReplayApp
 from tui.app.launch import prepare_replay
 from tui.app.widgets.panes import (
+    EARLIER_SHOWN,
     DelegationsPane,
     MeetingsList,
     PeopleGrid,
@@ -81,7 +82,13 @@ def pane_report(app: ReplayApp, k: int) -> list[str]:
         problems.append("delegations pane is not empty though state_at(k) has no delegations")
     sched = replay.query_one(SchedulePane)
     seqs = sorted(s for i in range(sched.option_count) if (s := sched.seq_of(sched.get_option_at_index(i).id or "")) is not None)
-    if seqs != sorted(f.seq for f in expected.schedule if not f.confirms):  # a repeat is a source, not a row
+    # A repeat is a source, not a row; under each meeting its current plan and the latest
+    # EARLIER_SHOWN before it.
+    by_subject: dict[str, list[int]] = {}
+    for f in expected.schedule:
+        if not f.confirms:
+            by_subject.setdefault(f.subject, []).append(f.seq)
+    if seqs != sorted(s for told in by_subject.values() for s in told[-(EARLIER_SHOWN + 1):]):
         problems.append(f"schedule pane shows facts from posts {seqs[-5:]}…, state_at(k) has {len(expected.schedule)} facts")
     meetings = replay.query_one(MeetingsList)
     shown = [meetings.get_option_at_index(i).prompt.plain for i in range(meetings.option_count)]

@@ -222,6 +222,7 @@ class DelegationsPane(_FactList):
 
 
 CONFIRMS_SHOWN = 2  # the latest further sources a row names
+EARLIER_SHOWN = 10  # earlier plans listed under a meeting's current one (the rest are counted)
 
 
 # --- Schedule ----------------------------------------------------------------
@@ -258,11 +259,16 @@ class SchedulePane(_FactList):
             option_id = f"s{number}"
             options.append(Option(self.current_row(names.get(subject) or subject, current, again), id=option_id))
             seq_of[option_id] = current.seq
-            # Earlier plans newest first; each was superseded by the fact after it.
-            for index in range(len(facts) - 2, -1, -1):
+            # Earlier plans newest first; each was superseded by the fact after it. Only the
+            # latest EARLIER_SHOWN: a long archive's history is the timeline's (T) and export's.
+            oldest = max(0, len(facts) - 1 - EARLIER_SHOWN)
+            for index in range(len(facts) - 2, oldest - 1, -1):
                 option_id = f"s{number}-{index}"
                 options.append(Option(self.earlier_row(facts[index], facts[index + 1]), id=option_id))
                 seq_of[option_id] = facts[index].seq
+            if oldest:
+                more = f"    … {oldest:,} earlier change{'s' if oldest != 1 else ''} (T: the timeline shows all)"
+                options.append(Option(render.plain(more, render.DIM), id=f"s{number}-more", disabled=True))
         self._replace(options, seq_of)
 
     def current_row(self, title: str, fact: ScheduleFact, again: tuple[int, ...] = ()) -> Content:
