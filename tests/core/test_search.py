@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from tui.core.model import Post
 from tui.core.query import PostIndex
-from tui.core.search import MAX_PATTERN, SearchError, SearchResult, compile_search, search_posts
+from tui.core.search import MAX_PATTERN, MAX_SPANS, SearchError, SearchResult, compile_search, search_posts
 
 TZ = timezone(timedelta(hours=3))
 CASES = Path(__file__).resolve().parents[1] / "cases"  # copies of shared/cases/input
@@ -64,6 +65,17 @@ def test_patterns_re2_cannot_run_are_refused_with_a_message(pattern, message):
         compile_search(pattern)
 
 
+def assert_well_formed(spans: list[tuple[int, int]], text: str) -> None:
+    """Non-empty, in order, not overlapping, inside the text."""
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert all(b <= c for (_, b), (c, _) in zip(spans, spans[1:]))
+
+
+def python_spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    """What Python's re finds, case-insensitively, without empty matches (the search's contract)."""
+    return [m.span() for m in re.finditer(pattern, text, re.IGNORECASE) if m.end() > m.start()][:MAX_SPANS]
+
+
 @pytest.mark.parametrize(
     "pattern",
     # The old backtracking checker refused all of these; a linear-time engine runs them.
@@ -72,7 +84,11 @@ def test_patterns_re2_cannot_run_are_refused_with_a_message(pattern, message):
 def test_catastrophic_patterns_run_in_linear_time_on_hostile_text(pattern):
     p = compile_search("re:" + pattern)
     for text in ("a" * 20_000 + "!", "1" * 20_000 + "x", "aaaa " * 4_000, "\u2019" * 20_000):
-        p.spans(text)  # returns at once; a hang would trip pytest-timeout
+        spans = p.spans(text)  # returns at once; a hang would trip pytest-timeout
+        assert_well_formed(spans, text)
+        # The same answer as Python's backtracking engine, on a piece short enough for it.
+        short = text[:12] + text[-1]
+        assert p.spans(short) == python_spans(pattern, short)
 
 
 def test_a_regex_sees_the_whole_post():
@@ -125,7 +141,14 @@ def test_random_patterns_are_refused_or_run(tokens):
     except SearchError:
         return
     for text in ("a" * 2_000 + "!", "ab " * 700, "1" * 2_000):
-        p.spans(text)
+        assert_well_formed(p.spans(text), text)
+    short = "ab 1a!"
+    try:
+        found = list(re.finditer("".join(tokens), short, re.IGNORECASE))
+    except re.error:  # RE2 reads a few forms Python refuses ("^*"): nothing to compare with
+        return
+    if all(m.end() > m.start() for m in found):  # after an empty match the two engines resume differently
+        assert p.spans(short) == [m.span() for m in found][:MAX_SPANS]
 
 
 # ---------------------------------------------------------------- result navigation

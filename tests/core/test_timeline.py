@@ -87,17 +87,20 @@ def test_state_at_on_a_large_replicated_blog() -> None:
 
 def test_location_is_remembered_across_any_number_of_placeless_facts() -> None:
     """A delegation's place comes from its latest fact that names one, however far back."""
-    import bisect
-
+    from tui.core.facts import StatusFact
     from tui.core.timeline import Timeline as TL
 
     tl = TL.start(SEED, bf.KNOWLEDGE)
     tl.extend()
+    told: dict[str, list[StatusFact]] = {}  # delegation -> its status facts so far, oldest first
     checked = 0
-    for did, (seqs, facts) in tl._deleg.items():
-        for seq in seqs:  # the state's place = a backwards scan over ALL facts up to this post
-            upto = bisect.bisect_right(seqs, seq)
-            expected = next((f.where for f in reversed(facts[:upto]) if f.where), None)
+    for seq in range(1, tl.n + 1):
+        facts = [f for f in tl.facts_of(seq) if isinstance(f, StatusFact)]
+        for f in facts:
+            told.setdefault(f.delegation, []).append(f)
+        for did in dict.fromkeys(f.delegation for f in facts):
+            # the state's place = a backwards scan over ALL its facts up to this post
+            expected = next((f.where for f in reversed(told[did]) if f.where), None)
             row = next(d for d in tl.state_at(seq).delegations if d.id == did)
             assert row.where == expected
             checked += 1

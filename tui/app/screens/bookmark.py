@@ -42,11 +42,11 @@ class NoteInput(Input):
 
     submitted = False
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         if self.submitted:
             event.prevent_default()  # Input's own handler does not run; the key bubbles to the screen
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         if self.submitted:
             event.prevent_default()
 
