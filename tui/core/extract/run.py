@@ -417,7 +417,7 @@ class _Run:
         d = self.k.delegation(pid)
         return (d.country or d.name) if d is not None else pid
 
-    def _status(self, f: StatusFact, out: list[StatusFact], meeting: str | None = None) -> None:
+    def _status(self, f: StatusFact, out: list[StatusFact], meeting: str | None = None, *, resumed: bool = False) -> None:
         ctx = self.ctx
         last = ctx.last_status.get(f.delegation)
         if any(o.delegation == f.delegation and o.status == f.status for o in out):
@@ -446,6 +446,8 @@ class _Run:
         if meeting is not None:
             key = (f.delegation, f.status)
             if self.ctx.meeting_status.get(key) == meeting and last is not None and last.status == f.status:
+                if resumed and last.seq != f.seq:  # back in the talks after a break: a further source, not a change
+                    out.append(replace(f, confirms=True, where=f.where or last.where))
                 return  # the same meeting reported again
             self.ctx.meeting_status[key] = meeting
         out.append(f)
@@ -570,7 +572,7 @@ class _Run:
             # a meeting between named people ("Sibiga met with Rubio") is not their delegations'
             if len(negotiating) >= 2 and b.delegations:
                 for side in negotiating:
-                    self._status(StatusFact(s.post.seq, side, st, b.place, s.text), status, b.id)
+                    self._status(StatusFact(s.post.seq, side, st, b.place, s.text), status, b.id, resumed=kind == "resumed")
 
     # ------------------------------------------------------------ corrections
     def correct(self, post: Post, pf: PostFacts) -> int:
