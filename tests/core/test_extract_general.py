@@ -260,3 +260,14 @@ def test_a_start_told_without_a_time_happened_on_the_posts_day_at_no_made_up_hou
     posted = bf.make_blog(["a", "b"]).posts[1]
     assert started[0].when is not None and started[0].when.date() == posted.day
     assert started[0].precision == "day" and not started[0].when_estimated and started[0].raw == ""
+
+
+def test_paused_talks_that_will_resume_are_the_same_talks_planned_again() -> None:
+    ended = "The first day of talks has ended."
+    for later in ("The two delegations will resume tomorrow morning.", "The talks will resume at 10:00 tomorrow.",
+                  "The delegations are due to reconvene on Friday."):
+        got = [(f.seq, f.subject, f.kind) for pf in run(OPENING, ended + " " + later).posts for f in pf.schedule]
+        assert got[-1] == (2, got[0][1], "planned"), later  # the talks of post 1, not a "next round"
+    concluded = [(f.subject, f.kind) for pf in run(OPENING, "The talks have concluded. The talks will resume next month.").posts
+                 for f in pf.schedule]
+    assert concluded[-1][0].endswith("-next")  # talks that ended for good resume in a new round

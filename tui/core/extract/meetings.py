@@ -51,7 +51,8 @@ def _has_meeting_word(low: str) -> bool:
 # Substrings one of which any meeting noun or verb needs (a cheap test per sentence).
 _NOUN_HINTS = ("talk", "negotiat", "meet", "met with", "discussion", "consultation", "contacts", "call", "spoke",
                "spoken", "speak", "summit", "plenary", "session", "round", "working", "expert", "technical",
-               "dinner", "lunch", "breakfast", "banquet", "one-to-one", "face-to-face", "tête", "video")
+               "dinner", "lunch", "breakfast", "banquet", "one-to-one", "face-to-face", "tête", "video", "resume",
+               "reconvene")
 VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privately|one|face|again|late|early|this|last)\b)|"
                   r"(?:is|are)\s+(?:currently\s+|now\s+)?meeting(?:\s+with)?|"
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)\s+|by\s+(?:phone|telephone|video\s+link)\s+)?with|"
@@ -60,7 +61,9 @@ VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privatel
                   r"(?:has|have)\s+spoken\s+(?:to|with)|will\s+speak\s+with|speak\s+with|could\s+call|may\s+call|"
                   r"(?:have\s+to|will|to|could|may|might|are\s+due\s+to|are\s+expected\s+to)\s+meet(?!\w)|set\s+to\s+meet|"
                   # "Negotiators from A, B and C meet in Geneva today": the present of a plan
-                  r"(?<=[a-z] )meet(?=\s+(?:in|at|on|today|tomorrow|tonight|this|for|again)\b))",
+                  r"(?<=[a-z] )meet(?=\s+(?:in|at|on|today|tomorrow|tonight|this|for|again)\b)|"
+                  # "the two delegations will resume tomorrow morning": the talks of the post, again
+                  r"(?:will|are\s+due\s+to|are\s+expected\s+to|are\s+set\s+to)\s+(?:resume|reconvene)(?!\w))",
                   re.IGNORECASE)
 _CALL_VERB = re.compile(r"spoke|spoken|speak|call", re.IGNORECASE)
 _BOUNDARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|to|in|at|on|for|"
@@ -77,7 +80,8 @@ _RESUME = re.compile(r"\s+(?:will|would|could)\s+resume\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?P<and1>and\s+)?|\s+(?P<and2>and)\s+|\s+(?P<aswell>as\s+well\s+as)\s+|\s*)(?:the\s+)?(?:[\w’'.-]+\s+){0,4}$", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:[\w’'.-]+,?\s+){0,5}$", re.IGNORECASE)
 _HARD = re.compile(r"\b(?:that|whether|if|said|says|told|claimed|according\s+to\s+[^,]*,)|[;:]", re.IGNORECASE)
-_NEXT = re.compile(r"\b(?:another|new|next|future|second|further|follow-up)\s+(?:\w+\s+)?(?:round\s+of\s+)?$|\bresume\b", re.IGNORECASE)
+_NEXT = re.compile(r"\b(?:another|new|next|future|second|further|follow-up)\s+(?:\w+\s+)?(?:round\s+of\s+)?$", re.IGNORECASE)
+_RESUME_BEFORE = re.compile(r"\bresume\b", re.IGNORECASE)
 _PREP = re.compile(r"\bpreparat", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PREV = re.compile(r"\b(?:previous|former|first\s+rounds?|earlier\s+rounds?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
@@ -98,6 +102,7 @@ class Mention:
     definite: bool
     verb: bool  # found through a verb ("met with"), not a noun
     held: bool = False  # "X led a meeting": one named party is enough
+    resumes: bool = False  # "the talks will resume": next_round only through that word (see resolve)
     event: bool = False  # "the summit", "the plenary", "the session": the whole event when no parties are named
     id: str | None = None
     name: str = ""
@@ -269,8 +274,11 @@ def _find_mentions(s: Sent) -> list[Mention]:
             parties = ([earlier] if earlier is not None else []) + parties
         resume = bool(_RESUME.match(s.text, m.end()))
         history = bool(_PREV.search(before)) or _dated_elsewhere(s, m.start(), m.end(), before, dated)
-        out.append(Mention(m.start(), m.end(), noun, parties, history, bool(_NEXT.search(before)) or resume,
-                           bool(_DEFINITE.search(before)) or not before.strip() or resume, False, held=held, event=event))
+        again = resume or bool(_RESUME_BEFORE.search(before))
+        nxt = bool(_NEXT.search(before))
+        out.append(Mention(m.start(), m.end(), noun, parties, history, nxt or again,
+                           bool(_DEFINITE.search(before)) or not before.strip() or resume, False, held=held, event=event,
+                           resumes=again and not nxt))
     for v in VERB.finditer(s.text):
         if any(x.start <= v.start() < x.end + 12 for x in out):
             continue
@@ -327,6 +335,8 @@ def _token(k: Knowledge, name: str) -> str:
 def resolve(m: Mention, s: Sent, ctx: Context) -> None:
     """Fill m.id/name/kind from its parties, or by reference to an earlier meeting."""
     k = ctx.knowledge
+    if m.next_round and m.resumes and any(x.last is not None and x.last.kind == "suspended" for x in ctx.sched.values()):
+        m.next_round = False  # talks paused (a day's end, a break) that "will resume" are the same talks
     if ctx.main_event is not None:
         _main_event(m, ctx)  # grows as parties get teams
     people: dict[str, Linked] = {}
