@@ -271,3 +271,12 @@ def test_paused_talks_that_will_resume_are_the_same_talks_planned_again() -> Non
     concluded = [(f.subject, f.kind) for pf in run(OPENING, "The talks have concluded. The talks will resume next month.").posts
                  for f in pf.schedule]
     assert concluded[-1][0].endswith("-next")  # talks that ended for good resume in a new round
+
+
+def test_an_organisation_with_its_article_is_a_subject_and_plans_not_to_come_are_absences() -> None:
+    opening = "Talks between Veltria and the Free Marches Movement will open on Friday."
+    got = statuses(opening, "The Free Marches Movement has not yet confirmed that it will send a delegation.")
+    assert (2, "free_marches_movement", "undecided") in got
+    got = statuses(OPENING, "Ardovia has no plans to travel to Yalikoy for the signing, the ministry said.",
+                   "Kestria will not send a delegation to the second round.")
+    assert (2, "ardovia", "will_not_attend") in got and (3, "kestria", "will_not_attend") in got

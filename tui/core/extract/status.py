@@ -36,10 +36,13 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\b(?:is|are)\s+not\s+(?:going|expected|planning|due)\s+to\s+(?:attend|travel|take\s+part|join|come|go)\b"
                   r"|\b(?:declined|refused|refuses|declines)\s+to\s+(?:attend|travel|join|take\s+part|come|go|send)\b"
                   r"|\bruled\s+out\s+(?:attending|travell?ing|taking\s+part|joining|going)\b|\bwill\s+(?:stay\s+away|skip)\b"
+                  r"|\b(?:has|have|had)\s+no\s+plans?\s+to\s+(?:attend|travel|go|come|join|take\s+part|fly)\b"
+                  r"|\b(?:does|do|did)\s+not\s+(?:plan|intend)\s+to\s+(?:attend|travel|go|come|join|take\s+part|fly)\b"
+                  r"|\b(?:will|would)\s+not\s+send\s+(?:a\s+|its\s+|their\s+|any\s+)?(?:delegation|team|observers?|envoy|negotiators|representatives?)\b"
                   r"|\bpulled\s+out\s+of\s+the\s+(?:summit|conference|trip|visit)\b|\bboycott(?:s|ed|ing)?\b"), country_subject=True),
     StatusRule("undecided", "undecided",
-               _r(r"\b(?:has|have)\s+(?:yet\s+to|not\s+yet|still\s+not|still\s+to)\s+(?:decide|decided|confirm|confirmed|announce|announced|name|named|reveal|revealed|say|said)\b"
-                  r"|\b(?:has|have)\s+not\s+(?:decided|confirmed)\s+(?:whether|if|its|their|who)\b"
+               _r(r"\b(?:has|have|had)\s+(?:yet\s+to|not\s+yet|still\s+not|still\s+to)\s+(?:decide|decided|confirm|confirmed|announce|announced|name|named|reveal|revealed|say|said)\b"
+                  r"|\b(?:has|have|had)\s+not\s+(?:decided|confirmed)\s+(?:whether|if|its|their|who)\b"
                   r"|\bundecided\b|\b(?:unclear|not\s+clear|not\s+known|unknown|uncertain)\s+(?:whether|if|who)\b"
                   r"|\bno\s+decision\s+(?:has\s+been|was|had\s+been)\s+(?:made|taken)\b|\b(?:has|have)\s+not\s+said\s+(?:whether|who)\b"
                   r"|\b(?:would|will)\s+not\s+say\s+(?:whether|who)\b|\bstill\s+deciding\b"), country_subject=True),
@@ -178,8 +181,9 @@ def _side(m: Linked, k: Knowledge, country_subject: bool, text: str, lo: int) ->
     return None
 
 
-# what may stand before a country that is the subject: "Host nation Türkiye is represented by"
-_COUNTRY_LEAD = re.compile(r"\s*(?:(?:the\s+)?host(?:\s+(?:nation|country|state))?\s+)?", re.IGNORECASE)
+# what may stand before a party that is the subject: "Host nation Türkiye is represented by",
+# "The Free Marches Movement has not yet confirmed", "The United States will send"
+_COUNTRY_LEAD = re.compile(r"\s*(?:the\s+)?(?:host(?:\s+(?:nation|country|state))?\s+)?", re.IGNORECASE)
 
 
 
