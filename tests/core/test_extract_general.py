@@ -280,3 +280,8 @@ def test_an_organisation_with_its_article_is_a_subject_and_plans_not_to_come_are
     got = statuses(OPENING, "Ardovia has no plans to travel to Yalikoy for the signing, the ministry said.",
                    "Kestria will not send a delegation to the second round.")
     assert (2, "ardovia", "will_not_attend") in got and (3, "kestria", "will_not_attend") in got
+
+
+def test_a_meeting_told_in_the_past_is_concluded_on_the_schedule() -> None:
+    got = schedule(OPENING, "Kestria's foreign minister met with Ardovia's prime minister on the sidelines, the ministry said.")
+    assert got[-1] == (2, "concluded")

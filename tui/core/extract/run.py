@@ -476,8 +476,9 @@ class _Run:
         day_end = kind == "day_end"
         if day_end:
             kind = "concluded"
-        if kind and kind != "happened":
-            sk = "suspended" if day_end else kind
+        if kind and (kind != "happened" or m.verb):
+            # "X met Y", "spoke by phone": a meeting told as past has taken place and is over
+            sk = "suspended" if day_end else "concluded" if kind == "happened" else kind
             sched = ctx.sched.get(b.id) or ctx.sched.setdefault(b.id, SchedSummary())
             latest = sched.last
             last = ctx.last_plan.get(b.id)
