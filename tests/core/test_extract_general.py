@@ -285,3 +285,10 @@ def test_an_organisation_with_its_article_is_a_subject_and_plans_not_to_come_are
 def test_a_meeting_told_in_the_past_is_concluded_on_the_schedule() -> None:
     got = schedule(OPENING, "Kestria's foreign minister met with Ardovia's prime minister on the sidelines, the ministry said.")
     assert got[-1] == (2, "concluded")
+
+
+def test_a_host_and_guests_are_the_parties_of_the_dinner_they_are_at() -> None:
+    got = meetings(OPENING, "Kestrian President Dmitry Korolyov will host Ardovian Prime Minister Ana Vidal and "
+                            "Anatrian envoy Oguz Celebi at a working dinner tonight.")
+    dinners = [m for m in got.values() if m.kind == "dinner"]
+    assert dinners and set(dinners[0].parties) == {"Dmitry Korolyov", "Ana Vidal", "Oguz Celebi"}

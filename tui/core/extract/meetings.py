@@ -268,6 +268,8 @@ def _find_mentions(s: Sent) -> list[Mention]:
             parties = _subject_before(s, m.start(), nearest=True)
         elif not parties and _HOLD.search(before):
             parties = _coordinated_before(s, m.start())
+        if not parties:
+            parties = _host_and_guests(s, m.start())
         if len(parties) == 1 and parties[0].kind == "person" and after.lstrip().startswith("with"):
             # "he said following talks with X": the sentence's subject is the other side
             earlier = s.last_person_before(m.start(), other_than=parties[0].key)
@@ -450,6 +452,25 @@ def _main_event(m: Mention | None, ctx: Context) -> str | None:
         b.name = " – ".join(_country(k, d) for d in sides) + " talks"
         b.kind = "trilateral" if len(sides) == 3 else "bilateral" if len(sides) == 2 else "talks"
     return mid
+
+
+_HOST = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
+_HOST_GAP = re.compile(r"[^.;:!?]{0,80}$")
+
+
+def _host_and_guests(s: Sent, pos: int) -> list[Linked]:
+    """ "Falk will host Sørvik and Ferrándiz at a working dinner", "Erdogan hosted Zelensky for talks":
+    the host (the person just before the verb) and the people between the verb and the meeting word."""
+    found = None
+    for found in _HOST.finditer(s.text, max(0, pos - 100), pos):
+        pass
+    if found is None or not _HOST_GAP.match(s.text, found.end(), pos):
+        return []
+    guests = [x for x in s.parties(found.end(), pos) if x.kind == "person"]
+    host = s.last_person_before(found.start())
+    if not guests or host is None or found.start() - host.end > 30:
+        return []
+    return [host, *guests]
 
 
 def _part_of(m: Mention, base: MeetingBuilder) -> None:
