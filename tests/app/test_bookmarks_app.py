@@ -83,10 +83,12 @@ async def test_the_list_shows_notes_verbatim_and_enter_seeks_to_a_bookmark(tmp_p
         assert "Bravo: Zelensky says Kiev will decide [US]" in text  # the post's first words
         assert "#8 Fri 16 May 09:30" in text and "ahead of the playhead" in text and "the talks begin" in text
         await pilot.press("down", "enter")  # the second: post 8, ahead — an explicit seek
+        await fx.settle(pilot)  # the list closes, then its callback seeks
         assert isinstance(app.screen, ReplayScreen)
         assert fx.position(app) == 8 and fx.feed(app).cursor == 8
         assert notice(app) == "bookmark #8 · the talks begin"
         await pilot.press("B", "enter")  # B opens the list too; enter: the first, post 2 (back in time)
+        await fx.settle(pilot)
         assert fx.position(app) == 2 and fx.feed(app).cursor == 2
         assert app.is_running  # the note's [@click=app.quit] is text, not a link
 

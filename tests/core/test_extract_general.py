@@ -292,3 +292,19 @@ def test_a_host_and_guests_are_the_parties_of_the_dinner_they_are_at() -> None:
                             "Anatrian envoy Oguz Celebi at a working dinner tonight.")
     dinners = [m for m in got.values() if m.kind == "dinner"]
     assert dinners and set(dinners[0].parties) == {"Dmitry Korolyov", "Ana Vidal", "Oguz Celebi"}
+
+
+def test_a_delegation_head_named_again_is_a_further_source_of_the_attendance() -> None:
+    from tui.core.export_facts import facts_export
+    from tui.core.timeline import Timeline
+
+    posts = [OPENING, "The Kestrian delegation will be led by Foreign Minister Irena Vasko.",
+             "Foreign Minister Irena Vasko will lead the Kestrian delegation, the ministry said again."]
+    tl = Timeline.build(bf.make_blog(posts), Knowledge())
+    again = [(mid, p.name, p.basis, p.confirms) for seq in range(1, 4) for mid, p in tl.again_of(seq)]
+    firsts = [p for m in tl.state_at(3).meetings for p in m.participants if p.name == "Irena Vasko"]
+    assert len(firsts) == 1 and not firsts[0].confirms  # the panes: one row, the first source
+    assert again and all(name == "Irena Vasko" and confirms for _, name, _, confirms in again)
+    extra, _ = facts_export(tl)
+    listed = [p for m in extra["meetings"] for p in m["participants"] if p["name"] == "Irena Vasko"]
+    assert [p["confirms"] for p in listed] == [False, True] and listed[1]["seq"] == 3

@@ -6,11 +6,11 @@ Every fact carries the seq of its source post and its evidence sentence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from tui.core.facts import Meeting, ScheduleFact, State, StatusFact
+from tui.core.facts import Meeting, Participant, ScheduleFact, State, StatusFact
 from tui.core.model import Blog
 from tui.core.timeline import Timeline
 from tui.core.when import precision_of
@@ -49,13 +49,15 @@ def schedule_dict(f: ScheduleFact) -> dict[str, Any]:
             "evidence": f.evidence, "origin": f.origin, "confirms": f.confirms}
 
 
-def meeting_dict(m: Meeting) -> dict[str, Any]:
+def meeting_dict(m: Meeting, again: Sequence[Participant] = ()) -> dict[str, Any]:
+    """A meeting; its participants, then `again`: the same participations told by later posts
+    (`"confirms": true`, further sources, in post order)."""
     return {
         "id": m.id, "name": m.name, "kind": m.kind, "date": m.date.isoformat() if m.date else None,
         "place": m.place, "status": m.status,
         "parties": list(m.parties),
-        "participants": [{"name": p.name, "kind": p.kind, "seq": p.seq, "basis": p.basis, "evidence": p.evidence}
-                         for p in m.participants],
+        "participants": [{"name": p.name, "kind": p.kind, "seq": p.seq, "basis": p.basis, "evidence": p.evidence,
+                          "confirms": p.confirms} for p in (*m.participants, *again)],
         "seqs": list(m.seqs),
     }
 
@@ -116,6 +118,10 @@ def facts_export_streaming(timeline: Timeline) -> tuple[dict[str, Any], Callable
     for seq in range(1, timeline.n + 1):
         mentioned.update(timeline.entities(seq).people)
     final = timeline.state_at(timeline.n)
+    again: dict[str, list[Participant]] = {}
+    for seq in range(1, timeline.n + 1):
+        for mid, p in timeline.again_of(seq):
+            again.setdefault(mid, []).append(p)
     known = knowledge_export(timeline, mentioned)
     party_names = {p["id"]: p["name"] for p in known["parties"]}
     delegations = [{"id": d.id, "name": d.name, "party": party_names.get(d.id, d.name),
@@ -125,7 +131,7 @@ def facts_export_streaming(timeline: Timeline) -> tuple[dict[str, Any], Callable
         **known,
         "delegations": delegations,
         "schedule": [schedule_dict(f) for f in final.schedule],
-        "meetings": [meeting_dict(m) for m in final.meetings],
+        "meetings": [meeting_dict(m, again.get(m.id, ())) for m in final.meetings],
         "provenance": {"rules": ex.rules, "corrections": ex.corrections},
     }
     return extra, entry_facts

@@ -97,6 +97,7 @@ class Participant:
     basis: str  # one of PARTICIPANT_BASES: present | announced (named beforehand) | absent (announced, then not there)
     evidence: str = ""
     kind: str = "person"  # person | delegation
+    confirms: bool = False  # the same participation told again by a later post: a further source, not a change
 
 
 @dataclass(frozen=True, slots=True)

@@ -306,6 +306,14 @@ class Timeline:
         pf = self._posts[seq - 1]
         return [*pf.status, *pf.schedule, *pf.meetings]
 
+    def again_of(self, seq: int) -> list:
+        """(meeting id, Participant) pairs post seq told again: further sources of an
+        attendance already on record (the panes show the first source; export lists all)."""
+        if not 1 <= seq <= self.n:
+            return []
+        self._ensure(seq)
+        return list(self._posts[seq - 1].again)
+
     def knowledge_at(self, seq: int) -> Knowledge:
         """What is known of people, delegations, places and outlets after post seq
         (from the knowledge file and posts 1..seq; extracts up to seq first)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from copy import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date
 
@@ -125,13 +125,29 @@ class MeetingBuilder:
     delegations: dict[str, None] = field(default_factory=dict)  # ordered set
     core: tuple[str, ...] = ()
     parties: tuple[tuple[str, str], ...] = ()  # ("party", id) | ("person", name)
+    again: list[Participant] = field(default_factory=list)  # further sources not yet handed out (take_again)
+    _again_keys: set[tuple[str, str, int]] = field(default_factory=set)
 
     def add_participant(self, p: Participant) -> bool:
+        """Record p; False when it changes nothing. The same person on the same basis from a
+        later post is a further source (`again`, kept out of the snapshots: a long blog that
+        names a delegation's head in every post does not copy a growing list per post)."""
         for q in self.participants:
+            if q.name == p.name and q.basis == p.basis and q.seq != p.seq:
+                key = (p.name, p.basis, p.seq)
+                if key not in self._again_keys:
+                    self._again_keys.add(key)
+                    self.again.append(replace(p, confirms=True))
+                return False
             if q.name == p.name and (q.basis == p.basis or q.basis == "present"):
                 return False
         self.participants.append(p)
         return True
+
+    def take_again(self) -> list[Participant]:
+        """The further sources recorded since the last call."""
+        out, self.again = self.again, []
+        return out
 
     def freeze(self, party_name=lambda pid: pid) -> Meeting:
         """A snapshot; `party_name(id)` gives a party's name as known now (names improve as posts teach)."""

@@ -48,6 +48,8 @@ class PostFacts:
     status: list[StatusFact] = field(default_factory=list)
     schedule: list[ScheduleFact] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)  # snapshots of meetings this post changed
+    # (meeting id, participant) told again by this post: further sources of attendance on record
+    again: list[tuple[str, Participant]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -375,7 +377,9 @@ class _Run:
                     changed[b.id] = b
         ents = entities_from(linked, tuple(dict.fromkeys(extra_delegs)), self.reader.parties_named)
         self._note_venue(changed.values(), status)
-        return PostFacts(post.seq, ents, status, schedule, [b.freeze(self._party_name) for b in changed.values()])
+        again = [(b.id, p) for b in ctx.meetings.values() if b.again for p in b.take_again()]
+        return PostFacts(post.seq, ents, status, schedule, [b.freeze(self._party_name) for b in changed.values()],
+                         again)
 
     def _note_venue(self, meetings, status: list[StatusFact]) -> None:
         """Where the event is, for "local time" in later posts: the place of a meeting this
@@ -640,6 +644,7 @@ class Extractor:
             + sum(1 for f in pf.schedule if f.origin == "rule")
             # a meeting participant is a fact too: the ones this post placed in a meeting
             + sum(1 for m in pf.meetings for part in m.participants if part.seq == post.seq)
+            + len(pf.again)  # and each further source of one
         )
         ex.posts.append(pf)
         return pf
