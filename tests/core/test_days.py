@@ -194,6 +194,11 @@ def test_common_header_forms_are_read_as_dateutil_reads_them(monkeypatch) -> Non
     rng = random.Random(5)
     texts = [f.format(d=rng.randint(0, 33), M=m, y=rng.choice((1899, 2000, 2024, 2101))) for f in forms for m in months
              for _ in range(8)]
-    fast = [D._read_date(t, True) for t in texts]
-    monkeypatch.setattr(D, "_simple_date", lambda s: None)
-    assert fast == [D._read_date(t, True) for t in texts]
+    def read(t: str):
+        stamp = D.parse_stamp(t)
+        return None if stamp is None else (stamp.day, stamp.month_day, stamp.weekday_mismatch)
+
+    fast = [read(t) for t in texts]
+    assert sum(x is not None for x in fast) > len(texts) // 2  # most are headers: the comparison means something
+    monkeypatch.setattr(D, "_simple_date", lambda s: None)  # dateutil for every form
+    assert fast == [read(t) for t in texts]
