@@ -180,6 +180,37 @@ def test_keys_at_start_a_fast_search_and_q_then_t_in_a_real_terminal() -> None:
         term.kill()
 
 
+@pytest.mark.parametrize("burst", ["e", "5 .,[]{}0", "rmnN"])
+def test_player_keys_before_the_first_frame_never_crash(burst: str) -> None:
+    """Player keys typed before the screen was composed crashed (NoMatches 'FeedView');
+    they are ignored until the replay is drawn, and the replay then answers keys."""
+    term = Tmux([console_script(), "replay", "--paused"], width=80, height=24)
+    try:
+        term.type(burst)
+        term.keys("C-x")
+        screen = term.wait(r"\b\d+/108")
+        assert "Traceback" not in screen and "NoMatches" not in screen
+        term.type("q")
+        assert "EXITED:0" in term.wait(r"EXITED:\d+")
+    finally:
+        term.kill()
+
+
+def test_q_then_the_palette_at_once_quits_cleanly() -> None:
+    """q then ctrl+p in one burst crashed the closing app (NoMatches 'CommandList')."""
+    for ready in (False, True):
+        term = Tmux([console_script(), "replay", "--paused"], width=80, height=24)
+        try:
+            if ready:
+                term.wait(r"\b1/108")
+            term.type("q")
+            term.keys("C-p")
+            screen = term.wait(r"EXITED:\d+")
+            assert "EXITED:0" in screen and "Traceback" not in screen
+        finally:
+            term.kill()
+
+
 def test_no_color_terminal_plays(tmp_path: Path) -> None:
     """Issue: NO_COLOR=1 crashed as soon as a post arrived while playing."""
     term = Tmux([console_script(), "replay", "--speed", "3600", "--idle-cap", "0.5"], env={"NO_COLOR": "1"})

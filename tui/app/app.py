@@ -103,6 +103,10 @@ class ReplayApp(App[None]):
         self.quitting = True
         self.exit()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # q then ctrl+p in one burst: no palette opens on a closing app
+        return False if self.quitting else super().check_action(action, parameters)
+
     # ---- the command palette: every action of the key table --------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):

@@ -169,6 +169,9 @@ class FilterBar(Vertical):
 
     def set_query(self, text: str) -> None:
         """Replace the filter text and apply it at once (no debounce)."""
+        if not self.query("#filter-input"):  # before the bar is composed: once it is
+            self.call_after_refresh(self.set_query, text)
+            return
         with self.input.prevent(Input.Changed):
             self.input.value = text
         self._apply(text)
