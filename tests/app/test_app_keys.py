@@ -457,3 +457,39 @@ async def test_tab_cycles_focus_between_feed_and_panes() -> None:
         assert isinstance(app.focused, FeedView)
         await pilot.press("tab")
         assert app.focused is not None and not isinstance(app.focused, FeedView)
+
+
+# ---------------------------------------------------------------- keys typed right after a closing key
+
+
+async def test_keys_typed_after_a_dialogs_closing_key_reach_the_replay_in_order() -> None:
+    """'? q e', ': 7 enter e', 'f x enter e' typed in one burst: the key after the one that
+    closes a dialog or a bar acts on the replay, never in the closing prompt or lost."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.started(pilot)
+        await fx.type_keys(pilot, "?", "q", "e")  # the help closes, e jumps to the end
+        assert app.screen is app.replay and fx.position(app) == 10
+        await fx.type_keys(pilot, "r", ":", "7", "enter", ",")  # go to #7, then one back
+        assert app.screen is app.replay and fx.position(app) == 6
+        await fx.type_keys(pilot, "f", "x", "enter", "e")
+        bar = app.replay.query_one(FilterBar)
+        assert not bar.is_open and bar.query_one("#filter-input").value == "x"  # e is not in the filter
+        assert fx.position(app) == 10
+        await fx.type_keys(pilot, "?", "q", "q")  # the second q quits the app
+        assert app.quitting
+
+
+async def test_a_rejected_go_to_keeps_its_reason_and_its_prompt() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.started(pilot)
+        await fx.type_keys(pilot, "t", "#99", "enter")
+        assert "no post #99" in fx.screen_text(app) and app.screen is not app.replay
+        await pilot.press("backspace")
+        await pilot.press("7")  # "#97": a new text clears the reason
+        assert "no post #99" not in fx.screen_text(app)
+        await fx.type_keys(pilot, "enter")
+        assert "no post #97" in fx.screen_text(app)
+        await pilot.press("escape")
+        assert app.screen is app.replay and fx.position(app) == 1

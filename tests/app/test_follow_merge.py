@@ -193,7 +193,8 @@ async def test_the_blog_filter_shows_one_blog() -> None:
     app = app_for(str(MERGE / "northwind_wire.txt"), str(MERGE / "harbour_daily.txt"), "--paused", "--start-at", "10")
     async with app.run_test(size=(160, 45)) as pilot:
         await fx.started(pilot)
-        await fx.type_keys(pilot, "f", "blog:harbour", "enter")
+        await fx.type_keys(pilot, "f", "blog:harbour")
+        assert "4 posts" in fx.screen_text(app)  # the bar's count, while it is open
+        await fx.type_keys(pilot, "enter")
         shown = fx.feed(app).visible_seqs()
         assert shown and all(app.session.blog.posts[s - 1].blog_name == "Harbour Daily" for s in shown)
-        assert "4 posts" in fx.screen_text(app)

@@ -105,12 +105,14 @@ KEYS: tuple[Key, ...] = (
     # Fact lists and the people grid.
     Key("j", "cursor_down", "Down", "pane", "move in a pane; enter jumps the feed to the fact's source post", "j ↓"),
     Key("k", "cursor_up", "Up", "pane", "move in a pane; enter jumps the feed to the fact's source post", "k ↑"),
-    # Prompts and dialogs.
+    # Prompts and dialogs. A dialog's closing keys are priority bindings: they act in the order
+    # typed, so keys typed right after them reach the replay (see tui.app.screens.dialog).
     Key("enter", "apply", "Apply", "filter", "filter bar: apply and close / close, keeping the filter", "enter", False, priority=True),
     Key("escape", "close", "Close", "filter", "filter bar: apply and close / close, keeping the filter", "escape", True, priority=True),
     Key("enter", "submit", "Find", "search", "search bar: jump to the first match / clear the search", "enter", True, priority=True),
     Key("escape", "cancel", "Clear", "search", "search bar: jump to the first match / clear the search", "escape", True, priority=True),
-    Key("escape", "cancel", "Cancel", "goto", "go-to prompt: enter jumps, escape cancels", "escape", True),
+    Key("enter", "submit", "Jump", "goto", "go-to prompt: enter jumps, escape cancels", "enter", True, priority=True),
+    Key("escape", "cancel", "Cancel", "goto", "go-to prompt: enter jumps, escape cancels", "escape", True, priority=True),
     Key("right,l", "next_mark", "Next mark", "timeline", "timeline: next / previous mark in the lane; lane below / above", "→ l", False),
     Key("left,h", "prev_mark", "Prev mark", "timeline", "timeline: next / previous mark in the lane; lane below / above", "← h", False),
     Key("down,j", "lane(1)", "Lane below", "timeline", "timeline: next / previous mark in the lane; lane below / above", "↓ j", False),
@@ -120,13 +122,13 @@ KEYS: tuple[Key, ...] = (
     Key("enter", "select", "Go to post", "timeline", "timeline: jump the feed to the selected mark's source post", "enter", True),
     Key("z", "zoom", "Zoom", "timeline", "timeline: time axis up to the playhead / over the whole blog", "z", True),
     Key("escape,q,T", "close", "Close", "timeline", "timeline: close", "escape q T", True),
-    Key("escape,q,question_mark", "close", "Close", "help", "close the help", "escape q ?", True),
-    Key("escape,q,enter", "close", "Close", "post", "close the post", "escape q enter", True),
+    Key("escape,q,question_mark", "close", "Close", "help", "close the help", "escape q ?", True, priority=True),
+    Key("escape,q,enter", "close", "Close", "post", "close the post", "escape q enter", True, priority=True),
     Key("enter", "save", "Save", "bookmark", "bookmark note: enter saves (an empty note is fine), escape cancels", "enter", True, priority=True),
-    Key("escape", "cancel", "Cancel", "bookmark", "bookmark note: enter saves (an empty note is fine), escape cancels", "escape", True),
+    Key("escape", "cancel", "Cancel", "bookmark", "bookmark note: enter saves (an empty note is fine), escape cancels", "escape", True, priority=True),
     Key("d,delete", "delete", "Delete", "bookmarks", "bookmark list: enter jumps, d deletes, u undoes the delete, escape closes", "d", True),
     Key("u", "undo", "Undo", "bookmarks", "bookmark list: enter jumps, d deletes, u undoes the delete, escape closes", "u", True),
-    Key("escape,q", "close", "Close", "bookmarks", "bookmark list: enter jumps, d deletes, u undoes the delete, escape closes", "escape", True),
+    Key("escape,q", "close", "Close", "bookmarks", "bookmark list: enter jumps, d deletes, u undoes the delete, escape closes", "escape", True, priority=True),
 )
 
 

@@ -19,11 +19,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app import keys, render
+from tui.app.screens.dialog import Dialog
 from tui.app.screens.bookmark import when
 from tui.core.bookmarks import Bookmark, Placed, excerpt
 
@@ -67,7 +67,7 @@ def option_content(placed: Placed, position: int) -> Content:
     return render.line(*parts)
 
 
-class BookmarksScreen(ModalScreen[Placed | None]):
+class BookmarksScreen(Dialog[Placed | None]):
     """The bookmark list; dismiss(Placed) to jump, dismiss(None) to close."""
 
     CSS_PATH = "bookmarks.tcss"
@@ -96,6 +96,7 @@ class BookmarksScreen(ModalScreen[Placed | None]):
             box.border_subtitle = HINT
             yield OptionList(*self._options(), id="bookmarks-list")
             yield Static(self._message(""), id="bookmarks-message")
+        yield self.footer()
 
     @property
     def option_list(self) -> OptionList:

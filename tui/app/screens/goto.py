@@ -18,10 +18,10 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.app import keys, render
+from tui.app.screens.dialog import Dialog, DialogInput
 from tui.core.errors import InputError
 from tui.core.model import Blog
 
@@ -54,7 +54,7 @@ def blog_resolver(blog: Blog) -> Resolve:
     return resolve
 
 
-class GotoScreen(ModalScreen[object]):
+class GotoScreen(Dialog[object]):
     """Ask for a position; dismiss(resolve(text)) on success, dismiss(None) on escape."""
 
     CSS_PATH = "goto.tcss"
@@ -66,18 +66,35 @@ class GotoScreen(ModalScreen[object]):
         self.resolve: Resolve = blog_resolver(resolve) if isinstance(resolve, Blog) else resolve
         self._initial = value
         self.error: str = ""
+        self._error_for: str | None = None  # the text the error is about
 
     def compose(self) -> ComposeResult:
         with Vertical(id="goto-box") as box:
             box.border_title = "Go to"
             box.border_subtitle = "enter to jump · escape to cancel"
-            yield Input(value=self._initial, placeholder=HINT, id="goto-input")
+            yield DialogInput(value=self._initial, placeholder=HINT, id="goto-input")
             yield Static(render.plain(HINT, render.DIM), id="goto-message")
+        yield self.footer()
 
     @on(Input.Submitted, "#goto-input")
-    def submit(self, event: Input.Submitted) -> None:
-        event.stop()
-        text = event.value.strip()
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()  # Enter is the screen's submit binding; nothing else submits
+
+    def action_submit(self) -> None:
+        """Enter (a priority binding: it acts when typed, before the input has taken the
+        keys typed ahead of it): read the text once the input has them all."""
+        inputs = self.query("#goto-input")
+        if not inputs:  # not composed yet: nothing typed can be in it
+            self.submit_text(self._initial)
+            return
+        field = inputs.first(Input)
+        field.call_later(lambda: self.submit_text(field.value))
+
+    def submit_text(self, text: str) -> None:
+        """Go where `text` says, or say why not and stay open."""
+        if self.closing:
+            return
+        text = text.strip()
         if not text:
             self.show_error("type a time or a post number")
             return
@@ -85,11 +102,14 @@ class GotoScreen(ModalScreen[object]):
             seq = self.resolve(text)
         except (ValueError, InputError) as error:
             self.show_error(str(error) or f"not a time or post number: {text}")
+            self._error_for = text
             return
         self.dismiss(seq)
 
     @on(Input.Changed, "#goto-input")
     def clear_error(self, event: Input.Changed) -> None:
+        if event.value != event.input.value or event.value.strip() == self._error_for:
+            return  # the typing that led to the error, reported after it: the error stands
         if self.error:
             self.error = ""
             for message in self.query("#goto-message").results(Static):

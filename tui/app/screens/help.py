@@ -9,10 +9,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app import keys, render
+from tui.app.screens.dialog import Dialog
 from tui.app.widgets.title_bar import LEGEND
 
 
@@ -30,7 +30,7 @@ def legend_group() -> Content:
     return render.line(*lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every key and mark; escape, q or ? closes."""
 
     CSS_PATH = "help.tcss"
@@ -49,6 +49,7 @@ class HelpScreen(ModalScreen[None]):
                 for title, rows in self.groups:
                     yield Static(render_group(title, rows, key_width), classes="help-group")
                 yield Static(legend_group(), classes="help-group")
+        yield self.footer()
 
     def text(self) -> str:
         """The help as plain text (for tests and the e2e check)."""

@@ -17,10 +17,10 @@ from collections.abc import Mapping, Sequence
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app import keys, render
+from tui.app.screens.dialog import Dialog
 from tui.app.widgets.panes import format_day, format_when, humanize, schedule_word, status_phrase
 from tui.core.facts import Meeting, Participant, PostEntities, ScheduleFact, StatusFact
 from tui.core.model import Post
@@ -130,7 +130,7 @@ def fact_line(fact: object, names: Mapping[str, str]) -> Content:
     return render.line(*parts)
 
 
-class PostScreen(ModalScreen[None]):
+class PostScreen(Dialog[None]):
     """A post in full with its entities and the facts it is the source of."""
 
     CSS_PATH = "post.tcss"
@@ -172,6 +172,7 @@ class PostScreen(ModalScreen[None]):
                         yield Static(fact_line(fact, self.names), classes="post-fact")
                 else:
                     yield Static(render.plain("none", render.DIM), id="post-no-facts")
+        yield self.footer()
 
     def action_close(self) -> None:
         self.dismiss(None)

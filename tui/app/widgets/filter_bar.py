@@ -239,7 +239,9 @@ class FilterBar(Vertical):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "apply":  # enter applies from the input; on a chip it removes the chip
-            return self.query("#filter-input") and self.input.has_focus
+            # (the screen's focus, set at once by open(); has_focus follows only once the
+            # Focus event is handled, after keys typed ahead of it)
+            return bool(self.query("#filter-input")) and self.screen.focused is self.input
         return True
 
     def action_apply(self) -> None:
