@@ -646,7 +646,7 @@ class ReplayScreen(Screen[None]):
         text = self.session.key_event(direction > 0, self._now())
         self._sync()
         for bar in self.query(PlayerBar):
-            bar.notice(text, KEY_EVENT_FOR)
+            bar.notice(text, KEY_EVENT_FOR, at=self.session.clock.position)
 
     def action_seek_percent(self, percent: int) -> None:
         self._jump(Target.percent(percent))

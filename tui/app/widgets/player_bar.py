@@ -59,6 +59,7 @@ class PlayerBar(Widget):
         self._spark_cache: tuple[int, int, str] = (-1, -1, "")  # (width, posts, sparkline)
         self._notice = ""
         self._notice_until = 0.0
+        self._notice_at: int | None = None  # the post a notice is about (see notice)
 
     @property
     def density(self) -> Density:
@@ -74,11 +75,13 @@ class PlayerBar(Widget):
         """The Density grew (progressive loading): redraw the sparkline."""
         self.refresh()
 
-    def notice(self, text: str, seconds: float = NOTICE_FOR) -> None:
+    def notice(self, text: str, seconds: float = NOTICE_FOR, *, at: int | None = None) -> None:
         """Show `text` in place of the speed for `seconds`; cut with "…" so the
-        position (k/N) stays on the line."""
+        position (k/N) stays on the line. A notice about the post `at` (what a key
+        event changed) goes as soon as the playhead leaves it."""
         self._notice = text
         self._notice_until = self._now() + seconds
+        self._notice_at = at
         self.set_timer(seconds + 0.05, self.refresh)
         self.refresh()
 
@@ -94,6 +97,10 @@ class PlayerBar(Widget):
         return self._spark_cache[2]
 
     def watch_status(self, old: PlayerStatus | None, new: PlayerStatus | None) -> None:
+        if new is not None and self._notice_at is not None and new.position != self._notice_at:
+            self._notice_until = 0.0  # the playhead moved on: the notice no longer says where it is
+            self._notice_at = None
+            self.refresh()
         if old is None or new is None or self._view(old) != self._view(new):
             self.refresh()
 
