@@ -363,6 +363,16 @@ async def test_v_brings_back_panes_hidden_with_d_s_m() -> None:
         assert replay.query_one("#panes").region.width == 0  # v again hides them all
 
 
+async def test_hiding_all_three_panes_gives_the_feed_the_width() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await fx.started(pilot)
+        await pilot.press("D", "S", "M")
+        assert app.replay.query_one("#panes").region.width == 0 and fx.feed(app).region.width >= 150
+        await pilot.press("S")  # one back: the panes column returns with it
+        assert app.replay.query_one(SchedulePane).region.width > 0
+
+
 async def test_j_and_k_move_in_a_pane() -> None:
     app = make_app(start_at=10)
     async with app.run_test(size=(160, 48)) as pilot:
@@ -493,3 +503,19 @@ async def test_a_rejected_go_to_keeps_its_reason_and_its_prompt() -> None:
         assert "no post #97" in fx.screen_text(app)
         await pilot.press("escape")
         assert app.screen is app.replay and fx.position(app) == 1
+
+
+async def test_a_move_that_cannot_move_says_why() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.started(pilot)
+        await pilot.press("comma")
+        assert fx.position(app) == 1 and fx.player(app).current_notice == "at the first post"
+        await pilot.press("left_square_bracket")
+        assert fx.player(app).current_notice == "no earlier day"
+        await pilot.press("ctrl+x")
+        assert fx.player(app).current_notice == "no filter to clear"
+        await pilot.press("e", "full_stop")
+        assert fx.position(app) == 10 and fx.player(app).current_notice == "at the last post"
+        await pilot.press("right_square_bracket")
+        assert fx.position(app) == 10 and fx.player(app).current_notice == "no later day"

@@ -35,6 +35,7 @@ class HelpScreen(Dialog[None]):
 
     CSS_PATH = "help.tcss"
     BINDINGS = keys.bindings("help")
+    AUTO_FOCUS = "#help-scroll"  # ↑ ↓ PgUp PgDn scroll the keys at once
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,7 +45,7 @@ class HelpScreen(Dialog[None]):
         key_width = min(max((len(r.keys) for _, rows in self.groups for r in rows), default=4), 16)
         with Vertical(id="help-box") as box:
             box.border_title = "Keys"
-            box.border_subtitle = "escape / q / ? to close"
+            box.border_subtitle = "↑ ↓ PgUp PgDn scroll · escape / q / ? to close"
             with VerticalScroll(id="help-scroll"):
                 for title, rows in self.groups:
                     yield Static(render_group(title, rows, key_width), classes="help-group")

@@ -243,6 +243,8 @@ class ReplayScreen(Screen[None]):
         self.set_class(narrow, "-narrow")
         self.set_class(width >= WIDE, "-wide")
         shown = self.panes_wanted if self.panes_wanted is not None else not narrow
+        if set(PANES) <= self.hidden_panes:
+            shown = False  # D S M hid all three: the feed takes the width
         self.set_class(not shown, "-no-panes")
         for pane in PANES:
             self.set_class(pane in self.hidden_panes, f"-hide-{pane}")
@@ -609,8 +611,18 @@ class ReplayScreen(Screen[None]):
         self._sync()
 
     def action_step(self, delta: int) -> None:
+        before = self.session.clock.position
         self.session.step(delta, self._now())
         self._sync(arrivals=True)
+        if delta > 0:
+            self._say_if_still(before, "at the last post" if self.session.complete else "at the last post loaded so far")
+        else:
+            self._say_if_still(before, "at the first post")
+
+    def _say_if_still(self, before: int, text: str) -> None:
+        """A move that could not move says why (nothing silent), unless it waits for its post."""
+        if self.session.clock.position == before and self.session.pending is None:
+            self.query_one(PlayerBar).notice(text)
 
     def action_faster(self) -> None:
         self._notice(self.session.faster(self._now()))
@@ -635,11 +647,15 @@ class ReplayScreen(Screen[None]):
             self.query_one(PlayerBar).notice(notice)
 
     def action_next_day(self) -> None:
+        before = self.session.clock.position
         self._jump(self.session.next_day_target())
+        self._say_if_still(before, "no later day")
 
     def action_prev_day(self) -> None:
+        before = self.session.clock.position
         self.session.prev_day(self._now())
         self._sync()
+        self._say_if_still(before, "no earlier day")
 
     def action_key_event(self, direction: int) -> None:
         """} / {: the playhead to the next / previous post that changes a pane; the bar says what."""
@@ -963,6 +979,8 @@ class ReplayScreen(Screen[None]):
         self.query_one(FilterBar).open()  # focuses its input at once: fast typing lands there
 
     def action_clear_filter(self) -> None:
+        if self.session.filter.query.is_empty:
+            self.query_one(PlayerBar).notice("no filter to clear")
         self.query_one(FilterBar).clear()
 
     def on_filter_changed(self, event: FilterChanged) -> None:
