@@ -327,3 +327,15 @@ async def test_people_grid_lists_persons_only_with_a_fixed_name_column() -> None
         await pilot.press("end")  # the last meeting column
         await pilot.pause()
         assert "Person Number0" in screen_text(app)
+
+
+async def test_the_indexing_row_follows_the_extraction() -> None:
+    app = PaneApp(SchedulePane)
+    async with app.run_test(size=(70, 20)) as pilot:
+        pane = app.query_one(SchedulePane)
+        pane.show_indexing(5000, 727)
+        await pilot.pause()
+        assert "up to #727 so far, playhead at #5000" in option_texts(pane)[0]
+        pane.show_indexing(5000, 1500)  # the worker went on; the playhead did not move
+        await pilot.pause()
+        assert "up to #1500 so far" in option_texts(pane)[0]

@@ -135,7 +135,7 @@ class _FactList(OptionList):
 
     def show_indexing(self, k: int, ready: int) -> None:
         """Post k's facts are not extracted yet: say so (no stale or future facts)."""
-        key = ("indexing", k)
+        key = ("indexing", k, ready)  # the count moves as the worker extracts: one short row to redraw
         if self._key == key:
             return
         self._key = key
