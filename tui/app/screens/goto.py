@@ -72,7 +72,7 @@ class GotoScreen(Dialog[object]):
         with Vertical(id="goto-box") as box:
             box.border_title = "Go to"
             box.border_subtitle = "enter to jump · escape to cancel"
-            yield DialogInput(value=self._initial, placeholder=HINT, id="goto-input")
+            yield DialogInput(value=self._initial, placeholder="14:30, 15 May 12:00 or #37", id="goto-input")
             yield Static(render.plain(HINT, render.DIM), id="goto-message")
         yield self.footer()
 
