@@ -308,3 +308,11 @@ def test_a_delegation_head_named_again_is_a_further_source_of_the_attendance() -
     extra, _ = facts_export(tl)
     listed = [p for m in extra["meetings"] for p in m["participants"] if p["name"] == "Irena Vasko"]
     assert [p["confirms"] for p in listed] == [False, True] and listed[1]["seq"] == 3
+
+
+def test_the_dinner_is_the_latest_dinner_on_record() -> None:
+    got = run(OPENING, "Kestrian President Dmitry Korolyov will host Ardovian Prime Minister Ana Vidal at a working dinner tonight.",
+              "The dinner ended after about two hours, officials said.")
+    dinners = {f.subject for pf in got.posts for f in pf.schedule if f.seq == 3}
+    planned = {f.subject for pf in got.posts for f in pf.schedule if f.seq == 2}
+    assert dinners and dinners == planned  # the host's dinner, not a new dinner of the talks

@@ -420,6 +420,12 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
             and m.noun in ("talks", "meeting", "working_group", "dinner"):
         target = ctx.post_meeting or main or ctx.main_event or (
             _main_event(m, ctx) if m.event or m.noun in ("working_group", "dinner") else None)
+        if m.noun in ("working_group", "dinner") and (target is None or ctx.meetings[target].kind != m.noun):
+            # "the dinner": the latest dinner on record, whoever it is between
+            known = [b for b in ctx.meetings.values() if b.kind == m.noun and not b.id.endswith("-next")]
+            if known:
+                _copy(m, max(known, key=lambda b: b.seqs[-1] if b.seqs else 0), False)
+                return
         if target:
             base = ctx.meetings[target]
             if m.noun in ("working_group", "dinner") and base.kind not in ("working_group", "dinner"):
