@@ -191,3 +191,20 @@ def test_a_presupposed_meeting_is_news_only_once() -> None:
     got = schedule("Talks between Russia and Ukraine will take place at the palace, RIA reported.",
                    "Journalists gathered in Istanbul, where the talks between Russia and Ukraine will take place.")
     assert [f.kind for f in got] == ["planned"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Qadira has denied reports that it is pulling out of the summit altogether.", None),
+    ("Kolvar has denied a report in the press that Dravenia plans to cut the flow while the talks go on.", None),
+    ("The ministry denied reports that the talks had been cancelled.", "denied"),
+    ("Peskov denied a report by Reuters that the talks had been postponed.", "denied"),
+    ("Moscow has denied reports of talks with Kiev.", "denied"),
+])
+def test_a_denial_is_the_meetings_only_when_the_meeting_is_what_was_reported(text: str, expected: str | None) -> None:
+    import re as _re
+
+    from tui.core.extract.schedule import cue_kind
+
+    m = _re.search(r"talks|summit", text)
+    got = cue_kind(text, 0, m.start(), m.end(), len(text))
+    assert (got[0] if got else None) == expected

@@ -144,6 +144,9 @@ def cue_kind(text: str, lo: int = 0, start: int = 0, end: int | None = None, hi:
         if hit and (has_time or not rule.needs_time):
             if rule.kind not in ("denied", "confirmed") and _NEGATED.search(window, 0, hit.start()):
                 continue  # "has not postponed the talks"
+            if rule.name == "denied_report_false" and rule.where == "both" and _DENIED_ELSE.match(
+                    text, lo + hit.end(), start) and lo + hit.end() <= start:
+                return None  # "denied reports that it is pulling out of the summit": another action denied
             if not rule.kind:  # the verb decides: "suspended the plenary"
                 kind = _OBJECT_VERBS.get(" ".join(hit.group("v").lower().split()))
                 if kind is None:
@@ -165,6 +168,12 @@ _OBJECT_VERBS = {
     "rescheduled": "rescheduled", "brought forward": "rescheduled", "moved": "rescheduled",
     "resumed": "resumed", "reconvened": "resumed", "restarted": "resumed",
 }
+# Between "denied reports" and the meeting word, a clause with its own verb: what is
+# denied is that action ("that Dravenia plans to cut the flow while the talks …"),
+# not the meeting ("denied reports that the talks had been cancelled" stays a denial).
+_DENIED_ELSE = re.compile(r"\s+(?:(?:in|by|from|on)\s+(?:[\w’'-]+\s+){1,4}?)?(?:that|of)\s+(?:[\w’'-]+\s+){0,4}?(?:is|are|was|were|has|have|had|plans?|planned|will|would|"
+                          r"intends?|wants?|threatens?|threatened)\s+(?:[\w’'-]+\s+){1,8}?(?:the\s+|its\s+|their\s+)?"
+                          r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:(?:been|be|have|has|yet|so\s+far|already)\s+){0,2}$|n['’]t\s+(?:(?:been|be|have|yet)\s+){0,2}$",
                       re.IGNORECASE)
 
