@@ -36,7 +36,7 @@ def test_a_bookmark_and_its_note_survive_a_restart(tmp_path: Path) -> None:
         term.keys("Enter")
         term.wait("bookmarked #4")
         term.type("q")
-        term.wait("EXITED:0")
+        term.exited_cleanly()
     finally:
         term.kill()
     term = Tmux([console_script(), "replay", "--paused"], width=120, height=40, env=env)
@@ -49,7 +49,7 @@ def test_a_bookmark_and_its_note_survive_a_restart(tmp_path: Path) -> None:
         term.wait(r"\b4/108\b")
         term.wait(re.escape("bookmark #4 · " + NOTE))
         term.type("q")
-        term.wait("EXITED:0")
+        term.exited_cleanly()
     finally:
         term.kill()
     out = subprocess.run([console_script(), "export"], capture_output=True, text=True, timeout=60,

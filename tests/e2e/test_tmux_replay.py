@@ -88,6 +88,12 @@ class Tmux:
             time.sleep(0.05)
         raise AssertionError(f"timed out waiting for {pattern!r}; screen:\n{screen}")
 
+    def exited_cleanly(self) -> str:
+        """Wait for the command to end; it must end with status 0 and no traceback. The screen."""
+        screen = self.wait(r"EXITED:\d+")
+        assert "EXITED:0" in screen and "Traceback" not in screen, screen
+        return screen
+
     def kill(self) -> None:
         subprocess.run(["tmux", "-L", self.name, "kill-server"], capture_output=True)
 
@@ -134,9 +140,7 @@ def test_replay_in_a_real_terminal(blog_posts: list[str]) -> None:
         term.wait(re.escape(first_words(summary, 4)))
 
         term.type("q")
-        screen = term.wait(r"EXITED:\d+")
-        assert "EXITED:0" in screen
-        assert "Traceback" not in screen
+        term.exited_cleanly()
     finally:
         term.kill()
 
@@ -174,8 +178,7 @@ def test_keys_at_start_a_fast_search_and_q_then_t_in_a_real_terminal() -> None:
         term.type("n")
         term.wait(r"match 2/\d")
         term.type("qt:")
-        screen = term.wait(r"EXITED:\d+")
-        assert "EXITED:0" in screen and "Traceback" not in screen and "NoMatches" not in screen
+        assert "NoMatches" not in term.exited_cleanly()
     finally:
         term.kill()
 
@@ -191,7 +194,7 @@ def test_player_keys_before_the_first_frame_never_crash(burst: str) -> None:
         screen = term.wait(r"\b\d+/108")
         assert "Traceback" not in screen and "NoMatches" not in screen
         term.type("q")
-        assert "EXITED:0" in term.wait(r"EXITED:\d+")
+        term.exited_cleanly()
     finally:
         term.kill()
 
@@ -205,8 +208,7 @@ def test_q_then_the_palette_at_once_quits_cleanly() -> None:
                 term.wait(r"\b1/108")
             term.type("q")
             term.keys("C-p")
-            screen = term.wait(r"EXITED:\d+")
-            assert "EXITED:0" in screen and "Traceback" not in screen
+            term.exited_cleanly()
         finally:
             term.kill()
 
@@ -218,8 +220,7 @@ def test_no_color_terminal_plays(tmp_path: Path) -> None:
         term.wait(r"\b3/108")  # posts arrived by playing
         term.wait(r"\? Help.*q Quit")  # the footer, filled without any key pressed
         term.type("q")
-        screen = term.wait(r"EXITED:\d+")
-        assert "EXITED:0" in screen and "Traceback" not in screen
+        term.exited_cleanly()
     finally:
         term.kill()
 
@@ -244,7 +245,6 @@ def test_a_huge_paragraph_never_blocks_the_keys(tmp_path: Path) -> None:
         term.type(",")
         term.wait(r"\b1/2\b")
         term.type("q")
-        screen = term.wait(r"EXITED:\d+")
-        assert "EXITED:0" in screen and "Traceback" not in screen
+        term.exited_cleanly()
     finally:
         term.kill()
