@@ -10,14 +10,14 @@ the note to edit. The note is the user's text: it reaches the screen as typed
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.app import keys, render
+from tui.app.screens.dialog import Dialog, DialogInput
 from tui.core.bookmarks import excerpt
 from tui.core.model import Post
 
@@ -36,22 +36,7 @@ def post_line(post: Post) -> Content:
                        "  ", (excerpt(post), render.DIM))
 
 
-class NoteInput(Input):
-    """The note's input. Once the note is read it types nothing more: keys typed
-    right after Enter (". . ." to step on) belong to the replay, never to the note."""
-
-    submitted = False
-
-    def on_key(self, event: events.Key) -> None:
-        if self.submitted:
-            event.prevent_default()  # Input's own handler does not run; the key bubbles to the screen
-
-    def on_paste(self, event: events.Paste) -> None:
-        if self.submitted:
-            event.prevent_default()
-
-
-class BookmarkScreen(ModalScreen[str | None]):
+class BookmarkScreen(Dialog[str | None]):
     """Ask for a note on `post`; dismiss(note) on Enter, dismiss(None) on Escape."""
 
     CSS_PATH = "bookmark.tcss"
@@ -69,36 +54,16 @@ class BookmarkScreen(ModalScreen[str | None]):
             box.border_title = f"{'Edit the bookmark on' if self.editing else 'Bookmark'} #{self.post.seq}"
             box.border_subtitle = "enter saves · escape cancels"
             yield Static(post_line(self.post), id="bookmark-post")
-            yield NoteInput(value=self._note, placeholder="a note (optional)", max_length=NOTE_MAX, id="bookmark-note")
+            yield DialogInput(value=self._note, placeholder="a note (optional)", max_length=NOTE_MAX, id="bookmark-note")
+        yield self.footer()
 
     def action_save(self) -> None:
-        """Enter (a priority binding: it acts when typed, before the input has taken
-        the keys typed ahead of it): read the note once the input has them all."""
-        notes = self.query("#bookmark-note")
-        if not notes:  # not composed yet: nothing typed can be in it
-            self.dismiss(self._note.strip())
-            return
-        note = notes.first(NoteInput)
-        if not note.submitted:
-            note.call_later(self._read_note, note)
-
-    def _read_note(self, note: NoteInput) -> None:
-        if note.submitted:
-            return
-        note.submitted = True  # keys after Enter, queued behind this call, go to the replay
-        self.dismiss(note.value.strip())
+        """Enter: save the note typed before it (keys typed after it go on to the replay)."""
+        self.read_typed("#bookmark-note", lambda note: self.dismiss(note.strip()), self._note)
 
     @on(Input.Submitted, "#bookmark-note")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()  # Enter is the screen's save binding; nothing else submits
-
-    def on_key(self, event: events.Key) -> None:
-        """A key typed after Enter reached this closing prompt: hand it to the app again,
-        which by now routes it to the replay (in the order typed)."""
-        note = self.query("#bookmark-note").first(NoteInput) if self.query("#bookmark-note") else None
-        if note is not None and note.submitted:
-            event.stop()
-            self.app.post_message(events.Key(event.key, event.character))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -12,6 +12,7 @@ Two things every dialog does alike:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from textual import events
@@ -29,6 +30,23 @@ class Dialog(ModalScreen[ResultType]):
     def footer(self) -> Footer:
         """The dialog's footer (yield it last in compose)."""
         return Footer(compact=True)
+
+    def read_typed(self, selector: str, then: Callable[[str], None], default: str = "") -> None:
+        """For an Enter bound with priority (it acts when typed, before the input has taken the
+        keys typed ahead of it): call `then(text)` once the input has them all; at once with
+        `default` when the input is not composed yet (nothing typed can be in it)."""
+        if self.closing:
+            return
+        inputs = self.query(selector)
+        if not inputs:
+            then(default)
+            return
+        field = inputs.first(Input)
+
+        def deliver() -> None:  # returns nothing: call_later would await a dismiss() inside the input
+            then(field.value)
+
+        field.call_later(deliver)
 
     def dismiss(self, result: ResultType | None = None):  # type: ignore[override]
         if self.closing:

@@ -81,14 +81,8 @@ class GotoScreen(Dialog[object]):
         event.stop()  # Enter is the screen's submit binding; nothing else submits
 
     def action_submit(self) -> None:
-        """Enter (a priority binding: it acts when typed, before the input has taken the
-        keys typed ahead of it): read the text once the input has them all."""
-        inputs = self.query("#goto-input")
-        if not inputs:  # not composed yet: nothing typed can be in it
-            self.submit_text(self._initial)
-            return
-        field = inputs.first(Input)
-        field.call_later(lambda: self.submit_text(field.value))
+        """Enter: go where the text typed before it says (keys typed after it go on to the replay)."""
+        self.read_typed("#goto-input", self.submit_text, self._initial)
 
     def submit_text(self, text: str) -> None:
         """Go where `text` says, or say why not and stay open."""
