@@ -532,15 +532,15 @@ class _Run:
                                                  precision=when.precision if when else "none", confirms=True))
                 sk = None
             if sk:
-                if when is None and sk in _NEWS_OF_THE_DAY:
+                if when is not None:
+                    at, estimated, raw, precision = when.dt, when.estimated, when.raw, when.precision
+                elif sk in _NEWS_OF_THE_DAY:
                     # "the talks have begun" with no time: they did so on the day of the post (the
                     # day is known, the hour is not: no clock is made up)
-                    f = ScheduleFact(s.post.seq, b.id, sk, datetime.combine(s.post.day, time(0), s.post.time.tzinfo),
-                                     False, "", s.text, precision="day")
+                    at, estimated, raw, precision = datetime.combine(s.post.day, time(0), s.post.time.tzinfo), False, "", "day"
                 else:
-                    f = ScheduleFact(s.post.seq, b.id, sk, when.dt if when else None,
-                                     when.estimated if when else False, when.raw if when else "", s.text,
-                                     precision=when.precision if when else "none")
+                    at, estimated, raw, precision = None, False, "", "none"
+                f = ScheduleFact(s.post.seq, b.id, sk, at, estimated, raw, s.text, precision=precision)
                 if not any(x.subject == f.subject and x.kind == f.kind and x.when == f.when for x in schedule):
                     schedule.append(f)
                     ctx.schedule_of.setdefault(b.id, []).append(f)
