@@ -481,7 +481,7 @@ _HOST_GAP = re.compile(r"[^.;:!?]{0,80}$")
 
 
 def _host_and_guests(s: Sent, pos: int) -> list[Linked]:
-    """ "Falk will host Sørvik and Ferrándiz at a working dinner", "Erdogan hosted Zelensky for talks":
+    """ "The minister will host her two counterparts, A and B, at a working dinner", "X hosted Y for talks":
     the host (the person just before the verb) and the people between the verb and the meeting word."""
     found = None
     for found in _HOST.finditer(s.text, max(0, pos - 100), pos):

@@ -169,7 +169,7 @@ _OBJECT_VERBS = {
     "resumed": "resumed", "reconvened": "resumed", "restarted": "resumed",
 }
 # Between "denied reports" and the meeting word, a clause with its own verb: what is
-# denied is that action ("that Dravenia plans to cut the flow while the talks …"),
+# denied is that action ("that the government plans to cut supplies while the talks …"),
 # not the meeting ("denied reports that the talks had been cancelled" stays a denial).
 _DENIED_ELSE = re.compile(r"\s+(?:(?:in|by|from|on)\s+(?:[\w’'-]+\s+){1,4}?)?(?:that|of)\s+(?:[\w’'-]+\s+){0,4}?(?:is|are|was|were|has|have|had|plans?|planned|will|would|"
                           r"intends?|wants?|threatens?|threatened)\s+(?:[\w’'-]+\s+){1,8}?(?:the\s+|its\s+|their\s+)?"

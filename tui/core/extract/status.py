@@ -182,7 +182,7 @@ def _side(m: Linked, k: Knowledge, country_subject: bool, text: str, lo: int) ->
 
 
 # what may stand before a party that is the subject: "Host nation Türkiye is represented by",
-# "The Free Marches Movement has not yet confirmed", "The United States will send"
+# "The Liberation Front has not yet confirmed", "The United States will send"
 _COUNTRY_LEAD = re.compile(r"\s*(?:the\s+)?(?:host(?:\s+(?:nation|country|state))?\s+)?", re.IGNORECASE)
 
 
