@@ -112,6 +112,11 @@ def _named_zone(key: str) -> tzinfo | None:
     return zone
 
 
+def place_zone(place: str) -> tzinfo | None:
+    """The zone of a place as "<place> time" reads it ("Geneva", "Turkey"); None if unknown."""
+    return _named_zone(" ".join(place.split()) + " time")
+
+
 def _zone(name: str | None, local: tzinfo, venue: tzinfo | None = None) -> tzinfo:
     """The zone a time phrase names; the blog's zone for none or a name it cannot place.
     "local time" is the time where the event is (`venue`, when known) — a blog
@@ -123,7 +128,7 @@ def _zone(name: str | None, local: tzinfo, venue: tzinfo | None = None) -> tzinf
     if key.lower().startswith("local time"):
         place = key[len("local time"):].strip()
         if place.lower().startswith("in "):
-            zone = _named_zone(place[3:].strip() + " time")
+            zone = place_zone(place[3:])
             if zone is not None:
                 return zone
         return venue or local

@@ -19,7 +19,7 @@ from tui.core.discover.registry import Registry
 from tui.core.link import Linked, entities_from
 from tui.core.model import Blog, Post
 from tui.core.sentences import split_spans
-from tui.core.when import When, parse_iso, precision_of
+from tui.core.when import When, parse_iso, place_zone, precision_of
 
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•\-*–·]\s*")
@@ -114,13 +114,10 @@ _NEWS_OF_THE_DAY = ("started", "suspended", "resumed", "concluded")
 _AT_VENUE = ("arrived", "located", "returned", "meeting", "waiting")
 
 
-@lru_cache(maxsize=256)
 def _place_zone(place: str) -> tzinfo | None:
     """The time zone of a place as written ("Geneva", "Dolmabahce Palace, Istanbul"); None if unknown."""
-    from tui.core.discover.gazetteer import gazetteer
-
     for part in [place, *reversed(place.split(",")[1:])]:
-        zone = gazetteer().zone_of_place(part.strip())
+        zone = place_zone(part)
         if zone is not None:
             return zone
     return None
