@@ -21,6 +21,9 @@ class StatusRule:
     regex: re.Pattern
     country_subject: bool = False  # "Russia will be represented by", "Zelensky ... send a delegation"
     subject_after: bool = False  # a noun phrase whose party follows: "the arrival of the FMM team", "the full Kestrian line-up"
+    # Lower-case substrings one of which every match holds: a plain substring test per
+    # sentence keeps the regex off text it cannot match (tests check each is necessary).
+    hints: tuple[str, ...] = ()
 
 
 def _r(p: str) -> re.Pattern:
@@ -39,59 +42,63 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\b(?:has|have|had)\s+no\s+plans?\s+to\s+(?:attend|travel|go|come|join|take\s+part|fly)\b"
                   r"|\b(?:does|do|did)\s+not\s+(?:plan|intend)\s+to\s+(?:attend|travel|go|come|join|take\s+part|fly)\b"
                   r"|\b(?:will|would)\s+not\s+send\s+(?:a\s+|its\s+|their\s+|any\s+)?(?:delegation|team|observers?|envoy|negotiators|representatives?)\b"
-                  r"|\bpulled\s+out\s+of\s+the\s+(?:summit|conference|trip|visit)\b|\bboycott(?:s|ed|ing)?\b"), country_subject=True),
+                  r"|\bpulled\s+out\s+of\s+the\s+(?:summit|conference|trip|visit)\b|\bboycott(?:s|ed|ing)?\b"), country_subject=True,
+               hints=("not", "won", "declin", "refus", "ruled", "stay", "skip", "plan", "pulled", "boycott")),
     StatusRule("undecided", "undecided",
                _r(r"\b(?:has|have|had)\s+(?:yet\s+to|not\s+yet|still\s+not|still\s+to)\s+(?:decide|decided|confirm|confirmed|announce|announced|name|named|reveal|revealed|say|said)\b"
                   r"|\b(?:has|have|had)\s+not\s+(?:decided|confirmed)\s+(?:whether|if|its|their|who)\b"
                   r"|\bundecided\b|\b(?:unclear|not\s+clear|not\s+known|unknown|uncertain)\s+(?:whether|if|who)\b"
                   r"|\bno\s+decision\s+(?:has\s+been|was|had\s+been)\s+(?:made|taken)\b|\b(?:has|have)\s+not\s+said\s+(?:whether|who)\b"
-                  r"|\b(?:would|will)\s+not\s+say\s+(?:whether|who)\b|\bstill\s+deciding\b"), country_subject=True),
+                  r"|\b(?:would|will)\s+not\s+say\s+(?:whether|who)\b|\bstill\s+deciding\b"), country_subject=True,
+               hints=("yet", "still", "not", "undecided", "unclear", "unknown", "uncertain", "decision")),
     StatusRule("walked_out", "walked_out",
                _r(r"\b(?:walked|stormed|marched)\s+out\b|\b(?:left|quit|abandoned)\s+the\s+(?:talks|table|negotiating\s+table|room|meeting|negotiations|session)\s+in\s+protest\b"
-                  r"|\bwithdrew\s+from\s+the\s+(?:talks|negotiations|meeting|session)\b"), country_subject=True),
+                  r"|\bwithdrew\s+from\s+the\s+(?:talks|negotiations|meeting|session)\b"), country_subject=True,
+               hints=("walked", "stormed", "marched", "protest", "withdrew")),
     StatusRule("returned", "returned",
                _r(r"\b(?:returned|came\s+back|has\s+come\s+back|rejoined|went\s+back)\s+(?:to\s+)?the\s+(?:talks|table|negotiating\s+table|negotiations|room|venue|meeting|session)\b"
                   r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|to)\s+the\s+(?:negotiating\s+)?(?:table|talks|room|venue)\b"
-                  r"|\b(?:is|are)\s+back\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])"), country_subject=True),
-    StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed|touched\s+down)\b|\b(?:has|have)\s+reached\b"), country_subject=True),
+                  r"|\b(?:is|are)\s+back\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])"), country_subject=True,
+               hints=("returned", "rejoined", "back")),
+    StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed|touched\s+down)\b|\b(?:has|have)\s+reached\b"), country_subject=True,
+               hints=("arrived", "landed", "touched", "reached")),
     StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+|now\s+|already\s+)?(?:left|departed)\b|\bdeparted\s+(?:from|for)\b"
-                                  r"|\b(?:flew|headed)\s+(?:back\s+)?home\b|\bflew\s+back\s+to\b|\b(?:is|are)\s+leaving\b"), country_subject=True),
+                                  r"|\b(?:flew|headed)\s+(?:back\s+)?home\b|\bflew\s+back\s+to\b|\b(?:is|are)\s+leaving\b"), country_subject=True,
+               hints=("left", "departed", "home", "flew", "leaving")),
     StatusRule("travelling", "travelling",
                _r(r"\b(?:is|are)\s+(?:now\s+)?(?:heading|headed|en\s+route|on\s+(?:its|their|his|her)\s+way|travell?ing|flying)\b"
-                  r"|\bheaded\s+out\s+to\b|\b(?:has|have)\s+set\s+(?:off|out)\s+for\b"), country_subject=True),
+                  r"|\bheaded\s+out\s+to\b|\b(?:has|have)\s+set\s+(?:off|out)\s+for\b"), country_subject=True,
+               hints=("head", "route", "way", "travel", "flying", "set")),
     # present tense only: "will be waiting for the Ukrainian side at 10 a.m." is a plan, not where it stands
-    StatusRule("waiting", "waiting", _r(r"\b(?:is|are|remains?)\s+(?:\w+\s+){0,2}waiting\b")),
+    StatusRule("waiting", "waiting", _r(r"\b(?:is|are|remains?)\s+(?:\w+\s+){0,2}waiting\b"), hints=("waiting",)),
     StatusRule("will_attend", "will_attend",
                _r(r"\bwill\s+(?:arrive|travel|come|attend|take\s+part|participate|join|fly)\b"
                   r"|\bwill\s+be\s+(?:at|back\s+at)\s+the\s+(?:negotiating\s+)?(?:table|talks)\b"
                   r"|\b(?:expected|set|due|plans?|planning|going|scheduled|slated)\s+to\s+(?:arrive|travel|attend|come|take\s+part|participate|join|fly)\b"
                   r"|\b(?:agreed|decided|confirmed)\s+to\s+(?:attend|travel|take\s+part|join|come)\b"
-                  r"|\bconfirmed\s+(?:its|their|his|her)\s+(?:attendance|participation)\b"), country_subject=True),
+                  r"|\bconfirmed\s+(?:its|their|his|her)\s+(?:attendance|participation)\b"), country_subject=True,
+               hints=("will", "arrive", "travel", "attend", "come", "take", "participate", "join", "fly", "confirmed")),
     StatusRule("send_delegation", "will_attend",
-               _r(r"\b(?:decided|agreed|confirmed|will)\b[^.]{0,40}?\bsend(?:ing)?\s+a\s+(?:delegation|team)\b"), country_subject=True),
+               _r(r"\b(?:decided|agreed|confirmed|will)\b[^.]{0,40}?\bsend(?:ing)?\s+a\s+(?:delegation|team)\b"), country_subject=True,
+               hints=("send",)),
     StatusRule("announced", "announced",
                _r(r"\b(?:will\s+be\s+(?:led|headed|represented)\s+(?:at\s+[^,.]{0,40}?)?by|will\s+(?:also\s+)?include|comprises|designated\s+to\s+lead|"
                   r"announced\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:delegation|line-?up|team)|named\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:delegation|line-?up|team)|"
                   r"nominating|will\s+represent|(?:is|are)\s+(?:represented|headed|led)\s+by|"
-                  r"(?:is|are)\s+made\s+up\s+of|consists\s+of|(?:is|are)\s+composed\s+of|includes)\b|\bwill\s+be\s+led\s+by\b"), country_subject=True),
+                  r"(?:is|are)\s+made\s+up\s+of|consists\s+of|(?:is|are)\s+composed\s+of|includes)\b|\bwill\s+be\s+led\s+by\b"), country_subject=True,
+               hints=("led", "headed", "represent", "include", "comprises", "designated", "announced", "named", "nominating", "made", "consists", "composed")),
     # reports in nominal form: "Reuters also reported the arrival of the FMM team", "KNA published the full Kestrian line-up"
-    StatusRule("arrival_of", "arrived", _r(r"\barrival\s+of\b"), subject_after=True),
-    StatusRule("departure_of", "left", _r(r"\bdeparture\s+of\b"), subject_after=True),
+    StatusRule("arrival_of", "arrived", _r(r"\barrival\s+of\b"), subject_after=True, hints=("arrival",)),
+    StatusRule("departure_of", "left", _r(r"\bdeparture\s+of\b"), subject_after=True, hints=("departure",)),
     StatusRule("lineup_published", "announced",
                _r(r"\b(?:published|released|unveiled|announced|named)\s+(?:the|its|their)\s+(?:full\s+|complete\s+|final\s+)?"
-                  r"(?:names\s+of\s+(?:its|their|the)\b|list\s+of\b|line-?ups?\b|delegation\b)"), subject_after=True),
+                  r"(?:names\s+of\s+(?:its|their|the)\b|list\s+of\b|line-?ups?\b|delegation\b)"), subject_after=True,
+               hints=("published", "released", "unveiled", "announced", "named")),
     StatusRule("located", "located",
-               _r(r"\b(?:is|are|remains?|remain|stayed|stays)\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s+(?:the\s+)?(?-i:(?=[A-Z]))")),
+               _r(r"\b(?:is|are|remains?|remain|stayed|stays)\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s+(?:the\s+)?(?-i:(?=[A-Z]))"),
+               hints=("is", "are", "remain", "stay")),
 )
 
-# Substrings one of which every status rule needs: a cheap test per sentence.
-_HINT_WORDS = ("depart", "publish", "releas", "unveil", "list", "line-up", "lineup", "names", "arriv", "landed", "touched", "reached", "left", "depart", "flew", "head", "route", "way", "travel", "fly",
-               "leaving", "wait", "attend", "part", "present", "send", "led by", "represent", "includ", "compris",
-               "designat", "announc", "nominat", "named", "remain", "is in", "are in", "made up", "consist", "compos",
-               "join", "come", "came", "still in", "already in", "even in", "stay", "skip", "boycott", "pulled out",
-               "ruled out", "declin", "refus", "decid", "yet to", "not yet", "unclear", "not clear", "unknown",
-               "uncertain", "not say", "not said", "walked", "stormed", "marched", "quit", "abandon", "withdrew",
-               "return", "back", "set off", "set out", "confirm", "go ", "show up", "is at", "are at")
 _NEG = re.compile(r"\b(?:not|no|never|yet\s+to)\b|n['’]t\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:will|would|expected\s+to|plans?\s+to|set\s+to|due\s+to|going\s+to|to\s+be)\b", re.IGNORECASE)
 _SPECULATIVE = re.compile(r"\b(?:could|may|might|whether|if)\b", re.IGNORECASE)
@@ -224,11 +231,11 @@ def rule_hits(text: str) -> tuple[tuple[StatusRule, _Hit], ...]:
     """Every status-rule match in text, rule by rule in RULES order.
 
     Depends on the text alone, so it is cached (list items and boilerplate
-    repeat); the cheap substring test keeps the regexes off most sentences.
+    repeat); each rule's substring hints keep its regex off most sentences.
     """
-    if not has_any(text.lower(), _HINT_WORDS):
-        return ()
-    return tuple((rule, _Hit(m.start(), m.end())) for rule in RULES for m in rule.regex.finditer(text))
+    low = text.lower()
+    return tuple((rule, _Hit(m.start(), m.end())) for rule in RULES if has_any(low, rule.hints)
+                 for m in rule.regex.finditer(text))
 
 
 def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
