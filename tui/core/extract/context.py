@@ -33,6 +33,23 @@ def has_any(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class Gated:
+    """A regex and the lower-case substrings one of which each of its matches holds.
+
+    `search(text, low)` (low = text.lower()) runs the regex only where a hint
+    occurs: plain substring tests are far cheaper than a scan with a regex that
+    opens on an alternation. Tests check on every test blog that no match lacks
+    a hint.
+    """
+
+    regex: re.Pattern
+    hints: tuple[str, ...]
+
+    def search(self, text: str, low: str) -> bool:
+        return has_any(low, self.hints) and self.regex.search(text) is not None
+
+
 @lru_cache(maxsize=1 << 15)
 def _time_hint(text: str) -> bool:
     """Can text hold a time phrase? Cached: sentences repeat across posts."""

@@ -8,7 +8,7 @@ from datetime import datetime, time, tzinfo
 from functools import lru_cache
 
 from tui.core.extract import meetings as mt
-from tui.core.extract.context import Context, SchedSummary, Sent, clause_start
+from tui.core.extract.context import Context, Gated, SchedSummary, Sent, clause_start
 from tui.core.extract.schedule import cue_kind, refuted as is_refutation
 from tui.core.extract.status import absentees, status_facts
 from tui.core.facts import Meeting, Participant, PostEntities, ScheduleFact, StatusFact
@@ -144,14 +144,15 @@ def _sentences(post: Post, linked: list[Linked], local, venue=None) -> list[Sent
 def _flags(text: str) -> tuple[bool, bool, bool, bool, bool]:
     """(claim, bullet, list intro, announced list, present list): the per-sentence
     regex tests of the main loop, which depend on the text alone (cached)."""
+    low = text.lower()
     intro = _LIST_INTRO.search(text) is not None
     return (
-        _CLAIM.search(text) is not None,
+        _CLAIM_CUE.search(text, low),
         _BULLET.match(text) is not None,
         intro,
-        mt._ANNOUNCED_LIST.search(text) is not None or mt._AT_HEAD.search(text) is not None
-        or (intro and _LINEUP_INTRO.search(text) is not None) or _PUBLISHED_LINEUP.search(text) is not None,
-        mt._PRESENT_LIST.search(text) is not None,
+        _ANNOUNCED_CUE.search(text, low) or _AT_HEAD_CUE.search(text, low)
+        or (intro and _LINEUP_INTRO.search(text) is not None) or _PUBLISHED_CUE.search(text, low),
+        _PRESENT_CUE.search(text, low),
     )
 
 
@@ -161,6 +162,13 @@ _PUBLISHED_LINEUP = re.compile(r"\b(?:published|released|unveiled|announced|issu
 # "KNA has published the full Kestrian line-up for the talks:" — a list of members follows
 _LINEUP_INTRO = re.compile(r"\b(?:line-?ups?|delegation|delegations|team|teams|members|negotiators|representatives|delegates)\b",
                            re.IGNORECASE)
+# The list and claim cues, each with the substrings one of which its matches hold.
+_CLAIM_CUE = Gated(_CLAIM, ("claim",))
+_ANNOUNCED_CUE = Gated(mt._ANNOUNCED_LIST, ("will", "compris", "designat", "features", "nominat", "made", "includes",
+                                             "represented", "members"))
+_AT_HEAD_CUE = Gated(mt._AT_HEAD, ("head",))
+_PUBLISHED_CUE = Gated(_PUBLISHED_LINEUP, ("published", "released", "unveiled", "announced", "issued", "named"))
+_PRESENT_CUE = Gated(mt._PRESENT_LIST, ("includes", "made", "represented", "consists", "comprised"))
 
 
 def _place_in(s: Sent, lo: int, hi: int, k: Knowledge) -> str | None:
