@@ -316,3 +316,12 @@ def test_the_dinner_is_the_latest_dinner_on_record() -> None:
     dinners = {f.subject for pf in got.posts for f in pf.schedule if f.seq == 3}
     planned = {f.subject for pf in got.posts for f in pf.schedule if f.seq == 2}
     assert dinners and dinners == planned  # the host's dinner, not a new dinner of the talks
+
+
+def test_talks_named_without_an_article_at_the_start_of_a_sentence_are_the_talks_on_record() -> None:
+    posts = (OPENING, "The talks have been suspended, officials said.",
+             "Indirect talks resumed at 15:15 local time, the ministry said.")
+    assert schedule(*posts) == [(1, "started"), (2, "suspended"), (3, "resumed")]
+    assert {(d, st) for seq, d, st in statuses(*posts) if seq == 3} == {("kestria", "meeting"), ("ardovia", "meeting")}
+    # with an article and a possessive, the noun phrase is another meeting ("The leaders' meeting")
+    assert schedule(OPENING, "The leaders’ meeting has ended, a spokesperson said.") == [(1, "started")]

@@ -73,6 +73,9 @@ _DEFINITE = re.compile(r"\b(?:the|these|this|direct|peace|trilateral|bilateral|u
                        r"|\b(?:day|round|session|part|stage|phase)\s+of\s+(?:the\s+)?(?:\w+\s+)?$"
                        # "the two sides have yet to begin negotiations": the bare noun after a start verb is these talks
                        r"|\b(?:begin|start|began|started|commence|resume|continue)\s+$", re.IGNORECASE)
+# The noun phrase opens the sentence without an article ("Indirect talks resumed at 15:15",
+# "Proximity talks are back on"): news English's zero article for talks already in the story.
+_OPENS = re.compile(r"\s*(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|any|some|no)\b)(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+)?\s+", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _HOLD = re.compile(r"\b(?:hold|holding|begin|start|open|resume|have)\s+(?:(?:a|an|the|their|its|new|fresh|further|more)\s+)?(?:[\w-]+\s+){0,3}$",
                    re.IGNORECASE)
@@ -295,7 +298,8 @@ def _find_mentions(s: Sent) -> list[Mention]:
         again = resume or bool(_RESUME_BEFORE.search(before))
         nxt = bool(_NEXT.search(before))
         out.append(Mention(m.start(), m.end(), noun, parties, history, nxt or again,
-                           bool(_DEFINITE.search(before)) or not before.strip() or resume, False, held=held, event=event,
+                           bool(_DEFINITE.search(before)) or not before.strip() or resume
+                           or (m.start() <= 40 and _OPENS.fullmatch(before) is not None), False, held=held, event=event,
                            resumes=again and not nxt))
     for v in VERB.finditer(s.text):
         if any(x.start <= v.start() < x.end + 12 for x in out):
