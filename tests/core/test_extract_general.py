@@ -325,3 +325,16 @@ def test_talks_named_without_an_article_at_the_start_of_a_sentence_are_the_talks
     assert {(d, st) for seq, d, st in statuses(*posts) if seq == 3} == {("kestria", "meeting"), ("ardovia", "meeting")}
     # with an article and a possessive, the noun phrase is another meeting ("The leaders' meeting")
     assert schedule(OPENING, "The leaders’ meeting has ended, a spokesperson said.") == [(1, "started")]
+
+
+PLANNED = "Talks between Kestria and Ardovia are due to open at 10:00 local time today, the Anatrian foreign ministry said."
+
+
+def test_talks_pushed_back_to_a_later_hour_of_the_same_day_are_delayed() -> None:
+    assert schedule(PLANNED, "The start of the talks has been pushed back to 10:45 local time, a spokesperson said.") \
+        == [(1, "planned"), (2, "delayed")]
+    assert schedule(PLANNED, "The opening of the talks has been put back by an hour, to 11:00 local time.") \
+        == [(1, "planned"), (2, "delayed")]
+    # a new day is a change of date, not a delay
+    assert schedule(PLANNED, "The talks have been postponed until Friday at 10:00, the ministry said.")[-1] == (2, "postponed")
+    assert schedule(PLANNED, "The talks have been pushed back to Friday, the ministry said.")[-1] == (2, "rescheduled")

@@ -33,6 +33,7 @@ _VERB_KIND = (
 # The end of a day's sitting, not of the talks: "the first day of talks has ended", "adjourned for the night".
 _DAY_END = re.compile(r"\b(?:first|second|third|fourth|fifth|opening|\w+['’]s)\s+day\s+of\b|\bday\s+(?:one|two|three)\b"
                       r"|\bfor\s+the\s+(?:night|day|evening|weekend)\b|\buntil\s+(?:tomorrow|the\s+morning|morning)\b", re.I)
+_PUT_BACK = re.compile(r"\b(?:pushed|put|set)\s+back\b|\bput\s+off\b|\bpostponed\b|\bdelayed\b|\bheld\s+up\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:until|before|once|unless)\s+(?:\w+\s+){0,4}$", re.I)
 _READY = re.compile(r"\b(?:ready|willing|wants?|hopes?|offered)\s+$", re.I)
 _HEDGE = re.compile(r"\b(?:possibly|probably|likely|perhaps|maybe)\s+$", re.I)
@@ -504,6 +505,13 @@ class _Run:
                     and last.when.date() == when.dt.date() and last.when != when.dt \
                     and when.precision == "minute" and (last.precision or precision_of(last.raw)) == "minute":
                 sk = "rescheduled"  # "10 a.m. on Friday", then "at 12:30pm": the hour moved
+            if sk in ("rescheduled", "postponed") and when is not None and when.precision in ("minute", "hour", "part") \
+                    and _PUT_BACK.search(s.text, lo, hi):
+                # pushed back to a later hour of the same day: a delay, not a new date
+                base = last.when if last is not None and last.when is not None else None
+                day = base.date() if base is not None else s.post.day
+                if when.dt.date() == day and (base is None or when.dt > base):
+                    sk = "delayed"
             repeat = sk in ("started", "concluded") and sk in sched.kinds
             if sk == "proposed" and latest is not None and latest.kind not in ("denied", "cancelled") \
                     and (when is None or sched.any_when):

@@ -41,7 +41,7 @@ RULES: tuple[Rule, ...] = (
     # the meeting as object of a transitive verb: "Solberg has suspended the plenary", "the mediator opened the talks"
     Rule("object_of_verb", "", _r(r"\b(?P<v>suspended|adjourned|paused|halted|opened|closed|ended|concluded|wrapped\s+up|called\s+off|cancell?ed|"
                                   r"scrapped|postponed|put\s+off|delayed|rescheduled|resumed|reconvened|restarted|began|started|launched|"
-                                  r"kicked\s+off|brought\s+forward|moved|pushed\s+back)\s+(?:the|its|their|a|his|her|today['’]s|tomorrow['’]s)\s+"
+                                  r"kicked\s+off|brought\s+forward|moved|pushed\s+back|put\s+back)\s+(?:the|its|their|a|his|her|today['’]s|tomorrow['’]s)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}[\w-]+$"), where="before"),
     Rule("started_at", "started", _r(r"\bat\s+the\s+(?:start|opening)\s+of\s+the\s+(?:meeting|talks|session|negotiations)$"), where="before"),
     Rule("suspended", "suspended", _r(r"\b(?:have|has|had|were|was)\s+(?:been\s+)?(?:now\s+|just\s+)?(?:suspended|adjourned|paused|halted|broken\s+off|put\s+on\s+hold)\b"
@@ -56,8 +56,8 @@ RULES: tuple[Rule, ...] = (
                                   r"|\bbehind\s+closed\s+doors\b"), where="after"),
     Rule("cancelled", "cancelled", _r(r"(?<!not been )(?<!not )(?<!never )\b(?:cancell?ed|called\s+off|scrapped|abandoned)\b")),
     Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bdeferred\b|\bno\s+(?:talks|meeting|session)\s+(?:on|today|tomorrow|this|tonight)\b")),
-    Rule("delayed", "delayed", _r(r"\bdelayed\b|\brunning\s+late\b|\bheld\s+up\b|\bpushed\s+back\s+by\b")),
-    Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+(?:to|forward|up)\b|\bbrought\s+forward\b|\bpushed\s+back\b|\bshifted\s+to\b"), where="after"),
+    Rule("delayed", "delayed", _r(r"\bdelayed\b|\brunning\s+late\b|\bheld\s+up\b|\b(?:pushed|put|set)\s+back\s+by\b")),
+    Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+(?:to|forward|up)\b|\bbrought\s+forward\b|\b(?:pushed|put)\s+back\b|\bshifted\s+to\b"), where="after"),
     Rule("confirmed", "confirmed", _r(r"\bnot\s+been\s+cancell?ed\b|\bwill\s+(?:still\s+)?go\s+ahead\b|\b(?:is|are)\s+still\s+on\b"
                                       r"|\bremains?\s+on\s+(?:track|schedule)\b|\bconfirmed\s+(?:that|the|for)\b|\bgoes\s+ahead\b"), where="after"),
     Rule("proposed_whether", "proposed", _r(r"\b(?:whether|if)\b[^,.;]{0,60}$"), where="before"),
@@ -164,7 +164,7 @@ _OBJECT_VERBS = {
     "opened": "started", "began": "started", "started": "started", "launched": "started", "kicked off": "started",
     "closed": "concluded", "ended": "concluded", "concluded": "concluded", "wrapped up": "concluded",
     "called off": "cancelled", "cancelled": "cancelled", "canceled": "cancelled", "scrapped": "cancelled",
-    "postponed": "postponed", "put off": "postponed", "delayed": "delayed", "pushed back": "delayed",
+    "postponed": "postponed", "put off": "postponed", "delayed": "delayed", "pushed back": "delayed", "put back": "delayed",
     "rescheduled": "rescheduled", "brought forward": "rescheduled", "moved": "rescheduled",
     "resumed": "resumed", "reconvened": "resumed", "restarted": "resumed",
 }
