@@ -338,3 +338,11 @@ def test_talks_pushed_back_to_a_later_hour_of_the_same_day_are_delayed() -> None
     # a new day is a change of date, not a delay
     assert schedule(PLANNED, "The talks have been postponed until Friday at 10:00, the ministry said.")[-1] == (2, "postponed")
     assert schedule(PLANNED, "The talks have been pushed back to Friday, the ministry said.")[-1] == (2, "rescheduled")
+
+
+def test_a_leader_who_will_come_is_announced_for_the_talks_and_one_who_sends_a_team_is_not() -> None:
+    ms = meetings(PLANNED, "Kestria’s prime minister, Lena Varga, will fly to Yalikoy tonight for the talks, her office said.",
+                  "Ardovian President Tomas Brenner has decided to send a delegation, his spokesman said.")
+    people = {(p.name, p.basis, p.seq) for m in ms.values() for p in m.participants}
+    assert ("Lena Varga", "announced", 2) in people
+    assert not any(name == "Tomas Brenner" for name, _, _ in people)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from tui.core.extract import meetings as mt
 from tui.core.extract.context import Context, Gated, SchedSummary, Sent, clause_start
 from tui.core.extract.schedule import cue_kind, refuted as is_refutation
-from tui.core.extract.status import absentees, status_facts
+from tui.core.extract.status import absentees, movers, status_facts
 from tui.core.facts import Meeting, Participant, PostEntities, ScheduleFact, StatusFact
 from tui.core.knowledge import Knowledge
 from tui.core.discover.live import LiveKnowledge
@@ -243,6 +243,7 @@ class _Run:
         list_side: str | None = None
         post_sides: tuple[str, ...] = ()  # parties the post has named so far
         absent: list[tuple[str, str, str]] = []  # (person, side, sentence): "X will not attend"
+        coming: list[tuple[str, str, str]] = []  # (person, side, sentence): "X will fly to Geneva for the talks"
         was_announced = False  # the sentence before spoke of a line-up ("…, which will be led by X. Alongside him are:")
         listed_sides: set[str] = set()  # sides a line-up list has announced in this post
         for i, s in enumerate(sents):
@@ -317,6 +318,8 @@ class _Run:
             # ---- delegation status
             facts = status_facts(s, ctx, refuted=refuted)
             gone = absentees(s, k) if not refuted else []
+            if facts and not s.history:
+                coming.extend((key, side, s.text) for key, side in movers(s, k, facts))
             if gone and not s.history:
                 absent.extend((key, side, s.text) for key, side in gone)
             if bullet and list_cue:
@@ -374,6 +377,12 @@ class _Run:
             if target is not None:
                 b = ctx.meetings[target]
                 if b.status != "happened" and b.add_participant(Participant(key, post.seq, "announced", sent.text)):
+                    changed[b.id] = b
+        for key, side, sentence in coming:
+            target = self._meeting_for((side,))
+            if target is not None:
+                b = ctx.meetings[target]
+                if b.add_participant(Participant(key, post.seq, "announced", sentence)):
                     changed[b.id] = b
         for key, side, sentence in absent:
             target = self._meeting_for((side,))

@@ -287,6 +287,29 @@ def absentees(s: Sent, k: Knowledge) -> list[tuple[str, str]]:
     return out
 
 
+def movers(s: Sent, k: Knowledge, facts: list[StatusFact]) -> list[tuple[str, str]]:
+    """(person, side) for each named person the sentence says will come ("Prime Minister X
+    will fly to Geneva for the talks", "X is expected to attend"), where `facts` (this
+    sentence's status facts) holds will_attend for their side. ("Zelensky has decided to
+    send a delegation" is not his own coming; an arrival may be a stop on another trip.)"""
+    out = []
+    for rule, m in rule_hits(s.text):
+        if rule.name != "will_attend":
+            continue
+        lo = clause_start(s.text, m.start())
+        hard = max((h.end() for h in _HARD_CLAUSE.finditer(s.text, 0, m.start())), default=0)
+        # the clause, then back over an apposition ("Qadira's prime minister, Yusuf Haddad, will fly")
+        people = [x for x in s.mentions if x.kind == "person" and lo <= x.start and x.end <= m.start()] \
+            or [x for x in s.mentions if x.kind == "person" and hard <= x.start and x.end <= m.start()]
+        if not people:
+            continue
+        p = people[-1]
+        side = _side(p, k, True, s.text, min(lo, p.start))
+        if side and any(f.delegation == side and f.status == "will_attend" for f in facts):
+            out.append((p.key, side))
+    return list(dict.fromkeys(out))
+
+
 def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set) -> StatusFact | None:
     """One rule match for one subject -> a fact, unless negated, speculative or stale."""
     k = ctx.knowledge
