@@ -346,3 +346,14 @@ def test_a_leader_who_will_come_is_announced_for_the_talks_and_one_who_sends_a_t
     people = {(p.name, p.basis, p.seq) for m in ms.values() for p in m.participants}
     assert ("Lena Varga", "announced", 2) in people
     assert not any(name == "Tomas Brenner" for name, _, _ in people)
+
+
+def test_the_mediators_envoy_in_the_chair_is_present_but_the_mediator_is_no_side() -> None:
+    posts = ("Anatria will host talks between Kestria and Ardovia in Yalikoy, with the Anatrian envoy Oguz Celebi as mediator.",
+             "Talks between Kestria and Ardovia have begun in Yalikoy. The two delegations sat facing each other, "
+             "with Anatrian envoy Oguz Celebi in the chair.",
+             "The talks have been suspended, officials said.",
+             "The talks resumed at 15:00 local time, the ministry said.")
+    ms = meetings(*posts)
+    assert ("Oguz Celebi", "present") in {(p.name, p.basis) for m in ms.values() for p in m.participants}
+    assert {d for seq, d, st in statuses(*posts) if seq == 4} == {"kestria", "ardovia"}

@@ -568,7 +568,9 @@ _SOURCE = re.compile(r"\s*(?:has\s+|had\s+)?(?:said|told|says|stressed|added|not
 # Presence while a meeting is under way: "at the talks", "in the room", "sat facing each other", "in the chair".
 _PRESENT_AT = re.compile(r"\b(?:at|during|in|into)\s+the\s+(?:\w+\s+)?(?:talks|negotiations|meeting|session|room|hall)\b|\bto\s+the\s+meeting\b"
                          r"|\b(?:sat|sits|sitting|seated)\b|\b(?:took|taken|takes|taking)\s+(?:her|his|their|its)\s+seats?\b|\b(?:at|around|across)\s+the\s+(?:head\s+of\s+the\s+|negotiating\s+)?table\b"
-                         r"|\bin\s+the\s+chair\b|\bfacing\s+each\s+other\b|\bchairing\b", re.IGNORECASE)
+                         r"|\bin\s+the\s+chair\b|\bfacing\s+each\s+other\b|\bchairing\b"
+                         r"|\b(?:opened|chaired|chairs|presided\s+over)\s+the\s+(?:\w+\s+)?(?:session|meeting|talks|plenary|negotiations)\b",
+                         re.IGNORECASE)
 def presence_cue(text: str) -> bool:
     """Does the sentence place people in a sitting meeting ("at the table", "in the chair", "took her seat")?"""
     return _PRESENT_AT.search(text) is not None
@@ -596,6 +598,12 @@ _PARTICIPANT_WORDS = ("attend", "present", "includ", "made up", "represent", "co
                       "in the", "into the", "remarks", "speech", "other members", "absent", "did not", "without",
                       "skipped", "missed", "stayed away", "sat", "sits", "sitting", "seated", "table", "chair",
                       "facing", "seat", "head")
+
+
+def is_mediator(k: Knowledge, side: str) -> bool:
+    """Is the party a host or a mediator (known, with no seat of its own at the talks)?"""
+    d = k.delegation(side)
+    return d is not None and (d.host or not d.negotiating)
 
 
 def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening: bool) -> list[Participant]:
@@ -636,6 +644,7 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
     if happening and (_PRESENT_AT.search(s.text) or _SPEAKER_VERB.search(s.text)):
         for m in persons:
             side = _side(k, m)
-            if side and (side in meeting.delegations or not meeting.delegations):
+            # the sides' members, and the mediators' and hosts' envoys in the chair (not parties)
+            if side and (side in meeting.delegations or not meeting.delegations or is_mediator(k, side)):
                 out.append(Participant(m.key, s.post.seq, "present", s.text))
     return out

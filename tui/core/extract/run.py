@@ -193,6 +193,8 @@ def _present_sides(b: mt.MeetingBuilder, k: Knowledge) -> list[str]:
         side = by_name.get(p.name)
         if side is None:
             side = mt.side_of_person(k, p.name)
+            if side not in b.delegations:
+                continue  # a mediator's envoy in the chair does not seat the mediator as a side
         if side:
             out.append(side)
     return out
@@ -358,7 +360,8 @@ class _Run:
             sitting = (not mentions and ctx.post_meeting is not None
                        and ctx.meetings[ctx.post_meeting].status == "happened" and mt.presence_cue(s.text))
             if not mentions and (announced or present or sitting):
-                target = self._meeting_for(self._sides_in(s))
+                # (a mediator's envoy in the chair names no side of the meeting)
+                target = self._meeting_for(tuple(x for x in self._sides_in(s) if not mt.is_mediator(k, x)))
                 if target and not s.history:
                     b = ctx.meetings[target]
                     for p in mt.participants_from(s, b, k, b.status == "happened"):
