@@ -357,3 +357,15 @@ def test_the_mediators_envoy_in_the_chair_is_present_but_the_mediator_is_no_side
     ms = meetings(*posts)
     assert ("Oguz Celebi", "present") in {(p.name, p.basis) for m in ms.values() for p in m.participants}
     assert {d for seq, d, st in statuses(*posts) if seq == 4} == {"kestria", "ardovia"}
+
+
+def test_the_sides_agreeing_while_the_talks_sit_ends_the_talks() -> None:
+    posts = (OPENING, "Kestria and Ardovia have agreed a ceasefire and a prisoner exchange, the mediator announced.")
+    assert schedule(*posts) == [(1, "started"), (2, "concluded")]
+    assert {(d, st) for seq, d, st in statuses(*posts) if seq == 2} == {("kestria", "concluded"), ("ardovia", "concluded")}
+    # agreeing to meet again, or an agreement hoped for, ends nothing
+    assert schedule(OPENING, "The two delegations have agreed to meet again on Friday.")[1:] != [(2, "concluded")]
+    assert schedule(OPENING, "Diplomats hope Kestria and Ardovia have reached a deal by tonight.") == [(1, "started")]
+    # nor does a recap once the talks have stopped sitting
+    assert schedule(OPENING, "The talks have been suspended for the night.",
+                    "Kestria and Ardovia have agreed the text of a framework.") == [(1, "started"), (2, "suspended")]

@@ -34,6 +34,17 @@ _VERB_KIND = (
 _DAY_END = re.compile(r"\b(?:first|second|third|fourth|fifth|opening|\w+['’]s)\s+day\s+of\b|\bday\s+(?:one|two|three)\b"
                       r"|\bfor\s+the\s+(?:night|day|evening|weekend)\b|\buntil\s+(?:tomorrow|the\s+morning|morning)\b", re.I)
 _PUT_BACK = re.compile(r"\b(?:pushed|put|set)\s+back\b|\bput\s+off\b|\bpostponed\b|\bdelayed\b|\bheld\s+up\b", re.I)
+# An agreement that ends talks: "have agreed a ceasefire", "reached a deal", "signed the accord" (not
+# "agreed to meet again", "agreed that talks should continue", "agreed on the agenda").
+_AGREED = re.compile(r"\b(?:have|has)\s+(?:now\s+|finally\s+|formally\s+|just\s+)?(?:"
+                     r"agreed\b(?!\s+(?:to\s+(?:meet|hold|continue|resume|talk|return|reconvene|keep|extend)|that|on\s+(?:an?\s+|the\s+)?"
+                     r"(?:agenda|date|time|venue|format|framework\s+for))\b)"
+                     r"|(?:reached|struck|sealed|clinched|signed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|ceasefire|truce|compromise)\b)",
+                     re.I)
+_NEG_BEFORE = re.compile(r"\b(?:not|never|yet|if|whether|hope|hopes|could|may|might)\b[^.;]{0,40}$", re.I)
+# The sides together as the subject: "the three delegations", "both sides", "negotiators"
+_TOGETHER = re.compile(r"\b(?:(?:the\s+)?(?:two|three|four|both|all)\s+(?:\w+\s+)?(?:delegations|sides|parties|teams|countries)"
+                       r"|negotiators|the\s+delegations|the\s+sides|the\s+parties)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:until|before|once|unless)\s+(?:\w+\s+){0,4}$", re.I)
 _READY = re.compile(r"\b(?:ready|willing|wants?|hopes?|offered)\s+$", re.I)
 _HEDGE = re.compile(r"\b(?:possibly|probably|likely|perhaps|maybe)\s+$", re.I)
@@ -317,6 +328,13 @@ class _Run:
                 if kind in ("concluded", "suspended") and _DAY_END.search(s.text, max(0, m.start - 40), min(len(s.text), m.end + 60)):
                     kind = "day_end"  # "the first day of talks has ended", "adjourned for the night": they sit again
                 self._apply(b, m, s, kind, when, lo, hi, schedule, status)
+            if not mentions and not s.history and not refuted:
+                agreed = self._agreement(s)
+                if agreed is not None:
+                    changed[agreed.id] = agreed
+                    if not agreed.seqs or agreed.seqs[-1] != post.seq:
+                        agreed.seqs.append(post.seq)
+                    self._conclude(agreed, s, schedule, status)
             # ---- delegation status
             facts = status_facts(s, ctx, refuted=refuted)
             gone = absentees(s, k) if not refuted else []
@@ -398,6 +416,40 @@ class _Run:
         again = [(b.id, p) for b in ctx.meetings.values() if b.again for p in b.take_again()]
         return PostFacts(post.seq, ents, status, schedule, [b.freeze(self._party_name) for b in changed.values()],
                          again)
+
+    def _agreement(self, s: Sent) -> mt.MeetingBuilder | None:
+        """The talks under way that a sentence says ended in agreement ("Veltria and the FMM have
+        agreed a ceasefire", "the three delegations have agreed to set up a fund"): the sides of
+        the talks, or the delegations together, as the subject of a verb of agreement."""
+        hit = _AGREED.search(s.text)
+        if hit is None or _NEG_BEFORE.search(s.text, 0, hit.start()):
+            return None
+        ctx = self.ctx
+        mid = ctx.main_talks() or ctx.main_event
+        b = ctx.meetings.get(mid) if mid else None
+        if b is None or b.status != "happened" or len(b.delegations) < 2:
+            return None
+        sitting = next((f.kind for f in reversed(ctx.schedule_of.get(b.id, ()))
+                        if f.kind in ("started", "resumed", "suspended", "concluded", "cancelled")), None)
+        if sitting not in ("started", "resumed"):
+            return None  # the talks are not sitting, or have already ended (a recap's "have agreed")
+        lo = clause_start(s.text, hit.start())
+        sides = {m.side for m in s.mentions if m.kind in ("delegation", "place") and m.side and lo <= m.start < hit.start()}
+        together = _TOGETHER.search(s.text, lo, hit.start()) is not None
+        return b if together or (len(sides) >= 2 and sides <= set(b.delegations)) else None
+
+    def _conclude(self, b: mt.MeetingBuilder, s: Sent, schedule: list[ScheduleFact], status: list[StatusFact]) -> None:
+        """The talks b ended on the day of the post: a schedule fact, and each side concluded."""
+        ctx, k = self.ctx, self.k
+        at = datetime.combine(s.post.day, time(0), s.post.time.tzinfo)
+        f = ScheduleFact(s.post.seq, b.id, "concluded", at, False, "", s.text, precision="day")
+        schedule.append(f)
+        ctx.schedule_of.setdefault(b.id, []).append(f)
+        ctx.sched.setdefault(b.id, SchedSummary()).add(f)
+        for side in b.delegations:
+            d = k.delegation(side)
+            if d is not None and d.negotiating:
+                self._status(StatusFact(s.post.seq, side, "concluded", b.place, s.text), status, b.id)
 
     def _note_venue(self, meetings, status: list[StatusFact]) -> None:
         """Where the event is, for "local time" in later posts: the place of a meeting this
