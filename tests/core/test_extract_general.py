@@ -369,3 +369,9 @@ def test_the_sides_agreeing_while_the_talks_sit_ends_the_talks() -> None:
     # nor does a recap once the talks have stopped sitting
     assert schedule(OPENING, "The talks have been suspended for the night.",
                     "Kestria and Ardovia have agreed the text of a framework.") == [(1, "started"), (2, "suspended")]
+
+
+def test_who_will_lead_a_team_is_a_line_up_announced() -> None:
+    got = statuses(OPENING, "Kestria’s prime minister, Lena Varga, will fly to Yalikoy tonight and lead her country’s team "
+                            "at the table, her office said.")
+    assert ("kestria", "announced") in {(d, st) for seq, d, st in got if seq == 2}

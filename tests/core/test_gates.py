@@ -30,7 +30,8 @@ PHRASES = [
     "has no plans to travel", "will not send a delegation", "pulled out of the summit", "boycotted",
     "has yet to decide", "is undecided", "unclear whether", "no decision has been made", "still deciding",
     "the delegation will also be accompanied by", "other members include", "with its minister at its head",
-    "The Kestrian side has published its line-up", "She claimed victory",
+    "The Kestrian side has published its line-up", "She claimed victory", "will lead his country’s team",
+    "leaving the water minister to head the delegation",
 ]
 
 

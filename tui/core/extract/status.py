@@ -85,8 +85,12 @@ RULES: tuple[StatusRule, ...] = (
                _r(r"\b(?:will\s+be\s+(?:led|headed|represented)\s+(?:at\s+[^,.]{0,40}?)?by|will\s+(?:also\s+)?include|comprises|designated\s+to\s+lead|"
                   r"announced\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:delegation|line-?up|team)|named\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:delegation|line-?up|team)|"
                   r"nominating|will\s+represent|(?:is|are)\s+(?:represented|headed|led)\s+by|"
-                  r"(?:is|are)\s+made\s+up\s+of|consists\s+of|(?:is|are)\s+composed\s+of|includes)\b|\bwill\s+be\s+led\s+by\b"), country_subject=True,
-               hints=("led", "headed", "represent", "include", "comprises", "designated", "announced", "named", "nominating", "made", "consists", "composed")),
+                  r"(?:is|are)\s+made\s+up\s+of|consists\s+of|(?:is|are)\s+composed\s+of|includes)\b|\bwill\s+be\s+led\s+by\b"
+                  # "X will fly to Geneva and lead his country's team", "leaving Y to lead the delegation"
+                  r"|\b(?:will|to|and)\s+(?:also\s+)?(?:lead|head)\s+(?:the|its|their|his|her|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,2}"
+                  r"(?:delegation|team|negotiators|negotiating\s+team)\b"), country_subject=True,
+               hints=("led", "headed", "represent", "include", "comprises", "designated", "announced", "named", "nominating", "made",
+                      "consists", "composed", "lead", "head")),
     # reports in nominal form: "Reuters also reported the arrival of the FMM team", "KNA published the full Kestrian line-up"
     StatusRule("arrival_of", "arrived", _r(r"\barrival\s+of\b"), subject_after=True, hints=("arrival",)),
     StatusRule("departure_of", "left", _r(r"\bdeparture\s+of\b"), subject_after=True, hints=("departure",)),
