@@ -375,3 +375,10 @@ def test_who_will_lead_a_team_is_a_line_up_announced() -> None:
     got = statuses(OPENING, "Kestria’s prime minister, Lena Varga, will fly to Yalikoy tonight and lead her country’s team "
                             "at the table, her office said.")
     assert ("kestria", "announced") in {(d, st) for seq, d, st in got if seq == 2}
+
+
+def test_a_decision_still_to_come_or_a_question_dodged_is_undecided() -> None:
+    for sentence in ("Ardovian President Tomas Brenner said he would make a decision on the talks after his trip.",
+                     "Ardovian President Tomas Brenner has dodged a question on whether he plans to travel to Yalikoy.",
+                     "Ardovia's foreign ministry has declined to say who would lead its team."):
+        assert ("ardovia", "undecided") in {(d, st) for seq, d, st in statuses(PLANNED, sentence) if seq == 2}, sentence

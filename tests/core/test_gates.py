@@ -31,7 +31,8 @@ PHRASES = [
     "has yet to decide", "is undecided", "unclear whether", "no decision has been made", "still deciding",
     "the delegation will also be accompanied by", "other members include", "with its minister at its head",
     "The Kestrian side has published its line-up", "She claimed victory", "will lead his country’s team",
-    "leaving the water minister to head the delegation",
+    "leaving the water minister to head the delegation", "he would make a decision on Thursday",
+    "declined to say whether", "dodged a question on whether",
 ]
 
 

@@ -49,8 +49,14 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\b(?:has|have|had)\s+not\s+(?:decided|confirmed)\s+(?:whether|if|its|their|who)\b"
                   r"|\bundecided\b|\b(?:unclear|not\s+clear|not\s+known|unknown|uncertain)\s+(?:whether|if|who)\b"
                   r"|\bno\s+decision\s+(?:has\s+been|was|had\s+been)\s+(?:made|taken)\b|\b(?:has|have)\s+not\s+said\s+(?:whether|who)\b"
-                  r"|\b(?:would|will)\s+not\s+say\s+(?:whether|who)\b|\bstill\s+deciding\b"), country_subject=True,
-               hints=("yet", "still", "not", "undecided", "unclear", "unknown", "uncertain", "decision")),
+                  r"|\b(?:would|will)\s+not\s+say\s+(?:whether|who)\b|\bstill\s+deciding\b"
+                  # a decision still to come, a question left open: "he would make a decision on Thursday",
+                  # "declined to say who would travel", "dodged a question about whether he would go"
+                  r"|\b(?:will|would)\s+(?:only\s+)?(?:decide|make\s+(?:a|his|her|its|their|the)\s+(?:final\s+)?decision)\b"
+                  r"|\b(?:declined|refused)\s+to\s+(?:say|confirm|reveal|disclose|comment\s+on)\s+(?:whether|if|who)\b"
+                  r"|\b(?:dodged|sidestepped|evaded)\s+(?:a|the)\s+question\b"), country_subject=True,
+               hints=("yet", "still", "not", "undecided", "unclear", "unknown", "uncertain", "decision", "decide", "declined",
+                      "refused", "dodged", "sidestepped", "evaded")),
     StatusRule("walked_out", "walked_out",
                _r(r"\b(?:walked|stormed|marched)\s+out\b|\b(?:left|quit|abandoned)\s+the\s+(?:talks|table|negotiating\s+table|room|meeting|negotiations|session)\s+in\s+protest\b"
                   r"|\bwithdrew\s+from\s+the\s+(?:talks|negotiations|meeting|session)\b"), country_subject=True,
@@ -135,9 +141,10 @@ def subjects_of(s: Sent, pos: int, k: Knowledge, country_subject: bool) -> list[
                 return [side]
     # "... said that he has arrived": the nearest member of a delegation before the clause
     if _PRONOUN.search(s.text, hard, pos):
-        members = [m for m in s.mentions if m.kind == "person" and m.side and m.end <= hard]
+        members = [side for m in s.mentions if m.kind == "person" and m.end <= hard
+                   and (side := _side(m, k, country_subject, s.text, m.start))]
         if members:
-            return [members[-1].side]
+            return [members[-1]]
     return []
 
 
