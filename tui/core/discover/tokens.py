@@ -144,7 +144,7 @@ class FormTable:
     """
 
     def __init__(self) -> None:
-        self._firsts: set[str] = set()
+        self.firsts: set[str] = set()  # first folded words of the forms (`word in table`, without the call)
         self._one: dict[str, Form] = {}
         self._two: dict[tuple[str, str], list[Form]] = {}
         self.size = 0
@@ -168,13 +168,13 @@ class FormTable:
                 return False
             bucket.append(form)
             bucket.sort(key=lambda f: -len(f.words))
-        self._firsts.add(words[0])
+        self.firsts.add(words[0])
         self.size += 1
         return True
 
     def __contains__(self, first: str) -> bool:
         """Does any form start with this folded word? (a cheap test before match)"""
-        return first in self._firsts
+        return first in self.firsts
 
     def match(self, toks: list[Tok], i: int, text: str, hi: int | None = None) -> tuple[Form, int] | None:
         """The longest form starting at toks[i] (within toks[:hi]), and the index after it."""
@@ -188,9 +188,13 @@ class FormTable:
                     if i + n <= hi and _fits(f, toks, i, n):
                         return f, i + n
         f = self._one.get(t.fold)
-        if f is not None and _fits(f, toks, i, 1):
-            return f, i + 1
-        return None
+        if f is None:
+            return None
+        # _fits(f, toks, i, 1), written out: one-word forms are most lookups
+        policy = f.policy
+        if policy == NAME and not t.cap and not t.particle or policy == CAPS and t.base != t.base.upper():
+            return None
+        return f, i + 1
 
 
 def _fits(f: Form, toks: list[Tok], i: int, n: int) -> bool:
