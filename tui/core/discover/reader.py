@@ -340,7 +340,8 @@ class Reader:
             if para.strip():
                 mentions, parties = self._paragraph(para, seq)
                 if pos:
-                    out.extend(m._replace(start=m.start + pos, end=m.end + pos) for m in mentions)
+                    # (a new Linked, not m._replace: _replace is a slow generic path)
+                    out.extend(Linked(m.start + pos, m.end + pos, m.kind, m.key, m.side, m.role) for m in mentions)
                 else:
                     out.extend(mentions)
                 named.update(dict.fromkeys(parties))
