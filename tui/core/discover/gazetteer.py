@@ -52,6 +52,8 @@ class Body:
 
 
 def _latin(text: str) -> bool:
+    if text.isascii():
+        return True  # (every ASCII letter is a LATIN one: no per-letter name lookup)
     return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text)
 
 
@@ -196,13 +198,16 @@ def _countries(extra_forms: dict[str, list[str]]) -> list[Country]:
             continue
         name = names[0]
         forms: list[str] = []
+        initials: list[tuple[str, str]] | None = None  # of each name, with and without "of" (when a code needs them)
         for f in [*names, *d["alt"], *d["native"]]:
             if not f or "," in f or "(" in f or not _latin(f):
                 continue
             if f.isupper() and len(f) <= 3:
                 # an ISO code is a country's name only when it is also its initials ("US", "UK", "UAE")
-                if not any(_initials(n) in (f, f.rstrip(".")) or _initials(n.replace(" of ", " ")) == f
-                           for n in [*names, *d["alt"]] if not n.isupper()):
+                if initials is None:
+                    initials = [(_initials(n), _initials(n.replace(" of ", " "))) for n in [*names, *d["alt"]]
+                                if not n.isupper()]
+                if not any(i in (f, f.rstrip(".")) or i_of == f for i, i_of in initials):
                     continue
             forms.append(f)
         forms = list(dict.fromkeys(forms))

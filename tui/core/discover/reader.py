@@ -164,7 +164,7 @@ def _join_titles(text: str, toks: list[Tok], items: list[Item]) -> list[Item]:
                 and _adjacent(text, toks[out[-1].j - 1], toks[it.i]) and not toks[out[-1].j - 1].poss \
                 and (len(out) >= 2 and out[-2].kind == TITLE and _adjacent(text, toks[out[-2].j - 1], toks[out[-1].i])
                      or toks[it.i].fold in ROLE_HEADS and all(toks[x].fold not in ROLE_HEADS for x in range(it.i, it.j - 1))
-                     and toks[out[-1].i].fold in ROLE_MODIFIERS | _PORTFOLIOS):
+                     and toks[out[-1].i].fold in _MODIFIERS_OR_PORTFOLIOS):
             name = out.pop()
             start = out.pop().i if out and out[-1].kind == TITLE and _adjacent(text, toks[out[-1].j - 1], toks[name.i]) else name.i
             out.append(Item(TITLE, start, it.j))
@@ -180,8 +180,12 @@ commerce fisheries water infrastructure digital social development science techn
 """.split())
 
 
+_ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS  # words a title is made of (one set probe per token)
+_MODIFIERS_OR_PORTFOLIOS = ROLE_MODIFIERS | _PORTFOLIOS
+
+
 def _is_role_word(t: Tok) -> bool:
-    return t.fold in ROLE_HEADS or t.fold in ROLE_MODIFIERS
+    return t.fold in _ROLE_WORDS
 
 
 def _title_end(text: str, toks: list[Tok], i: int) -> int:
@@ -336,7 +340,8 @@ class Reader:
             if para.strip():
                 mentions, parties = self._paragraph(para, seq)
                 if pos:
-                    out.extend(m._replace(start=m.start + pos, end=m.end + pos) for m in mentions)
+                    # (a new Linked, not m._replace: _replace is a slow generic path)
+                    out.extend(Linked(m.start + pos, m.end + pos, m.kind, m.key, m.side, m.role) for m in mentions)
                 else:
                     out.extend(mentions)
                 named.update(dict.fromkeys(parties))
@@ -416,14 +421,18 @@ class Reader:
         i = 0
         reg_table = self.reg.table
         gaz_table = self.gaz_table
+        reg_firsts, gaz_firsts = reg_table.firsts, gaz_table.firsts
         while i < n:
             t = toks[i]
-            m = reg_table.match(toks, i, text) if t.fold in reg_table else None
-            g = gaz_table.match(toks, i, text) if (t.cap and t.fold in gaz_table) else None
-            if m is None and g is None and not t.cap and t.fold not in ROLE_HEADS and t.fold not in ROLE_MODIFIERS:
-                items.append(Item(WORD, i, i + 1))
-                i += 1
-                continue
+            m = reg_table.match(toks, i, text) if t.fold in reg_firsts else None
+            if t.cap:
+                g = gaz_table.match(toks, i, text) if t.fold in gaz_firsts else None
+            else:  # a lower-case word: no form of the tables, and most often no title either
+                g = None
+                if m is None and t.fold not in _ROLE_WORDS:
+                    items.append(Item(WORD, i, i + 1))
+                    i += 1
+                    continue
             if m is not None and m[0].value[0] == "person" and m[1] == i + 1 and i + 1 < n and toks[i + 1].cap \
                     and not t.poss and _adjacent(text, t, toks[i + 1]) and g is None:
                 m = None  # a known surname opening a longer name ("Trump Tower", "Fomin" in another's name)
@@ -446,8 +455,8 @@ class Reader:
                 while j < n and not toks[j - 1].poss and toks[j - 1].fold not in ORG_WORDS \
                         and toks[j - 1].join:
                     u = toks[j]
-                    known = reg_table.match(toks, j, text) if u.fold in reg_table else None
-                    gaz = gaz_table.match(toks, j, text) if u.fold in gaz_table else None
+                    known = reg_table.match(toks, j, text) if u.fold in reg_firsts else None
+                    gaz = gaz_table.match(toks, j, text) if u.fold in gaz_firsts else None
                     if u.cap and u.fold not in NOT_NAME_WORDS and u.fold not in ROLE_HEADS \
                             and not (u.fold in ROLE_MODIFIERS and _title_end(text, toks, j) > j) \
                             and (known is None or known[0].value[0] == "person") \
@@ -700,7 +709,7 @@ class Reader:
                 return why(seq, surface, "party: government of")
             title_next = k + 1 < len(items) and items[k + 1].kind == TITLE and _adjacent(text, b, toks[items[k + 1].i])
             if len(words) == 1 and not b.poss and (_is_known_demonym_like(self, surface) or (
-                    title_next and _DEMONYM_SUFFIX.search(b.fold) and len(b.fold) >= 5)) and nxt and nxt in ROLE_HEADS | ROLE_MODIFIERS:
+                    title_next and _DEMONYM_SUFFIX.search(b.fold) and len(b.fold) >= 5)) and nxt and nxt in _ROLE_WORDS:
                 rec = self.party_for_name(surface, seq, demonym=surface)
                 it.party = rec.id
                 return why(seq, surface, "party: demonym of a known party")

@@ -53,11 +53,34 @@ _KEYWORDS = sorted(ROLE_HEADS | ROLE_MODIFIERS | TEAM_NOUNS | ORG_WORDS | NAME_P
                    | {"and", "the", "of", "from", "or", "negotiating", "negotiation"}, key=len, reverse=True)
 
 
+def _trie(words: list[str]) -> str:
+    """One regex alternation matching exactly `words`, written as a trie ("a(?:nd|mbassador)|t(?:he|eam)").
+
+    Python's regex engine tries the branches of "w1|w2|…" one after another; a trie lets it
+    reject a word at its first differing letter instead of testing all 300 keywords at every
+    word start (the scanner's main cost)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(c) + emit(node[c]) for c in sorted(node) if c]
+        if not alts:
+            return ""
+        group = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return group + "?" if "" in node else group
+
+    return emit(root)
+
+
 @lru_cache(maxsize=1)
 def _scanner() -> re.Pattern:
     """Compiled on first use (in the extraction worker, never before the first frame)."""
     upper = "".join(sorted({c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle()}))
-    keywords = "|".join(re.escape(k) for k in _KEYWORDS)
+    keywords = _trie(_KEYWORDS)
     return re.compile(
         r"(?<![\w'’ʼ-])(?:(?:[^\W\d_]\.){2,}|[" + upper + r"]\.(?=\s+[^\W\d_])"
         r"|(?=[" + upper + r"]|(?:" + keywords + r")(?:['’]s)?(?![\w'’-])|(?:al|el|bin|ibn|abu|ben|ul)-)"
@@ -121,7 +144,7 @@ class FormTable:
     """
 
     def __init__(self) -> None:
-        self._firsts: set[str] = set()
+        self.firsts: set[str] = set()  # first folded words of the forms (`word in table`, without the call)
         self._one: dict[str, Form] = {}
         self._two: dict[tuple[str, str], list[Form]] = {}
         self.size = 0
@@ -145,13 +168,13 @@ class FormTable:
                 return False
             bucket.append(form)
             bucket.sort(key=lambda f: -len(f.words))
-        self._firsts.add(words[0])
+        self.firsts.add(words[0])
         self.size += 1
         return True
 
     def __contains__(self, first: str) -> bool:
         """Does any form start with this folded word? (a cheap test before match)"""
-        return first in self._firsts
+        return first in self.firsts
 
     def match(self, toks: list[Tok], i: int, text: str, hi: int | None = None) -> tuple[Form, int] | None:
         """The longest form starting at toks[i] (within toks[:hi]), and the index after it."""
@@ -165,9 +188,13 @@ class FormTable:
                     if i + n <= hi and _fits(f, toks, i, n):
                         return f, i + n
         f = self._one.get(t.fold)
-        if f is not None and _fits(f, toks, i, 1):
-            return f, i + 1
-        return None
+        if f is None:
+            return None
+        # _fits(f, toks, i, 1), written out: one-word forms are most lookups
+        policy = f.policy
+        if policy == NAME and not t.cap and not t.particle or policy == CAPS and t.base != t.base.upper():
+            return None
+        return f, i + 1
 
 
 def _fits(f: Form, toks: list[Tok], i: int, n: int) -> bool:
