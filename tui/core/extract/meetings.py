@@ -66,6 +66,66 @@ VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privatel
                   r"(?:will|are\s+due\s+to|are\s+expected\s+to|are\s+set\s+to)\s+(?:resume|reconvene)(?!\w))",
                   re.IGNORECASE)
 _CALL_VERB = re.compile(r"spoke|spoken|speak|call", re.IGNORECASE)
+
+# Scanning a sentence with NOUN, VERB or the history hint tries a long case-insensitive
+# alternation at every word start, the costliest part of reading a sentence. Each of them can
+# only match where one of a few words stands, so str.find on the lower-cased sentence says where
+# (or whether) to run the regex at all. That holds when the lower-cased text lines up with the
+# text and lowers every character a case-insensitive pattern matches: "İ" lowers to two
+# characters, and "ſ" / "ı" match "s" / "i" while lowering to themselves (see _lines_up).
+
+# Every alternative of NOUN begins with one of these words (keep them in step).
+_NOUN_FIRST = ("talk", "meeting", "negotiations", "discussions", "call", "summit", "session", "round", "plenary",
+               "consultations", "contacts", "phone", "international", "telephone", "video", "working", "expert",
+               "technical", "dinner", "lunch", "breakfast", "banquet", "one-to-one", "tête-à-tête", "face-to-face")
+# Every alternative of VERB holds one of these.
+_VERB_WORDS = ("met", "meet", "spoke", "speak", "call", "resume", "reconvene")
+
+
+def _lines_up(text: str, low: str) -> bool:
+    """Does low (text.lower()) hold, at each offset, the lower case of what a case-insensitive
+    pattern matched in text? Then a word found in low starts where the pattern would match."""
+    return len(low) == len(text) and "ſ" not in low and "ı" not in low
+
+
+def _starts(low: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted offsets in low where one of words begins."""
+    out = []
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            out.append(i)
+            i = low.find(w, i + 1)
+    out.sort()
+    return out
+
+
+def _finditer_from(rx: re.Pattern, text: str, starts: list[int]):
+    """rx.finditer(text) for a pattern that can only match at one of starts (sorted offsets): rx.match
+    at each, skipping those inside the previous match, as finditer does (lookbehinds and \b still
+    see the text before the offset)."""
+    end = 0
+    last = -1
+    for pos in starts:
+        if pos < end or pos == last:
+            continue
+        last = pos
+        m = rx.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def _nouns(text: str, low: str, lines_up: bool):
+    """NOUN.finditer(text), tried only where a meeting noun begins."""
+    return _finditer_from(NOUN, text, _starts(low, _NOUN_FIRST)) if lines_up else NOUN.finditer(text)
+
+
+def _verbs(text: str, low: str, lines_up: bool):
+    """VERB.finditer(text); nothing when no verb word is in the sentence (most sentences)."""
+    if lines_up and not any(w in low for w in _VERB_WORDS):
+        return ()
+    return VERB.finditer(text)
 _BOUNDARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|to|in|at|on|for|"
                        r"after|before|during|since|which|who|that|where|according|said|says|following|over|about|"
                        r"regarding|concerning|includes?|included|comprises|features|represents?|hosted|led|headed)\b|[.;:()“”\"]", re.IGNORECASE)
@@ -255,8 +315,9 @@ def _find_mentions(s: Sent) -> list[Mention]:
     low = s.low
     if not _has_meeting_word(low):
         return out
-    dated = _HISTORY_HINT.search(s.text) is not None  # once per sentence, not per meeting word
-    for m in NOUN.finditer(s.text):
+    lines_up = _lines_up(s.text, low)
+    dated = _history_hint(s.text, low, lines_up)  # once per sentence, not per meeting word
+    for m in _nouns(s.text, low, lines_up):
         if _SKIP_NOUN_AFTER.match(s.text, m.end()):
             continue
         noun = ("call" if m.group("call") else "working_group" if m.group("wg") else "dinner" if m.group("meal")
@@ -300,7 +361,7 @@ def _find_mentions(s: Sent) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), noun, parties, history, nxt or again,
                            bool(_DEFINITE.search(before)) or not before.strip() or resume, False, held=held, event=event,
                            resumes=again and not nxt))
-    for v in VERB.finditer(s.text):
+    for v in _verbs(s.text, low, lines_up):
         if any(x.start <= v.start() < x.end + 12 for x in out):
             continue
         word = v.group("v").lower()
@@ -323,6 +384,20 @@ def _find_mentions(s: Sent) -> list[Mention]:
 
 _BETWEEN_SOON = re.compile(r"\s+(?:aimed\s+at|to|on|over|about)\s+[^.;:,()]{0,50}?\bbetween\s", re.IGNORECASE)
 _HISTORY_HINT = re.compile(r"\d{4}|\bago\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_HISTORY_WORD = re.compile(r"\b(?:ago|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# "ago" and the month names and abbreviations all begin with one of these
+_HISTORY_FIRST = ("ago", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _history_hint(text: str, low: str, lines_up: bool) -> bool:
+    """_HISTORY_HINT.search(text) is not None: a year, "ago" or a month in the sentence. The words
+    are tried only where one of them begins (see _lines_up)."""
+    if not lines_up:
+        return _HISTORY_HINT.search(text) is not None
+    if _FOUR_DIGITS.search(text) is not None:
+        return True
+    return any(_HISTORY_WORD.match(text, pos) for pos in _starts(low, _HISTORY_FIRST))
 
 
 def _only_glue(between: str) -> bool:
