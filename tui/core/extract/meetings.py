@@ -20,7 +20,7 @@ from functools import lru_cache
 from datetime import date
 from operator import attrgetter
 
-from tui.core.extract.context import COORD, Context, Sent, clause_start
+from tui.core.extract.context import COORD, Context, Sent, clause_start, has_any
 from tui.core.facts import Meeting, Participant
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linked
@@ -660,8 +660,6 @@ def speakers(s: Sent) -> set[str]:
     for m in s.mentions:
         if m.kind == "person" and _SOURCE.match(s.text, m.end):
             out.add(m.key)
-    if re.search(r"according to the spokesman|he said|he stressed", s.text, re.I):
-        pass
     return out
 
 
@@ -672,10 +670,17 @@ _PARTICIPANT_WORDS = ("attend", "present", "includ", "made up", "represent", "co
                       "facing", "seat", "head")
 
 
+def _names_person(mentions: list[Linked]) -> bool:
+    for m in mentions:
+        if m.kind == "person":
+            return True
+    return False
+
+
 def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening: bool) -> list[Participant]:
     """Who a sentence places at the meeting: 'present' or only 'announced'."""
     out: list[Participant] = []
-    if not any(m.kind == "person" for m in s.mentions) or not any(w in s.low for w in _PARTICIPANT_WORDS):
+    if not _names_person(s.mentions) or not has_any(s.low, _PARTICIPANT_WORDS):
         return out
     src = speakers(s)
     persons = [m for m in s.mentions if m.kind == "person" and m.key not in src
