@@ -400,9 +400,12 @@ def _history_hint(text: str, low: str, lines_up: bool) -> bool:
     return any(_HISTORY_WORD.match(text, pos) for pos in _starts(low, _HISTORY_FIRST))
 
 
+_GLUE = re.compile(r"\s?|-|['’]s?\s+(?:\w+\s+)?")
+
+
 def _only_glue(between: str) -> bool:
     """Compound modifiers: "Russia-Ukraine talks", "Istanbul talks", "Moscow's talks"."""
-    return bool(re.fullmatch(r"\s?|-|['’]s?\s+(?:\w+\s+)?", between))
+    return _GLUE.fullmatch(between) is not None
 
 
 def _dated_elsewhere(s: Sent, start: int, end: int, before: str, hint: bool = True) -> bool:
@@ -459,7 +462,6 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         if main and only in ctx.meetings[main].delegations:
             _copy(m, ctx.meetings[main], m.next_round)
             return
-    hosts = {d.id for d in k.delegations if d.host}
     if people and (len(people) + len(delegs) >= 2 or m.held):
         tokens = sorted({_token(k, n) for n in people} | set(delegs))
         m.id = "-".join(tokens) + {"call": "-call", "dinner": "-dinner", "working_group": "-working-group"}.get(m.noun, "-meeting")
@@ -471,6 +473,7 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         m.delegations = tuple(delegs)
     elif not people and len(delegs) >= 2:
         order = [d.id for d in k.delegations]
+        hosts = {d.id for d in k.delegations if d.host}
         core = [d for d in delegs if d not in hosts]
         if len(core) < 2:
             core = list(delegs)
