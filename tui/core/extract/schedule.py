@@ -71,9 +71,9 @@ RULES: tuple[Rule, ...] = (
     Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bdeferred\b|\bno\s+(?:talks|meeting|session)\s+(?:on|today|tomorrow|this|tonight)\b"),
          hints=('postponed', 'put', 'deferred', 'no')),
     Rule("delayed", "delayed", _r(r"\bdelayed\b|\brunning\s+late\b|\bheld\s+up\b|\bpushed\s+back\s+by\b"),
-         hints=('delayed', 'late', 'held', 'pushed')),
+         hints=('delayed', 'late', 'held', 'pushed', 'put', 'set')),
     Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+(?:to|forward|up)\b|\bbrought\s+forward\b|\bpushed\s+back\b|\bshifted\s+to\b"), where="after",
-         hints=('rescheduled', 'moved', 'brought', 'pushed', 'shifted')),
+         hints=('rescheduled', 'moved', 'brought', 'pushed', 'put', 'shifted')),
     Rule("confirmed", "confirmed", _r(r"\bnot\s+been\s+cancell?ed\b|\bwill\s+(?:still\s+)?go\s+ahead\b|\b(?:is|are)\s+still\s+on\b"
                                       r"|\bremains?\s+on\s+(?:track|schedule)\b|\bconfirmed\s+(?:that|the|for)\b|\bgoes\s+ahead\b"), where="after",
          hints=('cancel', 'ahead', 'still', 'track', 'schedule', 'confirmed')),
