@@ -40,24 +40,29 @@ _LONG_NAMES = "|".join(sorted((r"\s+".join(re.escape(w) for w in n.split()) for 
 _TZ = (r"local\s+time(?:\s+in\s+[A-Z][\w’'-]+)?|(?:UTC|GMT)\s?[+−–-]\s?\d{1,2}(?::?\d{2})?(?!\d)"
        rf"|(?i:{_LONG_NAMES})|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?\s+time\b|(?:{_ABBREVIATIONS})\b")
 _AMPM = r"a\.m\.|p\.m\.|am|pm|a\.m|p\.m"
+# An alternative of _ATOM that opens with optional words ("at", "on", "late", "in the") is entered
+# at every word start, which is most of the cost of a scan: each such alternative first checks,
+# in a lookahead, the letters it can begin with (a necessary condition: what matches is unchanged).
+_WD_FIRST = "".join(sorted({w[0] for w in WEEKDAYS}))
+_MON_FIRST = "".join(sorted({m[0] for m in MONTHS}))
 
 _ATOM = re.compile(
     rf"""(?<![\w])(?:
-      (?P<clock>(?:at\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>{_AMPM})(?!\w)(?:\s+(?P<tz>{_TZ}))?
+      (?=[\dabftu])(?P<clock>(?:at\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>{_AMPM})(?!\w)(?:\s+(?P<tz>{_TZ}))?
           |(?:at\s+)?(?P<h2>\d{{1,2}}):(?P<mi2>\d{{2}})(?:\s+(?P<tz2>{_TZ}))?
           |(?:(?:at|from|until|till|by|before|after)\s+(?P<h4>[01]?\d|2[0-3])\.(?P<mi4>[0-5]\d)(?:\s+(?P<tz4>{_TZ}))?
              |(?P<h5>[01]?\d|2[0-3])\.(?P<mi5>[0-5]\d)\s+(?P<tz5>{_TZ}))(?![\d.])
           |(?:at\s+)?(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)\s?(?:hrs?\s+|hours\s+)?(?P<tz3>{_TZ}))
       (?:\s*\((?P<alt>[^()]{{0,30}}?(?:GMT|UTC)(?:\s?[+−–-]\s?\d{{1,2}}(?::?\d{{2}})?)?)\))?
-     |(?P<wday>(?:(?P<wdmod>late|early)\s+)?(?:on\s+|by\s+)?(?P<wd>{_WD})(?:\s+(?P<wdpart>morning|afternoon|evening|night))?)
-     |(?P<mdate>(?:on\s+)?(?P<mon>{_MON})\s+(?P<dom>\d{{1,2}})(?!\d)(?:,?\s+(?P<yr>\d{{4}}))?)
-     |(?P<dmdate>(?:on\s+)?(?P<dom2>\d{{1,2}})\s+(?P<mon2>{_MON})(?:\s+(?P<yr2>\d{{4}}))?)
-     |(?P<monyr>(?:in\s+)?(?:(?:late|early|mid)[-\s])?(?P<mon3>{_MON})(?:\s+(?P<yr3>\d{{4}}))?)
-     |(?P<season>(?:in\s+)?the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+(?P<yr4>\d{{4}}))
+     |(?=[lebo{_WD_FIRST}])(?P<wday>(?:(?P<wdmod>late|early)\s+)?(?:on\s+|by\s+)?(?P<wd>{_WD})(?:\s+(?P<wdpart>morning|afternoon|evening|night))?)
+     |(?=[o{_MON_FIRST}])(?P<mdate>(?:on\s+)?(?P<mon>{_MON})\s+(?P<dom>\d{{1,2}})(?!\d)(?:,?\s+(?P<yr>\d{{4}}))?)
+     |(?=[o\d])(?P<dmdate>(?:on\s+)?(?P<dom2>\d{{1,2}})\s+(?P<mon2>{_MON})(?:\s+(?P<yr2>\d{{4}}))?)
+     |(?=[ilem{_MON_FIRST}])(?P<monyr>(?:in\s+)?(?:(?:late|early|mid)[-\s])?(?P<mon3>{_MON})(?:\s+(?P<yr3>\d{{4}}))?)
+     |(?=[it])(?P<season>(?:in\s+)?the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+(?P<yr4>\d{{4}}))
      |(?P<inyear>in\s+(?P<yr5>(?:19|20)\d\d))
-     |(?P<ago>(?P<agon>{_NUM})\s+years?\s+ago)
+     |(?=[\dotfsa])(?P<ago>(?P<agon>{_NUM})\s+years?\s+ago)
      |(?P<hours>in\s+(?:about\s+|around\s+|approximately\s+)?(?P<n1>{_NUM})(?:\s+or\s+(?P<n2>{_NUM}))?\s+hours?)
-     |(?P<half>(?:in\s+|during\s+|for\s+)?the\s+(?P<hpart>second|first)\s+half\s+of\s+the\s+day)
+     |(?=[idft])(?P<half>(?:in\s+|during\s+|for\s+)?the\s+(?P<hpart>second|first)\s+half\s+of\s+the\s+day)
      |(?P<later>later\s+(?:in\s+the\s+day|today|this\s+(?P<lpart>morning|afternoon|evening)))
      |(?P<earlier>earlier\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening)))
      |(?P<tomorrow>tomorrow(?:\s+(?P<tpart>morning|afternoon|evening|night))?)

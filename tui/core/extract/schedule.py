@@ -19,6 +19,9 @@ class Rule:
     regex: re.Pattern
     needs_time: bool = False  # weak cues count only with a time phrase
     where: str = "both"  # after: verb follows the noun ("talks have started"); before: cue leads to it
+    # Lower-case substrings one of which every match holds (single words: the regexes allow any
+    # whitespace between words), so a window holding none is not searched; () = always search.
+    hints: tuple[str, ...] = ()
 
 
 def _r(p: str) -> re.Pattern:
@@ -29,58 +32,78 @@ RULES: tuple[Rule, ...] = (
     # a report about the meeting denied: "the report is inaccurate", "denied reports that …", "no talks are planned"
     Rule("denied_no_preparations", "denied", _r(r"\bno\s+preparations\b|\bhas\s+not\s+been\s+raised\b|\bnot\s+(?:yet\s+)?planned\b"
                                              r"|\bno\s+(?:such\s+)?(?:plans?|talks|meeting)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
-                                             r"(?:planned|scheduled|arranged|underway|under\s+way)\b")),
+                                             r"(?:planned|scheduled|arranged|underway|under\s+way)\b"),
+         hints=('preparations', 'raised', 'planned', 'scheduled', 'arranged', 'under')),
     Rule("denied_report_false", "denied", _r(r"\b(?:report|reports|claim|claims|suggestions?|rumou?rs?|speculation)\b[^.]{0,30}?\b"
                                             r"(?:is|are|was|were)\s+(?:inaccurate|false|untrue|wrong|incorrect|baseless|unfounded|fake|not\s+true)\b"
-                                            r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|any\s+|a\s+|media\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|suggestions?|rumou?rs?)\b")),
+                                            r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|any\s+|a\s+|media\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|suggestions?|rumou?rs?)\b"),
+         hints=('accurate', 'false', 'true', 'wrong', 'correct', 'baseless', 'unfounded', 'fake', 'denied', 'dismissed', 'rejected')),
     Rule("concluded", "concluded", _r(r"\b(?:have|has|had)\s+(?:now\s+|just\s+|reportedly\s+|finally\s+)?(?:concluded|ended|finished|closed|wrapped\s+up|broken\s+up)\b"
                                       r"|\bwrapped\s+up\b|\b(?:is|are)\s+(?:now\s+)?over\b|\bcame\s+to\s+an?\s+(?:end|close)\b"
-                                      r"|\b(?:ended|concluded|finished|closed)\s+(?:after|at|on|with|shortly|late|early|without|in)\b"), where="after"),
+                                      r"|\b(?:ended|concluded|finished|closed)\s+(?:after|at|on|with|shortly|late|early|without|in)\b"), where="after",
+         hints=('concluded', 'ended', 'finished', 'closed', 'wrapped', 'broken', 'over', 'came')),
     Rule("held_before", "happened", _r(r"\b(?:after|following|in\s+the\s+wake\s+of)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:talks|meeting|discussions|negotiations|call|dinner|session)$"
-                                       r"|\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|dinner|session|call)$"), where="before"),
+                                       r"|\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|dinner|session|call)$"), where="before",
+         hints=('after', 'following', 'wake', 'led', 'held', 'chaired', 'hosted', 'convened')),
     # the meeting as object of a transitive verb: "Solberg has suspended the plenary", "the mediator opened the talks"
     Rule("object_of_verb", "", _r(r"\b(?P<v>suspended|adjourned|paused|halted|opened|closed|ended|concluded|wrapped\s+up|called\s+off|cancell?ed|"
                                   r"scrapped|postponed|put\s+off|delayed|rescheduled|resumed|reconvened|restarted|began|started|launched|"
                                   r"kicked\s+off|brought\s+forward|moved|pushed\s+back|put\s+back)\s+(?:the|its|their|a|his|her|today['’]s|tomorrow['’]s)\s+"
-                                  r"(?:[\w’'-]+\s+){0,2}[\w-]+$"), where="before"),
-    Rule("started_at", "started", _r(r"\bat\s+the\s+(?:start|opening)\s+of\s+the\s+(?:meeting|talks|session|negotiations)$"), where="before"),
+                                  r"(?:[\w’'-]+\s+){0,2}[\w-]+$"), where="before",
+         hints=('suspended', 'adjourned', 'paused', 'halted', 'opened', 'closed', 'ended', 'concluded', 'wrapped', 'called', 'cancel', 'scrapped', 'postponed', 'put', 'delayed', 'rescheduled', 'resumed', 'reconvened', 'restarted', 'began', 'started', 'launched', 'kicked', 'brought', 'moved', 'pushed')),
+    Rule("started_at", "started", _r(r"\bat\s+the\s+(?:start|opening)\s+of\s+the\s+(?:meeting|talks|session|negotiations)$"), where="before",
+         hints=('start', 'opening')),
     Rule("suspended", "suspended", _r(r"\b(?:have|has|had|were|was)\s+(?:been\s+)?(?:now\s+|just\s+)?(?:suspended|adjourned|paused|halted|broken\s+off|put\s+on\s+hold)\b"
-                                      r"|\b(?:broke|break)\s+off\b|\bbroke\s+for\b|\badjourned\b|\bsuspended\b"), where="after"),
+                                      r"|\b(?:broke|break)\s+off\b|\bbroke\s+for\b|\badjourned\b|\bsuspended\b"), where="after",
+         hints=('suspended', 'adjourned', 'paused', 'halted', 'broke', 'break', 'hold')),
     Rule("resumed", "resumed", _r(r"(?<!will )(?<!to )\b(?:have|has|had)\s+(?:now\s+|just\s+)?(?:resumed|reconvened|restarted)\b"
                                   r"|\b(?:resumed|reconvened)\s+(?:on|at|after|shortly|in|this|later|early)\b"
-                                  r"|\bback\s+(?:at|to)\s+the\s+(?:negotiating\s+)?table\b"), where="after"),
+                                  r"|\bback\s+(?:at|to)\s+the\s+(?:negotiating\s+)?table\b"), where="after",
+         hints=('resumed', 'reconvened', 'restarted', 'table')),
     Rule("started", "started", _r(r"(?<!yet to )\b(?:have|has)\s+(?:just\s+|now\s+|finally\s+)?(?:started|begun|commenced|kicked\s+off|opened|got\s+under\s*way)\b"
                                   r"|\b(?<!preparations are )(?<!preparations are currently )(?:is|are)\s+(?:currently\s+|now\s+)?(?:underway|under\s+way|in\s+progress|in\s+session)\b"
                                   r"|\b(?:is|are)\s+being\s+(?:held|carried\s+out|conducted)\b"
                                   r"|\b(?:opened|began|started|got\s+under\s*way)\s+(?:at|on|shortly|this|in|with|after|early|late)\b"
-                                  r"|\bbehind\s+closed\s+doors\b"), where="after"),
-    Rule("cancelled", "cancelled", _r(r"(?<!not been )(?<!not )(?<!never )\b(?:cancell?ed|called\s+off|scrapped|abandoned)\b")),
-    Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bdeferred\b|\bno\s+(?:talks|meeting|session)\s+(?:on|today|tomorrow|this|tonight)\b")),
-    Rule("delayed", "delayed", _r(r"\bdelayed\b|\brunning\s+late\b|\bheld\s+up\b|\b(?:pushed|put|set)\s+back\s+by\b")),
-    Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+(?:to|forward|up)\b|\bbrought\s+forward\b|\b(?:pushed|put)\s+back\b|\bshifted\s+to\b"), where="after"),
+                                  r"|\bbehind\s+closed\s+doors\b"), where="after",
+         hints=('started', 'begun', 'commenced', 'kicked', 'opened', 'got', 'under', 'progress', 'session', 'being', 'began', 'doors')),
+    Rule("cancelled", "cancelled", _r(r"(?<!not been )(?<!not )(?<!never )\b(?:cancell?ed|called\s+off|scrapped|abandoned)\b"),
+         hints=('cancel', 'called', 'scrapped', 'abandoned')),
+    Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bdeferred\b|\bno\s+(?:talks|meeting|session)\s+(?:on|today|tomorrow|this|tonight)\b"),
+         hints=('postponed', 'put', 'deferred', 'no')),
+    Rule("delayed", "delayed", _r(r"\bdelayed\b|\brunning\s+late\b|\bheld\s+up\b|\b(?:pushed|put|set)\s+back\s+by\b"),
+         hints=('delayed', 'late', 'held', 'pushed', 'put', 'set')),
+    Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+(?:to|forward|up)\b|\bbrought\s+forward\b|\b(?:pushed|put)\s+back\b|\bshifted\s+to\b"), where="after",
+         hints=('rescheduled', 'moved', 'brought', 'pushed', 'put', 'shifted')),
     Rule("confirmed", "confirmed", _r(r"\bnot\s+been\s+cancell?ed\b|\bwill\s+(?:still\s+)?go\s+ahead\b|\b(?:is|are)\s+still\s+on\b"
-                                      r"|\bremains?\s+on\s+(?:track|schedule)\b|\bconfirmed\s+(?:that|the|for)\b|\bgoes\s+ahead\b"), where="after"),
-    Rule("proposed_whether", "proposed", _r(r"\b(?:whether|if)\b[^,.;]{0,60}$"), where="before"),
+                                      r"|\bremains?\s+on\s+(?:track|schedule)\b|\bconfirmed\s+(?:that|the|for)\b|\bgoes\s+ahead\b"), where="after",
+         hints=('cancel', 'ahead', 'still', 'track', 'schedule', 'confirmed')),
+    Rule("proposed_whether", "proposed", _r(r"\b(?:whether|if)\b[^,.;]{0,60}$"), where="before",
+         hints=('whether', 'if')),
     Rule("planned_after", "planned", _r(r"\bscheduled\s+(?:to|for)\b|\bset\s+(?:to|for)\s+(?:meet|begin|start|take\s+place|resume|open|convene)\b"
                                         r"|\bwill\s+(?:start|begin|take\s+place|resume|be\s+held|commence|open|convene|reconvene)\b"
                                         r"|\b(?:is|are)\s+(?:expected|due|planned|set|slated|scheduled)\s+to\s+(?:start|begin|take\s+place|commence|be\s+held|open|resume|convene)\b"),
-         where="after"),
+         where="after",
+         hints=('scheduled', 'set', 'will', 'expected', 'due', 'planned', 'slated')),
     # "he will travel to Istanbul on Thursday for the talks": the trip's day places the talks
     Rule("planned_trip_for", "planned", _r(r"\b(?:will|to|would|could|plans?\s+to|expected\s+to)\s+(?:travel|go|come|fly|arrive|head)\s+"
                                            r"(?:to|in)\s+(?-i:[A-Z])[\w’'-]+[^.;:]{0,40}?\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
-                                           r"(?:talks|negotiations|meeting)$"), needs_time=True, where="before"),
+                                           r"(?:talks|negotiations|meeting)$"), needs_time=True, where="before",
+         hints=('for',)),
     Rule("planned_before", "planned", _r(r"\bscheduling\b|\bwill\s+be\s+preceded\s+by\b|\bfollowed\s+by\b|\bwill\s+hold\b|\bplans?\s+to\s+hold\b"
                                          r"|\bset\s+to\s+meet\b|\bwill\s+meet\b|\bagreed\s+to\s+(?:hold|meet)\b|\bwill\s+host\b"
                                          # "are due to begin indirect talks", "will open the talks"
                                          r"|\b(?:(?:is|are)\s+(?:expected|due|scheduled|set|slated|planned)\s+to|will)\s+"
-                                         r"(?:begin|start|hold|open|convene|resume)\s+(?:[\w-]+\s+){0,3}[\w-]+$"), where="before"),
+                                         r"(?:begin|start|hold|open|convene|resume)\s+(?:[\w-]+\s+){0,3}[\w-]+$"), where="before",
+         hints=('scheduling', 'preceded', 'followed', 'hold', 'meet', 'host', 'begin', 'start', 'open', 'convene', 'resume')),
     Rule("proposed", "proposed", _r(r"\bpropos(?:ed|al|es)\b|\boffer(?:ed|s)?\s+to\s+host\b|\boffered\b"
                                     r"|\b(?:could|might|may)\s+(?:take\s+place|involve|meet|begin|start|be\s+held|happen)\b"
                                     r"|\bpossib(?:le|ility)\b|\bpotential\b|\brequest(?:ed)?\s+(?:for|a)\b|\bhave\s+to\s+meet\b"
                                     r"|\bready\s+to\s+meet\b|\binvit(?:ation|ed)\b|\bnecessary\b|\bsuggest(?:ed|s)\b|\bcalled\s+for\b"
-                                    r"|\bopen\s+to\b")),
+                                    r"|\bopen\s+to\b"),
+         hints=('propos', 'offer', 'could', 'might', 'may', 'possib', 'potential', 'request', 'have', 'ready', 'invit', 'necessary', 'suggest', 'called', 'open')),
     # a bare infinitive is weaker than any modal above: "… needed for it to take place" is not a plan
-    Rule("planned_infinitive", "planned", _r(r"\bto\s+take\s+place\b"), where="after"),
+    Rule("planned_infinitive", "planned", _r(r"\bto\s+take\s+place\b"), where="after",
+         hints=('take',)),
 )
 
 # Prefilter: a window holding none of these substrings fires no rule.
@@ -93,6 +116,20 @@ _ANY_WORDS = ("no ", "not ", "report", "claim", "conclu", "ended", "finish", "wr
               "necessary", "suggest", "open", "progress", "session", "over", "end", "suspend", "adjourn", "paus",
               "halt", "broke", "break", "resum", "reconven", "restart", "back ", "still on", "track", "confirm",
               "goes ", "deni", "dismiss", "reject", "rumo", "specula", "agreed", "sat down")
+
+
+def _lowers_cleanly(text: str) -> bool:
+    """Does a case-insensitive match of a hint's letters in text leave that hint in text.lower()?
+    Not when the text holds "İ" (lowers to two characters), "ſ" or "ı" (match "s" and "i" but
+    lower to themselves)."""
+    return "İ" not in text and "ſ" not in text and "ı" not in text
+
+
+def _holds_any(low: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if w in low:
+            return True
+    return False
 
 
 def _any(text: str) -> bool:
@@ -134,13 +171,18 @@ def cue_kind(text: str, lo: int = 0, start: int = 0, end: int | None = None, hi:
         # statement about it, so the adjective is no cue (masked, positions kept)
         text = text[: attr.start()] + " " * (attr.end() - attr.start()) + text[attr.end() :]
     both = text[lo:hi]
-    if not _any(both):
-        return ("planned", "planned_time") if has_time and _PLAN_TIME_HINT.search(text[start:hi]) else None
     after = text[start:hi]
     before = text[lo:end]
+    # each rule's regex runs only on a window holding one of its hints (when lower() can tell)
+    gated = _lowers_cleanly(text)
+    lows = {"after": after.lower(), "before": before.lower(), "both": both.lower()} if gated else None
     for rule in RULES:
         window = after if rule.where == "after" else before if rule.where == "before" else both
+        if gated and rule.hints and not _holds_any(lows[rule.where], rule.hints):
+            continue  # no match can lack every hint
         hit = rule.regex.search(window)
+        if hit and not _any(both):
+            break  # no cue word in the window at all: as if no rule fired (tested once a rule fires)
         if hit and (has_time or not rule.needs_time):
             if rule.kind not in ("denied", "confirmed") and _NEGATED.search(window, 0, hit.start()):
                 continue  # "has not postponed the talks"
