@@ -7,6 +7,8 @@ this blog's names.
 
 from __future__ import annotations
 
+from datetime import date
+
 import blogfactory as bf
 
 from tui.core.extract import extract
@@ -382,3 +384,12 @@ def test_a_decision_still_to_come_or_a_question_dodged_is_undecided() -> None:
                      "Ardovian President Tomas Brenner has dodged a question on whether he plans to travel to Yalikoy.",
                      "Ardovia's foreign ministry has declined to say who would lead its team."):
         assert ("ardovia", "undecided") in {(d, st) for seq, d, st in statuses(PLANNED, sentence) if seq == 2}, sentence
+
+
+def test_the_same_sentence_in_another_month_is_read_again() -> None:
+    # "talks in April" are ahead in a March post and history in a May post, even in one process
+    text = "Talks between Kestria and Ardovia in April will be held in Yalikoy, officials said."
+    march = extract(bf.make_blog([text], day=date(2025, 3, 10)), Knowledge())
+    may = extract(bf.make_blog([text], day=date(2025, 5, 10)), Knowledge())
+    assert [f.kind for pf in march.posts for f in pf.schedule] == ["planned"]
+    assert [f.kind for pf in may.posts for f in pf.schedule] == []

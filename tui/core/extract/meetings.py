@@ -302,10 +302,11 @@ _MENTION_CACHE_SIZE = 1 << 14
 def find_mentions(s: Sent) -> list[Mention]:
     """The places a sentence speaks of a meeting, with the parties it names (fresh objects: callers
     fill in their identity). The reading depends only on the text, its linked names and the post's
-    year, so it is reused for a sentence seen before (long blogs repeat sentences)."""
+    year and month (a phrase naming an earlier month is history), so it is reused for a sentence
+    seen before (long blogs repeat sentences)."""
     if not _has_meeting_word(s.low):
         return []
-    key = (s.text, tuple(s.mentions), s.post.day.year)
+    key = (s.text, tuple(s.mentions), s.post.day.year, s.post.day.month)
     hit = _MENTION_CACHE.get(key)
     if hit is None:
         hit = tuple(_find_mentions(s))
