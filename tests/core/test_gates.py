@@ -69,3 +69,21 @@ def test_every_status_rule_matches_some_sentence(sentences: list[str]) -> None:
     # a gate check is worth something only on text its regex matches
     silent = [r.name for r in status.RULES if not any(r.regex.search(t) for t in sentences)]
     assert silent == []
+
+
+def test_a_rule_run_case_sensitively_on_lower_case_text_finds_the_same_spans(sentences: list[str]) -> None:
+    twins = [(r.regex, context.lowered(r.regex)) for r in status.RULES]
+    assert sum(t is not None for _, t in twins) >= len(twins) - 2  # only rules with case-sensitive parts lack one
+    for text in (v for s in sentences for v in (s, s.upper(), s.title())):
+        low = text.lower()
+        if not context.lines_up(text, low):
+            continue
+        for regex, twin in twins:
+            if twin is not None:
+                assert [m.span() for m in twin.finditer(low)] == [m.span() for m in regex.finditer(text)], (regex.pattern, text)
+
+
+def test_text_that_lowers_out_of_line_is_not_served_by_its_lower_case() -> None:
+    assert context.lines_up("The talks", "the talks")
+    assert not context.lines_up("İstanbul", "İstanbul".lower())  # two characters for one
+    assert not context.lines_up("ſent", "ſent")  # matches "s" case-insensitively, lowers to itself

@@ -1,11 +1,11 @@
-"""The word-guided scans of a sentence (meetings._nouns, _verbs, _history_hint) find what the
+"""The word-guided scans of a sentence (meetings.noun_matches, verb_matches, history_hint) find what the
 plain regexes find: every line of every test blog, in upper, title and odd case."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tui.core.extract import meetings as mt
+from tui.core.extract import context, meetings as mt
 
 BLOGS = Path(__file__).resolve().parents[1] / "blogs"
 # "İ" lowers to two characters, "ſ" and "ı" match "s" and "i" without lowering to them
@@ -31,7 +31,7 @@ def _found(matches) -> list:
 def test_guided_scans_match_the_regexes() -> None:
     for text in (v for line in _lines() + list(ODD) for v in _variants(line)):
         low = text.lower()
-        lines_up = mt._lines_up(text, low)
-        assert _found(mt._nouns(text, low, lines_up)) == _found(mt.NOUN.finditer(text)), text
-        assert _found(mt._verbs(text, low, lines_up)) == _found(mt.VERB.finditer(text)), text
-        assert mt._history_hint(text, low, lines_up) == (mt._HISTORY_HINT.search(text) is not None), text
+        lines_up = context.lines_up(text, low)
+        assert _found(mt.noun_matches(text, low, lines_up)) == _found(mt.NOUN.finditer(text)), text
+        assert _found(mt.verb_matches(text, low, lines_up)) == _found(mt.VERB.finditer(text)), text
+        assert mt.history_hint(text, low, lines_up) == (mt.HISTORY_HINT.search(text) is not None), text

@@ -40,13 +40,13 @@ _LONG_NAMES = "|".join(sorted((r"\s+".join(re.escape(w) for w in n.split()) for 
 _TZ = (r"local\s+time(?:\s+in\s+[A-Z][\w’'-]+)?|(?:UTC|GMT)\s?[+−–-]\s?\d{1,2}(?::?\d{2})?(?!\d)"
        rf"|(?i:{_LONG_NAMES})|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?\s+time\b|(?:{_ABBREVIATIONS})\b")
 _AMPM = r"a\.m\.|p\.m\.|am|pm|a\.m|p\.m"
-# An alternative of _ATOM that opens with optional words ("at", "on", "late", "in the") is entered
+# An alternative of ATOM that opens with optional words ("at", "on", "late", "in the") is entered
 # at every word start, which is most of the cost of a scan: each such alternative first checks,
 # in a lookahead, the letters it can begin with (a necessary condition: what matches is unchanged).
 _WD_FIRST = "".join(sorted({w[0] for w in WEEKDAYS}))
 _MON_FIRST = "".join(sorted({m[0] for m in MONTHS}))
 
-_ATOM = re.compile(
+ATOM = re.compile(
     rf"""(?<![\w])(?:
       (?=[\dabftu])(?P<clock>(?:at\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>{_AMPM})(?!\w)(?:\s+(?P<tz>{_TZ}))?
           |(?:at\s+)?(?P<h2>\d{{1,2}}):(?P<mi2>\d{{2}})(?:\s+(?P<tz2>{_TZ}))?
@@ -270,7 +270,7 @@ def scan_atoms(text: str) -> tuple[tuple[int, int, dict[str, str | None]], ...]:
     resolving the atoms against a post's time stays per call. Callers must
     not mutate the group dicts.
     """
-    return tuple((m.start(), m.end(), m.groupdict()) for m in _ATOM.finditer(text))
+    return tuple((m.start(), m.end(), m.groupdict()) for m in ATOM.finditer(text))
 
 
 def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzinfo | None = None,

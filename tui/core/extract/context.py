@@ -33,6 +33,23 @@ def has_any(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+def lines_up(text: str, low: str) -> bool:
+    """Does low (text.lower()) hold, at each offset, the lower case of what a case-insensitive
+    pattern matches in text? "İ" lowers to two characters, and "ſ" / "ı" match "s" / "i" while
+    lowering to themselves; for any other text, a pattern of ASCII words run case-sensitively on
+    low matches where its case-insensitive self matches on text (and about twice as fast)."""
+    return len(low) == len(text) and "ſ" not in low and "ı" not in low
+
+
+@lru_cache(maxsize=256)
+def lowered(rx: re.Pattern) -> re.Pattern | None:
+    """The case-sensitive twin of a case-insensitive pattern, to run on text.lower() where
+    `lines_up`; None for a pattern with case-sensitive parts ("(?-i:[A-Z])"), which low cannot serve."""
+    if "(?-i" in rx.pattern or not rx.flags & re.IGNORECASE:
+        return None
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Gated:
     """A regex and the lower-case substrings one of which each of its matches holds.

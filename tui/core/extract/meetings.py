@@ -20,7 +20,7 @@ from functools import lru_cache
 from datetime import date
 from operator import attrgetter
 
-from tui.core.extract.context import COORD, Context, Sent, clause_start, has_any
+from tui.core.extract.context import COORD, Context, Sent, clause_start, has_any, lines_up as text_lines_up
 from tui.core.facts import Meeting, Participant
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linked
@@ -72,7 +72,7 @@ _CALL_VERB = re.compile(r"spoke|spoken|speak|call", re.IGNORECASE)
 # only match where one of a few words stands, so str.find on the lower-cased sentence says where
 # (or whether) to run the regex at all. That holds when the lower-cased text lines up with the
 # text and lowers every character a case-insensitive pattern matches: "İ" lowers to two
-# characters, and "ſ" / "ı" match "s" / "i" while lowering to themselves (see _lines_up).
+# characters, and "ſ" / "ı" match "s" / "i" while lowering to themselves (see context.lines_up).
 
 # Every alternative of NOUN begins with one of these words (keep them in step).
 _NOUN_FIRST = ("talk", "meeting", "negotiations", "discussions", "call", "summit", "session", "round", "plenary",
@@ -84,12 +84,6 @@ _VERB_WORDS = ("met", "meet", "spoke", "speak", "call", "resume", "reconvene")
 # "meeting" or "recalled" (a third of sentences with a meeting word hold one of the words above).
 _VERB_GATE = re.compile(r"\b(?:met|meet|spoke|spoken|speak|resume|reconvene)\b|\bcall"
                         r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?meeting|\bset\s+to\s+meet")
-
-
-def _lines_up(text: str, low: str) -> bool:
-    """Does low (text.lower()) hold, at each offset, the lower case of what a case-insensitive
-    pattern matched in text? Then a word found in low starts where the pattern would match."""
-    return len(low) == len(text) and "ſ" not in low and "ı" not in low
 
 
 def _starts(low: str, words: tuple[str, ...]) -> list[int]:
@@ -120,12 +114,12 @@ def _finditer_from(rx: re.Pattern, text: str, starts: list[int]):
             yield m
 
 
-def _nouns(text: str, low: str, lines_up: bool):
+def noun_matches(text: str, low: str, lines_up: bool):
     """NOUN.finditer(text), tried only where a meeting noun begins."""
     return _finditer_from(NOUN, text, _starts(low, _NOUN_FIRST)) if lines_up else NOUN.finditer(text)
 
 
-def _verbs(text: str, low: str, lines_up: bool):
+def verb_matches(text: str, low: str, lines_up: bool):
     """VERB.finditer(text); nothing when the sentence holds no meeting verb (most sentences). The gate
     reads low as VERB reads text: lower() keeps word characters word characters and spaces spaces."""
     if lines_up and (not has_any(low, _VERB_WORDS) or _VERB_GATE.search(low) is None):
@@ -326,9 +320,9 @@ def _find_mentions(s: Sent) -> list[Mention]:
     low = s.low
     if not _has_meeting_word(low):
         return out
-    lines_up = _lines_up(s.text, low)
-    dated = _history_hint(s.text, low, lines_up)  # once per sentence, not per meeting word
-    for m in _nouns(s.text, low, lines_up):
+    lines_up = text_lines_up(s.text, low)
+    dated = history_hint(s.text, low, lines_up)  # once per sentence, not per meeting word
+    for m in noun_matches(s.text, low, lines_up):
         if _SKIP_NOUN_AFTER.match(s.text, m.end()):
             continue
         noun = ("call" if m.group("call") else "working_group" if m.group("wg") else "dinner" if m.group("meal")
@@ -373,7 +367,7 @@ def _find_mentions(s: Sent) -> list[Mention]:
                            bool(_DEFINITE.search(before)) or not before.strip() or resume
                            or (m.start() <= 40 and _OPENS.fullmatch(before) is not None), False, held=held, event=event,
                            resumes=again and not nxt))
-    for v in _verbs(s.text, low, lines_up):
+    for v in verb_matches(s.text, low, lines_up):
         if any(x.start <= v.start() < x.end + 12 for x in out):
             continue
         word = v.group("v").lower()
@@ -395,18 +389,18 @@ def _find_mentions(s: Sent) -> list[Mention]:
 
 
 _BETWEEN_SOON = re.compile(r"\s+(?:aimed\s+at|to|on|over|about)\s+[^.;:,()]{0,50}?\bbetween\s", re.IGNORECASE)
-_HISTORY_HINT = re.compile(r"\d{4}|\bago\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+HISTORY_HINT = re.compile(r"\d{4}|\bago\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _HISTORY_WORD = re.compile(r"\b(?:ago|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # "ago" and the month names and abbreviations all begin with one of these
 _HISTORY_FIRST = ("ago", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def _history_hint(text: str, low: str, lines_up: bool) -> bool:
-    """_HISTORY_HINT.search(text) is not None: a year, "ago" or a month in the sentence. The words
-    are tried only where one of them begins (see _lines_up)."""
+def history_hint(text: str, low: str, lines_up: bool) -> bool:
+    """HISTORY_HINT.search(text) is not None: a year, "ago" or a month in the sentence. The words
+    are tried only where one of them begins (see context.lines_up)."""
     if not lines_up:
-        return _HISTORY_HINT.search(text) is not None
+        return HISTORY_HINT.search(text) is not None
     if _FOUR_DIGITS.search(text) is not None:
         return True
     return any(_HISTORY_WORD.match(text, pos) for pos in _starts(low, _HISTORY_FIRST))

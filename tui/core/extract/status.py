@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from tui.core.extract.context import COORD, Context, Sent, clause_start, has_any
+from tui.core.extract.context import COORD, Context, Sent, clause_start, has_any, lines_up, lowered
 from tui.core.facts import StatusFact
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linked
@@ -245,8 +245,13 @@ def rule_hits(text: str) -> tuple[tuple[StatusRule, _Hit], ...]:
     repeat); each rule's substring hints keep its regex off most sentences.
     """
     low = text.lower()
-    return tuple((rule, _Hit(m.start(), m.end())) for rule in RULES if has_any(low, rule.hints)
-                 for m in rule.regex.finditer(text))
+    same = lines_up(text, low)
+    out = []
+    for rule in RULES:
+        if has_any(low, rule.hints):
+            twin = lowered(rule.regex) if same else None  # case-sensitive on low: the same spans, faster
+            out += [(rule, _Hit(m.start(), m.end())) for m in (twin.finditer(low) if twin else rule.regex.finditer(text))]
+    return tuple(out)
 
 
 def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
