@@ -393,3 +393,13 @@ def test_the_same_sentence_in_another_month_is_read_again() -> None:
     may = extract(bf.make_blog([text], day=date(2025, 5, 10)), Knowledge())
     assert [f.kind for pf in march.posts for f in pf.schedule] == ["planned"]
     assert [f.kind for pf in may.posts for f in pf.schedule] == []
+
+
+def test_a_working_group_staffed_by_an_organisation_has_it_among_its_parties() -> None:
+    ms = meetings(PLANNED, "The International Red Cross will send staff to Yalikoy, the ICRC said.",
+                  "A working group on prisoner lists, made up of officers from both sides and ICRC staff, "
+                  "will meet at 20:00 local time, the ministry said.")
+    groups = [m for m in ms.values() if m.kind == "working_group"]
+    assert len(groups) == 1
+    parties = set(groups[0].parties)
+    assert {"Kestria", "Ardovia"} <= parties and len(parties) == 3, parties

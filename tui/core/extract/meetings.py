@@ -516,7 +516,8 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         if target:
             base = ctx.meetings[target]
             if m.noun in ("working_group", "dinner") and base.kind not in ("working_group", "dinner"):
-                _part_of(m, base)  # "the working group", "the dinner": a meeting of its own beside the talks
+                _part_of(m, base, _staffed_by(s, m, k) if m.noun == "working_group" else ())
+                # ("the working group", "the dinner": a meeting of its own beside the talks)
                 return
             _copy(m, base, m.next_round)
             return
@@ -582,13 +583,37 @@ def _host_and_guests(s: Sent, pos: int) -> list[Linked]:
     return [host, *guests]
 
 
-def _part_of(m: Mention, base: MeetingBuilder) -> None:
-    """A working group or a dinner of the talks `base`: its own id, the same parties."""
+def _part_of(m: Mention, base: MeetingBuilder, extra: tuple[str, ...] = ()) -> None:
+    """A working group or a dinner of the talks `base`: its own id, the talks' parties, and
+    `extra` parties that staff or chair it (an organisation's experts, the mediators)."""
     suffix = m.noun.replace("_", "-")
     m.id = base.id.removesuffix("-talks") + "-" + suffix
     m.name = base.name.removesuffix(" talks") + (" working group" if m.noun == "working_group" else " dinner")
     m.kind = m.noun
-    m.delegations, m.core, m.party_names = tuple(base.delegations), tuple(base.core), base.parties
+    extra = tuple(d for d in extra if d not in base.delegations)
+    m.delegations, m.core = (*base.delegations, *extra), tuple(base.core)
+    m.party_names = (*base.parties, *(("party", d) for d in extra))
+
+
+# After a working group's noun: who staffs or chairs it ("made up of officers from both sides and
+# ICRC staff", "chaired by Sarvessan officials"), up to the clause's end.
+_STAFFED = re.compile(r"[^.;:]{0,60}?\b(?:made\s+up\s+of|composed\s+of|comprising|chaired\s+by|led\s+by|headed\s+by|with)\b[^.;:]{0,80}",
+                      re.IGNORECASE)
+_SAID_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(?:said|says|told|reported|reports|announced)\b", re.IGNORECASE)
+
+
+def _staffed_by(s: Sent, m: Mention, k: Knowledge) -> tuple[str, ...]:
+    """Parties a working group's own clause says staff or chair it (not the source of the report)."""
+    hit = _STAFFED.match(s.text, m.end)
+    if hit is None:
+        return ()
+    out = []
+    for x in s.mentions:
+        if m.end <= x.start and x.end <= hit.end() and x.kind in ("delegation", "place") and x.side \
+                and k.delegation(x.side) is not None and not _SAID_AFTER.match(s.text[x.end:]) \
+                and not re.search(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$", s.text[max(0, x.start - 12):x.start]):
+            out.append(x.side)
+    return tuple(dict.fromkeys(out))
 
 
 def _member_side(k: Knowledge, name: str) -> str | None:
