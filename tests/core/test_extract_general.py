@@ -403,3 +403,14 @@ def test_a_working_group_staffed_by_an_organisation_has_it_among_its_parties() -
     assert len(groups) == 1
     parties = set(groups[0].parties)
     assert {"Kestria", "Ardovia"} <= parties and len(parties) == 3, parties
+
+
+def test_the_meeting_a_party_is_represented_at_is_the_talks_it_is_in() -> None:
+    ms = meetings(PLANNED, ["Kestrian President Lena Varga has arrived in Selin, where she is expected to hold a meeting "
+                            "with Anatrian President Oguz Celebi.",
+                            "Ardovia will be represented at the meeting by Foreign Minister Ines Ibanez and "
+                            "Deputy Minister Tomas Brenner."])
+    talks = next(m for m in ms.values() if set(m.parties) == {"Kestria", "Ardovia"})
+    assert {"Ines Ibanez", "Tomas Brenner"} <= {p.name for p in talks.participants if p.basis == "announced"}
+    others = [m for m in ms.values() if m is not talks]
+    assert not any(p.name == "Ines Ibanez" for m in others for p in m.participants)

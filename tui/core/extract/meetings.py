@@ -507,6 +507,12 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
             and m.noun in ("talks", "meeting", "working_group", "dinner"):
         target = ctx.post_meeting or main or ctx.main_event or (
             _main_event(m, ctx) if m.event or m.noun in ("working_group", "dinner") else None)
+        if target is not None and target == ctx.post_meeting and main is not None and main != target:
+            # "Russia will be represented at the meeting by …" after the post named a meeting Russia has
+            # no part in (Zelensky's with Erdogan): the sentence's party points to the talks it is in
+            named = {x.side for x in s.mentions if x.kind in ("delegation", "place") and x.side and x.end <= m.start}
+            if named and not named & _sides_in_meeting(ctx.meetings[target], k) and named & set(ctx.meetings[main].delegations):
+                target = main
         if m.noun in ("working_group", "dinner") and (target is None or ctx.meetings[target].kind != m.noun):
             # "the dinner": the latest dinner on record, whoever it is between
             known = [b for b in ctx.meetings.values() if b.kind == m.noun and not b.id.endswith("-next")]
@@ -632,6 +638,16 @@ def _copy(m: Mention, b: MeetingBuilder, next_round: bool) -> None:
 def _side(k: Knowledge, m: Linked) -> str | None:
     """The side a person mention speaks for: their delegation if the text gave one, else their side."""
     return m.side or _side_of_person(k, m.key)
+
+
+def _sides_in_meeting(b: MeetingBuilder, k: Knowledge) -> set[str]:
+    """The parties of a meeting: its delegations, and the sides of the people it is between."""
+    out = set(b.delegations)
+    for kind, name in b.parties:
+        side = _side_of_person(k, name) if kind == "person" else name
+        if side:
+            out.add(side)
+    return out
 
 
 def side_of_person(k: Knowledge, name: str) -> str | None:
