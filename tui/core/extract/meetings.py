@@ -134,8 +134,8 @@ _DEFINITE = re.compile(r"\b(?:the|these|this|direct|peace|trilateral|bilateral|u
                        r"|\b(?:day|round|session|part|stage|phase)\s+of\s+(?:the\s+)?(?:\w+\s+)?$"
                        # "the two sides have yet to begin negotiations": the bare noun after a start verb is these talks
                        r"|\b(?:begin|start|began|started|commence|resume|continue)\s+$", re.IGNORECASE)
-# The noun phrase opens the sentence without an article ("Indirect talks resumed at 15:15",
-# "Proximity talks are back on"): news English's zero article for talks already in the story.
+# The noun phrase opens the sentence without an article ("Indirect talks resumed at noon",
+# "Peace talks are back on"): news English's zero article for talks already in the story.
 _OPENS = re.compile(r"\s*(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|any|some|no)\b)(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+)?\s+", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _HOLD = re.compile(r"\b(?:hold|holding|begin|start|open|resume|have)\s+(?:(?:a|an|the|their|its|new|fresh|further|more)\s+)?(?:[\w-]+\s+){0,3}$",
@@ -508,8 +508,8 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         target = ctx.post_meeting or main or ctx.main_event or (
             _main_event(m, ctx) if m.event or m.noun in ("working_group", "dinner") else None)
         if target is not None and target == ctx.post_meeting and main is not None and main != target:
-            # "Russia will be represented at the meeting by …" after the post named a meeting Russia has
-            # no part in (Zelensky's with Erdogan): the sentence's party points to the talks it is in
+            # "Varnia will be represented at the meeting by …" after the post named a meeting Varnia has
+            # no part in (one leader's with another): the sentence's party points to the talks it is in
             named = {x.side for x in s.mentions if x.kind in ("delegation", "place") and x.side and x.end <= m.start}
             if named and not named & _sides_in_meeting(ctx.meetings[target], k) and named & set(ctx.meetings[main].delegations):
                 target = main
@@ -602,7 +602,7 @@ def _part_of(m: Mention, base: MeetingBuilder, extra: tuple[str, ...] = ()) -> N
 
 
 # After a working group's noun: who staffs or chairs it ("made up of officers from both sides and
-# ICRC staff", "chaired by Sarvessan officials"), up to the clause's end.
+# Red Cross staff", "chaired by Osterland's envoy"), up to the clause's end.
 _STAFFED = re.compile(r"[^.;:]{0,60}?\b(?:made\s+up\s+of|composed\s+of|comprising|chaired\s+by|led\s+by|headed\s+by|with)\b[^.;:]{0,80}",
                       re.IGNORECASE)
 _SAID_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(?:said|says|told|reported|reports|announced)\b", re.IGNORECASE)

@@ -256,7 +256,7 @@ class _Run:
         list_side: str | None = None
         post_sides: tuple[str, ...] = ()  # parties the post has named so far
         absent: list[tuple[str, str, str]] = []  # (person, side, sentence): "X will not attend"
-        coming: list[tuple[str, str, str]] = []  # (person, side, sentence): "X will fly to Geneva for the talks"
+        coming: list[tuple[str, str, str]] = []  # (person, side, sentence): "X will fly to Port Elda for the talks"
         was_announced = False  # the sentence before spoke of a line-up ("…, which will be led by X. Alongside him are:")
         listed_sides: set[str] = set()  # sides a line-up list has announced in this post
         for i, s in enumerate(sents):
@@ -418,8 +418,8 @@ class _Run:
                          again)
 
     def _agreement(self, s: Sent) -> mt.MeetingBuilder | None:
-        """The talks under way that a sentence says ended in agreement ("Veltria and the FMM have
-        agreed a ceasefire", "the three delegations have agreed to set up a fund"): the sides of
+        """The talks under way that a sentence says ended in agreement ("Varnia and the Osterland
+        front have agreed a ceasefire", "the three delegations have agreed to set up a fund"): the sides of
         the talks, or the delegations together, as the subject of a verb of agreement."""
         hit = _AGREED.search(s.text)
         if hit is None or _NEG_BEFORE.search(s.text, 0, hit.start()):

@@ -92,7 +92,7 @@ RULES: tuple[StatusRule, ...] = (
                   r"announced\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:delegation|line-?up|team)|named\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:delegation|line-?up|team)|"
                   r"nominating|will\s+represent|(?:is|are)\s+(?:represented|headed|led)\s+by|"
                   r"(?:is|are)\s+made\s+up\s+of|consists\s+of|(?:is|are)\s+composed\s+of|includes)\b|\bwill\s+be\s+led\s+by\b"
-                  # "X will fly to Geneva and lead his country's team", "leaving Y to lead the delegation"
+                  # "X will fly to Port Elda and lead his country's team", "leaving Y to lead the delegation"
                   r"|\b(?:will|to|and)\s+(?:also\s+)?(?:lead|head)\s+(?:the|its|their|his|her|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,2}"
                   r"(?:delegation|team|negotiators|negotiating\s+team)\b"), country_subject=True,
                hints=("led", "headed", "represent", "include", "comprises", "designated", "announced", "named", "nominating", "made",
@@ -305,8 +305,8 @@ def absentees(s: Sent, k: Knowledge) -> list[tuple[str, str]]:
 
 def movers(s: Sent, k: Knowledge, facts: list[StatusFact]) -> list[tuple[str, str]]:
     """(person, side) for each named person the sentence says will come ("Prime Minister X
-    will fly to Geneva for the talks", "X is expected to attend"), where `facts` (this
-    sentence's status facts) holds will_attend for their side. ("Zelensky has decided to
+    will fly to Port Elda for the talks", "X is expected to attend"), where `facts` (this
+    sentence's status facts) holds will_attend for their side. ("The president has decided to
     send a delegation" is not his own coming; an arrival may be a stop on another trip.)"""
     out = []
     for rule, m in rule_hits(s.text):
@@ -314,7 +314,7 @@ def movers(s: Sent, k: Knowledge, facts: list[StatusFact]) -> list[tuple[str, st
             continue
         lo = clause_start(s.text, m.start())
         hard = max((h.end() for h in _HARD_CLAUSE.finditer(s.text, 0, m.start())), default=0)
-        # the clause, then back over an apposition ("Qadira's prime minister, Yusuf Haddad, will fly")
+        # the clause, then back over an apposition ("Varnia's prime minister, Ruta Vale, will fly")
         people = [x for x in s.mentions if x.kind == "person" and lo <= x.start and x.end <= m.start()] \
             or [x for x in s.mentions if x.kind == "person" and hard <= x.start and x.end <= m.start()]
         if not people:
