@@ -414,3 +414,10 @@ def test_the_meeting_a_party_is_represented_at_is_the_talks_it_is_in() -> None:
     assert {"Ines Ibanez", "Tomas Brenner"} <= {p.name for p in talks.participants if p.basis == "announced"}
     others = [m for m in ms.values() if m is not talks]
     assert not any(p.name == "Ines Ibanez" for m in others for p in m.participants)
+
+
+def test_people_who_met_somewhere_had_a_meeting() -> None:
+    sentence = "Kestrian Foreign Minister Lena Varga and Ardovian Foreign Minister Tomas Brenner met in Selin on Tuesday."
+    ms = meetings(sentence)
+    assert [set(m.parties) for m in ms.values()] == [{"Lena Varga", "Tomas Brenner"}]
+    assert schedule(sentence) == [(1, "concluded")]

@@ -49,7 +49,7 @@ def _has_meeting_word(low: str) -> bool:
     return False
 
 # Substrings one of which any meeting noun or verb needs (a cheap test per sentence).
-_NOUN_HINTS = ("talk", "negotiat", "meet", "met with", "discussion", "consultation", "contacts", "call", "spoke",
+_NOUN_HINTS = ("talk", "negotiat", "meet", "met ", "discussion", "consultation", "contacts", "call", "spoke",
                "spoken", "speak", "summit", "plenary", "session", "round", "working", "expert", "technical",
                "dinner", "lunch", "breakfast", "banquet", "one-to-one", "face-to-face", "tête", "video", "resume",
                "reconvene")
