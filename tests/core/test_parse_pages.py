@@ -228,6 +228,15 @@ def test_a_pinned_post_takes_its_place_by_time() -> None:
     assert blog.posts[-1].text == "The ministry has said talks will resume."  # never the newest post
 
 
+def test_a_pinned_summary_updated_later_takes_its_place_at_the_update() -> None:
+    # its text is what was known at 17:00: shown at 09:00 it would tell the replay's future
+    blog = parse(PINNED.replace("The talks are in their second day.\n",
+                                "The talks are in their second day.\nUpdated at 17:00\n"))
+    assert [(f"{p.time:%H:%M}", p.pinned) for p in blog.posts] == [("12:00", False), ("16:10", False), ("17:00", True),
+                                                                  ("18:30", False)]
+    assert any("updated at 17:00" in w.message and "pinned" in w.message for w in blog.warnings)
+
+
 def test_opening_report_kept_on_top_of_a_newest_first_page_is_shown_first() -> None:
     text = "15 May 2025\n08:00 The summit has opened, officials have said.\n11:00 The envoy has arrived.\n10:00 Talks have begun.\n09:00 Delegations have arrived."
     blog = parse(text)

@@ -505,9 +505,19 @@ def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
         stamp_time(p.day, p.stamp, tz) if p.stamp is not None and p.stamp.clock else None for p in run
     ]
     order, pinned, moved = _place_by_stamps(run, explicit, top_of_page=index == 0, newest_first=newest_first)
+    # A pinned summary edited later ("Updated at 21.45") holds what was known at its update, not at
+    # its stamp: it takes its place at the update (same day), so the replay never shows it early.
+    as_of = {k: u for k in pinned if (u := _updated(run[k], explicit[k], tz)) is not None
+             and explicit[k] is not None and u > explicit[k] and u.date() == explicit[k].date()}
+    if as_of:
+        explicit = [as_of.get(k, t) for k, t in enumerate(explicit)]
+        order, _, _ = _place_by_stamps(run, explicit, top_of_page=False, newest_first=newest_first)
     for k in moved:
         clock = f"{explicit[k]:%H:%M}"
-        if k in pinned:
+        if k in as_of:
+            message = (f"pinned post: at the top of the page, updated at {clock}; placed at its update "
+                       "(its text is as of then)")
+        elif k in pinned:
             message = (f"pinned post: stamped {clock} at the top of the page, out of order with the posts "
                        "below it; placed by its time")
         else:
