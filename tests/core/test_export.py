@@ -83,13 +83,13 @@ The envoy has arrived.
 def test_headline_byline_updated_pinned_are_exported() -> None:
     blog = parse_text(PAGE, BlogMeta(title="T", timezone="+01:00"), "t.txt")
     doc = json.loads(to_json(build_export(blog)))
-    pinned, plain, titled = doc["entries"]
+    plain, pinned, titled = doc["entries"]  # the pinned summary, updated at 13:40, takes its place then
     assert (pinned["headline"], pinned["pinned"], pinned["updated"]) == ("What we know so far", True, "2025-05-16T13:40:00+01:00")
     assert pinned["text"] == "Talks are due to start this afternoon, officials have said."  # the headline is not text
     assert (plain["headline"], plain["byline"], plain["pinned"], plain["updated"]) == ("", "", False, None)
     assert (titled["headline"], titled["byline"]) == ("Talks adjourned until Monday", "By Jane Doe")
     md = to_markdown(blog)
-    assert "### 09:00 · p1 · What we know so far (lines 3–5) · pinned at the top of the page" in md
+    assert "### 13:40 · p2 · What we know so far (lines 3–5) · pinned at the top of the page" in md
     assert "*By Jane Doe*" in md and "(updated 16 May 13:40)" in md
 
 
