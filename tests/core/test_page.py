@@ -147,3 +147,18 @@ def test_the_page_masthead_is_not_text_but_a_post_header_is_read(tmp_path: Path)
     blog = load_blog(page)
     assert blog.summary is None and [p.text[:5] for p in blog.posts] == ["13:00", "14:05"]
     assert "Valley Herald" not in all_text(blog)
+
+
+def test_jsonld_text_fields_written_html_escaped_read_as_plain_text(tmp_path: Path) -> None:
+    page = tmp_path / "escaped.html"
+    page.write_text("""<html><head><script type="application/ld+json">
+{"@type": "LiveBlogPosting", "headline": "Strike &amp; lockout live",
+ "liveBlogUpdate": [{"@type": "BlogPosting", "datePublished": "2024-03-11T06:12:00Z",
+   "headline": "Ceasefire &amp; exchange agreed", "author": {"name": "Ivo &quot;Ike&quot; Brandt"},
+   "articleBody": "The sides have agreed &lt;in principle&gt;."}]}
+</script></head><body><p>x</p></body></html>""", encoding="utf-8")
+    blog = load_blog(page)
+    (post,) = blog.posts
+    assert (post.headline, post.byline) == ("Ceasefire & exchange agreed", "Ivo \"Ike\" Brandt")
+    assert blog.title == "Strike & lockout live"
+    assert post.paragraphs == ("The sides have agreed <in principle>.",)

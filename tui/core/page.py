@@ -211,6 +211,13 @@ def _body_paragraphs(body: str, line: int, warnings: list[ParseWarning]) -> list
     return [t for part in body.split("\n") if (t := _clean_text(part, line, warnings))]
 
 
+def _ld_text(value: object) -> str:
+    """A JSON-LD text field as plain text: CMSes often write it HTML-escaped ("Ceasefire &amp; …")."""
+    import html as htmlmod
+
+    return htmlmod.unescape(str(value or ""))
+
+
 def _line_of(raw: str, needle: str, start: int, line: int) -> tuple[int, int]:
     """(line, position) of `needle` in raw after `start`, which is on `line` (counted incrementally)."""
     at = raw.find(needle, start) if needle else -1
@@ -242,9 +249,9 @@ def _jsonld_posts(root, warnings: list[ParseWarning]) -> tuple[list[PagePost], s
         for item in _walk_json(data):
             if "LiveBlogPosting" not in _types(item):
                 continue
-            title = title or str(item.get("headline") or item.get("name") or "").strip()
+            title = title or _ld_text(item.get("headline") or item.get("name")).strip()
             if not description and isinstance(item.get("description"), str):
-                description = item["description"].strip()
+                description = _ld_text(item["description"]).strip()
                 description_line = first
             updates = item.get("liveBlogUpdate") or []
             for update in updates if isinstance(updates, list) else [updates]:
@@ -258,7 +265,7 @@ def _jsonld_posts(root, warnings: list[ParseWarning]) -> tuple[list[PagePost], s
                 at_line = line
                 body = update.get("articleBody") or update.get("text") or update.get("description") or ""
                 paragraphs = _body_paragraphs(str(body), line, warnings) if body else []
-                headline = _clean_text(str(update.get("headline") or ""), line, warnings)
+                headline = _clean_text(_ld_text(update.get("headline")), line, warnings)
                 if not paragraphs and not headline:
                     continue
                 if not paragraphs:  # a headline-only update: the headline is its text
@@ -266,7 +273,7 @@ def _jsonld_posts(root, warnings: list[ParseWarning]) -> tuple[list[PagePost], s
                 modified = update.get("dateModified")
                 updated = _parse_datetime(modified if isinstance(modified, str) else None)
                 posts.append(PagePost(
-                    when, tuple(paragraphs), headline, _clean_text(_author(update.get("author")), line, warnings),
+                    when, tuple(paragraphs), headline, _clean_text(_ld_text(_author(update.get("author"))), line, warnings),
                     updated if updated is not None and updated > when else None, False, line, line,
                 ))
     return posts, title, description, description_line, error
