@@ -421,3 +421,10 @@ def test_people_who_met_somewhere_had_a_meeting() -> None:
     ms = meetings(sentence)
     assert [set(m.parties) for m in ms.values()] == [{"Lena Varga", "Tomas Brenner"}]
     assert schedule(sentence) == [(1, "concluded")]
+
+
+def test_a_minister_staying_away_is_not_the_sides_absence_but_a_leader_is() -> None:
+    minister = statuses(PLANNED, "Kestrian Foreign Minister Ana Petrova will not attend the talks, her ministry said.")
+    assert ("kestria", "will_not_attend") not in {(d, st) for _, d, st in minister}
+    president = statuses(PLANNED, "Kestrian President Lena Varga will not attend the talks, her office said.")
+    assert ("kestria", "will_not_attend") in {(d, st) for _, d, st in president}

@@ -272,6 +272,10 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
         if not subjects and _PRONOUN_SUBJ.match(s.text[clause_start(s.text, m.start()):]) and ctx.post_subject:
             subjects = [ctx.post_subject]
         background = _RELATIVE.search(s.text, 0, m.start()) is not None
+        if rule.status == "will_not_attend" and _said_of_a_minister(s, m.start(), k):
+            # a minister, an envoy or an aide staying away ("the foreign minister will not be present")
+            # is that person's absence, not their side's; a head of state's or government's is the side's
+            subjects = []
         for subj in subjects:
             d = k.delegation(subj)
             # a party the posts have not given a team takes part once a status says so;
@@ -284,6 +288,24 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
                 taken.append((m.start(), m.end()))
                 ctx.post_subject = subj
     return out
+
+
+# Heads of state or government: their own attendance stands for their side's.
+_LEADER = re.compile(r"\b(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|leader|head\s+of\s+state)\b",
+                     re.IGNORECASE)
+_NOT_LEADER = re.compile(r"\b(?:vice|deputy|former|ex-)", re.IGNORECASE)
+
+
+def _said_of_a_minister(s: Sent, pos: int, k: Knowledge) -> bool:
+    """Is the verb's subject (the nearest name before pos in its clause) a person who does not lead
+    their country (a minister, an envoy, an aide)?"""
+    lo = clause_start(s.text, pos)
+    before = [x for x in s.mentions if lo <= x.start and x.end <= pos and x.kind in ("person", "delegation", "place")]
+    if not before or before[-1].kind != "person":
+        return False
+    p = k.person(before[-1].key)
+    role = f"{p.role if p else ''} {s.text[max(lo, before[-1].start - 40):before[-1].start]}"
+    return not (_LEADER.search(role) and not _NOT_LEADER.search(role))
 
 
 def absentees(s: Sent, k: Knowledge) -> list[tuple[str, str]]:
