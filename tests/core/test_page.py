@@ -162,3 +162,19 @@ def test_jsonld_text_fields_written_html_escaped_read_as_plain_text(tmp_path: Pa
     assert (post.headline, post.byline) == ("Ceasefire & exchange agreed", "Ivo \"Ike\" Brandt")
     assert blog.title == "Strike & lockout live"
     assert post.paragraphs == ("The sides have agreed <in principle>.",)
+
+
+@pytest.mark.parametrize("name", ["blog.html", "blog_no_jsonld.html"])
+def test_the_saved_page_gives_its_expected_posts_with_and_without_json_ld(name: str) -> None:
+    import tomllib
+
+    folder = Path(__file__).resolve().parents[1] / "blogs" / "ceasefire_html"
+    expected = tomllib.loads((folder / "expected_posts.toml").read_text(encoding="utf-8"))["post"]
+    blog = load_blog(folder / name)
+    assert len(blog.posts) == len(expected)
+    for post, want in zip(blog.posts, expected):
+        assert post.headline == want["headline"], want["n"]
+        assert post.time == datetime.fromisoformat(want["published"]), want["n"]
+        assert post.paragraphs[0].startswith(want["starts"]), want["n"]
+        modified = want.get("modified")
+        assert post.updated == (datetime.fromisoformat(modified) if modified else None), want["n"]

@@ -285,10 +285,25 @@ def _jsonld_posts(root, warnings: list[ParseWarning]) -> tuple[list[PagePost], s
 def _dated(el) -> str | None:
     """The post time an element carries (`<time datetime>`, microdata datePublished)."""
     if el.tag == "time" or (el.get("itemprop") or "") == "datePublished":
-        if _UPDATED_CLASS.search(f"{_classes(el)} {el.get('itemprop') or ''}"):
+        if _is_update_time(el):
             return None
         return el.get("datetime") or el.get("content")
     return None
+
+
+def _is_update_time(el) -> bool:
+    """Is this time an edit's, not the post's? Marked on itself, on its wrapper
+    (`<div class="updated">Updated <time …>`) or by the word just before it."""
+    if _UPDATED_CLASS.search(f"{_classes(el)} {el.get('itemprop') or ''}"):
+        return True
+    parent = el.getparent()
+    if parent is None:
+        return False
+    if _UPDATED_CLASS.search(_classes(parent)):
+        return True
+    prev = el.getprevious()
+    before = (prev.tail if prev is not None else parent.text) or ""
+    return _UPDATED_CLASS.search(before[-20:]) is not None
 
 
 def _blocks(root) -> list:
@@ -356,9 +371,12 @@ def _block_post(block, warnings: list[ParseWarning]) -> PagePost | None:
         skip.add(byline_el)
     updated = None
     for el in block.iter("time"):
-        if el is not stamp_el and _UPDATED_CLASS.search(f"{_classes(el)} {el.get('itemprop') or ''}"):
+        if el is not stamp_el and _is_update_time(el):
             updated = _parse_datetime(el.get("datetime"))
             skip.add(el)
+            wrapper = el.getparent()
+            if wrapper is not None and wrapper is not block and _UPDATED_CLASS.search(_classes(wrapper)):
+                skip.add(wrapper)  # "Updated 18:40" is no paragraph of the post
     paragraphs = _paragraphs(block, skip, line, warnings)
     if not paragraphs:  # text straight in the block: its lines, without the stamp, headline and byline
         for el in skip:
