@@ -154,6 +154,17 @@ async def test_end_reveals_the_summary_and_stepping_back_hides_it() -> None:
         assert not summary.display
 
 
+async def test_end_shows_the_newest_post_even_after_selecting_an_older_one() -> None:
+    app = make_app(start_at=6)
+    async with app.run_test(size=(120, 40)) as pilot:
+        feed = app.replay.feed
+        await pilot.press("k", "k")
+        assert not feed.follow and feed.cursor is not None and feed.cursor < feed.last_visible
+        await pilot.press("e")
+        assert fx.position(app) == 10
+        assert feed.follow and feed.cursor == feed.last_visible
+
+
 async def test_state_at_is_called_once_per_position_change() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -361,6 +372,22 @@ async def test_v_brings_back_panes_hidden_with_d_s_m() -> None:
         assert all(replay.query_one(p).region.width > 0 for p in (DelegationsPane, SchedulePane, MeetingsPane))
         await pilot.press("v")
         assert replay.query_one("#panes").region.width == 0  # v again hides them all
+
+
+async def test_a_hidden_pane_gives_the_focus_back_to_the_feed() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await fx.started(pilot)
+        replay = app.replay
+        replay.query_one(SchedulePane).focus()
+        await pilot.pause()
+        await pilot.press("S")  # the focused pane is hidden
+        assert replay.focused is replay.feed
+        await pilot.press("S")  # back again
+        replay.query_one(DelegationsPane).focus()
+        await pilot.pause()
+        await pilot.press("v")  # all panes hidden
+        assert replay.focused is replay.feed
 
 
 async def test_hiding_all_three_panes_gives_the_feed_the_width() -> None:

@@ -248,6 +248,22 @@ class ReplayScreen(Screen[None]):
         self.set_class(not shown, "-no-panes")
         for pane in PANES:
             self.set_class(pane in self.hidden_panes, f"-hide-{pane}")
+        self._focus_out_of_hidden_panes(shown)
+
+    def _focus_out_of_hidden_panes(self, shown: bool) -> None:
+        """A hidden pane keeps no focus: Enter or j/k would act on what the user cannot see."""
+        focused = self.focused
+        if focused is None or not self.is_mounted:
+            return
+        from tui.app.widgets.panes import DelegationsPane, MeetingsPane, SchedulePane
+
+        hidden = {DelegationsPane: "delegations", SchedulePane: "schedule", MeetingsPane: "meetings"}
+        for pane_type, name in hidden.items():
+            inside = focused if isinstance(focused, pane_type) else next(
+                (a for a in focused.ancestors if isinstance(a, pane_type)), None)
+            if inside is not None and (not shown or name in self.hidden_panes):
+                self.set_focus(self.feed)
+                return
 
     def _seq_label(self, seq: int) -> str:
         posts = self.session.blog.posts
@@ -643,6 +659,8 @@ class ReplayScreen(Screen[None]):
     def _jump(self, target: Target) -> None:
         notice = self.session.jump(target, self._now())
         self._sync()
+        if self.session.pending is None and self.is_mounted:
+            self.feed.show_newest()  # an explicit jump shows where the playhead went, even after scrolling up
         if notice and self.session.pending is None:  # a pending jump is in the status line already
             self.query_one(PlayerBar).notice(notice)
 
@@ -655,6 +673,8 @@ class ReplayScreen(Screen[None]):
         before = self.session.clock.position
         self.session.prev_day(self._now())
         self._sync()
+        if self.is_mounted:
+            self.feed.show_newest()
         self._say_if_still(before, "no earlier day")
 
     def action_key_event(self, direction: int) -> None:
