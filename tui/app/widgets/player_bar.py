@@ -113,6 +113,9 @@ class PlayerBar(Widget):
         icon = "▶" if status.playing else "⏸"
         if status.sim_time is not None:
             clock = ("~" if status.estimated else "") + status.sim_time.strftime("%a %-d %b %H:%M")
+            zone = status.sim_time.strftime("%Z")  # the clock says whose time it is ("BST", "+03", "UTC")
+            if zone:
+                clock += f" {zone}"
         else:
             clock = "--:--"
         notice = self.current_notice
