@@ -4,8 +4,8 @@ not break after abbreviations ("Mr.", "U.S.", "a.m."), initials or numbers."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Words that end with a period but rarely end a sentence.
 ABBREVIATIONS = frozenset("""
@@ -21,8 +21,10 @@ _BOUNDARY = re.compile(r"([.!?…]+)([" + re.escape(_CLOSERS) + r"]*)(\s+)(?=[\"
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence of a split text. A NamedTuple, not a frozen dataclass: every post is split
+    into sentences, and a frozen dataclass pays an object.__setattr__ call per field."""
+
     start: int  # offsets into the text that was split
     end: int
     text: str
