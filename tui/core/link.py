@@ -37,18 +37,26 @@ def entities_from(linked: list[Linked], extra_delegations: tuple[str, ...] = (),
     people: dict[str, None] = {}
     delegations: dict[str, None] = {}
     outlets: dict[str, None] = {}
+    sides: dict[str, None] = {}  # parties named through a team or a place, after `parties`
+    # one pass over the mentions, and Mention built inline (a post holds dozens of mentions;
+    # Linked.mention() would add a call per mention to the frozen dataclass's own __init__)
+    mentions = []
+    append = mentions.append
     for m in linked:
-        if m.kind == "person":
+        kind = m.kind
+        if kind == "person":
             people[m.key] = None
-        elif m.kind == "delegation":
+        elif kind == "delegation":
             delegations[m.key] = None
-        elif m.kind == "outlet":
+            if m.side:
+                sides[m.side] = None
+        elif kind == "outlet":
             outlets[m.key] = None
+        elif kind == "place" and m.side:
+            sides[m.side] = None
+        append(Mention(m.start, m.end, kind, m.key))
     for d in extra_delegations:
         delegations[d] = None
     named = dict.fromkeys(parties)
-    for m in linked:
-        if m.side and m.kind in ("delegation", "place"):
-            named[m.side] = None
-    return PostEntities(tuple(people), tuple(delegations), tuple(outlets), tuple(m.mention() for m in linked),
-                        tuple(named))
+    named.update(sides)
+    return PostEntities(tuple(people), tuple(delegations), tuple(outlets), tuple(mentions), tuple(named))
