@@ -47,18 +47,18 @@ def split_spans(text: str) -> list[Sentence]:
     pos = 0
     for line in text.split("\n"):
         if pos:
-            out.extend(Sentence(pos + a, pos + b, t) for a, b, t in _line_spans(line))
+            out.extend([Sentence(pos + a, pos + b, t) for a, b, t in _line_spans(line)])
         else:
-            out.extend(Sentence(a, b, t) for a, b, t in _line_spans(line))
+            out.extend(_line_spans(line))  # the first line's sentences are already at their offsets
         pos += len(line) + 1
     return out
 
 
 @lru_cache(maxsize=1 << 14)
-def _line_spans(line: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, text) of the sentences of one line; cached because
+def _line_spans(line: str) -> tuple[Sentence, ...]:
+    """The sentences of one line, offsets within it; cached because
     paragraphs repeat (bullets, trailers) and each post is split again later."""
-    out: list[tuple[int, int, str]] = []
+    out: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(line):
         punct = m.group(1)
@@ -71,14 +71,14 @@ def _line_spans(line: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
-def _add(out: list[tuple[int, int, str]], line: str, start: int, end: int) -> None:
+def _add(out: list[Sentence], line: str, start: int, end: int) -> None:
     seg = line[start:end]
     stripped = seg.strip()
     if not stripped:
         return
     lead = len(seg) - len(seg.lstrip())
     s = start + lead
-    out.append((s, s + len(stripped), stripped))
+    out.append(Sentence(s, s + len(stripped), stripped))
 
 
 def split(text: str) -> list[str]:
