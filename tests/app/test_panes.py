@@ -104,6 +104,18 @@ async def test_schedule_current_plan_and_struck_earlier_plan() -> None:
         assert "Putin call" in call and "proposed" in call
 
 
+async def test_a_plan_changed_within_one_post_says_so_instead_of_a_span_from_the_post_to_itself() -> None:
+    from dataclasses import replace
+
+    app = PaneApp(SchedulePane)
+    async with app.run_test(size=(90, 20)) as pilot:
+        pane = app.query_one(SchedulePane)
+        pane.show(replace(LATER, schedule=(PLAN_THU, replace(PLAN_FRI, seq=PLAN_THU.seq), _states.CALL)))
+        await pilot.pause()
+        earlier = option_texts(pane)[1]
+        assert f"#{PLAN_THU.seq} → #{PLAN_THU.seq}" not in earlier and "changed in the same post" in earlier
+
+
 async def test_a_long_history_lists_the_latest_earlier_plans_and_counts_the_rest() -> None:
     from datetime import timedelta
 

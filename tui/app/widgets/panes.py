@@ -293,12 +293,10 @@ class SchedulePane(_FactList):
             text += " " + when
         if fact.raw:
             text += f" “{fact.raw}”"
-        return render.line(
-            "    ",
-            (text, render.STRUCK),
-            "  ",
-            (f"{self.seq_label(fact.seq)} → {self.seq_label(superseded_by.seq)}", render.DIM),
-        )
+        # "#31 → #31" says nothing: a change within one post ("has ended … will resume at 9am") is that post's
+        span = (f"{self.seq_label(fact.seq)} → {self.seq_label(superseded_by.seq)}" if superseded_by.seq != fact.seq
+                else f"{self.seq_label(fact.seq)}, changed in the same post")
+        return render.line("    ", (text, render.STRUCK), "  ", (span, render.DIM))
 
 
 # --- Meetings ----------------------------------------------------------------
