@@ -178,6 +178,11 @@ class Context:
     post_meeting: str | None = None  # last meeting named in the current post
     post_subject: str | None = None  # last delegation that was a status subject in the post
 
+    def record(self, f) -> None:
+        """A schedule fact on record: in its meeting's list and in that list's summary."""
+        self.schedule_of.setdefault(f.subject, []).append(f)
+        self.sched.setdefault(f.subject, SchedSummary()).add(f)
+
     def main_talks(self) -> str | None:
         """The talks most often named with their parties so far (None before any)."""
         return self.main_id

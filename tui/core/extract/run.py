@@ -135,6 +135,11 @@ def _place_zone(place: str) -> tzinfo | None:
     return None
 
 
+def _day_of(post: Post) -> datetime:
+    """The post's day as a datetime at midnight in its zone (a fact whose day is known, not its hour)."""
+    return datetime.combine(post.day, time(0), post.time.tzinfo)
+
+
 def _sentences(post: Post, linked: list[Linked], local, venue=None) -> list[Sent]:
     out = []
     j = 0
@@ -399,18 +404,13 @@ class _Run:
                 b = ctx.meetings[target]
                 if b.status != "happened" and b.add_participant(Participant(key, post.seq, "announced", sent.text)):
                     changed[b.id] = b
-        for key, side, sentence in coming:
-            target = self._meeting_for((side,))
-            if target is not None:
-                b = ctx.meetings[target]
-                if b.add_participant(Participant(key, post.seq, "announced", sentence)):
-                    changed[b.id] = b
-        for key, side, sentence in absent:
-            target = self._meeting_for((side,))
-            if target is not None:
-                b = ctx.meetings[target]
-                if b.add_participant(Participant(key, post.seq, "absent", sentence)):
-                    changed[b.id] = b
+        for basis, named in (("announced", coming), ("absent", absent)):
+            for key, side, sentence in named:
+                target = self._meeting_for((side,))
+                if target is not None:
+                    b = ctx.meetings[target]
+                    if b.add_participant(Participant(key, post.seq, basis, sentence)):
+                        changed[b.id] = b
         ents = entities_from(linked, tuple(dict.fromkeys(extra_delegs)), self.reader.parties_named)
         self._note_venue(changed.values(), status)
         again = [(b.id, p) for b in ctx.meetings.values() if b.again for p in b.take_again()]
@@ -441,11 +441,9 @@ class _Run:
     def _conclude(self, b: mt.MeetingBuilder, s: Sent, schedule: list[ScheduleFact], status: list[StatusFact]) -> None:
         """The talks b ended on the day of the post: a schedule fact, and each side concluded."""
         ctx, k = self.ctx, self.k
-        at = datetime.combine(s.post.day, time(0), s.post.time.tzinfo)
-        f = ScheduleFact(s.post.seq, b.id, "concluded", at, False, "", s.text, precision="day")
+        f = ScheduleFact(s.post.seq, b.id, "concluded", _day_of(s.post), False, "", s.text, precision="day")
         schedule.append(f)
-        ctx.schedule_of.setdefault(b.id, []).append(f)
-        ctx.sched.setdefault(b.id, SchedSummary()).add(f)
+        ctx.record(f)
         for side in b.delegations:
             d = k.delegation(side)
             if d is not None and d.negotiating:
@@ -614,14 +612,13 @@ class _Run:
                 elif sk in _NEWS_OF_THE_DAY:
                     # "the talks have begun" with no time: they did so on the day of the post (the
                     # day is known, the hour is not: no clock is made up)
-                    at, estimated, raw, precision = datetime.combine(s.post.day, time(0), s.post.time.tzinfo), False, "", "day"
+                    at, estimated, raw, precision = _day_of(s.post), False, "", "day"
                 else:
                     at, estimated, raw, precision = None, False, "", "none"
                 f = ScheduleFact(s.post.seq, b.id, sk, at, estimated, raw, s.text, precision=precision)
                 if not any(x.subject == f.subject and x.kind == f.kind and x.when == f.when for x in schedule):
                     schedule.append(f)
-                    ctx.schedule_of.setdefault(b.id, []).append(f)
-                    sched.add(f)
+                    ctx.record(f)
                 if when is not None and not hedged and (
                         sk in ("planned", "rescheduled", "delayed", "confirmed")
                         or (sk == "postponed" and _UNTIL.search(s.text, 0, when.start))):

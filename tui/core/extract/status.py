@@ -314,14 +314,9 @@ def absentees(s: Sent, k: Knowledge) -> list[tuple[str, str]]:
     for rule, m in rule_hits(s.text):
         if rule.status != "will_not_attend":
             continue
-        lo = clause_start(s.text, m.start())
-        people = [x for x in s.mentions if x.kind == "person" and lo <= x.start and x.end <= m.start()]
-        if not people:
-            continue
-        p = people[-1]
-        side = _side(p, k, True, s.text, lo)
-        if side:
-            out.append((p.key, side))
+        found = _person_subject(s, m.start(), k)
+        if found:
+            out.append(found)
     return out
 
 
@@ -334,18 +329,26 @@ def movers(s: Sent, k: Knowledge, facts: list[StatusFact]) -> list[tuple[str, st
     for rule, m in rule_hits(s.text):
         if rule.name != "will_attend":
             continue
-        lo = clause_start(s.text, m.start())
-        hard = max((h.end() for h in _HARD_CLAUSE.finditer(s.text, 0, m.start())), default=0)
         # the clause, then back over an apposition ("Varnia's prime minister, Ruta Vale, will fly")
-        people = [x for x in s.mentions if x.kind == "person" and lo <= x.start and x.end <= m.start()] \
-            or [x for x in s.mentions if x.kind == "person" and hard <= x.start and x.end <= m.start()]
-        if not people:
-            continue
-        p = people[-1]
-        side = _side(p, k, True, s.text, min(lo, p.start))
-        if side and any(f.delegation == side and f.status == "will_attend" for f in facts):
-            out.append((p.key, side))
+        found = _person_subject(s, m.start(), k, over_apposition=True)
+        if found and any(f.delegation == found[1] and f.status == "will_attend" for f in facts):
+            out.append(found)
     return list(dict.fromkeys(out))
+
+
+def _person_subject(s: Sent, pos: int, k: Knowledge, *, over_apposition: bool = False) -> tuple[str, str] | None:
+    """(person, side) for the last person named in the clause before the verb at pos, when the
+    knowledge gives them a side; `over_apposition`: else the last one since the previous hard
+    clause boundary ("X's prime minister, Y, will …")."""
+    lo = clause_start(s.text, pos)
+    people = [x for x in s.mentions if x.kind == "person" and lo <= x.start and x.end <= pos]
+    if not people and over_apposition:
+        hard = max((h.end() for h in _HARD_CLAUSE.finditer(s.text, 0, pos)), default=0)
+        people = [x for x in s.mentions if x.kind == "person" and hard <= x.start and x.end <= pos]
+    if not people:
+        return None
+    side = _side(people[-1], k, True, s.text, lo)
+    return (people[-1].key, side) if side else None
 
 
 def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set) -> StatusFact | None:
