@@ -9,6 +9,27 @@ from datetime import date, datetime, tzinfo
 _EMPTY: tuple[int, ...] = ()
 
 
+def _fill(post: Post, seq: int, day: date, time: datetime, time_estimated: bool, first: int, last: int, body,
+          headline: str, byline: str, updated: datetime | None, pinned: bool, blog_name: str,
+          holes: tuple[int, ...]) -> None:
+    """Set every slot of a new Post (it forbids attribute setting after construction). `first`/`last`
+    and `body`: line numbers and paragraphs, or byte offsets and the TextSource they index."""
+    _set = object.__setattr__  # direct calls: posts are built by the million
+    _set(post, "seq", seq)
+    _set(post, "day", day)
+    _set(post, "time", time)
+    _set(post, "time_estimated", time_estimated)
+    _set(post, "_first", first)
+    _set(post, "_last", last)
+    _set(post, "_body", body)
+    _set(post, "headline", headline)
+    _set(post, "byline", byline)
+    _set(post, "updated", updated)
+    _set(post, "pinned", pinned)
+    _set(post, "blog_name", blog_name)
+    _set(post, "_holes", holes)
+
+
 class Post:
     """One post. seq 1 is the oldest; lines are 1-based and inclusive.
 
@@ -38,20 +59,8 @@ class Post:
     def __init__(self, seq: int, day: date, time: datetime, time_estimated: bool, first_line: int, last_line: int,
                  paragraphs: tuple[str, ...], headline: str = "", byline: str = "",
                  updated: datetime | None = None, pinned: bool = False, blog_name: str = "") -> None:
-        _set = object.__setattr__
-        _set(self, "seq", seq)
-        _set(self, "day", day)
-        _set(self, "time", time)
-        _set(self, "time_estimated", time_estimated)
-        _set(self, "_first", first_line)
-        _set(self, "_last", last_line)
-        _set(self, "_body", tuple(paragraphs))  # verbatim, control bytes already made visible
-        _set(self, "headline", headline)
-        _set(self, "byline", byline)
-        _set(self, "updated", updated)
-        _set(self, "pinned", pinned)
-        _set(self, "blog_name", blog_name)
-        _set(self, "_holes", _EMPTY)
+        _fill(self, seq, day, time, time_estimated, first_line, last_line, tuple(paragraphs),  # verbatim, controls visible
+              headline, byline, updated, pinned, blog_name, _EMPTY)
 
     @classmethod
     def in_source(cls, seq: int, day: date, time: datetime, time_estimated: bool, source, start: int, end: int,
@@ -62,20 +71,7 @@ class Post:
         0-based indices (within the span) are in `holes` (headline, byline,
         "Updated at …" lines, a repeated day header)."""
         post = cls.__new__(cls)
-        _set = object.__setattr__
-        _set(post, "seq", seq)
-        _set(post, "day", day)
-        _set(post, "time", time)
-        _set(post, "time_estimated", time_estimated)
-        _set(post, "_first", start)
-        _set(post, "_last", end)
-        _set(post, "_body", source)
-        _set(post, "headline", headline)
-        _set(post, "byline", byline)
-        _set(post, "updated", updated)
-        _set(post, "pinned", pinned)
-        _set(post, "blog_name", blog_name)
-        _set(post, "_holes", holes)
+        _fill(post, seq, day, time, time_estimated, start, end, source, headline, byline, updated, pinned, blog_name, holes)
         return post
 
     def __setattr__(self, name: str, value: object) -> None:
