@@ -81,14 +81,19 @@ def read_bytes(path: str | Path) -> bytes:
         if p.is_dir():
             raise InputError(f"{p}: is a directory, not a blog text file")
         return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory, not a blog text file") from None
-    except PermissionError:
-        raise InputError(f"{p}: permission denied") from None
     except OSError as err:
-        raise InputError(f"{p}: cannot read ({err.strerror or err})") from None
+        raise _unreadable(p, err) from None
+
+
+def _unreadable(p: Path, err: OSError) -> InputError:
+    """The one-line reason a file cannot be opened or read."""
+    if isinstance(err, FileNotFoundError):
+        return InputError(f"{p}: no such file")
+    if isinstance(err, IsADirectoryError):
+        return InputError(f"{p}: is a directory, not a blog text file")
+    if isinstance(err, PermissionError):
+        return InputError(f"{p}: permission denied")
+    return InputError(f"{p}: cannot read ({err.strerror or err})")
 
 
 def check_encoding(encoding: str) -> str:
@@ -387,12 +392,8 @@ class TextSource:
 def _stat_regular(p: Path):
     try:
         st = p.stat()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{p}: permission denied") from None
     except OSError as err:
-        raise InputError(f"{p}: cannot read ({err.strerror or err})") from None
+        raise _unreadable(p, err) from None
     if stat.S_ISDIR(st.st_mode):
         raise InputError(f"{p}: is a directory, not a blog text file")
     return st
