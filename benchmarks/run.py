@@ -339,13 +339,8 @@ def first_on_screen(argv: list[str], needle: str, *, timeout: float = TTY_TIMEOU
                     pid = 0
                     break
                 continue
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                result["error"] = "pty closed"
-                break
-            if not chunk:
-                result["error"] = "pty closed"
+            chunk = _pty_chunk(fd, result)
+            if chunk is None:
                 break
             buf += chunk
             plain = re.sub(rb"\s+", b" ", _ANSI.sub(b"", buf))
@@ -364,6 +359,18 @@ def first_on_screen(argv: list[str], needle: str, *, timeout: float = TTY_TIMEOU
                 pass
         os.close(fd)
     return result
+
+
+def _pty_chunk(fd: int, result: dict) -> bytes | None:
+    """The next bytes the child wrote to the pty; None, with result["error"] set, once it is closed."""
+    try:
+        chunk = os.read(fd, 65536)
+    except OSError:
+        chunk = b""
+    if not chunk:
+        result["error"] = "pty closed"
+        return None
+    return chunk
 
 
 def peer_on_screen(argv: list[str], first: str, last: str, *, key: bytes = b"G", env: dict,
@@ -392,13 +399,8 @@ def peer_on_screen(argv: list[str], first: str, last: str, *, key: bytes = b"G",
             ready, _, _ = select.select([fd], [], [], 0.5)
             if not ready:
                 continue
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                result["error"] = "pty closed"
-                break
-            if not chunk:
-                result["error"] = "pty closed"
+            chunk = _pty_chunk(fd, result)
+            if chunk is None:
                 break
             buf += chunk
             if want in re.sub(rb"\s+", b" ", _ANSI.sub(b"", buf)):
