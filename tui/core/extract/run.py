@@ -127,7 +127,7 @@ _AT_VENUE = ("arrived", "located", "returned", "meeting", "waiting")
 
 
 def _place_zone(place: str) -> tzinfo | None:
-    """The time zone of a place as written ("Geneva", "Dolmabahce Palace, Istanbul"); None if unknown."""
+    """The time zone of a place as written ("Vienna", "Palais Coburg, Vienna"); None if unknown."""
     for part in [place, *reversed(place.split(",")[1:])]:
         zone = place_zone(part)
         if zone is not None:
