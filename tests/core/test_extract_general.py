@@ -428,3 +428,57 @@ def test_a_minister_staying_away_is_not_the_sides_absence_but_a_leader_is() -> N
     assert ("kestria", "will_not_attend") not in {(d, st) for _, d, st in minister}
     president = statuses(PLANNED, "Kestrian President Lena Varga will not attend the talks, her office said.")
     assert ("kestria", "will_not_attend") in {(d, st) for _, d, st in president}
+
+
+def _stamped(*posts: str, hour: int = 9):
+    """Posts with stamps the text gave (not estimated), an hour apart from `hour`."""
+    blog = bf.make_blog(list(posts), start_hour=hour, minutes_apart=60)
+    blog.posts[:] = [p.replace(time_estimated=False) for p in blog.posts]
+    return extract(blog, Knowledge())
+
+
+def test_a_weekday_in_a_plan_lies_ahead_and_in_a_report_behind() -> None:
+    # the posts are on Thursday 15 May 2025
+    plan = run(OPENING, "The next round between Kestria and Ardovia will be held on Tuesday, the ministry said.")
+    planned = [f for pf in plan.posts for f in pf.schedule if f.kind in ("planned", "rescheduled")]
+    assert planned and planned[-1].when.date() == date(2025, 5, 20)  # not last Tuesday, the 13th
+    past = run("Talks between Kestria and Ardovia began on Saturday in Yalikoy, the ministry said.")
+    started = [f for pf in past.posts for f in pf.schedule if f.kind == "started"]
+    assert started and started[0].when.date() == date(2025, 5, 10)  # not the coming Saturday, the 17th
+
+
+def test_a_plan_for_an_hour_already_past_is_the_next_days() -> None:
+    late = ["Talks between Kestria and Ardovia will resume at 16:00 today, the ministry said.",
+            "The meeting between Kestria and Ardovia has been brought forward to 09:00, the ministry said."]
+    blog = _stamped(*late, hour=21)  # the second post is stamped 22:00
+    moved = [f for pf in blog.posts for f in pf.schedule if f.seq == 2]
+    assert moved and moved[0].when is not None and (moved[0].when.date(), moved[0].when.hour) == (date(2025, 5, 16), 9)
+    # with the post's time only estimated, 09:00 may still be ahead that day: nothing is moved
+    guessed = run(*late)
+    kept = [f for pf in guessed.posts for f in pf.schedule if f.seq == 2]
+    assert kept and kept[0].when.date() == date(2025, 5, 15)
+
+
+def test_a_report_about_the_session_denied_is_a_denial_and_a_report_about_something_else_is_not() -> None:
+    plan = "Talks between Kestria and Ardovia will be held on Friday, the ministry said."
+    got = schedule(plan, "Reports in Kestrian media that Friday's session has been cancelled are false, "
+                         "Anatrian Foreign Minister Gulsen Aydogan told Meridian Press.")
+    assert (2, "denied") in got and (2, "cancelled") not in got
+    other = schedule(OPENING, "Reports that Kestria had walked out for a second time are wrong, a spokeswoman "
+                              "said: the session has broken for a recess.")
+    assert (2, "denied") not in other
+
+
+def test_talks_that_go_ahead_as_planned_are_confirmed() -> None:
+    got = schedule("Talks between Kestria and Ardovia will be held on Friday, the ministry said.",
+                   "“The talks go ahead as planned,” the minister said.")
+    assert (2, "confirmed") in got
+
+
+def test_a_session_originally_planned_for_one_hour_that_will_now_start_at_another_is_rescheduled_to_it() -> None:
+    for moved in ("The UN says Saturday's closing session, originally planned for 10:00, will now start at 15:00.",
+                  "The closing session has been moved from 10:00 to 15:00 on Saturday, the UN said."):
+        blog = run("Talks between Kestria and Ardovia will close with a session at 10:00 on Saturday.", moved)
+        got = [f for pf in blog.posts for f in pf.schedule if f.seq == 2]
+        assert [f.kind for f in got] == ["rescheduled"], moved
+        assert (got[0].when.date(), got[0].when.hour) == (date(2025, 5, 17), 15), moved

@@ -88,6 +88,10 @@ class When:
     precision: str  # minute | hour ("in two hours") | part (morning, "tonight") | day | none
     estimated: bool
     history: bool = False  # another year, an earlier month, "years ago"
+    # where the day came from: "text" (a date, "tomorrow"), "post" (a clock or part of day with no
+    # day: the post's own), "weekday" (a weekday name: the nearest such day, either way). Callers
+    # that know the tense may move a "post" day by one and a "weekday" day by a week.
+    day_from: str = "text"
 
 
 def _num(word: str | None) -> int | None:
@@ -152,6 +156,7 @@ class _Acc:
         self.offset: timedelta | None = None
         self.estimated = False
         self.history = False
+        self.weekday = False
 
     def add(self, g: dict[str, str | None]) -> None:
         ref_day = self.ref.astimezone(self.local).date()
@@ -179,6 +184,7 @@ class _Acc:
                     self.clock_explicit = explicit
         elif g["wday"]:
             self.day = _nearest_weekday(ref_day, WEEKDAYS.index(g["wd"].lower()))
+            self.weekday = True
             part = g["wdpart"] or g["wdmod"]
             if part:
                 self.part = PARTS[part.lower()]
@@ -190,6 +196,7 @@ class _Acc:
                 self.day = date(yr, mon, dom)
             except ValueError:
                 return
+            self.weekday = False  # "Wednesday, 19 August": the date decides
             self.history = self.history or yr != ref_day.year
         elif g["monyr"]:
             mon = MONTHS.index(g["mon3"].lower()) + 1
@@ -237,6 +244,9 @@ class _Acc:
             self.day = ref_day + timedelta(days=7 - ref_day.weekday())
             self.estimated = True
 
+    def _day_from(self) -> str:
+        return "post" if self.day is None else "weekday" if self.weekday else "text"
+
     def result(self, raw: str, start: int, end: int) -> When:
         if self.offset is not None and self.day is None or (self.offset is not None and self.part is None and self.clock is None):
             # "in two or three hours": the hour the text supports, never a made-up minute
@@ -251,13 +261,14 @@ class _Acc:
             h, mi, zone = self.clock
             day = self.day or self.ref.astimezone(zone).date()
             dt = datetime.combine(day, time(h, mi), zone).astimezone(self.local)
-            return When(raw, start, end, dt, "minute", self.estimated, self.history)
+            return When(raw, start, end, dt, "minute", self.estimated, self.history, self._day_from())
         if self.part is not None:
             day = self.day or self.ref.astimezone(self.local).date()
-            return When(raw, start, end, datetime.combine(day, self.part, self.local), "part", True, self.history)
+            return When(raw, start, end, datetime.combine(day, self.part, self.local), "part", True, self.history,
+                        self._day_from())
         if self.day is not None:
             return When(raw, start, end, datetime.combine(self.day, time(0), self.local), "day",
-                        self.estimated, self.history)
+                        self.estimated, self.history, self._day_from())
         return When(raw, start, end, None, "none", self.estimated, self.history)
 
 
@@ -293,7 +304,7 @@ def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzi
         start, end = group[0][0], group[-1][1]
         w = acc.result(text[start:end], start, end)
         if w.dt is not None and ref_estimated and (w.precision == "part" and acc.offset is not None):
-            w = When(w.raw, w.start, w.end, w.dt, w.precision, True, w.history)
+            w = When(w.raw, w.start, w.end, w.dt, w.precision, True, w.history, w.day_from)
         out.append(w)
         i += 1
     return out

@@ -25,7 +25,13 @@ from tui.core.facts import Meeting, Participant
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linked
 from tui.core.seqview import PrefixView
-from tui.core.vocab import MONTHS
+from tui.core.vocab import MONTHS, WEEKDAY_NAMES
+
+# "Thursday's session", "today's session", "the afternoon session": a sitting of the talks named by
+# its day or part of day (a lookbehind each, as a lookbehind has one width).
+_DAY_SESSION = "|".join(
+    [rf"(?<={d}['’]s\s)" for d in (*WEEKDAY_NAMES, "today", "tomorrow", "yesterday", "tonight")]
+    + [rf"(?<={p}\s)" for p in ("morning", "afternoon", "evening", "night")])
 
 # Meeting nouns, by the kind of meeting they name. A plenary, a session, a summit or a round is the
 # main talks unless its parties are named; a working group and a meal are meetings of their own.
@@ -35,6 +41,7 @@ NOUN = re.compile(r"\b(?:(?P<call>(?:phone|international\s+phone|telephone|video
                   r"|(?P<talk>talks|talk(?=\s+between)|negotiations|discussions|consultations|contacts(?=\s+between)"
                   r"|summit|plenary(?:\s+session)?|(?<=opening\s)session|(?<=closing\s)session|(?<=the\s)session"
                   r"|(?<=final\s)session|(?<=first\s)session|(?<=next\s)session|(?<=joint\s)session"
+                  r"|(?:" + _DAY_SESSION + r")session"
                   r"|round\s+of\s+(?:talks|negotiations|meetings)|(?<=first\s)round|(?<=second\s)round|(?<=third\s)round"
                   r"|(?<=new\s)round|(?<=next\s)round|(?<=another\s)round|(?<=final\s)round)"
                   r"|(?P<meet>meeting|meetings|one-to-one|tête-à-tête|face-to-face))\b", re.IGNORECASE)
@@ -132,6 +139,8 @@ _BOUNDARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|
                        r"regarding|concerning|includes?|included|comprises|features|represents?|hosted|led|headed)\b|[.;:()“”\"]", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|this|direct|peace|trilateral|bilateral|upcoming|such|no|their|its)\s+(?:\w+\s+)?$"
                        r"|\b(?:day|round|session|part|stage|phase)\s+of\s+(?:the\s+)?(?:\w+\s+)?$"
+                       # a possessive is a determiner: "Friday's session", "Kestria's talks"
+                       r"|\w['’]s\s+(?:\w+\s+)?$"
                        # "the two sides have yet to begin negotiations": the bare noun after a start verb is these talks
                        r"|\b(?:begin|start|began|started|commence|resume|continue)\s+$", re.IGNORECASE)
 # The noun phrase opens the sentence without an article ("Indirect talks resumed at noon",

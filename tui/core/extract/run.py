@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time, tzinfo
+from datetime import datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
 from tui.core.extract import meetings as mt
@@ -216,16 +216,60 @@ def _present_sides(b: mt.MeetingBuilder, k: Knowledge) -> list[str]:
     return out
 
 
+_FORMER = re.compile(r"\b(?:originally|initially|previously|first)\s+(?:[\w-]+\s+){0,2}$|\b(?:instead\s+of|rather\s+than|from)\s+$",
+                     re.IGNORECASE)
+
+
 def _when_for(s: Sent, lo: int, start: int, hi: int) -> When | None:
     times = [w for w in s.times if w.dt is not None and not w.history]
     after = [w for w in times if start <= w.start < hi]
+    if len(after) > 1:
+        # "originally planned for 10:00, will now start at 3pm", "moved from 10:00 to noon": the new time
+        new = [w for w in after if not _FORMER.search(s.text, max(0, w.start - 40), w.start)]
+        after = new or after
     if after:
         # "possibly tonight, probably tomorrow": the likelier of two guesses
         likely = [w for w in after[1:] if _LIKELY.search(s.text, 0, w.start)]
-        return likely[0] if likely else after[0]
+        return _on_named_day(likely[0] if likely else after[0], times, lo, hi)
     lo = max(lo, clause_start(s.text, start))
     before = [w for w in times if lo <= w.start < start]
     return before[-1] if before else None
+
+
+def _on_named_day(w: When, times: list[When], lo: int, hi: int) -> When:
+    """An hour with no day of its own on the day the same stretch names apart from it:
+    "Saturday's session … will now start at 3pm" is 3pm on Saturday."""
+    if w.day_from != "post" or w.precision not in ("minute", "part"):
+        return w
+    day = next((t for t in times if t.precision == "day" and t.day_from != "post" and lo <= t.start < hi), None)
+    if day is None:
+        return w
+    d = day.dt.date()
+    return replace(w, dt=w.dt.replace(year=d.year, month=d.month, day=d.day), day_from=day.day_from)
+
+
+# Kinds that look ahead (a plan) and kinds that report what has happened.
+_AHEAD = ("planned", "confirmed", "rescheduled", "delayed", "postponed", "proposed")
+_BEHIND = ("started", "concluded", "happened", "suspended", "resumed")
+_GRACE = timedelta(hours=1)  # "due at 10:00" in a 10:40 post is today's running late, not tomorrow's
+
+
+def _in_tense(when: When | None, kind: str | None, post) -> When | None:
+    """The day a time phrase without a date means, given what the sentence says happens.
+    A plan for "Thursday" told on a Friday is next week's Thursday; "began on Thursday" told on a
+    Tuesday is last week's. A plan "at 09:00" (or "in the morning") told at 22:05 is tomorrow's,
+    when the post's own time is known (an estimated one cannot tell)."""
+    if when is None or when.dt is None or kind is None:
+        return when
+    if when.day_from == "weekday":
+        if kind in _AHEAD and when.dt.date() < post.day:
+            return replace(when, dt=when.dt + timedelta(days=7))
+        if kind in _BEHIND and when.dt.date() > post.day:
+            return replace(when, dt=when.dt - timedelta(days=7))
+    elif (when.day_from == "post" and kind in _AHEAD and when.precision in ("minute", "part")
+          and not post.time_estimated and when.dt < post.time - _GRACE):
+        return replace(when, dt=when.dt + timedelta(days=1))
+    return when
 
 
 def _sentence_of(sents: list[Sent], key: str) -> Sent | None:
@@ -332,6 +376,7 @@ class _Run:
                     kind = None
                 if kind in ("concluded", "suspended") and _DAY_END.search(s.text, max(0, m.start - 40), min(len(s.text), m.end + 60)):
                     kind = "day_end"  # "the first day of talks has ended", "adjourned for the night": they sit again
+                when = _in_tense(when, kind, s.post)
                 self._apply(b, m, s, kind, when, lo, hi, schedule, status)
             if not mentions and not s.history and not refuted:
                 agreed = self._agreement(s)

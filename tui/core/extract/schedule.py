@@ -38,6 +38,11 @@ RULES: tuple[Rule, ...] = (
                                             r"(?:is|are|was|were)\s+(?:inaccurate|false|untrue|wrong|incorrect|baseless|unfounded|fake|not\s+true)\b"
                                             r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|any\s+|a\s+|media\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|suggestions?|rumou?rs?)\b"),
          hints=('accurate', 'false', 'true', 'wrong', 'correct', 'baseless', 'unfounded', 'fake', 'denied', 'dismissed', 'rejected')),
+    # "Reports in X media that Thursday's session has been cancelled are false": the meeting is what
+    # the report said (the noun inside the report); "Reports that X walked out are wrong; the session …" is not
+    Rule("denied_report_about", "denied", _r(r"\b(?:report|reports|claim|claims|suggestions?|rumou?rs?|speculation)\b[^.]{31,120}?\b"
+                                            r"(?:is|are|was|were)\s+(?:inaccurate|false|untrue|wrong|incorrect|baseless|unfounded|fake|not\s+true)\b"),
+         hints=('accurate', 'false', 'true', 'wrong', 'correct', 'baseless', 'unfounded', 'fake')),
     Rule("concluded", "concluded", _r(r"\b(?:have|has|had)\s+(?:now\s+|just\s+|reportedly\s+|finally\s+)?(?:concluded|ended|finished|closed|wrapped\s+up|broken\s+up)\b"
                                       r"|\bwrapped\s+up\b|\b(?:is|are)\s+(?:now\s+)?over\b|\bcame\s+to\s+an?\s+(?:end|close)\b"
                                       r"|\b(?:ended|concluded|finished|closed)\s+(?:after|at|on|with|shortly|late|early|without|in)\b"), where="after",
@@ -72,10 +77,12 @@ RULES: tuple[Rule, ...] = (
          hints=('postponed', 'put', 'deferred', 'no')),
     Rule("delayed", "delayed", _r(r"\bdelayed\b|\brunning\s+late\b|\bheld\s+up\b|\b(?:pushed|put|set)\s+back\s+by\b"),
          hints=('delayed', 'late', 'held', 'pushed', 'put', 'set')),
-    Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+(?:to|forward|up)\b|\bbrought\s+forward\b|\b(?:pushed|put)\s+back\b|\bshifted\s+to\b"), where="after",
-         hints=('rescheduled', 'moved', 'brought', 'pushed', 'put', 'shifted')),
+    Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+(?:to|forward|up|from)\b|\bbrought\s+forward\b|\b(?:pushed|put)\s+back\b|\bshifted\s+to\b"
+                                          # "the session, originally planned for 10:00, will now start at 3pm"
+                                          r"|\boriginally\s+(?:planned|scheduled|due|set|expected)\b[^.;]{0,60}?\bnow\b"), where="after",
+         hints=('rescheduled', 'moved', 'brought', 'pushed', 'put', 'shifted', 'originally')),
     Rule("confirmed", "confirmed", _r(r"\bnot\s+been\s+cancell?ed\b|\bwill\s+(?:still\s+)?go\s+ahead\b|\b(?:is|are)\s+still\s+on\b"
-                                      r"|\bremains?\s+on\s+(?:track|schedule)\b|\bconfirmed\s+(?:that|the|for)\b|\bgoes\s+ahead\b"), where="after",
+                                      r"|\bremains?\s+on\s+(?:track|schedule)\b|\bconfirmed\s+(?:that|the|for)\b|\b(?:go|goes|going)\s+ahead\b"), where="after",
          hints=('cancel', 'ahead', 'still', 'track', 'schedule', 'confirmed')),
     Rule("proposed_whether", "proposed", _r(r"\b(?:whether|if)\b[^,.;]{0,60}$"), where="before",
          hints=('whether', 'if')),
@@ -115,7 +122,7 @@ _ANY_WORDS = ("no ", "not ", "report", "claim", "conclu", "ended", "finish", "wr
               "offer", "could", "might", "may ", "possib", "potential", "request", "have to", "ready", "invit",
               "necessary", "suggest", "open", "progress", "session", "over", "end", "suspend", "adjourn", "paus",
               "halt", "broke", "break", "resum", "reconven", "restart", "back ", "still on", "track", "confirm",
-              "goes ", "deni", "dismiss", "reject", "rumo", "specula", "agreed", "sat down")
+              "goes ", "originally", "deni", "dismiss", "reject", "rumo", "specula", "agreed", "sat down")
 
 
 def _lowers_cleanly(text: str) -> bool:
@@ -189,6 +196,8 @@ def cue_kind(text: str, lo: int = 0, start: int = 0, end: int | None = None, hi:
             if rule.name == "denied_report_false" and rule.where == "both" and _DENIED_ELSE.match(
                     text, lo + hit.end(), start) and lo + hit.end() <= start:
                 return None  # "denied reports that it is pulling out of the summit": another action denied
+            if rule.name == "denied_report_about" and not lo + hit.start() < start < end < lo + hit.end():
+                continue  # the report is about something else
             if not rule.kind:  # the verb decides: "suspended the plenary"
                 kind = _OBJECT_VERBS.get(" ".join(hit.group("v").lower().split()))
                 if kind is None:
