@@ -482,3 +482,12 @@ def test_a_session_originally_planned_for_one_hour_that_will_now_start_at_anothe
         got = [f for pf in blog.posts for f in pf.schedule if f.seq == 2]
         assert [f.kind for f in got] == ["rescheduled"], moved
         assert (got[0].when.date(), got[0].when.hour) == (date(2025, 5, 17), 15), moved
+
+
+def test_a_side_in_the_talks_again_after_walking_out_has_returned() -> None:
+    got = statuses(OPENING, "The Ardovian delegation has walked out of the talks, the ministry said.",
+                   "The talks resumed at 17:45 local time with the Ardovian delegation back at the table.",
+                   "The talks resumed after lunch, the ministry said.")
+    ardovia = [(seq, st) for seq, d, st in got if d == "ardovia"]
+    assert (2, "walked_out") in ardovia and (3, "returned") in ardovia
+    assert (3, "meeting") not in ardovia and (4, "returned") not in ardovia  # back once, then simply in the talks

@@ -556,6 +556,12 @@ class _Run:
             return
         if f.confirms:
             f = replace(f, confirms=False)  # background, but news: nothing was known of it
+        if f.status == "walked_out":
+            ctx.walked_out.add(f.delegation)
+        elif f.status in ("meeting", "returned") and f.delegation in ctx.walked_out:
+            # in the talks again after walking out of them: back, whatever the sentence calls it
+            ctx.walked_out.discard(f.delegation)
+            f = replace(f, status="returned")
         if f.status == "arrived":
             ctx.arrived_at[f.delegation] = f.where
         elif f.status in ("left", "travelling"):
