@@ -491,3 +491,13 @@ def test_a_side_in_the_talks_again_after_walking_out_has_returned() -> None:
     ardovia = [(seq, st) for seq, d, st in got if d == "ardovia"]
     assert (2, "walked_out") in ardovia and (3, "returned") in ardovia
     assert (3, "meeting") not in ardovia and (4, "returned") not in ardovia  # back once, then simply in the talks
+
+
+def test_the_people_a_planned_meeting_is_between_are_its_announced_participants() -> None:
+    blog = run("Veltrian President Tomas Hrabal and rebel leader Dorin Rusu are expected to meet face to face "
+               "on Friday, the mediator said.")
+    people = {q.name: q.basis for pf in blog.posts for mtg in pf.meetings for q in mtg.participants}
+    assert people == {"Tomas Hrabal": "announced", "Dorin Rusu": "announced"}
+    # a proposal is not an announcement
+    floated = run("Veltrian President Tomas Hrabal has proposed a meeting with rebel leader Dorin Rusu.")
+    assert not [q for pf in floated.posts for mtg in pf.meetings for q in mtg.participants]
