@@ -342,6 +342,11 @@ class Names:
             for form in [name, *map(str, _list(item.get("aliases")))]:
                 if name_key(form):
                     forms[name_key(form)].add(name)
+        for item in items:  # "United Nations" in one annotation is "UN" in another: initials find either
+            name = str(item.get("name", ""))
+            short = name_key(_initials(name))
+            if short and short not in forms:
+                forms[short].add(name)
         return forms
 
     @staticmethod
@@ -359,7 +364,8 @@ class Names:
 
     def party(self, name: str) -> str | None:
         key = name_key(_strip_suffix((name or "").strip(), _PARTY_SUFFIXES))
-        return self._one(self.party_forms.get(key)) or self._one(self.party_forms.get(name_key(name)))
+        return (self._one(self.party_forms.get(key)) or self._one(self.party_forms.get(name_key(name)))
+                or self._one(self.party_forms.get(name_key(_initials(name)))))
 
     def outlet(self, name: str) -> str | None:
         return self._one(self.outlet_forms.get(name_key(name)))
@@ -367,6 +373,12 @@ class Names:
     def member(self, name: str) -> str:
         """A meeting member: a gold party, else a gold person, else the name marked unknown."""
         return self.party(name) or self.person(name) or unknown(name)
+
+
+def _initials(name: str) -> str:
+    """"UN" for "United Nations", "" for a one-word name (never matched by its own first letter)."""
+    words = [w for w in re.split(r"[\s-]+", name or "") if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
 def unknown(name) -> str:

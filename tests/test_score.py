@@ -132,6 +132,14 @@ def test_a_party_matches_by_name_alias_or_delegation_name_and_never_another_part
     assert names.outlet("the Chronicle") == "The Chronicle"
 
 
+def test_an_organisation_matches_by_its_initials_either_way():
+    parties = [{"name": "UN", "aliases": []}, {"name": "Lakelands Cooperation Council", "aliases": []}]
+    names = score.Names(score.gold_from_dict({**GOLD, "parties": parties}, path=Path("t/gold.toml"), name="t"))
+    assert names.party("United Nations") == "UN"
+    assert names.party("LCC") == "Lakelands Cooperation Council"
+    assert names.party("U") is None
+
+
 def test_meeting_members_fall_back_on_the_meeting_name():
     assert score.meeting_members({"name": "Kestria – Ardovia talks"}) == ["Kestria", "Ardovia"]
     assert score.meeting_members({"name": "X", "parties": ["Ardovia", "Kestria"]}) == ["Ardovia", "Kestria"]

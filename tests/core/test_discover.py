@@ -183,3 +183,34 @@ def test_a_draft_of_the_discovered_knowledge_loads_back_unchanged() -> None:
     assert draft_toml(again, blog) == draft
     assert {p.name for p in again.people} == {p.name for p in k.people}
     assert "delegation =" not in draft  # who sat in which delegation is an event: it stays in the posts
+
+
+def test_a_name_coordinated_with_a_person_is_a_person_not_a_side_of_talks() -> None:
+    r = read("Vesnarian President Branimir Zorić has said he is ready to meet Magravia’s prime minister, "
+             "Gergely Ormándi, anywhere on the lake.",
+             "Zorić and Ormándi could meet in Miravel as early as Thursday, officials said.")
+    assert person(r, "Gergely Ormándi").key == person(r, "Ormándi").key
+    assert not any("Ormándi" in p.name for p in r.reg.parties.values())
+
+
+def test_a_full_name_of_a_party_is_a_person() -> None:
+    r = read("The Magravian delegation has arrived.",
+             "Foreign ministers Đorđe Lazarević of Vesnaria and Réka Szilvássy of Magravia will hold a video call.")
+    assert person(r, "Réka Szilvássy") is not None
+
+
+def test_transliterated_dj_is_the_same_name() -> None:
+    assert same_name(("Đorđe", "Lazarević"), ("Djordje", "Lazarevic"))
+    assert not same_name(("Đorđe", "Lazarević"), ("Dragan", "Lazarević"))
+
+
+def test_a_sentence_opening_preposition_is_no_given_name() -> None:
+    r = read("Deputy Foreign Minister Snežana Mrkonjić leads the Vesnarian team.",
+             "Alongside Mrkonjić are three experts, the ministry said.")
+    assert not any(p.parts[0] == "Alongside" for p in r.reg.people.values())
+
+
+def test_a_demonym_before_its_government_and_a_name_with_its_own_ambassador_are_parties() -> None:
+    r = read("Evrenia will be represented at the talks by its ambassador, the Evrenian foreign ministry said.")
+    rec = next((p for p in r.reg.parties.values() if p.name == "Evrenia"), None)
+    assert rec is not None and "Evrenian" in rec.demonyms

@@ -116,6 +116,8 @@ what which who whom whose where why how all both each every some any no not one 
 meanwhile however also earlier later today yesterday tomorrow tonight now then so yet still
 according speaking asked following despite amid among between under over about into through
 upon following sources source officials official reports report talks
+alongside beside besides against without within behind across toward towards around beyond unlike
+including except throughout via
 """.split())
 
 # Words that are never part of a personal name.

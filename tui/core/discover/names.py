@@ -2,7 +2,7 @@
 
 Transliteration gives one name several Latin spellings (Zelensky /
 Zelenskyy / Zelenskiy, Aleksandr / Alexander, Seleznev / Seleznyov,
-Volodymyr / Vladimir). Two spellings are taken for one name when their
+Volodymyr / Vladimir, Đorđe / Djordje). Two spellings are taken for one name when their
 consonant skeletons agree after folding the usual transliteration
 alternatives, they start with the same letter, and they are close in
 spelling (edit distance at most a quarter of the longer one, at least 1) —
@@ -19,7 +19,7 @@ from tui.core.discover.fold import fold
 
 # Transliteration alternatives folded to one spelling, applied in order.
 _ALTERNATIVES = (
-    ("ks", "x"), ("kh", "h"), ("zh", "j"), ("ph", "f"), ("w", "v"), ("ck", "k"), ("q", "k"),
+    ("ks", "x"), ("kh", "h"), ("zh", "j"), ("dj", "d"), ("ph", "f"), ("w", "v"), ("ck", "k"), ("q", "k"),
     ("ie", "e"), ("ye", "e"), ("yo", "o"), ("yu", "u"), ("ya", "a"), ("iy", "y"), ("yy", "y"), ("ij", "y"),
 )
 _VOWELS = re.compile(r"[aeiouy]+")

@@ -119,6 +119,8 @@ _APPOSITIVE = re.compile(r"^,\s+(?:who|whose)\b|^,\s+(?P<role>(?:the|a|an|[^\s,]
                          r"(?=,|\.|;|:|\(|\)|“|\"|\s[–—]|$| (?:has|had|have|is|was|said|says|told|will|would)\b)")
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while|by|with)\s+)(?P<role>(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[^\s,]+['’]s)\s+)?"
                           r"(?:[\w’'-]+\s+){0,6}?[\w-]+),\s+$")
+# "… ready to meet Magravia's prime minister, Gergely Ormándi, …": a possessive opens the role
+_POSS_ROLE_BEFORE = re.compile(r"(?:^|\s)(?P<role>[^\s,]+['’]s\s+(?:[\w’'-]+\s+){0,3}?[\w-]+),\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _MOVE_BEFORE = re.compile(r"\b(?:(?:travel(?:l?ed|l?ing|s)?|fl(?:y|ew|ying|own)|head(?:ed|ing|s)?|arriv(?:e|ed|ing|es)|return(?:ed|ing|s)?|"
                           r"go(?:es|ing)?|went|gone|c(?:o|a)me|coming|mov(?:e|ed|ing)|way|route|trip|visit|journey|back)\s+"
@@ -144,13 +146,17 @@ _BETWEEN_BEFORE = re.compile(r"\b(?:talks|negotiations|meetings?|dialogue|summit
 # "negotiators from Eloka, Karvia and the Northern Union": items of a list of sides after a team noun
 _TEAMS_OF_BEFORE = re.compile(r"\b(?i:delegations?|teams?|negotiators|representatives|delegates|envoys|officials)\s+(?:from|of|for)\s+"
                               r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))*(?:the\s+)?$")
-_ITS_TEAM_AFTER = re.compile(r"^[^.;:“”\"]{0,80}?\bits\s+(?:own\s+)?(?:delegation|team|negotiators|negotiating\s+team|side|line-?up|envoy)\b")
+_ITS_TEAM_AFTER = re.compile(r"^[^.;:“”\"]{0,80}?\bits\s+(?:own\s+)?(?:delegation|team|negotiators|negotiating\s+team|side|line-?up|envoy|ambassador)\b")
 _AND_PARTY_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z][\w’'-]+\s+(?:will|have|had|are|were|agreed|hold|held|met|meet|"
                               r"signed|reached|resumed|began|start|started)\b")
 _AND_BEFORE = re.compile(r"(?:^|[.;:—–]\s+)[A-Z][\w’'-]+\s+and\s+$")
 _TALK_WORD = re.compile(r"\b(?:talks|negotiat\w*|meet|met|meeting|deal|agreement|ceasefire|truce|accord|round)\b", re.I)
 # "Qadiri, Dravenian and Tarsanian delegations": the first items of a list of sides before a plural team noun
 _COORDINATED_TEAMS = re.compile(r"^(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w’'-]+){1,4}\s+(?:delegations|teams|sides|negotiators|negotiating\s+teams)\b")
+_OF_PARTY_AFTER = re.compile(r"\s+of\s+((?-i:[A-Z])[\w’'-]+)(?=\s+(?:and|will|has|have|had|is|was|said|says)\b|\s*[,.;:])")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_COORDINATED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
+_AND_NAME_AFTER = re.compile(r"\s+(?:and|or)\s+((?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|er)\Z")
 _FOREIGN_ARTICLE = frozenset(("al", "el", "der", "die", "das", "le", "la", "il", "los", "las"))
 
@@ -595,7 +601,7 @@ class Reader:
                 return why(seq, surface, "party: an organisation's team")
             return why(seq, surface, "skip: a common noun capitalised")
         # --- sides of talks: "talks between Kestria and Ardovia", "Kestria and Ardovia will hold talks"
-        if len(words) == 1 and not b.poss and label not in ("PERSON",) and (
+        if len(words) == 1 and not b.poss and label not in ("PERSON",) and not self._beside_a_person(text, toks, items, k) and (
                 _BETWEEN_BEFORE.search(before) or _TEAMS_OF_BEFORE.search(before)
                 or (_AND_PARTY_AFTER.match(after) and _TALK_WORD.search(text, b.end, b.end + 90))
                 or (_AND_BEFORE.search(before) and _TALK_WORD.search(text, b.end, b.end + 90))):
@@ -665,10 +671,15 @@ class Reader:
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: outlet's journalist")
         # "UK national security adviser, Jonathan Powell, is expected…"
-        rb = _ROLE_BEFORE.search(_window_before(text, a.start))
+        window = _window_before(text, a.start)
+        rb = _ROLE_BEFORE.search(window) or _POSS_ROLE_BEFORE.search(window)
         if multi and rb and _has_role_head(rb.group("role")) and re.match(r"\s*(?:[,.;:)]|$)", after):
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: role, name,")
+        if multi and len(words) <= 4 and _OF_PARTY_AFTER.match(after) and self._names_party(_OF_PARTY_AFTER.match(after).group(1)) \
+                and label not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: of a party")
         if multi and (fold(parts[0]) in self.given_names or label == "PERSON"):
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: known given name" if label != "PERSON" else "person: NER")
@@ -702,6 +713,12 @@ class Reader:
                 it.party = rec.id
                 it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
                 return why(seq, surface, "party: its government")
+            if len(words) == 1 and not b.poss and len(b.fold) >= 6 and _DEMONYM_SUFFIX.search(b.fold) \
+                    and _THE_BEFORE.search(before) and _GOV_AFTER.match(" " + after.lstrip()) and label not in ("PERSON",):
+                # "the Evrenian foreign ministry", "the Qadiri government": a country's adjective
+                rec = self.party_for_name(surface, seq, demonym=surface)
+                it.party = rec.id
+                return why(seq, surface, "party: demonym before its government")
             if _OF_BEFORE.search(before):
                 rec = self.party_for_name(surface, seq)
                 it.party = rec.id
@@ -764,6 +781,26 @@ class Reader:
             it.mention = Linked(a.start, b.end, "place", place.name, None)
             return why(seq, surface, "place: NER")
         return why(seq, surface, "unknown")
+
+    def _names_party(self, name: str) -> bool:
+        """Is name a party known so far (learnt, or a country of the general tables)?"""
+        f = fold(name)
+        if self.gaz.country_of(name) is not None or self._party_by_stem(name) is not None:
+            return True
+        return any(f == fold(r.name) or f in (fold(x) for x in r.forms) for r in self.reg.parties.values())
+
+    def _beside_a_person(self, text: str, toks: list[Tok], items: list[Item], k: int) -> bool:
+        """Is the name coordinated with a person ("Zorić and Ormándi could meet", "between
+        Lazarević and Szilvássy")? Then it is that person's counterpart, not a country."""
+        it = items[k]
+        before = next((x for x in reversed(items[:k]) if not (x.kind == WORD and toks[x.i].fold in ("and", "or"))), None)
+        if before is not None and before.person and _COORDINATED.fullmatch(text, toks[before.j - 1].end, toks[it.i].start):
+            return True
+        m = _AND_NAME_AFTER.match(text, toks[it.j - 1].end)
+        if m is None:
+            return False
+        nxt = tuple(w.strip("’'") for w in m.group(1).split())
+        return self.reg.find_person(nxt) is not None if len(nxt) > 1 else self.reg.person_by_surname(nxt[0]) is not None
 
     def _why(self, seq: int, surface: str, reason: str) -> None:
         if self.trace is not None:
