@@ -48,15 +48,16 @@ def test_there_are_test_blogs():
     assert len(GOLDS) >= 2
 
 
-def _readable(blog: Path) -> str:
-    """The text a reader sees: a saved page's article blocks (entities decoded), else the file."""
+def _readable(blog: Path, posts_xpath: str = "//article") -> str:
+    """The text a reader sees: a saved page's post blocks (entities decoded; `posts_xpath`
+    from the gold's [blog] table, <article> by default), else the file."""
     raw = blog.read_text(encoding="utf-8")
     if blog.suffix not in (".html", ".htm"):
         return raw
     import lxml.html
 
     root = lxml.html.fromstring(raw)
-    return "\n".join(a.text_content() for a in root.iter("article"))
+    return "\n".join(a.text_content() for a in root.xpath(posts_xpath))
 
 
 @pytest.fixture(params=GOLDS, ids=[p.parent.name for p in GOLDS])
@@ -64,7 +65,7 @@ def case(request):
     path = request.param
     gold = _load(path)
     blog = _blog_file(path, gold)
-    return path, gold, _nfc(_readable(blog))
+    return path, gold, _nfc(_readable(blog, gold["blog"].get("posts_xpath", "//article")))
 
 
 def test_blog_table_and_readme(case):
