@@ -501,3 +501,24 @@ def test_the_people_a_planned_meeting_is_between_are_its_announced_participants(
     # a proposal is not an announcement
     floated = run("Veltrian President Tomas Hrabal has proposed a meeting with rebel leader Dorin Rusu.")
     assert not [q for pf in floated.posts for mtg in pf.meetings for q in mtg.participants]
+
+
+def _left(*posts: str) -> list[tuple[int, str | None, str | None]]:
+    return [(f.seq, f.from_where, f.where) for pf in run(*posts).posts for f in pf.status if f.status == "left"]
+
+
+def test_a_departure_keeps_where_from_and_where_to_apart() -> None:
+    arrived = "The Dastari delegation has arrived in Vallmora for the talks."
+    assert _left(arrived, "The Dastari delegation left Vallmora for Yelkent on Saturday evening.") == [(2, "Vallmora", "Yelkent")]
+    assert _left(arrived, "The Dastari delegation has left Vallmora, officials said.") == [(2, "Vallmora", None)]
+    assert _left(arrived, "The Dastari delegation left the Hotel Bellaguarda for the Miralles Palace.") == \
+        [(2, "Hotel Bellaguarda", "Miralles Palace")]
+    # no place, no departure: an idiom
+    assert _left(arrived, "The Dastari delegation has left the door open for further talks.") == []
+    assert _left(arrived, "The Dastari delegation left little room for compromise.") == []
+
+
+def test_where_a_spokesman_spoke_is_not_where_the_talks_are() -> None:
+    blog = run("Talks between Kestria and Ardovia have begun at the Villa Aurora, the Anatrian foreign ministry said in Selin.")
+    places = [m.place for pf in blog.posts for m in pf.meetings]
+    assert places and places[-1] == "Villa Aurora"

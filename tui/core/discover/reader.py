@@ -125,7 +125,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _MOVE_BEFORE = re.compile(r"\b(?:(?:travel(?:l?ed|l?ing|s)?|fl(?:y|ew|ying|own)|head(?:ed|ing|s)?|arriv(?:e|ed|ing|es)|return(?:ed|ing|s)?|"
                           r"go(?:es|ing)?|went|gone|c(?:o|a)me|coming|mov(?:e|ed|ing)|way|route|trip|visit|journey|back)\s+"
                           r"(?:back\s+)?(?:to|from)|left|leave|leaving|departed|depart|reached|reach|reaching|via"
-                          r"|(?:left|leaving|leaves|departed|flew\s+out\s+of)\s+(?:[A-Z][\w’'-]+\s+){1,3}for)\s+$")
+                          r"|(?:left|leaving|leaves|departed|flew\s+out\s+of)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}for)\s+(?:the\s+)?$")
 _BULLET = re.compile(r"^\s*[•\-*–·▪◦]\s*$")
 _LINEUP_AFTER = re.compile(r"^\s*(?:[–—-]|\(|,\s+(?:the\s+)?[a-z])")
 _HOST_BEFORE = re.compile(r"\b(?:host(?:\s+(?:nation|country|state|government))?|hosted\s+by|hosts?|mediators?|mediator\s+country"

@@ -188,10 +188,17 @@ _PUBLISHED_CUE = Gated(_PUBLISHED_LINEUP, ("published", "released", "unveiled", 
 _PRESENT_CUE = Gated(mt._PRESENT_LIST, ("includes", "made", "represented", "consists", "comprised"))
 
 
+# "the foreign ministry said in Akdoruk", "told reporters in Dobrovac": where the speaker is, not the meeting
+_SAID_IN = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|stated|added|reported|speaking|spoke|"
+                      r"(?:a\s+)?statement|briefing|press\s+conference|news\s+conference)\s+(?:in|at)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
 def _place_in(s: Sent, lo: int, hi: int, k: Knowledge) -> str | None:
     kinds = {p.name: p.kind for p in k.places}
     found = [m.key for m in s.mentions if m.kind == "place" and lo <= m.start < hi
-             and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", s.text[max(0, m.start - 8):m.start])]
+             and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", s.text[max(0, m.start - 8):m.start])
+             and not _SAID_IN.search(s.text, max(0, m.start - 40), m.start)]
     venue = next((p for p in found if kinds.get(p) == "venue"), None)
     city = next((p for p in found if kinds.get(p) == "city"), None)
     if venue and city and venue != city:

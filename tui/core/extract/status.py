@@ -68,9 +68,16 @@ RULES: tuple[StatusRule, ...] = (
                hints=("returned", "rejoined", "back")),
     StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed|touched\s+down)\b|\b(?:has|have)\s+reached\b"), country_subject=True,
                hints=("arrived", "landed", "touched", "reached")),
-    StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+|now\s+|already\s+)?(?:left|departed)\b|\bdeparted\s+(?:from|for)\b"
+    StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+|now\s+|already\s+)?(?:left|departed)\b"
+                                  # not "has left the door open", "has left little room", "left it to the mediators"
+                                  r"(?!\s+(?:the\s+(?:door|way|question|matter|issue|decision)|open|room|little|no\b|nothing|much"
+                                  r"|it\s+(?:to|up)|unanswered|undecided|behind|out\b))|\bdeparted\s+(?:from|for)\b"
                                   r"|\b(?:flew|headed)\s+(?:back\s+)?home\b|\bflew\s+back\s+to\b|\b(?:is|are)\s+leaving\b"), country_subject=True,
                hints=("left", "departed", "home", "flew", "leaving")),
+    # the simple past only with where from and where to: "left Vallmora for Yelkent", "left for the airport"
+    # (a destination is required: "left the door open for talks" names no place, see _one)
+    StatusRule("left_for", "left", _r(r"\bleft\s+(?:for\s+|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+for\s+)"),
+               country_subject=True, hints=("left",)),
     StatusRule("travelling", "travelling",
                _r(r"\b(?:is|are)\s+(?:now\s+)?(?:heading|headed|en\s+route|on\s+(?:its|their|his|her)\s+way|travell?ing|flying)\b"
                   r"|\bheaded\s+out\s+to\b|\b(?:has|have)\s+set\s+(?:off|out)\s+for\b"), country_subject=True,
@@ -113,7 +120,7 @@ _NEG = re.compile(r"\b(?:not|no|never|yet\s+to)\b|n['’]t\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:will|would|expected\s+to|plans?\s+to|set\s+to|due\s+to|going\s+to|to\s+be)\b", re.IGNORECASE)
 _SPECULATIVE = re.compile(r"\b(?:could|may|might|whether|if)\b", re.IGNORECASE)
 _PRONOUN_SUBJ = re.compile(r"^\s*(?:it|they|the\s+team|the\s+delegation|the\s+delegates|its\s+members)\b", re.IGNORECASE)
-_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|for|at|in)\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.IGNORECASE)
 
 
@@ -216,10 +223,30 @@ def where_after(s: Sent, pos: int, status: str, k: Knowledge | None = None) -> s
         return None
     if status == "left":
         for m in places:
-            if _FOR.search(s.text[max(0, m.start - 5):m.start]):
+            if _FOR.search(s.text, max(0, m.start - 9), m.start):
                 return m.key
         return None
     return places[0].key
+
+
+def from_after(s: Sent, pos: int, k: Knowledge | None = None) -> str | None:
+    """The place a departure leaves: 'left Ankara for Istanbul', 'has departed from Geneva' —
+    the first place after the verb that is not where it goes ('for …', 'to …')."""
+    kinds = {p.name: p.kind for p in k.places} if k is not None else None
+    for m in s.mentions:
+        if m.kind != "place" or m.start < pos:
+            continue
+        if m.start - pos >= 60:
+            break
+        if kinds is not None and kinds.get(m.key) not in ("venue", "city"):
+            continue
+        if _FOR.search(s.text, max(0, m.start - 9), m.start) or _TO_BEFORE.search(s.text, max(0, m.start - 12), m.start):
+            return None  # the first place named is the destination
+        return m.key
+    return None
+
+
+_TO_BEFORE = re.compile(r"(?:to|towards?|into)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 class _Hit:
@@ -381,11 +408,14 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
         if _PAST_RELATIVE.search(s.text, 0, m.start()):
             return None  # "X, who was designated to lead …, served as …": biography, not news
     where = where_after(s, m.start(), status, k) if status not in ("announced", "will_not_attend") else None
+    if rule.name == "left_for" and where is None:
+        return None  # no place to go to: not a departure ("left the door open for talks")
+    origin = from_after(s, m.start(), k) if status == "left" else None
     key = (subj, status)
     if key in seen:
         return None
     seen.add(key)
-    return StatusFact(s.post.seq, subj, status, where, s.text, "rule")
+    return StatusFact(s.post.seq, subj, status, where, s.text, "rule", from_where=origin)
 
 
 _REPORT_DENIED = re.compile(r"\b(?:reports?|claims?|suggestions?|rumou?rs?)\s+(?:that|of)\b[^.;]{0,120}?\b(?:is|are|was|were)\s+"
