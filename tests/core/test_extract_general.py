@@ -522,3 +522,23 @@ def test_where_a_spokesman_spoke_is_not_where_the_talks_are() -> None:
     blog = run("Talks between Kestria and Ardovia have begun at the Villa Aurora, the Anatrian foreign ministry said in Selin.")
     places = [m.place for pf in blog.posts for m in pf.meetings]
     assert places and places[-1] == "Villa Aurora"
+
+
+def _attendance(*posts: str) -> set[tuple[str, str]]:
+    return {(q.name, q.basis) for pf in run(*posts).posts for m in pf.meetings for q in m.participants}
+
+
+def test_absent_is_for_someone_expected_and_a_leader_never_expected_is_only_not_coming() -> None:
+    talks = "Talks between Kestria and Ardovia will be held in Yalikoy on Friday, the Anatrian foreign ministry said."
+    never = _attendance(talks, "Kestrian President Dmitry Korolyov will not travel to Yalikoy for the talks, his office said.")
+    assert ("Dmitry Korolyov", "absent") not in never
+    asked = _attendance(talks, "Kestria has yet to decide whether President Dmitry Korolyov will attend the talks.",
+                        "Kestrian President Dmitry Korolyov will not travel to Yalikoy for the talks, his office said.")
+    assert ("Dmitry Korolyov", "absent") in asked
+
+
+def test_the_delegation_a_post_spoke_of_is_the_one_it_says_is_led_by_someone() -> None:
+    got = _attendance("Soravia and Dastar will hold talks in Vallmora on Friday, the Castellan foreign ministry said.",
+                      ["Dastar will take part in the talks, and its delegation is on its way to Vallmora, officials said.",
+                       "The delegation is led by Deputy Prime Minister Nermin Aktaşlı and includes Col. Barış Tekinalp."])
+    assert {("Nermin Aktaşlı", "announced"), ("Barış Tekinalp", "announced")} <= got

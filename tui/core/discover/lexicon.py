@@ -21,10 +21,14 @@ reporter journalist editor analyst expert scientist economist historian professo
 activist lawyer attorney judge justice prosecutor officer founder ceo executive anchor presenter
 columnist speaker coordinator facilitator delegate ruler monarch dictator strongman
 counterpart predecessor successor fm
-mr mrs ms dr prof sir dame lord lady sen gen col lt maj capt rep gov
+mr mrs ms dr prof sir dame lord lady sen gen col lt maj capt rep gov brig adm sgt cpl cmdr amb
 presidents ministers leaders heads officials envoys diplomats negotiators spokesmen spokespeople advisers
 advisors aides chiefs commanders lawmakers senators generals ambassadors
 """.split())
+
+# Titles abbreviated with a full stop that still lead into the name ("Col. Barış Tekinalp",
+# "Maj. Gen. Costin Pădureanu", "Dr. Ana Ruiz"): the stop does not end the phrase.
+TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof sen gen col lt maj capt rep gov brig adm sgt cpl cmdr amb".split())
 
 # Heads that place a person but are not their role ("his Russian counterpart Vladimir Putin").
 RELATIONAL_HEADS = frozenset("counterpart predecessor successor".split())

@@ -44,6 +44,7 @@ from tui.core.discover.lexicon import (
     ROLE_MODIFIERS,
     SPEECH_VERBS,
     TEAM_NOUNS,
+    TITLE_ABBREVIATIONS,
     VENUE_WORDS,
     GEO_WORDS,
 )
@@ -240,6 +241,10 @@ class Reader:
         self.ner = ner  # optional name finder (spaCy): labels for unknown runs
         self.given_names: set[str] = set()  # folded first names of people seen
         self.trace: list[tuple[int, str, str]] | None = None  # (seq, surface, why) when debugging
+        # the party whose team the post last spoke of, and the post: "Dastar … its delegation is on its way.
+        # The delegation is led by X" (a paragraph later) puts X in Dastar's team
+        self._team: str | None = None
+        self._team_seq = 0
         self.parties_named: tuple[str, ...] = ()  # party ids the last post read names, in any form
         # organisations named in full ("Eastern Trade Community"), by folded full name, acronym and head
         # word ("ETC", "community"): a team of any of these makes the organisation a party
@@ -342,6 +347,8 @@ class Reader:
         out: list[Linked] = []
         named: dict[str, None] = {}
         pos = 0
+        if seq != self._team_seq:
+            self._team, self._team_seq = None, seq
         for para in text.split("\n"):
             if para.strip():
                 mentions, parties = self._paragraph(para, seq)
@@ -356,10 +363,10 @@ class Reader:
         return out
 
     def _paragraph(self, text: str, seq: int) -> tuple[tuple[Linked, ...], tuple[str, ...]]:
-        key = (text, self.reg.version)
+        key = (text, self.reg.version, self._team)
         hit = self._cache.get(key)
         if hit is not None:
-            mentions, parties, members = hit
+            mentions, parties, members, self._team = hit
             self.reg.members_stated.extend((seq, who, party) for who, party in members)
             return mentions, parties
         version, stated = self.reg.version, len(self.reg.members_stated)
@@ -369,7 +376,7 @@ class Reader:
             if len(self._cache) >= _READ_CACHE:
                 self._cache.pop(next(iter(self._cache)))
             self._cache[key] = (mentions, parties,
-                                tuple((who, party) for _, who, party in self.reg.members_stated[stated:]))
+                                tuple((who, party) for _, who, party in self.reg.members_stated[stated:]), self._team)
         return mentions, parties
 
     def _read(self, text: str, seq: int) -> list[Linked]:
@@ -1038,6 +1045,19 @@ class Reader:
                     if p is not None:
                         self.reg.set_person(p, seq, delegation=pid)
 
+        # "The delegation is led by X" with no party: the team the post spoke of last
+        bare = _BARE_TEAM_LED.search(text)
+        if bare is not None and self._team is not None and not any(
+                it.mention is not None and it.mention.kind == "delegation" for it in items):
+            for p in self._people_in(items, toks, bare.end(), min(len(text), bare.end() + 110), text):
+                self.reg.set_person(p, seq, delegation=self._team)
+        teams = [it.party for it in items if it.mention is not None and it.mention.kind == "delegation" and it.party]
+        named = list(dict.fromkeys(it.party for it in items if it.party))
+        if teams:
+            self._team = teams[-1]
+        elif len(named) == 1 and _ITS_TEAM.search(text):
+            self._team = named[0]  # "Dastar will take part, and its delegation is on its way"
+
         # "Ardovia has named Foreign Minister Inés Ibáñez to lead its delegation."
         team: str | None = None
         for k, it in enumerate(items):
@@ -1096,13 +1116,17 @@ def _clause_before(text: str, pos: int) -> int:
 
 _LED_BY = re.compile(r"^\s*(?:,\s*)?(?:which\s+|that\s+|who\s+)?(?:(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+)?"
                      r"(?:being\s+)?(?:led|headed|chaired|represented)\s+by\s+", re.I)
+_BARE_TEAM_LED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:delegation|team|negotiating\s+team)\s+(?:is|was|will\s+be|has\s+been)\s+"
+                            r"(?:led|headed)\s+by\s+")
+_ITS_TEAM = re.compile(r"\b(?:its|their)\s+(?:delegation|team|negotiating\s+team|negotiators)\b", re.IGNORECASE)
 _LEADS_BEFORE = re.compile(r"(?:,\s+who\s+(?:will\s+)?|\s)(?:led|leads|heads|headed|will\s+lead|will\s+head|is\s+leading|"
                            r"was\s+leading|chairs|chaired)\s+(?:the\s+)?$", re.I)
 
 
 def _adjacent(text: str, a: Tok, b: Tok) -> bool:
     between = text[a.start + len(a.text):b.start]
-    return between == " " or (between.strip() == "" and "\n" not in between and 0 < len(between) <= 2)
+    return between == " " or (between.strip() == "" and "\n" not in between and 0 < len(between) <= 2) \
+        or (between == ". " and a.fold in TITLE_ABBREVIATIONS)  # "Col. Barış Tekinalp"
 
 
 def _window_before(text: str, pos: int, size: int = 110) -> str:

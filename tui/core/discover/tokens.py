@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from tui.core.discover.fold import fold, strip_possessive
-from tui.core.discover.lexicon import NAME_PARTICLES, ORG_WORDS, ROLE_HEADS, ROLE_MODIFIERS, TEAM_NOUNS
+from tui.core.discover.lexicon import NAME_PARTICLES, ORG_WORDS, ROLE_HEADS, ROLE_MODIFIERS, TEAM_NOUNS, TITLE_ABBREVIATIONS
 
 # A word: letters/digits with inner hyphens or apostrophes ("al-Mansouri",
 # "O'Brien", "Russia’s"), or a dotted initialism ("U.S.", "J.").
@@ -105,7 +105,8 @@ def _toks(text: str, pattern: re.Pattern) -> list[Tok]:
         t = Tok(start, start + len(base), word, base, folded, poss, cap, caps)
         if prev is not None and not prev.poss:
             between = text[prev.start + len(prev.text):start]
-            prev.join = between == " " or (between.strip() == "" and "\n" not in between and len(between) <= 3)
+            prev.join = between == " " or (between.strip() == "" and "\n" not in between and len(between) <= 3) \
+                or (between == ". " and prev.fold in TITLE_ABBREVIATIONS)
         append(t)
         prev = t
     return out

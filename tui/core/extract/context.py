@@ -174,6 +174,7 @@ class Context:
     meeting_status: dict = field(default_factory=dict)  # (delegation, status) -> meeting id
     arrived_at: dict = field(default_factory=dict)  # delegation id -> where it last arrived (until it leaves)
     walked_out: set = field(default_factory=set)  # delegations that walked out and are not back yet
+    expected: set = field(default_factory=set)  # people whose coming was announced or in question
     main_event: str | None = None  # the talks of every negotiating party, when the blog never names their parties
     main_id: str | None = None  # the most-mentioned talks (kept as mentions are counted)
     post_meeting: str | None = None  # last meeting named in the current post

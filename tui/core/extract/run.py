@@ -394,6 +394,12 @@ class _Run:
                     self._conclude(agreed, s, schedule, status)
             # ---- delegation status
             facts = status_facts(s, ctx, refuted=refuted)
+            for f in facts:
+                if f.status in ("undecided", "will_attend") and not f.confirms:
+                    # "Peskov declined to say if Putin would take part": Putin is expected, so his
+                    # staying away later is an absence from the meeting
+                    ctx.expected.update(m.key for m in s.mentions
+                                        if m.kind == "person" and mt.side_of_person(k, m.key) in (f.delegation, None))
             gone = absentees(s, k) if not refuted else []
             if facts and not s.history:
                 coming.extend((key, side, s.text) for key, side in movers(s, k, facts))
@@ -461,6 +467,8 @@ class _Run:
                 target = self._meeting_for((side,))
                 if target is not None:
                     b = ctx.meetings[target]
+                    if basis == "absent" and key not in ctx.expected and not any(q.name == key for q in b.participants):
+                        continue  # absent is "expected, then not there": one never expected is only not coming
                     if b.add_participant(Participant(key, post.seq, basis, sentence)):
                         changed[b.id] = b
         ents = entities_from(linked, tuple(dict.fromkeys(extra_delegs)), self.reader.parties_named)
