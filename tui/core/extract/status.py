@@ -399,6 +399,8 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
             status = "located"  # "back at the venue" the next morning: where it is, not a return from a walkout
     if rule.name == "will_attend" and _NEG.search(aux):
         return None
+    if status in ("will_attend", "will_not_attend") and _QUESTION_BEFORE.search(s.text, max(0, lo - 12), m.start()):
+        return None  # "has yet to decide whether X will attend": a question, not an answer
     if rule.name in ("send_delegation", "will_attend") and _SPECULATIVE.search(s.text[lo:m.start()]) \
             and not re.search(r"\bwill\b", aux, re.I):
         return None
@@ -418,6 +420,7 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
     return StatusFact(s.post.seq, subj, status, where, s.text, "rule", from_where=origin)
 
 
+_QUESTION_BEFORE = re.compile(r"\b(?:whether|if)\s+(?:[\w’'-]+\s+){0,6}?(?:will|would|is|are|plans?|intends?)?\s*$", re.IGNORECASE)
 _REPORT_DENIED = re.compile(r"\b(?:reports?|claims?|suggestions?|rumou?rs?)\s+(?:that|of)\b[^.;]{0,120}?\b(?:is|are|was|were)\s+"
                             r"(?:wrong|false|untrue|inaccurate|incorrect|baseless|unfounded)\b"
                             r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|any\s+|a\s+|media\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|suggestions?)\s+(?:that|of)\b",
