@@ -542,3 +542,37 @@ def test_the_delegation_a_post_spoke_of_is_the_one_it_says_is_led_by_someone() -
                       ["Dastar will take part in the talks, and its delegation is on its way to Vallmora, officials said.",
                        "The delegation is led by Deputy Prime Minister Nermin Aktaşlı and includes Col. Barış Tekinalp."])
     assert {("Nermin Aktaşlı", "announced"), ("Barış Tekinalp", "announced")} <= got
+
+
+def test_delegations_that_will_sit_down_for_a_new_round_plan_the_talks() -> None:
+    got = schedule("Delegations from Vesnaria and Magravia will sit down at 10:00 at the Villa Aurora for a new round "
+                   "of talks, the mediators said.")
+    assert got == [(1, "planned")]
+    ids = set(meetings("Delegations from Vesnaria and Magravia will sit down at 10:00 for a new round of talks."))
+    assert ids == {"ve-ma-talks"}  # the first round the blog tells of is the talks, not a "next" one
+
+
+def test_a_meal_as_a_pause_is_no_meeting_but_a_host_and_guests_at_dinner_are() -> None:
+    opening = "The talks between Vesnaria and Magravia began at 10:04 at the Villa Aurora."
+    paused = run(opening, "The plenary has paused for lunch and will resume at 15:00, the mediators said.")
+    assert {m.kind for pf in paused.posts for m in pf.meetings} == {"bilateral"}
+    hosted = run(opening, "Foreign Minister Đorđe Lazarević and Foreign Minister Réka Szilvássy arrived at the villa.",
+                 "Mediator Inês Carvalhosa will host Lazarević and Szilvássy for dinner at the villa tonight.")
+    assert "dinner" in {m.kind for pf in hosted.posts for m in pf.meetings}
+
+
+def test_a_sub_commission_is_a_working_group_and_the_round_can_be_over() -> None:
+    opening = "The talks between Vesnaria and Magravia began at 10:04 at the Villa Aurora."
+    blog = run(opening, "The water sub-commission, made up of experts from both sides, will meet at 15:00.",
+               "The round is over, the mediators said.")
+    kinds = {m.id: m.kind for pf in blog.posts for m in pf.meetings}
+    assert "working_group" in kinds.values()
+    assert (3, "concluded") in [(f.seq, f.kind) for pf in blog.posts for f in pf.schedule]
+
+
+def test_a_session_adjourned_until_an_hour_is_suspended_now_and_planned_then() -> None:
+    blog = run("The talks between Vesnaria and Magravia began at 10:04 at the Villa Aurora.",
+               "The session has been adjourned until 10:00 tomorrow, the mediators said.")
+    got = [(f.kind, f.when.date() if f.when else None, f.when.hour if f.when else None)
+           for pf in blog.posts for f in pf.schedule if f.seq == 2]
+    assert ("suspended", date(2025, 5, 15), 0) in got and ("planned", date(2025, 5, 16), 10) in got

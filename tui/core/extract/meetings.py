@@ -36,14 +36,15 @@ _DAY_SESSION = "|".join(
 # Meeting nouns, by the kind of meeting they name. A plenary, a session, a summit or a round is the
 # main talks unless its parties are named; a working group and a meal are meetings of their own.
 NOUN = re.compile(r"\b(?:(?P<call>(?:phone|international\s+phone|telephone|video)\s+call|call|videoconference|video\s+conference)"
-                  r"|(?P<wg>working[-\s]groups?(?:\s+(?:talks|meeting|session))?|expert[-\s]level\s+talks|technical\s+talks)"
+                  r"|(?P<wg>working[-\s]groups?(?:\s+(?:talks|meeting|session))?|expert[-\s]level\s+talks|technical\s+talks"
+                  r"|sub-?commission|sub-?committee|technical\s+committee|expert\s+group|working\s+party)"
                   r"|(?P<meal>dinner|lunch|breakfast|banquet)"
                   r"|(?P<talk>talks|talk(?=\s+between)|negotiations|discussions|consultations|contacts(?=\s+between)"
                   r"|summit|plenary(?:\s+session)?|(?<=opening\s)session|(?<=closing\s)session|(?<=the\s)session"
                   r"|(?<=final\s)session|(?<=first\s)session|(?<=next\s)session|(?<=joint\s)session"
                   r"|(?:" + _DAY_SESSION + r")session"
                   r"|round\s+of\s+(?:talks|negotiations|meetings)|(?<=first\s)round|(?<=second\s)round|(?<=third\s)round"
-                  r"|(?<=new\s)round|(?<=next\s)round|(?<=another\s)round|(?<=final\s)round)"
+                  r"|(?<=new\s)round|(?<=next\s)round|(?<=another\s)round|(?<=final\s)round|(?<=the\s)round(?!\s+of\b))"
                   r"|(?P<meet>meeting|meetings|one-to-one|tête-à-tête|face-to-face))\b", re.IGNORECASE)
 _EVENT_NOUN = re.compile(r"summit|plenary|session|round", re.IGNORECASE)
 
@@ -57,7 +58,7 @@ def _has_meeting_word(low: str) -> bool:
 
 # Substrings one of which any meeting noun or verb needs (a cheap test per sentence).
 _NOUN_HINTS = ("talk", "negotiat", "meet", "met ", "discussion", "consultation", "contacts", "call", "spoke",
-               "spoken", "speak", "summit", "plenary", "session", "round", "working", "expert", "technical",
+               "spoken", "speak", "summit", "plenary", "session", "round", "working", "expert", "technical", "sub",
                "dinner", "lunch", "breakfast", "banquet", "one-to-one", "face-to-face", "tête", "video", "resume",
                "reconvene")
 VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privately|one|face|again|late|early|this|last)\b)|"
@@ -67,6 +68,9 @@ VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privatel
                   r"held\s+(?:a\s+)?(?:phone\s+)?call\s+with|"
                   r"(?:has|have)\s+spoken\s+(?:to|with)|will\s+speak\s+with|speak\s+with|could\s+call|may\s+call|"
                   r"(?:have\s+to|will|to|could|may|might|are\s+due\s+to|are\s+expected\s+to)\s+meet(?!\w)|set\s+to\s+meet|"
+                  # "will sit down at 10:00 for talks", "have sat down together", "sat down across a table"
+                  r"(?:will|are\s+due\s+to|are\s+expected\s+to|are\s+set\s+to)\s+sit\s+down|(?:has|have)\s+sat\s+down|"
+                  r"sat\s+down(?=\s+(?:together|with|across|at|face|opposite|for)\b)|"
                   # "Negotiators from A, B and C meet in Geneva today": the present of a plan
                   r"(?<=[a-z] )meet(?=\s+(?:in|at|on|today|tomorrow|tonight|this|for|again)\b)|"
                   # "the two delegations will resume tomorrow morning": the talks of the post, again
@@ -84,12 +88,12 @@ _CALL_VERB = re.compile(r"spoke|spoken|speak|call", re.IGNORECASE)
 # Every alternative of NOUN begins with one of these words (keep them in step).
 _NOUN_FIRST = ("talk", "meeting", "negotiations", "discussions", "call", "summit", "session", "round", "plenary",
                "consultations", "contacts", "phone", "international", "telephone", "video", "working", "expert",
-               "technical", "dinner", "lunch", "breakfast", "banquet", "one-to-one", "tête-à-tête", "face-to-face")
+               "technical", "sub-commission", "subcommission", "sub-committee", "subcommittee", "dinner", "lunch", "breakfast", "banquet", "one-to-one", "tête-à-tête", "face-to-face")
 # Every match of VERB holds one of these words ...
-_VERB_WORDS = ("met", "meet", "spoke", "speak", "call", "resume", "reconvene")
+_VERB_WORDS = ("met", "meet", "spoke", "speak", "call", "resume", "reconvene", "sit down", "sat down")
 # ... and this, a case-sensitive pattern for the lower-cased sentence: the verb as a word, not in
 # "meeting" or "recalled" (a third of sentences with a meeting word hold one of the words above).
-_VERB_GATE = re.compile(r"\b(?:met|meet|spoke|spoken|speak|resume|reconvene)\b|\bcall"
+_VERB_GATE = re.compile(r"\b(?:met|meet|spoke|spoken|speak|resume|reconvene|sit\s+down|sat\s+down)\b|\bcall"
                         r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?meeting|\bset\s+to\s+meet")
 
 
@@ -159,7 +163,9 @@ _PREP = re.compile(r"\bpreparat", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PREV = re.compile(r"\b(?:previous|former|first\s+rounds?|earlier\s+rounds?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-_SKIP_NOUN_AFTER = re.compile(r"\s*(?:points|table|process)\b", re.IGNORECASE)
+_SKIP_NOUN_AFTER = re.compile(r"\s*(?:points|table|process|break)\b", re.IGNORECASE)
+# A meal as a pause in the talks, not a meeting: "paused for lunch", "will meet after lunch", "the lunch break"
+_MEAL_AS_PAUSE = re.compile(r"\b(?:for|after|before|over|during|until|till|through)\s+(?:a\s+|the\s+)?(?:working\s+)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -336,6 +342,9 @@ def _find_mentions(s: Sent) -> list[Mention]:
             continue
         noun = ("call" if m.group("call") else "working_group" if m.group("wg") else "dinner" if m.group("meal")
                 else "meeting" if m.group("meet") else "talks")
+        if noun == "dinner" and _MEAL_AS_PAUSE.search(s.text, max(0, m.start() - 20), m.start()) \
+                and not _TALKS_OVER.search(s.text, max(0, m.start() - 70), m.start()):
+            continue  # "paused for lunch", "after lunch": when, not a meeting ("talks over dinner" is one)
         event = noun == "talks" and _EVENT_NOUN.match(m.group(0)) is not None
         if noun == "call" and not re.search(r"phone|international|video", m.group(0), re.I) \
                 and not re.match(r"\s+(?:with|between)", s.text[m.end():]):
@@ -382,14 +391,15 @@ def _find_mentions(s: Sent) -> list[Mention]:
         word = v.group("v").lower()
         noun = "call" if re.search(r"call|phone|spoken\s+to", word) or re.search(r"\bphone\b", s.low) else "meeting"
         parties = _subject_before(s, v.start())
-        if word.startswith("meet"):  # "Negotiators from A, B and C meet": the whole list
+        if word.startswith("meet") or "sit down" in word or "sat down" in word:  # "Negotiators from A, B and C meet": the whole list
             run = _coordinated_before(s, v.start())
             if len(run) > len(parties):
                 parties = run
             talks = next((x for x in out if x.start > v.end() and not x.parties and x.noun == "talks"), None)
             if talks is not None and parties:
                 talks.parties = parties  # "… meet in Geneva today for three days of talks": the talks are theirs
-                continue
+                if word.startswith("meet"):
+                    continue  # ("sit down … for talks" stays a mention too: its tense says what happens)
         if " with" in word or word.endswith(("to", "call")) or "spoken to" in word:
             parties = parties + _list_after(s, v.end())
         out.append(Mention(v.start(), v.end(), noun, parties, False, False, True, True))
@@ -397,6 +407,8 @@ def _find_mentions(s: Sent) -> list[Mention]:
     return out
 
 
+_TALKS_OVER = re.compile(r"\b(?:talks|meet|meeting|host\w*|invited|invites|discuss\w*)\s+(?:[\w’',-]+\s+){0,6}?(?:over|for|at)\s+(?:a\s+|the\s+)?(?:working\s+)?$",
+                         re.IGNORECASE)
 _BETWEEN_SOON = re.compile(r"\s+(?:aimed\s+at|to|on|over|about)\s+[^.;:,()]{0,50}?\bbetween\s", re.IGNORECASE)
 HISTORY_HINT = re.compile(r"\d{4}|\bago\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -539,7 +551,8 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
     elif not people and not delegs and m.verb and ctx.post_meeting:
         _copy(m, ctx.meetings[ctx.post_meeting], False)
         return
-    if m.id and m.next_round:
+    if m.id and m.next_round and m.id in ctx.meetings and ctx.meetings[m.id].seqs[:1] != [s.post.seq]:
+        # (a "new round" of talks the blog has not told of before, or only in this very post, is the talks)
         m.id += "-next"
         m.name += " (next round)"
 

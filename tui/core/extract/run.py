@@ -26,7 +26,7 @@ _BULLET = re.compile(r"^\s*[•\-*–·]\s*")
 _LIST_INTRO = re.compile(r":\s*$")
 _VERB_KIND = (
     (re.compile(r"^(?:met|spoke|has\s+spoken|have\s+spoken|held\s+(?:a\s+)?(?:phone\s+)?(?:call|talks))", re.I), "happened"),
-    (re.compile(r"^(?:is|are)\s+(?:currently\s+|now\s+)?meeting", re.I), "started"),
+    (re.compile(r"^(?:is|are)\s+(?:currently\s+|now\s+)?meeting|^(?:(?:has|have)\s+)?sat\s+down", re.I), "started"),
     (re.compile(r"^(?:will|set\s+to|are\s+(?:due|expected|scheduled)\s+to)\s", re.I), "planned"),
     (re.compile(r"^(?:could|may|might|have\s+to|hope\s+to|want\s+to)\s", re.I), "proposed"),
 )
@@ -383,6 +383,11 @@ class _Run:
                     kind = None
                 if kind in ("concluded", "suspended") and _DAY_END.search(s.text, max(0, m.start - 40), min(len(s.text), m.end + 60)):
                     kind = "day_end"  # "the first day of talks has ended", "adjourned for the night": they sit again
+                if kind in ("suspended", "day_end") and when is not None and when.dt is not None \
+                        and _UNTIL.search(s.text, max(0, when.start - 8), when.start):
+                    # "adjourned until 10:00 tomorrow": a pause now, and the next sitting planned
+                    self._apply(b, m, s, kind, None, lo, hi, schedule, status)
+                    kind = "planned"
                 when = _in_tense(when, kind, s.post)
                 self._apply(b, m, s, kind, when, lo, hi, schedule, status)
             if not mentions and not s.history and not refuted:
