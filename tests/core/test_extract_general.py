@@ -7,7 +7,7 @@ this blog's names.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import blogfactory as bf
 
@@ -576,3 +576,21 @@ def test_a_session_adjourned_until_an_hour_is_suspended_now_and_planned_then() -
     got = [(f.kind, f.when.date() if f.when else None, f.when.hour if f.when else None)
            for pf in blog.posts for f in pf.schedule if f.seq == 2]
     assert ("suspended", date(2025, 5, 15), 0) in got and ("planned", date(2025, 5, 16), 10) in got
+
+
+def test_a_pair_of_clocks_teaches_what_local_time_is_for_later_posts() -> None:
+    from datetime import timezone as tz_
+
+    from tui.core.when import local_zone_taught
+
+    ny = datetime(2026, 6, 5, 9, tzinfo=tz_(timedelta(hours=-4)))
+    assert local_zone_taught("The talks opened at 1:10 p.m. local time (6:10 a.m. ET).", ny, ny.tzinfo).utcoffset(None) \
+        == timedelta(hours=3)
+    assert local_zone_taught("The talks are due to open at 10:00 local time (0700 GMT).", ny, ny.tzinfo).utcoffset(None) \
+        == timedelta(hours=3)
+    assert local_zone_taught("The talks open at 10:00 local time.", ny, ny.tzinfo) is None
+    # in a blog (UTC+3 here), once taught that local time is UTC+1, a bare "local time" later is read so
+    blog = run("Talks between Kestria and Ardovia will open at 10:00 local time (0900 GMT) on Friday.",
+               "The talks between Kestria and Ardovia began at 10:20 local time, the ministry said.")
+    started = [f for pf in blog.posts for f in pf.schedule if f.kind == "started"]
+    assert started and started[0].when.astimezone(tz_.utc).hour == 9 and started[0].when.minute == 20

@@ -19,7 +19,7 @@ from functools import lru_cache
 from dateutil import parser as dtparser
 
 from tui.core.times import read_zone
-from tui.core.vocab import MONTH_NAMES, WEEKDAY_NAMES, ZONES
+from tui.core.vocab import MONTH_NAMES, WEEKDAY_NAMES, ZONES, fixed_zone
 
 
 WEEKDAYS = WEEKDAY_NAMES
@@ -326,3 +326,54 @@ def precision_of(raw: str) -> str:
 def parse_iso(value: str) -> datetime:
     """ISO text from a corrections entry -> datetime (dateutil, so '2025-05-16 12:30+03:00' works too)."""
     return dtparser.isoparse(value) if "T" in value else dtparser.parse(value)
+
+
+def _clock_of(g: dict[str, str | None]) -> tuple[int, int, str | None] | None:
+    """(hour, minute, zone name as written) of a clock atom, or None."""
+    if not g["clock"]:
+        return None
+    h = int(next(g[k] for k in ("h", "h2", "h3", "h4", "h5") if g[k] is not None))
+    mi = int(g["mi"] or g["mi2"] or g["mi3"] or g["mi4"] or g["mi5"] or 0)
+    ap = (g["ap"] or "").lower().replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    if ap == "am" and h == 12:
+        h = 0
+    if h >= 24 or mi >= 60:
+        return None
+    return h, mi, g["tz"] or g["tz2"] or g["tz3"] or g["tz4"] or g["tz5"]
+
+
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
+
+
+def local_zone_taught(text: str, ref: datetime, local: tzinfo) -> tzinfo | None:
+    """The zone "local time" means, as a pair of clocks teaches it: "10 a.m. local time
+    (3 a.m. ET)" says local time is seven hours ahead of ET, so UTC+3 on that day.
+
+    Returns a fixed-offset zone (UTC-12 … UTC+14, whole quarter hours), or None when the text
+    pairs no local clock with a clock in a named zone. `local` is the blog's zone, which a
+    bare second clock ("11:00 local time (09:00 here)") is in."""
+    atoms = scan_atoms(text)
+    for i, (_, end, g) in enumerate(atoms):
+        first = _clock_of(g)
+        if first is None or not first[2] or not first[2].lower().startswith("local"):
+            continue
+        if g["alt"]:
+            alt = scan_atoms(g["alt"])
+            second = _clock_of(alt[0][2]) if alt else None
+        elif i + 1 < len(atoms) and _OPEN_PAREN.fullmatch(text, end, atoms[i + 1][0]):
+            second = _clock_of(atoms[i + 1][2])  # "1:10 p.m. local time (6:10 a.m. ET)"
+        else:
+            second = None
+        if second is None or not second[2] or second[2].lower().startswith("local"):
+            continue
+        zone = _zone(second[2], local)
+        day = ref.astimezone(zone).date()
+        other = datetime.combine(day, time(second[0], second[1]), zone)
+        utc = other.utcoffset() or timedelta(0)
+        minutes = (first[0] * 60 + first[1]) - (second[0] * 60 + second[1]) + utc.total_seconds() / 60
+        minutes = (minutes + 12 * 60) % (24 * 60) - 12 * 60  # the nearest offset: 10 a.m. vs 3 a.m. ET is +7 h, not -17 h
+        if minutes % 15 == 0 and -12 * 60 <= minutes <= 14 * 60:
+            return fixed_zone(minutes / 60)
+    return None

@@ -19,7 +19,7 @@ from tui.core.discover.registry import Registry
 from tui.core.link import Linked, entities_from
 from tui.core.model import Blog, Post
 from tui.core.sentences import split_spans
-from tui.core.when import When, parse_iso, place_zone, precision_of
+from tui.core.when import When, local_zone_taught, parse_iso, place_zone, precision_of
 
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•\-*–·]\s*")
@@ -297,6 +297,7 @@ class _Run:
         self.ctx = Context(self.k)
         self._placed: set[int] = set()  # corrections already attached to a post
         self.venue: tzinfo | None = None  # the zone where the event is, from the posts so far ("local time")
+        self.venue_taught = False  # the text paired a local clock with a zone's: that, not a place's zone
 
     def post(self, post: Post) -> PostFacts:
         ctx, k = self.ctx, self.k
@@ -478,6 +479,11 @@ class _Run:
                         changed[b.id] = b
         ents = entities_from(linked, tuple(dict.fromkeys(extra_delegs)), self.reader.parties_named)
         self._note_venue(changed.values(), status)
+        for s in sents:
+            if "local" in s.low:
+                taught = local_zone_taught(s.text, post.time, self.blog.tz)
+                if taught is not None:
+                    self.venue, self.venue_taught = taught, True
         again = [(b.id, p) for b in ctx.meetings.values() if b.again for p in b.take_again()]
         return PostFacts(post.seq, ents, status, schedule, [b.freeze(self._party_name) for b in changed.values()],
                          again)
@@ -520,6 +526,8 @@ class _Run:
         known zone is named."""
         places = [b.place for b in meetings if b.place]
         places += [f.where for f in status if f.where and f.status in _AT_VENUE]
+        if self.venue_taught:
+            return  # what the text says "local time" is beats a guess from a place's name
         for place in places:
             zone = _place_zone(place)
             if zone is not None:
