@@ -214,3 +214,11 @@ def test_a_demonym_before_its_government_and_a_name_with_its_own_ambassador_are_
     r = read("Evrenia will be represented at the talks by its ambassador, the Evrenian foreign ministry said.")
     rec = next((p for p in r.reg.parties.values() if p.name == "Evrenia"), None)
     assert rec is not None and "Evrenian" in rec.demonyms
+
+
+def test_a_mediating_organisation_is_a_party_and_its_acronym_names_it() -> None:
+    r = read("The talks are mediated by the Lakelands Cooperation Council (LCC), whose special envoy will chair them.",
+             "The LCC said the talks would resume at 10:00.")
+    rec = next((p for p in r.reg.parties.values() if p.name == "Lakelands Cooperation Council"), None)
+    assert rec is not None and rec.kind == "organisation"
+    assert ("LCC", "place", "Lakelands Cooperation Council") in linked(r, "The LCC said the talks had resumed.")

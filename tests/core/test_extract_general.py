@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import blogfactory as bf
+import pytest
 
 from tui.core.extract import extract
 from tui.core.knowledge import Knowledge
@@ -594,3 +595,31 @@ def test_a_pair_of_clocks_teaches_what_local_time_is_for_later_posts() -> None:
                "The talks between Kestria and Ardovia began at 10:20 local time, the ministry said.")
     started = [f for pf in blog.posts for f in pf.schedule if f.kind == "started"]
     assert started and started[0].when.astimezone(tz_.utc).hour == 9 and started[0].when.minute == 20
+
+
+def test_a_side_that_has_not_left_is_still_there_and_a_walkout_told_in_passing_is_not_news_again() -> None:
+    got = statuses("The Magravian delegation has arrived in Miravel for talks with Vesnaria.",
+                   "The Magravian delegation has still not left Miravel, officials said.")
+    assert [(seq, st) for seq, _, st in got] == [(1, "arrived"), (2, "located")]
+    blog = run(OPENING, "The Ardovian delegation walked out of the talks at 16:10, the ministry said.",
+               "One adviser stayed behind when the rest of the Ardovian team walked out, officials said.")
+    walkouts = [(f.seq, f.confirms) for pf in blog.posts for f in pf.status if f.status == "walked_out"]
+    assert walkouts == [(2, False)]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The plenary has broken for lunch, the ministry said.", "suspended"),
+    ("The working group broke up at about 19:15, the ministry said.", "concluded"),
+    ("The working group resumed its session at 17:00, the ministry said.", "resumed"),
+    ("The working group has started work in the library, the ministry said.", "started"),
+])
+def test_sittings_told_in_everyday_words(text: str, kind: str) -> None:
+    blog = run(OPENING, "A working group of experts from Kestria and Ardovia will meet at 14:00 in the library.", text)
+    assert kind in [f.kind for pf in blog.posts for f in pf.schedule if f.seq == 3]
+
+
+def test_a_meeting_back_on_is_planned_and_a_cancellation_it_follows_is_not_news() -> None:
+    blog = run("The leaders of Kestria and Ardovia will meet in Yalikoy on Saturday, officials said.",
+               "The meeting between Kestria and Ardovia has been called off, officials said.",
+               "The meeting between Kestria and Ardovia is back on, a day after Selin called off the idea.")
+    assert [f.kind for pf in blog.posts for f in pf.schedule if f.seq == 3] == ["planned"]

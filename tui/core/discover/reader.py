@@ -607,6 +607,13 @@ class Reader:
                 it.party = rec.id
                 return why(seq, surface, "party: an organisation's team")
             return why(seq, surface, "skip: a common noun capitalised")
+        # --- an organisation's acronym once the organisation is a party: "the LCC said"
+        if len(words) == 1 and caps and a.fold in self.orgs and not before.endswith("("):  # (not "X Council (XC)" itself)
+            if self.reg.parties.get(party_id(self.orgs[a.fold])) is not None:
+                rec = self.party_for_name(surface, seq)  # (the acronym becomes one of its forms)
+                it.party = rec.id
+                it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+                return why(seq, surface, "party: an organisation's acronym")
         # --- sides of talks: "talks between Kestria and Ardovia", "Kestria and Ardovia will hold talks"
         if len(words) == 1 and not b.poss and label not in ("PERSON",) and not self._beside_a_person(text, toks, items, k) and (
                 _BETWEEN_BEFORE.search(before) or _TEAMS_OF_BEFORE.search(before)
@@ -641,8 +648,11 @@ class Reader:
             acr = re.match(r"\s*\(([A-Z]{2,6})\)", after)
             self.note_org(surface, acr.group(1) if acr else None)
             rec = self.reg.parties.get(party_id(self.orgs.get(fold(surface), surface)))
-            if rec is None and not b.poss and (_first_word(after) in TEAM_NOUNS or _BETWEEN_BEFORE.search(before)
-                                               or _TEAMS_OF_BEFORE.search(before)):
+            if rec is None and (not b.poss and (_first_word(after) in TEAM_NOUNS or _BETWEEN_BEFORE.search(before)
+                                                or _TEAMS_OF_BEFORE.search(before) or _BROKERED_BEFORE.search(before))
+                                or _ITS_ENVOY_AFTER.match(after)):
+                # a team, a side of talks, or a mediator: "mediated by the Lakelands Cooperation Council
+                # (LCC), whose special envoy …", "the Northern Union delegation"
                 rec = self.party_for_name(surface, seq)  # "the Northern Union delegation", "teams from … and the Northern Union"
                 rec.kind = "organisation"
             if rec is not None:
@@ -1116,6 +1126,8 @@ def _clause_before(text: str, pos: int) -> int:
 
 _LED_BY = re.compile(r"^\s*(?:,\s*)?(?:which\s+|that\s+|who\s+)?(?:(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+)?"
                      r"(?:being\s+)?(?:led|headed|chaired|represented)\s+by\s+", re.I)
+_BROKERED_BEFORE = re.compile(r"\b(?:mediated|chaired|hosted|brokered|convened|facilitated|organi[sz]ed)\s+by\s+(?:the\s+)?$", re.I)
+_ITS_ENVOY_AFTER = re.compile(r"^(?:['’]s|\s*\([A-Z]{2,6}\))?,?\s+(?:whose|its)?\s*(?:special\s+|chief\s+)?(?:envoy|mediator|mediators)\b", re.I)
 _BARE_TEAM_LED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:delegation|team|negotiating\s+team)\s+(?:is|was|will\s+be|has\s+been)\s+"
                             r"(?:led|headed)\s+by\s+")
 _ITS_TEAM = re.compile(r"\b(?:its|their)\s+(?:delegation|team|negotiating\s+team|negotiators)\b", re.IGNORECASE)

@@ -665,7 +665,7 @@ class _Run:
                 # cancellation; a start or an end told again is only the story going on
                 again = latest.seq != s.post.seq and sk in ("denied", "cancelled")
                 sk = sk if again else None
-            if sk == "planned" and when is None and (
+            if sk == "planned" and when is None and not (latest is not None and latest.kind in ("cancelled", "postponed")) and (
                     sched.timeless_plan or "started" in sched.kinds or "concluded" in sched.kinds
                     or _WHERE_CLAUSE.search(s.text, max(0, m.start - 60), m.start)):
                 # a timeless plan says something once (again, it is a further source while the

@@ -45,8 +45,11 @@ RULES: tuple[Rule, ...] = (
          hints=('accurate', 'false', 'true', 'wrong', 'correct', 'baseless', 'unfounded', 'fake')),
     Rule("concluded", "concluded", _r(r"\b(?:have|has|had)\s+(?:now\s+|just\s+|reportedly\s+|finally\s+)?(?:concluded|ended|finished|closed|wrapped\s+up|broken\s+up)\b"
                                       r"|\bwrapped\s+up\b|\b(?:is|are)\s+(?:now\s+)?over\b|\bcame\s+to\s+an?\s+(?:end|close)\b"
-                                      r"|\b(?:ended|concluded|finished|closed)\s+(?:after|at|on|with|shortly|late|early|without|in)\b"), where="after",
-         hints=('concluded', 'ended', 'finished', 'closed', 'wrapped', 'broken', 'over', 'came')),
+                                      r"|\b(?:ended|concluded|finished|closed)\s+(?:after|at|on|with|shortly|late|early|without|in)\b"
+                                      # "the sub-commission broke up at 19:15", "ended its second day"
+                                      r"|\bbroke\s+up\b|\b(?:ended|finished|closed|concluded|wrapped\s+up)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}"
+                                      r"(?:work|session|day|sitting|meeting|deliberations)\b"), where="after",
+         hints=('concluded', 'ended', 'finished', 'closed', 'wrapped', 'broken', 'broke', 'over', 'came')),
     Rule("held_before", "happened", _r(r"\b(?:after|following|in\s+the\s+wake\s+of)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:talks|meeting|discussions|negotiations|call|dinner|session)$"
                                        r"|\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|dinner|session|call)$"), where="before",
          hints=('after', 'following', 'wake', 'led', 'held', 'chaired', 'hosted', 'convened')),
@@ -58,17 +61,21 @@ RULES: tuple[Rule, ...] = (
          hints=('suspended', 'adjourned', 'paused', 'halted', 'opened', 'closed', 'ended', 'concluded', 'wrapped', 'called', 'cancel', 'scrapped', 'postponed', 'put', 'delayed', 'rescheduled', 'resumed', 'reconvened', 'restarted', 'began', 'started', 'launched', 'kicked', 'brought', 'moved', 'pushed')),
     Rule("started_at", "started", _r(r"\bat\s+the\s+(?:start|opening)\s+of\s+the\s+(?:meeting|talks|session|negotiations)$"), where="before",
          hints=('start', 'opening')),
-    Rule("suspended", "suspended", _r(r"\b(?:have|has|had|were|was)\s+(?:been\s+)?(?:now\s+|just\s+)?(?:suspended|adjourned|paused|halted|broken\s+off|put\s+on\s+hold)\b"
+    Rule("suspended", "suspended", _r(r"\b(?:have|has|had|were|was)\s+(?:been\s+)?(?:now\s+|just\s+)?(?:suspended|adjourned|paused|halted|broken\s+off|broken\s+for|put\s+on\s+hold)\b"
                                       r"|\b(?:broke|break)\s+off\b|\bbroke\s+for\b|\badjourned\b|\bsuspended\b"), where="after",
          hints=('suspended', 'adjourned', 'paused', 'halted', 'broke', 'break', 'hold')),
     Rule("resumed", "resumed", _r(r"(?<!will )(?<!to )\b(?:have|has|had)\s+(?:now\s+|just\s+)?(?:resumed|reconvened|restarted)\b"
                                   r"|\b(?:resumed|reconvened)\s+(?:on|at|after|shortly|in|this|later|early)\b"
+                                  # "the sub-commission resumed its session at 17:00"
+                                  r"|\b(?:resumed|reconvened)\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:work|session|sitting|meeting|talks|discussions|deliberations)\b"
                                   r"|\bback\s+(?:at|to)\s+the\s+(?:negotiating\s+)?table\b"), where="after",
          hints=('resumed', 'reconvened', 'restarted', 'table')),
     Rule("started", "started", _r(r"(?<!yet to )\b(?:have|has)\s+(?:just\s+|now\s+|finally\s+)?(?:started|begun|commenced|kicked\s+off|opened|got\s+under\s*way)\b"
                                   r"|\b(?<!preparations are )(?<!preparations are currently )(?:is|are)\s+(?:currently\s+|now\s+)?(?:underway|under\s+way|in\s+progress|in\s+session)\b"
                                   r"|\b(?:is|are)\s+being\s+(?:held|carried\s+out|conducted)\b"
                                   r"|\b(?:opened|began|started|got\s+under\s*way)\s+(?:at|on|shortly|this|in|with|after|early|late)\b"
+                                  # "the working group has started work", "began its session at 11:00"
+                                  r"|\b(?:began|started|opened|(?:has|have)\s+(?:started|begun|opened))\s+(?:its\s+|their\s+)?(?:[\w-]+\s+)?(?:work|session|sitting|deliberations)\b"
                                   r"|\bbehind\s+closed\s+doors\b"), where="after",
          hints=('started', 'begun', 'commenced', 'kicked', 'opened', 'got', 'under', 'progress', 'session', 'being', 'began', 'doors')),
     Rule("cancelled", "cancelled", _r(r"(?<!not been )(?<!not )(?<!never )\b(?:cancell?ed|called\s+off|scrapped|abandoned)\b"),
@@ -88,9 +95,10 @@ RULES: tuple[Rule, ...] = (
          hints=('whether', 'if')),
     Rule("planned_after", "planned", _r(r"\bscheduled\s+(?:to|for)\b|\bset\s+(?:to|for)\s+(?:meet|begin|start|take\s+place|resume|open|convene)\b"
                                         r"|\bwill\s+(?:start|begin|take\s+place|resume|be\s+held|commence|open|convene|reconvene)\b"
-                                        r"|\b(?:is|are)\s+(?:expected|due|planned|set|slated|scheduled)\s+to\s+(?:start|begin|take\s+place|commence|be\s+held|open|resume|convene)\b"),
+                                        r"|\b(?:is|are)\s+(?:expected|due|planned|set|slated|scheduled)\s+to\s+(?:start|begin|take\s+place|commence|be\s+held|open|resume|convene)\b"
+                                        r"|\b(?:is|are)\s+back\s+on\b"),
          where="after",
-         hints=('scheduled', 'set', 'will', 'expected', 'due', 'planned', 'slated')),
+         hints=('scheduled', 'set', 'will', 'expected', 'due', 'planned', 'slated', 'back')),
     # "he will travel to Istanbul on Thursday for the talks": the trip's day places the talks
     Rule("planned_trip_for", "planned", _r(r"\b(?:will|to|would|could|plans?\s+to|expected\s+to)\s+(?:travel|go|come|fly|arrive|head)\s+"
                                            r"(?:to|in)\s+(?-i:[A-Z])[\w’'-]+[^.;:]{0,40}?\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
@@ -193,6 +201,8 @@ def cue_kind(text: str, lo: int = 0, start: int = 0, end: int | None = None, hi:
         if hit and (has_time or not rule.needs_time):
             if rule.kind not in ("denied", "confirmed") and _NEGATED.search(window, 0, hit.start()):
                 continue  # "has not postponed the talks"
+            if rule.kind == "cancelled" and _SINCE_CLAUSE.search(window, 0, hit.start()):
+                continue  # "will meet on Saturday, a day after Dérhely called off the idea": what came before
             if rule.name == "denied_report_false" and rule.where == "both" and _DENIED_ELSE.match(
                     text, lo + hit.end(), start) and lo + hit.end() <= start:
                 return None  # "denied reports that it is pulling out of the summit": another action denied
@@ -225,6 +235,7 @@ _OBJECT_VERBS = {
 _DENIED_ELSE = re.compile(r"\s+(?:(?:in|by|from|on)\s+(?:[\w’'-]+\s+){1,4}?)?(?:that|of)\s+(?:[\w’'-]+\s+){0,4}?(?:is|are|was|were|has|have|had|plans?|planned|will|would|"
                           r"intends?|wants?|threatens?|threatened)\s+(?:[\w’'-]+\s+){1,8}?(?:the\s+|its\s+|their\s+)?"
                           r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\b(?:after|since)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,4}$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:(?:been|be|have|has|yet|so\s+far|already)\s+){0,2}$|n['’]t\s+(?:(?:been|be|have|yet)\s+){0,2}$",
                       re.IGNORECASE)
 

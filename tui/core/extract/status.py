@@ -111,6 +111,9 @@ RULES: tuple[StatusRule, ...] = (
                _r(r"\b(?:published|released|unveiled|announced|named)\s+(?:the|its|their)\s+(?:full\s+|complete\s+|final\s+)?"
                   r"(?:names\s+of\s+(?:its|their|the)\b|list\s+of\b|line-?ups?\b|delegation\b)"), subject_after=True,
                hints=("published", "released", "unveiled", "announced", "named")),
+    # "has still not left Miravel": still there
+    StatusRule("not_left", "located", _r(r"\b(?:has|have)\s+(?:still\s+)?not\s+(?:yet\s+)?left\b|\b(?:has|have)\s+yet\s+to\s+leave\b"),
+               hints=("left", "leave")),
     StatusRule("located", "located",
                _r(r"\b(?:is|are|remains?|remain|stayed|stays)\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s+(?:the\s+)?(?-i:(?=[A-Z]))"),
                hints=("is", "are", "remain", "stay")),
@@ -173,6 +176,8 @@ def _party_after(s: Sent, pos: int, k: Knowledge) -> list[str]:
                 return [d.id]
     return []
 _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+)?$")
+# "… stayed behind when the rest of the team walked out": told in passing (news only if nothing was known)
+_SUBORDINATE = re.compile(r"\b(?:when|after|since|because|as|before|until)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,6}$")
 
 
 def _coordinated(s: Sent, last: Linked, side: str, k: Knowledge, country_subject: bool) -> list[str]:
@@ -298,7 +303,8 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
         subjects = _party_after(s, m.end(), k) if rule.subject_after else subjects_of(s, m.start(), k, rule.country_subject)
         if not subjects and _PRONOUN_SUBJ.match(s.text[clause_start(s.text, m.start()):]) and ctx.post_subject:
             subjects = [ctx.post_subject]
-        background = _RELATIVE.search(s.text, 0, m.start()) is not None
+        background = _RELATIVE.search(s.text, 0, m.start()) is not None \
+            or _SUBORDINATE.search(s.text, max(0, m.start() - 80), m.start()) is not None
         if rule.status == "will_not_attend" and _said_of_a_minister(s, m.start(), k):
             # a minister, an envoy or an aide staying away ("the foreign minister will not be present")
             # is that person's absence, not their side's; a head of state's or government's is the side's
