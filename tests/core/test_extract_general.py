@@ -623,3 +623,8 @@ def test_a_meeting_back_on_is_planned_and_a_cancellation_it_follows_is_not_news(
                "The meeting between Kestria and Ardovia has been called off, officials said.",
                "The meeting between Kestria and Ardovia is back on, a day after Selin called off the idea.")
     assert [f.kind for pf in blog.posts for f in pf.schedule if f.seq == 3] == ["planned"]
+
+
+def test_a_named_days_session_ending_is_the_end_of_that_days_sitting() -> None:
+    got = schedule(OPENING, "Thursday's session ended at 18:30 local time, the ministry said.")
+    assert got[-1] == (2, "suspended")

@@ -32,6 +32,9 @@ _VERB_KIND = (
 )
 # The end of a day's sitting, not of the talks: "the first day of talks has ended", "adjourned for the night".
 _DAY_END = re.compile(r"\b(?:first|second|third|fourth|fifth|opening|\w+['’]s)\s+day\s+of\b|\bday\s+(?:one|two|three)\b"
+                      # "Friday's session ended", "this morning's sitting is over": that day's sitting
+                      r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|morning|afternoon|evening)['’]s\s+"
+                      r"(?:session|sitting|plenary|round)\b"
                       r"|\bfor\s+the\s+(?:night|day|evening|weekend)\b|\buntil\s+(?:tomorrow|the\s+morning|morning)\b", re.I)
 _PUT_BACK = re.compile(r"\b(?:pushed|put|set)\s+back\b|\bput\s+off\b|\bpostponed\b|\bdelayed\b|\bheld\s+up\b", re.I)
 # An agreement that ends talks: "have agreed a ceasefire", "reached a deal", "signed the accord" (not
