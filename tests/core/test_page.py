@@ -15,7 +15,7 @@ from tui.core.page import looks_like_html, read_page
 
 PAGES = Path(__file__).parent / "pages"
 FURNITURE = ("Advertisement", "Share", "Copy link", "Photo", "Home", "Subscribe", "cookies", "Related", "Contact us",
-             "Sign up", "Caption", "dataLayer", "margin")
+             "Sign up", "Caption", "dataLayer", "margin", "WATCH", "Highlights")
 
 
 def all_text(blog) -> str:

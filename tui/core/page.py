@@ -50,7 +50,9 @@ _DROP_ROLES = frozenset("navigation banner complementary contentinfo dialog sear
 _FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:ads?|advert\w*|advertisement|adslot|dfp|promo\w*|sponsor\w*|share|sharing|social|related|"
     r"recommend\w*|newsletter|subscribe|subscription|cookie\w*|consent|caption|credit|comments?|outbrain|taboola|"
-    r"paywall|signup|breadcrumbs?|visually-hidden|sr-only|screen-reader-text|skip-link|hidden)(?:$|[\s_-])",
+    r"paywall|signup|breadcrumbs?|visually-hidden|sr-only|screen-reader-text|skip-link|hidden|"
+    # a video's or a gallery's title and controls ("WATCH: … (1:12)"), not the post's words
+    r"video|videos|player|gallery|slideshow|podcast)(?:$|[\s_-])",
     re.I,
 )
 _HEADLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:headline|title|heading)(?:$|[\s_-])", re.I)
