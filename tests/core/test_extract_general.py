@@ -628,3 +628,9 @@ def test_a_meeting_back_on_is_planned_and_a_cancellation_it_follows_is_not_news(
 def test_a_named_days_session_ending_is_the_end_of_that_days_sitting() -> None:
     got = schedule(OPENING, "Thursday's session ended at 18:30 local time, the ministry said.")
     assert got[-1] == (2, "suspended")
+
+
+def test_a_team_back_inside_the_venue_after_a_walkout_has_returned() -> None:
+    got = statuses(OPENING, "The Ardovian delegation walked out of the talks at 14:00, officials said.",
+                   "The Ardovian team is back inside the palace, and the talks resumed at 15:40 local time.")
+    assert [(seq, st) for seq, d, st in got if d == "ardovia" and seq == 3] == [(3, "returned")]

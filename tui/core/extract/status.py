@@ -63,7 +63,8 @@ RULES: tuple[StatusRule, ...] = (
                hints=("walked", "stormed", "marched", "protest", "withdrew")),
     StatusRule("returned", "returned",
                _r(r"\b(?:returned|came\s+back|has\s+come\s+back|rejoined|went\s+back)\s+(?:to\s+)?the\s+(?:talks|table|negotiating\s+table|negotiations|room|venue|meeting|session)\b"
-                  r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|to)\s+the\s+(?:negotiating\s+)?(?:table|talks|room|venue)\b"
+                  r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|inside|to)\s+the\s+(?:negotiating\s+)?(?:table|talks|room|venue)\b"
+                  r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|inside)\s+the\s+(?:[\w’'-]+\s+)?(?:palace|villa|hotel|building|hall|chamber|centre|center|compound)\b"
                   r"|\b(?:is|are)\s+back\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])"), country_subject=True,
                hints=("returned", "rejoined", "back")),
     StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed|touched\s+down)\b|\b(?:has|have)\s+reached\b"), country_subject=True,
@@ -401,7 +402,9 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
         return None  # "will remain in Istanbul on Friday": a plan, not where it is
     if rule.name == "returned":
         last = ctx.last_status.get(subj)
-        if last is None or last.status not in ("walked_out", "left"):
+        back = subj in ctx.walked_out or (last is not None and (
+            last.status in ("walked_out", "left") or (last.status == "returned" and last.seq == s.post.seq)))
+        if not back:
             status = "located"  # "back at the venue" the next morning: where it is, not a return from a walkout
     if rule.name == "will_attend" and _NEG.search(aux):
         return None
