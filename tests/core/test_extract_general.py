@@ -634,3 +634,12 @@ def test_a_team_back_inside_the_venue_after_a_walkout_has_returned() -> None:
     got = statuses(OPENING, "The Ardovian delegation walked out of the talks at 14:00, officials said.",
                    "The Ardovian team is back inside the palace, and the talks resumed at 15:40 local time.")
     assert [(seq, st) for seq, d, st in got if d == "ardovia" and seq == 3] == [(3, "returned")]
+
+
+def test_staying_where_a_side_arrived_is_where_it_is_but_remaining_somewhere_it_has_not_reached_is_a_plan() -> None:
+    arrived = "The Kestrian delegation has arrived in Yalikoy for the talks with Ardovia."
+    got = statuses(arrived, "The Kestrian delegation will stay in Yalikoy for as long as it takes, its head said.")
+    assert [(seq, st) for seq, _, st in got] == [(1, "arrived"), (2, "located")]
+    plan = statuses("The Kestrian delegation will travel to Yalikoy for the talks with Ardovia.",
+                    "The Kestrian delegation will remain in Yalikoy on Friday, its head said.")
+    assert not [x for x in plan if x[2] == "located"]

@@ -116,7 +116,7 @@ RULES: tuple[StatusRule, ...] = (
     StatusRule("not_left", "located", _r(r"\b(?:has|have)\s+(?:still\s+)?not\s+(?:yet\s+)?left\b|\b(?:has|have)\s+yet\s+to\s+leave\b"),
                hints=("left", "leave")),
     StatusRule("located", "located",
-               _r(r"\b(?:is|are|remains?|remain|stayed|stays)\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s+(?:the\s+)?(?-i:(?=[A-Z]))"),
+               _r(r"\b(?:is|are|remains?|remain|stayed|stays|stay)\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s+(?:the\s+)?(?-i:(?=[A-Z]))"),
                hints=("is", "are", "remain", "stay")),
 )
 
@@ -398,8 +398,10 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
             return None
         if rule.name in ("arrived",) and _PLAN.search(aux):
             status = "will_attend"
-    if rule.name == "located" and _PLAN.search(aux):
-        return None  # "will remain in Istanbul on Friday": a plan, not where it is
+    if rule.name == "located" and _PLAN.search(aux) and ctx.arrived_at.get(subj) != where_after(s, m.start(), "located", k):
+        # "will remain in Istanbul on Friday" before arriving: a plan, not where it is; "will stay in
+        # Yalikoy for as long as it takes" where it arrived (and has not left): it is there, and stays
+        return None
     if rule.name == "returned":
         last = ctx.last_status.get(subj)
         back = subj in ctx.walked_out or (last is not None and (
