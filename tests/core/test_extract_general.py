@@ -643,3 +643,11 @@ def test_staying_where_a_side_arrived_is_where_it_is_but_remaining_somewhere_it_
     plan = statuses("The Kestrian delegation will travel to Yalikoy for the talks with Ardovia.",
                     "The Kestrian delegation will remain in Yalikoy on Friday, its head said.")
     assert not [x for x in plan if x[2] == "located"]
+
+
+def test_a_working_group_of_officers_from_both_sides_and_staff_from_an_organisation_has_it_among_its_parties() -> None:
+    blog = run("Talks between Soravia and Dastar began in Vallmora, officials said.",
+               "A technical working group of military officers from both sides and staff from the UN humanitarian "
+               "office will meet at 19:00 to compare lists of prisoners, a spokesman said.")
+    groups = [m for pf in blog.posts for m in pf.meetings if m.kind == "working_group"]
+    assert groups and "United Nations" in groups[-1].parties

@@ -625,8 +625,12 @@ def _part_of(m: Mention, base: MeetingBuilder, extra: tuple[str, ...] = ()) -> N
 
 # After a working group's noun: who staffs or chairs it ("made up of officers from both sides and
 # Red Cross staff", "chaired by Osterland's envoy"), up to the clause's end.
-_STAFFED = re.compile(r"[^.;:]{0,60}?\b(?:made\s+up\s+of|composed\s+of|comprising|chaired\s+by|led\s+by|headed\s+by|with)\b[^.;:]{0,80}",
+_STAFFED = re.compile(r"[^.;:]{0,60}?\b(?:made\s+up\s+of|composed\s+of|comprising|chaired\s+by|led\s+by|headed\s+by|with"
+                      # "a working group of military officers from both sides and staff from the UN"
+                      r"|of\s+(?:[\w-]+\s+){0,2}(?:officers|officials|experts|staff|diplomats|negotiators|members|representatives|delegates))\b[^.;:]{0,80}",
                       re.IGNORECASE)
+_STAFF_FROM = re.compile(r"\b(?:officers|officials|experts|staff|diplomats|negotiators|members|representatives|delegates)\s+from\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 _SAID_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(?:said|says|told|reported|reports|announced)\b", re.IGNORECASE)
 
 
@@ -639,7 +643,8 @@ def _staffed_by(s: Sent, m: Mention, k: Knowledge) -> tuple[str, ...]:
     for x in s.mentions:
         if m.end <= x.start and x.end <= hit.end() and x.kind in ("delegation", "place") and x.side \
                 and k.delegation(x.side) is not None and not _SAID_AFTER.match(s.text[x.end:]) \
-                and not re.search(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$", s.text[max(0, x.start - 12):x.start]):
+                and (not re.search(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$", s.text[max(0, x.start - 12):x.start])
+                     or _STAFF_FROM.search(s.text, max(0, x.start - 30), x.start)):
             out.append(x.side)
     return tuple(dict.fromkeys(out))
 
