@@ -222,3 +222,10 @@ def test_a_mediating_organisation_is_a_party_and_its_acronym_names_it() -> None:
     rec = next((p for p in r.reg.parties.values() if p.name == "Lakelands Cooperation Council"), None)
     assert rec is not None and rec.kind == "organisation"
     assert ("LCC", "place", "Lakelands Cooperation Council") in linked(r, "The LCC said the talks had resumed.")
+
+
+def test_a_bodys_envoy_introduced_with_whose_gets_the_role_and_the_body_as_side() -> None:
+    r = read("The talks are mediated by the Lakelands Cooperation Council (LCC), whose special envoy, Inês Carvalhosa, "
+             "will chair them.")
+    rec = person(r, "Inês Carvalhosa")
+    assert rec.role == "special envoy" and rec.side == "lakelands_cooperation_council"

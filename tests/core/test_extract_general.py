@@ -651,3 +651,13 @@ def test_a_working_group_of_officers_from_both_sides_and_staff_from_an_organisat
                "office will meet at 19:00 to compare lists of prisoners, a spokesman said.")
     groups = [m for pf in blog.posts for m in pf.meetings if m.kind == "working_group"]
     assert groups and "United Nations" in groups[-1].parties
+
+
+def test_who_sits_at_the_tables_head_and_an_observer_in_the_room_are_present() -> None:
+    blog = run("The talks are mediated by the Lakelands Cooperation Council (LCC), whose special envoy, Inês Carvalhosa, "
+               "will chair them. Evrenia will be represented by its ambassador, Çağla Sönmezer.",
+               "Talks between Vesnaria and Magravia got under way at 11:36.",
+               "The delegations took their seats on either side of a long table, with Carvalhosa at its head and "
+               "Sönmezer, the Evrenian observer, at one end.")
+    present = {q.name for pf in blog.posts for m in pf.meetings for q in m.participants if q.basis == "present"}
+    assert {"Inês Carvalhosa", "Çağla Sönmezer"} <= present

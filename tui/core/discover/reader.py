@@ -1006,6 +1006,11 @@ class Reader:
                     lo = cut + art.start() if art else hi
                 if hi - lo >= 4 and _has_role_head(text[lo:hi]):
                     side, team = self._side_in(items, toks, lo, hi, text)
+                    if side is None and re.match(r"whose\s", text[lo:hi], re.I):
+                        # "the Lakelands Cooperation Council (LCC), whose special envoy, X": the body's envoy
+                        owner = [x for x in items if x.party and toks[x.j - 1].end <= lo
+                                 and re.fullmatch(r"\s*(?:\([A-Z]{2,6}\))?\s*,\s*", text[toks[x.j - 1].end:lo])]
+                        side = owner[-1].party if owner else None
                     self.reg.set_person(rec, seq, role=_clean_role(text[lo:hi]), side=side, delegation=team)
         # membership and team leads: "The Russian delegation, led by X" / "X, who led Kiev's delegation"
         self._members(text, toks, items, seq)
@@ -1192,7 +1197,7 @@ def _clean_role(role: str) -> str:
     return role[:80]
 
 
-_DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|its|their|his|her|our|[^\s]+['’]s)\s", re.IGNORECASE)
+_DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|its|their|his|her|our|whose|[^\s]+['’]s)\s", re.IGNORECASE)
 
 
 def _ends_with_name(phrase: str) -> bool:

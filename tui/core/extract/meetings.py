@@ -790,6 +790,8 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
             out.append(Participant(m.key, s.post.seq, basis, s.text))
         return out
     head = _AT_HEAD.search(s.text)
+    if head is not None and re.search(r"\btable\b", s.text[max(0, head.start() - 50):head.start()]):
+        head = None  # "a long table, with Carvalhosa at its head": the table's head, where she sits
     if head is not None:
         # "with the water minister, Samira Nassar, at its head": who leads the team
         for m in persons:
@@ -801,6 +803,11 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
         for m in persons:
             side = _side(k, m)
             # the sides' members, and the mediators' and hosts' envoys in the chair (not parties)
-            if side and (side in meeting.delegations or not meeting.delegations or is_mediator(k, side)):
+            if side and (side in meeting.delegations or not meeting.delegations or is_mediator(k, side)
+                         or _OBSERVER.match(s.text, m.end, m.end + 40)):
+                # (an observer's envoy in the room is there too: "Sönmezer, the Evrenian observer, at one end")
                 out.append(Participant(m.key, s.post.seq, "present", s.text))
     return out
+
+
+_OBSERVER = re.compile(r",?\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,2}observers?\b", re.IGNORECASE)
