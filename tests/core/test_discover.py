@@ -229,3 +229,10 @@ def test_a_bodys_envoy_introduced_with_whose_gets_the_role_and_the_body_as_side(
              "will chair them.")
     rec = person(r, "Inês Carvalhosa")
     assert rec.role == "special envoy" and rec.side == "lakelands_cooperation_council"
+
+
+def test_an_outlets_acronym_in_brackets_is_the_same_outlet() -> None:
+    r = read("Qadira’s delegation has arrived in Geneva, the Qadiri News Agency (QNA) reports.",
+             "The Qadiri delegation has finished a last round of talks, QNA reports.")
+    outlets = {rec.name for rec in r.reg.outlets.values()}
+    assert outlets == {"Qadiri News Agency"}

@@ -642,7 +642,7 @@ class Reader:
                 return why(seq, surface, "party: the country of a known demonym")
         # --- institutions, venues, regions, outlets by their last word
         if (last in MEDIA_WORDS and len(words) > 1) or (_AFTER_MEDIA.match(after) and not b.poss):
-            self._outlet(it, surface, a, b, seq)
+            self._outlet(it, surface, a, b, seq, after)
             return why(seq, surface, "outlet: media word")
         if last in ORG_WORDS and len(words) > 1:
             acr = re.match(r"\s*\(([A-Z]{2,6})\)", after)
@@ -704,16 +704,16 @@ class Reader:
         # --- outlets by how they are cited
         nxt = _first_word(after)
         if (b.poss and nxt in OUTLET_ROLES) or (not b.poss and nxt in OUTLET_ROLES and len(words) <= 2):
-            self._outlet(it, surface, a, b, seq)
+            self._outlet(it, surface, a, b, seq, after)
             return why(seq, surface, "outlet: its correspondent/sources")
         if _AFTER_OUTLET_VERB.match(after) and (len(words) <= 2 or caps):
-            self._outlet(it, surface, a, b, seq)
+            self._outlet(it, surface, a, b, seq, after)
             return why(seq, surface, "outlet: reported")
         if _BEFORE_OUTLET.search(before):
             personish = multi and a.fold not in _FOREIGN_ARTICLE and (
                 _APPOSITIVE.match(after) or bool(_BEFORE_ACCORDING.search(before)))
             if not personish:
-                self._outlet(it, surface, a, b, seq)
+                self._outlet(it, surface, a, b, seq, after)
                 return why(seq, surface, "outlet: told / according to")
 
         # --- parties learnt from the text: "the Orlanian side", "Hamas negotiators", "Vestmark's delegation"
@@ -823,9 +823,13 @@ class Reader:
         if self.trace is not None:
             self.trace.append((seq, surface, reason))
 
-    def _outlet(self, it: Item, surface: str, a: Tok, b: Tok, seq: int) -> None:
+    def _outlet(self, it: Item, surface: str, a: Tok, b: Tok, seq: int, after: str = "") -> None:
         rec = self.reg.add_outlet(surface, seq, extends=outlet_key(a.base) if len(surface) > len(a.base) else None)
         it.mention = Linked(a.start, b.end, "outlet", rec.name)
+        acr = _ACRONYM_AFTER.match(after)
+        if acr is not None and len(surface.split()) > 1:
+            # "the Qadiri News Agency (QNA) reports": the acronym is the same outlet
+            self.reg.add_outlet(acr.group(1), seq, extends=outlet_key(rec.forms[0]))
 
     def _person(self, it: Item, words: list[Tok], surface: str, seq: int) -> PersonRec:
         parts = tuple(w.base for w in words)
@@ -1131,6 +1135,7 @@ def _clause_before(text: str, pos: int) -> int:
 
 _LED_BY = re.compile(r"^\s*(?:,\s*)?(?:which\s+|that\s+|who\s+)?(?:(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+)?"
                      r"(?:being\s+)?(?:led|headed|chaired|represented)\s+by\s+", re.I)
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _BROKERED_BEFORE = re.compile(r"\b(?:mediated|chaired|hosted|brokered|convened|facilitated|organi[sz]ed)\s+by\s+(?:the\s+)?$", re.I)
 _ITS_ENVOY_AFTER = re.compile(r"^(?:['’]s|\s*\([A-Z]{2,6}\))?,?\s+(?:whose|its)?\s*(?:special\s+|chief\s+)?(?:envoy|mediator|mediators)\b", re.I)
 _BARE_TEAM_LED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:delegation|team|negotiating\s+team)\s+(?:is|was|will\s+be|has\s+been)\s+"
