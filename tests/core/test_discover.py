@@ -236,3 +236,8 @@ def test_an_outlets_acronym_in_brackets_is_the_same_outlet() -> None:
              "The Qadiri delegation has finished a last round of talks, QNA reports.")
     outlets = {rec.name for rec in r.reg.outlets.values()}
     assert outlets == {"Qadiri News Agency"}
+
+
+def test_a_name_followed_by_a_bare_role_is_a_person() -> None:
+    r = read("Alongside Mrkonjić are Vuk Terzić, director of the state water agency; and two colonels.")
+    assert person(r, "Vuk Terzić").role.startswith("director")

@@ -116,7 +116,9 @@ _AFTER_OUTLET_VERB = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+|also\s+|
 _AFTER_MEDIA = re.compile(r"^\s+(?:news\s+agency|news\s+outlet|newspaper|broadcaster|agency|daily|tv|channel|television|radio)\b", re.I)
 _AFTER_SPEECH = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+|earlier\s+|reportedly\s+|previously\s+){0,2}"
                            r"([a-z]+)\b")
-_APPOSITIVE = re.compile(r"^,\s+(?:who|whose)\b|^,\s+(?P<role>(?:the|a|an|[^\s,]+['’]s|[A-Z][\w-]*)\s[^,.;:()“”\"\n]{0,120}?)"
+# (a bare role head may open the role too: "Vuk Terzić, director of the state water agency;")
+_BARE_HEADS = "|".join(sorted((h for h in ROLE_HEADS if h.isalpha() and len(h) > 3 and not h.endswith("s")), key=len, reverse=True))
+_APPOSITIVE = re.compile(r"^,\s+(?:who|whose)\b|^,\s+(?P<role>(?:the|a|an|[^\s,]+['’]s|[A-Z][\w-]*|(?-i:" + _BARE_HEADS + r"))\s[^,.;:()“”\"\n]{0,120}?)"
                          r"(?=,|\.|;|:|\(|\)|“|\"|\s[–—]|$| (?:has|had|have|is|was|said|says|told|will|would)\b)")
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while|by|with)\s+)(?P<role>(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[^\s,]+['’]s)\s+)?"
                           r"(?:[\w’'-]+\s+){0,6}?[\w-]+),\s+$")
