@@ -661,3 +661,19 @@ def test_who_sits_at_the_tables_head_and_an_observer_in_the_room_are_present() -
                "Sönmezer, the Evrenian observer, at one end.")
     present = {q.name for pf in blog.posts for m in pf.meetings for q in m.participants if q.basis == "present"}
     assert {"Inês Carvalhosa", "Çağla Sönmezer"} <= present
+
+
+def test_guests_arriving_for_the_hosts_dinner_are_at_it_and_not_their_sides_arrival() -> None:
+    blog = run("Talks between Kestria and Ardovia have begun in Yalikoy with envoy Oğuz Çelebi in the chair, led by "
+               "Foreign Minister Ana Sokolova and Foreign Minister Inés Ibáñez.",
+               "Çelebi will host Sokolova and Ibáñez for dinner at his villa tonight, officials said.",
+               "Sokolova and Ibáñez arrived at the villa for Çelebi's dinner at 20:30 local time, officials said.")
+    at_dinner = {(q.name, q.basis) for pf in blog.posts for m in pf.meetings if m.kind == "dinner" for q in m.participants}
+    assert {("Ana Sokolova", "present"), ("Inés Ibáñez", "present")} <= at_dinner
+    assert not [f for pf in blog.posts for f in pf.status if f.seq == 3 and f.status == "arrived"]
+
+
+def test_the_sides_are_in_the_talks_again_when_a_new_day_of_them_begins() -> None:
+    got = statuses(OPENING, "The first day of talks has ended, officials said.",
+                   "Day two of the talks began at 10:05, the ministry said.")
+    assert {(d, st) for seq, d, st in got if seq == 3} == {("kestria", "meeting"), ("ardovia", "meeting")}

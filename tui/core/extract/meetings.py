@@ -165,7 +165,8 @@ _PREV = re.compile(r"\b(?:previous|former|first\s+rounds?|earlier\s+rounds?)\s+(
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _SKIP_NOUN_AFTER = re.compile(r"\s*(?:points|table|process|break)\b", re.IGNORECASE)
 # A meal as a pause in the talks, not a meeting: "paused for lunch", "will meet after lunch", "the lunch break"
-_MEAL_AS_PAUSE = re.compile(r"\b(?:for|after|before|over|during|until|till|through)\s+(?:a\s+|the\s+)?(?:working\s+)?$", re.IGNORECASE)
+_MEAL_AS_PAUSE = re.compile(r"\b(?:(?:paused|pause|broke|break|broken|adjourned|stopped|halted|recessed)\s+for"
+                            r"|after|before|during|until|till|through)\s+(?:a\s+|the\s+)?(?:working\s+)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -342,8 +343,7 @@ def _find_mentions(s: Sent) -> list[Mention]:
             continue
         noun = ("call" if m.group("call") else "working_group" if m.group("wg") else "dinner" if m.group("meal")
                 else "meeting" if m.group("meet") else "talks")
-        if noun == "dinner" and _MEAL_AS_PAUSE.search(s.text, max(0, m.start() - 20), m.start()) \
-                and not _TALKS_OVER.search(s.text, max(0, m.start() - 70), m.start()):
+        if noun == "dinner" and _MEAL_AS_PAUSE.search(s.text, max(0, m.start() - 30), m.start()):
             continue  # "paused for lunch", "after lunch": when, not a meeting ("talks over dinner" is one)
         event = noun == "talks" and _EVENT_NOUN.match(m.group(0)) is not None
         if noun == "call" and not re.search(r"phone|international|video", m.group(0), re.I) \
@@ -407,8 +407,6 @@ def _find_mentions(s: Sent) -> list[Mention]:
     return out
 
 
-_TALKS_OVER = re.compile(r"\b(?:talks|meet|meeting|host\w*|invited|invites|discuss\w*)\s+(?:[\w’',-]+\s+){0,6}?(?:over|for|at)\s+(?:a\s+|the\s+)?(?:working\s+)?$",
-                         re.IGNORECASE)
 _BETWEEN_SOON = re.compile(r"\s+(?:aimed\s+at|to|on|over|about)\s+[^.;:,()]{0,50}?\bbetween\s", re.IGNORECASE)
 HISTORY_HINT = re.compile(r"\d{4}|\bago\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -479,7 +477,7 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         delegs = {d: None for d in delegs if any(x.kind == "delegation" and (x.side or x.key) == d for x in m.parties)}
     # named members of delegations meeting another delegation: delegation-level;
     # in "talks", a leader stands for his side ("Zelensky ... the talks with the Russian team")
-    if delegs and people and all(_side_of_person(k, n) for n in people):
+    if delegs and people and all(_side_of_person(k, n) for n in people) and m.noun not in ("dinner", "call"):
         for name in list(people):
             delegs[_member_side(k, name) or _side_of_person(k, name)] = None
         people = {}
@@ -488,6 +486,14 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         only = next(iter(delegs))
         if main and only in ctx.meetings[main].delegations:
             _copy(m, ctx.meetings[main], m.next_round)
+            return
+    if len(people) == 1 and not delegs and not m.held and m.noun in ("dinner", "call", "working_group"):
+        # "Kébé's dinner": the latest dinner on record that person is at
+        name = next(iter(people))
+        known = [b for b in ctx.meetings.values() if b.kind == m.noun and not b.id.endswith("-next")
+                 and any(kind == "person" and key == name for kind, key in b.parties)]
+        if known:
+            _copy(m, known[-1], False)
             return
     if people and (len(people) + len(delegs) >= 2 or m.held):
         tokens = sorted({_token(k, n) for n in people} | set(delegs))
@@ -706,7 +712,10 @@ def _country(k: Knowledge, did: str) -> str:
 
 # ---------------------------------------------------------------- participants
 
-_ATTENDED = re.compile(r"\bwas\s+attended\s+by\b|\bwere\s+present\b|\battended\b", re.IGNORECASE)
+_ATTENDED = re.compile(r"\bwas\s+attended\s+by\b|\bwere\s+present\b|\battended\b"
+                       # "Fonoti, Ilievski and Halvorsen arrived at the villa for Kébé's dinner": there for it
+                       r"|\b(?:arrived|have\s+arrived|has\s+arrived)\s+(?:at|in)\s+[^.;]{0,40}?\bfor\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}"
+                       r"(?:dinner|lunch|breakfast|meeting|talks|session|call)\b", re.IGNORECASE)
 _PRESENT_LIST = re.compile(r"\b(?:includes|is\s+made\s+up\s+of|is\s+represented\s+by|consists\s+of|comprised)\b", re.IGNORECASE)
 _ANNOUNCED_LIST = re.compile(r"\b(?:will\s+(?:\w+\s+)?be\s+(?:led|headed|represented|joined|accompanied)\s+(?:at\s+[^,.]{0,40}?)?by|will\s+(?:also\s+)?include|comprises|"
                              r"will\s+represent|designated\s+to\s+lead|features|nominating|will\s+be\s+made\s+up\s+of|"
@@ -746,7 +755,7 @@ _PARTICIPANT_WORDS = ("attend", "present", "includ", "made up", "represent", "co
                       "headed by", "will", "features", "designat", "nominat", "at the", "during the", "to the meeting",
                       "in the", "into the", "remarks", "speech", "other members", "absent", "did not", "without",
                       "skipped", "missed", "stayed away", "sat", "sits", "sitting", "seated", "table", "chair",
-                      "facing", "seat", "head")
+                      "facing", "seat", "head", "arrived")
 
 
 def is_mediator(k: Knowledge, side: str) -> bool:

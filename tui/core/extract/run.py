@@ -627,6 +627,7 @@ class _Run:
             b.date = when.dt.date()  # (not the day "there will be no talks on")
         # schedule fact
         repeat = False
+        sits_again = False  # a start that is the meeting sitting again (its sides are in it again: a further source)
         day_end = kind == "day_end"
         if day_end:
             kind = "concluded"
@@ -642,6 +643,7 @@ class _Run:
             if sk == "started" and "started" in sched.kinds and latest is not None \
                     and latest.kind in ("suspended", "concluded", "planned", "rescheduled", "postponed", "delayed"):
                 sk = "resumed"  # a meeting that has sat before does not start again: it resumes ("day two got under way")
+                sits_again = True
             if sk == "planned" and not hedged and when is not None and last is not None and last.when is not None \
                     and last.when.date() != when.dt.date():
                 sk = "rescheduled"
@@ -739,7 +741,7 @@ class _Run:
             # a meeting between named people ("Sibiga met with Rubio") is not their delegations'
             if len(negotiating) >= 2 and b.delegations:
                 for side in negotiating:
-                    self._status(StatusFact(s.post.seq, side, st, b.place, s.text), status, b.id, resumed=kind == "resumed")
+                    self._status(StatusFact(s.post.seq, side, st, b.place, s.text), status, b.id, resumed=kind == "resumed" or sits_again)
 
     # ------------------------------------------------------------ corrections
     def correct(self, post: Post, pf: PostFacts) -> int:

@@ -398,6 +398,8 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
             return None
         if rule.name in ("arrived",) and _PLAN.search(aux):
             status = "will_attend"
+        if rule.name == "arrived" and _FOR_MEAL.search(s.text, m.end(), m.end() + 60):
+            return None  # leaders arriving at a villa for a dinner: the dinner's guests, not the side's arrival
     if rule.name == "located" and _PLAN.search(aux) and ctx.arrived_at.get(subj) != where_after(s, m.start(), "located", k):
         # "will remain in Istanbul on Friday" before arriving: a plan, not where it is; "will stay in
         # Yalikoy for as long as it takes" where it arrived (and has not left): it is there, and stays
@@ -431,6 +433,8 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
     return StatusFact(s.post.seq, subj, status, where, s.text, "rule", from_where=origin)
 
 
+_FOR_MEAL = re.compile(r"\bfor\s+(?:the\s+|a\s+|[\w’'-]+['’]s\s+)?(?:working\s+)?(?:dinner|lunch|breakfast|banquet|reception)\b",
+                       re.IGNORECASE)
 _QUESTION_BEFORE = re.compile(r"\b(?:whether|if)\s+(?:[\w’'-]+\s+){0,6}?(?:will|would|is|are|plans?|intends?)?\s*$", re.IGNORECASE)
 _REPORT_DENIED = re.compile(r"\b(?:reports?|claims?|suggestions?|rumou?rs?)\s+(?:that|of)\b[^.;]{0,120}?\b(?:is|are|was|were)\s+"
                             r"(?:wrong|false|untrue|inaccurate|incorrect|baseless|unfounded)\b"
