@@ -26,6 +26,7 @@ to the one person it can mean.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -238,7 +239,9 @@ class Reader:
         # organisations named in full ("Eastern Trade Community"), by folded full name, acronym and head
         # word ("ETC", "community"): a team of any of these makes the organisation a party
         self.orgs: dict[str, str] = {}
-        self._cache: dict[tuple[str, int], tuple] = {}  # (text, registry version) -> what reading it gave
+        # (text, registry version) -> what reading it gave; an OrderedDict drops its oldest entry in O(1),
+        # where a dict's first key is found by skipping every slot deleted before it
+        self._cache: OrderedDict[tuple[str, int], tuple] = OrderedDict()
 
     # ------------------------------------------------------------ parties
     def party_for_code(self, code: str, seq: int, surface: str | None = None) -> PartyRec:
@@ -361,7 +364,7 @@ class Reader:
         parties = self.parties_named
         if self.reg.version == version:
             if len(self._cache) >= _READ_CACHE:
-                self._cache.pop(next(iter(self._cache)))
+                self._cache.popitem(last=False)
             self._cache[key] = (mentions, parties,
                                 tuple((who, party) for _, who, party in self.reg.members_stated[stated:]))
         return mentions, parties

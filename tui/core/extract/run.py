@@ -140,10 +140,11 @@ def _day_of(post: Post) -> datetime:
     return datetime.combine(post.day, time(0), post.time.tzinfo)
 
 
-def _sentences(post: Post, linked: list[Linked], local, venue=None) -> list[Sent]:
+def _sentences(post: Post, text: str, linked: list[Linked], local, venue=None) -> list[Sent]:
+    """The sentences of text (the part of post that extraction reads), each with its mentions."""
     out = []
     j = 0
-    for i, sp in enumerate(split_spans(read_text(post))):
+    for i, sp in enumerate(split_spans(text)):
         ms = []
         while j < len(linked) and linked[j].start < sp.start:
             j += 1
@@ -249,8 +250,9 @@ class _Run:
 
     def post(self, post: Post) -> PostFacts:
         ctx, k = self.ctx, self.k
-        linked = self.reader.read(read_text(post), post.seq)
-        sents = _sentences(post, linked, self.blog.tz, self.venue)
+        text = read_text(post)  # once: a post's text is joined from its paragraphs on every access
+        linked = self.reader.read(text, post.seq)
+        sents = _sentences(post, text, linked, self.blog.tz, self.venue)
         ctx.post_meeting = None
         ctx.post_subject = None
         changed: dict[str, mt.MeetingBuilder] = {}
@@ -268,7 +270,7 @@ class _Run:
             post_sides = tuple(dict.fromkeys((*post_sides, *self._sides_in(s))))
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
             claim, bullet, list_intro, announced, present = _flags(s.text)
-            if list_cue and not bullet and _list_line(read_text(post), s):
+            if list_cue and not bullet and _list_line(text, s):
                 bullet = True  # a line-up printed one name per line, without bullets
             intro_announced = announced or was_announced
             was_announced = announced
@@ -665,17 +667,18 @@ class _Run:
         """
         count = 0
         placed = self._placed
+        text = post.text  # joined from the paragraphs on each access: once, not per correction
         for i, c in enumerate(self.k.corrections):
             ev = c.fields["evidence"]
             if c.table == "drop":
                 pf.status = [f for f in pf.status if ev not in f.evidence]
                 pf.schedule = [f for f in pf.schedule if ev not in f.evidence]
                 continue
-            if i in placed or ev not in post.text:
+            if i in placed or ev not in text:
                 continue  # the correction is for another post, or for another version of the blog
             placed.add(i)
             seq = post.seq
-            sentence = next((x.text for x in split_spans(post.text) if ev in x.text), ev)
+            sentence = next((x.text for x in split_spans(text) if ev in x.text), ev)
             if c.table == "status":
                 pf.status.append(StatusFact(seq, c.fields["delegation"], c.fields["status"], c.fields.get("where"),
                                             sentence, "correction"))
