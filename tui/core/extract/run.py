@@ -14,7 +14,7 @@ from tui.core.extract.status import absentees, movers, status_facts
 from tui.core.facts import Meeting, Participant, PostEntities, ScheduleFact, StatusFact
 from tui.core.knowledge import Knowledge
 from tui.core.discover.live import LiveKnowledge
-from tui.core.discover.reader import Reader
+from tui.core.discover.reader import Reader, Reading
 from tui.core.discover.registry import Registry
 from tui.core.link import Linked, entities_from
 from tui.core.model import Blog, Post
@@ -140,22 +140,29 @@ def _day_of(post: Post) -> datetime:
     return datetime.combine(post.day, time(0), post.time.tzinfo)
 
 
-def _sentences(post: Post, text: str, linked: list[Linked], local, venue=None) -> list[Sent]:
-    """The sentences of text (the part of post that extraction reads), each with its mentions."""
+def _sentences(post: Post, lines: list[tuple[int, str, Reading]], local, venue=None) -> list[Sent]:
+    """The sentences of a post's lines ((offset, text, reading) as the reader gave them), each
+    with the mentions wholly inside it."""
     out = []
-    j = 0
-    for i, sp in enumerate(split_spans(text)):
-        ms = []
-        while j < len(linked) and linked[j].start < sp.start:
-            j += 1
-        k = j
-        while k < len(linked) and linked[k].start < sp.end:
-            m = linked[k]
-            if m.end <= sp.end:
-                ms.append(Linked(m.start - sp.start, m.end - sp.start, m.kind, m.key, m.side, m.role))
-            k += 1
-        out.append(Sent(post, i, sp.start, sp.text, ms, local, venue))
+    for pos, line, reading in lines:
+        spans = reading.sentences
+        if spans is None:
+            # derived from the line and its reading alone: once per reading (readings are reused)
+            spans = reading.sentences = _line_sentences(line, reading.mentions)
+        for start, text, ms in spans:
+            out.append(Sent(post, len(out), pos + start, text, ms, local, venue))
     return out
+
+
+def _line_sentences(line: str, mentions: tuple[Linked, ...]) -> tuple[tuple[int, str, tuple[Linked, ...]], ...]:
+    """(offset, text, mentions) of each sentence of one line; mention offsets within the sentence
+    (a mention across a sentence boundary is in neither)."""
+    out = []
+    for sp in split_spans(line):
+        ms = tuple(Linked(m.start - sp.start, m.end - sp.start, m.kind, m.key, m.side, m.role)
+                   for m in mentions if sp.start <= m.start < sp.end and m.end <= sp.end)
+        out.append((sp.start, sp.text, ms))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -251,8 +258,8 @@ class _Run:
     def post(self, post: Post) -> PostFacts:
         ctx, k = self.ctx, self.k
         text = read_text(post)  # once: a post's text is joined from its paragraphs on every access
-        linked = self.reader.read(text, post.seq)
-        sents = _sentences(post, text, linked, self.blog.tz, self.venue)
+        linked, lines = self.reader.read_lines(text, post.seq)
+        sents = _sentences(post, lines, self.blog.tz, self.venue)
         ctx.post_meeting = None
         ctx.post_subject = None
         changed: dict[str, mt.MeetingBuilder] = {}
