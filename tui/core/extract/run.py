@@ -244,6 +244,16 @@ def _sentence_of(sents: list[Sent], key: str) -> Sent | None:
     return None
 
 
+@lru_cache(maxsize=1 << 15)
+def _agreed_at(text: str) -> int | None:
+    """Where a verb of agreement that is not negated or hedged begins in text, if any (cached: the
+    test is of the text alone, and it is asked of nearly every sentence)."""
+    hit = _AGREED.search(text)
+    if hit is None or _NEG_BEFORE.search(text, 0, hit.start()):
+        return None
+    return hit.start()
+
+
 class _Run:
     def __init__(self, blog: Blog, knowledge: Knowledge, ner: object | None) -> None:
         self.blog = blog
@@ -430,8 +440,8 @@ class _Run:
         """The talks under way that a sentence says ended in agreement ("Varnia and the Osterland
         front have agreed a ceasefire", "the three delegations have agreed to set up a fund"): the sides of
         the talks, or the delegations together, as the subject of a verb of agreement."""
-        hit = _AGREED.search(s.text)
-        if hit is None or _NEG_BEFORE.search(s.text, 0, hit.start()):
+        at = _agreed_at(s.text)
+        if at is None:
             return None
         ctx = self.ctx
         mid = ctx.main_talks() or ctx.main_event
@@ -442,9 +452,9 @@ class _Run:
                         if f.kind in ("started", "resumed", "suspended", "concluded", "cancelled")), None)
         if sitting not in ("started", "resumed"):
             return None  # the talks are not sitting, or have already ended (a recap's "have agreed")
-        lo = clause_start(s.text, hit.start())
-        sides = {m.side for m in s.mentions if m.kind in ("delegation", "place") and m.side and lo <= m.start < hit.start()}
-        together = _TOGETHER.search(s.text, lo, hit.start()) is not None
+        lo = clause_start(s.text, at)
+        sides = {m.side for m in s.mentions if m.kind in ("delegation", "place") and m.side and lo <= m.start < at}
+        together = _TOGETHER.search(s.text, lo, at) is not None
         return b if together or (len(sides) >= 2 and sides <= set(b.delegations)) else None
 
     def _conclude(self, b: mt.MeetingBuilder, s: Sent, schedule: list[ScheduleFact], status: list[StatusFact]) -> None:
