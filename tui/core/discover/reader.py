@@ -26,6 +26,7 @@ to the one person it can mean.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,6 +74,24 @@ class Item:
     mention: Linked | None = None  # what it was linked to
     party: str | None = None  # party id it names (country, capital, demonym, body, seat, team)
     person: str | None = None  # person key it names
+
+
+class Reading:
+    """What reading one paragraph gave: its mentions (offsets within it), the parties it names, and
+    (person, party) for each membership it states (replayed when the reading is reused).
+
+    `sentences` is the caller's: what it derives from the paragraph and this reading alone
+    (extraction's sentences with their mentions), kept with the reading so it is derived once."""
+
+    __slots__ = ("mentions", "parties", "members", "sentences", "team")
+
+    def __init__(self, mentions: tuple[Linked, ...], parties: tuple[str, ...],
+                 members: tuple[tuple[str, str], ...]) -> None:
+        self.mentions = mentions
+        self.parties = parties
+        self.members = members
+        self.sentences: tuple | None = None
+        self.team: str | None = None  # the party whose team the post spoke of, after this paragraph
 
 
 @lru_cache(maxsize=1)
@@ -251,7 +270,9 @@ class Reader:
         # organisations named in full ("Eastern Trade Community"), by folded full name, acronym and head
         # word ("ETC", "community"): a team of any of these makes the organisation a party
         self.orgs: dict[str, str] = {}
-        self._cache: dict[tuple[str, int], tuple] = {}  # (text, registry version) -> what reading it gave
+        # (text, registry version) -> what reading it gave; an OrderedDict drops its oldest entry in O(1),
+        # where a dict's first key is found by skipping every slot deleted before it
+        self._cache: OrderedDict[tuple[str, int], Reading] = OrderedDict()
 
     # ------------------------------------------------------------ parties
     def party_for_code(self, code: str, seq: int, surface: str | None = None) -> PartyRec:
@@ -340,46 +361,54 @@ class Reader:
 
     # ------------------------------------------------------------ main
     def read(self, text: str, seq: int) -> list[Linked]:
-        """The mentions in a post's text (sorted by position), learning what it teaches.
+        """The mentions in a post's text (sorted by position), learning what it teaches."""
+        return self.read_lines(text, seq)[0]
+
+    def read_lines(self, text: str, seq: int) -> tuple[list[Linked], list[tuple[int, str, Reading]]]:
+        """The mentions in a post's text (sorted by position), and (offset, text, reading) of each
+        non-blank line, learning what the post teaches.
 
         A post is read paragraph by paragraph (a name, a title or a list never spans a line
         break). A paragraph read before, when nothing has been learnt since, reads the same:
         its result is reused (long blogs repeat boilerplate and line-ups), with what it states
         replayed."""
         out: list[Linked] = []
+        lines: list[tuple[int, str, Reading]] = []
         named: dict[str, None] = {}
         pos = 0
         if seq != self._team_seq:
             self._team, self._team_seq = None, seq
         for para in text.split("\n"):
             if para.strip():
-                mentions, parties = self._paragraph(para, seq)
+                reading = self._paragraph(para, seq)
+                lines.append((pos, para, reading))
                 if pos:
                     # (a new Linked, not m._replace: _replace is a slow generic path)
-                    out.extend(Linked(m.start + pos, m.end + pos, m.kind, m.key, m.side, m.role) for m in mentions)
+                    out.extend(Linked(m.start + pos, m.end + pos, m.kind, m.key, m.side, m.role) for m in reading.mentions)
                 else:
-                    out.extend(mentions)
-                named.update(dict.fromkeys(parties))
+                    out.extend(reading.mentions)
+                named.update(dict.fromkeys(reading.parties))
             pos += len(para) + 1
         self.parties_named = tuple(named)
-        return out
+        return out, lines
 
-    def _paragraph(self, text: str, seq: int) -> tuple[tuple[Linked, ...], tuple[str, ...]]:
+    def _paragraph(self, text: str, seq: int) -> Reading:
         key = (text, self.reg.version, self._team)
         hit = self._cache.get(key)
         if hit is not None:
-            mentions, parties, members, self._team = hit
-            self.reg.members_stated.extend((seq, who, party) for who, party in members)
-            return mentions, parties
+            self.reg.members_stated.extend((seq, who, party) for who, party in hit.members)
+            self._team = hit.team
+            return hit
         version, stated = self.reg.version, len(self.reg.members_stated)
         mentions = tuple(self._read(text, seq))
-        parties = self.parties_named
+        reading = Reading(mentions, self.parties_named,
+                          tuple((who, party) for _, who, party in self.reg.members_stated[stated:]))
+        reading.team = self._team  # the team the post spoke of, after this paragraph
         if self.reg.version == version:
             if len(self._cache) >= _READ_CACHE:
-                self._cache.pop(next(iter(self._cache)))
-            self._cache[key] = (mentions, parties,
-                                tuple((who, party) for _, who, party in self.reg.members_stated[stated:]), self._team)
-        return mentions, parties
+                self._cache.popitem(last=False)
+            self._cache[key] = reading
+        return reading
 
     def _read(self, text: str, seq: int) -> list[Linked]:
         toks = self._split_compounds(scan(text), text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from functools import lru_cache
@@ -79,7 +80,7 @@ class Sent:
     index: int  # sentence number within the post
     start: int  # offset in post.text
     text: str
-    mentions: list[Linked]  # offsets relative to this sentence
+    mentions: Sequence[Linked]  # offsets relative to this sentence (a tuple shared by every post with this line: read only)
     local: tzinfo  # the blog's zone
     venue: tzinfo | None = None  # the zone where the event is, as of the posts before this one ("local time")
     _times: list[When] | None = None

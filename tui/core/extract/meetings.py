@@ -15,6 +15,7 @@ mention dated in another year ("the 2022 Istanbul talks") is history: ignored.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from datetime import date
@@ -305,23 +306,36 @@ def _coordinated_before(s: Sent, pos: int) -> list[Linked]:
 # Every field of a Mention in __init__ order: Mention(*_MENTION_FIELDS(m)) is a shallow copy.
 _MENTION_FIELDS = attrgetter(*(f.name for f in fields(Mention)))
 
-_MENTION_CACHE: dict[tuple, tuple] = {}
+_MENTION_CACHE: OrderedDict[tuple, tuple] = OrderedDict()  # oldest dropped first, in O(1)
 _MENTION_CACHE_SIZE = 1 << 14
+
+
+@lru_cache(maxsize=1 << 15)
+def _hints(text: str) -> tuple[bool, bool]:
+    """(can the sentence name a meeting, does it hold a year, a month or "ago"): what find_mentions
+    asks of the text alone before reading it (cached: sentences repeat)."""
+    low = text.lower()
+    if not _has_meeting_word(low):
+        return False, False
+    return True, history_hint(text, low, text_lines_up(text, low))
 
 
 def find_mentions(s: Sent) -> list[Mention]:
     """The places a sentence speaks of a meeting, with the parties it names (fresh objects: callers
-    fill in their identity). The reading depends only on the text, its linked names and the post's
-    year and month (a phrase naming an earlier month is history), so it is reused for a sentence
-    seen before (long blogs repeat sentences)."""
-    if not _has_meeting_word(s.low):
+    fill in their identity). The reading depends only on the text, its linked names and, when the
+    text holds a year, a month or "ago", the post's year and month (a phrase naming an earlier month
+    is history), so it is reused for a sentence seen before (long blogs repeat sentences)."""
+    meeting, dated = _hints(s.text)
+    if not meeting:
         return []
-    key = (s.text, tuple(s.mentions), s.post.day.year, s.post.day.month)
+    # Complete key: without a date hint _dated_elsewhere never looks at the post, the only part
+    # of the sentence beyond its text and mentions that the reading uses.
+    key = (s.text, tuple(s.mentions), s.post.day.year, s.post.day.month) if dated else (s.text, tuple(s.mentions))
     hit = _MENTION_CACHE.get(key)
     if hit is None:
         hit = tuple(_find_mentions(s))
         if len(_MENTION_CACHE) >= _MENTION_CACHE_SIZE:
-            _MENTION_CACHE.pop(next(iter(_MENTION_CACHE)))
+            _MENTION_CACHE.popitem(last=False)
         _MENTION_CACHE[key] = hit
     out = []
     for m in hit:

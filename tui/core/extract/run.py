@@ -14,7 +14,7 @@ from tui.core.extract.status import absentees, movers, status_facts
 from tui.core.facts import Meeting, Participant, PostEntities, ScheduleFact, StatusFact
 from tui.core.knowledge import Knowledge
 from tui.core.discover.live import LiveKnowledge
-from tui.core.discover.reader import Reader
+from tui.core.discover.reader import Reader, Reading
 from tui.core.discover.registry import Registry
 from tui.core.link import Linked, entities_from
 from tui.core.model import Blog, Post
@@ -143,21 +143,29 @@ def _day_of(post: Post) -> datetime:
     return datetime.combine(post.day, time(0), post.time.tzinfo)
 
 
-def _sentences(post: Post, linked: list[Linked], local, venue=None) -> list[Sent]:
+def _sentences(post: Post, lines: list[tuple[int, str, Reading]], local, venue=None) -> list[Sent]:
+    """The sentences of a post's lines ((offset, text, reading) as the reader gave them), each
+    with the mentions wholly inside it."""
     out = []
-    j = 0
-    for i, sp in enumerate(split_spans(read_text(post))):
-        ms = []
-        while j < len(linked) and linked[j].start < sp.start:
-            j += 1
-        k = j
-        while k < len(linked) and linked[k].start < sp.end:
-            m = linked[k]
-            if m.end <= sp.end:
-                ms.append(Linked(m.start - sp.start, m.end - sp.start, m.kind, m.key, m.side, m.role))
-            k += 1
-        out.append(Sent(post, i, sp.start, sp.text, ms, local, venue))
+    for pos, line, reading in lines:
+        spans = reading.sentences
+        if spans is None:
+            # derived from the line and its reading alone: once per reading (readings are reused)
+            spans = reading.sentences = _line_sentences(line, reading.mentions)
+        for start, text, ms in spans:
+            out.append(Sent(post, len(out), pos + start, text, ms, local, venue))
     return out
+
+
+def _line_sentences(line: str, mentions: tuple[Linked, ...]) -> tuple[tuple[int, str, tuple[Linked, ...]], ...]:
+    """(offset, text, mentions) of each sentence of one line; mention offsets within the sentence
+    (a mention across a sentence boundary is in neither)."""
+    out = []
+    for sp in split_spans(line):
+        ms = tuple(Linked(m.start - sp.start, m.end - sp.start, m.kind, m.key, m.side, m.role)
+                   for m in mentions if sp.start <= m.start < sp.end and m.end <= sp.end)
+        out.append((sp.start, sp.text, ms))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -290,6 +298,16 @@ def _sentence_of(sents: list[Sent], key: str) -> Sent | None:
     return None
 
 
+@lru_cache(maxsize=1 << 15)
+def _agreed_at(text: str) -> int | None:
+    """Where a verb of agreement that is not negated or hedged begins in text, if any (cached: the
+    test is of the text alone, and it is asked of nearly every sentence)."""
+    hit = _AGREED.search(text)
+    if hit is None or _NEG_BEFORE.search(text, 0, hit.start()):
+        return None
+    return hit.start()
+
+
 class _Run:
     def __init__(self, blog: Blog, knowledge: Knowledge, ner: object | None) -> None:
         self.blog = blog
@@ -304,8 +322,9 @@ class _Run:
 
     def post(self, post: Post) -> PostFacts:
         ctx, k = self.ctx, self.k
-        linked = self.reader.read(read_text(post), post.seq)
-        sents = _sentences(post, linked, self.blog.tz, self.venue)
+        text = read_text(post)  # once: a post's text is joined from its paragraphs on every access
+        linked, lines = self.reader.read_lines(text, post.seq)
+        sents = _sentences(post, lines, self.blog.tz, self.venue)
         ctx.post_meeting = None
         ctx.post_subject = None
         changed: dict[str, mt.MeetingBuilder] = {}
@@ -323,7 +342,7 @@ class _Run:
             post_sides = tuple(dict.fromkeys((*post_sides, *self._sides_in(s))))
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
             claim, bullet, list_intro, announced, present = _flags(s.text)
-            if list_cue and not bullet and _list_line(read_text(post), s):
+            if list_cue and not bullet and _list_line(text, s):
                 bullet = True  # a line-up printed one name per line, without bullets
             intro_announced = announced or was_announced
             was_announced = announced
@@ -495,8 +514,8 @@ class _Run:
         """The talks under way that a sentence says ended in agreement ("Varnia and the Osterland
         front have agreed a ceasefire", "the three delegations have agreed to set up a fund"): the sides of
         the talks, or the delegations together, as the subject of a verb of agreement."""
-        hit = _AGREED.search(s.text)
-        if hit is None or _NEG_BEFORE.search(s.text, 0, hit.start()):
+        at = _agreed_at(s.text)
+        if at is None:
             return None
         ctx = self.ctx
         mid = ctx.main_talks() or ctx.main_event
@@ -507,9 +526,9 @@ class _Run:
                         if f.kind in ("started", "resumed", "suspended", "concluded", "cancelled")), None)
         if sitting not in ("started", "resumed"):
             return None  # the talks are not sitting, or have already ended (a recap's "have agreed")
-        lo = clause_start(s.text, hit.start())
-        sides = {m.side for m in s.mentions if m.kind in ("delegation", "place") and m.side and lo <= m.start < hit.start()}
-        together = _TOGETHER.search(s.text, lo, hit.start()) is not None
+        lo = clause_start(s.text, at)
+        sides = {m.side for m in s.mentions if m.kind in ("delegation", "place") and m.side and lo <= m.start < at}
+        together = _TOGETHER.search(s.text, lo, at) is not None
         return b if together or (len(sides) >= 2 and sides <= set(b.delegations)) else None
 
     def _conclude(self, b: mt.MeetingBuilder, s: Sent, schedule: list[ScheduleFact], status: list[StatusFact]) -> None:
@@ -755,17 +774,18 @@ class _Run:
         """
         count = 0
         placed = self._placed
+        text = post.text  # joined from the paragraphs on each access: once, not per correction
         for i, c in enumerate(self.k.corrections):
             ev = c.fields["evidence"]
             if c.table == "drop":
                 pf.status = [f for f in pf.status if ev not in f.evidence]
                 pf.schedule = [f for f in pf.schedule if ev not in f.evidence]
                 continue
-            if i in placed or ev not in post.text:
+            if i in placed or ev not in text:
                 continue  # the correction is for another post, or for another version of the blog
             placed.add(i)
             seq = post.seq
-            sentence = next((x.text for x in split_spans(post.text) if ev in x.text), ev)
+            sentence = next((x.text for x in split_spans(text) if ev in x.text), ev)
             if c.table == "status":
                 pf.status.append(StatusFact(seq, c.fields["delegation"], c.fields["status"], c.fields.get("where"),
                                             sentence, "correction"))
