@@ -20,7 +20,7 @@ from tui.app.widgets.panes import (
     SchedulePane,
     format_when,
 )
-from tui.core.facts import State
+from tui.core.facts import Participant, State
 
 EARLY, EMPTY, LATER, PLAN_FRI, PLAN_THU = _states.EARLY, _states.EMPTY, _states.LATER, _states.PLAN_FRI, _states.PLAN_THU
 
@@ -351,3 +351,44 @@ async def test_the_indexing_row_follows_the_extraction() -> None:
         pane.show_indexing(5000, 1500)  # the worker went on; the playhead did not move
         await pilot.pause()
         assert "up to #1500 so far" in option_texts(pane)[0]
+
+
+def _rows_of(app: App, first: str) -> list[str]:
+    """The screen rows inside the pane's border, from the row holding `first` down."""
+    rows = [r.split("│")[1] if r.count("│") >= 2 else r for r in screen_text(app).splitlines()]
+    start = next(i for i, r in enumerate(rows) if first in r)
+    return rows[start:]
+
+
+def _indent(row: str) -> int:
+    return len(row) - len(row.lstrip())
+
+
+async def test_a_wrapped_pane_line_hangs_under_its_text_not_under_its_label() -> None:
+    """At a narrow width the names after "present:" wrap; each continuation row starts
+    where the names start, under them, not at the pane's left edge or under the label."""
+    people = tuple(Participant(name, 60 + i, "present") for i, name in enumerate(
+        ("Vladimir Medinsky", "Rustem Umerov", "Mikhail Galuzin", "Hakan Fidan", "Andrii Sybiha")))
+    talks = replace(_states.TALKS, participants=people)
+    app = PaneApp(MeetingsPane)
+    async with app.run_test(size=(40, 30)) as pilot:
+        app.query_one(MeetingsPane).show(State(seq=70, meetings=(talks,)))
+        await pilot.pause()
+        rows = _rows_of(app, "present:")
+        names_at = rows[0].index("Vladimir")
+        continued = rows[1:3]  # five names at this width take three rows
+        assert all(_indent(row) == names_at for row in continued), rows[:4]
+        assert "Umerov" in " ".join(continued) and "Sybiha" in " ".join(rows[1:4])
+
+
+async def test_a_wrapped_delegation_line_hangs_under_the_label_not_the_bullet() -> None:
+    long_name = replace(_states.delegation("ru", "RU", _states.RU_ARRIVED),
+                        name="Delegation of the Russian Federation to the Istanbul talks")
+    app = PaneApp(DelegationsPane)
+    async with app.run_test(size=(34, 12)) as pilot:
+        app.query_one(DelegationsPane).show(State(seq=37, delegations=(long_name,)))
+        await pilot.pause()
+        rows = _rows_of(app, "● RU")
+        label_at = rows[0].index("RU")
+        assert rows[0].index("●") < label_at
+        assert _indent(rows[1]) == label_at and "arrived" not in rows[1], rows[:3]  # the name's continuation

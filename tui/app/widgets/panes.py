@@ -97,6 +97,11 @@ def _safe_color(color: str) -> str:
     return f"bold {color}"
 
 
+def _labelled(label: str, parts: list[str | tuple[str, str]], style: str = "bold") -> tuple[Content, int]:
+    """'  label text…' as a row's line, its continuation rows under the text."""
+    return render.line("  ", (label, style), *parts), 2 + len(label)
+
+
 class _FactList(OptionList):
     """An OptionList whose options map to source seqs; selecting posts FactSelected."""
 
@@ -193,7 +198,7 @@ class DelegationsPane(_FactList):
                 seq_of[option_id] = delegation.status.seq
         self._replace(options, seq_of)
 
-    def row(self, d: DelegationState) -> Content:
+    def row(self, d: DelegationState) -> render.Hanging:
         label_style = _safe_color(d.color) or render.DELEGATION
         first = [("● ", label_style), (d.label or d.id, label_style)]
         if d.name and d.name != d.label:
@@ -215,10 +220,12 @@ class DelegationsPane(_FactList):
                     more = len(d.confirmed_by) - CONFIRMS_SHOWN
                     second += ["  ", ("also " + (f"… {shown}" if more > 0 else shown), render.DIM)]
         place, seq = place_from_facts(d.history)
-        parts = [*first, "\n", *second]
+        # Continuation rows sit under the text: after the bullet, the indent, the label.
+        lines = [(render.line(*first), 2), (render.line(*second), 2)]
         if place and d.status is not None and place not in status_phrase(d.status):
-            parts += ["\n  ", ("last reported in ", render.DIM), (place, render.PLACE), "  ", (self.seq_label(seq or 0), render.DIM)]
-        return render.line(*parts)
+            lines.append(_labelled("last reported in ", [(place, render.PLACE), "  ", (self.seq_label(seq or 0), render.DIM)],
+                                   render.DIM))
+        return render.hanging(*lines)
 
 
 CONFIRMS_SHOWN = 2  # the latest further sources a row names
@@ -268,10 +275,10 @@ class SchedulePane(_FactList):
                 seq_of[option_id] = facts[index].seq
             if oldest:
                 more = f"    … {oldest:,} earlier change{'s' if oldest != 1 else ''} (T: the timeline shows all)"
-                options.append(Option(render.plain(more, render.DIM), id=f"s{number}-more", disabled=True))
+                options.append(Option(render.hanging((render.plain(more, render.DIM), 6)), id=f"s{number}-more", disabled=True))
         self._replace(options, seq_of)
 
-    def current_row(self, title: str, fact: ScheduleFact, again: tuple[int, ...] = ()) -> Content:
+    def current_row(self, title: str, fact: ScheduleFact, again: tuple[int, ...] = ()) -> render.Hanging:
         head = render.line((title, "bold"))
         plan: list[str | tuple[str, str]] = ["  ▶ ", (schedule_word(fact.kind), render.CHANGED)]
         when = format_when(fact.when, fact.when_estimated)
@@ -281,12 +288,12 @@ class SchedulePane(_FactList):
         if again:  # further sources of the same plan
             shown = ", ".join(self.seq_label(s) for s in again[-CONFIRMS_SHOWN:])
             plan += ["  ", ("also " + (f"… {shown}" if len(again) > CONFIRMS_SHOWN else shown), render.DIM)]
-        parts: list[str | tuple[str, str] | Content] = [head, "\n", *plan]
+        lines = [(head, 0), (render.line(*plan), 4)]  # under the text: after "  ▶ "
         if fact.raw:
-            parts += ["\n    ", (f"“{fact.raw}”", render.DIM)]
-        return render.line(*parts)
+            lines.append((render.line("    ", (f"“{fact.raw}”", render.DIM)), 5))  # inside the quote
+        return render.hanging(*lines)
 
-    def earlier_row(self, fact: ScheduleFact, superseded_by: ScheduleFact) -> Content:
+    def earlier_row(self, fact: ScheduleFact, superseded_by: ScheduleFact) -> render.Hanging:
         text = schedule_word(fact.kind)
         when = format_when(fact.when, fact.when_estimated)
         if when:
@@ -296,7 +303,7 @@ class SchedulePane(_FactList):
         # "#31 → #31" says nothing: a change within one post ("has ended … will resume at 9am") is that post's
         span = (f"{self.seq_label(fact.seq)} → {self.seq_label(superseded_by.seq)}" if superseded_by.seq != fact.seq
                 else f"{self.seq_label(fact.seq)}, changed in the same post")
-        return render.line("    ", (text, render.STRUCK), "  ", (span, render.DIM))
+        return render.hanging((render.line("    ", (text, render.STRUCK), "  ", (span, render.DIM)), 4))
 
 
 # --- Meetings ----------------------------------------------------------------
@@ -321,23 +328,26 @@ class MeetingsList(_FactList):
                 seq_of[option_id] = meeting.seqs[-1]  # the latest post about it
         self._replace(options, seq_of)
 
-    def row(self, number: int, m: Meeting) -> Content:
-        head: list[str | tuple[str, str]] = [(f"M{number + 1} ", render.DIM), (m.name or m.id, "bold")]
+    def row(self, number: int, m: Meeting) -> render.Hanging:
+        number_label = f"M{number + 1} "
+        head: list[str | tuple[str, str]] = [(number_label, render.DIM), (m.name or m.id, "bold")]
         status_style = {"happened": render.CHANGED, "cancelled": render.STRUCK}.get(m.status, "italic")
         head += ["  ", (humanize(m.status), status_style)]
         detail = [humanize(m.kind)] + [x for x in (format_day(m.date), m.place or "") if x]
-        parts: list[str | tuple[str, str]] = [*head, "\n  ", (" · ".join(detail), render.DIM)]
+        second: list[str | tuple[str, str]] = ["  ", (" · ".join(detail), render.DIM)]
         if m.seqs:
-            parts += ["  ", (self.seq_label(m.seqs[-1]), render.DIM)]
+            second += ["  ", (self.seq_label(m.seqs[-1]), render.DIM)]
+        # Continuation rows sit under the text: after the number, the indent, the label.
+        lines = [(render.line(*head), len(number_label)), (render.line(*second), 2)]
         present, announced = split_participants(m.participants)
-        parts += ["\n  ", ("present: ", "bold")]
-        parts += [(", ".join(p.name for p in present), render.PERSON)] if present else [("—", render.DIM)]
+        names = [(", ".join(p.name for p in present), render.PERSON)] if present else [("—", render.DIM)]
+        lines.append(_labelled("present: ", names))
         if announced:
-            parts += ["\n  ", ("announced only: ", "bold"), (", ".join(p.name for p in announced), "italic")]
+            lines.append(_labelled("announced only: ", [(", ".join(p.name for p in announced), "italic")]))
         absent = absent_participants(m.participants)
         if absent:
-            parts += ["\n  ", ("absent: ", "bold"), (", ".join(p.name for p in absent), render.STRUCK)]
-        return render.line(*parts)
+            lines.append(_labelled("absent: ", [(", ".join(p.name for p in absent), render.STRUCK)]))
+        return render.hanging(*lines)
 
 
 PRESENT_MARK = "✓"
