@@ -178,7 +178,7 @@ class Hanging(Visual):
 
 def hang(line: Content, width: int, indent: int) -> list[Content]:
     """One line wrapped to `width`: the first row as it comes, the rest `indent` cells
-    in. A narrow width keeps two thirds of itself for the text."""
+    in. A narrow width keeps at least half of itself for the text."""
     if width < 2 or line.cell_length <= width:
         return [line]
     first = line.wrap(width)[0]
@@ -188,7 +188,7 @@ def hang(line: Content, width: int, indent: int) -> list[Content]:
         start += 1
     if start >= len(plain):
         return [first]
-    indent = min(indent, width // 3)
+    indent = min(indent, width // 2)
     return [first, *(row.pad_left(indent) for row in line[start:].wrap(width - indent))]
 
 
