@@ -361,6 +361,36 @@ async def test_every_key_before_the_panes_are_mounted_is_safe() -> None:
         assert app.session.filter.query.text == "alpha"
 
 
+@pytest.mark.parametrize(("burst", "expected"), [
+    (("e",), 10),  # the end
+    (("e", "comma"), 9),  # the end, then one back: in the order typed
+    (("5", ".", "."), 8),  # 50 % (#6), two steps
+])
+async def test_keys_typed_while_the_app_starts_act_once_the_replay_is_up(burst, expected) -> None:
+    """Keys typed during start-up (a terminal delivers them to the app's queue as soon as
+    it starts, before the replay screen is composed) act then, in order: none is lost."""
+    app = make_app()
+    post_keys(app, *burst)  # queued before the app runs: the first thing it reads
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.started(pilot)
+        assert fx.position(app) == expected
+        assert fx.feed(app).last_visible == expected
+
+
+async def test_space_and_q_typed_while_the_app_starts_act() -> None:
+    app = make_app(paused=True)
+    post_keys(app, " ")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.started(pilot)
+        assert app.session.clock.playing
+    app = make_app()
+    post_keys(app, "q")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
 async def test_v_brings_back_panes_hidden_with_d_s_m() -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:

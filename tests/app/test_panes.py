@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import liveblog_app_fixtures as fx
-
+import re
 from dataclasses import replace
 
+import liveblog_app_fixtures as fx
 import liveblog_pane_states as _states
 import pytest
 from textual.app import App, ComposeResult
@@ -20,7 +20,7 @@ from tui.app.widgets.panes import (
     SchedulePane,
     format_when,
 )
-from tui.core.facts import State
+from tui.core.facts import Participant, State
 
 EARLY, EMPTY, LATER, PLAN_FRI, PLAN_THU = _states.EARLY, _states.EMPTY, _states.LATER, _states.PLAN_FRI, _states.PLAN_THU
 
@@ -351,3 +351,122 @@ async def test_the_indexing_row_follows_the_extraction() -> None:
         pane.show_indexing(5000, 1500)  # the worker went on; the playhead did not move
         await pilot.pause()
         assert "up to #1500 so far" in option_texts(pane)[0]
+
+
+def _rows_of(app: App, first: str) -> list[str]:
+    """The screen rows inside the pane's border, from the row holding `first` down."""
+    rows = [r.split("│")[1] if r.count("│") >= 2 else r for r in screen_text(app).splitlines()]
+    start = next(i for i, r in enumerate(rows) if first in r)
+    return rows[start:]
+
+
+def _indent(row: str) -> int:
+    return len(row) - len(row.lstrip())
+
+
+async def test_a_wrapped_pane_line_hangs_under_its_text_not_under_its_label() -> None:
+    """At a narrow width the names after "present:" wrap; each continuation row starts
+    where the names start, under them, not at the pane's left edge or under the label."""
+    people = tuple(Participant(name, 60 + i, "present") for i, name in enumerate(
+        ("Vladimir Medinsky", "Rustem Umerov", "Mikhail Galuzin", "Hakan Fidan", "Andrii Sybiha")))
+    talks = replace(_states.TALKS, participants=people)
+    app = PaneApp(MeetingsPane)
+    async with app.run_test(size=(40, 30)) as pilot:
+        app.query_one(MeetingsPane).show(State(seq=70, meetings=(talks,)))
+        await pilot.pause()
+        rows = _rows_of(app, "present:")
+        names_at = rows[0].index("Vladimir")
+        continued = rows[1:3]  # five names at this width take three rows
+        assert all(_indent(row) == names_at for row in continued), rows[:4]
+        assert "Umerov" in " ".join(continued) and "Sybiha" in " ".join(rows[1:4])
+
+
+async def test_a_wrapped_delegation_line_hangs_under_the_label_not_the_bullet() -> None:
+    long_name = replace(_states.delegation("ru", "RU", _states.RU_ARRIVED),
+                        name="Delegation of the Russian Federation to the Istanbul talks")
+    app = PaneApp(DelegationsPane)
+    async with app.run_test(size=(34, 12)) as pilot:
+        app.query_one(DelegationsPane).show(State(seq=37, delegations=(long_name,)))
+        await pilot.pause()
+        rows = _rows_of(app, "● RU")
+        label_at = rows[0].index("RU")
+        assert rows[0].index("●") < label_at
+        assert _indent(rows[1]) == label_at and "arrived" not in rows[1], rows[:3]  # the name's continuation
+
+
+def _pane_rows(app: App, title: str) -> tuple[list[str], str]:
+    """A bordered pane on screen: its inside rows and its bottom border."""
+    rows = screen_text(app).splitlines()
+    top = next(i for i, r in enumerate(rows) if f"╭─ {title} " in r)
+    left = rows[top].index("╭")
+    bottom = next(i for i in range(top + 1, len(rows)) if rows[i][left] == "╰")
+    return [r[left + 1:] for r in rows[top + 1:bottom]], rows[bottom][left:]
+
+
+def _six_delegations() -> State:
+    status = _states.RU_ARRIVED
+    return State(seq=37, delegations=tuple(
+        _states.delegation(did, did.upper(), replace(status, delegation=did)) for did in ("ru", "ua", "us", "tr", "fr", "de")))
+
+
+async def test_a_pane_too_short_for_its_rows_says_how_many_more_there_are() -> None:
+    """6 delegations of 2 lines each in 6 rows: 3 are shown, the border says 3 more;
+    scrolled to the end, it says 3 are above and nothing more below."""
+    app = PaneApp(DelegationsPane)
+    async with app.run_test(size=(50, 8)) as pilot:
+        pane = app.query_one(DelegationsPane)
+        pane.show(_six_delegations())
+        await pilot.pause()
+        inside, border = _pane_rows(app, "Delegations")
+        assert len(inside) == 6 and sum("●" in r for r in inside) == 3
+        assert "↓ 3 more" in border and "above" not in border
+        pane.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        inside, border = _pane_rows(app, "Delegations")
+        assert "● DE" in "".join(inside)
+        assert "↑ 3 above" in border and "more" not in border
+        pane.show(State(seq=37, delegations=_six_delegations().delegations[:2]))  # everything fits again
+        await pilot.pause()
+        _, border = _pane_rows(app, "Delegations")
+        assert "↑" not in border and "↓" not in border
+
+
+async def test_a_row_cut_by_the_bottom_edge_says_more() -> None:
+    """One 5-line meeting in 3 rows: no further row, but the rest of this one is below."""
+    app = PaneApp(MeetingsPane)
+    async with app.run_test(size=(50, 5)) as pilot:
+        app.query_one(MeetingsPane).show(State(seq=70, meetings=(_states.TALKS,)))
+        await pilot.pause()
+        _, border = _pane_rows(app, "Meetings")
+        assert "↓ more" in border
+
+
+async def test_the_replay_at_80x24_says_what_each_stacked_pane_cuts() -> None:
+    """The bundled blog at its end, panes stacked under the feed (v) at 80×24: two rows
+    each. Every pane's border counts what is below; the delegations it counts and the
+    ones on screen are all of them; scrolled to the end, the count is of those above."""
+    from tui.app.app import ReplayApp
+    from tui.core.knowledge import load_knowledge
+    from tui.core.load import load_blog
+    from tui.core.resources import bundled_blog
+    from tui.core.timeline import Timeline
+
+    blog = load_blog(bundled_blog())
+    timeline = Timeline.build(blog, load_knowledge(blog_path=str(bundled_blog())))
+    app = ReplayApp(blog, timeline=timeline, start_at=len(blog.posts), paused=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await fx.started(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        total = len(app.replay.facts.delegations)
+        inside, border = _pane_rows(app, "Delegations")
+        below = int(re.search(r"↓ (\d+) more", border).group(1))
+        assert below > 0 and below + sum("●" in r for r in inside) == total
+        assert re.search(r"↓ \d+ more", _pane_rows(app, "Schedule")[1])
+        assert re.search(r"↓ \d+ more meetings", _pane_rows(app, "Meetings")[1])
+        app.replay.query_one(DelegationsPane).focus()
+        await pilot.press("end")
+        await pilot.pause()
+        _, border = _pane_rows(app, "Delegations")
+        assert re.search(r"↑ \d+ above", border) and "↓" not in border

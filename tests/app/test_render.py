@@ -94,3 +94,18 @@ async def test_hostile_text_reaches_the_screen_verbatim() -> None:
         text = fx.screen_text(app)
         for hostile in HOSTILE:
             assert hostile in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(["talks", "Istanbul", "[US]", "delegation", "x", "Dolmabahce"]), min_size=1, max_size=30),
+       width=st.integers(4, 60), indent=st.integers(0, 30))
+def test_a_hanging_line_keeps_every_word_and_fits(words: list[str], width: int, indent: int) -> None:
+    """Wrapped with a hanging indent: no word lost or split when it fits, no row wider than
+    asked, continuation rows indented (at most half the width, so the text keeps room)."""
+    text = " ".join(words)
+    rows = render.hang(render.plain(text), width, indent)
+    assert all(row.cell_length <= width for row in rows)
+    if all(len(word) <= width - width // 2 for word in words):  # else a word is folded
+        assert " ".join(row.plain for row in rows).split() == text.split()
+    for row in rows[1:]:
+        assert row.plain.startswith(" " * min(indent, width // 2))

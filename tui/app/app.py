@@ -36,7 +36,8 @@ class ReplayApp(App[None]):
     """Replays a live blog oldest-first; see the README's "Using the replay"."""
 
     TITLE = "liveblog-tui"
-    # The replay screen is the default screen (it exists before the first key), so
+    DEFAULT_MODE = "replay"
+    # The replay screen is the app's base screen (it exists before the first key), so
     # its stylesheet is read here; so are the dialogs' (small): reading one when
     # its screen is first pushed would re-parse every stylesheet of the app then.
     CSS_PATH = ["app.tcss", "screens/replay.tcss", "screens/help.tcss", "screens/post.tcss", "screens/goto.tcss",
@@ -84,9 +85,12 @@ class ReplayApp(App[None]):
         self.quitting = False  # set by quit: every later key is inert
         self._resume_gc = False
         self.title = blog.title or "liveblog-tui"
-
-    def get_default_screen(self) -> Screen:
-        return ReplayScreen(self.session, **self._screen_args)
+        # The replay is the base screen of a mode, not the default screen: Textual
+        # awaits a mode's screen until it is mounted before the app reads its first
+        # key, whereas a default screen composes alongside, and a key typed in that
+        # moment found no widgets to act on and was lost. Keys typed meanwhile wait
+        # in the app's queue and act in order.
+        self.add_mode(self.DEFAULT_MODE, lambda: ReplayScreen(self.session, **self._screen_args))
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._gc_resume)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from textual.content import Content, Span
+from textual.visual import Visual
 
 # Semantic styles (one place to retheme).
 PERSON = "bold $accent"
@@ -130,3 +131,67 @@ def regex_spans(text: str, pattern: re.Pattern[str], style: str = MATCH, limit: 
 def shift(spans: Sequence[tuple[int, int, str]], by: int) -> list[tuple[int, int, str]]:
     """Move spans by `by` characters (e.g. from post.text into one paragraph)."""
     return [(s + by, e + by, st) for s, e, st in spans]
+
+
+class Hanging(Visual):
+    """Lines of a row, each wrapping with a hanging indent: its continuation rows
+    start `indent` cells in, under the line's text rather than under its bullet or
+    label. Reads like the Content it is made of (`plain`, `spans`, `str`)."""
+
+    def __init__(self, lines: Sequence[tuple[Content, int]]) -> None:
+        self.lines = tuple(lines)
+        self.content = Content("\n").join(line for line, _ in self.lines)
+        self._wrapped: tuple[int, Content] | None = None
+
+    @property
+    def plain(self) -> str:
+        return self.content.plain
+
+    @property
+    def spans(self) -> Sequence[Span]:
+        return self.content.spans
+
+    def __str__(self) -> str:
+        return self.content.plain
+
+    def wrapped(self, width: int) -> Content:
+        """The rows at `width`, one Content line per row (each fits: nothing wraps again)."""
+        if self._wrapped is None or self._wrapped[0] != width:
+            rows: list[Content] = []
+            for line, indent in self.lines:
+                rows.extend(hang(line, width, indent))
+            self._wrapped = (width, Content("\n").join(rows))
+        return self._wrapped[1]
+
+    def render_strips(self, width, height, style, options):
+        return self.wrapped(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_minimal_width(self, rules) -> int:
+        return self.content.get_minimal_width(rules)
+
+    def get_height(self, rules, width: int) -> int:
+        return self.wrapped(width).get_height(rules, width)
+
+
+def hang(line: Content, width: int, indent: int) -> list[Content]:
+    """One line wrapped to `width`: the first row as it comes, the rest `indent` cells
+    in. A narrow width keeps at least half of itself for the text."""
+    if width < 2 or line.cell_length <= width:
+        return [line]
+    first = line.wrap(width)[0]
+    plain = line.plain
+    start = len(first.plain)  # the first row is a prefix of the line, its trailing spaces dropped
+    while start < len(plain) and plain[start] == " ":
+        start += 1
+    if start >= len(plain):
+        return [first]
+    indent = min(indent, width // 2)
+    return [first, *(row.pad_left(indent) for row in line[start:].wrap(width - indent))]
+
+
+def hanging(*lines: tuple[Content, int]) -> Hanging:
+    """A pane row from (line, continuation indent) pairs (see Hanging)."""
+    return Hanging(lines)

@@ -98,7 +98,7 @@ class Indexing:
 class ReplayScreen(Screen[None]):
     """The replay: title, filter bar, feed (+ summary, pill), panes, search bar, player bar, footer."""
 
-    # Styles: replay.tcss, read by the app (this is its default screen).
+    # Styles: replay.tcss, read by the app (this is its base screen).
     BINDINGS = keys.bindings("replay")
     AUTO_FOCUS = "#feed"
 
@@ -161,7 +161,6 @@ class ReplayScreen(Screen[None]):
         self._ner_loader = ner_loader  # an optional name finder (spaCy), loaded in the worker
         self._now = now
         self._arrivals = False
-        self._ready = False  # the feed and the bars are mounted (see _composed)
         self.panes_wanted: bool | None = None  # v: the user's choice; None: shown from NARROW columns
         self.hidden_panes: set[str] = set()  # D S M
         self._submitting = False  # Enter pressed, the search bar's text not read yet
@@ -197,15 +196,7 @@ class ReplayScreen(Screen[None]):
     def feed(self) -> FeedView:
         return self.query_one(FeedView)
 
-    def _composed(self) -> bool:
-        """Are the feed and the bars mounted (so every action has what it drives)?"""
-        if not self._ready:
-            self._ready = bool(self.query(FeedView)) and bool(self.query(PlayerBar))
-        return self._ready
-
     def on_mount(self) -> None:
-        if getattr(self.app, "quitting", False) or not self.query(FeedView):
-            return  # q typed before the first frame: the app is closing, nothing to start
         self._layout(self.app.size.width)
         self.set_interval(1 / TICK_HZ, self.tick, name="playback")
         session = self.session
@@ -616,8 +607,6 @@ class ReplayScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if getattr(self.app, "quitting", False):
             return False  # keys typed after q do nothing (no screen opens on a closing app)
-        if action != "quit" and not self._composed():
-            return False  # a key in the terminal before the first frame: the widgets it drives are not there yet
         if action in self._TYPING and isinstance(self.focused, Input):
             return False  # "/" "+" "q" type into the prompt (and the footer does not offer them)
         return True

@@ -8,7 +8,9 @@ facts. Where a delegation is comes from its facts that put it somewhere
 in Istanbul" is not a place).
 Every row that stands for a fact remembers the seq of its source post, and
 selecting it (Enter or click) posts `FactSelected(seq)` so the app can jump the
-feed there. All data text (names, places, phrases) goes through
+feed there. A pane too short for its rows says in its bottom border how many are
+scrolled out of view ("↓ 3 more", "↑ 2 above"); a row's wrapped lines hang under
+its text (render.Hanging). All data text (names, places, phrases) goes through
 tui.app.render (plain string → Content), never through markup.
 
 Styles live in tui/app/app.tcss (WIDGETS_CSS_PATH), the app's stylesheet.
@@ -18,8 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -27,6 +31,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable, OptionList
+from textual.visual import visualize
 from textual.widgets.option_list import Option
 
 from tui.app import keys, render
@@ -66,6 +71,39 @@ def show_facts(pane, facts: object) -> None:
         pane.show_indexing(getattr(facts, "k", 0), getattr(facts, "ready", 0))
 
 
+class OutOfView(NamedTuple):
+    """Rows of a pane part scrolled out of view: how many wholly `above` / `below` the
+    visible lines, and whether any line is (a row cut by the edge counts only here)."""
+
+    above: int = 0
+    below: int = 0
+    cut_above: bool = False
+    cut_below: bool = False
+
+    def label(self, noun: tuple[str, str] = ("", "")) -> str:
+        """What the pane's bottom border says: "↓ 3 more", "↑ 1 meeting above · ↓ 2 more
+        meetings" (`noun`: singular, plural), "↓ more" for the rest of a cut row."""
+
+        def word(n: int) -> str:
+            return f" {noun[n != 1]}" if noun[n != 1] else ""
+
+        parts = []
+        if self.cut_above:
+            parts.append(f"↑ {self.above}{word(self.above)} above" if self.above else "↑ above")
+        if self.cut_below:
+            parts.append(f"↓ {self.below} more{word(self.below)}" if self.below else "↓ more")
+        return " · ".join(parts)
+
+
+class _OutOfView(Message):
+    """A scrolling part of a pane has other rows out of view than before."""
+
+
+def _set_subtitle(pane, label: str) -> None:
+    if (pane.border_subtitle or "") != label:  # setting a border subtitle always repaints
+        pane.border_subtitle = render.plain(label) if label else None
+
+
 def status_sources(history: Iterable["StatusFact"], blog_of: BlogOf) -> list[int]:
     """The posts behind a delegation's current status when blogs are merged: the post
     that reported it, then the first confirmation (`StatusFact.confirms`) from each
@@ -97,6 +135,11 @@ def _safe_color(color: str) -> str:
     return f"bold {color}"
 
 
+def _labelled(label: str, parts: list[str | tuple[str, str]], style: str = "bold") -> tuple[Content, int]:
+    """'  label text…' as a row's line, its continuation rows under the text."""
+    return render.line("  ", (label, style), *parts), 2 + len(label)
+
+
 class _FactList(OptionList):
     """An OptionList whose options map to source seqs; selecting posts FactSelected."""
 
@@ -114,6 +157,7 @@ class _FactList(OptionList):
         self.seq_label: SeqLabel = seq_label or default_seq_label
         self._seq_of: dict[str, int] = {}
         self._key: object = object()  # what the last show() rendered from
+        self._dividers: list[bool] = []  # per option: a divider line under it
 
     def _replace(self, options: Iterable[Option | None], seq_of: dict[str, int]) -> None:
         """Swap in new options, keeping the highlighted row when it still exists."""
@@ -122,7 +166,14 @@ class _FactList(OptionList):
         if not options:
             options = [Option(render.plain(self.EMPTY, render.DIM), id="-empty", disabled=True)]
         self._seq_of = seq_of
+        self._dividers = []  # as set_options reads them: a None draws a divider under the option before it
+        for option in options:
+            if option is not None:
+                self._dividers.append(False)
+            elif self._dividers:
+                self._dividers[-1] = True
         self.set_options(options)
+        self.call_after_refresh(self._view_changed)
         index = None
         if keep is not None:
             try:
@@ -145,6 +196,32 @@ class _FactList(OptionList):
     def seq_of(self, option_id: str) -> int | None:
         """The source seq behind an option id (for tests and the app)."""
         return self._seq_of.get(option_id)
+
+    # ---- rows out of view: said in the pane's bottom border ("↓ 3 more") -------------------
+    def out_of_view(self) -> OutOfView:
+        """The rows scrolled out of view, above and below the visible lines."""
+        region = self.scrollable_content_region
+        if region.width <= 0:
+            return OutOfView()
+        width = region.width - self.get_component_styles("option-list--option").padding.width
+        top = round(self.scroll_y)
+        bottom = top + region.height
+        above = below = y = 0
+        for option, divider in zip(self.options, self._dividers):
+            height = visualize(self, option.prompt).get_height(self.styles, width)
+            above += y + height <= top
+            below += y >= bottom
+            y += height + divider
+        return OutOfView(above, below, top > 0, y > bottom)
+
+    def on_mount(self) -> None:
+        self.watch(self, "scroll_y", self._view_changed, init=False)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._view_changed)
+
+    def _view_changed(self) -> None:
+        _set_subtitle(self, self.out_of_view().label())
 
     # Textual 8's OptionList pages through a line map it only builds when the list
     # has room; with no room (a pane squeezed to 0 rows) PageUp/PageDown raise KeyError.
@@ -193,7 +270,7 @@ class DelegationsPane(_FactList):
                 seq_of[option_id] = delegation.status.seq
         self._replace(options, seq_of)
 
-    def row(self, d: DelegationState) -> Content:
+    def row(self, d: DelegationState) -> render.Hanging:
         label_style = _safe_color(d.color) or render.DELEGATION
         first = [("● ", label_style), (d.label or d.id, label_style)]
         if d.name and d.name != d.label:
@@ -215,10 +292,12 @@ class DelegationsPane(_FactList):
                     more = len(d.confirmed_by) - CONFIRMS_SHOWN
                     second += ["  ", ("also " + (f"… {shown}" if more > 0 else shown), render.DIM)]
         place, seq = place_from_facts(d.history)
-        parts = [*first, "\n", *second]
+        # Continuation rows sit under the text: after the bullet, the indent, the label.
+        lines = [(render.line(*first), 2), (render.line(*second), 2)]
         if place and d.status is not None and place not in status_phrase(d.status):
-            parts += ["\n  ", ("last reported in ", render.DIM), (place, render.PLACE), "  ", (self.seq_label(seq or 0), render.DIM)]
-        return render.line(*parts)
+            lines.append(_labelled("last reported in ", [(place, render.PLACE), "  ", (self.seq_label(seq or 0), render.DIM)],
+                                   render.DIM))
+        return render.hanging(*lines)
 
 
 CONFIRMS_SHOWN = 2  # the latest further sources a row names
@@ -268,10 +347,10 @@ class SchedulePane(_FactList):
                 seq_of[option_id] = facts[index].seq
             if oldest:
                 more = f"    … {oldest:,} earlier change{'s' if oldest != 1 else ''} (T: the timeline shows all)"
-                options.append(Option(render.plain(more, render.DIM), id=f"s{number}-more", disabled=True))
+                options.append(Option(render.hanging((render.plain(more, render.DIM), 6)), id=f"s{number}-more", disabled=True))
         self._replace(options, seq_of)
 
-    def current_row(self, title: str, fact: ScheduleFact, again: tuple[int, ...] = ()) -> Content:
+    def current_row(self, title: str, fact: ScheduleFact, again: tuple[int, ...] = ()) -> render.Hanging:
         head = render.line((title, "bold"))
         plan: list[str | tuple[str, str]] = ["  ▶ ", (schedule_word(fact.kind), render.CHANGED)]
         when = format_when(fact.when, fact.when_estimated)
@@ -281,12 +360,12 @@ class SchedulePane(_FactList):
         if again:  # further sources of the same plan
             shown = ", ".join(self.seq_label(s) for s in again[-CONFIRMS_SHOWN:])
             plan += ["  ", ("also " + (f"… {shown}" if len(again) > CONFIRMS_SHOWN else shown), render.DIM)]
-        parts: list[str | tuple[str, str] | Content] = [head, "\n", *plan]
+        lines = [(head, 0), (render.line(*plan), 4)]  # under the text: after "  ▶ "
         if fact.raw:
-            parts += ["\n    ", (f"“{fact.raw}”", render.DIM)]
-        return render.line(*parts)
+            lines.append((render.line("    ", (f"“{fact.raw}”", render.DIM)), 5))  # inside the quote
+        return render.hanging(*lines)
 
-    def earlier_row(self, fact: ScheduleFact, superseded_by: ScheduleFact) -> Content:
+    def earlier_row(self, fact: ScheduleFact, superseded_by: ScheduleFact) -> render.Hanging:
         text = schedule_word(fact.kind)
         when = format_when(fact.when, fact.when_estimated)
         if when:
@@ -296,7 +375,7 @@ class SchedulePane(_FactList):
         # "#31 → #31" says nothing: a change within one post ("has ended … will resume at 9am") is that post's
         span = (f"{self.seq_label(fact.seq)} → {self.seq_label(superseded_by.seq)}" if superseded_by.seq != fact.seq
                 else f"{self.seq_label(fact.seq)}, changed in the same post")
-        return render.line("    ", (text, render.STRUCK), "  ", (span, render.DIM))
+        return render.hanging((render.line("    ", (text, render.STRUCK), "  ", (span, render.DIM)), 4))
 
 
 # --- Meetings ----------------------------------------------------------------
@@ -307,6 +386,9 @@ class MeetingsList(_FactList):
 
     ORIGIN = "meetings"
     EMPTY = "no meeting mentioned yet"
+
+    def _view_changed(self) -> None:
+        self.post_message(_OutOfView())  # the pane's border, shared with the grid, says it
 
     def show(self, state: State) -> None:
         if state.meetings == self._key:
@@ -321,23 +403,26 @@ class MeetingsList(_FactList):
                 seq_of[option_id] = meeting.seqs[-1]  # the latest post about it
         self._replace(options, seq_of)
 
-    def row(self, number: int, m: Meeting) -> Content:
-        head: list[str | tuple[str, str]] = [(f"M{number + 1} ", render.DIM), (m.name or m.id, "bold")]
+    def row(self, number: int, m: Meeting) -> render.Hanging:
+        number_label = f"M{number + 1} "
+        head: list[str | tuple[str, str]] = [(number_label, render.DIM), (m.name or m.id, "bold")]
         status_style = {"happened": render.CHANGED, "cancelled": render.STRUCK}.get(m.status, "italic")
         head += ["  ", (humanize(m.status), status_style)]
         detail = [humanize(m.kind)] + [x for x in (format_day(m.date), m.place or "") if x]
-        parts: list[str | tuple[str, str]] = [*head, "\n  ", (" · ".join(detail), render.DIM)]
+        second: list[str | tuple[str, str]] = ["  ", (" · ".join(detail), render.DIM)]
         if m.seqs:
-            parts += ["  ", (self.seq_label(m.seqs[-1]), render.DIM)]
+            second += ["  ", (self.seq_label(m.seqs[-1]), render.DIM)]
+        # Continuation rows sit under the text: after the number, the indent, the label.
+        lines = [(render.line(*head), len(number_label)), (render.line(*second), 2)]
         present, announced = split_participants(m.participants)
-        parts += ["\n  ", ("present: ", "bold")]
-        parts += [(", ".join(p.name for p in present), render.PERSON)] if present else [("—", render.DIM)]
+        names = [(", ".join(p.name for p in present), render.PERSON)] if present else [("—", render.DIM)]
+        lines.append(_labelled("present: ", names))
         if announced:
-            parts += ["\n  ", ("announced only: ", "bold"), (", ".join(p.name for p in announced), "italic")]
+            lines.append(_labelled("announced only: ", [(", ".join(p.name for p in announced), "italic")]))
         absent = absent_participants(m.participants)
         if absent:
-            parts += ["\n  ", ("absent: ", "bold"), (", ".join(p.name for p in absent), render.STRUCK)]
-        return render.line(*parts)
+            lines.append(_labelled("absent: ", [(", ".join(p.name for p in absent), render.STRUCK)]))
+        return render.hanging(*lines)
 
 
 PRESENT_MARK = "✓"
@@ -408,6 +493,25 @@ class PeopleGrid(DataTable):
     def seq_at(self, row: int, column: int) -> int | None:
         return self._seq_at.get((row, column))
 
+    def out_of_view(self) -> OutOfView:
+        """The people (rows, one line each) scrolled out of view."""
+        region = self.scrollable_content_region
+        if not self.display or region.height <= 0 or not self.row_count:
+            return OutOfView()
+        shown = max(0, region.height - (self.header_height if self.show_header else 0))
+        above = round(self.scroll_y)
+        below = max(0, self.row_count - above - shown)
+        return OutOfView(above, below, above > 0, below > 0)
+
+    def on_mount(self) -> None:
+        self.watch(self, "scroll_y", self._view_changed, init=False)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._view_changed)
+
+    def _view_changed(self) -> None:
+        self.post_message(_OutOfView())
+
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
         seq = self._seq_at.get((event.coordinate.row, event.coordinate.column))
@@ -447,6 +551,7 @@ class MeetingsPane(Vertical):
             return
         self.meetings_list.show(state)
         self.grid.show(state)
+        self.call_after_refresh(self._out_of_view)
 
     def show_indexing(self, k: int, ready: int) -> None:
         if not self.is_mounted:
@@ -455,6 +560,16 @@ class MeetingsPane(Vertical):
             return
         self.meetings_list.show_indexing(k, ready)
         self.grid.show_indexing()
+        self.call_after_refresh(self._out_of_view)
+
+    @on(_OutOfView)
+    def _out_of_view(self, message: _OutOfView | None = None) -> None:
+        """The bottom border says what the list and the grid have out of view."""
+        if message is not None:
+            message.stop()
+        labels = (self.meetings_list.out_of_view().label(("meeting", "meetings")),
+                  self.grid.out_of_view().label(("person", "people")))
+        _set_subtitle(self, " · ".join(label for label in labels if label))
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._show_pending)  # children are ready by then
