@@ -677,3 +677,16 @@ def test_the_sides_are_in_the_talks_again_when_a_new_day_of_them_begins() -> Non
     got = statuses(OPENING, "The first day of talks has ended, officials said.",
                    "Day two of the talks began at 10:05, the ministry said.")
     assert {(d, st) for seq, d, st in got if seq == 3} == {("kestria", "meeting"), ("ardovia", "meeting")}
+
+
+def test_talks_named_first_after_the_posts_stamp_are_the_talks_on_record() -> None:
+    got = schedule("Talks between Vesnaria and Magravia began at 10:04 at the Villa Aurora, the mediators said.",
+                   "The plenary has broken for lunch, the mediators said.",
+                   "15:06 — Talks resumed at 15:00 sharp, a spokesman said.")
+    assert got[-1] == (3, "resumed")
+
+
+def test_a_plan_someone_confirms_is_confirmed() -> None:
+    got = schedule("Talks between Vesnaria and Magravia will open on Tuesday, the mediators said.",
+                   "He confirmed that the opening plenary would start at 10:00 on Tuesday.")
+    assert got[-1] == (2, "confirmed")

@@ -26,6 +26,7 @@ from tui.core.facts import Meeting, Participant
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linked
 from tui.core.seqview import PrefixView
+from tui.core.times import match_clock
 from tui.core.vocab import MONTHS, WEEKDAY_NAMES
 
 # "Thursday's session", "today's session", "the afternoon session": a sitting of the talks named by
@@ -151,6 +152,16 @@ _DEFINITE = re.compile(r"\b(?:the|these|this|direct|peace|trilateral|bilateral|u
 # The noun phrase opens the sentence without an article ("Indirect talks resumed at noon",
 # "Peace talks are back on"): news English's zero article for talks already in the story.
 _OPENS = re.compile(r"\s*(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|any|some|no)\b)(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+)?\s+", re.IGNORECASE)
+_DASH_AFTER_STAMP = re.compile(r"\s*(?:[—–:-]\s*)?")
+
+
+def _only_stamp(before: str) -> bool:
+    """Is what stands before the noun only the post's stamp ("15:06 — Talks resumed …")?"""
+    b = before.strip()
+    clock = match_clock(b) if b[:1].isdigit() else None
+    return clock is not None and _DASH_AFTER_STAMP.fullmatch(b, clock.end) is not None
+
+
 _HELD = re.compile(r"\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _HOLD = re.compile(r"\b(?:hold|holding|begin|start|open|resume|have)\s+(?:(?:a|an|the|their|its|new|fresh|further|more)\s+)?(?:[\w-]+\s+){0,3}$",
                    re.IGNORECASE)
@@ -396,7 +407,7 @@ def _find_mentions(s: Sent) -> list[Mention]:
         again = resume or bool(_RESUME_BEFORE.search(before))
         nxt = bool(_NEXT.search(before))
         out.append(Mention(m.start(), m.end(), noun, parties, history, nxt or again,
-                           bool(_DEFINITE.search(before)) or not before.strip() or resume
+                           bool(_DEFINITE.search(before)) or not before.strip() or _only_stamp(before) or resume
                            or (m.start() <= 40 and _OPENS.fullmatch(before) is not None), False, held=held, event=event,
                            resumes=again and not nxt))
     for v in verb_matches(s.text, low, lines_up):

@@ -91,6 +91,9 @@ RULES: tuple[Rule, ...] = (
     Rule("confirmed", "confirmed", _r(r"\bnot\s+been\s+cancell?ed\b|\bwill\s+(?:still\s+)?go\s+ahead\b|\b(?:is|are)\s+still\s+on\b"
                                       r"|\bremains?\s+on\s+(?:track|schedule)\b|\bconfirmed\s+(?:that|the|for)\b|\b(?:go|goes|going)\s+ahead\b"), where="after",
          hints=('cancel', 'ahead', 'still', 'track', 'schedule', 'confirmed')),
+    # "He confirmed that the opening plenary would start at 10am": the plan, confirmed
+    Rule("confirmed_before", "confirmed", _r(r"\b(?:confirmed|confirms)\s+(?:that\s+)?(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,5}[\w’'-]+$"),
+         where="before", hints=('confirm',)),
     Rule("proposed_whether", "proposed", _r(r"\b(?:whether|if)\b[^,.;]{0,60}$"), where="before",
          hints=('whether', 'if')),
     Rule("planned_after", "planned", _r(r"\bscheduled\s+(?:to|for)\b|\bset\s+(?:to|for)\s+(?:meet|begin|start|take\s+place|resume|open|convene)\b"
