@@ -690,3 +690,14 @@ def test_a_plan_someone_confirms_is_confirmed() -> None:
     got = schedule("Talks between Vesnaria and Magravia will open on Tuesday, the mediators said.",
                    "He confirmed that the opening plenary would start at 10:00 on Tuesday.")
     assert got[-1] == (2, "confirmed")
+
+
+def test_a_trilateral_with_an_observer_is_a_meeting_of_its_own_and_the_trilateral_names_it() -> None:
+    blog = run("Talks between Vesnaria and Magravia began at 10:04 at the Villa Aurora, the mediators said.",
+               "Evrenia will be represented at the talks by its ambassador, the Evrenian foreign ministry said.",
+               "Vesnaria, Magravia and Evrenia will hold a trilateral meeting on the lake's level at 13:00, officials said.",
+               "The trilateral has begun in the villa's orangery, officials said.")
+    trilateral = {m.id for pf in blog.posts for m in pf.meetings if len(m.parties) == 3}
+    assert len(trilateral) == 1
+    started = [f for pf in blog.posts for f in pf.schedule if f.seq == 4]
+    assert [(f.subject, f.kind) for f in started] == [(next(iter(trilateral)), "started")]

@@ -46,7 +46,9 @@ NOUN = re.compile(r"\b(?:(?P<call>(?:phone|international\s+phone|telephone|video
                   r"|(?<=final\s)session|(?<=first\s)session|(?<=next\s)session|(?<=joint\s)session"
                   r"|(?:" + _DAY_SESSION + r")session"
                   r"|round\s+of\s+(?:talks|negotiations|meetings)|(?<=first\s)round|(?<=second\s)round|(?<=third\s)round"
-                  r"|(?<=new\s)round|(?<=next\s)round|(?<=another\s)round|(?<=final\s)round|(?<=the\s)round(?!\s+of\b))"
+                  r"|(?<=new\s)round|(?<=next\s)round|(?<=another\s)round|(?<=final\s)round|(?<=the\s)round(?!\s+of\b)"
+                  # "The trilateral has begun": the adjective standing for its meeting
+                  r"|(?<=the\s)(?:trilateral|bilateral)(?=\s+(?:has|had|is|was|will|began|started|ended|opened|closed|resumed|lasted)\b))"
                   r"|(?P<meet>meeting|meetings|one-to-one|tête-à-tête|face-to-face))\b", re.IGNORECASE)
 _EVENT_NOUN = re.compile(r"summit|plenary|session|round", re.IGNORECASE)
 
@@ -60,7 +62,7 @@ def _has_meeting_word(low: str) -> bool:
 
 # Substrings one of which any meeting noun or verb needs (a cheap test per sentence).
 _NOUN_HINTS = ("talk", "negotiat", "meet", "met ", "discussion", "consultation", "contacts", "call", "spoke",
-               "spoken", "speak", "summit", "plenary", "session", "round", "working", "expert", "technical", "sub",
+               "spoken", "speak", "summit", "plenary", "session", "round", "working", "expert", "technical", "sub", "lateral",
                "dinner", "lunch", "breakfast", "banquet", "one-to-one", "face-to-face", "tête", "video", "resume",
                "reconvene")
 VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privately|one|face|again|late|early|this|last)\b)|"
@@ -90,7 +92,7 @@ _CALL_VERB = re.compile(r"spoke|spoken|speak|call", re.IGNORECASE)
 # Every alternative of NOUN begins with one of these words (keep them in step).
 _NOUN_FIRST = ("talk", "meeting", "negotiations", "discussions", "call", "summit", "session", "round", "plenary",
                "consultations", "contacts", "phone", "international", "telephone", "video", "working", "expert",
-               "technical", "sub-commission", "subcommission", "sub-committee", "subcommittee", "dinner", "lunch", "breakfast", "banquet", "one-to-one", "tête-à-tête", "face-to-face")
+               "technical", "sub-commission", "subcommission", "sub-committee", "subcommittee", "trilateral", "bilateral", "dinner", "lunch", "breakfast", "banquet", "one-to-one", "tête-à-tête", "face-to-face")
 # Every match of VERB holds one of these words ...
 _VERB_WORDS = ("met", "meet", "spoke", "speak", "call", "resume", "reconvene", "sit down", "sat down")
 # ... and this, a case-sensitive pattern for the lower-cased sentence: the verb as a word, not in
@@ -162,6 +164,7 @@ def _only_stamp(before: str) -> bool:
     return clock is not None and _DASH_AFTER_STAMP.fullmatch(b, clock.end) is not None
 
 
+_MULTILATERAL = re.compile(r"\b(?:trilateral|three-way|quadrilateral|four-way)\s+$", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _HOLD = re.compile(r"\b(?:hold|holding|begin|start|open|resume|have)\s+(?:(?:a|an|the|their|its|new|fresh|further|more)\s+)?(?:[\w-]+\s+){0,3}$",
                    re.IGNORECASE)
@@ -536,8 +539,10 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         if len(core) < 2:
             core = list(delegs)
         core.sort(key=lambda d: order.index(d) if d in order else 99)
-        # observers joining the main talks do not make a new meeting
-        if main and not m.next_round and set(ctx.meetings[main].core) <= set(core) and set(ctx.meetings[main].core) != set(core):
+        # observers joining the main talks do not make a new meeting ("a trilateral meeting" of the sides
+        # and an observer is a meeting of its own)
+        if main and not m.next_round and set(ctx.meetings[main].core) <= set(core) and set(ctx.meetings[main].core) != set(core) \
+                and not (_MULTILATERAL.search(s.text, max(0, m.start - 20), m.start) and len(ctx.meetings[main].core) < len(core)):
             _copy(m, ctx.meetings[main], False)
             m.delegations = tuple(dict.fromkeys((*ctx.meetings[main].delegations, *delegs)))
             return
@@ -557,6 +562,13 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         m.party_names = tuple(("party", d) for d in m.delegations)
     elif not people and not delegs and (m.definite or m.noun in ("working_group", "dinner")) and not m.verb \
             and m.noun in ("talks", "meeting", "working_group", "dinner"):
+        shape = s.text[m.start:m.end].lower()
+        if shape in ("trilateral", "bilateral"):
+            # "The trilateral has begun": the latest meeting of that shape on record
+            known = [b for b in ctx.meetings.values() if b.kind == shape and not b.id.endswith("-next")]
+            if known:
+                _copy(m, known[-1], False)
+                return
         target = ctx.post_meeting or main or ctx.main_event or (
             _main_event(m, ctx) if m.event or m.noun in ("working_group", "dinner") else None)
         if target is not None and target == ctx.post_meeting and main is not None and main != target:
