@@ -701,3 +701,10 @@ def test_a_trilateral_with_an_observer_is_a_meeting_of_its_own_and_the_trilatera
     assert len(trilateral) == 1
     started = [f for pf in blog.posts for f in pf.schedule if f.seq == 4]
     assert [(f.subject, f.kind) for f in started] == [(next(iter(trilateral)), "started")]
+
+
+def test_a_leader_ready_to_meet_another_proposes_their_meeting() -> None:
+    blog = run("Vesnarian President Branimir Zorić has said he is ready to meet Magravia’s prime minister, "
+               "Gergely Ormándi, anywhere on the lake.")
+    got = [(f.subject, f.kind) for pf in blog.posts for f in pf.schedule]
+    assert got == [("ormándi-zorić-meeting", "proposed")]

@@ -72,6 +72,7 @@ VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privatel
                   r"held\s+(?:a\s+)?(?:phone\s+)?call\s+with|"
                   r"(?:has|have)\s+spoken\s+(?:to|with)|will\s+speak\s+with|speak\s+with|could\s+call|may\s+call|"
                   r"(?:have\s+to|will|to|could|may|might|are\s+due\s+to|are\s+expected\s+to)\s+meet(?!\w)|set\s+to\s+meet|"
+                  r"to\s+meeting(?=\s+(?-i:[A-Z]))|"
                   # "will sit down at 10:00 for talks", "have sat down together", "sat down across a table"
                   r"(?:will|are\s+due\s+to|are\s+expected\s+to|are\s+set\s+to)\s+sit\s+down|(?:has|have)\s+sat\s+down|"
                   r"sat\s+down(?=\s+(?:together|with|across|at|face|opposite|for)\b)|"
@@ -97,7 +98,7 @@ _NOUN_FIRST = ("talk", "meeting", "negotiations", "discussions", "call", "summit
 _VERB_WORDS = ("met", "meet", "spoke", "speak", "call", "resume", "reconvene", "sit down", "sat down")
 # ... and this, a case-sensitive pattern for the lower-cased sentence: the verb as a word, not in
 # "meeting" or "recalled" (a third of sentences with a meeting word hold one of the words above).
-_VERB_GATE = re.compile(r"\b(?:met|meet|spoke|spoken|speak|resume|reconvene|sit\s+down|sat\s+down)\b|\bcall"
+_VERB_GATE = re.compile(r"\b(?:met|meet|spoke|spoken|speak|resume|reconvene|sit\s+down|sat\s+down|to\s+meeting)\b|\bcall"
                         r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?meeting|\bset\s+to\s+meet")
 
 
@@ -430,6 +431,12 @@ def _find_mentions(s: Sent) -> list[Mention]:
                     continue  # ("sit down … for talks" stays a mention too: its tense says what happens)
         if " with" in word or word.endswith(("to", "call")) or "spoken to" in word:
             parties = parties + _list_after(s, v.end())
+        elif word.endswith(("meet", "meeting")) and len(parties) == 1:
+            # "he is ready to meet Magravia's prime minister, Gergely Ormándi": whom he would meet
+            whom = next((x for x in s.mentions if x.kind == "person" and v.end() <= x.start < v.end() + 60
+                         and not re.search(r"[.;:]", s.text[v.end():x.start])), None)
+            if whom is not None:
+                parties = parties + [whom]
         out.append(Mention(v.start(), v.end(), noun, parties, False, False, True, True))
     out.sort(key=lambda x: x.start)
     return out

@@ -49,7 +49,7 @@ _NEG_BEFORE = re.compile(r"\b(?:not|never|yet|if|whether|hope|hopes|could|may|mi
 _TOGETHER = re.compile(r"\b(?:(?:the\s+)?(?:two|three|four|both|all)\s+(?:\w+\s+)?(?:delegations|sides|parties|teams|countries)"
                        r"|negotiators|the\s+delegations|the\s+sides|the\s+parties)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:until|before|once|unless)\s+(?:\w+\s+){0,4}$", re.I)
-_READY = re.compile(r"\b(?:ready|willing|wants?|hopes?|offered)\s+$", re.I)
+_READY = re.compile(r"\b(?:ready|willing|wants?|hopes?|offered|open)(?:\s+in\s+principle)?[”\"’]?\s+$", re.I)
 _HEDGE = re.compile(r"\b(?:possibly|probably|likely|perhaps|maybe)\s+$", re.I)
 _LIKELY = re.compile(r"\b(?:probably|likely|more\s+likely)\s+$", re.I)
 _WHERE_CLAUSE = re.compile(r"\bwhere\s+(?:[\w’'-]+\s+){0,6}$", re.I)
