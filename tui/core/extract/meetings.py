@@ -549,7 +549,8 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         # observers joining the main talks do not make a new meeting ("a trilateral meeting" of the sides
         # and an observer is a meeting of its own)
         if main and not m.next_round and set(ctx.meetings[main].core) <= set(core) and set(ctx.meetings[main].core) != set(core) \
-                and not (_MULTILATERAL.search(s.text, max(0, m.start - 20), m.start) and len(ctx.meetings[main].core) < len(core)):
+                and not (_MULTILATERAL.search(s.text, max(0, m.start - 20), m.start) and len(ctx.meetings[main].core) < len(core)
+                         and ctx.meetings[main].status == "happened"):  # (before the talks sit, "trilateral talks" are them)
             _copy(m, ctx.meetings[main], False)
             m.delegations = tuple(dict.fromkeys((*ctx.meetings[main].delegations, *delegs)))
             return
