@@ -166,6 +166,16 @@ def test_headlines_bylines_and_updates() -> None:
     assert clocks(blog) == [("14:05", False), ("15:10", False), ("16:40", False)]
 
 
+def test_a_question_under_a_stamp_line_is_the_posts_headline_but_not_in_a_blog_without_stamps() -> None:
+    blog = parse("16 May 2025\nPosted at 14:05\nWhat is in the draft protocol?\nAmira Castell\n"
+                 "Diplomatic correspondent\nThe text runs to four pages.\nIt names five aid workers.")
+    post = blog.posts[0]
+    assert (post.headline, post.byline) == ("What is in the draft protocol?", "Amira Castell, Diplomatic correspondent")
+    assert post.paragraphs == ("The text runs to four pages.", "It names five aid workers.")
+    plain = parse("16 May 2025\nWhat is in the draft protocol?\nThe text runs to four pages, officials have said.")
+    assert plain.posts[0].headline == ""
+
+
 def test_a_single_short_line_under_a_stamp_is_text_not_a_headline() -> None:
     blog = parse("16 May 2025\n14:05\nTalks resume\n13:00\nThe envoy has arrived.")
     assert [(p.headline, p.text) for p in blog.posts] == [("", "The envoy has arrived."), ("", "Talks resume")]

@@ -225,10 +225,14 @@ _FINAL_PUNCT = ".!?:;,…"
 _BYLINE_PREFIX = re.compile(r"^(?:By|From)\s+(?=\S)", re.I)
 
 
-def is_headline(text: str) -> bool:
+def is_headline(text: str, *, question: bool = False) -> bool:
     """A post's title line: short, no final punctuation ("Talks resume in Geneva",
-    "Kremlin: ‘No deal yet’"), not a bullet. Callers check that a body follows."""
+    "Kremlin: ‘No deal yet’"), not a bullet. Callers check that a body follows.
+    With `question`, a title asking a question ("What is in the draft protocol?") counts too:
+    only under a stamp line, where the post's first line is its title if any line is."""
     s = text.strip()
+    if question and s.endswith("?") and not s.endswith(("??", "…?")):
+        s = s[:-1].rstrip()
     if not s or len(s) > _HEADLINE_MAX_CHARS or s[-1] in _FINAL_PUNCT:
         return False
     if s[-1] in "”\"’'»)" and s[-2:-1] in tuple(_FINAL_PUNCT):

@@ -156,14 +156,15 @@ def _is_titled(src: TextSource) -> bool:
     return titles >= _TITLED_MIN and titles * _TITLED_EVERY >= len(paras)
 
 
-def _title_lines(numbers: list[tuple[int, int]], texts: list[str]) -> tuple[str, str, list[tuple[int, int]]]:
+def _title_lines(numbers: list[tuple[int, int]], texts: list[str], *, stamped: bool = False) -> tuple[str, str, list[tuple[int, int]]]:
     """Take the headline and byline off the top of one post's paragraphs (in
-    place): (headline, byline, their byte spans). A body must remain below them."""
+    place): (headline, byline, their byte spans). A body must remain below them.
+    `stamped`: the post opens under a stamp line (a question may then be its title)."""
     if len(texts) < 2:
         return "", "", []
     headline = ""
     taken: list[tuple[int, int]] = []
-    if is_headline(texts[0]) and not is_byline(texts[0], after_headline=False) and not looks_like_header(texts[0]):
+    if is_headline(texts[0], question=stamped) and not is_byline(texts[0], after_headline=False) and not looks_like_header(texts[0]):
         headline = texts.pop(0)
         taken.append(numbers.pop(0))
     bylines: list[str] = []
@@ -201,7 +202,7 @@ def _posts_in_file_order(days: list[_Day], stamped: bool, src: TextSource, secti
                 if first and block.lead:
                     title: tuple[str, str, list[tuple[int, int]]] = ("", "", [])
                 elif (first and block.stamp is not None) or titled:
-                    title = _title_lines(post_numbers, post_texts)
+                    title = _title_lines(post_numbers, post_texts, stamped=first and block.stamp is not None)
                 else:
                     title = ("", "", [])
                 run.append(
