@@ -241,3 +241,16 @@ def test_an_outlets_acronym_in_brackets_is_the_same_outlet() -> None:
 def test_a_name_followed_by_a_bare_role_is_a_person() -> None:
     r = read("Alongside Mrkonjić are Vuk Terzić, director of the state water agency; and two colonels.")
     assert person(r, "Vuk Terzić").role.startswith("director")
+
+
+def test_an_outlet_with_a_number_and_an_outlet_named_after_its_city() -> None:
+    r = read("That was Gülnara Sadıkova, speaking to Tazerun 24 as she arrived for the talks.",
+             "Her spokesman told the Brask daily Gazeta Brasska that she would travel.")
+    outlets = {rec.name for rec in r.reg.outlets.values()}
+    assert "Brask" not in outlets and "Tazerun" not in outlets
+    assert "Tazerun 24" in outlets
+
+
+def test_a_place_before_the_next_clauses_speaker_is_no_person() -> None:
+    r = read("She will watch the signing at the presidential palace in Brask, Mr Mróz said.")
+    assert not any(p.parts == ("Brask",) for p in r.reg.people.values())

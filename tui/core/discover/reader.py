@@ -132,7 +132,12 @@ _BEFORE_OUTLET = re.compile(r"(?:\btold|\baccording\s+to|\bciting|\bcited\s+by|\
 _BEFORE_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 _AFTER_OUTLET_VERB = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+|also\s+|first\s+|earlier\s+){0,2}"
                                 r"(?:reported|reports|cited|cites|quoted|quotes|learned|learnt|broadcast|aired)\b", re.I)
-_AFTER_MEDIA = re.compile(r"^\s+(?:news\s+agency|news\s+outlet|newspaper|broadcaster|agency|daily|tv|channel|television|radio)\b", re.I)
+# (not when the media word is followed by the outlet's own name: "the Brask daily Gazeta Brasska")
+_AFTER_MEDIA = re.compile(r"^\s+(?:news\s+agency|news\s+outlet|newspaper|broadcaster|agency|daily|tv|channel|television|radio)\b"
+                          r"(?!\s+(?-i:[A-Z]))", re.I)
+# "the Brask daily Gazeta Brasska": the place names whose outlet it is; the outlet is the name after
+_MEDIA_THEN_NAME = re.compile(r"^\s+(?:news\s+agency|newspaper|broadcaster|agency|daily|tv|channel|television|radio|weekly)"
+                              r"\s+(?-i:[A-Z])", re.I)
 _AFTER_SPEECH = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+|earlier\s+|reportedly\s+|previously\s+){0,2}"
                            r"([a-z]+)\b")
 # (a bare role head may open the role too: "Vuk Terzić, director of the state water agency;")
@@ -740,7 +745,7 @@ class Reader:
         if _AFTER_OUTLET_VERB.match(after) and (len(words) <= 2 or caps):
             self._outlet(it, surface, a, b, seq, after)
             return why(seq, surface, "outlet: reported")
-        if _BEFORE_OUTLET.search(before):
+        if _BEFORE_OUTLET.search(before) and not _MEDIA_THEN_NAME.match(after):
             personish = multi and a.fold not in _FOREIGN_ARTICLE and (
                 _APPOSITIVE.match(after) or bool(_BEFORE_ACCORDING.search(before)))
             if not personish:
@@ -781,6 +786,8 @@ class Reader:
 
         # --- a person by what follows: appositive, speech verb, line-up dash
         app = _APPOSITIVE.match(after)
+        if app and app.group("role") and _HONORIFIC_NAME.match(app.group("role")):
+            app = None  # "in Brask, Mr Mróz said": the next clause's speaker, not a role
         if app and not caps and (app.group("role") is None and multi or (app.group("role") and _has_role_head(app.group("role")))):
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: appositive")
@@ -855,8 +862,13 @@ class Reader:
             self.trace.append((seq, surface, reason))
 
     def _outlet(self, it: Item, surface: str, a: Tok, b: Tok, seq: int, after: str = "") -> None:
+        end = b.end
+        number = _CHANNEL_NUMBER.match(after)
+        if number is not None:
+            # "Tazerun 24", "Channel 4": the number is part of the outlet's name
+            surface, end = f"{surface} {number.group(1)}", b.end + number.end()
         rec = self.reg.add_outlet(surface, seq, extends=outlet_key(a.base) if len(surface) > len(a.base) else None)
-        it.mention = Linked(a.start, b.end, "outlet", rec.name)
+        it.mention = Linked(a.start, end, "outlet", rec.name)
         acr = _ACRONYM_AFTER.match(after)
         if acr is not None and len(surface.split()) > 1:
             # "the Qadiri News Agency (QNA) reports": the acronym is the same outlet
@@ -1166,6 +1178,8 @@ def _clause_before(text: str, pos: int) -> int:
 
 _LED_BY = re.compile(r"^\s*(?:,\s*)?(?:which\s+|that\s+|who\s+)?(?:(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+)?"
                      r"(?:being\s+)?(?:led|headed|chaired|represented)\s+by\s+", re.I)
+_CHANNEL_NUMBER = re.compile(r" (\d{1,3})(?![\w.,:%/-]| (?:percent|per|hours?|minutes?|days?|km|miles|people|members)\b)")
+_HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _BROKERED_BEFORE = re.compile(r"\b(?:mediated|chaired|hosted|brokered|convened|facilitated|organi[sz]ed)\s+by\s+(?:the\s+)?$", re.I)
 _ITS_ENVOY_AFTER = re.compile(r"^(?:['’]s|\s*\([A-Z]{2,6}\))?,?\s+(?:whose|its)?\s*(?:special\s+|chief\s+)?(?:envoy|mediator|mediators)\b", re.I)
