@@ -708,3 +708,10 @@ def test_a_leader_ready_to_meet_another_proposes_their_meeting() -> None:
                "Gergely Ormándi, anywhere on the lake.")
     got = [(f.subject, f.kind) for pf in blog.posts for f in pf.schedule]
     assert got == [("ormándi-zorić-meeting", "proposed")]
+
+
+def test_the_main_talks_are_the_talks_even_beside_a_working_groups_plan() -> None:
+    blog = run("Talks between Sarkhand and Lorvenia began in Port Cassian, officials said.",
+               "The working group, chaired by officials, will meet at 09:00 on Saturday. The main talks resume at 11:00.")
+    got = {(f.subject, f.kind) for pf in blog.posts for f in pf.schedule if f.seq == 2}
+    assert got == {("sa-lo-working-group", "planned"), ("sa-lo-talks", "planned")}

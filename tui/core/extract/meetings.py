@@ -165,6 +165,7 @@ def _only_stamp(before: str) -> bool:
     return clock is not None and _DASH_AFTER_STAMP.fullmatch(b, clock.end) is not None
 
 
+_MAIN_BEFORE = re.compile(r"\bmain\s+$", re.IGNORECASE)
 _MULTILATERAL = re.compile(r"\b(?:trilateral|three-way|quadrilateral|four-way)\s+$", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _HOLD = re.compile(r"\b(?:hold|holding|begin|start|open|resume|have)\s+(?:(?:a|an|the|their|its|new|fresh|further|more)\s+)?(?:[\w-]+\s+){0,3}$",
@@ -577,6 +578,9 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
             if known:
                 _copy(m, known[-1], False)
                 return
+        if main is not None and _MAIN_BEFORE.search(s.text, max(0, m.start - 12), m.start):
+            _copy(m, ctx.meetings[main], False)  # "the main talks resume at 11:00", beside a working group's plan
+            return
         target = ctx.post_meeting or main or ctx.main_event or (
             _main_event(m, ctx) if m.event or m.noun in ("working_group", "dinner") else None)
         if target is not None and target == ctx.post_meeting and main is not None and main != target:
