@@ -254,3 +254,12 @@ def test_an_outlet_with_a_number_and_an_outlet_named_after_its_city() -> None:
 def test_a_place_before_the_next_clauses_speaker_is_no_person() -> None:
     r = read("She will watch the signing at the presidential palace in Brask, Mr Mróz said.")
     assert not any(p.parts == ("Brask",) for p in r.reg.people.values())
+
+
+def test_an_organisations_name_runs_on_past_for_and_a_coordinated_mediator_is_a_party() -> None:
+    r = read("The talks are hosted by Belcaire's foreign ministry and the Commission for Humanitarian Passage (CHP), "
+             "whose staff have visited the detainees twice.", "The CHP says the talks will resume.")
+    rec = next((p for p in r.reg.parties.values() if p.name == "Commission for Humanitarian Passage"), None)
+    assert rec is not None
+    assert ("CHP", "place", "Commission for Humanitarian Passage") in linked(r, "The CHP says the talks resumed.")
+    assert not any(p.parts[-1] == "Passage" for p in r.reg.people.values())

@@ -715,3 +715,12 @@ def test_the_main_talks_are_the_talks_even_beside_a_working_groups_plan() -> Non
                "The working group, chaired by officials, will meet at 09:00 on Saturday. The main talks resume at 11:00.")
     got = {(f.subject, f.kind) for pf in blog.posts for f in pf.schedule if f.seq == 2}
     assert got == {("sa-lo-working-group", "planned"), ("sa-lo-talks", "planned")}
+
+
+def test_who_chairs_a_working_group_told_after_it_was_set_up_joins_its_parties() -> None:
+    blog = run("The talks are mediated by the Commission for Humanitarian Passage (CHP), whose envoy chairs them.",
+               "Talks between Sarkhand and Lorvenia began in Port Cassian, officials said.",
+               "Sarkhand and Lorvenia agreed to set up a working group to compare their lists of names. "
+               "The working group, chaired by the CHP, will meet at 09:00 on Saturday.")
+    groups = [m for pf in blog.posts for m in pf.meetings if m.kind == "working_group"]
+    assert groups and "Commission for Humanitarian Passage" in groups[-1].parties

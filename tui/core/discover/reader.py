@@ -636,6 +636,17 @@ class Reader:
                 return why(seq, surface, "person: known")
 
         nxt = _first_word(after)
+        longer = _ORG_OF.match(after) if len(words) == 1 and last in ORG_WORDS and not b.poss else None
+        if longer is not None:
+            # "the Commission for Humanitarian Passage (CHP)": one organisation, its name running on
+            # past "for"/"of"; the capitalised words after it are part of it, not names of their own
+            end = b.start + len(b.text) + longer.end()
+            for later in items[k + 1:]:
+                if toks[later.i].start < end:
+                    later.kind = WORD
+            surface, after = text[a.start:end], text[end:end + 100]
+            words = [a, *[t for t in toks if a.start < t.start < end]]
+            b = words[-1]
         if len(words) == 1 and (last in ORG_WORDS or last in VENUE_WORDS or last in GEO_WORDS or last in MEDIA_WORDS
                                 or last in COMPASS_WORDS):
             if last in self.orgs and (nxt in TEAM_NOUNS or b.poss and _GOV_AFTER.match(" " + after.lstrip())):
@@ -680,7 +691,7 @@ class Reader:
         if (last in MEDIA_WORDS and len(words) > 1) or (_AFTER_MEDIA.match(after) and not b.poss):
             self._outlet(it, surface, a, b, seq, after)
             return why(seq, surface, "outlet: media word")
-        if last in ORG_WORDS and len(words) > 1:
+        if (last in ORG_WORDS or longer is not None) and len(words) > 1:
             acr = re.match(r"\s*\(([A-Z]{2,6})\)", after)
             self.note_org(surface, acr.group(1) if acr else None)
             rec = self.reg.parties.get(party_id(self.orgs.get(fold(surface), surface)))
@@ -1181,7 +1192,9 @@ _LED_BY = re.compile(r"^\s*(?:,\s*)?(?:which\s+|that\s+|who\s+)?(?:(?:is|was|wer
 _CHANNEL_NUMBER = re.compile(r" (\d{1,3})(?![\w.,:%/-]| (?:percent|per|hours?|minutes?|days?|km|miles|people|members)\b)")
 _HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
-_BROKERED_BEFORE = re.compile(r"\b(?:mediated|chaired|hosted|brokered|convened|facilitated|organi[sz]ed)\s+by\s+(?:the\s+)?$", re.I)
+_BROKERED_BEFORE = re.compile(r"\b(?:mediated|chaired|hosted|brokered|convened|facilitated|organi[sz]ed)\s+by\s+"
+                              r"(?:[^.;:]{0,60}?\s+and\s+)?(?:the\s+)?$", re.I)
+_ORG_OF = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+){0,4}")
 _ITS_ENVOY_AFTER = re.compile(r"^(?:['’]s|\s*\([A-Z]{2,6}\))?,?\s+(?:whose|its)?\s*(?:special\s+|chief\s+)?(?:envoy|mediator|mediators)\b", re.I)
 _BARE_TEAM_LED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:delegation|team|negotiating\s+team)\s+(?:is|was|will\s+be|has\s+been)\s+"
                             r"(?:led|headed)\s+by\s+")

@@ -602,6 +602,12 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
                 # ("the working group", "the dinner": a meeting of its own beside the talks)
                 return
             _copy(m, base, m.next_round)
+            if m.noun == "working_group" and base.kind == "working_group":
+                # "The working group, chaired by the CHP, will meet at 09:00": who chairs it, told later
+                extra = tuple(d for d in _staffed_by(s, m, k) if d not in m.delegations)
+                if extra:
+                    m.delegations = (*m.delegations, *extra)
+                    m.party_names = (*m.party_names, *(("party", d) for d in extra))
             return
     elif not people and not delegs and m.verb and ctx.post_meeting:
         _copy(m, ctx.meetings[ctx.post_meeting], False)
