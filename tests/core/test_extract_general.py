@@ -724,3 +724,10 @@ def test_who_chairs_a_working_group_told_after_it_was_set_up_joins_its_parties()
                "The working group, chaired by the CHP, will meet at 09:00 on Saturday.")
     groups = [m for pf in blog.posts for m in pf.meetings if m.kind == "working_group"]
     assert groups and "Commission for Humanitarian Passage" in groups[-1].parties
+
+
+def test_talks_that_will_not_begin_as_planned_are_delayed() -> None:
+    plan = "Talks between Sarkhand and Lorvenia will open at 10:00 local time, the mediators said."
+    for late in ("The talks will not begin at 10:00 as planned, the spokeswoman said.",
+                 "The opening plenary will not start on time, the UN said."):
+        assert schedule(plan, late)[-1] == (2, "delayed"), late

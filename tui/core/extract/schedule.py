@@ -82,8 +82,10 @@ RULES: tuple[Rule, ...] = (
          hints=('cancel', 'called', 'scrapped', 'abandoned')),
     Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bdeferred\b|\bno\s+(?:talks|meeting|session)\s+(?:on|today|tomorrow|this|tonight)\b"),
          hints=('postponed', 'put', 'deferred', 'no')),
-    Rule("delayed", "delayed", _r(r"\bdelayed\b|\brunning\s+late\b|\bheld\s+up\b|\b(?:pushed|put|set)\s+back\s+by\b"),
-         hints=('delayed', 'late', 'held', 'pushed', 'put', 'set')),
+    Rule("delayed", "delayed", _r(r"\bdelayed\b|\brunning\s+late\b|\bheld\s+up\b|\b(?:pushed|put|set)\s+back\s+by\b"
+                                  # "will not begin at 10:00 as planned", "will not start on time"
+                                  r"|\b(?:will|would)\s+not\s+(?:begin|start|open|get\s+under\s*way)\s+(?:at\s+[^,.;]{1,25}?\s+)?(?:as\s+planned|on\s+time)\b"),
+         hints=('delayed', 'late', 'held', 'pushed', 'put', 'set', 'planned', 'time')),
     Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+(?:to|forward|up|from)\b|\bbrought\s+forward\b|\b(?:pushed|put)\s+back\b|\bshifted\s+to\b"
                                           # "the session, originally planned for 10:00, will now start at 3pm"
                                           r"|\boriginally\s+(?:planned|scheduled|due|set|expected)\b[^.;]{0,60}?\bnow\b"), where="after",
