@@ -731,3 +731,13 @@ def test_talks_that_will_not_begin_as_planned_are_delayed() -> None:
     for late in ("The talks will not begin at 10:00 as planned, the spokeswoman said.",
                  "The opening plenary will not start on time, the UN said."):
         assert schedule(plan, late)[-1] == (2, "delayed"), late
+
+
+def test_leaders_who_will_speak_by_phone_plan_a_call_and_a_call_between_sides_is_not_their_talks() -> None:
+    blog = run("Sarkhandi President Erkin Dauletov and Lorvenian President Halina Wróblewska have welcomed the talks.",
+               "President Erkin Dauletov of Sarkhand and President Wróblewska will speak by phone this afternoon.")
+    assert [(f.subject, f.kind) for pf in blog.posts for f in pf.schedule] == [("dauletov-wróblewska-call", "planned")]
+    calls = run("Talks between Sarkhand and Lorvenia began in Port Cassian, officials said.",
+                "The presidents of Sarkhand and Lorvenia have spoken by phone, the presidential office says.")
+    got = [(f.subject, f.kind) for pf in calls.posts for f in pf.schedule if f.seq == 2]
+    assert got == [("sa-lo-call", "concluded")]

@@ -71,6 +71,8 @@ VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privatel
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)|by\s+(?:phone|telephone|video\s+link))|"
                   r"held\s+(?:a\s+)?(?:phone\s+)?call\s+with|"
                   r"(?:has|have)\s+spoken\s+(?:to|with)|will\s+speak\s+with|speak\s+with|could\s+call|may\s+call|"
+                  # "X and Y will speak by phone this afternoon", "have spoken by phone"
+                  r"(?:will|to|could|may|are\s+due\s+to|are\s+expected\s+to|(?:has|have)\s+)\s*(?:speak|spoken)\s+(?:by\s+(?:phone|telephone|video\s+link)|on\s+the\s+(?:phone|telephone))|"
                   r"(?:have\s+to|will|to|could|may|might|are\s+due\s+to|are\s+expected\s+to)\s+meet(?!\w)|set\s+to\s+meet|"
                   r"to\s+meeting(?=\s+(?-i:[A-Z]))|"
                   # "will sit down at 10:00 for talks", "have sat down together", "sat down across a table"
@@ -421,7 +423,8 @@ def _find_mentions(s: Sent) -> list[Mention]:
         word = v.group("v").lower()
         noun = "call" if re.search(r"call|phone|spoken\s+to", word) or re.search(r"\bphone\b", s.low) else "meeting"
         parties = _subject_before(s, v.start())
-        if word.startswith("meet") or "sit down" in word or "sat down" in word:  # "Negotiators from A, B and C meet": the whole list
+        if word.startswith("meet") or "sit down" in word or "sat down" in word or re.search(r"\bspeak\s+by\b", word):
+            # "Negotiators from A, B and C meet", "X of A and Y will speak by phone": the whole list
             run = _coordinated_before(s, v.start())
             if len(run) > len(parties):
                 parties = run
@@ -556,6 +559,18 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
             m.delegations = tuple(dict.fromkeys((*ctx.meetings[main].delegations, *delegs)))
             return
         # the same parties as talks already on record: those talks (a host learnt later changes no identity)
+        if m.noun == "call":
+            # "the presidents of A and B have spoken by phone": a call between the sides, not their talks
+            call = next((b for b in ctx.meetings.values() if b.kind == "call" and set(b.delegations) == set(delegs)), None)
+            if call is not None:
+                _copy(m, call, False)
+                return
+            labels = [(k.delegation(d).label if k.delegation(d) else d).lower() for d in core]
+            m.id, m.kind = "-".join(labels) + "-call", "call"
+            m.delegations, m.core = tuple(delegs), tuple(core)
+            m.name = " – ".join(_country(k, d) for d in core) + " call"
+            m.party_names = tuple(("party", d) for d in m.delegations)
+            return
         same = next((b for b in ctx.meetings.values() if not b.id.endswith("-next") and b.kind not in ("working_group", "dinner", "call")
                      and b.delegations and (set(b.delegations) == set(delegs) or set(b.core) == set(core))), None)
         if same is not None and not m.next_round:
