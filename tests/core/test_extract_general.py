@@ -741,3 +741,14 @@ def test_leaders_who_will_speak_by_phone_plan_a_call_and_a_call_between_sides_is
                 "The presidents of Sarkhand and Lorvenia have spoken by phone, the presidential office says.")
     got = [(f.subject, f.kind) for pf in calls.posts for f in pf.schedule if f.seq == 2]
     assert got == [("sa-lo-call", "concluded")]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The Sarkhandi delegation has landed in Sainte-Odile and is now being driven to Port Cassian.", "travelling"),
+    ("The Sarkhandi delegation's convoy has pulled into the palace courtyard.", "arrived"),
+    ("Sarkhandi President Erkin Dauletov will no longer travel to Port Cassian on Sunday.", "will_not_attend"),
+    ("Sarkhandi President Erkin Dauletov intends to fly to Port Cassian on Sunday to attend the closing session.", "will_attend"),
+])
+def test_movements_in_other_words(text: str, status: str) -> None:
+    got = statuses("Talks between Sarkhand and Lorvenia will open in Port Cassian on Friday, officials said.", text)
+    assert (2, "sarkhand", status) in got

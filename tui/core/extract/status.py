@@ -34,7 +34,7 @@ def _r(p: str) -> re.Pattern:
 # a leader's or an envoy's own attendance counts for the side they speak for.
 RULES: tuple[StatusRule, ...] = (
     StatusRule("will_not_attend", "will_not_attend",
-               _r(r"\b(?:will|would|does|do|did)\s+not\s+(?:be\s+)?(?:attend(?:ing)?|take\s+part|participate|be\s+present|join|travel|go|come|show\s+up)\b"
+               _r(r"\b(?:will|would|does|do|did)\s+(?:not|no\s+longer)\s+(?:be\s+)?(?:attend(?:ing)?|take\s+part|participate|be\s+present|join|travel|go|come|show\s+up)\b"
                   r"|\bwon['’]t\s+(?:be\s+)?(?:attend(?:ing)?|take\s+part|participate|come|join|travel|go)\b"
                   r"|\b(?:is|are)\s+not\s+(?:going|expected|planning|due)\s+to\s+(?:attend|travel|take\s+part|join|come|go)\b"
                   r"|\b(?:declined|refused|refuses|declines)\s+to\s+(?:attend|travel|join|take\s+part|come|go|send)\b"
@@ -43,7 +43,7 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\b(?:does|do|did)\s+not\s+(?:plan|intend)\s+to\s+(?:attend|travel|go|come|join|take\s+part|fly)\b"
                   r"|\b(?:will|would)\s+not\s+send\s+(?:a\s+|its\s+|their\s+|any\s+)?(?:delegation|team|observers?|envoy|negotiators|representatives?)\b"
                   r"|\bpulled\s+out\s+of\s+the\s+(?:summit|conference|trip|visit)\b|\bboycott(?:s|ed|ing)?\b"), country_subject=True,
-               hints=("not", "won", "declin", "refus", "ruled", "stay", "skip", "plan", "pulled", "boycott")),
+               hints=("not", "longer", "won", "declin", "refus", "ruled", "stay", "skip", "plan", "pulled", "boycott")),
     StatusRule("undecided", "undecided",
                _r(r"\b(?:has|have|had)\s+(?:yet\s+to|not\s+yet|still\s+not|still\s+to)\s+(?:decide|decided|confirm|confirmed|announce|announced|name|named|reveal|revealed|say|said)\b"
                   r"|\b(?:has|have|had)\s+not\s+(?:decided|confirmed)\s+(?:whether|if|its|their|who)\b"
@@ -67,8 +67,9 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|inside)\s+the\s+(?:[\w’'-]+\s+)?(?:palace|villa|hotel|building|hall|chamber|centre|center|compound)\b"
                   r"|\b(?:is|are)\s+back\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])"), country_subject=True,
                hints=("returned", "rejoined", "back")),
-    StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed|touched\s+down)\b|\b(?:has|have)\s+reached\b"), country_subject=True,
-               hints=("arrived", "landed", "touched", "reached")),
+    StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed|touched\s+down)\b|\b(?:has|have)\s+reached\b"
+                                        r"|\b(?:has|have)\s+pulled\s+(?:into|up\s+at)\b"), country_subject=True,
+               hints=("arrived", "landed", "touched", "reached", "pulled")),
     StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+|now\s+|already\s+)?(?:left|departed)\b"
                                   # not "has left the door open", "has left little room", "left it to the mediators"
                                   r"(?!\s+(?:the\s+(?:door|way|question|matter|issue|decision)|open|room|little|no\b|nothing|much"
@@ -81,14 +82,16 @@ RULES: tuple[StatusRule, ...] = (
                country_subject=True, hints=("left",)),
     StatusRule("travelling", "travelling",
                _r(r"\b(?:is|are)\s+(?:now\s+)?(?:heading|headed|en\s+route|on\s+(?:its|their|his|her)\s+way|travell?ing|flying)\b"
-                  r"|\bheaded\s+out\s+to\b|\b(?:has|have)\s+set\s+(?:off|out)\s+for\b"), country_subject=True,
-               hints=("head", "route", "way", "travel", "flying", "set")),
+                  r"|\bheaded\s+out\s+to\b|\b(?:has|have)\s+set\s+(?:off|out)\s+for\b"
+                  # "is now being driven to Port Cassian", "the plane carrying it has been diverted"
+                  r"|\b(?:is|are)\s+(?:now\s+)?being\s+(?:driven|flown|taken|bussed|escorted)\s+to\b"), country_subject=True,
+               hints=("head", "route", "way", "travel", "flying", "set", "being")),
     # present tense only: "will be waiting for the Ukrainian side at 10 a.m." is a plan, not where it stands
     StatusRule("waiting", "waiting", _r(r"\b(?:is|are|remains?)\s+(?:\w+\s+){0,2}waiting\b"), hints=("waiting",)),
     StatusRule("will_attend", "will_attend",
                _r(r"\bwill\s+(?:arrive|travel|come|attend|take\s+part|participate|join|fly)\b"
                   r"|\bwill\s+be\s+(?:at|back\s+at)\s+the\s+(?:negotiating\s+)?(?:table|talks)\b"
-                  r"|\b(?:expected|set|due|plans?|planning|going|scheduled|slated)\s+to\s+(?:arrive|travel|attend|come|take\s+part|participate|join|fly)\b"
+                  r"|\b(?:expected|set|due|plans?|planning|going|scheduled|slated|intends?|intending)\s+to\s+(?:arrive|travel|attend|come|take\s+part|participate|join|fly)\b"
                   r"|\b(?:agreed|decided|confirmed)\s+to\s+(?:attend|travel|take\s+part|join|come)\b"
                   r"|\bconfirmed\s+(?:its|their|his|her)\s+(?:attendance|participation)\b"), country_subject=True,
                hints=("will", "arrive", "travel", "attend", "come", "take", "participate", "join", "fly", "confirmed")),
