@@ -752,3 +752,9 @@ def test_leaders_who_will_speak_by_phone_plan_a_call_and_a_call_between_sides_is
 def test_movements_in_other_words(text: str, status: str) -> None:
     got = statuses("Talks between Sarkhand and Lorvenia will open in Port Cassian on Friday, officials said.", text)
     assert (2, "sarkhand", status) in got
+
+
+def test_talks_between_the_sides_told_as_under_way_again_are_a_further_source_that_they_sit() -> None:
+    blog = run(OPENING, "The talks between Kestria and Ardovia are being held behind closed doors, officials said.")
+    again = [(f.delegation, f.status, f.confirms) for pf in blog.posts for f in pf.status if f.seq == 2]
+    assert sorted(again) == [("ardovia", "meeting", True), ("kestria", "meeting", True)]

@@ -745,8 +745,13 @@ class _Run:
                 b.add_participant(Participant(p.key, s.post.seq, "announced", s.text, "person"))
         for p in mt.participants_from(s, b, k, happening):
             b.add_participant(p)
-        if (kind in ("started", "concluded", "resumed") or (kind == "happened" and m.verb)) and not repeat and not day_end:
-            # (a start or end already on record, told again, changes no status; the end of a day's
+        under_way = repeat and kind == "started" and b.status == "happened" and m.parties \
+            and (ctx.sched.get(b.id) is None or ctx.sched[b.id].last is None
+                 or ctx.sched[b.id].last.kind in ("started", "resumed"))
+        if (kind in ("started", "concluded", "resumed") or (kind == "happened" and m.verb)) and (not repeat or under_way) \
+                and not day_end:
+            # (a start or end already on record, told again, changes no status — but talks between the
+            # sides told as under way again are a further source that they sit; the end of a day's
             # sitting is the schedule's news — the delegations are still in the talks)
             st = "concluded" if kind == "concluded" else "meeting"
             # the parties named here, plus every delegation already reported present
@@ -760,7 +765,8 @@ class _Run:
             # a meeting between named people ("Sibiga met with Rubio") is not their delegations'
             if len(negotiating) >= 2 and b.delegations:
                 for side in negotiating:
-                    self._status(StatusFact(s.post.seq, side, st, b.place, s.text), status, b.id, resumed=kind == "resumed" or sits_again)
+                    self._status(StatusFact(s.post.seq, side, st, b.place, s.text), status, b.id,
+                                 resumed=kind == "resumed" or sits_again or under_way)
 
     # ------------------------------------------------------------ corrections
     def correct(self, post: Post, pf: PostFacts) -> int:
