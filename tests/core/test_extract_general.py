@@ -758,3 +758,14 @@ def test_talks_between_the_sides_told_as_under_way_again_are_a_further_source_th
     blog = run(OPENING, "The talks between Kestria and Ardovia are being held behind closed doors, officials said.")
     again = [(f.delegation, f.status, f.confirms) for pf in blog.posts for f in pf.status if f.seq == 2]
     assert sorted(again) == [("ardovia", "meeting", True), ("kestria", "meeting", True)]
+
+
+def test_a_meeting_called_off_and_back_on_is_planned_again_and_sides_gone_back_into_session_resume() -> None:
+    blog = run("The leaders of Kestria and Ardovia will meet in Yalikoy on Saturday, officials said.",
+               "The meeting between Kestria and Ardovia has been called off, officials said.",
+               "The meeting between Kestria and Ardovia is back on, officials said.")
+    last = [m for pf in blog.posts for m in pf.meetings][-1]
+    assert last.status == "planned"
+    got = schedule(OPENING, "The talks have been suspended for lunch, officials said.",
+                   "The full delegations have gone back into session, officials said.")
+    assert got[-1] == (3, "resumed")

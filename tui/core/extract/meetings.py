@@ -44,7 +44,7 @@ NOUN = re.compile(r"\b(?:(?P<call>(?:phone|international\s+phone|telephone|video
                   r"|(?P<talk>talks|talk(?=\s+between)|negotiations|discussions|consultations|contacts(?=\s+between)"
                   r"|summit|plenary(?:\s+session)?|(?<=opening\s)session|(?<=closing\s)session|(?<=the\s)session"
                   r"|(?<=final\s)session|(?<=first\s)session|(?<=next\s)session|(?<=joint\s)session"
-                  r"|(?:" + _DAY_SESSION + r")session"
+                  r"|(?:" + _DAY_SESSION + r")session|(?<=back\sinto\s)session"
                   r"|round\s+of\s+(?:talks|negotiations|meetings)|(?<=first\s)round|(?<=second\s)round|(?<=third\s)round"
                   r"|(?<=new\s)round|(?<=next\s)round|(?<=another\s)round|(?<=final\s)round|(?<=the\s)round(?!\s+of\b)"
                   # "The trilateral has begun": the adjective standing for its meeting
@@ -150,6 +150,8 @@ _BOUNDARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|
                        r"regarding|concerning|includes?|included|comprises|features|represents?|hosted|led|headed)\b|[.;:()“”\"]", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|this|direct|peace|trilateral|bilateral|upcoming|such|no|their|its)\s+(?:\w+\s+)?$"
                        r"|\b(?:day|round|session|part|stage|phase)\s+of\s+(?:the\s+)?(?:\w+\s+)?$"
+                       # "the delegations have gone back into session": the sitting on record
+                       r"|\bback\s+into\s+$"
                        # a possessive is a determiner: "Friday's session", "Kestria's talks"
                        r"|\w['’]s\s+(?:\w+\s+)?$"
                        # "the two sides have yet to begin negotiations": the bare noun after a start verb is these talks
@@ -184,7 +186,7 @@ _PREV = re.compile(r"\b(?:previous|former|first\s+rounds?|earlier\s+rounds?)\s+(
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _SKIP_NOUN_AFTER = re.compile(r"\s*(?:points|table|process|break)\b", re.IGNORECASE)
 # A meal as a pause in the talks, not a meeting: "paused for lunch", "will meet after lunch", "the lunch break"
-_MEAL_AS_PAUSE = re.compile(r"\b(?:(?:paused|pause|broke|break|broken|adjourned|stopped|halted|recessed)\s+for"
+_MEAL_AS_PAUSE = re.compile(r"\b(?:(?:paused|pause|broke|break|broken|adjourned|suspended|stopped|halted|recessed)\s+for"
                             r"|after|before|during|until|till|through)\s+(?:a\s+|the\s+)?(?:working\s+)?$", re.IGNORECASE)
 
 

@@ -640,6 +640,10 @@ class _Run:
                 b.date = s.post.day
         elif kind == "cancelled":
             b.status = "cancelled"
+        elif kind in ("planned", "confirmed", "rescheduled") and b.status == "cancelled":
+            b.status = "planned"  # "the leaders' meeting is back on": planned again
+            if when is not None and when.dt is not None:
+                b.date = when.dt.date()
         elif when is not None and b.status == "planned" and (
                 kind in ("planned", "rescheduled", "delayed", "confirmed")
                 or (kind == "postponed" and _UNTIL.search(s.text, 0, when.start))):

@@ -70,6 +70,9 @@ RULES: tuple[Rule, ...] = (
                                   r"|\b(?:resumed|reconvened)\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:work|session|sitting|meeting|talks|discussions|deliberations)\b"
                                   r"|\bback\s+(?:at|to)\s+the\s+(?:negotiating\s+)?table\b"), where="after",
          hints=('resumed', 'reconvened', 'restarted', 'table')),
+    # "the full delegations have gone back into session"
+    Rule("resumed_into", "resumed", _r(r"\b(?:gone|went|are|is|were|was)\s+back\s+into\s+session$"), where="before",
+         hints=('back',)),
     Rule("started", "started", _r(r"(?<!yet to )\b(?:have|has)\s+(?:just\s+|now\s+|finally\s+)?(?:started|begun|commenced|kicked\s+off|opened|got\s+under\s*way)\b"
                                   r"|\b(?<!preparations are )(?<!preparations are currently )(?:is|are)\s+(?:currently\s+|now\s+)?(?:underway|under\s+way|in\s+progress|in\s+session)\b"
                                   r"|\b(?:is|are)\s+being\s+(?:held|carried\s+out|conducted)\b"
