@@ -54,7 +54,7 @@ from tui.core.discover.tokens import CAPS, NAME, FormTable, Tok, scan, tokenize
 from tui.core.link import Linked
 from tui.core.vocab import ZONES
 
-_READ_CACHE = 1 << 14  # paragraphs whose reading is kept (oldest dropped first)
+_READ_CACHE = 1 << 14  # paragraphs whose reading is kept (least recently used dropped first)
 _LONGEST_WORD = 40  # longer "words" are not names (a pasted hash, a 10 MB line)
 
 # ---------------------------------------------------------------- item kinds
@@ -275,7 +275,7 @@ class Reader:
         # organisations named in full ("Eastern Trade Community"), by folded full name, acronym and head
         # word ("ETC", "community"): a team of any of these makes the organisation a party
         self.orgs: dict[str, str] = {}
-        # (text, registry version) -> what reading it gave; an OrderedDict drops its oldest entry in O(1),
+        # (text, registry version) -> what reading it gave; an OrderedDict drops its least recently used entry in O(1),
         # where a dict's first key is found by skipping every slot deleted before it
         self._cache: OrderedDict[tuple[str, int], Reading] = OrderedDict()
 
@@ -401,6 +401,9 @@ class Reader:
         key = (text, self.reg.version, self._team)
         hit = self._cache.get(key)
         if hit is not None:
+            # least recently used dropped first: boilerplate read in every few posts stays, where
+            # first-in-first-out dropped it after every _READ_CACHE new paragraphs and read it again
+            self._cache.move_to_end(key)
             self.reg.members_stated.extend((seq, who, party) for who, party in hit.members)
             self._team = hit.team
             return hit

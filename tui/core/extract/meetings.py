@@ -326,7 +326,7 @@ def _coordinated_before(s: Sent, pos: int) -> list[Linked]:
 # Every field of a Mention in __init__ order: Mention(*_MENTION_FIELDS(m)) is a shallow copy.
 _MENTION_FIELDS = attrgetter(*(f.name for f in fields(Mention)))
 
-_MENTION_CACHE: OrderedDict[tuple, tuple] = OrderedDict()  # oldest dropped first, in O(1)
+_MENTION_CACHE: OrderedDict[tuple, tuple] = OrderedDict()  # least recently used dropped first, in O(1)
 _MENTION_CACHE_SIZE = 1 << 14
 
 
@@ -357,6 +357,8 @@ def find_mentions(s: Sent) -> list[Mention]:
         if len(_MENTION_CACHE) >= _MENTION_CACHE_SIZE:
             _MENTION_CACHE.popitem(last=False)
         _MENTION_CACHE[key] = hit
+    else:
+        _MENTION_CACHE.move_to_end(key)  # least recently used dropped first: sentences of boilerplate stay
     out = []
     for m in hit:
         fresh = Mention(*_MENTION_FIELDS(m))  # a shallow copy: ~9x cheaper than copy.copy on a slots class
