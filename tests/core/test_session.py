@@ -53,6 +53,26 @@ def test_the_end_key_while_loading_lands_on_the_real_end(tmp_path: Path) -> None
     assert session.clock.position == session.clock.total == 12 and session.pending is None
 
 
+def test_steps_typed_after_a_pending_jump_are_made_from_where_it_lands(tmp_path: Path) -> None:
+    session = loading_session(tmp_path)
+    session.jump(Target.end(), 0.0)
+    session.step(-1, 0.0)  # "e ," typed at start-up
+    assert session.pending == Target.end() and session.clock.position == 1  # still waiting, not cancelled
+    while session.loading:
+        load_one_more_day(session)
+    assert session.clock.position == session.clock.total - 1 and session.pending is None
+    (tmp_path / "b").mkdir()
+    later = loading_session(tmp_path / "b")
+    later.jump(Target.percent(50), 0.0)
+    later.step(1, 0.0)
+    later.step(1, 0.0)  # "5 . ."
+    while later.loading:
+        load_one_more_day(later)
+    full = ReplaySession(load_blog(blog_file(tmp_path)), paused=True)
+    full.jump(Target.percent(50), 0.0)
+    assert later.clock.position == full.clock.position + 2
+
+
 @pytest.mark.parametrize("percent", [50, 90, 0])
 def test_percent_jumps_aim_at_the_whole_time_span(tmp_path: Path, percent: int) -> None:
     session = loading_session(tmp_path)
@@ -82,15 +102,6 @@ def test_a_post_number_beyond_the_posts_parsed_lands_when_parsed(tmp_path: Path)
     assert session.clock.position == 1
     load_one_more_day(session)
     assert session.clock.position == 8
-
-
-def test_a_step_cancels_a_pending_jump(tmp_path: Path) -> None:
-    session = loading_session(tmp_path)
-    session.jump(Target.end(), 0.0)
-    session.step(1, 0.0)
-    while session.loading:
-        load_one_more_day(session)
-    assert session.pending is None and session.clock.position <= 2
 
 
 def test_playing_through_the_posts_parsed_waits_for_more_instead_of_stopping(tmp_path: Path) -> None:

@@ -208,6 +208,7 @@ class ReplaySession:
         if timeline is not None:
             self.index.set_entities(timeline.entities, timeline.ready_upto)
         self.pending: Target | None = None
+        self.pending_steps = 0  # steps typed after a pending jump ("e ," at start-up): made from where it lands
         self.play_through = False  # reached the last parsed post while playing: go on when more arrive
         self.start_playing = not paused and bool(posts)
         self.filter = FilterState()
@@ -263,6 +264,9 @@ class ReplaySession:
             if seq is not None:
                 self.pending = None
                 self.clock.seek(seq, now)
+                if self.pending_steps:
+                    self.clock.step(self.pending_steps, now)
+                    self.pending_steps = 0
         if self.play_through and not self.clock.at_end:
             self.play_through = False
             self.clock.play(now)
@@ -333,7 +337,10 @@ class ReplaySession:
         clock.toggle(now)
 
     def step(self, delta: int, now: float) -> None:
-        self.pending = None
+        if self.pending is not None:
+            # "e ," or "5 . ." typed while the blog loads: the steps wait for the jump to land
+            self.pending_steps += delta
+            return
         self.clock.step(delta, now)
 
     def faster(self, now: float) -> str:
@@ -374,7 +381,7 @@ class ReplaySession:
         self.play_through = False
         seq = self._resolve(target)
         if seq is None:
-            self.pending = target
+            self.pending, self.pending_steps = target, 0
             return f"→ {target.label} when loaded"
         self.pending = None
         self.clock.seek(seq, now)
