@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 
 from tui.app import keys, render
 
-PLACEHOLDER = "search: words (case and accents ignored) or re:regex — enter: find · escape: clear"
+PLACEHOLDER = "search: words (case ignored, accents count) or re:regex — enter: find · escape: clear"
 _SCREEN_ACTIONS = {"submit": "screen.submit_search", "cancel": "screen.close_search"}
 
 
