@@ -272,7 +272,7 @@ _BEHIND = ("started", "concluded", "happened", "suspended", "resumed")
 _GRACE = timedelta(hours=1)  # "due at 10:00" in a 10:40 post is today's running late, not tomorrow's
 
 
-def _in_tense(when: When | None, kind: str | None, post) -> When | None:
+def _in_tense(when: When | None, kind: str | None, post: Post) -> When | None:
     """The day a time phrase without a date means, given what the sentence says happens.
     A plan for "Thursday" told on a Friday is next week's Thursday; "began on Thursday" told on a
     Tuesday is last week's. A plan "at 09:00" (or "in the morning") told at 22:05 is tomorrow's,
