@@ -769,3 +769,10 @@ def test_a_meeting_called_off_and_back_on_is_planned_again_and_sides_gone_back_i
     got = schedule(OPENING, "The talks have been suspended for lunch, officials said.",
                    "The full delegations have gone back into session, officials said.")
     assert got[-1] == (3, "resumed")
+
+
+def test_a_post_that_gives_a_plan_and_then_its_time_states_one_plan_with_its_time() -> None:
+    blog = run(["Kestria and Ardovia will hold talks in Yalikoy, the Anatrian foreign ministry said.",
+                "The talks are due to open at 10:00 local time on Friday, the ministry said."])
+    planned = [f for pf in blog.posts for f in pf.schedule if f.kind == "planned"]
+    assert len(planned) == 1 and planned[0].when is not None and planned[0].when.hour == 10

@@ -507,6 +507,10 @@ class _Run:
                 if taught is not None:
                     self.venue, self.venue_taught = taught, True
         again = [(b.id, p) for b in ctx.meetings.values() if b.again for p in b.take_again()]
+        timed = {(f.subject, f.kind) for f in schedule if f.when is not None and not f.confirms}
+        if timed:
+            # "planned" and, a sentence later, "planned at 10 a.m. local time": the post states one plan, with its time
+            schedule = [f for f in schedule if f.when is not None or f.confirms or (f.subject, f.kind) not in timed]
         return PostFacts(post.seq, ents, status, schedule, [b.freeze(self._party_name) for b in changed.values()],
                          again)
 
