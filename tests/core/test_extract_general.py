@@ -776,3 +776,10 @@ def test_a_post_that_gives_a_plan_and_then_its_time_states_one_plan_with_its_tim
                 "The talks are due to open at 10:00 local time on Friday, the ministry said."])
     planned = [f for pf in blog.posts for f in pf.schedule if f.kind == "planned"]
     assert len(planned) == 1 and planned[0].when is not None and planned[0].when.hour == 10
+
+
+def test_a_departure_from_a_capital_keeps_it_as_where_from() -> None:
+    got = _left("The Russian delegation has arrived in Istanbul for the talks with Ukraine.",
+                "The Russian delegation has left Istanbul for Moscow, the Kremlin said.",
+                "The Ukrainian delegation left Kiev for Istanbul on Thursday evening, officials said.")
+    assert (2, "Istanbul", "Moscow") in got and any(seq == 3 and origin == "Kiev" for seq, origin, _ in got)

@@ -238,17 +238,15 @@ def where_after(s: Sent, pos: int, status: str, k: Knowledge | None = None) -> s
     return places[0].key
 
 
-def from_after(s: Sent, pos: int, k: Knowledge | None = None) -> str | None:
+def from_after(s: Sent, pos: int) -> str | None:
     """The place a departure leaves: 'left Ankara for Istanbul', 'has departed from Geneva' —
     the first place after the verb that is not where it goes ('for …', 'to …')."""
-    kinds = {p.name: p.kind for p in k.places} if k is not None else None
+    # (any place, a capital or a country too: "left Moscow for Istanbul", "left Miravel for Dérhely")
     for m in s.mentions:
         if m.kind != "place" or m.start < pos:
             continue
         if m.start - pos >= 60:
             break
-        if kinds is not None and kinds.get(m.key) not in ("venue", "city"):
-            continue
         if _FOR.search(s.text, max(0, m.start - 9), m.start) or _TO_BEFORE.search(s.text, max(0, m.start - 12), m.start):
             return None  # the first place named is the destination
         return m.key
@@ -428,7 +426,7 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
     where = where_after(s, m.start(), status, k) if status not in ("announced", "will_not_attend") else None
     if rule.name == "left_for" and where is None:
         return None  # no place to go to: not a departure ("left the door open for talks")
-    origin = from_after(s, m.start(), k) if status == "left" else None
+    origin = from_after(s, m.start()) if status == "left" else None
     key = (subj, status)
     if key in seen:
         return None
