@@ -37,8 +37,18 @@ def add_knowledge_options(p: argparse.ArgumentParser) -> None:
                    help="how names are found: rules (default) or spaCy's English model (pip install 'liveblog-tui[nlp]')")
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """A mistyped option is one line on stderr and exit 2, like every other user error
+    (argparse would print the whole usage block first); --help still shows the usage."""
+
+    def error(self, message: str):  # type: ignore[override]
+        command = self.prog.split()[1:]  # "liveblog-tui replay": the line still starts "liveblog-tui:"
+        where = f"{command[0]}: " if command else ""
+        self.exit(2, f"liveblog-tui: {where}{message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog="liveblog-tui",
         description="Replay a news live blog in the terminal.",
     )

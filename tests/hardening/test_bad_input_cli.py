@@ -379,3 +379,10 @@ def test_a_saved_page_exports_its_posts() -> None:
     data = hb.export_json(PAGES / "article_blocks.html")
     assert [e["headline"] for e in data["entries"]][0] == "Key points so far"
     assert all(not e["time_estimated"] for e in data["entries"])
+
+
+@pytest.mark.parametrize("extra,needle", [(("--speed", "abc"), "--speed"), (("--nonsense",), "--nonsense"),
+                                          (("--ner", "bert"), "--ner")])
+def test_a_mistyped_option_is_one_line_and_exit_2(tmp_path: Path, extra: tuple[str, ...], needle: str) -> None:
+    path = hb.write(tmp_path, "simple.txt", hb.simple_text())
+    replay_fails(path, needle, extra=extra)
