@@ -275,9 +275,9 @@ class Reader:
         # organisations named in full ("Eastern Trade Community"), by folded full name, acronym and head
         # word ("ETC", "community"): a team of any of these makes the organisation a party
         self.orgs: dict[str, str] = {}
-        # (text, registry version) -> what reading it gave; an OrderedDict drops its least recently used entry in O(1),
-        # where a dict's first key is found by skipping every slot deleted before it
-        self._cache: OrderedDict[tuple[str, int], Reading] = OrderedDict()
+        # (text, registry version, team the post spoke of) -> what reading it gave; an OrderedDict drops its least
+        # recently used entry in O(1), where a dict's first key is found by skipping every slot deleted before it
+        self._cache: OrderedDict[tuple[str, int, str | None], Reading] = OrderedDict()
 
     # ------------------------------------------------------------ parties
     def party_for_code(self, code: str, seq: int, surface: str | None = None) -> PartyRec:
@@ -743,8 +743,8 @@ class Reader:
         if multi and rb and _has_role_head(rb.group("role")) and re.match(r"\s*(?:[,.;:)]|$)", after):
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: role, name,")
-        if multi and len(words) <= 4 and _OF_PARTY_AFTER.match(after) and self._names_party(_OF_PARTY_AFTER.match(after).group(1)) \
-                and label not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+        of_party = _OF_PARTY_AFTER.match(after) if multi and len(words) <= 4 else None
+        if of_party is not None and self._names_party(of_party.group(1)) and label not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: of a party")
         if multi and (fold(parts[0]) in self.given_names or label == "PERSON"):
