@@ -144,6 +144,22 @@ def _zone(name: str | None, local: tzinfo, venue: tzinfo | None = None) -> tzinf
     return _named_zone(key) or local
 
 
+def _clock_of(g: dict[str, str | None]) -> tuple[int, int, str | None] | None:
+    """(hour, minute, zone name as written) of a clock atom, or None."""
+    if not g["clock"]:
+        return None
+    h = int(next(g[k] for k in ("h", "h2", "h3", "h4", "h5") if g[k] is not None))
+    mi = int(g["mi"] or g["mi2"] or g["mi3"] or g["mi4"] or g["mi5"] or 0)
+    ap = (g["ap"] or "").lower().replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    if ap == "am" and h == 12:
+        h = 0
+    if h >= 24 or mi >= 60:
+        return None
+    return h, mi, g["tz"] or g["tz2"] or g["tz3"] or g["tz4"] or g["tz5"]
+
+
 class _Acc:
     """Accumulates the parts of one phrase (a run of adjacent atoms)."""
 
@@ -161,21 +177,15 @@ class _Acc:
     def add(self, g: dict[str, str | None]) -> None:
         ref_day = self.ref.astimezone(self.local).date()
         if g["clock"]:
-            h = int(next(g[k] for k in ("h", "h2", "h3", "h4", "h5") if g[k] is not None))
-            mi = int(g["mi"] or g["mi2"] or g["mi3"] or g["mi4"] or g["mi5"] or 0)
-            ap = (g["ap"] or "").lower().replace(".", "")
-            if ap == "pm" and h < 12:
-                h += 12
-            if ap == "am" and h == 12:
-                h = 0
             alt = g["alt"] and scan_atoms(g["alt"])
             if alt and alt[0][2]["clock"]:
                 # "at 10:00 (0800 GMT)": the time in the zone the text names is exact; the
                 # first may be the venue's "local" clock, not the blog's zone
                 self.add(alt[0][2])
                 return
-            if h < 24 and mi < 60:
-                named = g["tz"] or g["tz2"] or g["tz3"] or g["tz4"] or g["tz5"]
+            clock = _clock_of(g)
+            if clock is not None:
+                h, mi, named = clock
                 explicit = bool(named) and not named.lower().startswith("local")
                 if self.clock is not None and self.clock_explicit and not explicit:
                     return  # "09:00 GMT (noon local time)": the zone the text names wins
@@ -326,22 +336,6 @@ def precision_of(raw: str) -> str:
 def parse_iso(value: str) -> datetime:
     """ISO text from a corrections entry -> datetime (dateutil, so '2025-05-16 12:30+03:00' works too)."""
     return dtparser.isoparse(value) if "T" in value else dtparser.parse(value)
-
-
-def _clock_of(g: dict[str, str | None]) -> tuple[int, int, str | None] | None:
-    """(hour, minute, zone name as written) of a clock atom, or None."""
-    if not g["clock"]:
-        return None
-    h = int(next(g[k] for k in ("h", "h2", "h3", "h4", "h5") if g[k] is not None))
-    mi = int(g["mi"] or g["mi2"] or g["mi3"] or g["mi4"] or g["mi5"] or 0)
-    ap = (g["ap"] or "").lower().replace(".", "")
-    if ap == "pm" and h < 12:
-        h += 12
-    if ap == "am" and h == 12:
-        h = 0
-    if h >= 24 or mi >= 60:
-        return None
-    return h, mi, g["tz"] or g["tz2"] or g["tz3"] or g["tz4"] or g["tz5"]
 
 
 _OPEN_PAREN = re.compile(r"\s*\(\s*")

@@ -695,7 +695,7 @@ class Reader:
             self._outlet(it, surface, a, b, seq, after)
             return why(seq, surface, "outlet: media word")
         if (last in ORG_WORDS or longer is not None) and len(words) > 1:
-            acr = re.match(r"\s*\(([A-Z]{2,6})\)", after)
+            acr = _ACRONYM_AFTER.match(after)
             self.note_org(surface, acr.group(1) if acr else None)
             rec = self.reg.parties.get(party_id(self.orgs.get(fold(surface), surface)))
             if rec is None and (not b.poss and (_first_word(after) in TEAM_NOUNS or _BETWEEN_BEFORE.search(before)
