@@ -26,8 +26,8 @@ presidents ministers leaders heads officials envoys diplomats negotiators spokes
 advisors aides chiefs commanders lawmakers senators generals ambassadors
 """.split())
 
-# Titles abbreviated with a full stop that still lead into the name ("Col. Barış Tekinalp",
-# "Maj. Gen. Costin Pădureanu", "Dr. Ana Ruiz"): the stop does not end the phrase.
+# Titles abbreviated with a full stop that still lead into the name ("Col. Ana Petrov",
+# "Maj. Gen. Ivo Lind", "Dr. Ana Ruiz"): the stop does not end the phrase.
 TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof sen gen col lt maj capt rep gov brig adm sgt cpl cmdr amb".split())
 
 # Heads that place a person but are not their role ("his Russian counterpart Vladimir Putin").

@@ -132,21 +132,21 @@ _BEFORE_OUTLET = re.compile(r"(?:\btold|\baccording\s+to|\bciting|\bcited\s+by|\
 _BEFORE_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 _AFTER_OUTLET_VERB = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+|also\s+|first\s+|earlier\s+){0,2}"
                                 r"(?:reported|reports|cited|cites|quoted|quotes|learned|learnt|broadcast|aired)\b", re.I)
-# (not when the media word is followed by the outlet's own name: "the Brask daily Gazeta Brasska")
+# (not when the media word is followed by the outlet's own name: "the Holmstad daily Morning Courier")
 _AFTER_MEDIA = re.compile(r"^\s+(?:news\s+agency|news\s+outlet|newspaper|broadcaster|agency|daily|tv|channel|television|radio)\b"
                           r"(?!\s+(?-i:[A-Z]))", re.I)
-# "the Brask daily Gazeta Brasska": the place names whose outlet it is; the outlet is the name after
+# "the Holmstad daily Morning Courier": the place names whose outlet it is; the outlet is the name after
 _MEDIA_THEN_NAME = re.compile(r"^\s+(?:news\s+agency|newspaper|broadcaster|agency|daily|tv|channel|television|radio|weekly)"
                               r"\s+(?-i:[A-Z])", re.I)
 _AFTER_SPEECH = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+|earlier\s+|reportedly\s+|previously\s+){0,2}"
                            r"([a-z]+)\b")
-# (a bare role head may open the role too: "Vuk Terzić, director of the state water agency;")
+# (a bare role head may open the role too: "Jan Marek, director of the state water agency;")
 _BARE_HEADS = "|".join(sorted((h for h in ROLE_HEADS if h.isalpha() and len(h) > 3 and not h.endswith("s")), key=len, reverse=True))
 _APPOSITIVE = re.compile(r"^,\s+(?:who|whose)\b|^,\s+(?P<role>(?:the|a|an|[^\s,]+['’]s|[A-Z][\w-]*|(?-i:" + _BARE_HEADS + r"))\s[^,.;:()“”\"\n]{0,120}?)"
                          r"(?=,|\.|;|:|\(|\)|“|\"|\s[–—]|$| (?:has|had|have|is|was|said|says|told|will|would)\b)")
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while|by|with)\s+)(?P<role>(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[^\s,]+['’]s)\s+)?"
                           r"(?:[\w’'-]+\s+){0,6}?[\w-]+),\s+$")
-# "… ready to meet Magravia's prime minister, Gergely Ormándi, …": a possessive opens the role
+# "… ready to meet Osterland's prime minister, Emil Holm, …": a possessive opens the role
 _POSS_ROLE_BEFORE = re.compile(r"(?:^|\s)(?P<role>[^\s,]+['’]s\s+(?:[\w’'-]+\s+){0,3}?[\w-]+),\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _MOVE_BEFORE = re.compile(r"\b(?:(?:travel(?:l?ed|l?ing|s)?|fl(?:y|ew|ying|own)|head(?:ed|ing|s)?|arriv(?:e|ed|ing|es)|return(?:ed|ing|s)?|"
@@ -267,8 +267,8 @@ class Reader:
         self.ner = ner  # optional name finder (spaCy): labels for unknown runs
         self.given_names: set[str] = set()  # folded first names of people seen
         self.trace: list[tuple[int, str, str]] | None = None  # (seq, surface, why) when debugging
-        # the party whose team the post last spoke of, and the post: "Dastar … its delegation is on its way.
-        # The delegation is led by X" (a paragraph later) puts X in Dastar's team
+        # the party whose team the post last spoke of, and the post: "Osterland … its delegation is on its way.
+        # The delegation is led by X" (a paragraph later) puts X in Osterland's team
         self._team: str | None = None
         self._team_seq = 0
         self.parties_named: tuple[str, ...] = ()  # party ids the last post read names, in any form
@@ -641,7 +641,7 @@ class Reader:
         nxt = _first_word(after)
         longer = _ORG_OF.match(after) if len(words) == 1 and last in ORG_WORDS and not b.poss else None
         if longer is not None:
-            # "the Commission for Humanitarian Passage (CHP)": one organisation, its name running on
+            # "the Commission for Safe Return (CSR)": one organisation, its name running on
             # past "for"/"of"; the capitalised words after it are part of it, not names of their own
             end = b.start + len(b.text) + longer.end()
             for later in items[k + 1:]:
@@ -657,7 +657,7 @@ class Reader:
                 it.party = rec.id
                 return why(seq, surface, "party: an organisation's team")
             return why(seq, surface, "skip: a common noun capitalised")
-        # --- an organisation's acronym once the organisation is a party: "the LCC said"
+        # --- an organisation's acronym once the organisation is a party: "the NRC said"
         if len(words) == 1 and caps and a.fold in self.orgs and not before.endswith("("):  # (not "X Council (XC)" itself)
             if self.reg.parties.get(party_id(self.orgs[a.fold])) is not None:
                 rec = self.party_for_name(surface, seq)  # (the acronym becomes one of its forms)
@@ -701,8 +701,8 @@ class Reader:
             if rec is None and (not b.poss and (_first_word(after) in TEAM_NOUNS or _BETWEEN_BEFORE.search(before)
                                                 or _TEAMS_OF_BEFORE.search(before) or _BROKERED_BEFORE.search(before))
                                 or _ITS_ENVOY_AFTER.match(after)):
-                # a team, a side of talks, or a mediator: "mediated by the Lakelands Cooperation Council
-                # (LCC), whose special envoy …", "the Northern Union delegation"
+                # a team, a side of talks, or a mediator: "mediated by the Northern Rivers Council
+                # (NRC), whose special envoy …", "the Northern Union delegation"
                 rec = self.party_for_name(surface, seq)  # "the Northern Union delegation", "teams from … and the Northern Union"
                 rec.kind = "organisation"
             if rec is not None:
@@ -782,7 +782,7 @@ class Reader:
                 return why(seq, surface, "party: its government")
             if len(words) == 1 and not b.poss and len(b.fold) >= 6 and _DEMONYM_SUFFIX.search(b.fold) \
                     and _THE_BEFORE.search(before) and _GOV_AFTER.match(" " + after.lstrip()) and label not in ("PERSON",):
-                # "the Evrenian foreign ministry", "the Qadiri government": a country's adjective
+                # "the Varnian foreign ministry", "the Qadiri government": a country's adjective
                 rec = self.party_for_name(surface, seq, demonym=surface)
                 it.party = rec.id
                 return why(seq, surface, "party: demonym before its government")
@@ -801,7 +801,7 @@ class Reader:
         # --- a person by what follows: appositive, speech verb, line-up dash
         app = _APPOSITIVE.match(after)
         if app and app.group("role") and _HONORIFIC_NAME.match(app.group("role")):
-            app = None  # "in Brask, Mr Mróz said": the next clause's speaker, not a role
+            app = None  # "in Holmstad, Mr Hale said": the next clause's speaker, not a role
         if app and not caps and (app.group("role") is None and multi or (app.group("role") and _has_role_head(app.group("role")))):
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: appositive")
@@ -859,8 +859,8 @@ class Reader:
         return any(f == fold(r.name) or f in (fold(x) for x in r.forms) for r in self.reg.parties.values())
 
     def _beside_a_person(self, text: str, toks: list[Tok], items: list[Item], k: int) -> bool:
-        """Is the name coordinated with a person ("Zorić and Ormándi could meet", "between
-        Lazarević and Szilvássy")? Then it is that person's counterpart, not a country."""
+        """Is the name coordinated with a person ("Brandt and Holm could meet", "between
+        Novak and Costa")? Then it is that person's counterpart, not a country."""
         it = items[k]
         before = next((x for x in reversed(items[:k]) if not (x.kind == WORD and toks[x.i].fold in ("and", "or"))), None)
         if before is not None and before.person and _COORDINATED.fullmatch(text, toks[before.j - 1].end, toks[it.i].start):
@@ -879,13 +879,13 @@ class Reader:
         end = b.end
         number = _CHANNEL_NUMBER.match(after)
         if number is not None:
-            # "Tazerun 24", "Channel 4": the number is part of the outlet's name
+            # "Holmstad 24", "Channel 4": the number is part of the outlet's name
             surface, end = f"{surface} {number.group(1)}", b.end + number.end()
         rec = self.reg.add_outlet(surface, seq, extends=outlet_key(a.base) if len(surface) > len(a.base) else None)
         it.mention = Linked(a.start, end, "outlet", rec.name)
         acr = _ACRONYM_AFTER.match(after)
         if acr is not None and len(surface.split()) > 1:
-            # "the Qadiri News Agency (QNA) reports": the acronym is the same outlet
+            # "the Osterland Press Agency (OPA) reports": the acronym is the same outlet
             self.reg.add_outlet(acr.group(1), seq, extends=outlet_key(rec.forms[0]))
 
     def _person(self, it: Item, words: list[Tok], surface: str, seq: int) -> PersonRec:
@@ -1068,7 +1068,7 @@ class Reader:
                 if hi - lo >= 4 and _has_role_head(text[lo:hi]):
                     side, team = self._side_in(items, toks, lo, hi, text)
                     if side is None and re.match(r"whose\s", text[lo:hi], re.I):
-                        # "the Lakelands Cooperation Council (LCC), whose special envoy, X": the body's envoy
+                        # "the Northern Rivers Council (NRC), whose special envoy, X": the body's envoy
                         owner = [x for x in items if x.party and toks[x.j - 1].end <= lo
                                  and re.fullmatch(r"\s*(?:\([A-Z]{2,6}\))?\s*,\s*", text[toks[x.j - 1].end:lo])]
                         side = owner[-1].party if owner else None
@@ -1132,7 +1132,7 @@ class Reader:
         if teams:
             self._team = teams[-1]
         elif len(named) == 1 and _ITS_TEAM.search(text):
-            self._team = named[0]  # "Dastar will take part, and its delegation is on its way"
+            self._team = named[0]  # "Osterland will take part, and its delegation is on its way"
 
         # "Ardovia has named Foreign Minister Inés Ibáñez to lead its delegation."
         team: str | None = None
@@ -1209,7 +1209,7 @@ _LEADS_BEFORE = re.compile(r"(?:,\s+who\s+(?:will\s+)?|\s)(?:led|leads|heads|hea
 def _adjacent(text: str, a: Tok, b: Tok) -> bool:
     between = text[a.start + len(a.text):b.start]
     return between == " " or (between.strip() == "" and "\n" not in between and 0 < len(between) <= 2) \
-        or (between == ". " and a.fold in TITLE_ABBREVIATIONS)  # "Col. Barış Tekinalp"
+        or (between == ". " and a.fold in TITLE_ABBREVIATIONS)  # "Col. Ana Petrov"
 
 
 def _window_before(text: str, pos: int, size: int = 110) -> str:

@@ -440,7 +440,7 @@ def _find_mentions(s: Sent) -> list[Mention]:
         if " with" in word or word.endswith(("to", "call")) or "spoken to" in word:
             parties = parties + _list_after(s, v.end())
         elif word.endswith(("meet", "meeting")) and len(parties) == 1:
-            # "he is ready to meet Magravia's prime minister, Gergely Ormándi": whom he would meet
+            # "he is ready to meet Osterland's prime minister, Emil Holm": whom he would meet
             whom = next((x for x in s.mentions if x.kind == "person" and v.end() <= x.start < v.end() + 60
                          and not re.search(r"[.;:]", s.text[v.end():x.start])), None)
             if whom is not None:
@@ -531,7 +531,7 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
             _copy(m, ctx.meetings[main], m.next_round)
             return
     if len(people) == 1 and not delegs and not m.held and m.noun in ("dinner", "call", "working_group"):
-        # "Kébé's dinner": the latest dinner on record that person is at
+        # "Rossi's dinner": the latest dinner on record that person is at
         name = next(iter(people))
         known = [b for b in ctx.meetings.values() if b.kind == m.noun and not b.id.endswith("-next")
                  and any(kind == "person" and key == name for kind, key in b.parties)]
@@ -622,7 +622,7 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
                 return
             _copy(m, base, m.next_round)
             if m.noun == "working_group" and base.kind == "working_group":
-                # "The working group, chaired by the CHP, will meet at 09:00": who chairs it, told later
+                # "The working group, chaired by the CSR, will meet at 09:00": who chairs it, told later
                 extra = tuple(d for d in _staffed_by(s, m, k) if d not in m.delegations)
                 if extra:
                     m.delegations = (*m.delegations, *extra)
@@ -787,7 +787,7 @@ def _country(k: Knowledge, did: str) -> str:
 # ---------------------------------------------------------------- participants
 
 _ATTENDED = re.compile(r"\bwas\s+attended\s+by\b|\bwere\s+present\b|\battended\b"
-                       # "Fonoti, Ilievski and Halvorsen arrived at the villa for Kébé's dinner": there for it
+                       # "Berg, Novak and Costa arrived at the villa for Rossi's dinner": there for it
                        r"|\b(?:arrived|have\s+arrived|has\s+arrived)\s+(?:at|in)\s+[^.;]{0,40}?\bfor\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}"
                        r"(?:dinner|lunch|breakfast|meeting|talks|session|call)\b", re.IGNORECASE)
 _PRESENT_LIST = re.compile(r"\b(?:includes|is\s+made\s+up\s+of|is\s+represented\s+by|consists\s+of|comprised)\b", re.IGNORECASE)
@@ -874,7 +874,7 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
         return out
     head = _AT_HEAD.search(s.text)
     if head is not None and re.search(r"\btable\b", s.text[max(0, head.start() - 50):head.start()]):
-        head = None  # "a long table, with Carvalhosa at its head": the table's head, where she sits
+        head = None  # "a long table, with Rossi at its head": the table's head, where she sits
     if head is not None:
         # "with the water minister, Samira Nassar, at its head": who leads the team
         for m in persons:
@@ -888,7 +888,7 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
             # the sides' members, and the mediators' and hosts' envoys in the chair (not parties)
             if side and (side in meeting.delegations or not meeting.delegations or is_mediator(k, side)
                          or _OBSERVER.match(s.text, m.end, m.end + 40)):
-                # (an observer's envoy in the room is there too: "Sönmezer, the Evrenian observer, at one end")
+                # (an observer's envoy in the room is there too: "Aydin, the Varnian observer, at one end")
                 out.append(Participant(m.key, s.post.seq, "present", s.text))
     return out
 

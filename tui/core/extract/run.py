@@ -199,7 +199,7 @@ _PUBLISHED_CUE = Gated(_PUBLISHED_LINEUP, ("published", "released", "unveiled", 
 _PRESENT_CUE = Gated(mt._PRESENT_LIST, ("includes", "made", "represented", "consists", "comprised"))
 
 
-# "the foreign ministry said in Akdoruk", "told reporters in Dobrovac": where the speaker is, not the meeting
+# "the foreign ministry said in Ruta Vale", "told reporters in Holmstad": where the speaker is, not the meeting
 _SAID_IN = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|stated|added|reported|speaking|spoke|"
                       r"(?:a\s+)?statement|briefing|press\s+conference|news\s+conference)\s+(?:in|at)\s+(?:the\s+)?$",
                       re.IGNORECASE)

@@ -210,7 +210,7 @@ def cue_kind(text: str, lo: int = 0, start: int = 0, end: int | None = None, hi:
             if rule.kind not in ("denied", "confirmed") and _NEGATED.search(window, 0, hit.start()):
                 continue  # "has not postponed the talks"
             if rule.kind == "cancelled" and _SINCE_CLAUSE.search(window, 0, hit.start()):
-                continue  # "will meet on Saturday, a day after Dérhely called off the idea": what came before
+                continue  # "will meet on Saturday, a day after Ruta Vale called off the idea": what came before
             if rule.name == "denied_report_false" and rule.where == "both" and _DENIED_ELSE.match(
                     text, lo + hit.end(), start) and lo + hit.end() <= start:
                 return None  # "denied reports that it is pulling out of the summit": another action denied

@@ -76,14 +76,14 @@ RULES: tuple[StatusRule, ...] = (
                                   r"|it\s+(?:to|up)|unanswered|undecided|behind|out\b))|\bdeparted\s+(?:from|for)\b"
                                   r"|\b(?:flew|headed)\s+(?:back\s+)?home\b|\bflew\s+back\s+to\b|\b(?:is|are)\s+leaving\b"), country_subject=True,
                hints=("left", "departed", "home", "flew", "leaving")),
-    # the simple past only with where from and where to: "left Vallmora for Yelkent", "left for the airport"
+    # the simple past only with where from and where to: "left Port Elda for Ruta Vale", "left for the airport"
     # (a destination is required: "left the door open for talks" names no place, see _one)
     StatusRule("left_for", "left", _r(r"\bleft\s+(?:for\s+|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+for\s+)"),
                country_subject=True, hints=("left",)),
     StatusRule("travelling", "travelling",
                _r(r"\b(?:is|are)\s+(?:now\s+)?(?:heading|headed|en\s+route|on\s+(?:its|their|his|her)\s+way|travell?ing|flying)\b"
                   r"|\bheaded\s+out\s+to\b|\b(?:has|have)\s+set\s+(?:off|out)\s+for\b"
-                  # "is now being driven to Port Cassian", "the plane carrying it has been diverted"
+                  # "is now being driven to Port Elda", "the plane carrying it has been diverted"
                   r"|\b(?:is|are)\s+(?:now\s+)?being\s+(?:driven|flown|taken|bussed|escorted)\s+to\b"), country_subject=True,
                hints=("head", "route", "way", "travel", "flying", "set", "being")),
     # present tense only: "will be waiting for the Ukrainian side at 10 a.m." is a plan, not where it stands
@@ -115,7 +115,7 @@ RULES: tuple[StatusRule, ...] = (
                _r(r"\b(?:published|released|unveiled|announced|named)\s+(?:the|its|their)\s+(?:full\s+|complete\s+|final\s+)?"
                   r"(?:names\s+of\s+(?:its|their|the)\b|list\s+of\b|line-?ups?\b|delegation\b)"), subject_after=True,
                hints=("published", "released", "unveiled", "announced", "named")),
-    # "has still not left Miravel": still there
+    # "has still not left Port Elda": still there
     StatusRule("not_left", "located", _r(r"\b(?:has|have)\s+(?:still\s+)?not\s+(?:yet\s+)?left\b|\b(?:has|have)\s+yet\s+to\s+leave\b"),
                hints=("left", "leave")),
     StatusRule("located", "located",
@@ -241,7 +241,7 @@ def where_after(s: Sent, pos: int, status: str, k: Knowledge | None = None) -> s
 def from_after(s: Sent, pos: int) -> str | None:
     """The place a departure leaves: 'left Ankara for Istanbul', 'has departed from Geneva' —
     the first place after the verb that is not where it goes ('for …', 'to …')."""
-    # (any place, a capital or a country too: "left Moscow for Istanbul", "left Miravel for Dérhely")
+    # (any place, a capital or a country too: "left Moscow for Istanbul", "left Port Elda for Ruta Vale")
     for m in s.mentions:
         if m.kind != "place" or m.start < pos:
             continue
