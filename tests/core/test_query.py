@@ -253,3 +253,27 @@ def test_term_seqs_are_cut_at_the_playhead():
     assert idx.term_seqs(q) == [[5, 7], [1, 3, 6, 7]]
     assert idx.term_seqs(q, upto=5) == [[5], [1, 3]]
     assert idx.term_counts(q, upto=5) == [1, 2]
+
+
+def test_two_threads_catching_up_at_once_index_each_post_once() -> None:
+    """The loading worker and the UI thread both bring the index up to the posts parsed; what one
+    added the other skips (it used to read the size, then extend from a stale start: a ValueError)."""
+    import threading
+
+    posts = make_posts()
+    for _ in range(50):
+        idx = PostIndex(posts[:1])
+        start = threading.Barrier(2)
+
+        def catch_up() -> None:
+            start.wait()
+            for n in range(2, len(posts) + 1):
+                idx.catch_up(posts, n)
+
+        others = [threading.Thread(target=catch_up) for _ in range(2)]
+        for t in others:
+            t.start()
+        for t in others:
+            t.join()
+        assert idx.size == len(posts)
+        assert idx.filter(parse_query("exchange")) == [5, 7]

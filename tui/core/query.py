@@ -273,6 +273,14 @@ class PostIndex:
             if fold_now:
                 self._fold_pending()
 
+    def catch_up(self, posts: Sequence[Post], n: int | None = None, *, fold_now: bool = False) -> None:
+        """Index posts[size:n] (n: len(posts) by default) — what is missing, read and added under one
+        lock, so a loading worker and the UI thread catching up at once never add a post twice."""
+        with self._lock:
+            n = len(posts) if n is None else n
+            if self._n < n:
+                self.extend(posts[self._n : n], fold_now=fold_now)
+
     def set_entities(self, entities_of: Callable[[int], PostEntities] | None, upto: int) -> None:
         """Posts 1..upto have entities: `entities_of(seq)` (may be called from any thread)."""
         with self._lock:

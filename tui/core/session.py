@@ -255,8 +255,7 @@ class ReplaySession:
             self.clock.extend(times, [p.day for p in new])
             self.density.extend(times)
             self.loaded = n
-        if self.index.size < n:  # the loader did not extend it (tests, small blogs)
-            self.index.extend(posts[self.index.size : n])
+        self.index.catch_up(posts, n)  # what the loader did not index yet (tests, small blogs)
         if done:
             self._load = None
         if self.pending is not None:

@@ -346,8 +346,7 @@ class ReplayScreen(Screen[None]):
         while not worker.is_cancelled:
             if load is not None and not load.done:
                 load.step(LOAD_CHUNK)
-                if index.size < len(posts):
-                    index.extend(posts[index.size : len(posts)], fold_now=True)  # here, not in a query
+                index.catch_up(posts, fold_now=True)  # here, not in a query
                 self.post_message(self.PostsLoaded())
                 target = session.clock.position + EXTRACT_AHEAD  # facts at the playhead first
                 if timeline.ready_upto < target:
