@@ -17,7 +17,9 @@ from tui.app.widgets.panes import (
     FactSelected,
     MeetingsPane,
     PeopleGrid,
+    PostLabels,
     SchedulePane,
+    SourceLabels,
     format_when,
 )
 from tui.core.facts import Participant, State
@@ -294,7 +296,11 @@ async def test_every_word_of_a_wrapped_schedule_row_is_drawn(width: int) -> None
         ScheduleFact(9, "talks", "rescheduled", _states.at(16, 12, 30), False, raw, "e"),
         ScheduleFact(12, "talks", "denied", None, False, "", "the report is inaccurate"),
     )
-    app = PaneApp(lambda: SchedulePane(seq_label=lambda s: f"#{s} ~14:05"))
+    class Timed(SourceLabels):
+        def label(self, seq: int, at: int) -> str:
+            return f"#{seq} ~14:05"
+
+    app = PaneApp(lambda: SchedulePane(labels=Timed()))
     async with app.run_test(size=(width, 40)) as pilot:
         pane = app.query_one(SchedulePane)
         pane.show(State(seq=12, schedule=facts))
@@ -328,7 +334,7 @@ async def test_people_grid_lists_persons_only_with_a_fixed_name_column() -> None
     meetings = tuple(
         Meeting(f"m{i}", f"Meeting {i}", "other", None, None, "happened", tuple(people + countries), (5,)) for i in range(8)
     )
-    app = PaneApp(lambda: MeetingsPane(seq_label=lambda s: f"#{s}"))
+    app = PaneApp(MeetingsPane)
     async with app.run_test(size=(60, 40)) as pilot:
         app.query_one(MeetingsPane).show(State(seq=5, meetings=meetings))
         await pilot.pause()
@@ -470,3 +476,42 @@ async def test_the_replay_at_80x24_says_what_each_stacked_pane_cuts() -> None:
         await pilot.pause()
         _, border = _pane_rows(app, "Delegations")
         assert re.search(r"↑ \d+ above", border) and "↓" not in border
+
+
+class _Post:
+    def __init__(self, day: int, hour: int, estimated: bool = False) -> None:
+        self.day = _states.at(day, hour).date()
+        self.time = _states.at(day, hour)
+        self.time_estimated = estimated
+        self.blog_name = ""
+
+
+class _Blog:
+    def __init__(self, *posts: _Post) -> None:
+        self.posts = list(posts)
+
+
+def test_a_source_label_names_its_day_only_when_it_is_not_the_playheads() -> None:
+    blog = _Blog(_Post(14, 21, estimated=True), _Post(15, 9), _Post(15, 10))
+    blog.posts += [_Post(23, 8)]
+    labels = PostLabels(blog)
+    assert labels.label(1, 1) == "#1 ~21:00"
+    assert labels.label(2, 3) == "#2 09:00"
+    assert labels.label(1, 3) == "#1 Wed ~21:00"  # 14 May 2025 was a Wednesday
+    assert labels.label(1, 4) == "#1 14 May ~21:00"  # a week or more away: the date
+    assert labels.label(9, 3) == "#9"  # no such post
+    assert labels.context(2) == labels.context(3) != labels.context(1)
+
+
+async def test_a_pane_names_the_day_of_an_earlier_days_source_once_the_playhead_moves_on() -> None:
+    # post 37 (the Russian arrival in EARLY) is at 21:00 on 15 May; post 60 is on 16 May
+    blog = _Blog(*[_Post(15, 9) for _ in range(36)], _Post(15, 21), *[_Post(16, 9) for _ in range(30)])
+    app = PaneApp(lambda: DelegationsPane(labels=PostLabels(blog)))
+    async with app.run_test(size=(60, 20)) as pilot:
+        pane = app.query_one(DelegationsPane)
+        pane.show(replace(EARLY, seq=37))
+        await pilot.pause()
+        assert "#37 21:00" in option_texts(pane)[0]
+        pane.show(replace(EARLY, seq=60))  # the same rows a day later: only the label changes
+        await pilot.pause()
+        assert "#37 Thu 21:00" in option_texts(pane)[0]

@@ -215,14 +215,16 @@ class ReplayScreen(Screen[None]):
         self._stop_follow()  # the watching thread ends now: the app never waits for it at exit
 
     def _mount_panes(self) -> None:
-        from tui.app.widgets.panes import DelegationsPane, MeetingsPane, SchedulePane
+        from tui.app.widgets.panes import DelegationsPane, MeetingsPane, PostLabels, SchedulePane
 
-        label = self._seq_label
-        blog_of = self._blog_of if self.session.blog.merged_from else None
+        blog = self.session.blog
+        short = short_blog_names(blog.merged_from)
+        labels = PostLabels(blog, lambda name: short.get(name, name))
+        blog_of = self._blog_of if blog.merged_from else None
         self.query_one("#panes", Vertical).mount_all([
-            DelegationsPane(seq_label=label, blog_of=blog_of).data_bind(facts=ReplayScreen.facts),
-            SchedulePane(seq_label=label).data_bind(facts=ReplayScreen.facts),
-            MeetingsPane(seq_label=label).data_bind(facts=ReplayScreen.facts),
+            DelegationsPane(labels=labels, blog_of=blog_of).data_bind(facts=ReplayScreen.facts),
+            SchedulePane(labels=labels).data_bind(facts=ReplayScreen.facts),
+            MeetingsPane(labels=labels).data_bind(facts=ReplayScreen.facts),
         ])
 
     def on_resize(self, event: events.Resize) -> None:
@@ -255,16 +257,6 @@ class ReplayScreen(Screen[None]):
             if inside is not None and (not shown or name in self.hidden_panes):
                 self.set_focus(self.feed)
                 return
-
-    def _seq_label(self, seq: int) -> str:
-        posts = self.session.blog.posts
-        if not 0 < seq <= len(posts):
-            return f"#{seq}"
-        post = posts[seq - 1]
-        label = f"#{seq} {'~' if post.time_estimated else ''}{post.time:%H:%M}"
-        if post.blog_name:
-            label += f" {short_blog_names(self.session.blog.merged_from).get(post.blog_name, post.blog_name)}"
-        return label
 
     def _blog_of(self, seq: int) -> str:
         posts = self.session.blog.posts

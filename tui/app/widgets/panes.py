@@ -18,7 +18,7 @@ Styles live in tui/app/app.tcss (WIDGETS_CSS_PATH), the app's stylesheet.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -43,12 +43,50 @@ from tui.core.phrases import (  # shared with the post screen, the timeline and 
 
 WIDGETS_CSS_PATH = Path(__file__).parents[1] / "app.tcss"  # the widgets' looks: the app's stylesheet
 
-SeqLabel = Callable[[int], str]
 BlogOf = Callable[[int], str]  # the blog a post came from (blogs merged on one clock)
 
 
-def default_seq_label(seq: int) -> str:
-    return f"#{seq}"
+class SourceLabels:
+    """How a pane names the source post of a fact. This default says "#13"; the replay
+    screen's adds the post's time, and its day when that is not the playhead's."""
+
+    def label(self, seq: int, at: int) -> str:
+        """The label of post `seq` with the playhead at post `at` (0: before the first)."""
+        return f"#{seq}"
+
+    def context(self, at: int) -> Hashable:
+        """What labels depend on besides their post, with the playhead at post `at`: a
+        pane redraws when it changes (the playhead's day, for labels that name other days)."""
+        return None
+
+
+class PostLabels(SourceLabels):
+    """"#13 ~21:00": a post's number and time ("~" when estimated), its day too when it is
+    not the playhead's ("#13 Wed ~21:00"; "#13 9 May ~21:00" a week or more away), and
+    its blog's short name when blogs are merged. `blog` is read at each call: it grows
+    while it loads."""
+
+    def __init__(self, blog: object, blog_names: Callable[[str], str] = str) -> None:
+        self.blog = blog
+        self.blog_names = blog_names
+
+    def label(self, seq: int, at: int) -> str:
+        posts = self.blog.posts
+        if not 0 < seq <= len(posts):
+            return f"#{seq}"
+        post = posts[seq - 1]
+        label = f"#{seq} "
+        day = self.context(at)
+        if day is not None and post.day != day:
+            label += f"{post.day:%a} " if abs((day - post.day).days) < 7 else f"{post.day.day} {post.day:%b} "
+        label += f"{'~' if post.time_estimated else ''}{post.time:%H:%M}"
+        if post.blog_name:
+            label += f" {self.blog_names(post.blog_name)}"
+        return label
+
+    def context(self, at: int) -> Hashable:
+        posts = self.blog.posts
+        return posts[at - 1].day if 0 < at <= len(posts) else None
 
 
 class FactSelected(Message):
@@ -152,9 +190,10 @@ class _FactList(OptionList):
     def watch_facts(self, facts: object) -> None:
         show_facts(self, facts)
 
-    def __init__(self, *, seq_label: SeqLabel | None = None, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, *, labels: SourceLabels | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.seq_label: SeqLabel = seq_label or default_seq_label
+        self.labels = labels or SourceLabels()
+        self._at = 0  # the playhead's post, as of the state shown
         self._seq_of: dict[str, int] = {}
         self._key: object = object()  # what the last show() rendered from
         self._dividers: list[bool] = []  # per option: a divider line under it
@@ -192,6 +231,19 @@ class _FactList(OptionList):
         self._key = key
         text = f"indexing facts… (up to #{ready} so far, playhead at #{k})"
         self._replace([Option(render.plain(text, render.DIM), id="-indexing", disabled=True)], {})
+
+    def seq_label(self, seq: int) -> str:
+        """The label of source post `seq` as of the state shown."""
+        return self.labels.label(seq, self._at)
+
+    def _shown(self, state: State, key: object) -> bool:
+        """True when `key` (with the labels' context) is what the pane shows already; else
+        remembers it and the playhead for the rows about to be built."""
+        key = (key, self.labels.context(state.seq))
+        if key == self._key:
+            return True
+        self._key, self._at = key, state.seq
+        return False
 
     def seq_of(self, option_id: str) -> int | None:
         """The source seq behind an option id (for tests and the app)."""
@@ -249,18 +301,17 @@ class DelegationsPane(_FactList):
     ORIGIN = "delegations"
     EMPTY = "no delegation mentioned yet"
 
-    def __init__(self, *, seq_label: SeqLabel | None = None, blog_of: BlogOf | None = None,
+    def __init__(self, *, labels: SourceLabels | None = None, blog_of: BlogOf | None = None,
                  id: str | None = "delegations-pane", classes: str | None = None) -> None:
         """`blog_of(seq)`: the blog of a post when several are merged; a status then
         names its source in each blog that reported it."""
-        super().__init__(seq_label=seq_label, id=id, classes=classes)
+        super().__init__(labels=labels, id=id, classes=classes)
         self.border_title = "Delegations"
         self.blog_of = blog_of
 
     def show(self, state: State) -> None:
-        if state.delegations == self._key:
+        if self._shown(state, state.delegations):
             return
-        self._key = state.delegations
         options: list[Option | None] = []
         seq_of: dict[str, int] = {}
         for number, delegation in enumerate(state.delegations):
@@ -313,16 +364,14 @@ class SchedulePane(_FactList):
     ORIGIN = "schedule"
     EMPTY = "no schedule mentioned yet"
 
-    def __init__(self, *, seq_label: SeqLabel | None = None, id: str | None = "schedule-pane", classes: str | None = None) -> None:
-        super().__init__(seq_label=seq_label, id=id, classes=classes)
+    def __init__(self, *, labels: SourceLabels | None = None, id: str | None = "schedule-pane", classes: str | None = None) -> None:
+        super().__init__(labels=labels, id=id, classes=classes)
         self.border_title = "Schedule"
 
     def show(self, state: State) -> None:
         names = {m.id: m.name for m in state.meetings}
-        key = (state.schedule, names)
-        if key == self._key:
+        if self._shown(state, (state.schedule, names)):
             return
-        self._key = key
         by_subject: dict[str, list[ScheduleFact]] = {}
         for fact in state.schedule:  # oldest first; dict keeps first-seen subject order
             by_subject.setdefault(fact.subject, []).append(fact)
@@ -391,9 +440,8 @@ class MeetingsList(_FactList):
         self.post_message(_OutOfView())  # the pane's border, shared with the grid, says it
 
     def show(self, state: State) -> None:
-        if state.meetings == self._key:
+        if self._shown(state, state.meetings):
             return
-        self._key = state.meetings
         options: list[Option | None] = []
         seq_of: dict[str, int] = {}
         for number, meeting in enumerate(state.meetings):
@@ -527,14 +575,14 @@ class MeetingsPane(Vertical):
     def watch_facts(self, facts: object) -> None:
         show_facts(self, facts)
 
-    def __init__(self, *, seq_label: SeqLabel | None = None, id: str | None = "meetings-pane", classes: str | None = None) -> None:
+    def __init__(self, *, labels: SourceLabels | None = None, id: str | None = "meetings-pane", classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._seq_label = seq_label
+        self._labels = labels
         self._pending: State | None = None
         self.border_title = "Meetings"
 
     def compose(self) -> ComposeResult:
-        yield MeetingsList(seq_label=self._seq_label, id="meetings-list")
+        yield MeetingsList(labels=self._labels, id="meetings-list")
         yield PeopleGrid(id="people-grid")
 
     @property
