@@ -24,6 +24,8 @@ MAY16 = date(2025, 5, 16)
         "16th of May 2025",
         "  16 May 2025  ",
         "MAY 16, 2025",
+        "FRIDAY, 16 MAY 2025 (all times GMT)",  # a header with a note
+        "16 May 2025 (times are local)",
     ],
 )
 def test_day_header_forms(line: str) -> None:
@@ -44,6 +46,9 @@ def test_day_header_forms(line: str) -> None:
         "Delegation Members",
         "",
         "16 May 2025 " + "x" * 300,
+        "(all times GMT) 16 May 2025",
+        "Talks began (16 May 2025)",
+        "14:05 16 May 2025 (updated)",  # a note follows a date only, not a stamp with a clock
     ],
 )
 def test_not_a_day_header(line: str) -> None:

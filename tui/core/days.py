@@ -176,7 +176,14 @@ def parse_stamp(line: str) -> Stamp | None:
     s = clean(line)
     if not s or len(s) > _MAX_LEN or _ANY_DIGIT.search(s) is None:  # every stamp has a digit
         return None
-    return _parse_stamp(s)
+    stamp = _parse_stamp(s)
+    if stamp is None and s[-1] == ")" and "(" in s:
+        # a day header with a note: "Thursday, 12 November 2026 (all times GMT)"
+        head = s[: s.rindex("(")].rstrip(" ,;–—-")
+        stamp = _parse_stamp(head) if head else None
+        if stamp is not None and (stamp.clock is not None or not stamp.dated):
+            return None  # only a date carries a note; "14:05 (2 hours ago)" is not read here
+    return stamp
 
 
 @lru_cache(maxsize=8192)
