@@ -263,3 +263,16 @@ def test_an_organisations_name_runs_on_past_for_and_a_coordinated_mediator_is_a_
     assert rec is not None
     assert ("CHP", "place", "Commission for Humanitarian Passage") in linked(r, "The CHP says the talks resumed.")
     assert not any(p.parts[-1] == "Passage" for p in r.reg.people.values())
+
+
+def test_words_that_open_a_sentence_are_no_party_and_no_person() -> None:
+    r = read("Neither side has agreed to meet. Separately, a Varnian official said the team would stay.",
+             "Either delegation may walk out, the mediator said.")
+    assert "neither" not in r.reg.parties and "either" not in r.reg.parties
+    assert not r.reg.people
+
+
+def test_a_company_named_with_its_trade_is_an_organisation_whose_team_makes_it_a_party() -> None:
+    r = read("The Holmvik Rail team arrived at the conciliation offices, its chief executive said.")
+    assert not r.reg.people
+    assert "holmvik_rail" in r.reg.parties and r.reg.parties["holmvik_rail"].negotiating

@@ -77,6 +77,7 @@ ltd airlines authority office department parliament assembly congress senate dum
 government administration federation league alliance organisation organization association
 movement front coalition bureau directorate staff secretariat embassy consulate mission board
 tribunal programme program initiative
+rail railway railways airways airline transport trust holdings industries
 """.split())
 
 # Last words of a venue or a building ("Dolmabahce Palace", "the Grand Hotel").
@@ -122,6 +123,9 @@ according speaking asked following despite amid among between under over about i
 upon following sources source officials official reports report talks
 alongside beside besides against without within behind across toward towards around beyond unlike
 including except throughout via
+neither nor either another other such several many most few separately instead nevertheless
+nonetheless moreover furthermore indeed thus hence otherwise likewise similarly finally eventually
+initially overall elsewhere
 """.split())
 
 # Words that are never part of a personal name.
