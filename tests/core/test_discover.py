@@ -276,3 +276,25 @@ def test_a_company_named_with_its_trade_is_an_organisation_whose_team_makes_it_a
     r = read("The Holmvik Rail team arrived at the conciliation offices, its chief executive said.")
     assert not r.reg.people
     assert "holmvik_rail" in r.reg.parties and r.reg.parties["holmvik_rail"].negotiating
+
+
+def test_the_government_is_the_one_party_whose_government_was_named() -> None:
+    r = read("Varnia's government and the Free Coast Movement (FCM) will open talks in Port Elda on Friday.",
+             "The government's team will be led by Ana Ruiz, the presidency said.")
+    assert r.reg.parties["free_coast_movement"].kind == "organisation"
+    got = linked(r, "The government delegation has landed in Port Elda.")
+    assert ("government delegation", "delegation", "varnia") in got
+    assert r.reg.parties["varnia"].negotiating
+
+
+def test_the_government_names_no_party_while_two_governments_are_named() -> None:
+    r = read("Varnia's government and Osterland's government will meet on Friday.")
+    got = linked(r, "The government's team has arrived.")
+    assert not [m for m in got if m[1] == "delegation"]
+
+
+def test_an_organisation_named_in_full_runs_past_of_unless_a_party_follows() -> None:
+    r = read("The Amalgamated Union of Harbour Pilots team arrived at the port authority.",
+             "The Foreign Ministry of Varnia said the talks would resume.")
+    assert "amalgamated_union_of_harbour_pilots" in r.reg.parties
+    assert not any("varnia" in p and p != "varnia" for p in r.reg.parties)

@@ -63,6 +63,7 @@ GAZ = "gaz"  # a form of the general tables: value = (kind, info)
 TITLE = "title"  # role words ending in a role head: "Foreign Minister", "political scientist"
 NAMEK = "name"  # an unknown capitalised run
 WORD = "word"
+TEAM = "team"  # a team named without a name: "the government's team" (added after classification)
 
 
 @dataclass(slots=True)
@@ -639,7 +640,9 @@ class Reader:
                 return why(seq, surface, "person: known")
 
         nxt = _first_word(after)
-        longer = _ORG_OF.match(after) if len(words) == 1 and last in ORG_WORDS and not b.poss else None
+        longer = _ORG_OF.match(after) if last in ORG_WORDS and not b.poss else None
+        if longer is not None and len(words) > 1 and self._names_party(_first_name(longer.group())):
+            longer = None  # "the Foreign Ministry of Varnia": Varnia's ministry, a name of its own after "of"
         if longer is not None:
             # "the Commission for Safe Return (CSR)": one organisation, its name running on
             # past "for"/"of"; the capitalised words after it are part of it, not names of their own
@@ -699,7 +702,8 @@ class Reader:
             self.note_org(surface, acr.group(1) if acr else None)
             rec = self.reg.parties.get(party_id(self.orgs.get(fold(surface), surface)))
             if rec is None and (not b.poss and (_first_word(after) in TEAM_NOUNS or _BETWEEN_BEFORE.search(before)
-                                                or _TEAMS_OF_BEFORE.search(before) or _BROKERED_BEFORE.search(before))
+                                                or _TEAMS_OF_BEFORE.search(before) or _BROKERED_BEFORE.search(before)
+                                                or (_SIDE_AND_BEFORE.search(before) and _TALK_WORD.search(after, 0, 90)))
                                 or _ITS_ENVOY_AFTER.match(after)):
                 # a team, a side of talks, or a mediator: "mediated by the Northern Rivers Council
                 # (NRC), whose special envoy …", "the Northern Union delegation"
@@ -903,7 +907,10 @@ class Reader:
     # ------------------------------------------------------------ teams and lists
     def _teams(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
         """Team phrases: "the Russian delegation", "Kiev's negotiators", "the Russian, Ukrainian, and
-        Turkish delegations", "teams from Moscow, Kiev, and Ankara" — each a delegation mention."""
+        Turkish delegations", "teams from Moscow, Kiev, and Ankara", "the government's team" —
+        each a delegation mention."""
+        if "overnment" in text:
+            self._government(text, toks, items, seq)
         n = len(items)
         for k, it in enumerate(items):
             if not it.party or it.kind == TITLE:
@@ -981,6 +988,33 @@ class Reader:
                 if grec is not None:
                     self.reg.set_negotiating(grec, seq)
                     g.mention = Linked(toks[g.i].start, toks[g.j - 1].end, "delegation", grec.id, grec.id)
+
+    def _government(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
+        """"Varnia's government", "the Varnian government": that party has a government; and while
+        it is the only one, "the government's team" / "the government delegation" is its team."""
+        starts = {toks[it.j - 1].end: it for it in items if it.party}
+        for i, t in enumerate(toks):
+            if t.fold != "government" or t.cap and i and toks[i - 1].fold != "the":
+                continue
+            named = starts.get(toks[i - 1].end) if i else None
+            if named is not None and _adjacent(text, toks[i - 1], t):
+                rec = self.reg.parties.get(named.party)
+                if rec is not None:
+                    self.reg.set_government(rec, seq)
+                continue
+            if not i or toks[i - 1].fold != "the" or i + 1 >= len(toks):
+                continue
+            j = i + 1
+            if toks[j].fold in ("negotiating", "negotiation") and j + 1 < len(toks):
+                j += 1
+            if toks[j].fold not in TEAM_NOUNS or not _adjacent(text, toks[j - 1], toks[j]):
+                continue
+            rec = self.reg.the_government()
+            if rec is None:
+                continue
+            self.reg.set_negotiating(rec, seq)
+            items.append(Item(TEAM, i, j + 1, mention=Linked(t.start, toks[j].end, "delegation", rec.id, rec.id),
+                              party=rec.id))
 
     # ------------------------------------------------------------ definite descriptions
     def _descriptions(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
@@ -1197,6 +1231,8 @@ _HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _BROKERED_BEFORE = re.compile(r"\b(?:mediated|chaired|hosted|brokered|convened|facilitated|organi[sz]ed)\s+by\s+"
                               r"(?:[^.;:]{0,60}?\s+and\s+)?(?:the\s+)?$", re.I)
+# "Varnia's government and the Free Coast Movement will open talks": the other side of talks
+_SIDE_AND_BEFORE = re.compile(r"\b(?:government|authorities|administration|management|union|[A-Z][\w’'-]+)\s+and\s+(?:the\s+)?$")
 _ORG_OF = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+){0,4}")
 _ITS_ENVOY_AFTER = re.compile(r"^(?:['’]s|\s*\([A-Z]{2,6}\))?,?\s+(?:whose|its)?\s*(?:special\s+|chief\s+)?(?:envoy|mediator|mediators)\b", re.I)
 _BARE_TEAM_LED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:delegation|team|negotiating\s+team)\s+(?:is|was|will\s+be|has\s+been)\s+"
@@ -1222,6 +1258,12 @@ def _window_before(text: str, pos: int, size: int = 110) -> str:
         lo = space + 1 if space >= 0 else pos
         return "\x00" + text[lo:pos]  # not a paragraph start: "^" cannot match a role's first word
     return text[lo:pos]
+
+
+def _first_name(text: str) -> str:
+    """The first capitalised word of text ("" when none)."""
+    m = re.search(r"[A-Z][\w’'-]*", text)
+    return m.group() if m else ""
 
 
 def _first_word(text: str) -> str:

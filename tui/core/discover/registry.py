@@ -48,6 +48,7 @@ class PartyRec:
     capital: str = ""
     negotiating: int | None = None  # seq from which the text gives it a delegation / team
     host: int | None = None  # seq from which the text says it hosts
+    government: int | None = None  # seq from which the text names its government ("Varnia's government")
     fixed: bool = False
     display: str = ""  # a knowledge file's own name for the delegation ("Russian delegation")
 
@@ -231,6 +232,17 @@ class Registry:
         if rec.negotiating is None:
             rec.negotiating = seq
             self._note(seq, "party", rec.id, "negotiating", True)
+
+    def set_government(self, rec: PartyRec, seq: int) -> None:
+        if rec.government is None:
+            rec.government = seq
+            self._note(seq, "party", rec.id, "government", True)
+
+    def the_government(self) -> PartyRec | None:
+        """The party "the government" stands for: the one party whose government the text has
+        named so far (in talks between a state and a movement), else None (several, or none)."""
+        found = [p for p in self.parties.values() if p.government is not None]
+        return found[0] if len(found) == 1 else None
 
     def set_host(self, rec: PartyRec, seq: int) -> None:
         if rec.host is None:
