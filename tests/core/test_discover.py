@@ -298,3 +298,19 @@ def test_an_organisation_named_in_full_runs_past_of_unless_a_party_follows() -> 
              "The Foreign Ministry of Varnia said the talks would resume.")
     assert "amalgamated_union_of_harbour_pilots" in r.reg.parties
     assert not any("varnia" in p and p != "varnia" for p in r.reg.parties)
+
+
+@pytest.mark.parametrize("first,later", [
+    ("Foreign Minister Seo Ha-neul met the press in Port Elda.", "Seo"),  # family name first, hyphenated given name
+    ("Envoy Faisal bin Rashid al-Qadri, Varnia's mediator, arrived in Port Elda.", "Qadri"),  # without its article
+    ("Chief negotiator Ana Quiroga Urdaneta said the text was close.", "Quiroga"),  # the first of two family names
+])
+def test_a_person_is_later_named_by_the_one_word_their_naming_custom_uses(first: str, later: str) -> None:
+    r = read(first)
+    got = linked(r, f"{later} said the talks would resume.")
+    assert got and got[0][0] == later and got[0][1] == "person"
+
+
+def test_a_capitalised_compound_with_an_english_tail_is_split_but_a_given_name_is_not() -> None:
+    r = read("Foreign Minister Seo Ha-neul welcomed the Norway-brokered deal.")
+    assert "Seo Ha-neul" in r.reg.people and "norway" in r.reg.parties

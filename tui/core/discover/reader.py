@@ -449,7 +449,9 @@ class Reader:
                 out.append(t)
                 continue
             pieces = t.base.split("-")
-            tail_lower = any(p[:1].islower() for p in pieces[1:])
+            # "US-brokered", "Riga-based", "Kremlin-led": an English word after the hyphen; a
+            # syllable of a given name ("Do-hyeon", "Ing-wen") keeps the word whole
+            tail_lower = any(p[:1].islower() and _COMPOUND_TAIL.fullmatch(p) for p in pieces[1:])
             known = all(self.gaz_table.match([x], 0, p) is not None or self.reg.table.match([x], 0, p) is not None
                         for p in pieces for x in tokenize(p)[:1]) if not tail_lower else False
             if not (tail_lower or known):
@@ -517,6 +519,8 @@ class Reader:
                         j += 1  # (a country can be a surname: "spokeswoman Lucía Montenegro", "Israel Katz")
                     elif u.particle and j + 1 < n and toks[j + 1].cap and u.join:
                         j += 1
+                    elif u.particle and u.base[3:4].isupper() and "-" in u.base[:3]:
+                        j += 1  # "Hamad bin Nasser al-Sharqawi": the particle carries the surname
                     else:
                         break
                 while j - i > 1 and toks[j - 1].fold in NAME_PARTICLES:
@@ -1231,6 +1235,9 @@ _HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _BROKERED_BEFORE = re.compile(r"\b(?:mediated|chaired|hosted|brokered|convened|facilitated|organi[sz]ed)\s+by\s+"
                               r"(?:[^.;:]{0,60}?\s+and\s+)?(?:the\s+)?$", re.I)
+# English words after a hyphen in a capitalised compound ("US-brokered", "Riga-based", "Moscow-led")
+_COMPOUND_TAIL = re.compile(r"\w+(?:ed|ing)|led|run|born|era|style|wide|level|like|type|free|made|held|side|up|"
+                            r"in|out|off|on|over|back|down|owned|friendly|speaking|wing")
 # "Varnia's government and the Free Coast Movement will open talks": the other side of talks
 _SIDE_AND_BEFORE = re.compile(r"\b(?:government|authorities|administration|management|union|[A-Z][\w’'-]+)\s+and\s+(?:the\s+)?$")
 _ORG_OF = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+){0,4}")

@@ -82,6 +82,22 @@ def party_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_") or "party"
 
 
+def short_forms(parts: tuple[str, ...]) -> list[str]:
+    """How the text may later name a person by one word: the last name ("Fidan"); without its
+    article ("al-Sharqawi" → "Sharqawi"); the family name written first in a name whose given
+    name is hyphenated syllables ("Baek Do-hyeon" → "Baek"); the first of two family names
+    ("Ana Quiroga Anzoátegui" → "Quiroga", as Spanish and Portuguese usage shortens them)."""
+    last = parts[-1]
+    forms = [last]
+    if last[:3].lower() in ("al-", "el-") and last[3:4].isupper():
+        forms.append(last[3:])
+    if len(parts) == 2 and "-" in last and last.split("-", 1)[1][:1].islower():
+        forms.append(parts[0])
+    if len(parts) == 3 and all(p[:1].isupper() and "." not in p for p in parts) and len(parts[1]) > 2:
+        forms.append(parts[1])
+    return forms
+
+
 class Registry:
     """The growing knowledge of one blog; `table` holds every surface form learnt."""
 
@@ -144,7 +160,8 @@ class Registry:
             self._note(seq, "person", rec.key, "parts", parts)
         self.add_person_form(rec, surface, seq)
         if len(parts) > 1:
-            self.add_person_form(rec, parts[-1], seq)
+            for form in short_forms(parts):
+                self.add_person_form(rec, form, seq)
         return rec
 
     def add_person_form(self, rec: PersonRec, surface: str, seq: int) -> None:
