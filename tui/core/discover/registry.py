@@ -48,9 +48,9 @@ class PartyRec:
     capital: str = ""
     negotiating: int | None = None  # seq from which the text gives it a delegation / team
     host: int | None = None  # seq from which the text says it hosts
-    government: int | None = None  # seq from which the text names its government ("Varnia's government")
     fixed: bool = False
     display: str = ""  # a knowledge file's own name for the delegation ("Russian delegation")
+    government: int | None = None  # seq from which the text names its government ("Varnia's government")
 
     @property
     def shown(self) -> str:
