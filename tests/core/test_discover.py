@@ -314,3 +314,21 @@ def test_a_person_is_later_named_by_the_one_word_their_naming_custom_uses(first:
 def test_a_capitalised_compound_with_an_english_tail_is_split_but_a_given_name_is_not() -> None:
     r = read("Foreign Minister Seo Ha-neul welcomed the Norway-brokered deal.")
     assert "Seo Ha-neul" in r.reg.people and "norway" in r.reg.parties
+
+
+def test_a_mediator_is_a_party_by_brokered_by_or_its_envoy() -> None:
+    r = read("The talks, brokered by Osterland and Varnavia, open on Friday.",
+             "Holmstadia's special envoy, Dr Ana Ruiz, has left for Port Elda.")
+    assert {"osterland", "varnavia", "holmstadia"} <= set(r.reg.parties)
+
+
+def test_a_broadcaster_named_by_its_first_word_and_an_agency_that_is_no_outlet() -> None:
+    r = read("The rebels' station, Radio Costa Libre, said the team had left.",
+             "The International Fisheries Agency (IFA) will observe the talks, Coastline FM reported.")
+    assert {"Radio Costa Libre", "Coastline FM"} <= {o.name for o in r.reg.outlets.values()}
+    assert not any("Fisheries" in o.name for o in r.reg.outlets.values())
+
+
+def test_a_demonym_joins_the_invented_country_it_shares_a_root_with() -> None:
+    r = read("Skornland's foreign ministry named its delegation.", "The Skornish team arrived on Monday.")
+    assert [p.id for p in r.reg.parties.values()] == ["skornland"]

@@ -101,8 +101,10 @@ province region district county oblast state territory city square street avenue
 MEDIA_WORDS = frozenset("""
 news agency times post journal press radio tv television channel network media magazine gazette
 herald tribune telegraph guardian daily weekly observer broadcaster broadcasting newspaper wire
-bulletin review monitor express mail mirror standard chronicle dispatch courier insider
+bulletin review monitor express mail mirror standard chronicle dispatch courier insider fm
 """.split())
+# First words of a broadcaster's name ("Radio Costa Libre", "Channel Nine")
+BROADCAST_WORDS = frozenset("radio tv television channel".split())
 
 # What an outlet has: "RT's correspondent", "Reuters' reporter", "the agency's sources".
 OUTLET_ROLES = frozenset("""

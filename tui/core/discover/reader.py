@@ -33,6 +33,7 @@ from functools import lru_cache
 from tui.core.discover.fold import fold
 from tui.core.discover.gazetteer import Gazetteer, gazetteer
 from tui.core.discover.lexicon import (
+    BROADCAST_WORDS,
     COMPASS_WORDS,
     LEADER_HEADS,
     MEDIA_WORDS,
@@ -348,7 +349,8 @@ class Reader:
                 continue
             stem = fold(rec.name)
             if probe == stem or (len(probe) >= 5 and len(stem) >= 5 and probe[:5] == stem[:5]
-                                 and (probe.startswith(stem[:-1]) or stem.startswith(probe[:-1]))):
+                                 and (probe.startswith(stem[:-1]) or stem.startswith(probe[:-1])
+                                      or _root(probe) == _root(stem))):
                 if demonym and demonym not in rec.demonyms:
                     self.reg.add_demonym(rec, demonym, seq)
                 elif not demonym and fold(rec.name) != fold(name):
@@ -519,6 +521,8 @@ class Reader:
                         j += 1  # (a country can be a surname: "spokeswoman Lucía Montenegro", "Israel Katz")
                     elif u.particle and j + 1 < n and toks[j + 1].cap and u.join:
                         j += 1
+                    elif u.caps and u.fold in MEDIA_WORDS:
+                        j += 1  # "Coastline FM", "Varna TV" (not the country whose code it is)
                     elif u.particle and u.base[3:4].isupper() and "-" in u.base[:3]:
                         j += 1  # "Hamad bin Nasser al-Sharqawi": the particle carries the surname
                     else:
@@ -682,6 +686,13 @@ class Reader:
             it.party = rec.id
             it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
             return why(seq, surface, "party: a side of talks")
+        # --- a mediator: "brokered by Varnia and Osterland", "Osterland's special envoy, Dr Ana Ruiz"
+        if len(words) == 1 and label not in ("PERSON",) and a.fold not in self.given_names and (
+                (not b.poss and _BROKERED_BEFORE.search(before)) or (b.poss and _ITS_ENVOY_AFTER.match(after))):
+            rec = self._party_by_stem(surface) or self.party_for_name(surface, seq)
+            it.party = rec.id
+            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+            return why(seq, surface, "party: a mediator")
         # --- "Ardovia has yet to decide who will lead its team": a name whose team the clause speaks of
         if len(words) == 1 and not b.poss and label not in ("PERSON",) and _ITS_TEAM_AFTER.match(after) \
                 and _first_word(after) not in SPEECH_VERBS:
@@ -698,7 +709,9 @@ class Reader:
                 it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
                 return why(seq, surface, "party: the country of a known demonym")
         # --- institutions, venues, regions, outlets by their last word
-        if (last in MEDIA_WORDS and len(words) > 1) or (_AFTER_MEDIA.match(after) and not b.poss):
+        press = last in MEDIA_WORDS and not (last == "agency" and not any(w.fold in ("news", "press") for w in words))
+        if (press and len(words) > 1) or (_AFTER_MEDIA.match(after) and not b.poss) \
+                or (a.fold in BROADCAST_WORDS and len(words) > 1):  # "Radio Costa Libre"
             self._outlet(it, surface, a, b, seq, after)
             return why(seq, surface, "outlet: media word")
         if (last in ORG_WORDS or longer is not None) and len(words) > 1:
@@ -1265,6 +1278,14 @@ def _window_before(text: str, pos: int, size: int = 110) -> str:
         lo = space + 1 if space >= 0 else pos
         return "\x00" + text[lo:pos]  # not a paragraph start: "^" cannot match a role's first word
     return text[lo:pos]
+
+
+_ROOT_ENDINGS = re.compile(r"(?:land|stan|ia|ish|ian|ean|ese|ic|i|an|er|a)\Z")
+
+
+def _root(word: str) -> str:
+    """A folded country name or demonym without its ending: "skarnland" and "skarnish" → "skarn"."""
+    return _ROOT_ENDINGS.sub("", word)
 
 
 def _first_name(text: str) -> str:
