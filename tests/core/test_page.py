@@ -178,3 +178,56 @@ def test_the_saved_page_gives_its_expected_posts_with_and_without_json_ld(name: 
         assert post.paragraphs[0].startswith(want["starts"]), want["n"]
         modified = want.get("modified")
         assert post.updated == (datetime.fromisoformat(modified) if modified else None), want["n"]
+
+
+# ------------------------------------------------------------------ posts as list items, sections, divs
+
+
+def _entry(tag: str, ident: str, stamp: str, body: str, *, headline: str = "", extra_meta: str = "",
+           cls: str = "entry") -> str:
+    """One invented post in the shape many live-blog CMSes write, as any block element."""
+    title = f"<h3 class='entry-title'>{headline}</h3>" if headline else ""
+    return (f"<{tag} class='{cls}' id='{ident}'>"
+            f"<div class='entry-meta'>{extra_meta}<time datetime='{stamp}'>{stamp[11:16]} CET</time></div>"
+            f"{title}<div class='entry-body'>{body}</div>"
+            f"<div class='entry-tools'><button type='button'>Share</button> "
+            f"<a class='permalink' href='#{ident}'>Copy link</a></div></{tag}>")
+
+
+def _page(items: str, wrapper: str = "ol") -> str:
+    return (f"<!doctype html><html><head><title>Harbour summit live</title></head><body><main>"
+            f"<h1>Harbour summit live</h1><{wrapper} class='stream'>{items}</{wrapper}></main></body></html>")
+
+
+def _posts(tag: str) -> str:
+    return (
+        _entry(tag, "e1", "2031-02-03T09:00:00+01:00", "<p>Delegates from Orsk and Valmy have arrived in Tarnow.</p>",
+               headline="Summit opens")
+        + _entry(tag, "e2", "2031-02-03T10:30:00+01:00",
+                 "<p>Valmy has named its team:</p><ul><li>Ada Kerne, minister</li><li>Piet Olm, envoy</li></ul>")
+        + _entry(tag, "e3", "2031-02-04T08:15:00+01:00", "<p>The second day has begun.</p><p>Talks resume at noon.</p>",
+                 headline="Day two")
+    )
+
+
+@pytest.mark.parametrize("tag, wrapper", [("li", "ol"), ("li", "ul"), ("div", "div"), ("section", "div"),
+                                          ("article", "div")])
+def test_a_repeated_block_holding_a_time_is_a_post_whatever_its_tag(tag: str, wrapper: str) -> None:
+    blog = load_blog_text(_page(_posts(tag), wrapper))
+    assert [(f"{p.time:%d %H:%M}", p.headline) for p in blog.posts] == [
+        ("03 09:00", "Summit opens"), ("03 10:30", ""), ("04 08:15", "Day two")]
+    opening, team, second = blog.posts
+    # the post's own stamp and headline are not its text, and a post that is an <li> is no bullet
+    assert opening.paragraphs == ("Delegates from Orsk and Valmy have arrived in Tarnow.",)
+    # a list inside the body is a bulleted list
+    assert team.paragraphs == ("Valmy has named its team:", "• Ada Kerne, minister", "• Piet Olm, envoy")
+    assert second.paragraphs == ("The second day has begun.", "Talks resume at noon.")
+    assert "CET" not in all_text(blog) and "Copy link" not in all_text(blog) and "Share" not in all_text(blog)
+    assert not blog.warnings
+
+
+def test_paragraph_posts_lose_their_stamp_but_keep_their_text() -> None:
+    items = "".join(f"<p><time datetime='2031-02-03T{h}:00:00+01:00'>{h}:00</time> Update number {h} from Tarnow.</p>"
+                    for h in ("09", "10", "11"))
+    blog = load_blog_text(_page(items, "div"))
+    assert [p.paragraphs for p in blog.posts] == [(f"Update number {h} from Tarnow.",) for h in ("09", "10", "11")]

@@ -10,10 +10,13 @@ HTML. Three ways in, the first that finds posts wins:
    When the page's post blocks hold more posts than the JSON-LD lists (pages
    often embed only the latest updates), the blocks are used instead.
 2. The page's post blocks: `<article>` elements, or the largest element
-   around each `<time datetime>` that holds no other post time. A block gives
-   its time (`datetime`), headline (`h1`-`h6` or a "headline"/"title" class),
-   byline ("author"/"byline"), paragraphs (`p`, list items as "• …",
-   quotes) and update time (a `time` marked "modified"/"updated").
+   around each `<time datetime>` that holds no other post time (a `<div>`,
+   `<section>`, or the `<li>`s of a list of posts). The block is the post,
+   whatever its tag: never a paragraph or list item itself. It gives its time
+   (`datetime`), headline (`h1`-`h6` or a "headline"/"title" class), byline
+   ("author"/"byline"), paragraphs (`p`, list items inside it as "• …",
+   quotes) and update time (a `time` marked "modified"/"updated"); the stamp,
+   headline and byline are not its text.
 3. Otherwise the page's visible text, line by line, for the plain-text
    parser (day headers and stamps in the text).
 
@@ -332,16 +335,19 @@ def _blocks(root) -> list:
 
 
 def _paragraphs(block, skip: set, line: int, warnings: list[ParseWarning]) -> list[str]:
-    """The text paragraphs of a block, in order: outermost p/li/blockquote/…; list items as "• …"."""
+    """The text paragraphs inside a block, in order: outermost p/li/blockquote/…; list items as "• ….
+
+    The block itself is never one of them: a post that is an `<li>` of the page's list of posts
+    (or a `<p>`) is a post, not a list item; its stamp, headline and byline are not its text."""
     out: list[str] = []
     taken: set = set()
-    for el in block.iter():
+    for el in block.iterdescendants():
         if not isinstance(el.tag, str) or el in skip or any(a in taken or a in skip for a in el.iterancestors()):
             continue
         if el.tag not in _PARAGRAPH_TAGS:
             continue
         taken.add(el)
-        for part in _text_lines(el):
+        for part in _text_lines(el, skip):
             text = _clean_text(part, el.sourceline or line, warnings)
             if text:
                 out.append(("• " + text) if el.tag == "li" and not text.startswith(("•", "-", "*")) else text)
@@ -381,10 +387,7 @@ def _block_post(block, warnings: list[ParseWarning]) -> PagePost | None:
                 skip.add(wrapper)  # "Updated 18:40" is no paragraph of the post
     paragraphs = _paragraphs(block, skip, line, warnings)
     if not paragraphs:  # text straight in the block: its lines, without the stamp, headline and byline
-        for el in skip:
-            if el.getparent() is not None and el is not block:
-                el.drop_tree()
-        paragraphs = [t for part in _text_lines(block) if (t := _clean_text(part, line, warnings))]
+        paragraphs = [t for part in _text_lines(block, skip) if (t := _clean_text(part, line, warnings))]
     if not paragraphs:
         if not headline:
             return None
@@ -397,20 +400,29 @@ def _block_post(block, warnings: list[ParseWarning]) -> PagePost | None:
 # ------------------------------------------------------------------ visible text
 
 
-def _text_lines(el) -> list[str]:
-    """An element's text, one line per block-level element or <br> (the tree is not changed:
-    lxml refuses text with control characters, which entities may have produced)."""
+def _text_lines(el, skip: set | frozenset = frozenset()) -> list[str]:
+    """An element's text, one line per block-level element or <br>, without the text of the
+    elements in `skip` (a post's stamp, headline, byline, labels: their tails stay). The tree is
+    not changed: lxml refuses text with control characters, which entities may have produced."""
     from lxml import etree
 
     parts: list[str] = []
+    hidden = 0  # depth inside a skipped element
     for event, node in etree.iterwalk(el, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if hidden or (node is not el and node in skip):
+                hidden += 1
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if tag and node.text and not hidden:
+                parts.append(node.text)
+            continue
+        if hidden:
+            hidden -= 1
         if tag in _BLOCK_TAGS:
             parts.append("\n")
-        if event == "start":
-            if tag and node.text:
-                parts.append(node.text)
-        elif node is not el and node.tail:
+        if node is not el and node.tail and not hidden:
             parts.append(node.tail)
     return "".join(parts).split("\n")
 
