@@ -231,3 +231,45 @@ def test_paragraph_posts_lose_their_stamp_but_keep_their_text() -> None:
                     for h in ("09", "10", "11"))
     blog = load_blog_text(_page(items, "div"))
     assert [p.paragraphs for p in blog.posts] == [(f"Update number {h} from Tarnow.",) for h in ("09", "10", "11")]
+
+
+def test_a_pin_label_marks_a_post_pinned_and_a_pinned_post_without_update_keeps_its_time() -> None:
+    pinned = _entry("div", "e0", "2031-02-03T08:45:00+01:00", "<p>Key points: the summit opens today.</p>",
+                    extra_meta="<span class='pin-label'>Pinned</span> ")
+    blog = load_blog_text(_page(pinned + _posts("div"), "div"))
+    assert [(f"{p.time:%d %H:%M}", p.pinned) for p in blog.posts][0] == ("03 08:45", True)
+    assert blog.posts[0].paragraphs == ("Key points: the summit opens today.",)
+
+
+def test_an_update_moves_only_a_pinned_post() -> None:
+    items = _posts("li").replace(
+        "</time></div><h3 class='entry-title'>Summit opens",
+        "</time> <span>Last updated: <time datetime='2031-02-04T20:00:00+01:00'>20:00</time></span></div>"
+        "<h3 class='entry-title'>Summit opens", 1)
+    blog = load_blog_text(_page(items))
+    opening = blog.posts[0]
+    assert f"{opening.time:%d %H:%M}" == "03 09:00" and not opening.pinned  # an edit never moves a post
+    assert opening.updated is not None and f"{opening.updated:%d %H:%M}" == "04 20:00"
+    assert "updated" not in all_text(blog).lower()  # the label of an update time is no paragraph
+
+
+def test_permalinks_are_furniture_unless_they_wrap_the_time_or_headline() -> None:
+    items = "".join(
+        f"<div class='post' id='p{h}'><a rel='bookmark' href='#p{h}'><time datetime='2031-02-03T{h}:00:00Z'>{h}:00</time></a>"
+        f"<h2><a rel='bookmark' href='#p{h}'>Headline {h}</a></h2><p>Text of post {h}, see <a href='#p{h}'>above</a>.</p>"
+        f"<p class='perma-link'><a href='https://example.invalid/live'>Link to this post</a></p>"
+        f"<a href='https://example.invalid/live#p{h}'>#</a></div>"
+        for h in ("09", "10"))
+    blog = load_blog_text(_page(items, "div"))
+    assert [(p.headline, p.paragraphs) for p in blog.posts] == [
+        ("Headline 09", ("Text of post 09, see above.",)), ("Headline 10", ("Text of post 10, see above.",))]
+    assert not any(p.time_estimated for p in blog.posts)
+
+
+def test_embedded_social_posts_are_not_the_posts_text() -> None:
+    tweet = ("<blockquote class='twitter-tweet'><p>Landed in Tarnow. #summit</p>&mdash; Ada Kerne (@adakerne) "
+             "<a href='https://x.example/1'>February 3, 2031</a></blockquote>")
+    items = _posts("article").replace("<p>The second day has begun.</p>", "<p>The second day has begun.</p>" + tweet)
+    blog = load_blog_text(_page(items, "div"))
+    assert blog.posts[2].paragraphs == ("The second day has begun.", "Talks resume at noon.")
+    assert "Landed" not in all_text(blog)
