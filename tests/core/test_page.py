@@ -226,11 +226,24 @@ def test_a_repeated_block_holding_a_time_is_a_post_whatever_its_tag(tag: str, wr
     assert not blog.warnings
 
 
-def test_paragraph_posts_lose_their_stamp_but_keep_their_text() -> None:
-    items = "".join(f"<p><time datetime='2031-02-03T{h}:00:00+01:00'>{h}:00</time> Update number {h} from Tarnow.</p>"
-                    for h in ("09", "10", "11"))
-    blog = load_blog_text(_page(items, "div"))
-    assert [p.paragraphs for p in blog.posts] == [(f"Update number {h} from Tarnow.",) for h in ("09", "10", "11")]
+def test_list_posts_with_dividers_ads_and_a_pinned_summary_updated_on_a_later_day() -> None:
+    pinned = _entry("li", "e0", "2031-02-03T08:45:00+01:00",
+                    "<p>The summit ended with a joint text, the hosts have said.</p>", headline="Summary",
+                    extra_meta="<span class='entry-pin'>Pinned</span> ", cls="entry")
+    pinned = pinned.replace("</div><h3", " <span class='entry-updated'>Updated "
+                                          "<time datetime='2031-02-04T18:00:00+01:00'>4 Feb, 18:00 CET</time></span></div><h3", 1)
+    items = (pinned + "<li class='divider' role='separator'>Monday 3 February</li>" + _posts("li")
+             + "<li class='ad-slot'><script>load()</script>Advertisement</li>")
+    blog = load_blog_text(_page(items))
+    assert [p.headline for p in blog.posts] == ["Summit opens", "", "Day two", "Summary"]
+    summary = blog.posts[-1]
+    # the last written: its text is as of its update, so the replay shows it then, not at 08:45 on day one
+    assert summary.pinned and f"{summary.time:%d %H:%M}" == "04 18:00" and summary.day.day == 4
+    assert summary.updated == summary.time
+    assert summary.paragraphs == ("The summit ended with a joint text, the hosts have said.",)
+    assert not any(word in all_text(blog) for word in ("Pinned", "Updated", "Monday", "Advertisement", "Copy link"))
+    assert [w.message for w in blog.warnings] == [
+        "pinned post: stamped 08:45, updated Tue 04 Feb 18:00; placed at its update (its text is as of then)"]
 
 
 def test_a_pin_label_marks_a_post_pinned_and_a_pinned_post_without_update_keeps_its_time() -> None:
@@ -251,6 +264,13 @@ def test_an_update_moves_only_a_pinned_post() -> None:
     assert f"{opening.time:%d %H:%M}" == "03 09:00" and not opening.pinned  # an edit never moves a post
     assert opening.updated is not None and f"{opening.updated:%d %H:%M}" == "04 20:00"
     assert "updated" not in all_text(blog).lower()  # the label of an update time is no paragraph
+
+
+def test_paragraph_posts_lose_their_stamp_but_keep_their_text() -> None:
+    items = "".join(f"<p><time datetime='2031-02-03T{h}:00:00+01:00'>{h}:00</time> Update number {h} from Tarnow.</p>"
+                    for h in ("09", "10", "11"))
+    blog = load_blog_text(_page(items, "div"))
+    assert [p.paragraphs for p in blog.posts] == [(f"Update number {h} from Tarnow.",) for h in ("09", "10", "11")]
 
 
 def test_permalinks_are_furniture_unless_they_wrap_the_time_or_headline() -> None:
