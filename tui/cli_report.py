@@ -142,7 +142,7 @@ def iter_check_lines(blog: Blog) -> Iterator[str]:
         yield f"titles:   {plural(headlines, 'headline')}, {plural(bylines, 'byline')}, {edits}"
     yield f"times:    {explicit} explicit (stamped by the blog), {len(posts) - explicit} estimated (~)"
     if pinned:
-        yield f"pinned:   {len(pinned)} (kept at the top of the page; placed here by their time, or by their update when edited later that day)"
+        yield f"pinned:   {len(pinned)} (kept at the top of the page; placed here by their time, or by a later update: that day in a text blog, any day in a saved page)"
         for p in pinned:
             yield f"  {p.id} {_clock(p)} line {p.first_line}" + (f"  {p.headline}" if p.headline else "")
     if blog.warnings:

@@ -178,3 +178,118 @@ def test_the_saved_page_gives_its_expected_posts_with_and_without_json_ld(name: 
         assert post.paragraphs[0].startswith(want["starts"]), want["n"]
         modified = want.get("modified")
         assert post.updated == (datetime.fromisoformat(modified) if modified else None), want["n"]
+
+
+# ------------------------------------------------------------------ posts as list items, sections, divs
+
+
+def _entry(tag: str, ident: str, stamp: str, body: str, *, headline: str = "", extra_meta: str = "",
+           cls: str = "entry") -> str:
+    """One invented post in the shape many live-blog CMSes write, as any block element."""
+    title = f"<h3 class='entry-title'>{headline}</h3>" if headline else ""
+    return (f"<{tag} class='{cls}' id='{ident}'>"
+            f"<div class='entry-meta'>{extra_meta}<time datetime='{stamp}'>{stamp[11:16]} CET</time></div>"
+            f"{title}<div class='entry-body'>{body}</div>"
+            f"<div class='entry-tools'><button type='button'>Share</button> "
+            f"<a class='permalink' href='#{ident}'>Copy link</a></div></{tag}>")
+
+
+def _page(items: str, wrapper: str = "ol") -> str:
+    return (f"<!doctype html><html><head><title>Harbour summit live</title></head><body><main>"
+            f"<h1>Harbour summit live</h1><{wrapper} class='stream'>{items}</{wrapper}></main></body></html>")
+
+
+def _posts(tag: str) -> str:
+    return (
+        _entry(tag, "e1", "2031-02-03T09:00:00+01:00", "<p>Delegates from Orsk and Valmy have arrived in Tarnow.</p>",
+               headline="Summit opens")
+        + _entry(tag, "e2", "2031-02-03T10:30:00+01:00",
+                 "<p>Valmy has named its team:</p><ul><li>Ada Kerne, minister</li><li>Piet Olm, envoy</li></ul>")
+        + _entry(tag, "e3", "2031-02-04T08:15:00+01:00", "<p>The second day has begun.</p><p>Talks resume at noon.</p>",
+                 headline="Day two")
+    )
+
+
+@pytest.mark.parametrize("tag, wrapper", [("li", "ol"), ("li", "ul"), ("div", "div"), ("section", "div"),
+                                          ("article", "div")])
+def test_a_repeated_block_holding_a_time_is_a_post_whatever_its_tag(tag: str, wrapper: str) -> None:
+    blog = load_blog_text(_page(_posts(tag), wrapper))
+    assert [(f"{p.time:%d %H:%M}", p.headline) for p in blog.posts] == [
+        ("03 09:00", "Summit opens"), ("03 10:30", ""), ("04 08:15", "Day two")]
+    opening, team, second = blog.posts
+    # the post's own stamp and headline are not its text, and a post that is an <li> is no bullet
+    assert opening.paragraphs == ("Delegates from Orsk and Valmy have arrived in Tarnow.",)
+    # a list inside the body is a bulleted list
+    assert team.paragraphs == ("Valmy has named its team:", "• Ada Kerne, minister", "• Piet Olm, envoy")
+    assert second.paragraphs == ("The second day has begun.", "Talks resume at noon.")
+    assert "CET" not in all_text(blog) and "Copy link" not in all_text(blog) and "Share" not in all_text(blog)
+    assert not blog.warnings
+
+
+def test_list_posts_with_dividers_ads_and_a_pinned_summary_updated_on_a_later_day() -> None:
+    pinned = _entry("li", "e0", "2031-02-03T08:45:00+01:00",
+                    "<p>The summit ended with a joint text, the hosts have said.</p>", headline="Summary",
+                    extra_meta="<span class='entry-pin'>Pinned</span> ", cls="entry")
+    pinned = pinned.replace("</div><h3", " <span class='entry-updated'>Updated "
+                                          "<time datetime='2031-02-04T18:00:00+01:00'>4 Feb, 18:00 CET</time></span></div><h3", 1)
+    items = (pinned + "<li class='divider' role='separator'>Monday 3 February</li>" + _posts("li")
+             + "<li class='ad-slot'><script>load()</script>Advertisement</li>")
+    blog = load_blog_text(_page(items))
+    assert [p.headline for p in blog.posts] == ["Summit opens", "", "Day two", "Summary"]
+    summary = blog.posts[-1]
+    # the last written: its text is as of its update, so the replay shows it then, not at 08:45 on day one
+    assert summary.pinned and f"{summary.time:%d %H:%M}" == "04 18:00" and summary.day.day == 4
+    assert summary.updated == summary.time
+    assert summary.paragraphs == ("The summit ended with a joint text, the hosts have said.",)
+    assert not any(word in all_text(blog) for word in ("Pinned", "Updated", "Monday", "Advertisement", "Copy link"))
+    assert [w.message for w in blog.warnings] == [
+        "pinned post: stamped 08:45, updated Tue 04 Feb 18:00; placed at its update (its text is as of then)"]
+
+
+def test_a_pin_label_marks_a_post_pinned_and_a_pinned_post_without_update_keeps_its_time() -> None:
+    pinned = _entry("div", "e0", "2031-02-03T08:45:00+01:00", "<p>Key points: the summit opens today.</p>",
+                    extra_meta="<span class='pin-label'>Pinned</span> ")
+    blog = load_blog_text(_page(pinned + _posts("div"), "div"))
+    assert [(f"{p.time:%d %H:%M}", p.pinned) for p in blog.posts][0] == ("03 08:45", True)
+    assert blog.posts[0].paragraphs == ("Key points: the summit opens today.",)
+
+
+def test_an_update_moves_only_a_pinned_post() -> None:
+    items = _posts("li").replace(
+        "</time></div><h3 class='entry-title'>Summit opens",
+        "</time> <span>Last updated: <time datetime='2031-02-04T20:00:00+01:00'>20:00</time></span></div>"
+        "<h3 class='entry-title'>Summit opens", 1)
+    blog = load_blog_text(_page(items))
+    opening = blog.posts[0]
+    assert f"{opening.time:%d %H:%M}" == "03 09:00" and not opening.pinned  # an edit never moves a post
+    assert opening.updated is not None and f"{opening.updated:%d %H:%M}" == "04 20:00"
+    assert "updated" not in all_text(blog).lower()  # the label of an update time is no paragraph
+
+
+def test_paragraph_posts_lose_their_stamp_but_keep_their_text() -> None:
+    items = "".join(f"<p><time datetime='2031-02-03T{h}:00:00+01:00'>{h}:00</time> Update number {h} from Tarnow.</p>"
+                    for h in ("09", "10", "11"))
+    blog = load_blog_text(_page(items, "div"))
+    assert [p.paragraphs for p in blog.posts] == [(f"Update number {h} from Tarnow.",) for h in ("09", "10", "11")]
+
+
+def test_permalinks_are_furniture_unless_they_wrap_the_time_or_headline() -> None:
+    items = "".join(
+        f"<div class='post' id='p{h}'><a rel='bookmark' href='#p{h}'><time datetime='2031-02-03T{h}:00:00Z'>{h}:00</time></a>"
+        f"<h2><a rel='bookmark' href='#p{h}'>Headline {h}</a></h2><p>Text of post {h}, see <a href='#p{h}'>above</a>.</p>"
+        f"<p class='perma-link'><a href='https://example.invalid/live'>Link to this post</a></p>"
+        f"<a href='https://example.invalid/live#p{h}'>#</a></div>"
+        for h in ("09", "10"))
+    blog = load_blog_text(_page(items, "div"))
+    assert [(p.headline, p.paragraphs) for p in blog.posts] == [
+        ("Headline 09", ("Text of post 09, see above.",)), ("Headline 10", ("Text of post 10, see above.",))]
+    assert not any(p.time_estimated for p in blog.posts)
+
+
+def test_embedded_social_posts_are_not_the_posts_text() -> None:
+    tweet = ("<blockquote class='twitter-tweet'><p>Landed in Tarnow. #summit</p>&mdash; Ada Kerne (@adakerne) "
+             "<a href='https://x.example/1'>February 3, 2031</a></blockquote>")
+    items = _posts("article").replace("<p>The second day has begun.</p>", "<p>The second day has begun.</p>" + tweet)
+    blog = load_blog_text(_page(items, "div"))
+    assert blog.posts[2].paragraphs == ("The second day has begun.", "Talks resume at noon.")
+    assert "Landed" not in all_text(blog)

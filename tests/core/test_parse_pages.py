@@ -283,3 +283,13 @@ def test_headline_style_blogs_never_split_a_body_even_with_long_posts() -> None:
     text = "16 May 2025\n18:00\nSecond headline here\n" + "\n".join(body) + "\n09:00\nFirst headline here\n" + "\n".join(body)
     blog = parse(text)
     assert [(p.headline, len(p.paragraphs)) for p in blog.posts] == [("First headline here", 20), ("Second headline here", 20)]
+
+
+def test_a_pinned_text_post_updated_on_another_day_stays_on_its_day_and_says_so() -> None:
+    # a text blog is parsed one day section at a time: the post cannot move into another day
+    # (a saved page's pinned post does: tests/core/test_page.py)
+    blog = parse(PINNED.replace("The talks are in their second day.\n",
+                                "The talks are in their second day.\nUpdated at 00:40\n"))
+    assert [(f"{p.time:%H:%M}", p.pinned) for p in blog.posts][0] == ("09:00", True)
+    assert f"{blog.posts[0].updated:%d %H:%M}" == "16 00:40"
+    assert any("updated Fri 16 May 00:40, another day: it stays on its own day" in w.message for w in blog.warnings)

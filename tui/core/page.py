@@ -10,16 +10,21 @@ HTML. Three ways in, the first that finds posts wins:
    When the page's post blocks hold more posts than the JSON-LD lists (pages
    often embed only the latest updates), the blocks are used instead.
 2. The page's post blocks: `<article>` elements, or the largest element
-   around each `<time datetime>` that holds no other post time. A block gives
-   its time (`datetime`), headline (`h1`-`h6` or a "headline"/"title" class),
-   byline ("author"/"byline"), paragraphs (`p`, list items as "• …",
-   quotes) and update time (a `time` marked "modified"/"updated").
+   around each `<time datetime>` that holds no other post time (a `<div>`,
+   `<section>`, or the `<li>`s of a list of posts). The block is the post,
+   whatever its tag: never a paragraph or list item itself. It gives its time
+   (`datetime`), headline (`h1`-`h6` or a "headline"/"title" class), byline
+   ("author"/"byline"), paragraphs (`p`, list items inside it as "• …",
+   quotes), update time (a `time` marked "modified"/"updated") and pin (a
+   "pinned"/"sticky" class, or such a "Pinned" label inside it); the stamp,
+   headline, byline and labels are not its text.
 3. Otherwise the page's visible text, line by line, for the plain-text
    parser (day headers and stamps in the text).
 
-Navigation, headers and footers of the page, share buttons, advertisements,
-related links, photo captions, forms, scripts and styles never become post
-text (removed by tag, ARIA role and class/id words). Entities and no-break
+Navigation, headers and footers of the page, share buttons, permalinks,
+embedded social posts, advertisements, related links, photo captions, forms,
+scripts and styles never become post text (removed by tag, ARIA role and
+class/id words; see README "Saved pages" for the conventions used). Entities and no-break
 spaces become plain text; control and bidirectional characters that entities
 smuggle in are made visible like everywhere else.
 """
@@ -55,6 +60,15 @@ _FURNITURE = re.compile(
     r"video|videos|player|gallery|slideshow|podcast)(?:$|[\s_-])",
     re.I,
 )
+# A post's permalink ("Copy link", "Link to this post", "#"): a "permalink" class (WordPress and most
+# blog themes) or rel="bookmark" (the hAtom/microformats permalink, written by WordPress themes) —
+# unless it wraps the post's time or headline, as many themes do (`<a rel="bookmark"><time …>`).
+_PERMALINK_CLASS = re.compile(r"(?:^|[\s_-])perma-?link(?:$|[\s_-])", re.I)
+# The markup the social platforms' own embed codes write (X/Twitter, Instagram, TikTok, Facebook,
+# Bluesky, Reddit): an embedded post is another author's, not the blog's text (class words "social"
+# and "share" above catch a CMS's own embed boxes).
+_EMBED_CLASS = re.compile(r"(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|fb-post|fb-video|"
+                          r"bluesky-embed|reddit-embed-bq)(?:$|\s)", re.I)
 _HEADLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:headline|title|heading)(?:$|[\s_-])", re.I)
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|author|authors|contributor)s?(?:$|[\s_-])", re.I)
 _UPDATED_CLASS = re.compile(r"updated|modified|edited", re.I)
@@ -133,7 +147,20 @@ def _is_furniture(el) -> bool:
         return True
     if tag == "header" and el.find(".//time") is None and not any(a.tag == "article" for a in el.iterancestors()):
         return True  # the page's masthead (a post's own <header> holds its headline and time)
+    if _EMBED_CLASS.search(el.get("class") or ""):
+        return True
+    if ((_PERMALINK_CLASS.search(_classes(el)) or "bookmark" in (el.get("rel") or "").lower().split())
+            and not _holds_post_parts(el)):
+        return True
     return _FURNITURE.search(_classes(el)) is not None and tag not in ("html", "body", "main", "article")
+
+
+def _holds_post_parts(el) -> bool:
+    """Does the element hold (or sit in) a post's time or headline? A permalink often wraps them."""
+    if any(isinstance(a.tag, str) and a.tag in _HEADINGS for a in el.iterancestors()):
+        return True
+    return any(isinstance(d.tag, str) and (d.tag == "time" or d.tag in _HEADINGS or d.get("itemprop") == "datePublished")
+               for d in el.iter())
 
 
 def _strip_furniture(root) -> None:
@@ -332,20 +359,48 @@ def _blocks(root) -> list:
 
 
 def _paragraphs(block, skip: set, line: int, warnings: list[ParseWarning]) -> list[str]:
-    """The text paragraphs of a block, in order: outermost p/li/blockquote/…; list items as "• …"."""
+    """The text paragraphs inside a block, in order: outermost p/li/blockquote/…; list items as "• ….
+
+    The block itself is never one of them: a post that is an `<li>` of the page's list of posts
+    (or a `<p>`) is a post, not a list item; its stamp, headline and byline are not its text."""
     out: list[str] = []
     taken: set = set()
-    for el in block.iter():
+    for el in block.iterdescendants():
         if not isinstance(el.tag, str) or el in skip or any(a in taken or a in skip for a in el.iterancestors()):
             continue
         if el.tag not in _PARAGRAPH_TAGS:
             continue
         taken.add(el)
-        for part in _text_lines(el):
+        for part in _text_lines(el, skip):
             text = _clean_text(part, el.sourceline or line, warnings)
             if text:
                 out.append(("• " + text) if el.tag == "li" and not text.startswith(("•", "-", "*")) else text)
     return out
+
+
+def _only_a_label(wrapper, time_el) -> bool:
+    """Is the wrapper of an update time its label and nothing more ("<p>Last updated: <time>…")?"""
+    rest = " ".join(_text_lines(wrapper, {time_el})).split()
+    return len(rest) <= 3 and _UPDATED_CLASS.search(" ".join(rest)) is not None
+
+
+def _self_links(block) -> list:
+    """Links from a post to itself (`href="…#<the post's id>"`: its permalink, "Copy link"), outside
+    its paragraphs and not wrapping its time or headline: page furniture, not text."""
+    own = block.get("id")
+    if not own:
+        return []
+    found = []
+    for a in block.iter("a"):
+        href = a.get("href") or ""
+        if "#" not in href or href.rpartition("#")[2] != own or _holds_post_parts(a):
+            continue
+        inside = a.getparent()
+        while inside is not None and inside is not block and inside.tag not in _PARAGRAPH_TAGS:
+            inside = inside.getparent()
+        if inside is block:  # not a link in the post's prose
+            found.append(a)
+    return found
 
 
 def _block_post(block, warnings: list[ParseWarning]) -> PagePost | None:
@@ -377,19 +432,23 @@ def _block_post(block, warnings: list[ParseWarning]) -> PagePost | None:
             updated = _parse_datetime(el.get("datetime"))
             skip.add(el)
             wrapper = el.getparent()
-            if wrapper is not None and wrapper is not block and _UPDATED_CLASS.search(_classes(wrapper)):
+            if wrapper is not None and wrapper is not block and (
+                    _UPDATED_CLASS.search(_classes(wrapper)) or _only_a_label(wrapper, el)):
                 skip.add(wrapper)  # "Updated 18:40" is no paragraph of the post
+    # a "Pinned" label (a short element with a pin class) marks the post; it is not its text
+    labels = [el for el in block.iterdescendants() if isinstance(el.tag, str) and el not in skip
+              and _PINNED_CLASS.search(_classes(el)) and len(el.text_content().split()) <= 3
+              and not _holds_post_parts(el)]
+    skip.update(labels)
+    skip.update(_self_links(block))
     paragraphs = _paragraphs(block, skip, line, warnings)
     if not paragraphs:  # text straight in the block: its lines, without the stamp, headline and byline
-        for el in skip:
-            if el.getparent() is not None and el is not block:
-                el.drop_tree()
-        paragraphs = [t for part in _text_lines(block) if (t := _clean_text(part, line, warnings))]
+        paragraphs = [t for part in _text_lines(block, skip) if (t := _clean_text(part, line, warnings))]
     if not paragraphs:
         if not headline:
             return None
         paragraphs, headline = [headline], ""
-    pinned = any(_PINNED_CLASS.search(_classes(el)) for el in (block, *block.iterancestors()))
+    pinned = bool(labels) or any(_PINNED_CLASS.search(_classes(el)) for el in (block, *block.iterancestors()))
     return PagePost(when, tuple(paragraphs), headline, byline, updated if updated and updated > when else None,
                     pinned, line, last)
 
@@ -397,20 +456,29 @@ def _block_post(block, warnings: list[ParseWarning]) -> PagePost | None:
 # ------------------------------------------------------------------ visible text
 
 
-def _text_lines(el) -> list[str]:
-    """An element's text, one line per block-level element or <br> (the tree is not changed:
-    lxml refuses text with control characters, which entities may have produced)."""
+def _text_lines(el, skip: set | frozenset = frozenset()) -> list[str]:
+    """An element's text, one line per block-level element or <br>, without the text of the
+    elements in `skip` (a post's stamp, headline, byline, labels: their tails stay). The tree is
+    not changed: lxml refuses text with control characters, which entities may have produced."""
     from lxml import etree
 
     parts: list[str] = []
+    hidden = 0  # depth inside a skipped element
     for event, node in etree.iterwalk(el, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if hidden or (node is not el and node in skip):
+                hidden += 1
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if tag and node.text and not hidden:
+                parts.append(node.text)
+            continue
+        if hidden:
+            hidden -= 1
         if tag in _BLOCK_TAGS:
             parts.append("\n")
-        if event == "start":
-            if tag and node.text:
-                parts.append(node.text)
-        elif node is not el and node.tail:
+        if node is not el and node.tail and not hidden:
             parts.append(node.tail)
     return "".join(parts).split("\n")
 

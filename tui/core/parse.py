@@ -507,9 +507,14 @@ def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
     ]
     order, pinned, moved = _place_by_stamps(run, explicit, top_of_page=index == 0, newest_first=newest_first)
     # A pinned summary edited later ("Updated at 21.45") holds what was known at its update, not at
-    # its stamp: it takes its place at the update (same day), so the replay never shows it early.
-    as_of = {k: u for k in pinned if (u := _updated(run[k], explicit[k], tz)) is not None
-             and explicit[k] is not None and u > explicit[k] and u.date() == explicit[k].date()}
+    # its stamp: it takes its place at the update, so the replay never shows it early. In a text
+    # blog only on its own day: each day section is parsed on its own (the replay opens on the
+    # oldest day before the others are read), so a post cannot move into another day's section; an
+    # update on another day is said in the warning. (A saved page's posts are read whole and move to
+    # their update on any day: plan_posts.)
+    later = {k: u for k in pinned if (u := _updated(run[k], explicit[k], tz)) is not None
+             and explicit[k] is not None and u > explicit[k]}
+    as_of = {k: u for k, u in later.items() if u.date() == explicit[k].date()}
     if as_of:
         explicit = [as_of.get(k, t) for k, t in enumerate(explicit)]
         order, _, _ = _place_by_stamps(run, explicit, top_of_page=False, newest_first=newest_first)
@@ -521,6 +526,8 @@ def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
         elif k in pinned:
             message = (f"pinned post: stamped {clock} at the top of the page, out of order with the posts "
                        "below it; placed by its time")
+            if k in later:
+                message += f" (updated {later[k]:%a %d %b %H:%M}, another day: it stays on its own day)"
         else:
             message = f"time stamp {clock} is out of order with the posts around it on the page; placed by its time"
         plan.notes.append(At(run[k].stamp_at, message))
@@ -577,7 +584,10 @@ def plan_posts(
     `posts` are in page order (top first) with aware times in the blog's zone
     (their seq is ignored). Their times decide the order; with `page_order`,
     posts at the top of the page stamped out of the page's order are pinned
-    (and warned about), like in a text blog. Each day is one section."""
+    (and warned about), like in a text blog. A pinned post (so found, or marked
+    by the page) updated later than its stamp takes its place at its update, on
+    whatever day it falls: its text is what was known then, and a page's update
+    times are exact (`<time datetime>`, `dateModified`). Each day is one section."""
     validate_meta(meta, source=source or "description")
     tz = resolve_timezone(meta.timezone)
     notes = list(warnings or ())
@@ -590,13 +600,23 @@ def plan_posts(
             if not below or not (t < max(below) if newest_first else t > min(below)):
                 break
             pinned.add(i)
-            notes.append(ParseWarning(posts[i].first_line, f"pinned post: stamped {t:%H:%M} at the top of the page, "
-                                                            "out of order with the posts below it; placed by its time"))
+    as_of = {i: u for i, p in enumerate(posts)
+             if (p.pinned or i in pinned) and (u := p.updated) is not None and u > p.time}
+    for i in sorted(pinned | set(as_of)):
+        t = times[i]
+        if i in as_of:
+            u = as_of[i]
+            when = f"{u:%H:%M}" if u.date() == t.date() else f"{u:%a %d %b %H:%M}"
+            message = (f"pinned post: stamped {t:%H:%M}, updated {when}; placed at its update (its text is as of then)")
+        else:
+            message = f"pinned post: stamped {t:%H:%M} at the top of the page, out of order with the posts below it; placed by its time"
+        notes.append(ParseWarning(posts[i].first_line, message))
+    times = [as_of.get(i, t) for i, t in enumerate(times)]
     ordered = sorted(range(len(posts)), key=lambda i: (times[i], -i if newest_first else i))
     by_day: dict[date, list[Post]] = {}
     for i in ordered:
-        p = posts[i]
-        by_day.setdefault(p.time.date(), []).append(p.replace(day=p.time.date(), pinned=p.pinned or i in pinned))
+        p, t = posts[i], times[i]
+        by_day.setdefault(t.date(), []).append(p.replace(day=t.date(), time=t, pinned=p.pinned or i in pinned))
     days = [
         _Day(day, items[0].first_line, [_Block(None, 0, count=sum(len(x.paragraphs) for x in items))], ready=items)
         for day, items in sorted(by_day.items())
