@@ -332,3 +332,13 @@ def test_a_broadcaster_named_by_its_first_word_and_an_agency_that_is_no_outlet()
 def test_a_demonym_joins_the_invented_country_it_shares_a_root_with() -> None:
     r = read("Skornland's foreign ministry named its delegation.", "The Skornish team arrived on Monday.")
     assert [p.id for p in r.reg.parties.values()] == ["skornland"]
+
+
+def test_a_body_of_its_own_is_a_party_but_a_states_body_or_a_think_tank_is_not() -> None:
+    r = read("The Harbour Arbitration Service (HAS) said both sides would attend.",
+             "Varnia's Interior Ministry and the Foreign Intelligence Service declined to comment.",
+             "Analysts at the Kessler Institute were doubtful.")
+    orgs = {p.name for p in r.reg.parties.values()}
+    assert "Harbour Arbitration Service" in orgs
+    assert not orgs & {"Interior Ministry", "Foreign Intelligence Service", "Kessler Institute"}
+    assert not r.reg.parties[next(p.id for p in r.reg.parties.values() if p.name == "Harbour Arbitration Service")].negotiating

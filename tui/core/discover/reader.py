@@ -726,6 +726,11 @@ class Reader:
                 # (NRC), whose special envoy …", "the Northern Union delegation"
                 rec = self.party_for_name(surface, seq)  # "the Northern Union delegation", "teams from … and the Northern Union"
                 rec.kind = "organisation"
+            elif rec is None and _standalone_org(words, before):
+                # "the Harbour Arbitration Service (HAS) said": a body of its own is a party of the
+                # event (not a side of talks until it has a team), unlike "Varnia's Interior Ministry"
+                rec = self.party_for_name(surface, seq)
+                rec.kind = "organisation"
             if rec is not None:
                 it.party = rec.id
                 it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
@@ -1278,6 +1283,34 @@ def _window_before(text: str, pos: int, size: int = 110) -> str:
         lo = space + 1 if space >= 0 else pos
         return "\x00" + text[lo:pos]  # not a paragraph start: "^" cannot match a role's first word
     return text[lo:pos]
+
+
+# Words that make an institution part of a state ("the Interior Ministry", "the Supreme Court")
+_STATE_BODY_WORDS = frozenset("""
+foreign defence defense interior finance justice health security supreme constitutional presidential
+state federal central national general high royal prime foreign-affairs internal home economy economic
+trade education culture energy transport labour labor agriculture environment emergencies emergency
+intelligence information main military armed
+""".split())
+# Last words of bodies that comment on an event rather than take part ("the Kessler Institute")
+_COMMENTATOR_WORDS = frozenset("institute university school academy college society club".split())
+_POSS_BEFORE = re.compile(r"(?:['’]s?|\b(?:its|their|his|her))\s+$")
+
+
+def _standalone_org(words: list[Tok], before: str) -> bool:
+    """An organisation of its own, not a state's body: a word of its name that is neither an
+    organisation word nor a state body's ("Harbour Arbitration Service", "Open Hands Relief" —
+    not "Interior Ministry", "Supreme Court"), and no owner before it ("Varnia's …")."""
+    if _POSS_BEFORE.search(before) or not words[0].cap or words[-1].fold in _COMMENTATOR_WORDS:
+        return False
+    cut = next((n for n, w in enumerate(words) if w.fold in ("of", "for", "on")), len(words))
+    head, tail = words[:cut], [w for w in words[cut + 1:] if w.cap]
+
+    def own(ws: list[Tok]) -> list[Tok]:
+        return [w for w in ws if w.cap and w.fold not in ORG_WORDS and w.fold not in _STATE_BODY_WORDS]
+
+    # after "of", one word is most often a place ("the Foreign Ministry of Varnia")
+    return bool(own(head)) or len(own(tail)) >= 2
 
 
 _ROOT_ENDINGS = re.compile(r"(?:land|stan|ia|ish|ian|ean|ese|ic|i|an|er|a)\Z")
