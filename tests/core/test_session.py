@@ -248,3 +248,16 @@ def test_a_load_finished_in_its_thread_counts_only_once_the_session_took_the_pos
     assert session.pending == Target.end() and session.clock.position == 1
     session.posts_loaded(0.0)
     assert not session.loading and session.clock.position == 12
+
+
+def test_a_day_or_moment_outside_the_blog_says_where_the_jump_landed(tmp_path: Path) -> None:
+    from datetime import date, datetime
+
+    session = ReplaySession(load_blog(blog_file(tmp_path)), paused=True)
+    assert session.jump(Target.first_of(date(2025, 5, 17)), 0.0) == "no posts after Fri 16 May: at the last post"
+    assert session.clock.position == 12
+    assert session.jump(Target.first_of(date(2025, 5, 12)), 0.0) == "no posts before Tue 13 May: at the first post"
+    assert session.clock.position == 1
+    tz = session.blog.posts[0].time.tzinfo
+    assert session.jump(Target.moment(datetime(2025, 5, 18, 9, 0, tzinfo=tz)), 0.0).startswith("no posts after Fri 16 May")
+    assert session.jump(Target.first_of(date(2025, 5, 15)), 0.0) == ""  # inside: nothing to say

@@ -386,6 +386,25 @@ class ReplaySession:
         self.clock.seek(seq, now)
         if target.kind == "seq" and target.seq > self.clock.total and not self.loading:
             return f"the blog has {self.clock.total} posts"
+        return self._outside(target)
+
+    def _outside(self, target: Target) -> str:
+        """What to say when a day or a moment asked for lies outside the blog's posts (the jump
+        lands on its first or last post): silence would pass the nearest post off as the answer."""
+        posts = self.blog.posts
+        if self.loading or not posts or target.kind not in ("day", "time"):
+            return ""
+        first, last = posts[0], posts[-1]
+        if target.kind == "day" and target.day is not None:
+            if target.day > last.day:
+                return f"no posts after {last.day:%a} {last.day.day} {last.day:%b}: at the last post"
+            if target.day < first.day:
+                return f"no posts before {first.day:%a} {first.day.day} {first.day:%b}: at the first post"
+        if target.kind == "time" and target.when is not None:
+            if target.when > last.time and target.when.date() > last.day:
+                return f"no posts after {last.day:%a} {last.day.day} {last.day:%b}: at the last post"
+            if target.when < first.time:
+                return f"no posts before {first.time:%a} {first.time.day} {first.time:%b %H:%M}: at the first post"
         return ""
 
     def next_day_target(self) -> Target:
