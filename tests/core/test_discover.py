@@ -342,3 +342,23 @@ def test_a_body_of_its_own_is_a_party_but_a_states_body_or_a_think_tank_is_not()
     assert "Harbour Arbitration Service" in orgs
     assert not orgs & {"Interior Ministry", "Foreign Intelligence Service", "Kessler Institute"}
     assert not r.reg.parties[next(p.id for p in r.reg.parties.values() if p.name == "Harbour Arbitration Service")].negotiating
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Tomas Verey, a driver from Holmstad, joined the picket.", "Tomas Verey"),
+    ("Ilse Brandvik, a nurse who takes the early train, said she was tired.", "Ilse Brandvik"),
+    ("The team includes the union's national organiser, Petra Solheim.", "Petra Solheim"),
+])
+def test_a_person_is_known_by_an_appositive_saying_what_they_do(text: str, name: str) -> None:
+    r = read(text)
+    assert name in r.reg.people
+
+
+def test_a_place_described_by_an_appositive_is_no_person() -> None:
+    r = read("Port Elda, a port city in the south, is calm. Santa Rosa, a river town, is quiet.")
+    assert not r.reg.people
+
+
+def test_a_nickname_in_quotes_names_the_person_from_then_on() -> None:
+    r = read('The team includes Rosa Ibarra Llamas, a field commander known as "La Garza", and others.')
+    assert linked(r, "La Garza said the list was ready.")[0][1:] == ("person", "Rosa Ibarra Llamas")

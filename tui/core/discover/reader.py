@@ -431,6 +431,8 @@ class Reader:
             elif it.kind in (KNOWN, GAZ):
                 self._known(text, toks, items, k, seq)
         self._teams(text, toks, items, seq)
+        if " as “" in text or ' as "' in text or "named “" in text or 'named "' in text:
+            self._nicknames(text, items, seq)
         self._descriptions(text, toks, items, seq)
         self._learn(text, toks, items, seq)
         for it in items:
@@ -766,7 +768,8 @@ class Reader:
         # "UK national security adviser, Jonathan Powell, is expected…"
         window = _window_before(text, a.start)
         rb = _ROLE_BEFORE.search(window) or _POSS_ROLE_BEFORE.search(window)
-        if multi and rb and _has_role_head(rb.group("role")) and re.match(r"\s*(?:[,.;:)]|$)", after):
+        if multi and rb and (_has_role_head(rb.group("role")) or _person_noun(rb.group("role"))) \
+                and re.match(r"\s*(?:[,.;:)]|$)", after):
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: role, name,")
         of_party = _OF_PARTY_AFTER.match(after) if multi and len(words) <= 4 else None
@@ -828,7 +831,8 @@ class Reader:
         app = _APPOSITIVE.match(after)
         if app and app.group("role") and _HONORIFIC_NAME.match(app.group("role")):
             app = None  # "in Holmstad, Mr Hale said": the next clause's speaker, not a role
-        if app and not caps and (app.group("role") is None and multi or (app.group("role") and _has_role_head(app.group("role")))):
+        if app and not caps and (app.group("role") is None and multi or (app.group("role") and (
+                _has_role_head(app.group("role")) or multi and _person_noun(app.group("role"))))):
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: appositive")
         sp = _AFTER_SPEECH.match(after)
@@ -925,6 +929,15 @@ class Reader:
         it.person = rec.key
         it.mention = Linked(words[0].start, words[-1].end, "person", rec.key, rec.delegation, False)
         return rec
+
+    def _nicknames(self, text: str, items: list[Item], seq: int) -> None:
+        """"Rosa Ibarra, a commander known as “La Garza”": the nickname names her from now on."""
+        for m in _NICKNAME.finditer(text):
+            named = [it for it in items if it.person and it.mention is not None and it.mention.end <= m.start()
+                     and m.start() - it.mention.end <= 80 and "." not in text[it.mention.end:m.start()]]
+            rec = self.reg.people.get(named[-1].person) if named else None
+            if rec is not None:
+                self.reg.add_person_form(rec, m.group(1), seq)
 
     # ------------------------------------------------------------ teams and lists
     def _teams(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
@@ -1313,6 +1326,7 @@ def _standalone_org(words: list[Tok], before: str) -> bool:
     return bool(own(head)) or len(own(tail)) >= 2
 
 
+_NICKNAME = re.compile(r"\b(?:known\s+as|nicknamed|dubbed|nom\s+de\s+guerre)\s+[“\"]((?-i:[A-Z])[^”\".,]{1,30})[”\"]", re.I)
 _ROOT_ENDINGS = re.compile(r"(?:land|stan|ia|ish|ian|ean|ese|ic|i|an|er|a)\Z")
 
 
@@ -1339,6 +1353,33 @@ def _after_phrase(text: str, phrases: tuple[str, ...]) -> bool:
 
 def _has_role_head(phrase: str) -> bool:
     return any(w in ROLE_HEADS or w in ("member", "head", "chief") for w in re.findall(r"[\w-]+", fold(phrase)))
+
+
+# Nouns for people by what they do ("a driver", "a nurse", "the union's organiser"), and words
+# with a person's ending that name things ("a river", "the border")
+_PERSON_ENDING = re.compile(r"(?:er|or|ist|ent|ant|ian|ee|man|woman)\Z")
+_PERSON_WORDS = frozenset("nurse mother father wife husband son daughter widow chef cook guard nun priest monk "
+                          "pilot clerk medic veteran hostage refugee student".split())
+_THING_WORDS = frozenset("""
+border river tower center centre corner water paper letter number order chamber quarter shelter power
+cluster corridor sector factor floor door interior exterior error mirror monitor motor reactor tractor
+register meter metre filter container counter charter winter summer banner poster computer theatre
+theater parliament government department agreement statement settlement document moment component
+event element segment comment continent instrument payment tournament apartment monument
+""".split())
+_HEAD_STOP = re.compile(r"\s(?:from|in|at|who|whose|with|of|on|for|based|living|since|to)\b")
+
+
+def _person_noun(phrase: str) -> bool:
+    """Is the head of an appositive or role phrase a noun for a person ("a driver from Lismara",
+    "a nurse who …", "the union's national organiser")? Its head is the last word before a
+    preposition or a relative pronoun."""
+    cut = _HEAD_STOP.search(phrase)
+    words = re.findall(r"[a-z][a-z-]*", (phrase[:cut.start()] if cut else phrase).lower())
+    if not words:
+        return False
+    head = words[-1]
+    return head in _PERSON_WORDS or (len(head) > 4 and head not in _THING_WORDS and _PERSON_ENDING.search(head) is not None)
 
 
 def _definite(phrase: str) -> bool:
