@@ -951,6 +951,13 @@ class Reader:
             if not it.party or it.kind == TITLE:
                 continue
             end_tok = toks[it.j - 1]
+            if it.mention is None and not end_tok.poss:
+                vehicle = _VEHICLE_AFTER.match(text, end_tok.end)
+                rec = self.reg.parties.get(it.party) if vehicle else None
+                if rec is not None and rec.negotiating is not None:
+                    # "the Varnian plane touched down": the vehicle of a side that has a team carries it
+                    it.mention = Linked(toks[it.i].start, vehicle.end(), "delegation", rec.id, rec.id)
+                    continue
             if it.j >= len(toks):
                 continue
             nxt = toks[it.j]
@@ -1326,6 +1333,7 @@ def _standalone_org(words: list[Tok], before: str) -> bool:
     return bool(own(head)) or len(own(tail)) >= 2
 
 
+_VEHICLE_AFTER = re.compile(r" (?:plane|planes|jet|aircraft|motorcade|motorcades|convoy|convoys|cars|bus|buses|helicopter)\b")
 _NICKNAME = re.compile(r"\b(?:known\s+as|nicknamed|dubbed|nom\s+de\s+guerre)\s+[“\"]((?-i:[A-Z])[^”\".,]{1,30})[”\"]", re.I)
 _ROOT_ENDINGS = re.compile(r"(?:land|stan|ia|ish|ian|ean|ese|ic|i|an|er|a)\Z")
 

@@ -54,7 +54,9 @@ RULES: tuple[StatusRule, ...] = (
                   # "declined to say who would travel", "dodged a question about whether he would go"
                   r"|\b(?:will|would)\s+(?:only\s+)?(?:decide|make\s+(?:a|his|her|its|their|the)\s+(?:final\s+)?decision)\b"
                   r"|\b(?:declined|refused)\s+to\s+(?:say|confirm|reveal|disclose|comment\s+on)\s+(?:whether|if|who)\b"
-                  r"|\b(?:dodged|sidestepped|evaded)\s+(?:a|the)\s+question\b"), country_subject=True,
+                  r"|\b(?:dodged|sidestepped|evaded)\s+(?:a|the)\s+question\b"
+                  # "will stay overnight and decide in the morning whether to go back"
+                  r"|\band\s+(?:then\s+)?decide\s+(?:[\w’'-]+\s+){0,4}?(?:whether|if)\b"), country_subject=True,
                hints=("yet", "still", "not", "undecided", "unclear", "unknown", "uncertain", "decision", "decide", "declined",
                       "refused", "dodged", "sidestepped", "evaded")),
     StatusRule("walked_out", "walked_out",
@@ -62,20 +64,32 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\bwithdrew\s+from\s+the\s+(?:talks|negotiations|meeting|session)\b"), country_subject=True,
                hints=("walked", "stormed", "marched", "protest", "withdrew")),
     StatusRule("returned", "returned",
-               _r(r"\b(?:returned|came\s+back|has\s+come\s+back|rejoined|went\s+back)\s+(?:to\s+)?the\s+(?:talks|table|negotiating\s+table|negotiations|room|venue|meeting|session)\b"
+               _r(r"\b(?:returned|came\s+back|has\s+come\s+back|rejoined|went\s+back)\s+(?:to\s+)?the\s+(?:talks|table|negotiating\s+table|negotiations|room|venue|meeting|session"
+                  r"|(?:[\w’'-]+\s+)?(?:palace|villa|hotel|building|hall|chamber|centre|center|compound|house|plenary)|(?-i:[A-Z]))\b"
                   r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|inside|to)\s+the\s+(?:negotiating\s+)?(?:table|talks|room|venue)\b"
                   r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|inside)\s+the\s+(?:[\w’'-]+\s+)?(?:palace|villa|hotel|building|hall|chamber|centre|center|compound)\b"
                   r"|\b(?:is|are)\s+back\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])"), country_subject=True,
                hints=("returned", "rejoined", "back")),
-    StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed|touched\s+down)\b|\b(?:has|have)\s+reached\b"
-                                        r"|\b(?:has|have)\s+pulled\s+(?:into|up\s+at)\b"), country_subject=True,
-               hints=("arrived", "landed", "touched", "reached", "pulled")),
+    StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed|touched\s+down)\b"
+                                        # "has reached the venue", not "have reached a deal" / "reached an impasse"
+                                        r"|\b(?:has|have)\s+reached\b(?!\s+(?:an?|the|no|some|any|its|their)?\s*(?:[\w-]+\s+){0,2}?"
+                                        r"(?:deal|agreement|accord|compromise|consensus|understanding|settlement|decision|conclusion"
+                                        r"|stalemate|impasse|deadlock|breakthrough|point|stage|limit|end)\b)"
+                                        r"|\b(?:has|have)\s+pulled\s+(?:into|up\s+at)\b"
+                                        # "was the first to arrive", "is here", "are now here"
+                                        r"|\b(?:was|were)\s+the\s+(?:first|last|second|third|next)\s+(?:[\w-]+\s+)?to\s+(?:arrive|land|get\s+here)\b"
+                                        r"|\b(?:is|are)\s+(?:now\s+|already\s+|finally\s+)?here\b(?!\s+(?:for|until|since))"),
+               country_subject=True, hints=("arrived", "landed", "touched", "reached", "pulled", "first", "last", "second", "third",
+                                            "next", "here")),
     StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+|now\s+|already\s+)?(?:left|departed)\b"
                                   # not "has left the door open", "has left little room", "left it to the mediators"
                                   r"(?!\s+(?:the\s+(?:door|way|question|matter|issue|decision)|open|room|little|no\b|nothing|much"
                                   r"|it\s+(?:to|up)|unanswered|undecided|behind|out\b))|\bdeparted\s+(?:from|for)\b"
-                                  r"|\b(?:flew|headed)\s+(?:back\s+)?home\b|\bflew\s+back\s+to\b|\b(?:is|are)\s+leaving\b"), country_subject=True,
-               hints=("left", "departed", "home", "flew", "leaving")),
+                                  r"|\b(?:flew|headed)\s+(?:back\s+)?home\b|\bflew\s+back\s+to\b|\b(?:is|are)\s+leaving\b"
+                                  # "flew out of Port Elda", "their cars pulled out of the palace"
+                                  r"|\b(?:flew|drove|pulled|swept)\s+out\s+of\s+(?!the\s+(?:talks|negotiations|deal|agreement|summit|process))"),
+               country_subject=True,
+               hints=("left", "departed", "home", "flew", "leaving", "out")),
     # the simple past only with where from and where to: "left Port Elda for Ruta Vale", "left for the airport"
     # (a destination is required: "left the door open for talks" names no place, see _one)
     StatusRule("left_for", "left", _r(r"\bleft\s+(?:for\s+|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+for\s+)"),
@@ -126,7 +140,8 @@ RULES: tuple[StatusRule, ...] = (
 _NEG = re.compile(r"\b(?:not|no|never|yet\s+to)\b|n['’]t\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:will|would|expected\s+to|plans?\s+to|set\s+to|due\s+to|going\s+to|to\s+be)\b", re.IGNORECASE)
 _SPECULATIVE = re.compile(r"\b(?:could|may|might|whether|if)\b", re.IGNORECASE)
-_PRONOUN_SUBJ = re.compile(r"^\s*(?:it|they|the\s+team|the\s+delegation|the\s+delegates|its\s+members)\b", re.IGNORECASE)
+_PRONOUN_SUBJ = re.compile(r"^\s*(?:it|they|the\s+team|the\s+delegation|the\s+delegates|its\s+members"
+                           r"|(?:their|its|the)\s+(?:cars?|motorcade|convoy|plane|jet|aircraft|bus|buses))\b", re.IGNORECASE)
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|for|at|in)\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.IGNORECASE)
 

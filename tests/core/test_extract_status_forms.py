@@ -1,0 +1,40 @@
+"""Delegation status in more forms of news English: who arrived first, a side that "is here",
+the plane that carries a team, a car leaving the venue, a return to a named building, a decision
+put off — and a "reached" that is a deal, not a place. Invented parties, no knowledge file."""
+
+from __future__ import annotations
+
+import blogfactory as bf
+import pytest
+
+from tui.core.extract import extract
+from tui.core.knowledge import Knowledge
+
+OPENING = "Talks between Varnia and Osterland open in Port Elda on Monday. The Varnian and Osterlandic delegations will attend."
+
+
+def statuses(*posts: str) -> set[tuple[int, str, str]]:
+    facts = extract(bf.make_blog([OPENING, *posts]), Knowledge()).posts
+    return {(f.seq, f.delegation, f.status) for pf in facts for f in pf.status if f.seq > 1}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Varnian Foreign Minister Ana Ruiz was the first to arrive at the Grand Palace.", (2, "varnia", "arrived")),
+    ("The Osterlandic delegation is here. Its cars drew up at 09:36.", (2, "osterland", "arrived")),
+    ("The Varnian plane touched down at Port Elda airport at 09:58.", (2, "varnia", "arrived")),
+    ("The Varnian team flew out of Port Elda for Ruta Vale.", (2, "varnia", "left")),
+    ("The Osterlandic team will stay overnight and decide in the morning whether to go back.", (2, "osterland", "undecided")),
+])
+def test_a_status_in_everyday_words(text: str, want: tuple[int, str, str]) -> None:
+    assert want in statuses(text)
+
+
+def test_a_return_to_a_named_building_after_a_walkout() -> None:
+    got = statuses("The Osterlandic delegation has walked out of the plenary.",
+                   "The Osterlandic delegation returned to the Grand Palace at 08:50.")
+    assert (2, "osterland", "walked_out") in got and (3, "osterland", "returned") in got
+
+
+def test_reaching_a_deal_is_no_arrival() -> None:
+    got = statuses("The Varnian and Osterlandic delegations have reached a deal in principle on fishing quotas.")
+    assert not any(status == "arrived" for _, _, status in got)
