@@ -24,6 +24,10 @@ def statuses(*posts: str) -> set[tuple[int, str, str]]:
     ("The Varnian plane touched down at Port Elda airport at 09:58.", (2, "varnia", "arrived")),
     ("The Varnian team flew out of Port Elda for Ruta Vale.", (2, "varnia", "left")),
     ("The Osterlandic team will stay overnight and decide in the morning whether to go back.", (2, "osterland", "undecided")),
+    ("The Varnian team checked into the Hotel Miramar at about 7:30pm.", (2, "varnia", "arrived")),
+    ("Osterland says it will take part in the talks.", (2, "osterland", "will_attend")),
+    ("Osterland has named its negotiating team. Emil Holm will lead it.", (2, "osterland", "announced")),
+    ("Varnia is sending a special envoy to Port Elda for the talks.", (2, "varnia", "will_attend")),
 ])
 def test_a_status_in_everyday_words(text: str, want: tuple[int, str, str]) -> None:
     assert want in statuses(text)

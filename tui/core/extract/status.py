@@ -70,7 +70,7 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|inside)\s+the\s+(?:[\w’'-]+\s+)?(?:palace|villa|hotel|building|hall|chamber|centre|center|compound)\b"
                   r"|\b(?:is|are)\s+back\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])"), country_subject=True,
                hints=("returned", "rejoined", "back")),
-    StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed|touched\s+down)\b"
+    StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed|touched\s+down|checked\s+in(?:to|\s+at))\b"
                                         # "has reached the venue", not "have reached a deal" / "reached an impasse"
                                         r"|\b(?:has|have)\s+reached\b(?!\s+(?:an?|the|no|some|any|its|their)?\s*(?:[\w-]+\s+){0,2}?"
                                         r"(?:deal|agreement|accord|compromise|consensus|understanding|settlement|decision|conclusion"
@@ -80,7 +80,7 @@ RULES: tuple[StatusRule, ...] = (
                                         r"|\b(?:was|were)\s+the\s+(?:first|last|second|third|next)\s+(?:[\w-]+\s+)?to\s+(?:arrive|land|get\s+here)\b"
                                         r"|\b(?:is|are)\s+(?:now\s+|already\s+|finally\s+)?here\b(?!\s+(?:for|until|since))"),
                country_subject=True, hints=("arrived", "landed", "touched", "reached", "pulled", "first", "last", "second", "third",
-                                            "next", "here")),
+                                            "next", "here", "checked")),
     StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+|now\s+|already\s+)?(?:left|departed)\b"
                                   # not "has left the door open", "has left little room", "left it to the mediators"
                                   r"(?!\s+(?:the\s+(?:door|way|question|matter|issue|decision)|open|room|little|no\b|nothing|much"
@@ -110,11 +110,13 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\bconfirmed\s+(?:its|their|his|her)\s+(?:attendance|participation)\b"), country_subject=True,
                hints=("will", "arrive", "travel", "attend", "come", "take", "participate", "join", "fly", "confirmed")),
     StatusRule("send_delegation", "will_attend",
-               _r(r"\b(?:decided|agreed|confirmed|will)\b[^.]{0,40}?\bsend(?:ing)?\s+a\s+(?:delegation|team)\b"), country_subject=True,
+               _r(r"\b(?:decided|agreed|confirmed|will)\b[^.]{0,40}?\bsend(?:ing)?\s+a\s+(?:delegation|team)\b"
+                  r"|\b(?:is|are)\s+sending\s+(?:a|an|its|their)\s+(?:special\s+|high-level\s+)?(?:delegation|team|envoy|negotiators?)\b"),
+               country_subject=True,
                hints=("send",)),
     StatusRule("announced", "announced",
                _r(r"\b(?:will\s+be\s+(?:led|headed|represented)\s+(?:at\s+[^,.]{0,40}?)?by|will\s+(?:also\s+)?include|comprises|designated\s+to\s+lead|"
-                  r"announced\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:delegation|line-?up|team)|named\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:delegation|line-?up|team)|"
+                  r"announced\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:negotiating\s+)?(?:delegation|line-?up|team)|named\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:negotiating\s+)?(?:delegation|line-?up|team)|"
                   r"nominating|will\s+represent|(?:is|are)\s+(?:represented|headed|led)\s+by|"
                   r"(?:is|are)\s+made\s+up\s+of|consists\s+of|(?:is|are)\s+composed\s+of|includes)\b|\bwill\s+be\s+led\s+by\b"
                   # "X will fly to Port Elda and lead his country's team", "leaving Y to lead the delegation"
@@ -141,6 +143,7 @@ _NEG = re.compile(r"\b(?:not|no|never|yet\s+to)\b|n['’]t\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:will|would|expected\s+to|plans?\s+to|set\s+to|due\s+to|going\s+to|to\s+be)\b", re.IGNORECASE)
 _SPECULATIVE = re.compile(r"\b(?:could|may|might|whether|if)\b", re.IGNORECASE)
 _PRONOUN_SUBJ = re.compile(r"^\s*(?:it|they|the\s+team|the\s+delegation|the\s+delegates|its\s+members"
+                           r"|(?:its|their)\s+(?:team|delegation|negotiators|negotiating\s+team)"
                            r"|(?:their|its|the)\s+(?:cars?|motorcade|convoy|plane|jet|aircraft|bus|buses))\b", re.IGNORECASE)
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|for|at|in)\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.IGNORECASE)
@@ -168,6 +171,12 @@ def subjects_of(s: Sent, pos: int, k: Knowledge, country_subject: bool) -> list[
             side = _side(m, k, country_subject, s.text, m.start)
             if side:
                 return [side]
+    # "Varnia says it will take part": the party that speaks, when it is the clause before
+    if hard and _IT.match(s.text, hard):
+        said = [side for m in s.mentions if m.kind in ("place", "delegation") and m.end <= hard
+                and (side := _side(m, k, country_subject, s.text, clause_start(s.text, m.start)))]
+        if said:
+            return [said[-1]]
     # "... said that he has arrived": the nearest member of a delegation before the clause
     if _PRONOUN.search(s.text, hard, pos):
         members = [side for m in s.mentions if m.kind == "person" and m.end <= hard
@@ -178,6 +187,7 @@ def subjects_of(s: Sent, pos: int, k: Knowledge, country_subject: bool) -> list[
 
 
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_IT = re.compile(r"\s+(?:that\s+)?(?:it|they)\b", re.IGNORECASE)
 
 
 def _party_after(s: Sent, pos: int, k: Knowledge) -> list[str]:
