@@ -35,10 +35,17 @@ def test_a_status_in_everyday_words(text: str, want: tuple[int, str, str]) -> No
 
 def test_a_return_to_a_named_building_after_a_walkout() -> None:
     got = statuses("The Osterlandic delegation has walked out of the plenary.",
-                   "The Osterlandic delegation returned to the Grand Palace at 08:50.")
+                   "The Osterlandic delegation returned to the Palais Lindqvist at 08:50.")
     assert (2, "osterland", "walked_out") in got and (3, "osterland", "returned") in got
 
 
 def test_reaching_a_deal_is_no_arrival() -> None:
     got = statuses("The Varnian and Osterlandic delegations have reached a deal in principle on fishing quotas.")
     assert not any(status == "arrived" for _, _, status in got)
+
+
+def test_talks_resuming_without_a_side_do_not_bring_it_back() -> None:
+    got = statuses("The talks have begun.", "The Varnian delegation has walked out of the plenary.",
+                   "The plenary resumed at 18:02 without the Varnians.",
+                   "The Varnian delegation returned to the Grand Palace at 08:50.")
+    assert (4, "varnia", "returned") not in got and (5, "varnia", "returned") in got

@@ -298,6 +298,25 @@ def _sentence_of(sents: list[Sent], key: str) -> Sent | None:
     return None
 
 
+_WITHOUT = re.compile(r"\bwithout\s+(?:the\s+)?((?-i:[A-Z])[\w’'-]+)", re.IGNORECASE)
+
+
+def _without(s: Sent, k) -> set[str]:
+    """The sides a sentence says something happened without ("resumed without the Vrasnians",
+    "without Osterland's delegation"): by a name, a demonym or its plural."""
+    out: set[str] = set()
+    for hit in _WITHOUT.finditer(s.text):
+        word = hit.group(1)
+        for m in s.mentions:
+            if m.start == hit.start(1) and m.side:
+                out.add(m.side)
+        forms = {word, word[:-1] if word.endswith("s") else word, re.sub(r"['’]s$", "", word)}
+        for d in k.delegations:
+            if forms & ({d.name, d.label, *d.demonyms, *d.places}):
+                out.add(d.id)
+    return out
+
+
 @lru_cache(maxsize=1 << 15)
 def _agreed_at(text: str) -> int | None:
     """Where a verb of agreement that is not negated or hedged begins in text, if any (cached: the
@@ -769,6 +788,8 @@ class _Run:
             sides = list(dict.fromkeys([p.side or p.key for p in m.parties if p.kind != "person"] +
                                        [s_ for p in m.parties if p.kind == "person" and (s_ := mt.side_of_person(k, p.key))] +
                                        implied + _present_sides(b, k)))
+            if "without" in s.low:  # "the plenary resumed without the Vrasnians": not theirs
+                sides = [x for x in sides if x not in _without(s, k)]
             negotiating = [side for side in sides if k.delegation(side) is not None and k.delegation(side).negotiating]
             # a meeting between named people ("Sibiga met with Rubio") is not their delegations'
             if len(negotiating) >= 2 and b.delegations:

@@ -65,7 +65,7 @@ RULES: tuple[StatusRule, ...] = (
                hints=("walked", "stormed", "marched", "protest", "withdrew")),
     StatusRule("returned", "returned",
                _r(r"\b(?:returned|came\s+back|has\s+come\s+back|rejoined|went\s+back)\s+(?:to\s+)?the\s+(?:talks|table|negotiating\s+table|negotiations|room|venue|meeting|session"
-                  r"|(?:[\w’'-]+\s+)?(?:palace|villa|hotel|building|hall|chamber|centre|center|compound|house|plenary)|(?-i:[A-Z]))\b"
+                  r"|(?:[\w’'-]+\s+)?(?:palace|villa|hotel|building|hall|chamber|centre|center|compound|house|plenary)|(?-i:(?=[A-Z])))\b"
                   r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|inside|to)\s+the\s+(?:negotiating\s+)?(?:table|talks|room|venue)\b"
                   r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|inside)\s+the\s+(?:[\w’'-]+\s+)?(?:palace|villa|hotel|building|hall|chamber|centre|center|compound)\b"
                   r"|\b(?:is|are)\s+back\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])"), country_subject=True,
