@@ -154,6 +154,20 @@ async def test_end_reveals_the_summary_and_stepping_back_hides_it() -> None:
         assert not summary.display
 
 
+async def test_a_summary_taller_than_its_room_says_how_many_lines_are_out_of_view() -> None:
+    long = "\n".join(f"Paragraph {i} of a long summary written after the events." for i in range(1, 31))
+    app = make_app(blog=fx.make_blog(summary=long))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        summary = app.replay.query_one(SummaryPanel)
+        assert summary.display and "Paragraph 1 " in fx.screen_text(app)
+        assert "more lines" in str(summary.border_subtitle)
+        summary.scroll_end(animate=False)
+        await pilot.pause()
+        assert "above" in str(summary.border_subtitle) and "more lines" not in str(summary.border_subtitle)
+
+
 async def test_end_shows_the_newest_post_even_after_selecting_an_older_one() -> None:
     app = make_app(start_at=6)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -10,7 +10,10 @@ from tui.app import render
 
 
 class SummaryPanel(VerticalScroll):
-    """The lede above the first day header, written after the events; hidden until the end."""
+    """The lede above the first day header, written after the events; hidden until the end.
+
+    Taller than its room (a long lede on a small terminal), it scrolls, and its bottom border
+    says how many lines are out of view ("↓ 12 more lines"), as the side panes do."""
 
     def __init__(self, text: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -27,3 +30,20 @@ class SummaryPanel(VerticalScroll):
             self._text = text
             for static in self.query("#summary-text").results(Static):
                 static.update(render.plain(text))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._say_out_of_view)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._say_out_of_view()
+
+    def watch_virtual_size(self) -> None:
+        self.call_after_refresh(self._say_out_of_view)
+
+    def _say_out_of_view(self) -> None:
+        below = max(0, round(self.max_scroll_y - self.scroll_y))
+        above = max(0, round(self.scroll_y))
+        parts = ([f"↑ {above} line{'s' if above != 1 else ''} above"] if above else []) + \
+            ([f"↓ {below} more line{'s' if below != 1 else ''}"] if below else [])
+        self.border_subtitle = " · ".join(parts)
