@@ -783,3 +783,24 @@ def test_a_departure_from_a_capital_keeps_it_as_where_from() -> None:
                 "The Russian delegation has left Istanbul for Moscow, the Kremlin said.",
                 "The Ukrainian delegation left Kiev for Istanbul on Thursday evening, officials said.")
     assert (2, "Istanbul", "Moscow") in got and any(seq == 3 and origin == "Kiev" for seq, origin, _ in got)
+
+
+def _timed(*posts: str) -> list[tuple[int, str, str | None]]:
+    return [(f.seq, f.kind, f.when.strftime("%H:%M") if f.when is not None and f.precision == "minute" else None)
+            for pf in run(*posts).posts for f in pf.schedule]
+
+
+def test_a_clock_told_in_words_is_read_with_the_likelier_half_of_the_day() -> None:
+    # "quarter past two", "ten to five", "at nine", "at noon": news English spells clocks out; with no
+    # a.m./p.m. an hour of 1-6 is the afternoon and 7-11 the morning; "at one point" is no clock
+    got = _timed(OPENING, "The talks broke off for consultations, officials said.",
+                 "The talks resumed at quarter past two, the ministry said.")
+    assert got[-1] == (3, "resumed", "14:15")
+    got = _timed(OPENING, "The talks broke off for consultations, officials said.",
+                 "The talks will resume at nine, the Anatrian mediator said.")
+    assert got[-1][2] == "09:00"
+    got = _timed(OPENING, "The talks broke off for consultations, officials said.",
+                 "The talks resumed at ten to five after at one point looking doomed.")
+    assert got[-1] == (3, "resumed", "16:50")
+    got = _timed("The talks between Kestria and Ardovia are due to open at noon, the ministry said.")
+    assert got[-1][2] == "12:00"

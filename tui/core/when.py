@@ -40,6 +40,20 @@ _LONG_NAMES = "|".join(sorted((r"\s+".join(re.escape(w) for w in n.split()) for 
 _TZ = (r"local\s+time(?:\s+in\s+[A-Z][\w’'-]+)?|(?:UTC|GMT)\s?[+−–-]\s?\d{1,2}(?::?\d{2})?(?!\d)"
        rf"|(?i:{_LONG_NAMES})|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?\s+time\b|(?:{_ABBREVIATIONS})\b")
 _AMPM = r"a\.m\.|p\.m\.|am|pm|a\.m|p\.m"
+# A clock told in words: "at half past two", "quarter past nine", "ten to five", "at noon", "at nine",
+# "nine o'clock". With no a.m./p.m. an hour of 1-6 is read as the afternoon (talks do not sit at
+# 2 a.m.; "at half past two" is 14:30), 7-11 as the morning, unless an evening word joins it
+# ("at nine tonight"). A bare "at <word>" must end its phrase: "at one point", "at two venues" are
+# no clocks.
+_HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_HW = "|".join(_HOUR_WORDS)
+_SPOKEN_CLOCK = (
+    rf"(?:(?:at|from|until|till|by|before|after)\s+)?(?:"
+    rf"(?P<wmin>half|(?:a\s+)?quarter|twenty[-\s]five|twenty|ten|five)\s+(?P<wdir>past|to)\s+(?P<wh>{_HW}|1[0-2]|[1-9])(?:\s+o['’]clock)?"
+    rf"|(?:12\s+)?(?P<noon>noon|midday)"
+    rf"|(?P<wh2>{_HW}|1[0-2]|[1-9])\s+o['’]clock"
+    rf"|(?<=at\s)(?P<wh3>{_HW})(?=\s*(?:[,.;:)—–]|$)|\s+(?:tonight|tomorrow|today|this|local|GMT|UTC|and|or|when|as|but|on|in\s+the))"
+    rf")(?:\s+(?P<tzw>{_TZ}))?")
 # An alternative of ATOM that opens with optional words ("at", "on", "late", "in the") is entered
 # at every word start, which is most of the cost of a scan: each such alternative first checks,
 # in a lookahead, the letters it can begin with (a necessary condition: what matches is unchanged).
@@ -54,6 +68,7 @@ ATOM = re.compile(
              |(?P<h5>[01]?\d|2[0-3])\.(?P<mi5>[0-5]\d)\s+(?P<tz5>{_TZ}))(?![\d.])
           |(?:at\s+)?(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)\s?(?:hrs?\s+|hours\s+)?(?P<tz3>{_TZ}))
       (?:\s*\((?P<alt>[^()]{{0,30}}?(?:GMT|UTC)(?:\s?[+−–-]\s?\d{{1,2}}(?::?\d{{2}})?)?)\))?
+     |(?=[abefhmnoqstu]|\d)(?P<wclock>{_SPOKEN_CLOCK})
      |(?=[lebo{_WD_FIRST}])(?P<wday>(?:(?P<wdmod>late|early)\s+)?(?:on\s+|by\s+)?(?P<wd>{_WD})(?:\s+(?P<wdpart>morning|afternoon|evening|night))?)
      |(?=[o{_MON_FIRST}])(?P<mdate>(?:on\s+)?(?P<mon>{_MON})\s+(?P<dom>\d{{1,2}})(?!\d)(?:,?\s+(?P<yr>\d{{4}}))?)
      |(?=[o\d])(?P<dmdate>(?:on\s+)?(?P<dom2>\d{{1,2}})\s+(?P<mon2>{_MON})(?:\s+(?P<yr2>\d{{4}}))?)
@@ -146,6 +161,8 @@ def _zone(name: str | None, local: tzinfo, venue: tzinfo | None = None) -> tzinf
 
 def _clock_of(g: dict[str, str | None]) -> tuple[int, int, str | None] | None:
     """(hour, minute, zone name as written) of a clock atom, or None."""
+    if g.get("wclock"):
+        return _spoken_clock(g)
     if not g["clock"]:
         return None
     h = int(next(g[k] for k in ("h", "h2", "h3", "h4", "h5") if g[k] is not None))
@@ -158,6 +175,28 @@ def _clock_of(g: dict[str, str | None]) -> tuple[int, int, str | None] | None:
     if h >= 24 or mi >= 60:
         return None
     return h, mi, g["tz"] or g["tz2"] or g["tz3"] or g["tz4"] or g["tz5"]
+
+
+_MINUTE_WORDS = {"half": 30, "quarter": 15, "a quarter": 15, "twenty-five": 25, "twenty five": 25, "twenty": 20,
+                 "ten": 10, "five": 5}
+
+
+def _spoken_clock(g: dict[str, str | None]) -> tuple[int, int, str | None] | None:
+    """(hour, minute, zone) of a clock told in words (see _SPOKEN_CLOCK); the hour of a clock with
+    no a.m./p.m. is the likelier one of the day (1-6: afternoon)."""
+    if g["noon"]:
+        return 12, 0, g["tzw"]
+    word = (g["wh"] or g["wh2"] or g["wh3"] or "").lower()
+    h = _HOUR_WORDS.index(word) + 1 if word in _HOUR_WORDS else int(word)
+    mi = 0
+    if g["wmin"]:
+        mi = _MINUTE_WORDS[" ".join(g["wmin"].lower().split())]
+        if g["wdir"].lower() == "to":
+            h, mi = h - 1, 60 - mi
+            h = 12 if h == 0 else h
+    if h <= 6:
+        h += 12
+    return h, mi, g["tzw"]
 
 
 class _Acc:
@@ -173,10 +212,17 @@ class _Acc:
         self.estimated = False
         self.history = False
         self.weekday = False
+        self.spoken = False  # the clock was told in words, with no a.m./p.m.
 
     def add(self, g: dict[str, str | None]) -> None:
         ref_day = self.ref.astimezone(self.local).date()
-        if g["clock"]:
+        if g["wclock"]:
+            clock = _spoken_clock(g)
+            if clock is not None and self.clock is None:
+                h, mi, named = clock
+                self.clock = (h, mi, _zone(named, self.local, self.venue))
+                self.spoken = True
+        elif g["clock"]:
             alt = g["alt"] and scan_atoms(g["alt"])
             if alt and alt[0][2]["clock"]:
                 # "at 10:00 (0800 GMT)": the time in the zone the text names is exact; the
@@ -269,6 +315,8 @@ class _Acc:
             return When(raw, start, end, dt, "hour", True, self.history)
         if self.clock is not None:
             h, mi, zone = self.clock
+            if self.spoken and self.part is not None and 7 <= h < 12 and self.part.hour >= 18:
+                h += 12  # "at nine tonight"
             day = self.day or self.ref.astimezone(zone).date()
             dt = datetime.combine(day, time(h, mi), zone).astimezone(self.local)
             return When(raw, start, end, dt, "minute", self.estimated, self.history, self._day_from())
