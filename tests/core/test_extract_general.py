@@ -785,6 +785,11 @@ def test_a_departure_from_a_capital_keeps_it_as_where_from() -> None:
     assert (2, "Istanbul", "Moscow") in got and any(seq == 3 and origin == "Kiev" for seq, origin, _ in got)
 
 
+
+# Names in none of the test blogs, for the rules below.
+FRESH = "Talks between Veloria and Tarvonia have begun in Osmira, the Brelund foreign ministry said."
+
+
 def _timed(*posts: str) -> list[tuple[int, str, str | None]]:
     return [(f.seq, f.kind, f.when.strftime("%H:%M") if f.when is not None and f.precision == "minute" else None)
             for pf in run(*posts).posts for f in pf.schedule]
@@ -793,14 +798,35 @@ def _timed(*posts: str) -> list[tuple[int, str, str | None]]:
 def test_a_clock_told_in_words_is_read_with_the_likelier_half_of_the_day() -> None:
     # "quarter past two", "ten to five", "at nine", "at noon": news English spells clocks out; with no
     # a.m./p.m. an hour of 1-6 is the afternoon and 7-11 the morning; "at one point" is no clock
-    got = _timed(OPENING, "The talks broke off for consultations, officials said.",
+    got = _timed(FRESH, "The talks broke off for consultations, officials said.",
                  "The talks resumed at quarter past two, the ministry said.")
     assert got[-1] == (3, "resumed", "14:15")
-    got = _timed(OPENING, "The talks broke off for consultations, officials said.",
-                 "The talks will resume at nine, the Anatrian mediator said.")
+    got = _timed(FRESH, "The talks broke off for consultations, officials said.",
+                 "The talks will resume at nine, the Brelund mediator said.")
     assert got[-1][2] == "09:00"
-    got = _timed(OPENING, "The talks broke off for consultations, officials said.",
+    got = _timed(FRESH, "The talks broke off for consultations, officials said.",
                  "The talks resumed at ten to five after at one point looking doomed.")
     assert got[-1] == (3, "resumed", "16:50")
-    got = _timed("The talks between Kestria and Ardovia are due to open at noon, the ministry said.")
+    got = _timed("The talks between Veloria and Tarvonia are due to open at noon, the ministry said.")
     assert got[-1][2] == "12:00"
+
+
+def test_a_stamp_that_looks_like_a_year_is_a_clock_and_opens_the_post() -> None:
+    # "UPDATE 1915 GMT — The talks have begun": 1915 is the stamp's clock, not a year of history, and
+    # "UPDATE 1230 GMT — Talks resumed …" names the talks on record like a sentence's first word
+    got = _timed("The Velorian and Tarvonian delegations arrived in Osmira for the talks, the ministry said.",
+                 "UPDATE 1915 GMT — The talks have begun, the Brelund foreign ministry said.",
+                 "UPDATE 2010 GMT — The talks were suspended for the night, officials said.",
+                 "UPDATE 1230 GMT — Talks resumed at 8am local time, officials said.")
+    assert [k for _, k, _ in got] == ["started", "suspended", "resumed"]
+
+
+def test_talks_that_have_sat_keep_their_sides_when_another_party_gets_a_team() -> None:
+    # the whole event ("the talks", never named with their sides) grows as parties get a team, until it
+    # sits: a team named afterwards (a mediator's staff, a late joiner) joins it, it is not other talks
+    blog = run("The Velorian and Tarvonian delegations arrived in Osmira for the talks, the ministry said.",
+               "The talks have begun, the Brelund foreign ministry said.",
+               "A Brelund delegation has also arrived at the venue, officials said.",
+               "The talks have ended, the ministry said.")
+    talks = [m for pf in blog.posts for m in pf.meetings if m.id.endswith("-talks")][-1]
+    assert len(talks.parties) == 2 and not any(p.startswith("Brelund") for p in talks.parties)

@@ -162,9 +162,16 @@ _OPENS = re.compile(r"\s*(?!(?:the|a|an|this|that|these|those|its|their|his|her|
 _DASH_AFTER_STAMP = re.compile(r"\s*(?:[—–:-]\s*)?")
 
 
+_STAMP_LEAD = re.compile(r"(?:UPDATE|Update|BREAKING|Breaking|LATEST|Latest)\b[:\s]*")
+
+
 def _only_stamp(before: str) -> bool:
-    """Is what stands before the noun only the post's stamp ("15:06 — Talks resumed …")?"""
+    """Is what stands before the noun only the post's stamp ("15:06 — Talks resumed …", "UPDATE 1309 GMT —
+    Talks resumed …")?"""
     b = before.strip()
+    lead = _STAMP_LEAD.match(b)
+    if lead is not None:
+        b = b[lead.end():]
     clock = match_clock(b) if b[:1].isdigit() else None
     return clock is not None and _DASH_AFTER_STAMP.fullmatch(b, clock.end) is not None
 
@@ -482,8 +489,12 @@ def _dated_elsewhere(s: Sent, start: int, end: int, before: str, hint: bool = Tr
     if not hint:
         return False
     year = str(s.post.day.year)
-    for y in _YEAR.finditer(before[-25:]):
-        if y.group(0) != year and "," not in before[-25:][y.end():]:
+    near = before[-25:]
+    offset = start - len(near)  # where `near` begins in the sentence
+    for y in _YEAR.finditer(near):
+        if y.group(0) != year and "," not in near[y.end():] \
+                and not any(w.precision == "minute" and w.start <= offset + y.start() < w.end for w in s.times):
+            # ("UPDATE 1906 GMT — The talks have begun": a clock, not the year 1906)
             return True
     for w in s.times:
         if w.history and end <= w.start <= end + 70:
@@ -600,8 +611,10 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         if main is not None and _MAIN_BEFORE.search(s.text, max(0, m.start - 12), m.start):
             _copy(m, ctx.meetings[main], False)  # "the main talks resume at 11:00", beside a working group's plan
             return
+        # ("the talks" before any talks are named with their sides: the whole event, as "the summit" is —
+        # "The Velorian and Tarvonian delegations arrived for the talks", "The talks have begun")
         target = ctx.post_meeting or main or ctx.main_event or (
-            _main_event(m, ctx) if m.event or m.noun in ("working_group", "dinner") else None)
+            _main_event(m, ctx) if m.event or m.noun in ("working_group", "dinner", "talks") else None)
         if target is not None and target == ctx.post_meeting and main is not None and main != target:
             # "Varnia will be represented at the meeting by …" after the post named a meeting Varnia has
             # no part in (one leader's with another): the sentence's party points to the talks it is in
@@ -661,6 +674,10 @@ def _main_event(m: Mention | None, ctx: Context) -> str | None:
         ctx.main_event = mid
         ctx.meetings[mid] = MeetingBuilder(mid, "", "talks")
     b = ctx.meetings[mid]
+    if b.status == "happened" and not set(sides) < set(b.core):
+        # once the talks have sat, their sides are known: a party given a team later (a mediator's
+        # staff, a union joining a sitting) joins them, it does not make them other talks
+        sides = [d for d in b.core if d in sides] if len(set(sides) & set(b.core)) >= 2 else list(b.core)
     if len(sides) >= 2 and set(sides) != set(b.core):
         # the event the blog calls "the summit" is between every party with a team, hosts and
         # mediators aside: it grows as parties get a team, and loses one found to be the host
