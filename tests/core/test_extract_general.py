@@ -830,3 +830,21 @@ def test_talks_that_have_sat_keep_their_sides_when_another_party_gets_a_team() -
                "The talks have ended, the ministry said.")
     talks = [m for pf in blog.posts for m in pf.meetings if m.id.endswith("-talks")][-1]
     assert len(talks.parties) == 2 and not any(p.startswith("Brelund") for p in talks.parties)
+
+
+def test_a_working_group_chaired_by_a_mediators_envoy_counts_the_mediator_among_its_parties() -> None:
+    # "It will hold its first session at 18:00, chaired by Ilse Varga": the chair's organisation (who is
+    # who from the knowledge file here) is a party of the working group, also when the sentence names
+    # the group only through its session
+    from tui.core.knowledge import Delegation, Person
+
+    k = Knowledge(delegations=(Delegation("veloria", "Veloria", country="Veloria"),
+                               Delegation("tarvonia", "Tarvonia", country="Tarvonia"),
+                               Delegation("quillon", "Quillon Foundation", country="Quillon Foundation", negotiating=False)),
+                  people=(Person("Ilse Varga", aliases=("Varga",), affiliation="Quillon Foundation"),))
+    blog = extract(bf.make_blog([FRESH, "The mediators have set up a working group on prisoners. It will hold its first "
+                                        "session at 18:00, chaired by Ilse Varga, with two officials from each side.",
+                                 "The working group began at 18:10, officials said."]), k)
+    group = [m for pf in blog.posts for m in pf.meetings if m.kind == "working_group"][-1]
+    assert set(group.parties) == {"Veloria", "Tarvonia", "Quillon Foundation"}
+    assert [(f.seq, f.kind) for pf in blog.posts for f in pf.schedule if f.subject == group.id] == [(2, "planned"), (3, "started")]

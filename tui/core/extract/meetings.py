@@ -634,7 +634,8 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
                 # ("the working group", "the dinner": a meeting of its own beside the talks)
                 return
             _copy(m, base, m.next_round)
-            if m.noun == "working_group" and base.kind == "working_group":
+            if base.kind == "working_group":
+                # (also "It will hold its first session at 18:00, chaired by …": the post's working group)
                 # "The working group, chaired by the CSR, will meet at 09:00": who chairs it, told later
                 extra = tuple(d for d in _staffed_by(s, m, k) if d not in m.delegations)
                 if extra:
@@ -721,10 +722,10 @@ def _part_of(m: Mention, base: MeetingBuilder, extra: tuple[str, ...] = ()) -> N
 
 
 # After a working group's noun: who staffs or chairs it ("made up of officers from both sides and
-# Red Cross staff", "chaired by Osterland's envoy"), up to the clause's end.
-_STAFFED = re.compile(r"[^.;:]{0,60}?\b(?:made\s+up\s+of|composed\s+of|comprising|chaired\s+by|led\s+by|headed\s+by|with"
+# Red Cross staff", "chaired by Osterland's envoy"), up to the clause's end (a clock's "18:00" ends none).
+_STAFFED = re.compile(r"(?:[^.;:]|(?<=\d)[:.](?=\d)){0,60}?\b(?:made\s+up\s+of|composed\s+of|comprising|chaired\s+by|led\s+by|headed\s+by|with"
                       # "a working group of military officers from both sides and staff from the UN"
-                      r"|of\s+(?:[\w-]+\s+){0,2}(?:officers|officials|experts|staff|diplomats|negotiators|members|representatives|delegates))\b[^.;:]{0,80}",
+                      r"|of\s+(?:[\w-]+\s+){0,2}(?:officers|officials|experts|staff|diplomats|negotiators|members|representatives|delegates))\b(?:[^.;:]|(?<=\d)[:.](?=\d)){0,80}",
                       re.IGNORECASE)
 _STAFF_FROM = re.compile(r"\b(?:officers|officials|experts|staff|diplomats|negotiators|members|representatives|delegates)\s+from\s+(?:the\s+)?$",
                          re.IGNORECASE)
@@ -743,7 +744,18 @@ def _staffed_by(s: Sent, m: Mention, k: Knowledge) -> tuple[str, ...]:
                 and (not re.search(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$", s.text[max(0, x.start - 12):x.start])
                      or _STAFF_FROM.search(s.text, max(0, x.start - 30), x.start)):
             out.append(x.side)
+        elif m.end <= x.start and x.end <= hit.end() and x.kind == "person" and (
+                _CHAIRED_BY.search(s.text, max(0, x.start - 40), x.start) or _IN_THE_CHAIR.match(s.text, x.end)):
+            # "chaired by Father Anselm Roux", "with Dr Ilse Varga in the chair": the chair's organisation
+            # (a mediator, an agency) is one of the working group's parties
+            side = x.side or _side_of_person(k, x.key)
+            if side and k.delegation(side) is not None:
+                out.append(side)
     return tuple(dict.fromkeys(out))
+
+
+_CHAIRED_BY = re.compile(r"\b(?:chaired|led|headed|convened)\s+by\s+(?:[\w’'.-]+\s+){0,3}$", re.IGNORECASE)
+_IN_THE_CHAIR = re.compile(r"\s+in\s+the\s+chair\b", re.IGNORECASE)
 
 
 def _member_side(k: Knowledge, name: str) -> str | None:
