@@ -848,3 +848,24 @@ def test_a_working_group_chaired_by_a_mediators_envoy_counts_the_mediator_among_
     group = [m for pf in blog.posts for m in pf.meetings if m.kind == "working_group"][-1]
     assert set(group.parties) == {"Veloria", "Tarvonia", "Quillon Foundation"}
     assert [(f.seq, f.kind) for pf in blog.posts for f in pf.schedule if f.subject == group.id] == [(2, "planned"), (3, "started")]
+
+
+def test_a_session_named_by_a_word_between_article_and_noun_and_a_sit_down_are_meetings() -> None:
+    # "The ministerial session opened at 10:34", "Varga reopened the plenary": a sitting named by any
+    # one word ("a training session" is none); "sat down together" needs no meeting noun; "It will be
+    # the first time the two sides have sat down together" is what a meeting would mean, not news of it
+    got = _timed(FRESH, "The talks broke off for consultations, officials said.",
+                 "The ministerial session opened at 10:34, the ministry said.")
+    assert got[-1] == (3, "resumed", "10:34")
+    got = _timed("Talks between Veloria and Tarvonia are due to open on Monday in Osmira, the ministry said.",
+                 "The ministerial session opened at 10:34, the ministry said.")
+    assert got[-1] == (2, "started", "10:34")
+    got = _timed(FRESH, "The mediator, Ilse Varga, suspended the plenary at 13:00, officials said.",
+                 "Varga reopened the plenary at 15:10, officials said.")
+    assert got[-1] == (3, "resumed", "15:10")
+    assert _timed(FRESH, "Police held a training session for stewards at 14:00, officials said.") == [(1, "started", None)]
+    blog = run("Velorian Foreign Minister Anton Brisk and Tarvonian Foreign Minister Ilse Varga are in Osmira.",
+               "Brisk and Varga sat down together at 15:02 in a small salon, a Velorian official said.")
+    assert [(f.seq, f.kind) for pf in blog.posts for f in pf.schedule] == [(2, "started")]
+    assert _timed("Talks between Veloria and Tarvonia will open in Osmira on Monday, the ministry said. It will be "
+                  "the first time the two sides have sat down together since 2019.") == [(1, "planned", None)]

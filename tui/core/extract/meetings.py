@@ -45,6 +45,9 @@ NOUN = re.compile(r"\b(?:(?P<call>(?:phone|international\s+phone|telephone|video
                   r"|summit|plenary(?:\s+session)?|(?<=opening\s)session|(?<=closing\s)session|(?<=the\s)session"
                   r"|(?<=final\s)session|(?<=first\s)session|(?<=next\s)session|(?<=joint\s)session"
                   r"|(?:" + _DAY_SESSION + r")session|(?<=back\sinto\s)session"
+                  # "the ministerial session", "its evening session": a sitting named by a word between
+                  # its determiner and the noun (checked in _find_mentions: _SESSION_DET)
+                  r"|(?<=[a-z]\s)session"
                   r"|round\s+of\s+(?:talks|negotiations|meetings)|(?<=first\s)round|(?<=second\s)round|(?<=third\s)round"
                   r"|(?<=new\s)round|(?<=next\s)round|(?<=another\s)round|(?<=final\s)round|(?<=the\s)round(?!\s+of\b)"
                   # "The trilateral has begun": the adjective standing for its meeting
@@ -64,7 +67,7 @@ def _has_meeting_word(low: str) -> bool:
 _NOUN_HINTS = ("talk", "negotiat", "meet", "met ", "discussion", "consultation", "contacts", "call", "spoke",
                "spoken", "speak", "summit", "plenary", "session", "round", "working", "expert", "technical", "sub", "lateral",
                "dinner", "lunch", "breakfast", "banquet", "one-to-one", "face-to-face", "tête", "video", "resume",
-               "reconvene")
+               "reconvene", "sit down", "sat down")  # (VERB's "sat down together": no noun needed)
 VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privately|one|face|again|late|early|this|last)\b)|"
                   r"(?:is|are)\s+(?:currently\s+|now\s+)?meeting(?:\s+with)?|"
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)\s+|by\s+(?:phone|telephone|video\s+link)\s+)?with|"
@@ -384,6 +387,9 @@ def _find_mentions(s: Sent) -> list[Mention]:
     for m in noun_matches(s.text, low, lines_up):
         if _SKIP_NOUN_AFTER.match(s.text, m.end()):
             continue
+        if m.group(0) == "session" and not _SESSION_DET.search(s.text, max(0, m.start() - 40), m.start()) \
+                and not _SESSION_FIXED.search(s.text, max(0, m.start() - 20), m.start()):
+            continue  # "a training session", "in session": not a sitting of the talks
         noun = ("call" if m.group("call") else "working_group" if m.group("wg") else "dinner" if m.group("meal")
                 else "meeting" if m.group("meet") else "talks")
         if noun == "dinner" and _MEAL_AS_PAUSE.search(s.text, max(0, m.start() - 30), m.start()):
@@ -457,6 +463,13 @@ def _find_mentions(s: Sent) -> list[Mention]:
     return out
 
 
+# "the ministerial session", "its evening session", "Friday's closing session" (not "the press session"):
+# a determiner, one word, the noun
+_SESSION_DET = re.compile(r"\b(?:the|its|their|this|today['’]s|tomorrow['’]s|\w+['’]s)\s+(?!press\b|photo\b|training\b|"
+                          r"question\b|q&a\b|parliamentary\b|legislative\b|court\b|special\b)[a-z][\w-]*\s+$", re.IGNORECASE)
+# the forms NOUN always took ("the session", "opening session", "back into session"): their own lookbehinds
+_SESSION_FIXED = re.compile(r"(?:\bthe|opening|closing|final|first|next|joint|back\s+into|morning|afternoon|evening|night|['’]s)\s+$",
+                            re.IGNORECASE)
 _BETWEEN_SOON = re.compile(r"\s+(?:aimed\s+at|to|on|over|about)\s+[^.;:,()]{0,50}?\bbetween\s", re.IGNORECASE)
 HISTORY_HINT = re.compile(r"\d{4}|\bago\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")

@@ -48,6 +48,7 @@ _NEG_BEFORE = re.compile(r"\b(?:not|never|yet|if|whether|hope|hopes|could|may|mi
 # The sides together as the subject: "the three delegations", "both sides", "negotiators"
 _TOGETHER = re.compile(r"\b(?:(?:the\s+)?(?:two|three|four|both|all)\s+(?:\w+\s+)?(?:delegations|sides|parties|teams|countries)"
                        r"|negotiators|the\s+delegations|the\s+sides|the\s+parties)\b", re.I)
+_FIRST_TIME = re.compile(r"\b(?:first|last|only|second)\s+time\s+(?:that\s+)?(?:[\w’'-]+\s+){0,4}$", re.I)
 _SUBORDINATE = re.compile(r"\b(?:until|before|once|unless)\s+(?:\w+\s+){0,4}$", re.I)
 _READY = re.compile(r"\b(?:ready|willing|wants?|hopes?|offered|open)(?:\s+in\s+principle)?[”\"’]?\s+$", re.I)
 _HEDGE = re.compile(r"\b(?:possibly|probably|likely|perhaps|maybe)\s+$", re.I)
@@ -392,7 +393,11 @@ class _Run:
                             vk = k_
                             break
                     lead = s.text[max(0, m.start - 40):m.start]
-                    if _SUBORDINATE.search(lead):
+                    if _FIRST_TIME.search(lead):
+                        # "It will be the first time the two sides have sat down together since 2023": what
+                        # the meeting would mean, not news of it
+                        vk, kind = None, None
+                    elif _SUBORDINATE.search(lead):
                         # "until Zelensky has spoken with Erdogan": presupposed, news only the first time
                         vk = "planned" if not ctx.schedule_of.get(b.id) else None
                         kind = None if vk is None else kind

@@ -55,7 +55,7 @@ RULES: tuple[Rule, ...] = (
          hints=('after', 'following', 'wake', 'led', 'held', 'chaired', 'hosted', 'convened')),
     # the meeting as object of a transitive verb: "Solberg has suspended the plenary", "the mediator opened the talks"
     Rule("object_of_verb", "", _r(r"\b(?P<v>suspended|adjourned|paused|halted|opened|closed|ended|concluded|wrapped\s+up|called\s+off|cancell?ed|"
-                                  r"scrapped|postponed|put\s+off|delayed|rescheduled|resumed|reconvened|restarted|began|started|launched|"
+                                  r"scrapped|postponed|put\s+off|delayed|rescheduled|resumed|reconvened|restarted|reopened|began|started|launched|"
                                   r"kicked\s+off|brought\s+forward|moved|pushed\s+back|put\s+back)\s+(?:the|its|their|a|his|her|today['’]s|tomorrow['’]s)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}[\w-]+$"), where="before",
          hints=('suspended', 'adjourned', 'paused', 'halted', 'opened', 'closed', 'ended', 'concluded', 'wrapped', 'called', 'cancel', 'scrapped', 'postponed', 'put', 'delayed', 'rescheduled', 'resumed', 'reconvened', 'restarted', 'began', 'started', 'launched', 'kicked', 'brought', 'moved', 'pushed')),
@@ -235,7 +235,7 @@ _OBJECT_VERBS = {
     "called off": "cancelled", "cancelled": "cancelled", "canceled": "cancelled", "scrapped": "cancelled",
     "postponed": "postponed", "put off": "postponed", "delayed": "delayed", "pushed back": "delayed", "put back": "delayed",
     "rescheduled": "rescheduled", "brought forward": "rescheduled", "moved": "rescheduled",
-    "resumed": "resumed", "reconvened": "resumed", "restarted": "resumed",
+    "resumed": "resumed", "reconvened": "resumed", "restarted": "resumed", "reopened": "resumed",
 }
 # Between "denied reports" and the meeting word, a clause with its own verb: what is
 # denied is that action ("that the government plans to cut supplies while the talks …"),
