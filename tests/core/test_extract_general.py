@@ -869,3 +869,22 @@ def test_a_session_named_by_a_word_between_article_and_noun_and_a_sit_down_are_m
     assert [(f.seq, f.kind) for pf in blog.posts for f in pf.schedule] == [(2, "started")]
     assert _timed("Talks between Veloria and Tarvonia will open in Osmira on Monday, the ministry said. It will be "
                   "the first time the two sides have sat down together since 2019.") == [(1, "planned", None)]
+
+
+def _kinds_when(*posts: str) -> list[tuple[int, str, str | None, str]]:
+    return [(f.seq, f.kind, f.when.strftime("%d %H:%M") if f.when is not None else None, f.precision)
+            for pf in run(*posts).posts for f in pf.schedule]
+
+
+def test_a_plan_told_with_its_delay_and_a_push_back_to_another_day() -> None:
+    plan = "Talks between Veloria and Tarvonia are due to open at 09:00 in Osmira, the ministry said."
+    # "will now open at 3pm, five hours late": the delay, with the new time
+    assert _kinds_when(plan, "The talks will now open at 3pm, five hours late, the ministry said.")[-1][:3] == \
+        (2, "delayed", "15 15:00")
+    # the old time in an apposition is the one it had: "until the afternoon" is the new one (a part of the day)
+    assert _kinds_when(plan, "The start of the talks, set for 09:00, has been delayed until the afternoon, "
+                             "officials said.")[-1] == (2, "delayed", "15 15:00", "part")
+    # put back to a time on another day: postponed, to that time (not the hour it was due at)
+    got = _kinds_when(plan, "The session that was due to start at 18:00 has been put back to 9am tomorrow, "
+                            "the mediator said.")
+    assert got[-1][:3] == (2, "postponed", "16 09:00")

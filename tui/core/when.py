@@ -78,6 +78,7 @@ ATOM = re.compile(
      |(?=[\dotfsa])(?P<ago>(?P<agon>{_NUM})\s+years?\s+ago)
      |(?P<hours>in\s+(?:about\s+|around\s+|approximately\s+)?(?P<n1>{_NUM})(?:\s+or\s+(?P<n2>{_NUM}))?\s+hours?)
      |(?=[idft])(?P<half>(?:in\s+|during\s+|for\s+)?the\s+(?P<hpart>second|first)\s+half\s+of\s+the\s+day)
+     |(?=[iubdt])(?P<inpart>(?:in|until|till|by|during)\s+the\s+(?P<ipart>morning|afternoon|evening))
      |(?P<later>later\s+(?:in\s+the\s+day|today|this\s+(?P<lpart>morning|afternoon|evening)))
      |(?P<earlier>earlier\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening)))
      |(?P<tomorrow>tomorrow(?:\s+(?P<tpart>morning|afternoon|evening|night))?)
@@ -281,6 +282,10 @@ class _Acc:
             if lp:
                 self.part = PARTS[lp.lower()]
             self.estimated = True
+        elif g["inpart"]:
+            # "delayed until the afternoon", "will reconvene in the morning": a part of the post's day
+            # (a plan's tense may move it to the next day)
+            self.part = PARTS[g["ipart"].lower()]
         elif g["earlier"]:
             self.day = ref_day
         elif g["tomorrow"]:

@@ -235,7 +235,11 @@ def _present_sides(b: mt.MeetingBuilder, k: Knowledge) -> list[str]:
     return out
 
 
-_FORMER = re.compile(r"\b(?:originally|initially|previously|first)\s+(?:[\w-]+\s+){0,2}$|\b(?:instead\s+of|rather\s+than|from)\s+$",
+_FORMER = re.compile(r"\b(?:originally|initially|previously|first)\s+(?:[\w-]+\s+){0,2}$|\b(?:instead\s+of|rather\s+than|from)\s+$"
+                     # "the session that was due to start at 8pm has been put back to 9am tomorrow", "The start
+                     # of the talks, set for 9am, has been delayed until the afternoon": the time it had
+                     r"|\b(?:was|were|had\s+been)\s+(?:due|set|scheduled|planned|expected|meant)\s+(?:to\s+\w+\s+)?(?:for\s+|at\s+)?$"
+                     r"|,\s*(?:set|due|scheduled|planned)\s+(?:for\s+|at\s+)?$",
                      re.IGNORECASE)
 
 

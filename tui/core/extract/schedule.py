@@ -83,12 +83,18 @@ RULES: tuple[Rule, ...] = (
          hints=('started', 'begun', 'commenced', 'kicked', 'opened', 'got', 'under', 'progress', 'session', 'being', 'began', 'doors')),
     Rule("cancelled", "cancelled", _r(r"(?<!not been )(?<!not )(?<!never )\b(?:cancell?ed|called\s+off|scrapped|abandoned)\b"),
          hints=('cancel', 'called', 'scrapped', 'abandoned')),
-    Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bdeferred\b|\bno\s+(?:talks|meeting|session)\s+(?:on|today|tomorrow|this|tonight)\b"),
-         hints=('postponed', 'put', 'deferred', 'no')),
+    # "put back to 9am tomorrow" is a postponement; to a later hour of the same day a delay (run.py)
+    Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bdeferred\b|\bno\s+(?:talks|meeting|session)\s+(?:on|today|tomorrow|this|tonight)\b"
+                                      r"|\b(?:pushed|put)\s+back\s+(?:to|until|till)\b"),
+         hints=('postponed', 'put', 'deferred', 'no', 'pushed')),
     Rule("delayed", "delayed", _r(r"\bdelayed\b|\brunning\s+late\b|\bheld\s+up\b|\b(?:pushed|put|set)\s+back\s+by\b"
                                   # "will not begin at 10:00 as planned", "will not start on time"
-                                  r"|\b(?:will|would)\s+not\s+(?:begin|start|open|get\s+under\s*way)\s+(?:at\s+[^,.;]{1,25}?\s+)?(?:as\s+planned|on\s+time)\b"),
-         hints=('delayed', 'late', 'held', 'pushed', 'put', 'set', 'planned', 'time')),
+                                  r"|\b(?:will|would)\s+not\s+(?:begin|start|open|get\s+under\s*way)\s+(?:at\s+[^,.;]{1,25}?\s+)?(?:as\s+planned|on\s+time)\b"
+                                  # "will now open at 2pm, five hours late", "will open about half an hour late": a
+                                  # plan told with its delay (a start or a resumption told so wins: "began an hour late")
+                                  r"|\b(?:an?|one|two|three|four|five|six|\d+|half\s+an|several|a\s+few)\s+(?:hours?|minutes?)\s+late\b"
+                                  r"|\blater\s+than\s+(?:planned|scheduled)\b"),
+         hints=('delayed', 'late', 'held', 'pushed', 'put', 'set', 'planned', 'time', 'scheduled')),
     Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+(?:to|forward|up|from)\b|\bbrought\s+forward\b|\b(?:pushed|put)\s+back\b|\bshifted\s+to\b"
                                           # "the session, originally planned for 10:00, will now start at 3pm"
                                           r"|\boriginally\s+(?:planned|scheduled|due|set|expected)\b[^.;]{0,60}?\bnow\b"), where="after",
