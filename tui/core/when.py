@@ -68,7 +68,7 @@ ATOM = re.compile(
              |(?P<h5>[01]?\d|2[0-3])\.(?P<mi5>[0-5]\d)\s+(?P<tz5>{_TZ}))(?![\d.])
           |(?:at\s+)?(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)\s?(?:hrs?\s+|hours\s+)?(?P<tz3>{_TZ}))
       (?:\s*\((?P<alt>[^()]{{0,30}}?(?:GMT|UTC)(?:\s?[+−–-]\s?\d{{1,2}}(?::?\d{{2}})?)?)\))?
-     |(?=[abefhmnoqstu]|\d)(?P<wclock>{_SPOKEN_CLOCK})
+     |(?=[abefhmnoqstu\d])(?P<wclock>{_SPOKEN_CLOCK})
      |(?=[lebo{_WD_FIRST}])(?P<wday>(?:(?P<wdmod>late|early)\s+)?(?:on\s+|by\s+)?(?P<wd>{_WD})(?:\s+(?P<wdpart>morning|afternoon|evening|night))?)
      |(?=[o{_MON_FIRST}])(?P<mdate>(?:on\s+)?(?P<mon>{_MON})\s+(?P<dom>\d{{1,2}})(?!\d)(?:,?\s+(?P<yr>\d{{4}}))?)
      |(?=[o\d])(?P<dmdate>(?:on\s+)?(?P<dom2>\d{{1,2}})\s+(?P<mon2>{_MON})(?:\s+(?P<yr2>\d{{4}}))?)
