@@ -889,3 +889,36 @@ def test_a_plan_told_with_its_delay_and_a_push_back_to_another_day() -> None:
     got = _kinds_when(plan, "The session that was due to start at 18:00 has been put back to 9am tomorrow, "
                             "the mediator said.")
     assert got[-1][:3] == (2, "postponed", "16 09:00")
+
+
+def test_meetings_on_the_sidelines_of_talks_that_sit() -> None:
+    five = ("Delegations from Veloria, Tarvonia, Osmira, Brelund and Quillonia meet in Lundhaven today for talks "
+            "on fishing rights, the host said.")
+    blog = run(five, "The plenary opened at 10:05, officials said.",
+               "The trilateral between Veloria, Tarvonia and Osmira began at 19:08, officials said.",
+               "The trilateral between Veloria, Tarvonia and Osmira ended at 20:40, officials said.",
+               "The plenary resumed at 21:00, officials said.")
+    got = [(f.seq, f.subject, f.kind) for pf in blog.posts for f in pf.schedule]
+    talks = got[0][1]
+    # "the trilateral between A, B and C" is a meeting of its own, and naming it twice does not make it the
+    # talks that "the plenary" means
+    assert [(seq, kind) for seq, subject, kind in got if subject == talks] == [(2, "started"), (5, "resumed")]
+    assert [(seq, kind) for seq, subject, kind in got if subject != talks] == [(3, "started"), (4, "concluded")]
+
+
+def test_a_meeting_told_as_time_spent_together_or_over_a_meal_has_taken_place() -> None:
+    # "Brisk spent half an hour with Varga", "Brisk and Varga met over breakfast": meetings told as past
+    intro = "Velorian Foreign Minister Anton Brisk and Tarvonian Foreign Minister Ilse Varga are in Osmira."
+    for text in ("Brisk spent half an hour with Varga before the plenary, a Velorian official said.",
+                 "Brisk and Varga met over breakfast at their hotel, a Velorian official said."):
+        got = [(f.subject, f.kind) for pf in run(intro, text).posts for f in pf.schedule if f.seq == 2]
+        assert ("brisk-varga-meeting", "concluded") in got, text
+
+
+def test_a_verb_in_a_clause_about_something_else_is_no_cue_for_the_meeting() -> None:
+    # "… would start in the next hour, once the delegations had finished reading the draft": the end of
+    # the reading, not of the meeting
+    got = _kinds_when(FRESH, "The talks broke off for consultations, officials said.",
+                      "A spokesman said the talks would resume at 18:00, once the delegations had finished reading "
+                      "the draft.")
+    assert got[-1][1] != "concluded"

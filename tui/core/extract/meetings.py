@@ -51,7 +51,7 @@ NOUN = re.compile(r"\b(?:(?P<call>(?:phone|international\s+phone|telephone|video
                   r"|round\s+of\s+(?:talks|negotiations|meetings)|(?<=first\s)round|(?<=second\s)round|(?<=third\s)round"
                   r"|(?<=new\s)round|(?<=next\s)round|(?<=another\s)round|(?<=final\s)round|(?<=the\s)round(?!\s+of\b)"
                   # "The trilateral has begun": the adjective standing for its meeting
-                  r"|(?<=the\s)(?:trilateral|bilateral)(?=\s+(?:has|had|is|was|will|began|started|ended|opened|closed|resumed|lasted)\b))"
+                  r"|(?<=the\s)(?:trilateral|bilateral)(?=\s+(?:between|has|had|is|was|will|began|started|ended|opened|closed|resumed|lasted)\b))"
                   r"|(?P<meet>meeting|meetings|one-to-one|tête-à-tête|face-to-face))\b", re.IGNORECASE)
 _EVENT_NOUN = re.compile(r"summit|plenary|session|round", re.IGNORECASE)
 
@@ -64,11 +64,13 @@ def _has_meeting_word(low: str) -> bool:
     return False
 
 # Substrings one of which any meeting noun or verb needs (a cheap test per sentence).
-_NOUN_HINTS = ("talk", "negotiat", "meet", "met ", "discussion", "consultation", "contacts", "call", "spoke",
+_NOUN_HINTS = ("talk", "negotiat", "meet", "met ", "spent ", "discussion", "consultation", "contacts", "call", "spoke",
                "spoken", "speak", "summit", "plenary", "session", "round", "working", "expert", "technical", "sub", "lateral",
                "dinner", "lunch", "breakfast", "banquet", "one-to-one", "face-to-face", "tête", "video", "resume",
                "reconvene", "sit down", "sat down")  # (VERB's "sat down together": no noun needed)
-VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privately|one|face|again|late|early|this|last)\b)|"
+VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|over|briefly|privately|one|face|again|late|early|this|last)\b)|"
+                  # "Brisk spent half an hour with Varga": a meeting told as past
+                  r"spent\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:half\s+an\s+hour|an\s+hour|(?:an?|one|two|three|\d+|\w+ty)\s+(?:minutes|hours)|the\s+(?:morning|afternoon|evening))\s+with|"
                   r"(?:is|are)\s+(?:currently\s+|now\s+)?meeting(?:\s+with)?|"
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)\s+|by\s+(?:phone|telephone|video\s+link)\s+)?with|"
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)|by\s+(?:phone|telephone|video\s+link))|"
@@ -100,10 +102,10 @@ _NOUN_FIRST = ("talk", "meeting", "negotiations", "discussions", "call", "summit
                "consultations", "contacts", "phone", "international", "telephone", "video", "working", "expert",
                "technical", "sub-commission", "subcommission", "sub-committee", "subcommittee", "trilateral", "bilateral", "dinner", "lunch", "breakfast", "banquet", "one-to-one", "tête-à-tête", "face-to-face")
 # Every match of VERB holds one of these words ...
-_VERB_WORDS = ("met", "meet", "spoke", "speak", "call", "resume", "reconvene", "sit down", "sat down")
+_VERB_WORDS = ("met", "meet", "spoke", "speak", "call", "resume", "reconvene", "sit down", "sat down", "spent")
 # ... and this, a case-sensitive pattern for the lower-cased sentence: the verb as a word, not in
 # "meeting" or "recalled" (a third of sentences with a meeting word hold one of the words above).
-_VERB_GATE = re.compile(r"\b(?:met|meet|spoke|spoken|speak|resume|reconvene|sit\s+down|sat\s+down|to\s+meeting)\b|\bcall"
+_VERB_GATE = re.compile(r"\b(?:met|meet|spoke|spoken|speak|resume|reconvene|sit\s+down|sat\s+down|to\s+meeting)\b|\bcall|\bspent\s"
                         r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?meeting|\bset\s+to\s+meet")
 
 

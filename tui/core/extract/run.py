@@ -25,7 +25,7 @@ _CLAIM = re.compile(r"\bclaim(?:ed|s)?\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•\-*–·]\s*")
 _LIST_INTRO = re.compile(r":\s*$")
 _VERB_KIND = (
-    (re.compile(r"^(?:met|spoke|has\s+spoken|have\s+spoken|held\s+(?:a\s+)?(?:phone\s+)?(?:call|talks))", re.I), "happened"),
+    (re.compile(r"^(?:met|spoke|spent|has\s+spoken|have\s+spoken|held\s+(?:a\s+)?(?:phone\s+)?(?:call|talks))", re.I), "happened"),
     (re.compile(r"^(?:is|are)\s+(?:currently\s+|now\s+)?meeting|^(?:(?:has|have)\s+)?sat\s+down", re.I), "started"),
     (re.compile(r"^(?:will|set\s+to|are\s+(?:due|expected|scheduled)\s+to)\s", re.I), "planned"),
     (re.compile(r"^(?:could|may|might|have\s+to|hope\s+to|want\s+to)\s", re.I), "proposed"),
@@ -372,8 +372,12 @@ class _Run:
                     if b.id.endswith("-talks") or b.kind in ("bilateral", "trilateral", "other"):
                         n_parties = len(b.delegations)
                         b.kind = "trilateral" if n_parties == 3 else "bilateral" if n_parties == 2 else b.kind
-                if not b.id.endswith("-next") and len(b.delegations) >= 2 and b.id.endswith("-talks") and m.parties:
-                    # the main talks are the ones most often named with their parties
+                top = ctx.main_talks() or ctx.main_event
+                event = ctx.meetings.get(top) if top and top != b.id else None
+                if not b.id.endswith("-next") and len(b.delegations) >= 2 and b.id.endswith("-talks") and m.parties \
+                        and not (event is not None and event.status == "happened" and set(b.core) < set(event.core)):
+                    # the main talks are the ones most often named with their parties (not "the trilateral
+                    # between A, B and C" of five sides already sitting: a meeting on the sidelines)
                     ctx.count_mention(b.id)
                     for did in m.delegations:  # the sides of talks negotiate, named with a team or not
                         rec = self.registry.parties.get(did)

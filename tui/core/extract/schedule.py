@@ -215,6 +215,10 @@ def cue_kind(text: str, lo: int = 0, start: int = 0, end: int | None = None, hi:
         if hit and (has_time or not rule.needs_time):
             if rule.kind not in ("denied", "confirmed") and _NEGATED.search(window, 0, hit.start()):
                 continue  # "has not postponed the talks"
+            if rule.where == "after" and _LATER_CLAUSE.search(window, 0, hit.start()):
+                # "the meeting would start in the next hour, once the delegations had finished reading":
+                # the verb of a clause about something else, after the meeting's own
+                continue
             if rule.kind == "cancelled" and _SINCE_CLAUSE.search(window, 0, hit.start()):
                 continue  # "will meet on Saturday, a day after Ruta Vale called off the idea": what came before
             if rule.name == "denied_report_false" and rule.where == "both" and _DENIED_ELSE.match(
@@ -249,6 +253,7 @@ _OBJECT_VERBS = {
 _DENIED_ELSE = re.compile(r"\s+(?:(?:in|by|from|on)\s+(?:[\w’'-]+\s+){1,4}?)?(?:that|of)\s+(?:[\w’'-]+\s+){0,4}?(?:is|are|was|were|has|have|had|plans?|planned|will|would|"
                           r"intends?|wants?|threatens?|threatened)\s+(?:[\w’'-]+\s+){1,8}?(?:the\s+|its\s+|their\s+)?"
                           r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+_LATER_CLAUSE = re.compile(r"[,;]\s*(?:once|until|unless|as\s+soon\s+as|by\s+which\s+time)\s", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\b(?:after|since)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,4}$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:(?:been|be|have|has|yet|so\s+far|already)\s+){0,2}$|n['’]t\s+(?:(?:been|be|have|yet)\s+){0,2}$",
                       re.IGNORECASE)
