@@ -922,3 +922,10 @@ def test_a_verb_in_a_clause_about_something_else_is_no_cue_for_the_meeting() -> 
                       "A spokesman said the talks would resume at 18:00, once the delegations had finished reading "
                       "the draft.")
     assert got[-1][1] != "concluded"
+
+
+def test_a_departure_to_a_place_does_not_leave_it() -> None:
+    # "has departed to Osmira": the place after "to" is where it goes, never where it left (the pattern
+    # held a backspace for its word boundary and matched nothing)
+    got = _left(FRESH, "The Tarvonian delegation has departed to Osmira, officials said.")
+    assert got and got[0][1] != "Osmira"
