@@ -68,7 +68,6 @@ ATOM = re.compile(
              |(?P<h5>[01]?\d|2[0-3])\.(?P<mi5>[0-5]\d)\s+(?P<tz5>{_TZ}))(?![\d.])
           |(?:at\s+)?(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)\s?(?:hrs?\s+|hours\s+)?(?P<tz3>{_TZ}))
       (?:\s*\((?P<alt>[^()]{{0,30}}?(?:GMT|UTC)(?:\s?[+−–-]\s?\d{{1,2}}(?::?\d{{2}})?)?)\))?
-     |(?=[abefhmnoqstu\d])(?P<wclock>{_SPOKEN_CLOCK})
      |(?=[lebo{_WD_FIRST}])(?P<wday>(?:(?P<wdmod>late|early)\s+)?(?:on\s+|by\s+)?(?P<wd>{_WD})(?:\s+(?P<wdpart>morning|afternoon|evening|night))?)
      |(?=[o{_MON_FIRST}])(?P<mdate>(?:on\s+)?(?P<mon>{_MON})\s+(?P<dom>\d{{1,2}})(?!\d)(?:,?\s+(?P<yr>\d{{4}}))?)
      |(?=[o\d])(?P<dmdate>(?:on\s+)?(?P<dom2>\d{{1,2}})\s+(?P<mon2>{_MON})(?:\s+(?P<yr2>\d{{4}}))?)
@@ -78,7 +77,6 @@ ATOM = re.compile(
      |(?=[\dotfsa])(?P<ago>(?P<agon>{_NUM})\s+years?\s+ago)
      |(?P<hours>in\s+(?:about\s+|around\s+|approximately\s+)?(?P<n1>{_NUM})(?:\s+or\s+(?P<n2>{_NUM}))?\s+hours?)
      |(?=[idft])(?P<half>(?:in\s+|during\s+|for\s+)?the\s+(?P<hpart>second|first)\s+half\s+of\s+the\s+day)
-     |(?=[iubdt])(?P<inpart>(?:in|until|till|by|during)\s+the\s+(?P<ipart>morning|afternoon|evening))
      |(?P<later>later\s+(?:in\s+the\s+day|today|this\s+(?P<lpart>morning|afternoon|evening)))
      |(?P<earlier>earlier\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening)))
      |(?P<tomorrow>tomorrow(?:\s+(?P<tpart>morning|afternoon|evening|night))?)
@@ -89,6 +87,14 @@ ATOM = re.compile(
     )(?![\w])""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Rare atoms, in a pattern of their own run only on a text holding one of their words (ATOM is tried
+# at every word start, and these would be tried at most of them): a clock in words ("at quarter past
+# two", "ten to five", "at nine", "at noon") and a part of the day with "the" ("until the afternoon").
+RARE = re.compile(rf"(?<![\w])(?:(?P<wclock>{_SPOKEN_CLOCK})"
+                  r"|(?P<inpart>(?:in|until|till|by|during)\s+the\s+(?P<ipart>morning|afternoon|evening)))(?![\w])",
+                  re.IGNORECASE)
+_RARE_GATE = re.compile(r"noon|midday|o['’]clock|the\s+(?:morning|afternoon|evening)|\b(?:at|to|past)\s+(?:" + _HW + r")\b")
+_NO_GROUPS = dict.fromkeys(ATOM.groupindex)  # a rare atom's groups hold ATOM's too (None)
 # Pieces that may sit between two atoms of one phrase ("10am on Friday", "Friday, May 16").
 # Between two atoms of one phrase: "10:00, on Friday"; a parenthesis gives the
 # same time in another zone: "10am local time (9am BST) on Tuesday".
@@ -217,7 +223,7 @@ class _Acc:
 
     def add(self, g: dict[str, str | None]) -> None:
         ref_day = self.ref.astimezone(self.local).date()
-        if g["wclock"]:
+        if g.get("wclock"):
             clock = _spoken_clock(g)
             if clock is not None and self.clock is None:
                 h, mi, named = clock
@@ -282,7 +288,7 @@ class _Acc:
             if lp:
                 self.part = PARTS[lp.lower()]
             self.estimated = True
-        elif g["inpart"]:
+        elif g.get("inpart"):
             # "delayed until the afternoon", "will reconvene in the morning": a part of the post's day
             # (a plan's tense may move it to the next day)
             self.part = PARTS[g["ipart"].lower()]
@@ -344,7 +350,14 @@ def scan_atoms(text: str) -> tuple[tuple[int, int, dict[str, str | None]], ...]:
     resolving the atoms against a post's time stays per call. Callers must
     not mutate the group dicts.
     """
-    return tuple((m.start(), m.end(), m.groupdict()) for m in ATOM.finditer(text))
+    atoms = [(m.start(), m.end(), m.groupdict()) for m in ATOM.finditer(text)]
+    if _RARE_GATE.search(text.lower()) is not None:
+        rare = [(m.start(), m.end(), {**_NO_GROUPS, **m.groupdict()}) for m in RARE.finditer(text)]
+        if rare:
+            # (an ATOM overlapping a rare one is a piece of it: "Friday at noon" keeps "Friday")
+            atoms = sorted([a for a in atoms if not any(r[0] < a[1] and a[0] < r[1] for r in rare)] + rare,
+                           key=lambda a: a[0])
+    return tuple(atoms)
 
 
 def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzinfo | None = None,
