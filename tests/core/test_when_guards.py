@@ -12,7 +12,9 @@ BLOGS = Path(__file__).resolve().parents[1] / "blogs"
 GUARD = re.compile(r"\(\?=\[[^\]]*\]\)")  # "(?=[...])": the only lookaheads on a class in ATOM
 EXTRA = ["in the spring of 2021", "a couple of years ago", "in about two or three hours", "the second half of the day",
          "late on Friday", "early Monday morning", "mid-May", "on 16 May 2025", "May 15, 2024", "at 1849 GMT",
-         "till 10.30", "six years ago", "for the first half of the day", "later this evening", "next week"]
+         "till 10.30", "six years ago", "for the first half of the day", "later this evening", "next week",
+         "at quarter past two", "ten to five", "at nine tonight", "12 noon", "nine o'clock", "until the afternoon",
+         "in the morning", "by midday"]
 
 
 def test_atoms_are_those_of_the_unguarded_pattern() -> None:

@@ -40,6 +40,20 @@ _LONG_NAMES = "|".join(sorted((r"\s+".join(re.escape(w) for w in n.split()) for 
 _TZ = (r"local\s+time(?:\s+in\s+[A-Z][\w’'-]+)?|(?:UTC|GMT)\s?[+−–-]\s?\d{1,2}(?::?\d{2})?(?!\d)"
        rf"|(?i:{_LONG_NAMES})|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?\s+time\b|(?:{_ABBREVIATIONS})\b")
 _AMPM = r"a\.m\.|p\.m\.|am|pm|a\.m|p\.m"
+# A clock told in words: "at half past two", "quarter past nine", "ten to five", "at noon", "at nine",
+# "nine o'clock". With no a.m./p.m. an hour of 1-6 is read as the afternoon (talks do not sit at
+# 2 a.m.; "at half past two" is 14:30), 7-11 as the morning, unless an evening word joins it
+# ("at nine tonight"). A bare "at <word>" must end its phrase: "at one point", "at two venues" are
+# no clocks.
+_HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_HW = "|".join(_HOUR_WORDS)
+_SPOKEN_CLOCK = (
+    rf"(?:(?:at|from|until|till|by|before|after)\s+)?(?:"
+    rf"(?P<wmin>half|(?:a\s+)?quarter|twenty[-\s]five|twenty|ten|five)\s+(?P<wdir>past|to)\s+(?P<wh>{_HW}|1[0-2]|[1-9])(?:\s+o['’]clock)?"
+    rf"|(?:12\s+)?(?P<noon>noon|midday)"
+    rf"|(?P<wh2>{_HW}|1[0-2]|[1-9])\s+o['’]clock"
+    rf"|(?<=at\s)(?P<wh3>{_HW})(?=\s*(?:[,.;:)—–]|$)|\s+(?:tonight|tomorrow|today|this|local|GMT|UTC|and|or|when|as|but|on|in\s+the))"
+    rf")(?:\s+(?P<tzw>{_TZ}))?")
 # An alternative of ATOM that opens with optional words ("at", "on", "late", "in the") is entered
 # at every word start, which is most of the cost of a scan: each such alternative first checks,
 # in a lookahead, the letters it can begin with (a necessary condition: what matches is unchanged).
@@ -73,6 +87,14 @@ ATOM = re.compile(
     )(?![\w])""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Rare atoms, in a pattern of their own run only on a text holding one of their words (ATOM is tried
+# at every word start, and these would be tried at most of them): a clock in words ("at quarter past
+# two", "ten to five", "at nine", "at noon") and a part of the day with "the" ("until the afternoon").
+RARE = re.compile(rf"(?<![\w])(?:(?P<wclock>{_SPOKEN_CLOCK})"
+                  r"|(?P<inpart>(?:in|until|till|by|during)\s+the\s+(?P<ipart>morning|afternoon|evening)))(?![\w])",
+                  re.IGNORECASE)
+_RARE_GATE = re.compile(r"noon|midday|o['’]clock|the\s+(?:morning|afternoon|evening)|\b(?:at|to|past)\s+(?:" + _HW + r")\b")
+_NO_GROUPS = dict.fromkeys(ATOM.groupindex)  # a rare atom's groups hold ATOM's too (None)
 # Pieces that may sit between two atoms of one phrase ("10am on Friday", "Friday, May 16").
 # Between two atoms of one phrase: "10:00, on Friday"; a parenthesis gives the
 # same time in another zone: "10am local time (9am BST) on Tuesday".
@@ -146,6 +168,8 @@ def _zone(name: str | None, local: tzinfo, venue: tzinfo | None = None) -> tzinf
 
 def _clock_of(g: dict[str, str | None]) -> tuple[int, int, str | None] | None:
     """(hour, minute, zone name as written) of a clock atom, or None."""
+    if g.get("wclock"):
+        return _spoken_clock(g)
     if not g["clock"]:
         return None
     h = int(next(g[k] for k in ("h", "h2", "h3", "h4", "h5") if g[k] is not None))
@@ -158,6 +182,28 @@ def _clock_of(g: dict[str, str | None]) -> tuple[int, int, str | None] | None:
     if h >= 24 or mi >= 60:
         return None
     return h, mi, g["tz"] or g["tz2"] or g["tz3"] or g["tz4"] or g["tz5"]
+
+
+_MINUTE_WORDS = {"half": 30, "quarter": 15, "a quarter": 15, "twenty-five": 25, "twenty five": 25, "twenty": 20,
+                 "ten": 10, "five": 5}
+
+
+def _spoken_clock(g: dict[str, str | None]) -> tuple[int, int, str | None] | None:
+    """(hour, minute, zone) of a clock told in words (see _SPOKEN_CLOCK); the hour of a clock with
+    no a.m./p.m. is the likelier one of the day (1-6: afternoon)."""
+    if g["noon"]:
+        return 12, 0, g["tzw"]
+    word = (g["wh"] or g["wh2"] or g["wh3"] or "").lower()
+    h = _HOUR_WORDS.index(word) + 1 if word in _HOUR_WORDS else int(word)
+    mi = 0
+    if g["wmin"]:
+        mi = _MINUTE_WORDS[" ".join(g["wmin"].lower().split())]
+        if g["wdir"].lower() == "to":
+            h, mi = h - 1, 60 - mi
+            h = 12 if h == 0 else h
+    if h <= 6:
+        h += 12
+    return h, mi, g["tzw"]
 
 
 class _Acc:
@@ -173,10 +219,17 @@ class _Acc:
         self.estimated = False
         self.history = False
         self.weekday = False
+        self.spoken = False  # the clock was told in words, with no a.m./p.m.
 
     def add(self, g: dict[str, str | None]) -> None:
         ref_day = self.ref.astimezone(self.local).date()
-        if g["clock"]:
+        if g.get("wclock"):
+            clock = _spoken_clock(g)
+            if clock is not None and self.clock is None:
+                h, mi, named = clock
+                self.clock = (h, mi, _zone(named, self.local, self.venue))
+                self.spoken = True
+        elif g["clock"]:
             alt = g["alt"] and scan_atoms(g["alt"])
             if alt and alt[0][2]["clock"]:
                 # "at 10:00 (0800 GMT)": the time in the zone the text names is exact; the
@@ -235,6 +288,10 @@ class _Acc:
             if lp:
                 self.part = PARTS[lp.lower()]
             self.estimated = True
+        elif g.get("inpart"):
+            # "delayed until the afternoon", "will reconvene in the morning": a part of the post's day
+            # (a plan's tense may move it to the next day)
+            self.part = PARTS[g["ipart"].lower()]
         elif g["earlier"]:
             self.day = ref_day
         elif g["tomorrow"]:
@@ -269,6 +326,8 @@ class _Acc:
             return When(raw, start, end, dt, "hour", True, self.history)
         if self.clock is not None:
             h, mi, zone = self.clock
+            if self.spoken and self.part is not None and 7 <= h < 12 and self.part.hour >= 18:
+                h += 12  # "at nine tonight"
             day = self.day or self.ref.astimezone(zone).date()
             dt = datetime.combine(day, time(h, mi), zone).astimezone(self.local)
             return When(raw, start, end, dt, "minute", self.estimated, self.history, self._day_from())
@@ -291,7 +350,14 @@ def scan_atoms(text: str) -> tuple[tuple[int, int, dict[str, str | None]], ...]:
     resolving the atoms against a post's time stays per call. Callers must
     not mutate the group dicts.
     """
-    return tuple((m.start(), m.end(), m.groupdict()) for m in ATOM.finditer(text))
+    atoms = [(m.start(), m.end(), m.groupdict()) for m in ATOM.finditer(text)]
+    if _RARE_GATE.search(text.lower()) is not None:
+        rare = [(m.start(), m.end(), {**_NO_GROUPS, **m.groupdict()}) for m in RARE.finditer(text)]
+        if rare:
+            # (an ATOM overlapping a rare one is a piece of it: "Friday at noon" keeps "Friday")
+            atoms = sorted([a for a in atoms if not any(r[0] < a[1] and a[0] < r[1] for r in rare)] + rare,
+                           key=lambda a: a[0])
+    return tuple(atoms)
 
 
 def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzinfo | None = None,

@@ -18,7 +18,11 @@ from tui.core.when import When, find_times
 # case-insensitive alternation): only sentences holding one get the time regex.
 _TIME_WORDS = ("day", "tomorrow", "tonight", "later", "earlier", "hour", "week", "morning", "evening", "night", "ago",
                "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december", "spring", "summer", "autumn", "fall", "winter")
+               "november", "december", "spring", "summer", "autumn", "fall", "winter",
+               # a clock in words: "at noon", "half past two", "ten to five", "at nine", "nine o'clock"
+               "noon", "midday", "past ", "clock", *(f"{w} {h}" for w in ("at", "to")
+                                                    for h in ("one", "two", "three", "four", "five", "six", "seven",
+                                                              "eight", "nine", "ten", "eleven", "twelve")))
 _DIGIT = re.compile(r"\d")
 _CURRENT = re.compile(r"\b(?:will|now|today|this\s+week)\b", re.I)
 # The gap between two list items: ", ", ", and ", " and ".

@@ -45,10 +45,13 @@ NOUN = re.compile(r"\b(?:(?P<call>(?:phone|international\s+phone|telephone|video
                   r"|summit|plenary(?:\s+session)?|(?<=opening\s)session|(?<=closing\s)session|(?<=the\s)session"
                   r"|(?<=final\s)session|(?<=first\s)session|(?<=next\s)session|(?<=joint\s)session"
                   r"|(?:" + _DAY_SESSION + r")session|(?<=back\sinto\s)session"
+                  # "the ministerial session", "its evening session": a sitting named by a word between
+                  # its determiner and the noun (checked in _find_mentions: _SESSION_DET)
+                  r"|(?<=[a-z]\s)session"
                   r"|round\s+of\s+(?:talks|negotiations|meetings)|(?<=first\s)round|(?<=second\s)round|(?<=third\s)round"
                   r"|(?<=new\s)round|(?<=next\s)round|(?<=another\s)round|(?<=final\s)round|(?<=the\s)round(?!\s+of\b)"
                   # "The trilateral has begun": the adjective standing for its meeting
-                  r"|(?<=the\s)(?:trilateral|bilateral)(?=\s+(?:has|had|is|was|will|began|started|ended|opened|closed|resumed|lasted)\b))"
+                  r"|(?<=the\s)(?:trilateral|bilateral)(?=\s+(?:between|has|had|is|was|will|began|started|ended|opened|closed|resumed|lasted)\b))"
                   r"|(?P<meet>meeting|meetings|one-to-one|tête-à-tête|face-to-face))\b", re.IGNORECASE)
 _EVENT_NOUN = re.compile(r"summit|plenary|session|round", re.IGNORECASE)
 
@@ -61,11 +64,13 @@ def _has_meeting_word(low: str) -> bool:
     return False
 
 # Substrings one of which any meeting noun or verb needs (a cheap test per sentence).
-_NOUN_HINTS = ("talk", "negotiat", "meet", "met ", "discussion", "consultation", "contacts", "call", "spoke",
+_NOUN_HINTS = ("talk", "negotiat", "meet", "met ", "spent ", "discussion", "consultation", "contacts", "call", "spoke",
                "spoken", "speak", "summit", "plenary", "session", "round", "working", "expert", "technical", "sub", "lateral",
                "dinner", "lunch", "breakfast", "banquet", "one-to-one", "face-to-face", "tête", "video", "resume",
-               "reconvene")
-VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|briefly|privately|one|face|again|late|early|this|last)\b)|"
+               "reconvene", "sit down", "sat down")  # (VERB's "sat down together": no noun needed)
+VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|over|briefly|privately|one|face|again|late|early|this|last)\b)|"
+                  # "Brisk spent half an hour with Varga": a meeting told as past
+                  r"spent\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:half\s+an\s+hour|an\s+hour|(?:an?|one|two|three|\d+|\w+ty)\s+(?:minutes|hours)|the\s+(?:morning|afternoon|evening))\s+with|"
                   r"(?:is|are)\s+(?:currently\s+|now\s+)?meeting(?:\s+with)?|"
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)\s+|by\s+(?:phone|telephone|video\s+link)\s+)?with|"
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)|by\s+(?:phone|telephone|video\s+link))|"
@@ -97,10 +102,10 @@ _NOUN_FIRST = ("talk", "meeting", "negotiations", "discussions", "call", "summit
                "consultations", "contacts", "phone", "international", "telephone", "video", "working", "expert",
                "technical", "sub-commission", "subcommission", "sub-committee", "subcommittee", "trilateral", "bilateral", "dinner", "lunch", "breakfast", "banquet", "one-to-one", "tête-à-tête", "face-to-face")
 # Every match of VERB holds one of these words ...
-_VERB_WORDS = ("met", "meet", "spoke", "speak", "call", "resume", "reconvene", "sit down", "sat down")
+_VERB_WORDS = ("met", "meet", "spoke", "speak", "call", "resume", "reconvene", "sit down", "sat down", "spent")
 # ... and this, a case-sensitive pattern for the lower-cased sentence: the verb as a word, not in
 # "meeting" or "recalled" (a third of sentences with a meeting word hold one of the words above).
-_VERB_GATE = re.compile(r"\b(?:met|meet|spoke|spoken|speak|resume|reconvene|sit\s+down|sat\s+down|to\s+meeting)\b|\bcall"
+_VERB_GATE = re.compile(r"\b(?:met|meet|spoke|spoken|speak|resume|reconvene|sit\s+down|sat\s+down|to\s+meeting)\b|\bcall|\bspent\s"
                         r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?meeting|\bset\s+to\s+meet")
 
 
@@ -162,9 +167,16 @@ _OPENS = re.compile(r"\s*(?!(?:the|a|an|this|that|these|those|its|their|his|her|
 _DASH_AFTER_STAMP = re.compile(r"\s*(?:[—–:-]\s*)?")
 
 
+_STAMP_LEAD = re.compile(r"(?:UPDATE|Update|BREAKING|Breaking|LATEST|Latest)\b[:\s]*")
+
+
 def _only_stamp(before: str) -> bool:
-    """Is what stands before the noun only the post's stamp ("15:06 — Talks resumed …")?"""
+    """Is what stands before the noun only the post's stamp ("15:06 — Talks resumed …", "UPDATE 1309 GMT —
+    Talks resumed …")?"""
     b = before.strip()
+    lead = _STAMP_LEAD.match(b)
+    if lead is not None:
+        b = b[lead.end():]
     clock = match_clock(b) if b[:1].isdigit() else None
     return clock is not None and _DASH_AFTER_STAMP.fullmatch(b, clock.end) is not None
 
@@ -377,6 +389,9 @@ def _find_mentions(s: Sent) -> list[Mention]:
     for m in noun_matches(s.text, low, lines_up):
         if _SKIP_NOUN_AFTER.match(s.text, m.end()):
             continue
+        if m.group(0) == "session" and not _SESSION_DET.search(s.text, max(0, m.start() - 40), m.start()) \
+                and not _SESSION_FIXED.search(s.text, max(0, m.start() - 20), m.start()):
+            continue  # "a training session", "in session": not a sitting of the talks
         noun = ("call" if m.group("call") else "working_group" if m.group("wg") else "dinner" if m.group("meal")
                 else "meeting" if m.group("meet") else "talks")
         if noun == "dinner" and _MEAL_AS_PAUSE.search(s.text, max(0, m.start() - 30), m.start()):
@@ -450,6 +465,13 @@ def _find_mentions(s: Sent) -> list[Mention]:
     return out
 
 
+# "the ministerial session", "its evening session", "Friday's closing session" (not "the press session"):
+# a determiner, one word, the noun
+_SESSION_DET = re.compile(r"\b(?:the|its|their|this|today['’]s|tomorrow['’]s|\w+['’]s)\s+(?!press\b|photo\b|training\b|"
+                          r"question\b|q&a\b|parliamentary\b|legislative\b|court\b|special\b)[a-z][\w-]*\s+$", re.IGNORECASE)
+# the forms NOUN always took ("the session", "opening session", "back into session"): their own lookbehinds
+_SESSION_FIXED = re.compile(r"(?:\bthe|opening|closing|final|first|next|joint|back\s+into|morning|afternoon|evening|night|['’]s)\s+$",
+                            re.IGNORECASE)
 _BETWEEN_SOON = re.compile(r"\s+(?:aimed\s+at|to|on|over|about)\s+[^.;:,()]{0,50}?\bbetween\s", re.IGNORECASE)
 HISTORY_HINT = re.compile(r"\d{4}|\bago\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -482,8 +504,12 @@ def _dated_elsewhere(s: Sent, start: int, end: int, before: str, hint: bool = Tr
     if not hint:
         return False
     year = str(s.post.day.year)
-    for y in _YEAR.finditer(before[-25:]):
-        if y.group(0) != year and "," not in before[-25:][y.end():]:
+    near = before[-25:]
+    offset = start - len(near)  # where `near` begins in the sentence
+    for y in _YEAR.finditer(near):
+        if y.group(0) != year and "," not in near[y.end():] \
+                and not any(w.precision == "minute" and w.start <= offset + y.start() < w.end for w in s.times):
+            # ("UPDATE 1906 GMT — The talks have begun": a clock, not the year 1906)
             return True
     for w in s.times:
         if w.history and end <= w.start <= end + 70:
@@ -600,8 +626,10 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         if main is not None and _MAIN_BEFORE.search(s.text, max(0, m.start - 12), m.start):
             _copy(m, ctx.meetings[main], False)  # "the main talks resume at 11:00", beside a working group's plan
             return
+        # ("the talks" before any talks are named with their sides: the whole event, as "the summit" is —
+        # "The Velorian and Tarvonian delegations arrived for the talks", "The talks have begun")
         target = ctx.post_meeting or main or ctx.main_event or (
-            _main_event(m, ctx) if m.event or m.noun in ("working_group", "dinner") else None)
+            _main_event(m, ctx) if m.event or m.noun in ("working_group", "dinner", "talks") else None)
         if target is not None and target == ctx.post_meeting and main is not None and main != target:
             # "Varnia will be represented at the meeting by …" after the post named a meeting Varnia has
             # no part in (one leader's with another): the sentence's party points to the talks it is in
@@ -621,7 +649,8 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
                 # ("the working group", "the dinner": a meeting of its own beside the talks)
                 return
             _copy(m, base, m.next_round)
-            if m.noun == "working_group" and base.kind == "working_group":
+            if base.kind == "working_group":
+                # (also "It will hold its first session at 18:00, chaired by …": the post's working group)
                 # "The working group, chaired by the CSR, will meet at 09:00": who chairs it, told later
                 extra = tuple(d for d in _staffed_by(s, m, k) if d not in m.delegations)
                 if extra:
@@ -661,6 +690,10 @@ def _main_event(m: Mention | None, ctx: Context) -> str | None:
         ctx.main_event = mid
         ctx.meetings[mid] = MeetingBuilder(mid, "", "talks")
     b = ctx.meetings[mid]
+    if b.status == "happened" and not set(sides) < set(b.core):
+        # once the talks have sat, their sides are known: a party given a team later (a mediator's
+        # staff, a union joining a sitting) joins them, it does not make them other talks
+        sides = [d for d in b.core if d in sides] if len(set(sides) & set(b.core)) >= 2 else list(b.core)
     if len(sides) >= 2 and set(sides) != set(b.core):
         # the event the blog calls "the summit" is between every party with a team, hosts and
         # mediators aside: it grows as parties get a team, and loses one found to be the host
@@ -704,10 +737,10 @@ def _part_of(m: Mention, base: MeetingBuilder, extra: tuple[str, ...] = ()) -> N
 
 
 # After a working group's noun: who staffs or chairs it ("made up of officers from both sides and
-# Red Cross staff", "chaired by Osterland's envoy"), up to the clause's end.
-_STAFFED = re.compile(r"[^.;:]{0,60}?\b(?:made\s+up\s+of|composed\s+of|comprising|chaired\s+by|led\s+by|headed\s+by|with"
+# Red Cross staff", "chaired by Osterland's envoy"), up to the clause's end (a clock's "18:00" ends none).
+_STAFFED = re.compile(r"(?:[^.;:]|(?<=\d)[:.](?=\d)){0,60}?\b(?:made\s+up\s+of|composed\s+of|comprising|chaired\s+by|led\s+by|headed\s+by|with"
                       # "a working group of military officers from both sides and staff from the UN"
-                      r"|of\s+(?:[\w-]+\s+){0,2}(?:officers|officials|experts|staff|diplomats|negotiators|members|representatives|delegates))\b[^.;:]{0,80}",
+                      r"|of\s+(?:[\w-]+\s+){0,2}(?:officers|officials|experts|staff|diplomats|negotiators|members|representatives|delegates))\b(?:[^.;:]|(?<=\d)[:.](?=\d)){0,80}",
                       re.IGNORECASE)
 _STAFF_FROM = re.compile(r"\b(?:officers|officials|experts|staff|diplomats|negotiators|members|representatives|delegates)\s+from\s+(?:the\s+)?$",
                          re.IGNORECASE)
@@ -726,7 +759,18 @@ def _staffed_by(s: Sent, m: Mention, k: Knowledge) -> tuple[str, ...]:
                 and (not re.search(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$", s.text[max(0, x.start - 12):x.start])
                      or _STAFF_FROM.search(s.text, max(0, x.start - 30), x.start)):
             out.append(x.side)
+        elif m.end <= x.start and x.end <= hit.end() and x.kind == "person" and (
+                _CHAIRED_BY.search(s.text, max(0, x.start - 40), x.start) or _IN_THE_CHAIR.match(s.text, x.end)):
+            # "chaired by Father Anselm Roux", "with Dr Ilse Varga in the chair": the chair's organisation
+            # (a mediator, an agency) is one of the working group's parties
+            side = x.side or _side_of_person(k, x.key)
+            if side and k.delegation(side) is not None:
+                out.append(side)
     return tuple(dict.fromkeys(out))
+
+
+_CHAIRED_BY = re.compile(r"\b(?:chaired|led|headed|convened)\s+by\s+(?:[\w’'.-]+\s+){0,3}$", re.IGNORECASE)
+_IN_THE_CHAIR = re.compile(r"\s+in\s+the\s+chair\b", re.IGNORECASE)
 
 
 def _member_side(k: Knowledge, name: str) -> str | None:

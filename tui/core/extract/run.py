@@ -25,7 +25,7 @@ _CLAIM = re.compile(r"\bclaim(?:ed|s)?\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•\-*–·]\s*")
 _LIST_INTRO = re.compile(r":\s*$")
 _VERB_KIND = (
-    (re.compile(r"^(?:met|spoke|has\s+spoken|have\s+spoken|held\s+(?:a\s+)?(?:phone\s+)?(?:call|talks))", re.I), "happened"),
+    (re.compile(r"^(?:met|spoke|spent|has\s+spoken|have\s+spoken|held\s+(?:a\s+)?(?:phone\s+)?(?:call|talks))", re.I), "happened"),
     (re.compile(r"^(?:is|are)\s+(?:currently\s+|now\s+)?meeting|^(?:(?:has|have)\s+)?sat\s+down", re.I), "started"),
     (re.compile(r"^(?:will|set\s+to|are\s+(?:due|expected|scheduled)\s+to)\s", re.I), "planned"),
     (re.compile(r"^(?:could|may|might|have\s+to|hope\s+to|want\s+to)\s", re.I), "proposed"),
@@ -48,6 +48,7 @@ _NEG_BEFORE = re.compile(r"\b(?:not|never|yet|if|whether|hope|hopes|could|may|mi
 # The sides together as the subject: "the three delegations", "both sides", "negotiators"
 _TOGETHER = re.compile(r"\b(?:(?:the\s+)?(?:two|three|four|both|all)\s+(?:\w+\s+)?(?:delegations|sides|parties|teams|countries)"
                        r"|negotiators|the\s+delegations|the\s+sides|the\s+parties)\b", re.I)
+_FIRST_TIME = re.compile(r"\b(?:first|last|only|second)\s+time\s+(?:that\s+)?(?:[\w’'-]+\s+){0,4}$", re.I)
 _SUBORDINATE = re.compile(r"\b(?:until|before|once|unless)\s+(?:\w+\s+){0,4}$", re.I)
 _READY = re.compile(r"\b(?:ready|willing|wants?|hopes?|offered|open)(?:\s+in\s+principle)?[”\"’]?\s+$", re.I)
 _HEDGE = re.compile(r"\b(?:possibly|probably|likely|perhaps|maybe)\s+$", re.I)
@@ -234,7 +235,11 @@ def _present_sides(b: mt.MeetingBuilder, k: Knowledge) -> list[str]:
     return out
 
 
-_FORMER = re.compile(r"\b(?:originally|initially|previously|first)\s+(?:[\w-]+\s+){0,2}$|\b(?:instead\s+of|rather\s+than|from)\s+$",
+_FORMER = re.compile(r"\b(?:originally|initially|previously|first)\s+(?:[\w-]+\s+){0,2}$|\b(?:instead\s+of|rather\s+than|from)\s+$"
+                     # "the session that was due to start at 8pm has been put back to 9am tomorrow", "The start
+                     # of the talks, set for 9am, has been delayed until the afternoon": the time it had
+                     r"|\b(?:was|were|had\s+been)\s+(?:due|set|scheduled|planned|expected|meant)\s+(?:to\s+\w+\s+)?(?:for\s+|at\s+)?$"
+                     r"|,\s*(?:set|due|scheduled|planned)\s+(?:for\s+|at\s+)?$",
                      re.IGNORECASE)
 
 
@@ -386,8 +391,12 @@ class _Run:
                     if b.id.endswith("-talks") or b.kind in ("bilateral", "trilateral", "other"):
                         n_parties = len(b.delegations)
                         b.kind = "trilateral" if n_parties == 3 else "bilateral" if n_parties == 2 else b.kind
-                if not b.id.endswith("-next") and len(b.delegations) >= 2 and b.id.endswith("-talks") and m.parties:
-                    # the main talks are the ones most often named with their parties
+                top = ctx.main_talks() or ctx.main_event
+                event = ctx.meetings.get(top) if top and top != b.id else None
+                if not b.id.endswith("-next") and len(b.delegations) >= 2 and b.id.endswith("-talks") and m.parties \
+                        and not (event is not None and event.status == "happened" and set(b.core) < set(event.core)):
+                    # the main talks are the ones most often named with their parties (not "the trilateral
+                    # between A, B and C" of five sides already sitting: a meeting on the sidelines)
                     ctx.count_mention(b.id)
                     for did in m.delegations:  # the sides of talks negotiate, named with a team or not
                         rec = self.registry.parties.get(did)
@@ -411,7 +420,11 @@ class _Run:
                             vk = k_
                             break
                     lead = s.text[max(0, m.start - 40):m.start]
-                    if _SUBORDINATE.search(lead):
+                    if _FIRST_TIME.search(lead):
+                        # "It will be the first time the two sides have sat down together since 2023": what
+                        # the meeting would mean, not news of it
+                        vk, kind = None, None
+                    elif _SUBORDINATE.search(lead):
                         # "until Zelensky has spoken with Erdogan": presupposed, news only the first time
                         vk = "planned" if not ctx.schedule_of.get(b.id) else None
                         kind = None if vk is None else kind

@@ -55,7 +55,7 @@ RULES: tuple[Rule, ...] = (
          hints=('after', 'following', 'wake', 'led', 'held', 'chaired', 'hosted', 'convened')),
     # the meeting as object of a transitive verb: "Solberg has suspended the plenary", "the mediator opened the talks"
     Rule("object_of_verb", "", _r(r"\b(?P<v>suspended|adjourned|paused|halted|opened|closed|ended|concluded|wrapped\s+up|called\s+off|cancell?ed|"
-                                  r"scrapped|postponed|put\s+off|delayed|rescheduled|resumed|reconvened|restarted|began|started|launched|"
+                                  r"scrapped|postponed|put\s+off|delayed|rescheduled|resumed|reconvened|restarted|reopened|began|started|launched|"
                                   r"kicked\s+off|brought\s+forward|moved|pushed\s+back|put\s+back)\s+(?:the|its|their|a|his|her|today['’]s|tomorrow['’]s)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}[\w-]+$"), where="before",
          hints=('suspended', 'adjourned', 'paused', 'halted', 'opened', 'closed', 'ended', 'concluded', 'wrapped', 'called', 'cancel', 'scrapped', 'postponed', 'put', 'delayed', 'rescheduled', 'resumed', 'reconvened', 'restarted', 'began', 'started', 'launched', 'kicked', 'brought', 'moved', 'pushed')),
@@ -83,12 +83,18 @@ RULES: tuple[Rule, ...] = (
          hints=('started', 'begun', 'commenced', 'kicked', 'opened', 'got', 'under', 'progress', 'session', 'being', 'began', 'doors')),
     Rule("cancelled", "cancelled", _r(r"(?<!not been )(?<!not )(?<!never )\b(?:cancell?ed|called\s+off|scrapped|abandoned)\b"),
          hints=('cancel', 'called', 'scrapped', 'abandoned')),
-    Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bdeferred\b|\bno\s+(?:talks|meeting|session)\s+(?:on|today|tomorrow|this|tonight)\b"),
-         hints=('postponed', 'put', 'deferred', 'no')),
+    # "put back to 9am tomorrow" is a postponement; to a later hour of the same day a delay (run.py)
+    Rule("postponed", "postponed", _r(r"\bpostponed\b|\bput\s+off\b|\bdeferred\b|\bno\s+(?:talks|meeting|session)\s+(?:on|today|tomorrow|this|tonight)\b"
+                                      r"|\b(?:pushed|put)\s+back\s+(?:to|until|till)\b"),
+         hints=('postponed', 'put', 'deferred', 'no', 'pushed')),
     Rule("delayed", "delayed", _r(r"\bdelayed\b|\brunning\s+late\b|\bheld\s+up\b|\b(?:pushed|put|set)\s+back\s+by\b"
                                   # "will not begin at 10:00 as planned", "will not start on time"
-                                  r"|\b(?:will|would)\s+not\s+(?:begin|start|open|get\s+under\s*way)\s+(?:at\s+[^,.;]{1,25}?\s+)?(?:as\s+planned|on\s+time)\b"),
-         hints=('delayed', 'late', 'held', 'pushed', 'put', 'set', 'planned', 'time')),
+                                  r"|\b(?:will|would)\s+not\s+(?:begin|start|open|get\s+under\s*way)\s+(?:at\s+[^,.;]{1,25}?\s+)?(?:as\s+planned|on\s+time)\b"
+                                  # "will now open at 2pm, five hours late", "will open about half an hour late": a
+                                  # plan told with its delay (a start or a resumption told so wins: "began an hour late")
+                                  r"|\b(?:an?|one|two|three|four|five|six|\d+|half\s+an|several|a\s+few)\s+(?:hours?|minutes?)\s+late\b"
+                                  r"|\blater\s+than\s+(?:planned|scheduled)\b"),
+         hints=('delayed', 'late', 'held', 'pushed', 'put', 'set', 'planned', 'time', 'scheduled')),
     Rule("rescheduled", "rescheduled", _r(r"\brescheduled\b|\bmoved\s+(?:to|forward|up|from)\b|\bbrought\s+forward\b|\b(?:pushed|put)\s+back\b|\bshifted\s+to\b"
                                           # "the session, originally planned for 10:00, will now start at 3pm"
                                           r"|\boriginally\s+(?:planned|scheduled|due|set|expected)\b[^.;]{0,60}?\bnow\b"), where="after",
@@ -209,6 +215,10 @@ def cue_kind(text: str, lo: int = 0, start: int = 0, end: int | None = None, hi:
         if hit and (has_time or not rule.needs_time):
             if rule.kind not in ("denied", "confirmed") and _NEGATED.search(window, 0, hit.start()):
                 continue  # "has not postponed the talks"
+            if rule.where == "after" and _LATER_CLAUSE.search(window, 0, hit.start()):
+                # "the meeting would start in the next hour, once the delegations had finished reading":
+                # the verb of a clause about something else, after the meeting's own
+                continue
             if rule.kind == "cancelled" and _SINCE_CLAUSE.search(window, 0, hit.start()):
                 continue  # "will meet on Saturday, a day after Ruta Vale called off the idea": what came before
             if rule.name == "denied_report_false" and rule.where == "both" and _DENIED_ELSE.match(
@@ -235,7 +245,7 @@ _OBJECT_VERBS = {
     "called off": "cancelled", "cancelled": "cancelled", "canceled": "cancelled", "scrapped": "cancelled",
     "postponed": "postponed", "put off": "postponed", "delayed": "delayed", "pushed back": "delayed", "put back": "delayed",
     "rescheduled": "rescheduled", "brought forward": "rescheduled", "moved": "rescheduled",
-    "resumed": "resumed", "reconvened": "resumed", "restarted": "resumed",
+    "resumed": "resumed", "reconvened": "resumed", "restarted": "resumed", "reopened": "resumed",
 }
 # Between "denied reports" and the meeting word, a clause with its own verb: what is
 # denied is that action ("that the government plans to cut supplies while the talks …"),
@@ -243,6 +253,7 @@ _OBJECT_VERBS = {
 _DENIED_ELSE = re.compile(r"\s+(?:(?:in|by|from|on)\s+(?:[\w’'-]+\s+){1,4}?)?(?:that|of)\s+(?:[\w’'-]+\s+){0,4}?(?:is|are|was|were|has|have|had|plans?|planned|will|would|"
                           r"intends?|wants?|threatens?|threatened)\s+(?:[\w’'-]+\s+){1,8}?(?:the\s+|its\s+|their\s+)?"
                           r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+_LATER_CLAUSE = re.compile(r"[,;]\s*(?:once|until|unless|as\s+soon\s+as|by\s+which\s+time)\s", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\b(?:after|since)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,4}$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:(?:been|be|have|has|yet|so\s+far|already)\s+){0,2}$|n['’]t\s+(?:(?:been|be|have|yet)\s+){0,2}$",
                       re.IGNORECASE)

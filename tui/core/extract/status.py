@@ -278,7 +278,7 @@ def from_after(s: Sent, pos: int) -> str | None:
     return None
 
 
-_TO_BEFORE = re.compile(r"(?:to|towards?|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\b(?:to|towards?|into)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 class _Hit:
