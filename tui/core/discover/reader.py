@@ -176,7 +176,8 @@ _BETWEEN_BEFORE = re.compile(r"\b(?:talks|negotiations|meetings?|dialogue|summit
 _TEAMS_OF_BEFORE = re.compile(r"\b(?i:delegations?|teams?|negotiators|representatives|delegates|envoys|officials)\s+(?:from|of|for)\s+"
                               r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))*(?:the\s+)?$")
 _ITS_TEAM_AFTER = re.compile(r"^[^.;:“”\"]{0,80}?\bits\s+(?:own\s+)?(?:delegation|team|negotiators|negotiating\s+team|side|line-?up|envoy|ambassador)\b")
-_AND_PARTY_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z][\w’'-]+\s+(?:will|have|had|are|were|agreed|hold|held|met|meet|"
+_AND_PARTY_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'-]+){0,4}(?:\s+\([A-Z]{2,6}\))?\s+"
+                              r"(?:will|have|had|are|were|agreed|hold|held|met|meet|"
                               r"signed|reached|resumed|began|start|started)\b")
 _AND_BEFORE = re.compile(r"(?:^|[.;:—–]\s+)[A-Z][\w’'-]+\s+and\s+$")
 _TALK_WORD = re.compile(r"\b(?:talks|negotiat\w*|meet|met|meeting|deal|agreement|ceasefire|truce|accord|round)\b", re.I)

@@ -318,6 +318,10 @@ def _subject_before(s: Sent, pos: int, nearest: bool = False) -> list[Linked]:
     return found[-3:]
 
 
+# "Varnia's government and the Free Coast Movement will open talks": a side by its government
+_GOV_COORD = re.compile(r"['’]s?\s+(?:government|authorities|administration|leadership|management)\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
+
+
 def _coordinated_before(s: Sent, pos: int) -> list[Linked]:
     """The subject list before pos: "the representatives of Ankara, Kiev, and Washington will hold"."""
     lo = 0
@@ -328,7 +332,7 @@ def _coordinated_before(s: Sent, pos: int) -> list[Linked]:
         return []
     run = [found[-1]]
     for m in reversed(found[:-1]):
-        if COORD.match(s.text[m.end:run[0].start]):
+        if COORD.match(s.text[m.end:run[0].start]) or _GOV_COORD.match(s.text[m.end:run[0].start]):
             run.insert(0, m)
         else:
             break

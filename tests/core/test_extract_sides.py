@@ -1,0 +1,36 @@
+"""The sides of talks named in more ways: a state by its government, a movement by its full name
+with an acronym, a name with "bint" — invented parties and people, no knowledge file."""
+
+from __future__ import annotations
+
+import blogfactory as bf
+import pytest
+
+from tui.core.extract import extract
+from tui.core.knowledge import Knowledge
+
+
+def meetings(*posts: str) -> dict:
+    out = {}
+    for pf in extract(bf.make_blog(list(posts)), Knowledge()).posts:
+        for m in pf.meetings:
+            out[m.id] = m
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "Varnia's government and the Coast Liberation Front (CLF) will open talks in Port Elda on Friday.",
+    "Varnia and the Coast Liberation Front (CLF) will hold talks in Port Elda on Friday.",
+])
+def test_talks_between_a_state_and_a_movement_named_in_full(text: str) -> None:
+    got = meetings(text)
+    assert len(got) == 1
+    (m,) = got.values()
+    assert set(m.parties) == {"Varnia", "Coast Liberation Front"} and m.status == "planned"
+
+
+def test_a_name_with_bint_is_one_person() -> None:
+    got = meetings("Talks between Varnia and Osterland open in Port Elda on Monday.",
+                   "Varnia will be represented by Foreign Minister Noura bint Salem al-Harthi and Karl Aune.")
+    (m,) = got.values()
+    assert {"Noura bint Salem al-Harthi", "Karl Aune"} <= {p.name for p in m.participants}
