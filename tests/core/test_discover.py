@@ -362,3 +362,21 @@ def test_a_place_described_by_an_appositive_is_no_person() -> None:
 def test_a_nickname_in_quotes_names_the_person_from_then_on() -> None:
     r = read('The team includes Rosa Ibarra Llamas, a field commander known as "La Garza", and others.')
     assert linked(r, "La Garza said the list was ready.")[0][1:] == ("person", "Rosa Ibarra Llamas")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Party leader Jan-Willem van den Aalst will be joined by Hanne Vos.", "Jan-Willem van den Aalst"),
+    ("The party will be represented by Bjarne Aasmund and his deputy.", "Bjarne Aasmund"),
+    ("Femke Ouwerkerk will lead the Greens' delegation.", "Femke Ouwerkerk"),
+])
+def test_more_ways_a_team_member_is_named(text: str, name: str) -> None:
+    assert name in read(text).reg.people
+
+
+@pytest.mark.parametrize("text", [
+    "The round begins at 10:00 in the Volkshuis, the mediator's spokesman Ole Dahl said.",
+    "They will meet on Grachtweg, the party's headquarters, at noon.",
+])
+def test_a_place_followed_by_a_speaker_or_described_is_no_person(text: str) -> None:
+    r = read(text)
+    assert not any(k.startswith(("Volkshuis", "Grachtweg")) for k in r.reg.people)

@@ -522,8 +522,8 @@ class Reader:
                             and (known is None or known[0].value[0] == "person") \
                             and (gaz is None or (j == i + 1 and gaz[1] == j + 1 and self._surname_position(items, toks, i))):
                         j += 1  # (a country can be a surname: "spokeswoman Lucía Montenegro", "Israel Katz")
-                    elif u.particle and j + 1 < n and toks[j + 1].cap and u.join:
-                        j += 1
+                    elif u.particle and u.join and _particles_then_name(toks, j):
+                        j += 1  # "van den Broeck", "de la Fuente": particles up to the surname
                     elif u.caps and u.fold in MEDIA_WORDS:
                         j += 1  # "Coastline FM", "Varna TV" (not the country whose code it is)
                     elif u.particle and u.base[3:4].isupper() and "-" in u.base[:3]:
@@ -830,8 +830,10 @@ class Reader:
 
         # --- a person by what follows: appositive, speech verb, line-up dash
         app = _APPOSITIVE.match(after)
-        if app and app.group("role") and _HONORIFIC_NAME.match(app.group("role")):
-            app = None  # "in Holmstad, Mr Hale said": the next clause's speaker, not a role
+        if app and app.group("role") and (_HONORIFIC_NAME.match(app.group("role")) or _ROLE_THEN_NAME.search(app.group("role"))):
+            app = None  # "in Holmstad, Mr Hale said", "…, the mediator's spokesman Ole Dahl said": the next clause's speaker
+        if app and _AT_PLACE_BEFORE.search(before):
+            app = None  # "at the Volkshuis, the party's headquarters": a place described, not a person
         if app and not caps and (app.group("role") is None and multi or (app.group("role") and (
                 _has_role_head(app.group("role")) or multi and _person_noun(app.group("role"))))):
             self._person(it, words, surface, seq)
@@ -858,6 +860,11 @@ class Reader:
         if multi and prev is not None and prev_joined and prev.kind == NAMEK and toks[prev.j - 1].fold in ORG_WORDS:
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: after an institution")
+        # "Femke Aalders will lead the Greens' delegation": who leads a team is a person
+        if multi and not caps and not b.poss and _TO_LEAD_AFTER.match(after) \
+                and not any(w.fold in ORG_WORDS or w.fold in VENUE_WORDS or w.fold in GEO_WORDS for w in words):
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: leads a team")
         # "the delegation will be led by Ilse Varga", "joined by Ana Ruiz": a team's people
         if multi and not caps and not b.poss and len(words) <= 4 and _BY_PERSON_BEFORE.search(before) \
                 and not any(w.fold in ORG_WORDS or w.fold in VENUE_WORDS or w.fold in GEO_WORDS for w in words) \
@@ -1252,10 +1259,10 @@ class Reader:
                     self.reg.set_host(rec, seq)
 
 
-_BY_PERSON_BEFORE = re.compile(r"\b(?:led|headed|joined|accompanied|flanked)\s+by\s+$", re.IGNORECASE)
+_BY_PERSON_BEFORE = re.compile(r"\b(?:led|headed|joined|accompanied|flanked|represented|chaired)\s+by\s+$", re.IGNORECASE)
 # After a name: it is the sentence's source ("…, spokesman Petr Hollan said"), not a list item
 _SPEAKER_AFTER = re.compile(r"\s*(?:has\s+|had\s+)?(?:said|says|told|added|stressed|announced|confirmed)\b", re.IGNORECASE)
-_TO_LEAD_AFTER = re.compile(r"^\s+(?:to|will)\s+(?:lead|head|join|represent)\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+)?"
+_TO_LEAD_AFTER = re.compile(r"^\s+(?:to|will)\s+(?:lead|head|join|represent)\s+(?:its|their|the|his|her)\s+(?:[\w’'-]+\s+)?"
                             r"(?:delegation|team|negotiators|negotiating\s+team|side)\b", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"\b(?:named|appointed|chosen|chose|picked|tapped|nominated|designated|selected)\b", re.IGNORECASE)
 _JOINED_BY = re.compile(r"\bjoined\s+by\s+(?:[^.;:]{0,60}?)$", re.IGNORECASE)
@@ -1270,6 +1277,9 @@ def _clause_before(text: str, pos: int) -> int:
 _LED_BY = re.compile(r"^\s*(?:,\s*)?(?:which\s+|that\s+|who\s+)?(?:(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+)?"
                      r"(?:being\s+)?(?:led|headed|chaired|represented)\s+by\s+", re.I)
 _CHANNEL_NUMBER = re.compile(r" (\d{1,3})(?![\w.,:%/-]| (?:percent|per|hours?|minutes?|days?|km|miles|people|members)\b)")
+_ROLE_THEN_NAME = re.compile(r"(?<![\w’'-])(?!(?:from|in|at|of|to|for|with|by|on|near|the|a|an|and|or)\s)[a-z][\w’'-]*"
+                             r"\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)+\s*$")
+_AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|on|near|outside|inside|into|from|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _BROKERED_BEFORE = re.compile(r"\b(?:mediated|chaired|hosted|brokered|convened|facilitated|organi[sz]ed)\s+by\s+"
@@ -1342,6 +1352,16 @@ _ROOT_ENDINGS = re.compile(r"(?:land|stan|ia|ish|ian|ean|ese|ic|i|an|er|a)\Z")
 def _root(word: str) -> str:
     """A folded country name or demonym without its ending: "skarnland" and "skarnish" → "skarn"."""
     return _ROOT_ENDINGS.sub("", word)
+
+
+def _particles_then_name(toks: list[Tok], j: int) -> bool:
+    """Do the particles from toks[j] on ("van den", "de la", up to three) lead to a capitalised word?"""
+    for k in range(j + 1, min(j + 4, len(toks))):
+        if toks[k].cap:
+            return toks[k - 1].join
+        if not (toks[k].particle and toks[k - 1].join):
+            return False
+    return False
 
 
 def _first_name(text: str) -> str:
