@@ -380,3 +380,11 @@ def test_more_ways_a_team_member_is_named(text: str, name: str) -> None:
 def test_a_place_followed_by_a_speaker_or_described_is_no_person(text: str) -> None:
     r = read(text)
     assert not any(k.startswith(("Volkshuis", "Grachtweg")) for k in r.reg.people)
+
+
+def test_a_place_of_the_speaker_a_forum_and_a_country_that_speaks_of_its_own_are_no_people() -> None:
+    r = read("The crew was released, the Foreign Ministry in Porto Vela said.",
+             "Monte Azul says its boats were fishing legally.",
+             "Talks will resume on Monday, the Southern Seas Forum said.")
+    assert not r.reg.people
+    assert "monte_azul" in r.reg.parties and "southern_seas_forum" in r.reg.parties

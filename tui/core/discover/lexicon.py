@@ -77,7 +77,7 @@ ltd airlines authority office department parliament assembly congress senate dum
 government administration federation league alliance organisation organization association
 movement front coalition bureau directorate staff secretariat embassy consulate mission board
 tribunal programme program initiative
-rail railway railways airways airline transport trust holdings industries
+rail railway railways airways airline transport trust holdings industries forum
 """.split())
 
 # Last words of a venue or a building ("Dolmabahce Palace", "the Grand Hotel").

@@ -839,7 +839,14 @@ class Reader:
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: appositive")
         sp = _AFTER_SPEECH.match(after)
-        if sp and sp.group(1) in SPEECH_VERBS and multi:
+        if sp and sp.group(1) in SPEECH_VERBS and _ITS_AFTER_VERB.match(after, sp.end()) and label not in ("PERSON",):
+            # "Costa Verde says its boats were fishing legally": a country or a body speaks of its own
+            rec = self._party_by_stem(surface) or self.party_for_name(surface, seq)
+            it.party = rec.id
+            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+            return why(seq, surface, "party: speaks of its own")
+        if sp and sp.group(1) in SPEECH_VERBS and multi and not _AT_PLACE_BEFORE.search(before):
+            # (not "the Foreign Ministry in Porto Alto said": the place of the speaker)
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: speech verb")
         line_start = text.rfind("\n", 0, a.start) + 1
@@ -1277,6 +1284,7 @@ def _clause_before(text: str, pos: int) -> int:
 _LED_BY = re.compile(r"^\s*(?:,\s*)?(?:which\s+|that\s+|who\s+)?(?:(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+)?"
                      r"(?:being\s+)?(?:led|headed|chaired|represented)\s+by\s+", re.I)
 _CHANNEL_NUMBER = re.compile(r" (\d{1,3})(?![\w.,:%/-]| (?:percent|per|hours?|minutes?|days?|km|miles|people|members)\b)")
+_ITS_AFTER_VERB = re.compile(r"\s+(?:that\s+)?its\b")
 _ROLE_THEN_NAME = re.compile(r"(?<![\w’'-])(?!(?:from|in|at|of|to|for|with|by|on|near|the|a|an|and|or)\s)[a-z][\w’'-]*"
                              r"\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)+\s*$")
 _AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|on|near|outside|inside|into|from|to)\s+(?:the\s+)?$", re.IGNORECASE)
