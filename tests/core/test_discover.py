@@ -388,3 +388,8 @@ def test_a_place_of_the_speaker_a_forum_and_a_country_that_speaks_of_its_own_are
              "Talks will resume on Monday, the Southern Seas Forum said.")
     assert not r.reg.people
     assert "monte_azul" in r.reg.parties and "southern_seas_forum" in r.reg.parties
+
+
+def test_a_plural_name_with_a_plural_possessive_has_a_team() -> None:
+    r = read("Femke Ouwerkerk will lead the Greens' delegation.")
+    assert "greens" in r.reg.parties and r.reg.parties["greens"].negotiating

@@ -28,6 +28,7 @@ def statuses(*posts: str) -> set[tuple[int, str, str]]:
     ("Osterland says it will take part in the talks.", (2, "osterland", "will_attend")),
     ("Osterland has named its negotiating team. Emil Holm will lead it.", (2, "osterland", "announced")),
     ("Varnia is sending a special envoy to Port Elda for the talks.", (2, "varnia", "will_attend")),
+    ("Osterland has pulled out of the peace talks altogether.", (2, "osterland", "will_not_attend")),
 ])
 def test_a_status_in_everyday_words(text: str, want: tuple[int, str, str]) -> None:
     assert want in statuses(text)

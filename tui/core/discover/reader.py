@@ -1379,7 +1379,8 @@ def _first_name(text: str) -> str:
 
 
 def _first_word(text: str) -> str:
-    m = re.match(r"\s*([^\W\d_][\w-]*)", text)
+    """The first word of text, folded; after a plural possessive's apostrophe too ("Greens' team")."""
+    m = re.match(r"['’]?\s*([^\W\d_][\w-]*)", text)
     return fold(m.group(1)) if m else ""
 
 

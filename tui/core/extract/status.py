@@ -42,7 +42,8 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\b(?:has|have|had)\s+no\s+plans?\s+to\s+(?:attend|travel|go|come|join|take\s+part|fly)\b"
                   r"|\b(?:does|do|did)\s+not\s+(?:plan|intend)\s+to\s+(?:attend|travel|go|come|join|take\s+part|fly)\b"
                   r"|\b(?:will|would)\s+not\s+send\s+(?:a\s+|its\s+|their\s+|any\s+)?(?:delegation|team|observers?|envoy|negotiators|representatives?)\b"
-                  r"|\bpulled\s+out\s+of\s+the\s+(?:summit|conference|trip|visit)\b|\bboycott(?:s|ed|ing)?\b"), country_subject=True,
+                  r"|\bpulled\s+out\s+of\s+the\s+(?:[\w-]+\s+)?(?:summit|conference|trip|visit|talks|negotiations|process)\b"
+                  r"|\bboycott(?:s|ed|ing)?\b"), country_subject=True,
                hints=("not", "longer", "won", "declin", "refus", "ruled", "stay", "skip", "plan", "pulled", "boycott")),
     StatusRule("undecided", "undecided",
                _r(r"\b(?:has|have|had)\s+(?:yet\s+to|not\s+yet|still\s+not|still\s+to)\s+(?:decide|decided|confirm|confirmed|announce|announced|name|named|reveal|revealed|say|said)\b"
