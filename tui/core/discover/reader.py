@@ -976,8 +976,8 @@ class Reader:
             if it.j >= len(toks):
                 continue
             nxt = toks[it.j]
-            if not _adjacent(text, end_tok, nxt):
-                continue
+            if not _adjacent(text, end_tok, nxt) and not (end_tok.base.endswith("s") and text[end_tok.end:nxt.start] in ("' ", "’ ")):
+                continue  # (a plural possessive: "the Greens' delegation")
             team = nxt.fold in TEAM_NOUNS or (nxt.fold in ("negotiating", "negotiation") and it.j + 1 < len(toks)
                                               and toks[it.j + 1].fold in TEAM_NOUNS)
             if not team:
