@@ -34,3 +34,11 @@ def test_a_name_with_bint_is_one_person() -> None:
                    "Varnia will be represented by Foreign Minister Noura bint Salem al-Harthi and Karl Aune.")
     (m,) = got.values()
     assert {"Noura bint Salem al-Harthi", "Karl Aune"} <= {p.name for p in m.participants}
+
+
+def test_the_rest_of_a_team_told_as_alongside_x_are() -> None:
+    got = meetings("Talks between Varnia and Osterland open in Port Elda on Monday.",
+                   "Varnia's delegation will be led by Ana Mrkonja. Alongside Mrkonja are Karl Aune, director of the "
+                   "water agency; Colonel Ilse Brandvik, head of the survey institute; and the legal adviser, Tomas Verey.")
+    (m,) = got.values()
+    assert {"Ana Mrkonja", "Karl Aune", "Ilse Brandvik", "Tomas Verey"} <= {p.name for p in m.participants}

@@ -1212,6 +1212,15 @@ class Reader:
                     if p is not None:
                         self.reg.set_person(p, seq, delegation=pid)
 
+        # "Alongside Mrkonic are A, B and C", "With her will be A and B": the team of the one named first
+        if "long" in text or "ith" in text or "oin" in text or "ccompan" in text:
+            for inv in _ALONGSIDE_ARE.finditer(text):
+                head = [it for it in items if it.person and toks[it.i].start >= inv.start() and toks[it.j - 1].end <= inv.end()]
+                rec = self.reg.people.get(head[0].person) if head else None
+                team = (rec.delegation if rec is not None else None) or self._team
+                if team is not None:
+                    for p in self._people_in(items, toks, inv.end(), _sentence_end(text, inv.end()), text):
+                        self.reg.set_person(p, seq, delegation=team)
         # "The delegation is led by X" with no party: the team the post spoke of last
         bare = _BARE_TEAM_LED.search(text)
         if bare is not None and self._team is not None and not any(
@@ -1275,6 +1284,15 @@ _NAMED_BEFORE = re.compile(r"\b(?:named|appointed|chosen|chose|picked|tapped|nom
 _JOINED_BY = re.compile(r"\bjoined\s+by\s+(?:[^.;:]{0,60}?)$", re.IGNORECASE)
 
 
+def _sentence_end(text: str, pos: int, limit: int = 240) -> int:
+    """Where the sentence running at pos ends (a full stop and a space, or the line), at most `limit` on."""
+    m = _SENTENCE_STOP.search(text, pos, pos + limit)
+    return m.start() if m else min(len(text), pos + limit)
+
+
+_SENTENCE_STOP = re.compile(r"\.(?:\s|$)|\n")
+
+
 def _clause_before(text: str, pos: int) -> int:
     """Start of the sentence holding pos (after the last full stop, semicolon or line break before it)."""
     cut = max(text.rfind(". ", 0, pos), text.rfind("; ", 0, pos), text.rfind("\n", 0, pos))
@@ -1299,6 +1317,8 @@ _COMPOUND_TAIL = re.compile(r"\w+(?:ed|ing)|led|run|born|era|style|wide|level|li
 _SIDE_AND_BEFORE = re.compile(r"\b(?:government|authorities|administration|management|union|[A-Z][\w’'-]+)\s+and\s+(?:the\s+)?$")
 _ORG_OF = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+){0,4}")
 _ITS_ENVOY_AFTER = re.compile(r"^(?:['’]s|\s*\([A-Z]{2,6}\))?,?\s+(?:whose|its)?\s*(?:special\s+|chief\s+)?(?:envoy|mediator|mediators)\b", re.I)
+_ALONGSIDE_ARE = re.compile(r"\b(?:Alongside|With|Joining|Accompanying)\s+(?:him|her|them|(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)"
+                            r"\s+(?:are|is|will\s+be|were|was)\s+")
 _BARE_TEAM_LED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:delegation|team|negotiating\s+team)\s+(?:is|was|will\s+be|has\s+been)\s+"
                             r"(?:led|headed)\s+by\s+")
 _ITS_TEAM = re.compile(r"\b(?:its|their)\s+(?:delegation|team|negotiating\s+team|negotiators)\b", re.IGNORECASE)
