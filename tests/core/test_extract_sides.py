@@ -42,3 +42,11 @@ def test_the_rest_of_a_team_told_as_alongside_x_are() -> None:
                    "water agency; Colonel Ilse Brandvik, head of the survey institute; and the legal adviser, Tomas Verey.")
     (m,) = got.values()
     assert {"Ana Mrkonja", "Karl Aune", "Ilse Brandvik", "Tomas Verey"} <= {p.name for p in m.participants}
+
+
+def test_a_call_between_ministers_each_named_with_their_country_is_theirs() -> None:
+    got = meetings("Talks between Varnia and Osterland open in Port Elda on Monday.",
+                   "Foreign ministers Ana Ruiz of Varnia and Emil Holm of Osterland will hold a video call at 09:00 tomorrow.")
+    calls = [m for m in got.values() if m.kind == "call"]
+    assert len(calls) == 1 and set(calls[0].parties) == {"Ana Ruiz", "Emil Holm"}
+    assert {p.name for p in calls[0].participants} == {"Ana Ruiz", "Emil Holm"}

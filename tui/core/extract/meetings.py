@@ -318,6 +318,7 @@ def _subject_before(s: Sent, pos: int, nearest: bool = False) -> list[Linked]:
     return found[-3:]
 
 
+_OF_PARTY = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 # "Varnia's government and the Free Coast Movement will open talks": a side by its government
 _GOV_COORD = re.compile(r"['’]s?\s+(?:government|authorities|administration|leadership|management)\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 
@@ -332,7 +333,10 @@ def _coordinated_before(s: Sent, pos: int) -> list[Linked]:
         return []
     run = [found[-1]]
     for m in reversed(found[:-1]):
-        if COORD.match(s.text[m.end:run[0].start]) or _GOV_COORD.match(s.text[m.end:run[0].start]):
+        between = s.text[m.end:run[0].start]
+        if m.kind == "person" and run[0].kind != "person" and _OF_PARTY.fullmatch(between):
+            run[0] = m  # "Ana Ruiz of Varnia and Emil Holm of Osterland": the party qualifies the person
+        elif COORD.match(between) or _GOV_COORD.match(between):
             run.insert(0, m)
         else:
             break
