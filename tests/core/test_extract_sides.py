@@ -50,3 +50,12 @@ def test_a_call_between_ministers_each_named_with_their_country_is_theirs() -> N
     calls = [m for m in got.values() if m.kind == "call"]
     assert len(calls) == 1 and set(calls[0].parties) == {"Ana Ruiz", "Emil Holm"}
     assert {p.name for p in calls[0].participants} == {"Ana Ruiz", "Emil Holm"}
+
+
+def test_a_call_between_the_presidents_of_two_sides_is_between_those_presidents() -> None:
+    got = meetings("Talks between Varnia and Osterland open in Port Elda on Monday. The Varnian and Osterlandic delegations will attend.",
+                   "Varnian President Ana Ruiz said the talks must succeed.",
+                   "Osterlandic President Emil Holm said he was hopeful.",
+                   "The presidents of Varnia and Osterland have spoken by phone, the presidential office says.")
+    calls = [m for m in got.values() if m.kind == "call"]
+    assert len(calls) == 1 and set(calls[0].parties) == {"Ana Ruiz", "Emil Holm"}

@@ -552,6 +552,13 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
     if people:
         # a country named beside a person only qualifies them ("Ukraine's Zelensky")
         delegs = {d: None for d in delegs if any(x.kind == "delegation" and (x.side or x.key) == d for x in m.parties)}
+    elif len(delegs) >= 2 and m.noun in ("call", "meeting") and m.parties:
+        # "the presidents of Varnia and Osterland have spoken by phone": the two known presidents
+        lead = _LEADERS_OF.search(s.text, max(0, m.parties[0].start - 40), m.parties[0].start)
+        holders = [_holder(k, d, _role_heads(lead.group(1))) for d in delegs] if lead else []
+        if holders and all(holders):
+            people = {h: None for h in holders}
+            delegs = {}
     # named members of delegations meeting another delegation: delegation-level;
     # in "talks", a leader stands for his side ("Zelensky ... the talks with the Russian team")
     if delegs and people and all(_side_of_person(k, n) for n in people) and m.noun not in ("dinner", "call"):
@@ -779,6 +786,31 @@ def _staffed_by(s: Sent, m: Mention, k: Knowledge) -> tuple[str, ...]:
 
 _CHAIRED_BY = re.compile(r"\b(?:chaired|led|headed|convened)\s+by\s+(?:[\w’'.-]+\s+){0,3}$", re.IGNORECASE)
 _IN_THE_CHAIR = re.compile(r"\s+in\s+the\s+chair\b", re.IGNORECASE)
+
+
+_LEADERS_OF = re.compile(r"\b(presidents|leaders|prime\s+ministers|premiers|foreign\s+ministers|heads\s+of\s+state)\s+of\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+_NOT_TOP = re.compile(r"\b(?:vice|deputy|former|ex-|acting)", re.IGNORECASE)
+
+
+def _role_heads(plural: str) -> tuple[str, ...]:
+    """"presidents" → ("president",), "prime ministers" → ("prime minister",)."""
+    low = " ".join(plural.lower().split())
+    return {"leaders": ("president", "prime minister", "leader", "premier"), "heads of state": ("president", "king", "queen", "emir"),
+            "premiers": ("premier", "prime minister")}.get(low, (low[:-1],))
+
+
+def _holder(k: Knowledge, side: str, heads: tuple[str, ...]) -> str | None:
+    """The one person the text has given this side and one of these roles ("President Ana Ruiz"), else None."""
+    reg = getattr(k, "reg", None)  # discovered knowledge: the registry's people so far
+    if reg is not None:
+        cands = [p.key for p in reg.people.values() if p.side == side and p.role
+                 and any(h in p.role.lower() for h in heads) and not _NOT_TOP.search(p.role)]
+    else:
+        d = k.delegation(side)
+        cands = [p.name for p in k.people if d is not None and p.affiliation == d.country
+                 and any(h in p.role.lower() for h in heads) and not _NOT_TOP.search(p.role)]
+    return cands[0] if len(cands) == 1 else None
 
 
 def _member_side(k: Knowledge, name: str) -> str | None:

@@ -777,12 +777,13 @@ class _Run:
                                                              if k.delegation(p.side or p.key) else p.key)
                     b.add_participant(Participant(name, s.post.seq, "present", s.text,
                                                   "person" if p.kind == "person" else "delegation"))
-        elif kind in ("planned", "confirmed") and m.parties and all(p.kind == "person" for p in m.parties) \
-                and b.status != "happened":
-            # "Hrabal and Rusu are expected to meet on Thursday": the people a meeting is between are its
-            # announced participants
+        elif kind in ("planned", "confirmed") and m.parties and b.status != "happened" and b.parties \
+                and all(kind_ == "person" for kind_, _ in b.parties):
+            # "Hrabal and Rusu are expected to meet on Thursday", "President X of Varnia and President Y will
+            # speak by phone": the people a meeting is between are its announced participants
             for p in m.parties:
-                b.add_participant(Participant(p.key, s.post.seq, "announced", s.text, "person"))
+                if p.kind == "person":
+                    b.add_participant(Participant(p.key, s.post.seq, "announced", s.text, "person"))
         for p in mt.participants_from(s, b, k, happening):
             b.add_participant(p)
         under_way = repeat and kind == "started" and b.status == "happened" and m.parties \
