@@ -515,3 +515,22 @@ async def test_a_pane_names_the_day_of_an_earlier_days_source_once_the_playhead_
         pane.show(replace(EARLY, seq=60))  # the same rows a day later: only the label changes
         await pilot.pause()
         assert "#37 Thu 21:00" in option_texts(pane)[0]
+
+
+async def test_a_planned_meeting_says_it_was_postponed_once_the_schedule_says_so() -> None:
+    from tui.core.facts import ScheduleFact
+
+    planned = State(seq=50, meetings=(_states.CALL_MEETING,),
+                    schedule=(ScheduleFact(50, "call", "planned", _states.at(16, 18), False, "at 6pm", "e"),))
+    later = replace(planned, seq=60, schedule=(*planned.schedule,
+                                               ScheduleFact(60, "call", "postponed", _states.at(17, 10), False, "", "e")))
+    app = PaneApp(MeetingsPane)
+    async with app.run_test(size=(80, 30)) as pilot:
+        pane = app.query_one(MeetingsPane)
+        pane.show(planned)
+        await pilot.pause()
+        assert "planned" in option_texts(pane.meetings_list)[0].splitlines()[0]
+        pane.show(later)  # the same meeting, newer schedule news
+        await pilot.pause()
+        head = option_texts(pane.meetings_list)[0].splitlines()[0]
+        assert "postponed" in head and "planned" not in head

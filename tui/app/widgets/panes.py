@@ -440,22 +440,29 @@ class MeetingsList(_FactList):
         self.post_message(_OutOfView())  # the pane's border, shared with the grid, says it
 
     def show(self, state: State) -> None:
-        if self._shown(state, state.meetings):
+        latest: dict[str, str] = {}  # meeting id -> the kind of its latest schedule news
+        for fact in state.schedule:
+            if not fact.confirms:
+                latest[fact.subject] = fact.kind
+        if self._shown(state, (state.meetings, tuple(latest.items()))):
             return
         options: list[Option | None] = []
         seq_of: dict[str, int] = {}
         for number, meeting in enumerate(state.meetings):
             option_id = f"m{number}"
-            options.append(Option(self.row(number, meeting), id=option_id))
+            options.append(Option(self.row(number, meeting, latest.get(meeting.id)), id=option_id))
             if meeting.seqs:
                 seq_of[option_id] = meeting.seqs[-1]  # the latest post about it
         self._replace(options, seq_of)
 
-    def row(self, number: int, m: Meeting) -> render.Hanging:
+    def row(self, number: int, m: Meeting, news: str | None = None) -> render.Hanging:
+        """One meeting; `news` is the kind of its latest schedule fact: a planned meeting that was
+        since postponed, delayed, moved or denied says so instead of a bare "planned"."""
         number_label = f"M{number + 1} "
         head: list[str | tuple[str, str]] = [(number_label, render.DIM), (m.name or m.id, "bold")]
         status_style = {"happened": render.CHANGED, "cancelled": render.STRUCK}.get(m.status, "italic")
-        head += ["  ", (humanize(m.status), status_style)]
+        word = schedule_word(news) if m.status == "planned" and news in _PLAN_NEWS else humanize(m.status)
+        head += ["  ", (word, status_style)]
         detail = [humanize(m.kind)] + [x for x in (format_day(m.date), m.place or "") if x]
         second: list[str | tuple[str, str]] = ["  ", (" · ".join(detail), render.DIM)]
         if m.seqs:
@@ -472,6 +479,8 @@ class MeetingsList(_FactList):
             lines.append(_labelled("absent: ", [(", ".join(p.name for p in absent), render.STRUCK)]))
         return render.hanging(*lines)
 
+
+_PLAN_NEWS = ("postponed", "delayed", "rescheduled", "denied", "proposed", "confirmed")  # news about a meeting still to come
 
 PRESENT_MARK = "✓"
 ANNOUNCED_MARK = "○"
