@@ -59,3 +59,13 @@ def test_a_call_between_the_presidents_of_two_sides_is_between_those_presidents(
                    "The presidents of Varnia and Osterland have spoken by phone, the presidential office says.")
     calls = [m for m in got.values() if m.kind == "call"]
     assert len(calls) == 1 and set(calls[0].parties) == {"Ana Ruiz", "Emil Holm"}
+
+
+def test_a_working_group_chaired_by_an_agencys_official_named_in_the_next_sentence() -> None:
+    got = meetings("Talks between Varnia, Osterland and Holmstadia open in Port Elda on Monday. The Varnian, Osterlandic "
+                   "and Holmstadian delegations will attend, with the International Fisheries Agency (IFA) observing.",
+                   "The mediator has set up a working group of technical experts from the three delegations. It will be "
+                   "chaired by Karl Aune, the IFA's head of safeguards, and meets for the first time at 21:00.",
+                   "The working group began at 21:14.")
+    (wg,) = [m for m in got.values() if m.kind == "working_group"]
+    assert "International Fisheries Agency" in wg.parties and wg.status == "happened"

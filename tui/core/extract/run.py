@@ -303,6 +303,7 @@ def _sentence_of(sents: list[Sent], key: str) -> Sent | None:
     return None
 
 
+_IT_CHAIRED = re.compile(r"(?:It|The\s+group|Its\s+sessions?)\s+(?:will\s+be|is\s+(?:to\s+be\s+)?|would\s+be)\s*(?:chaired|led|headed)\s+by\s+")
 _WITHOUT = re.compile(r"\bwithout\s+(?:the\s+)?((?-i:[A-Z])[\w’'-]+)", re.IGNORECASE)
 
 
@@ -445,6 +446,8 @@ class _Run:
                     kind = "planned"
                 when = _in_tense(when, kind, s.post)
                 self._apply(b, m, s, kind, when, lo, hi, schedule, status)
+            if not mentions and ctx.post_meeting is not None and _IT_CHAIRED.match(s.text):
+                self._chair(ctx.meetings[ctx.post_meeting], s, changed)
             if not mentions and not s.history and not refuted:
                 agreed = self._agreement(s)
                 if agreed is not None:
@@ -545,6 +548,24 @@ class _Run:
             schedule = [f for f in schedule if f.when is not None or f.confirms or (f.subject, f.kind) not in timed]
         return PostFacts(post.seq, ents, status, schedule, [b.freeze(self._party_name) for b in changed.values()],
                          again)
+
+    def _chair(self, b: mt.MeetingBuilder, s: Sent, changed: dict) -> None:
+        """"It will be chaired by Karl Aune, the agency's head of safeguards": a working group named in
+        the sentence before is chaired by him, and his organisation is one of its parties."""
+        if b.kind != "working_group" or b.status == "happened":
+            return
+        k = self.k
+        for x in s.mentions:
+            if x.kind != "person":
+                continue
+            side = x.side or mt.side_of_person(k, x.key)
+            d = k.delegation(side) if side else None
+            if d is not None and side not in b.delegations:
+                b.delegations[side] = None
+                b.parties = (*b.parties, ("party", side))
+                b.add_participant(Participant(x.key, s.post.seq, "announced", s.text, "person"))
+                changed[b.id] = b
+            break
 
     def _agreement(self, s: Sent) -> mt.MeetingBuilder | None:
         """The talks under way that a sentence says ended in agreement ("Varnia and the Osterland
