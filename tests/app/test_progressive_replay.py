@@ -203,6 +203,20 @@ async def test_next_day_while_loading_waits_for_that_day(blog_file, held_load) -
         assert fx.position(app) == second_day
 
 
+async def test_a_day_typed_at_the_go_to_prompt_while_loading_lands_on_its_first_post(blog_file, held_load) -> None:
+    full = load_blog(blog_file)
+    second_day = next(p for p in full.posts if p.day != full.posts[0].day)
+    app = replay(blog_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.started(pilot)
+        await pilot.press("colon")
+        await fx.type_keys(pilot, f"{second_day.day.day} {second_day.day:%B}", "enter")
+        held_load.set()
+        await wait_for(pilot, lambda: not app.session.loading)
+        await pilot.pause()
+        assert fx.position(app) == second_day.seq  # not the last post of the day before (its 00:00)
+
+
 async def test_playing_at_a_huge_speed_runs_through_the_whole_blog(blog_file, held_load) -> None:
     app = launch.prepare_replay(build_parser().parse_args(["replay", str(blog_file), "--speed", "1e9"]))
     async with app.run_test(size=(120, 40)) as pilot:

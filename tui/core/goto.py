@@ -38,6 +38,7 @@ class GotoTarget:
     seq: int  # the position to seek to (1..N)
     label: str  # what was understood, e.g. "15 May 12:00" or "post #123"
     when: datetime | None = None  # the moment asked for, None for a post number
+    day_only: bool = False  # a day was asked for without a time ("16 May", "fri"): its first post
 
 
 def _nearest_year(month: int, dom: int, near: date) -> date:
@@ -84,7 +85,7 @@ def parse_goto(text: str, clock: PlaybackClock) -> GotoTarget:
             raise GotoError(f"no posts on a {_WEEKDAYS[weekday].title()}")
         day = match[0]
         if stamp is None or stamp.clock is None:
-            return GotoTarget(clock.first_of_day(day) or 1, day.strftime("%a %d %b"), datetime.combine(day, time(0), tz))
+            return GotoTarget(clock.first_of_day(day) or 1, day.strftime("%a %d %b"), datetime.combine(day, time(0), tz), True)
     else:
         assert stamp is not None
         if stamp.day is not None:
@@ -97,8 +98,8 @@ def parse_goto(text: str, clock: PlaybackClock) -> GotoTarget:
         when = datetime.combine(day, time(0), tz)
         first = clock.first_of_day(day)
         if first is not None:
-            return GotoTarget(first, when.strftime("%d %b %Y"), when)
-        return GotoTarget(clock.index_at_time(when), when.strftime("%d %b %Y"), when)
+            return GotoTarget(first, when.strftime("%d %b %Y"), when, True)
+        return GotoTarget(clock.index_at_time(when), when.strftime("%d %b %Y"), when, True)
     when = datetime.combine(day, stamp.clock, stamp.zone or tz)
     label = when.strftime("%d %b %H:%M") + (f" {when:%Z}" if stamp.zone is not None and when.tzname() else "")
     return GotoTarget(clock.index_at_time(when), label, when)

@@ -696,9 +696,8 @@ class ReplayScreen(Screen[None]):
         when = found.when
         if when is None:
             return Target.post(found.seq)
-        day = when.astimezone(session.blog.tz).date() if when.tzinfo else when.date()
-        if (when.hour, when.minute) == (0, 0) and session.clock.first_of_day(day) == found.seq:
-            return Target.first_of(day)  # a day named alone: its first post
+        if found.day_only:
+            return Target.first_of(when.date())  # a day named alone: its first post (once that day is parsed)
         return Target.moment(when)
 
     def _goto_result(self, target: Target | None) -> None:
