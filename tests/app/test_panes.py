@@ -534,3 +534,20 @@ async def test_a_planned_meeting_says_it_was_postponed_once_the_schedule_says_so
         await pilot.pause()
         head = option_texts(pane.meetings_list)[0].splitlines()[0]
         assert "postponed" in head and "planned" not in head
+
+
+async def test_a_leaders_own_absence_does_not_replace_the_delegations_status() -> None:
+    from tui.core.facts import DelegationState, StatusFact
+
+    arrived = StatusFact(20, "ru", "arrived", "Istanbul", "The Russian delegation has arrived in Istanbul.")
+    putin = StatusFact(32, "ru", "will_not_attend", None, "Putin will not attend the talks.", person="Vladimir Putin")
+    d = DelegationState(id="ru", name="Russia", label="RU", color="red", status=putin, where="Istanbul",
+                        history=(arrived, putin), changed=True)
+    app = PaneApp(DelegationsPane)
+    async with app.run_test(size=(70, 20)) as pilot:
+        pane = app.query_one(DelegationsPane)
+        pane.show(State(seq=32, delegations=(d,)))
+        await pilot.pause()
+        row = option_texts(pane)[0].splitlines()
+        assert "arrived in Istanbul" in row[1] and "#20" in row[1]
+        assert any("Vladimir Putin: will not attend" in line and "#32" in line for line in row[2:])

@@ -34,6 +34,7 @@ from tui.app.widgets.panes import (
     EARLIER_SHOWN,
     DelegationsPane,
     MeetingsList,
+    meeting_news,
     PeopleGrid,
     SchedulePane,
 )
@@ -92,7 +93,8 @@ def pane_report(app: ReplayApp, k: int) -> list[str]:
         problems.append(f"schedule pane shows facts from posts {seqs[-5:]}…, state_at(k) has {len(expected.schedule)} facts")
     meetings = replay.query_one(MeetingsList)
     shown = [meetings.get_option_at_index(i).prompt.plain for i in range(meetings.option_count)]
-    if expected.meetings and shown != [meetings.row(i, m).plain for i, m in enumerate(expected.meetings)]:
+    news = meeting_news(expected)
+    if expected.meetings and shown != [meetings.row(i, m, news.get(m.id)).plain for i, m in enumerate(expected.meetings)]:
         problems.append("meetings list differs from state_at(k)")
     # A row per person present or announced somewhere; someone only reported absent has none.
     people: set[str] = set()

@@ -71,6 +71,7 @@ class StatusFact:
     origin: str = "rule"
     from_where: str | None = None  # for "left": the place it left ("left Ankara for Istanbul")
     confirms: bool = False  # the same status again from a later source: a further source, not a change
+    person: str = ""  # a leader's or an envoy's own attendance or movement that counts for the side ("Putin will not attend")
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ from textual.visual import visualize
 from textual.widgets.option_list import Option
 
 from tui.app import keys, render
-from tui.core.facts import DelegationState, Meeting, Participant, ScheduleFact, State
+from tui.core.facts import DelegationState, Meeting, Participant, ScheduleFact, State, StatusFact
 from tui.core.phrases import (  # shared with the post screen, the timeline and key events
     absent_participants, format_day, format_when, humanize, place_from_facts,
     schedule_word, split_participants, status_phrase,
@@ -329,8 +329,15 @@ class DelegationsPane(_FactList):
         if d.changed:
             first += ["  ", ("◆ changed", render.CHANGED)]
         second: list[str | tuple[str, str]] = ["  "]
-        if d.status is None:
+        own = d.status if d.status is not None and d.status.person else None
+        side = _side_status(d.history) if own is not None else None
+        shown = side or d.status
+        if shown is None:
             second.append(("no status yet", render.DIM))
+        elif shown is not d.status:
+            # a leader's own plan ("Putin will not attend") after the delegation's own news: the
+            # delegation's status stays what it was, the leader's is a line of its own
+            second += [(status_phrase(shown), "bold"), "  ", (self.seq_label(shown.seq), render.DIM)]
         else:
             second.append((status_phrase(d.status), "bold"))
             if self.blog_of is not None:  # merged blogs: the report and each other blog's first confirmation
@@ -345,10 +352,21 @@ class DelegationsPane(_FactList):
         place, seq = place_from_facts(d.history)
         # Continuation rows sit under the text: after the bullet, the indent, the label.
         lines = [(render.line(*first), 2), (render.line(*second), 2)]
+        if side is not None and own is not None:
+            lines.append(_labelled(f"{own.person}: ", [(status_phrase(own), "bold"), "  ", (self.seq_label(own.seq), render.DIM)],
+                                   render.PERSON))
         if place and d.status is not None and place not in status_phrase(d.status):
             lines.append(_labelled("last reported in ", [(place, render.PLACE), "  ", (self.seq_label(seq or 0), render.DIM)],
                                    render.DIM))
         return render.hanging(*lines)
+
+
+def _side_status(history: Iterable[StatusFact]) -> StatusFact | None:
+    """The delegation's own latest status (not one told of one of its people), when it has one."""
+    for fact in reversed(tuple(history)):
+        if not fact.person and not fact.confirms:
+            return fact
+    return None
 
 
 CONFIRMS_SHOWN = 2  # the latest further sources a row names
@@ -440,10 +458,7 @@ class MeetingsList(_FactList):
         self.post_message(_OutOfView())  # the pane's border, shared with the grid, says it
 
     def show(self, state: State) -> None:
-        latest: dict[str, str] = {}  # meeting id -> the kind of its latest schedule news
-        for fact in state.schedule:
-            if not fact.confirms:
-                latest[fact.subject] = fact.kind
+        latest = meeting_news(state)
         if self._shown(state, (state.meetings, tuple(latest.items()))):
             return
         options: list[Option | None] = []
@@ -478,6 +493,15 @@ class MeetingsList(_FactList):
         if absent:
             lines.append(_labelled("absent: ", [(", ".join(p.name for p in absent), render.STRUCK)]))
         return render.hanging(*lines)
+
+
+def meeting_news(state: State) -> dict[str, str]:
+    """Meeting id -> the kind of its latest schedule news as of the state (what a row's status word may say)."""
+    latest: dict[str, str] = {}
+    for fact in state.schedule:
+        if not fact.confirms:
+            latest[fact.subject] = fact.kind
+    return latest
 
 
 _PLAN_NEWS = ("postponed", "delayed", "rescheduled", "denied", "proposed", "confirmed")  # news about a meeting still to come

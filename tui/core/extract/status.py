@@ -153,8 +153,9 @@ _TO = re.compile(r"\b(?:to|for|at|in)\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.IGNOREC
 _HARD_CLAUSE = re.compile(r"\b(?:that|whether|if|said|says|told|claimed|according\s+to)\b|[;:]")
 
 
-def subjects_of(s: Sent, pos: int, k: Knowledge, country_subject: bool) -> list[str]:
-    """The delegation(s) that are the subject of the verb at pos ("The Ukrainian, Turkish, and US delegations")."""
+def subjects_of(s: Sent, pos: int, k: Knowledge, country_subject: bool, found: list[Linked] | None = None) -> list[str]:
+    """The delegation(s) that are the subject of the verb at pos ("The Ukrainian, Turkish, and US delegations").
+    `found`, when given, receives the subject's mention (a person's, when a leader's own movement counts)."""
     lo = clause_start(s.text, pos)
     hard = 0
     for m in _HARD_CLAUSE.finditer(s.text, 0, pos):
@@ -163,6 +164,8 @@ def subjects_of(s: Sent, pos: int, k: Knowledge, country_subject: bool) -> list[
         cands = [(m, _side(m, k, country_subject, s.text, start)) for m in s.mentions if m.start >= start and m.end <= pos]
         cands = [(m, side) for m, side in cands if side]
         if cands:
+            if found is not None:
+                found.append(cands[-1][0])
             return _coordinated(s, cands[-1][0], cands[-1][1], k, country_subject)
     # "the Russian team that arrived": a relative clause's subject is the noun before it
     rel = _RELATIVE.search(s.text, 0, pos)
@@ -328,7 +331,9 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
     for rule, m in hits:
         if any(a <= m.start() < b for a, b in taken):
             continue
-        subjects = _party_after(s, m.end(), k) if rule.subject_after else subjects_of(s, m.start(), k, rule.country_subject)
+        by: list[Linked] = []
+        subjects = _party_after(s, m.end(), k) if rule.subject_after else subjects_of(s, m.start(), k, rule.country_subject, by)
+        person = by[0].key if by and by[0].kind == "person" and len(subjects) == 1 else ""
         if not subjects and _PRONOUN_SUBJ.match(s.text[clause_start(s.text, m.start()):]) and ctx.post_subject:
             subjects = [ctx.post_subject]
         background = _RELATIVE.search(s.text, 0, m.start()) is not None \
@@ -344,12 +349,16 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
             if d is None or (not d.negotiating and getattr(k, "listed", lambda _: True)(subj)):
                 continue
             fact = _one(rule, m, subj, s, ctx, seen)
+            if fact is not None and person and fact.status in _OWN_MOVES:
+                fact = replace(fact, person=person)  # the side's status, told of one of its people
             if fact is not None:
                 out.append(replace(fact, confirms=True) if background else fact)
                 taken.append((m.start(), m.end()))
                 ctx.post_subject = subj
     return out
 
+
+_OWN_MOVES = ("will_attend", "will_not_attend", "undecided", "travelling", "arrived", "left", "located")
 
 # Heads of state or government: their own attendance stands for their side's.
 _LEADER = re.compile(r"\b(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|leader|head\s+of\s+state)\b",
