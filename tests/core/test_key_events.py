@@ -43,7 +43,8 @@ def test_the_index_holds_posts_that_change_a_pane_not_repeats_or_mere_mentions(t
 
 def test_what_each_key_event_changed_reads_like_the_panes(timeline) -> None:
     assert describe_change(timeline, 3) == "Russian delegation arrived in Istanbul"
-    assert describe_change(timeline, 5) == "Russia – Ukraine talks planned for Fri 16 May 10:00"
+    # (the knowledge file lists Ukraine, but its row starts with the post that first names its team)
+    assert describe_change(timeline, 5) == "new delegation: Ukrainian delegation; Russia – Ukraine talks planned for Fri 16 May 10:00"
     assert describe_change(timeline, 7) == (
         "Russian delegation, Ukrainian delegation meeting; "
         "Russia – Ukraine talks started (Thu 15 May): in Istanbul · present Russian delegation, Ukrainian delegation"
@@ -83,7 +84,7 @@ def test_next_and_previous_key_event_move_the_playhead_and_say_what_changed(blog
     session = ReplaySession(blog, timeline=timeline, start_at=1, paused=True)
     assert session.key_event(True, 0.0) == "#3: Russian delegation arrived in Istanbul"
     assert session.clock.position == 3
-    assert session.key_event(True, 0.0).startswith("#5: Russia – Ukraine talks planned")
+    assert session.key_event(True, 0.0).startswith("#5: new delegation: Ukrainian delegation; Russia – Ukraine talks planned")
     assert session.key_event(True, 0.0).startswith("#7: ")
     assert session.key_event(True, 0.0) == "no later key event" and session.clock.position == 7
     assert session.key_event(False, 0.0).startswith("#5: ")
@@ -135,3 +136,9 @@ def test_a_key_event_lands_while_the_blog_loads_and_cancels_a_pending_jump(tmp_p
     assert session.pending == Target.end()  # nothing moved: the jump still waits
     assert session.key_event(False, 0.0) == "#1: Russian delegation arrived in Istanbul"
     assert session.pending is None and session.clock.position == 1
+
+
+def test_a_listed_delegation_has_no_row_before_a_post_names_its_team(timeline) -> None:
+    assert [d.id for d in timeline.state_at(0).delegations] == []
+    assert "ukraine" not in [d.id for d in timeline.state_at(4).delegations]
+    assert "ukraine" in [d.id for d in timeline.state_at(5).delegations]

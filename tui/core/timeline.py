@@ -102,7 +102,7 @@ class Timeline:
         self.extraction = self._extractor.extraction
         self._posts: list[PostFacts] = []  # index seq-1; only published posts
         # delegation id -> (sorted seqs, facts); a row exists from the post that gave the
-        # party a team (or its first status fact), in that order
+        # party a team, named a party the knowledge file lists, or gave it its first status fact
         self._deleg: dict[str, tuple[list[int], list[StatusFact]]] = {}
         self._row_since: dict[str, int] = {}
         # delegation id -> latest known place up to each of its facts (parallel to the facts)
@@ -110,9 +110,6 @@ class Timeline:
         # delegation id -> index of the current status fact once each fact is known (parallel to the facts)
         self._current: dict[str, list[int]] = {}
         self._snapshots: OrderedDict[int, Knowledge] = OrderedDict()
-        for rec in self.registry.parties.values():
-            if rec.negotiating == 0:  # the knowledge file lists it as negotiating
-                self._row(rec.id, 0)
         self._schedule: list[ScheduleFact] = []
         self._schedule_seqs: list[int] = []
         self._meet: dict[str, tuple[list[int], list[Meeting]]] = {}
@@ -194,8 +191,12 @@ class Timeline:
         seq = pf.seq
         with self._lock:
             changes = bool(pf.schedule)  # every schedule fact is a new line in the schedule pane
+            named = pf.entities.delegations  # named as a team, or as a side of a meeting
             for rec in self.registry.parties.values():
-                if rec.negotiating == seq:
+                # (a party the knowledge file lists as negotiating has a row from the first post
+                # that names its team or a meeting it is a side of: before that, a row would tell
+                # who is coming; a city of the country, "in Istanbul", is not the country's team)
+                if rec.negotiating == seq or (rec.negotiating == 0 and rec.id in named):
                     changes = changes or rec.id not in self._deleg  # a new row in the delegations pane
                     self._row(rec.id, seq)
             for f in sorted(pf.status, key=lambda f: f.origin != "rule"):
