@@ -224,6 +224,19 @@ async def test_search_highlights_counts_and_wraps() -> None:
         assert feed.cursor == 9 and fx.position(app) == 10  # searching never moves the playhead
 
 
+async def test_escape_in_the_feed_clears_a_finished_search() -> None:
+    app = make_app(start_at=10)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await fx.type_keys(pilot, "medinsky", "enter")
+        assert app.session.search.text == "medinsky" and app.focused is fx.feed(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session.search.text == "" and "match" not in fx.screen_text(app).split("\n")[-2]
+        await pilot.press("escape")  # nothing to clear: nothing happens
+        assert app.is_running and fx.position(app) == 10
+
+
 async def test_search_never_jumps_into_the_future_and_says_why() -> None:
     app = make_app(start_at=5)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -60,7 +60,7 @@ SCOPE_TITLES = {
 
 _R = "replay"
 KEYS: tuple[Key, ...] = (
-    Key("space", "toggle_play", "Play", _R, "play / pause", "space", True, "Play / pause", priority=True),
+    Key("space", "toggle_play", "Play/pause", _R, "play / pause", "space", True, "Play / pause", priority=True),
     Key("full_stop", "step(1)", "Step", _R, "step one post forward / back (paused or playing)", ".", False, "Step forward", priority=True),
     Key("comma", "step(-1)", "Back", _R, "step one post forward / back (paused or playing)", ",", False, "Step back", priority=True),
     Key("plus,equals_sign", "faster", "Faster", _R, "faster / slower: next rung of the speed ladder (pace mode: halve / double)", "+", False, "Faster (next speed up)", priority=True),
@@ -102,6 +102,8 @@ KEYS: tuple[Key, ...] = (
     Key("home,g", "first", "Oldest", "feed", "oldest post shown / newest post (and follow new posts again)", "g Home", False, "Oldest post", "oldest"),
     Key("end,G", "last", "Newest", "feed", "oldest post shown / newest post (and follow new posts again)", "G End", False, "Newest post (follow)", "newest"),
     Key("enter", "open", "Open", "feed", "open the selected post in full, with the facts it is the source of", "enter", True, "Open the selected post", "open_post"),
+    Key("escape", "clear_search", "Clear search", "feed", "feed: clear the search and its highlights", "escape", False,
+        "Clear the search", "close_search"),
     # Fact lists and the people grid.
     Key("j", "cursor_down", "Down", "pane", "move in a pane; enter jumps the feed to the fact's source post", "j ↓"),
     Key("k", "cursor_up", "Up", "pane", "move in a pane; enter jumps the feed to the fact's source post", "k ↑"),

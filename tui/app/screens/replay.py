@@ -690,7 +690,7 @@ class ReplayScreen(Screen[None]):
 
         session = self.session
         text = text.strip()
-        if text.lstrip("#").isdigit() and session.loading:
+        if text.lstrip("#").isdigit() and int(text.lstrip("#")) >= 1 and session.loading:
             return Target.post(int(text.lstrip("#")))  # may be beyond the posts parsed so far
         found = parse_goto(text, session.clock)
         when = found.when
@@ -927,9 +927,13 @@ class ReplayScreen(Screen[None]):
             self._jump_match(forward, from_start=i == 0 and forward)
 
     def action_close_search(self) -> None:
-        """Escape in the search bar: clear the search."""
+        """Escape in the search bar, or in the feed after a search: clear the search (and the
+        "match 2/6" its last jump left in the player bar)."""
+        had = bool(self.session.search.text)
         self.query_one(SearchBar).close(clear=True)
         self._set_search("")
+        if had:
+            self.query_one(PlayerBar).notice("search cleared")
 
     @on(Input.Changed, "#search-input")
     def _search_changed(self, event: Input.Changed) -> None:

@@ -365,6 +365,10 @@ class FeedView(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self.show_newest()
 
+    async def action_clear_search(self) -> None:
+        """Escape in the feed: the screen clears the search and its highlights (nothing without one)."""
+        await self.run_action("screen.close_search")
+
     def action_open(self) -> None:
         if self.cursor is not None:
             self.post_message(self.Opened(self.cursor))
