@@ -50,3 +50,17 @@ def test_talks_resuming_without_a_side_do_not_bring_it_back() -> None:
                    "The plenary resumed at 18:02 without the Varnians.",
                    "The Varnian delegation returned to the Grand Palace at 08:50.")
     assert (4, "varnia", "returned") not in got and (5, "varnia", "returned") in got
+
+
+def test_a_summary_telling_an_earlier_days_walkout_again_does_not_make_it_the_status_now() -> None:
+    from tui.core.timeline import Timeline
+
+    posts = [OPENING, "The talks have begun.", "The Varnian delegation has walked out.",
+             "The Varnian delegation returned to the talks this morning.", "The talks have concluded.",
+             "Varnia walked out on Monday evening and returned the next morning."]
+    blog = bf.make_blog(posts)
+    tl = Timeline.build(blog, Knowledge())
+    last = next(d for d in tl.state_at(len(posts)).delegations if d.id == "varnia")
+    assert last.status.status == "concluded"
+    told = [f for f in tl.facts_of(len(posts)) if getattr(f, "recap", False)]
+    assert told and all(f.confirms for f in told)  # kept as further sources, in the export too

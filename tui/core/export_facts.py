@@ -40,7 +40,7 @@ def when_text(f: ScheduleFact) -> str | None:
 
 def status_dict(f: StatusFact) -> dict[str, Any]:
     return {"seq": f.seq, "status": f.status, "where": f.where, "from": f.from_where, "evidence": f.evidence,
-            "origin": f.origin, "confirms": f.confirms}
+            "origin": f.origin, "confirms": f.confirms, "person": f.person or None, "recap": f.recap}
 
 
 def schedule_dict(f: ScheduleFact) -> dict[str, Any]:

@@ -72,6 +72,7 @@ class StatusFact:
     from_where: str | None = None  # for "left": the place it left ("left Ankara for Istanbul")
     confirms: bool = False  # the same status again from a later source: a further source, not a change
     person: str = ""  # a leader's or an envoy's own attendance or movement that counts for the side ("Putin will not attend")
+    recap: bool = False  # told again in a summary, dated to an earlier day ("walked out on Monday"): a source, not news
 
 
 @dataclass(frozen=True, slots=True)

@@ -661,6 +661,9 @@ class _Run:
                 return
             out.append(replace(f, confirms=True, where=f.where or last.where))
             return
+        if f.recap:
+            out.append(f)  # told again in a summary: a source, the current status stays
+            return
         if f.confirms:
             f = replace(f, confirms=False)  # background, but news: nothing was known of it
         if f.status == "walked_out":

@@ -338,6 +338,7 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
             subjects = [ctx.post_subject]
         background = _RELATIVE.search(s.text, 0, m.start()) is not None \
             or _SUBORDINATE.search(s.text, max(0, m.start() - 80), m.start()) is not None
+        recap = rule.status in _EVENTS and _on_an_earlier_day(s, m.start())
         if rule.status == "will_not_attend" and _said_of_a_minister(s, m.start(), k):
             # a minister, an envoy or an aide staying away ("the foreign minister will not be present")
             # is that person's absence, not their side's; a head of state's or government's is the side's
@@ -351,11 +352,25 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
             fact = _one(rule, m, subj, s, ctx, seen)
             if fact is not None and person and fact.status in _OWN_MOVES:
                 fact = replace(fact, person=person)  # the side's status, told of one of its people
+            if fact is not None and recap and ctx.last_status.get(subj) is not None:
+                # a summary's "walked out on Monday evening and returned the next morning": a further
+                # source of what was told, not the side's status now
+                fact = replace(fact, confirms=True, recap=True)
             if fact is not None:
                 out.append(replace(fact, confirms=True) if background else fact)
                 taken.append((m.start(), m.end()))
                 ctx.post_subject = subj
     return out
+
+
+_EVENTS = ("walked_out", "returned", "arrived", "left")  # told in the past tense: a recap when dated before the post
+
+
+def _on_an_earlier_day(s: Sent, pos: int) -> bool:
+    """Does the clause of the verb at pos date it to a day before the post's ("walked out on Monday
+    evening and returned the next morning", in Wednesday's summary)? Then it is a recap."""
+    lo, day = clause_start(s.text, pos), s.post.day
+    return any(w.dt is not None and lo <= w.start and w.dt.astimezone(w.dt.tzinfo).date() < day for w in s.times)
 
 
 _OWN_MOVES = ("will_attend", "will_not_attend", "undecided", "travelling", "arrived", "left", "located")
