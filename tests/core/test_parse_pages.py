@@ -247,6 +247,52 @@ def test_a_pinned_summary_updated_later_takes_its_place_at_the_update() -> None:
     assert any("updated at 17:00" in w.message and "pinned" in w.message for w in blog.warnings)
 
 
+TICKER = """Harbour strike: the ticker
+All times local. Newest entries on top.
+
+Friday, 16 May 2025
+
++++ 08:05 | Pinned +++
+Where things stand
+- Dockers and port owners are back at the table.
+- A deal could come tonight.
+Last updated: 17:40
+
++++ 17:30 +++
+Deal announced
+The two sides have agreed on a new wage scale, the mediator said.
+
+Thanks for reading. (ab)
+
++++ 12:10 | Update +++
+Talks adjourned for lunch
+The mediator said the talks would resume at 13:00.
+
++++ 09:00 +++
+Talks resume
+The dockers' union and the port owners met again at the mediator's office.
+"""
+
+
+def test_a_ticker_with_decorated_stamps_and_a_pinned_label() -> None:
+    blog = parse(TICKER)
+    assert blog.summary is not None and blog.summary.text.startswith("Harbour strike")
+    assert [(f"{p.time:%H:%M}", p.time_estimated, p.pinned) for p in blog.posts] == [
+        ("09:00", False, False), ("12:10", False, False), ("17:30", False, False), ("17:40", False, True)]
+    assert [p.headline for p in blog.posts] == ["Talks resume", "Talks adjourned for lunch", "Deal announced",
+                                                "Where things stand"]
+    # the sign-off stays in its post; "Last updated" dates the pinned post's edit
+    assert blog.posts[2].paragraphs[-1] == "Thanks for reading. (ab)"
+    assert blog.posts[3].updated is not None and f"{blog.posts[3].updated:%H:%M}" == "17:40"
+
+
+def test_a_pinned_label_pins_a_post_even_in_the_page_order() -> None:
+    text = "16 May 2025\n+++ 18:00 | Pinned +++\nWhat we know.\n+++ 15:00 +++\nAfternoon news.\n+++ 11:00 +++\nMorning news."
+    blog = parse(text)
+    assert [(f"{p.time:%H:%M}", p.pinned) for p in blog.posts] == [("11:00", False), ("15:00", False), ("18:00", True)]
+    assert any("marked pinned" in w.message for w in blog.warnings)
+
+
 def test_opening_report_kept_on_top_of_a_newest_first_page_is_shown_first() -> None:
     text = "15 May 2025\n08:00 The summit has opened, officials have said.\n11:00 The envoy has arrived.\n10:00 Talks have begun.\n09:00 Delegations have arrived."
     blog = parse(text)

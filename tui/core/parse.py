@@ -452,19 +452,24 @@ def _place_by_stamps(
     Returns (new order as indices into run, indices of pinned posts, indices of
     moved posts' first posts for warnings). Posts under one stamp move together.
     A post at the TOP of the page whose stamp is out of the page's order
-    (earlier than the post below it on a newest-first page) is pinned."""
+    (earlier than the post below it on a newest-first page) is pinned, and so is
+    one whose stamp line says so ("+++ 07:45 | Pinned +++"), wherever it is."""
     units = _units(run)
     times = [next((explicit[k] for k in range(a, b) if explicit[k] is not None), None) for a, b in units]
+    labelled = {u for u, (a, _) in enumerate(units)
+                if times[u] is not None and run[a].stamp is not None and run[a].stamp.pinned}
     stamped = [t for t in times if t is not None]
-    if all(a <= b for a, b in zip(stamped, stamped[1:])):
+    if not labelled and all(a <= b for a, b in zip(stamped, stamped[1:])):
         return list(range(len(run))), set(), []
     # Units in page order, top first, to find a pinned run at the top.
     page = list(range(len(units)))[::-1] if newest_first else list(range(len(units)))
-    pinned: set[int] = set()
+    pinned: set[int] = set(labelled)
     if top_of_page:
         for pos, u in enumerate(page):
             t = times[u]
-            below = [times[v] for v in page[pos + 1 :] if times[v] is not None]
+            below = [times[v] for v in page[pos + 1 :] if times[v] is not None and v not in labelled]
+            if u in labelled:
+                continue
             if t is None or not below:
                 break
             out_of_order = t < max(below) if newest_first else t > min(below)
@@ -520,11 +525,14 @@ def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
         order, _, _ = _place_by_stamps(run, explicit, top_of_page=False, newest_first=newest_first)
     for k in moved:
         clock = f"{explicit[k]:%H:%M}"
+        marked = run[k].stamp is not None and run[k].stamp.pinned  # type: ignore[union-attr]
+        where = "marked pinned" if marked else "at the top of the page"
         if k in as_of:
-            message = (f"pinned post: at the top of the page, updated at {clock}; placed at its update "
+            message = (f"pinned post: {where}, updated at {clock}; placed at its update "
                        "(its text is as of then)")
         elif k in pinned:
-            message = (f"pinned post: stamped {clock} at the top of the page, out of order with the posts "
+            message = (f"pinned post: stamped {clock}, marked pinned; placed by its time" if marked else
+                       f"pinned post: stamped {clock} at the top of the page, out of order with the posts "
                        "below it; placed by its time")
             if k in later:
                 message += f" (updated {later[k]:%a %d %b %H:%M}, another day: it stays on its own day)"
