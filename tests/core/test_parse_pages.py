@@ -339,3 +339,113 @@ def test_a_pinned_text_post_updated_on_another_day_stays_on_its_day_and_says_so(
     assert [(f"{p.time:%H:%M}", p.pinned) for p in blog.posts][0] == ("09:00", True)
     assert f"{blog.posts[0].updated:%d %H:%M}" == "16 00:40"
     assert any("updated Fri 16 May 00:40, another day: it stays on its own day" in w.message for w in blog.warnings)
+
+
+# ------------------------------------------------------------------ dated stamps on a day's first post only
+
+# A newest-first page with no day headers: each post opens with a time line and only
+# the earliest post of each day carries the date, so that dated stamp is at the BOTTOM
+# of its day's block, under the undated posts of the same day.
+OWN_DATED = """Ferry strike ends after two days of talks
+
+Live updates: what happened as the union and the operator met.
+
+7:40 p.m. ET
+Crews back at work tonight
+The first evening sailings left on time, the operator said.
+
+10:15 a.m. ET
+Talks resume for a second day
+The union's negotiators returned to the mediator's office.
+
+June 3, 8:05 a.m. ET
+Mediator arrives early
+The mediator arrived before both delegations.
+
+11:30 p.m. ET
+Talks break off for the night
+Both sides said the talks had been useful.
+
+June 2, 9:00 a.m. ET
+Ferry talks open
+The union and the operator met at the mediator's office.
+"""
+
+
+def _days_and_clocks(blog) -> list[tuple[str, str]]:
+    return [(f"{p.day:%m-%d}", f"{p.time:%H:%M}") for p in blog.posts]
+
+
+def test_a_dated_stamp_dates_its_own_post_and_the_undated_posts_above_it() -> None:
+    blog = parse(OWN_DATED, timezone="America/New_York", year=2026)
+    assert _days_and_clocks(blog) == [("06-02", "09:00"), ("06-02", "23:30"), ("06-03", "08:05"),
+                                      ("06-03", "10:15"), ("06-03", "19:40")]
+    assert not any(p.time_estimated for p in blog.posts)
+    # the posts above the first date are posts, not the summary
+    assert blog.summary is not None and blog.summary.text == (
+        "Ferry strike ends after two days of talks\nLive updates: what happened as the union and the operator met.")
+    assert blog.posts[-1].headline == "Crews back at work tonight"
+    assert not blog.warnings
+
+
+def test_a_dated_stamp_heading_the_posts_below_it_keeps_that_reading() -> None:
+    # newest-first, each day's NEWEST post dated: the undated posts below it are that day's earlier ones
+    text = """June 3, 7:40 p.m. ET
+Crews back at work tonight
+The first evening sailings left on time.
+
+10:15 a.m. ET
+Talks resume for a second day
+The negotiators returned.
+
+June 2, 11:30 p.m. ET
+Talks break off for the night
+Both sides said the talks had been useful.
+
+9:00 a.m. ET
+Ferry talks open
+The union and the operator met.
+"""
+    blog = parse(text, timezone="America/New_York", year=2026)
+    assert _days_and_clocks(blog) == [("06-02", "09:00"), ("06-02", "23:30"), ("06-03", "10:15"), ("06-03", "19:40")]
+
+
+def test_an_oldest_first_page_with_dated_first_posts_is_unchanged() -> None:
+    text = """June 2, 9:00 a.m. ET
+Ferry talks open
+The union and the operator met.
+
+11:30 p.m. ET
+Talks break off for the night
+Both sides said the talks had been useful.
+
+June 3, 8:05 a.m. ET
+Mediator arrives early
+The mediator arrived first.
+
+10:15 a.m. ET
+Talks resume
+The negotiators returned.
+"""
+    blog = parse(text, timezone="America/New_York", year=2026)
+    assert blog.order == "oldest-first"
+    assert _days_and_clocks(blog) == [("06-02", "09:00"), ("06-02", "23:30"), ("06-03", "08:05"), ("06-03", "10:15")]
+
+
+def test_stamps_above_a_real_day_header_stay_in_the_summary() -> None:
+    text = """Ferry strike: the live page
+14:05
+Summary line written afterwards.
+3 June 2026
+18:00
+Crews back at work.
+09:00
+Talks resume.
+2 June 2026
+20:00
+Talks break off.
+"""
+    blog = parse(text)
+    assert blog.summary is not None and blog.summary.text.startswith("Ferry strike")
+    assert blog.summary.text.endswith("Summary line written afterwards.")
+    assert len(blog.posts) == 3
