@@ -449,3 +449,20 @@ Talks break off.
     assert blog.summary is not None and blog.summary.text.startswith("Ferry strike")
     assert blog.summary.text.endswith("Summary line written afterwards.")
     assert len(blog.posts) == 3
+
+
+def test_a_byline_line_closing_a_post_is_its_byline() -> None:
+    blog = parse(OWN_DATED.replace("left on time, the operator said.\n",
+                                   "left on time, the operator said.\n\n— Lena Ortiz and Sam Reyes, reporting from Port Elm\n")
+                 .replace("before both delegations.\n", "before both delegations.\n\n— Lena Ortiz\n"),
+                 timezone="America/New_York", year=2026)
+    last = blog.posts[-1]
+    assert last.byline == "Lena Ortiz and Sam Reyes, reporting from Port Elm"
+    assert list(last.paragraphs) == ["The first evening sailings left on time, the operator said."]
+    assert blog.posts[2].byline == "Lena Ortiz" and len(blog.posts[2].paragraphs) == 1
+
+
+def test_a_dash_line_that_is_no_name_stays_text() -> None:
+    text = "16 May 2025\n18:00\nTalks resume\nThe talks resumed.\n— and then, at last, a deal.\n"
+    blog = parse(text)
+    assert blog.posts[0].byline == "" and blog.posts[0].paragraphs[-1] == "— and then, at last, a deal."

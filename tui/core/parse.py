@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from tui.core.days import Stamp, leading_clock, looks_like_header, parse_stamp
 from tui.core.errors import InputError
-from tui.core.grouping import group, is_byline, is_headline, opens_with_headline
+from tui.core.grouping import group, is_byline, is_headline, opens_with_headline, trailing_byline
 from tui.core.vocab import WEEKDAY_NAMES
 from tui.core.meta import parse_clock, resolve_timezone, validate_meta
 from tui.core.model import Blog, BlogMeta, ParseWarning, Post, Summary
@@ -159,6 +159,8 @@ def _is_titled(src: TextSource) -> bool:
 def _title_lines(numbers: list[tuple[int, int]], texts: list[str], *, stamped: bool = False) -> tuple[str, str, list[tuple[int, int]]]:
     """Take the headline and byline off the top of one post's paragraphs (in
     place): (headline, byline, their byte spans). A body must remain below them.
+    A byline line closing the post ("— Jane Doe, reporting from Geneva") is its
+    byline too.
     `stamped`: the post opens under a stamp line (a question may then be its title)."""
     if len(texts) < 2:
         return "", "", []
@@ -175,6 +177,10 @@ def _title_lines(numbers: list[tuple[int, int]], texts: list[str], *, stamped: b
         if len(texts) >= 2 and is_headline(texts[0]) and len(texts[0]) <= 60 and len(texts[0].split()) <= 6:
             bylines.append(texts.pop(0))
             taken.append(numbers.pop(0))
+    if len(texts) >= 2 and (signed := trailing_byline(texts[-1])):  # "— Jane Doe" closing the post
+        texts.pop()
+        taken.append(numbers.pop())
+        bylines.append(signed)
     return headline, ", ".join(bylines), taken
 
 
