@@ -221,7 +221,7 @@ def test_common_header_forms_are_read_as_dateutil_reads_them(monkeypatch) -> Non
         ("~~ 11:02 ~~", time(11, 2), False, False),
         ("■ 13:30", time(13, 30), False, False),
         ("▶ 13:30 CET", time(13, 30), False, False),
-        ("• 13:30", time(13, 30), False, False),
+        ("• 13:30 •", time(13, 30), False, False),
         ("— 13:30 —", time(13, 30), False, False),
         ("-- 13:30 --", time(13, 30), False, False),
         ("|| 13:30 ||", time(13, 30), False, False),
@@ -260,6 +260,8 @@ def test_a_decorated_day_header_and_dated_stamp() -> None:
         "+ 14:05 +",  # a single plus is arithmetic, not decoration
         "— 14:05, the minister said",
         "- 5",
+        "• 12:30pm",  # a list item
+        "14:05 +++",  # decoration opens a stamp line
         "*** 3 ***",
     ],
 )

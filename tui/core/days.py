@@ -230,6 +230,7 @@ def _parse_stamp(s: str) -> Stamp | None:
 
 # Characters a ticker wraps a stamp line in ("+++ 14:05 +++", "■ 14:05", "— 14:05 —").
 _DECOR = "+*#=~•■▪▶►●◆★◀◄-–—|"
+_BULLETS = "•*-–"  # list markers: alone before a stamp they open a list item
 _DECOR_TWICE = "+=~|"  # these wrap a stamp only repeated ("+++", "||"): "| 14:05 |" is a table row
 
 
@@ -250,8 +251,10 @@ def _decorated(s: str) -> Stamp | None:
     body = body.strip()
     if not body or not _decoration(lead) or not _decoration(trail):
         return None
-    if not lead and not trail and "|" not in body:
-        return None
+    if not lead and (trail or "|" not in body):
+        return None  # decoration opens the line ("14:05 •" is a clock and text); bare, only with a label
+    if len(lead) == 1 and lead in _BULLETS and not trail:
+        return None  # "• 12:30pm", "- 14:05": a list item; "• 14:05 •" and "•• 14:05" are decoration
     pieces = [p.strip() for p in body.split("|")]
     if len(pieces) > 3 or not all(pieces):
         return None
