@@ -95,6 +95,9 @@ _STAMP_LINE = re.compile(
     r"^\s*(?:\d{1,2}[.:]\d{2}|\d{4}|\d{1,2})\s*(?:[aApP]\.?[mM]\.?)?"
     r"\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*$"
 )
+# A byline line closing a post, as newspapers sign them: "— Jane Doe", "— Jane Doe and
+# Ali Khan, reporting from Geneva". Like a byline above the text, not the post's body.
+_SIGN_OFF_LINE = re.compile(r"^[—―–]\s*[A-Z][^.!?]{1,100}$")
 # A saved page opens with a tag, a doctype, a comment or an XML declaration; copied
 # text does not.
 _MARKUP_START = re.compile(r"\A\ufeff?\s*<(?:[!?]|[A-Za-z][\w:-]*[\s>/])")
@@ -313,6 +316,9 @@ def file_blocks(gold: Gold, blog_text: str
         for j in range(begin[n], stop):
             owner[j] = n
             header[j] = j < at[n]
+        last = next((j for j in range(stop - 1, at[n], -1) if lines[j]), None)
+        if last is not None and _SIGN_OFF_LINE.match(lines[last]):
+            header[last] = True  # "— Jane Doe" closing the post: its byline
     return lines, owner, header, above
 
 
@@ -513,6 +519,7 @@ def align(gold: Gold, export: dict, blog_text: str | None = None) -> Alignment:
     # moves paragraphs or keeps stamp/headline lines as text); position breaks ties.
     post_of = list(positional)
     is_header = [False] * len(paras)
+    closing = [False] * len(paras)  # a byline line closing its post: not where an entry begins it
     in_file: list[list[int]] = [[] for _ in paras]
     above: dict[int, set[int]] = {}
     if blog_text and not looks_like_html(blog_text):
@@ -521,6 +528,8 @@ def align(gold: Gold, export: dict, blog_text: str | None = None) -> Alignment:
         for j, line in enumerate(lines):
             if line:
                 by_text[line].append(j)
+                if _SIGN_OFF_LINE.match(line):  # a closing byline, exported without its dash
+                    by_text[line[1:].strip()].append(j)
 
         def held(p: str, owned: bool) -> list[int]:
             """The file lines equal to a paragraph, else those holding it or held by it."""
@@ -539,6 +548,7 @@ def align(gold: Gold, export: dict, blog_text: str | None = None) -> Alignment:
             pick = next((j for j in cands if owner[j] == positional[i]), cands[0])
             post_of[i] = owner[pick]
             is_header[i] = header[pick] and i not in start_at
+            closing[i] = _SIGN_OFF_LINE.match(lines[pick]) is not None
     for i, n in start_at.items():
         post_of[i] = n
 
@@ -561,7 +571,7 @@ def align(gold: Gold, export: dict, blog_text: str | None = None) -> Alignment:
 
     begins: dict[int, set[int]] = {n: {i} for n, i in start_index.items()}
     for i, n in enumerate(post_of):
-        if n is not None and is_header[i]:
+        if n is not None and is_header[i] and not closing[i]:
             begins.setdefault(n, set()).add(i)
 
     entry_for_post: dict[int, int | None] = {}

@@ -207,3 +207,63 @@ def test_common_header_forms_are_read_as_dateutil_reads_them(monkeypatch) -> Non
     assert sum(x is not None for x in fast) > len(texts) // 2  # most are headers: the comparison means something
     monkeypatch.setattr(D, "_simple_date", lambda s: None)  # dateutil for every form
     assert fast == [read(t) for t in texts]
+
+
+# ------------------------------------------------------------------ stamps in a ticker's decoration
+
+@pytest.mark.parametrize(
+    ("line", "clock", "updated", "pinned"),
+    [
+        ("+++ 09:20 +++", time(9, 20), False, False),
+        ("*** 21:15 ***", time(21, 15), False, False),
+        ("## 21:15", time(21, 15), False, False),
+        ("== 6.40pm ==", time(18, 40), False, False),
+        ("~~ 11:02 ~~", time(11, 2), False, False),
+        ("■ 13:30", time(13, 30), False, False),
+        ("▶ 13:30 CET", time(13, 30), False, False),
+        ("• 13:30 •", time(13, 30), False, False),
+        ("— 13:30 —", time(13, 30), False, False),
+        ("-- 13:30 --", time(13, 30), False, False),
+        ("|| 13:30 ||", time(13, 30), False, False),
+        ("+++ 09:20 | Update +++", time(9, 20), False, False),  # "Update": a new post, as "UPDATE 9:20"
+        ("+++ 09:20 | BREAKING +++", time(9, 20), False, False),
+        ("+++ Breaking | 09:20 +++", time(9, 20), False, False),
+        ("13:30 | Breaking", time(13, 30), False, False),
+        ("+++ 09:20 | Updated +++", time(9, 20), True, False),  # "Updated": an edit, as "Updated 9:20"
+        ("+++ 06:55 | Pinned +++", time(6, 55), False, True),
+        ("*** 06:55 | pinned ***", time(6, 55), False, True),
+        ("\u00a0+++ 09:20 +++ ", time(9, 20), False, False),
+    ],
+)
+def test_decorated_stamp_lines(line: str, clock: time, updated: bool, pinned: bool) -> None:
+    stamp = parse_stamp(line)
+    assert stamp is not None
+    assert (stamp.clock, stamp.updated, stamp.pinned, stamp.dated) == (clock, updated, pinned, False)
+
+
+def test_a_decorated_day_header_and_dated_stamp() -> None:
+    header = parse_stamp("=== Friday, 16 May 2025 ===")
+    assert header is not None and header.day == MAY16 and header.clock is None
+    stamp = parse_stamp("+++ 16.05.2025, 14:05 +++")
+    assert stamp is not None and (stamp.day, stamp.clock) == (MAY16, time(14, 5))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "| 14:05 | Delegations arrive |",  # a table row
+        "| 14:05 | Update |",  # a single bar opens a table row, even with a label in it
+        "14:05 | Delegations arrive",  # a bar with words that are no label
+        "+++ Talks resume at 14:05 +++",  # a headline between the marks
+        "+++ 14:05 | Update | 15:10 +++",  # two clocks
+        "+++ 16 May 2025 | Pinned +++",  # a label needs a clock
+        "+ 14:05 +",  # a single plus is arithmetic, not decoration
+        "— 14:05, the minister said",
+        "- 5",
+        "• 12:30pm",  # a list item
+        "14:05 +++",  # decoration opens a stamp line
+        "*** 3 ***",
+    ],
+)
+def test_decorated_lines_that_are_not_stamps(line: str) -> None:
+    assert parse_stamp(line) is None

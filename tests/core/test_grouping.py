@@ -369,3 +369,21 @@ def test_in_a_headline_style_blog_a_headline_opens_a_post_and_its_body_runs_to_t
     ]
     assert group(paras, headlines=True) == [0, 3]
     assert group(paras) != [0, 3]
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("— Lena Ortiz", "Lena Ortiz"),
+        ("— Lena Ortiz and Sam Reyes, reporting from Port Elm", "Lena Ortiz and Sam Reyes, reporting from Port Elm"),
+        ("– Lena Ortiz, Geneva", "Lena Ortiz, Geneva"),
+        ("— and then the talks collapsed.", ""),
+        ("— The ministry said", ""),
+        ("— BREAKING NEWS", ""),
+        ("Lena Ortiz", ""),
+    ],
+)
+def test_trailing_byline(line: str, byline: str) -> None:
+    from tui.core.grouping import trailing_byline
+
+    assert trailing_byline(line) == byline

@@ -247,6 +247,52 @@ def test_a_pinned_summary_updated_later_takes_its_place_at_the_update() -> None:
     assert any("updated at 17:00" in w.message and "pinned" in w.message for w in blog.warnings)
 
 
+TICKER = """Harbour strike: the ticker
+All times local. Newest entries on top.
+
+Friday, 16 May 2025
+
++++ 08:05 | Pinned +++
+Where things stand
+- Dockers and port owners are back at the table.
+- A deal could come tonight.
+Last updated: 17:40
+
++++ 17:30 +++
+Deal announced
+The two sides have agreed on a new wage scale, the mediator said.
+
+Thanks for reading. (ab)
+
++++ 12:10 | Update +++
+Talks adjourned for lunch
+The mediator said the talks would resume at 13:00.
+
++++ 09:00 +++
+Talks resume
+The dockers' union and the port owners met again at the mediator's office.
+"""
+
+
+def test_a_ticker_with_decorated_stamps_and_a_pinned_label() -> None:
+    blog = parse(TICKER)
+    assert blog.summary is not None and blog.summary.text.startswith("Harbour strike")
+    assert [(f"{p.time:%H:%M}", p.time_estimated, p.pinned) for p in blog.posts] == [
+        ("09:00", False, False), ("12:10", False, False), ("17:30", False, False), ("17:40", False, True)]
+    assert [p.headline for p in blog.posts] == ["Talks resume", "Talks adjourned for lunch", "Deal announced",
+                                                "Where things stand"]
+    # the sign-off stays in its post; "Last updated" dates the pinned post's edit
+    assert blog.posts[2].paragraphs[-1] == "Thanks for reading. (ab)"
+    assert blog.posts[3].updated is not None and f"{blog.posts[3].updated:%H:%M}" == "17:40"
+
+
+def test_a_pinned_label_pins_a_post_even_in_the_page_order() -> None:
+    text = "16 May 2025\n+++ 18:00 | Pinned +++\nWhat we know.\n+++ 15:00 +++\nAfternoon news.\n+++ 11:00 +++\nMorning news."
+    blog = parse(text)
+    assert [(f"{p.time:%H:%M}", p.pinned) for p in blog.posts] == [("11:00", False), ("15:00", False), ("18:00", True)]
+    assert any("marked pinned" in w.message for w in blog.warnings)
+
+
 def test_opening_report_kept_on_top_of_a_newest_first_page_is_shown_first() -> None:
     text = "15 May 2025\n08:00 The summit has opened, officials have said.\n11:00 The envoy has arrived.\n10:00 Talks have begun.\n09:00 Delegations have arrived."
     blog = parse(text)
@@ -293,3 +339,130 @@ def test_a_pinned_text_post_updated_on_another_day_stays_on_its_day_and_says_so(
     assert [(f"{p.time:%H:%M}", p.pinned) for p in blog.posts][0] == ("09:00", True)
     assert f"{blog.posts[0].updated:%d %H:%M}" == "16 00:40"
     assert any("updated Fri 16 May 00:40, another day: it stays on its own day" in w.message for w in blog.warnings)
+
+
+# ------------------------------------------------------------------ dated stamps on a day's first post only
+
+# A newest-first page with no day headers: each post opens with a time line and only
+# the earliest post of each day carries the date, so that dated stamp is at the BOTTOM
+# of its day's block, under the undated posts of the same day.
+OWN_DATED = """Ferry strike ends after two days of talks
+
+Live updates: what happened as the union and the operator met.
+
+7:40 p.m. ET
+Crews back at work tonight
+The first evening sailings left on time, the operator said.
+
+10:15 a.m. ET
+Talks resume for a second day
+The union's negotiators returned to the mediator's office.
+
+June 3, 8:05 a.m. ET
+Mediator arrives early
+The mediator arrived before both delegations.
+
+11:30 p.m. ET
+Talks break off for the night
+Both sides said the talks had been useful.
+
+June 2, 9:00 a.m. ET
+Ferry talks open
+The union and the operator met at the mediator's office.
+"""
+
+
+def _days_and_clocks(blog) -> list[tuple[str, str]]:
+    return [(f"{p.day:%m-%d}", f"{p.time:%H:%M}") for p in blog.posts]
+
+
+def test_a_dated_stamp_dates_its_own_post_and_the_undated_posts_above_it() -> None:
+    blog = parse(OWN_DATED, timezone="America/New_York", year=2026)
+    assert _days_and_clocks(blog) == [("06-02", "09:00"), ("06-02", "23:30"), ("06-03", "08:05"),
+                                      ("06-03", "10:15"), ("06-03", "19:40")]
+    assert not any(p.time_estimated for p in blog.posts)
+    # the posts above the first date are posts, not the summary
+    assert blog.summary is not None and blog.summary.text == (
+        "Ferry strike ends after two days of talks\nLive updates: what happened as the union and the operator met.")
+    assert blog.posts[-1].headline == "Crews back at work tonight"
+    assert not blog.warnings
+
+
+def test_a_dated_stamp_heading_the_posts_below_it_keeps_that_reading() -> None:
+    # newest-first, each day's NEWEST post dated: the undated posts below it are that day's earlier ones
+    text = """June 3, 7:40 p.m. ET
+Crews back at work tonight
+The first evening sailings left on time.
+
+10:15 a.m. ET
+Talks resume for a second day
+The negotiators returned.
+
+June 2, 11:30 p.m. ET
+Talks break off for the night
+Both sides said the talks had been useful.
+
+9:00 a.m. ET
+Ferry talks open
+The union and the operator met.
+"""
+    blog = parse(text, timezone="America/New_York", year=2026)
+    assert _days_and_clocks(blog) == [("06-02", "09:00"), ("06-02", "23:30"), ("06-03", "10:15"), ("06-03", "19:40")]
+
+
+def test_an_oldest_first_page_with_dated_first_posts_is_unchanged() -> None:
+    text = """June 2, 9:00 a.m. ET
+Ferry talks open
+The union and the operator met.
+
+11:30 p.m. ET
+Talks break off for the night
+Both sides said the talks had been useful.
+
+June 3, 8:05 a.m. ET
+Mediator arrives early
+The mediator arrived first.
+
+10:15 a.m. ET
+Talks resume
+The negotiators returned.
+"""
+    blog = parse(text, timezone="America/New_York", year=2026)
+    assert blog.order == "oldest-first"
+    assert _days_and_clocks(blog) == [("06-02", "09:00"), ("06-02", "23:30"), ("06-03", "08:05"), ("06-03", "10:15")]
+
+
+def test_stamps_above_a_real_day_header_stay_in_the_summary() -> None:
+    text = """Ferry strike: the live page
+14:05
+Summary line written afterwards.
+3 June 2026
+18:00
+Crews back at work.
+09:00
+Talks resume.
+2 June 2026
+20:00
+Talks break off.
+"""
+    blog = parse(text)
+    assert blog.summary is not None and blog.summary.text.startswith("Ferry strike")
+    assert blog.summary.text.endswith("Summary line written afterwards.")
+    assert len(blog.posts) == 3
+
+
+def test_a_byline_line_closing_a_post_is_its_byline() -> None:
+    blog = parse(OWN_DATED.replace("left on time, the operator said.\n",
+                                   "left on time, the operator said.\n\n— Lena Ortiz and Sam Reyes, reporting from Port Elm\n")
+                 .replace("before both delegations.\n", "before both delegations.\n\n— Lena Ortiz\n"),
+                 timezone="America/New_York", year=2026)
+    last = blog.posts[-1]
+    assert last.byline == "Lena Ortiz and Sam Reyes, reporting from Port Elm"
+    assert list(last.paragraphs) == ["The first evening sailings left on time, the operator said."]
+    assert blog.posts[2].byline == "Lena Ortiz" and len(blog.posts[2].paragraphs) == 1
+
+
+def test_a_dash_line_that_is_no_name_stays_text() -> None:
+    text = "16 May 2025\n18:00\nTalks resume\nThe talks resumed.\n— and then, at last, a deal.\n"
+    blog = parse(text)
+    assert blog.posts[0].byline == "" and blog.posts[0].paragraphs[-1] == "— and then, at last, a deal."

@@ -6,6 +6,11 @@ A header/stamp line consists ONLY of date and time words, as pages write them:
 "2.45pm", "1849 GMT", "16 May 2025 14:05", and the stamps pages print with a
 label: "published at 20:10 British Summer Time 15 August", "Posted 14:05",
 "Updated at 21.40 BST" (an edit of the post above, not a new post).
+A ticker's decoration around such a line is not a word of it: "+++ 14:05 +++",
+"*** 14:05 ***", "■ 14:05", "=== Thursday, 5 March 2026 ===", with labels after
+a bar ("+++ 14:05 | Update +++": a new post; "| Updated": an edit; "| Pinned":
+a pinned post). A single bar does not wrap a stamp ("| 14:05 | Talks |" is a
+table row) and only known labels may stand beside it.
 Invisible characters (byte-order marks, zero-width and non-breaking spaces)
 around the words do not hide a header. Clocks and zones are read by
 tui.core.times (the one reader); the date words by python-dateutil (day
@@ -17,7 +22,7 @@ linear.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, tzinfo
 from functools import lru_cache
 
@@ -25,7 +30,7 @@ from dateutil import parser as dateparser
 
 from tui.core.times import ClockMatch, TimeError, find_clock, match_clock
 from tui.core.vocab import MONTHS as VOCAB_MONTHS
-from tui.core.vocab import STAMP_LABELS, UPDATE_LABELS
+from tui.core.vocab import PIN_LABELS, STAMP_LABELS, TRAILING_LABELS, UPDATE_LABELS
 from tui.core.vocab import WEEKDAYS as VOCAB_WEEKDAYS
 
 MONTHS = set(VOCAB_MONTHS)
@@ -64,6 +69,7 @@ class Stamp:
     month_day: tuple[int, int] | None = None  # (month, day) when the line gives a date without a year
     weekday: int | None = None  # 0 = Monday, when the line names one
     updated: bool = False  # "Updated at 21.40 BST": when the post above was edited
+    pinned: bool = False  # "+++ 07:45 | Pinned +++": the page pinned this post
 
     @property
     def dated(self) -> bool:
@@ -177,6 +183,8 @@ def parse_stamp(line: str) -> Stamp | None:
     if not s or len(s) > _MAX_LEN or _ANY_DIGIT.search(s) is None:  # every stamp has a digit
         return None
     stamp = _parse_stamp(s)
+    if stamp is None and (s[0] in _DECOR or s[-1] in _DECOR or "|" in s):
+        stamp = _decorated(s)
     if stamp is None and s[-1] == ")" and "(" in s:
         # a day header with a note: "Thursday, 12 November 2026 (all times GMT)"
         head = s[: s.rindex("(")].rstrip(" ,;–—-")
@@ -218,6 +226,56 @@ def _parse_stamp(s: str) -> Stamp | None:
     zone = found.zone if found else None
     mismatch = day is not None and weekday is not None and day.weekday() != weekday
     return Stamp(day, clock, zone, mismatch, month_day, weekday, updated)
+
+
+# Characters a ticker wraps a stamp line in ("+++ 14:05 +++", "■ 14:05", "— 14:05 —").
+_DECOR = "+*#=~•■▪▶►●◆★◀◄-–—|"
+_BULLETS = "•*-–"  # list markers: alone before a stamp they open a list item
+_DECOR_TWICE = "+=~|"  # these wrap a stamp only repeated ("+++", "||"): "| 14:05 |" is a table row
+
+
+def _decoration(run: str) -> bool:
+    """Is `run` (characters of _DECOR) a stamp's decoration: one character repeated?"""
+    return not run or (run == run[0] * len(run) and (len(run) >= 2 or run[0] not in _DECOR_TWICE))
+
+
+@lru_cache(maxsize=4096)
+def _decorated(s: str) -> Stamp | None:
+    """A stamp line in a ticker's decoration, with labels after a bar: "+++ 14:05
+    +++", "+++ 14:05 | Update +++", "*** 07:45 | Pinned ***", "14:05 | Breaking"."""
+    inner = s.lstrip(_DECOR)
+    lead = s[: len(s) - len(inner)]
+    inner = inner.strip()
+    body = inner.rstrip(_DECOR)
+    trail = inner[len(body) :]
+    body = body.strip()
+    if not body or not _decoration(lead) or not _decoration(trail):
+        return None
+    if not lead and (trail or "|" not in body):
+        return None  # decoration opens the line ("14:05 •" is a clock and text); bare, only with a label
+    if len(lead) == 1 and lead in _BULLETS and not trail:
+        return None  # "• 12:30pm", "- 14:05": a list item; "• 14:05 •" and "•• 14:05" are decoration
+    pieces = [p.strip() for p in body.split("|")]
+    if len(pieces) > 3 or not all(pieces):
+        return None
+    stamp: Stamp | None = None
+    labels: list[str] = []
+    for piece in pieces:
+        word = " ".join(piece.lower().rstrip(":!").split())
+        if word in TRAILING_LABELS:
+            labels.append(word)
+            continue
+        if stamp is not None or _ANY_DIGIT.search(piece) is None:
+            return None  # two stamps, or a piece that is neither stamp nor label ("Talks resume")
+        stamp = _parse_stamp(piece)
+        if stamp is None:
+            return None
+    if stamp is None or (labels and stamp.clock is None):
+        return None  # a label needs a clock, as before a stamp ("Posted 16 May" is no stamp)
+    if not labels:
+        return stamp
+    updated = stamp.updated or any(w in UPDATE_LABELS for w in labels)
+    return replace(stamp, updated=updated, pinned=any(w in PIN_LABELS for w in labels))
 
 
 def read_when(text: str) -> Stamp:

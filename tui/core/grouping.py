@@ -265,6 +265,24 @@ def is_byline(text: str, *, after_headline: bool) -> bool:
     return all(w[0].isupper() or w in _NAME_LINKS or w in ("and", "&") for w in words)
 
 
+_SIGN_OFF = re.compile(r"^[—―–]\s*(?=\S)")
+_REPORTING = re.compile(r",\s*(?:reporting|writing)(?:\s+(?:from|in)\s+\S.*)?$")
+
+
+def trailing_byline(text: str) -> str:
+    """The author of a post that ends with a byline line, as newspapers sign
+    them: "— Jane Doe", "— Jane Doe and Ali Khan, reporting from Geneva"; the
+    line without its dash, else ""."""
+    if text[:1] not in "—―–":
+        return ""
+    m = _SIGN_OFF.match(text)
+    if m is None:
+        return ""
+    rest = text[m.end() :].strip()
+    names = _REPORTING.sub("", rest)
+    return rest if names and is_byline(names, after_headline=True) else ""
+
+
 def starts_with_quote(text: str) -> bool:
     return text.lstrip()[:1] in QUOTES
 

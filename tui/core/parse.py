@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from tui.core.days import Stamp, leading_clock, looks_like_header, parse_stamp
 from tui.core.errors import InputError
-from tui.core.grouping import group, is_byline, is_headline, opens_with_headline
+from tui.core.grouping import group, is_byline, is_headline, opens_with_headline, trailing_byline
 from tui.core.vocab import WEEKDAY_NAMES
 from tui.core.meta import parse_clock, resolve_timezone, validate_meta
 from tui.core.model import Blog, BlogMeta, ParseWarning, Post, Summary
@@ -159,6 +159,8 @@ def _is_titled(src: TextSource) -> bool:
 def _title_lines(numbers: list[tuple[int, int]], texts: list[str], *, stamped: bool = False) -> tuple[str, str, list[tuple[int, int]]]:
     """Take the headline and byline off the top of one post's paragraphs (in
     place): (headline, byline, their byte spans). A body must remain below them.
+    A byline line closing the post ("— Jane Doe, reporting from Geneva") is its
+    byline too.
     `stamped`: the post opens under a stamp line (a question may then be its title)."""
     if len(texts) < 2:
         return "", "", []
@@ -175,6 +177,10 @@ def _title_lines(numbers: list[tuple[int, int]], texts: list[str], *, stamped: b
         if len(texts) >= 2 and is_headline(texts[0]) and len(texts[0]) <= 60 and len(texts[0].split()) <= 6:
             bylines.append(texts.pop(0))
             taken.append(numbers.pop(0))
+    if len(texts) >= 2 and (signed := trailing_byline(texts[-1])):  # "— Jane Doe" closing the post
+        texts.pop()
+        taken.append(numbers.pop())
+        bylines.append(signed)
     return headline, ", ".join(bylines), taken
 
 
@@ -373,8 +379,6 @@ def decide(scan: Scan, src: TextSource, meta: BlogMeta, source: str, notes: list
     year_notes = resolve_years(days, meta.year, notes)
     _merge_repeated(days, notes)
 
-    if stamped is None:
-        stamped = _is_stamped(days, src)
     detected, how = detect_order(days, _block_stamps(days), tz)
     if order is None:
         if meta.order == "auto":
@@ -383,6 +387,11 @@ def decide(scan: Scan, src: TextSource, meta: BlogMeta, source: str, notes: list
             order = meta.order
             if how != "default (live blogs publish newest first)" and detected != order:
                 notes.append(At(days[0].header_at, f"description says {order} but the {how} look {detected}"))
+    summary = summary_of(scan)
+    if order != "oldest-first" and redate_own_posts(scan, src):
+        summary = summary_of(scan)
+    if stamped is None:
+        stamped = _is_stamped(days, src)
     for d in days:
         if not any(b.count for b in d.blocks):
             notes.append(At(d.header_at, f"day header {d.day:%d %B %Y} has no posts below it"))
@@ -394,8 +403,73 @@ def decide(scan: Scan, src: TextSource, meta: BlogMeta, source: str, notes: list
     sections = [i for i, d in enumerate(days) if any(b.count for b in d.blocks)]
     if order != "oldest-first":
         sections.reverse()
-    return Plan(meta, tz, day_start, day_end, source, notes, summary_of(scan), days, stamped, order, sections, src,
+    return Plan(meta, tz, day_start, day_end, source, notes, summary, days, stamped, order, sections, src,
                 year_notes, titled=_is_titled(src))
+
+
+def _opened_by_dated_stamp(d: _Day) -> bool:
+    """Was the section opened by a stamp with a date AND a clock ("Sept. 15, 1:55 a.m. ET"), not a day header?"""
+    first = d.blocks[0] if d.blocks else None
+    return first is not None and first.stamp is not None and first.stamp.clock is not None \
+        and first.stamp_at == d.header_at
+
+
+def _last_dated(d: _Day) -> int:
+    """Index of the last block of a section opened by a dated stamp."""
+    return max(i for i, b in enumerate(d.blocks) if i == 0 or (b.stamp is not None and b.stamp.dated))
+
+
+def redate_own_posts(scan: Scan, src: TextSource) -> bool:
+    """On a newest-first page without day headers whose dated stamps date only
+    their own post — the day's earliest, at the BOTTOM of its day's block
+    ("Sept. 15, 1:55 a.m. ET" under "11:05 p.m. ET", "10:30 p.m. ET"…) — give the
+    undated posts above each dated stamp its day: the scan put them under the
+    dated stamp above them (a day header's reading), and those above the first
+    date in the summary. Returns whether it did (scan.days and scan.summary
+    changed in place).
+
+    Only when every section is opened by a stamp with a date and a clock (a
+    page with day headers keeps them), and when the clocks say so: between two
+    dated stamps, undated clocks all at or after the lower (older) one's and not
+    all at or before the upper one's are that older day's later posts; stamped
+    posts above the first date say so too, undated posts below the last one
+    say the opposite (a dated stamp heading the posts below it)."""
+    days = scan.days
+    if not days or not all(_opened_by_dated_stamp(d) for d in days):
+        return False
+    own = int(scan.lede_stamp is not None)
+    header = 0
+    trailing = [d.blocks[_last_dated(d) + 1 :] for d in days]
+    for k, blocks in enumerate(trailing):
+        clocks = [b.stamp.clock for b in blocks if b.stamp is not None and b.stamp.clock is not None]
+        if not clocks:
+            continue
+        if k + 1 == len(days):
+            header += 1  # posts below the oldest date: the date heads them
+            continue
+        upper = days[k].blocks[_last_dated(days[k])].stamp.clock  # type: ignore[union-attr]
+        lower = days[k + 1].blocks[0].stamp.clock  # type: ignore[union-attr]
+        as_own = all(c >= lower for c in clocks)  # type: ignore[operator]
+        as_header = all(c <= upper for c in clocks)  # type: ignore[operator]
+        own += as_own and not as_header
+        header += as_header and not as_own
+    if own <= header:
+        return False
+    lede: list[_Block] = []
+    if scan.lede_stamp is not None:
+        at, kept = scan.lede_stamp
+        region = Scan(src, at, numbered=False, open_on_stamps=True)
+        region.run(days[0].header_at)
+        lede = [b for d in region.days for b in d.blocks]
+        del scan.summary[kept:]
+    moved = [lede, *trailing[:-1]]
+    for k, d in enumerate(days):
+        last = len(days) - 1
+        d.blocks = moved[k] + d.blocks[: _last_dated(d) + 1] + (trailing[k] if k == last else [])
+        d.header_at = d.blocks[0].stamp_at
+        if k:
+            days[k - 1].stop = d.header_at
+    return True
 
 
 def _merge_repeated(days: list[_Day], notes: list) -> None:
@@ -452,19 +526,24 @@ def _place_by_stamps(
     Returns (new order as indices into run, indices of pinned posts, indices of
     moved posts' first posts for warnings). Posts under one stamp move together.
     A post at the TOP of the page whose stamp is out of the page's order
-    (earlier than the post below it on a newest-first page) is pinned."""
+    (earlier than the post below it on a newest-first page) is pinned, and so is
+    one whose stamp line says so ("+++ 07:45 | Pinned +++"), wherever it is."""
     units = _units(run)
     times = [next((explicit[k] for k in range(a, b) if explicit[k] is not None), None) for a, b in units]
+    labelled = {u for u, (a, _) in enumerate(units)
+                if times[u] is not None and run[a].stamp is not None and run[a].stamp.pinned}
     stamped = [t for t in times if t is not None]
-    if all(a <= b for a, b in zip(stamped, stamped[1:])):
+    if not labelled and all(a <= b for a, b in zip(stamped, stamped[1:])):
         return list(range(len(run))), set(), []
     # Units in page order, top first, to find a pinned run at the top.
     page = list(range(len(units)))[::-1] if newest_first else list(range(len(units)))
-    pinned: set[int] = set()
+    pinned: set[int] = set(labelled)
     if top_of_page:
         for pos, u in enumerate(page):
             t = times[u]
-            below = [times[v] for v in page[pos + 1 :] if times[v] is not None]
+            below = [times[v] for v in page[pos + 1 :] if times[v] is not None and v not in labelled]
+            if u in labelled:
+                continue
             if t is None or not below:
                 break
             out_of_order = t < max(below) if newest_first else t > min(below)
@@ -520,11 +599,14 @@ def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
         order, _, _ = _place_by_stamps(run, explicit, top_of_page=False, newest_first=newest_first)
     for k in moved:
         clock = f"{explicit[k]:%H:%M}"
+        marked = run[k].stamp is not None and run[k].stamp.pinned  # type: ignore[union-attr]
+        where = "marked pinned" if marked else "at the top of the page"
         if k in as_of:
-            message = (f"pinned post: at the top of the page, updated at {clock}; placed at its update "
+            message = (f"pinned post: {where}, updated at {clock}; placed at its update "
                        "(its text is as of then)")
         elif k in pinned:
-            message = (f"pinned post: stamped {clock} at the top of the page, out of order with the posts "
+            message = (f"pinned post: stamped {clock}, marked pinned; placed by its time" if marked else
+                       f"pinned post: stamped {clock} at the top of the page, out of order with the posts "
                        "below it; placed by its time")
             if k in later:
                 message += f" (updated {later[k]:%a %d %b %H:%M}, another day: it stays on its own day)"

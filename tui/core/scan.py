@@ -177,7 +177,8 @@ class Scan:
     known: no warnings, no checkpoints, no validation.
     """
 
-    def __init__(self, src: TextSource, start: int | None = None, *, strict: bool = True, numbered: bool = True) -> None:
+    def __init__(self, src: TextSource, start: int | None = None, *, strict: bool = True, numbered: bool = True,
+                 open_on_stamps: bool = False) -> None:
         self.src = src
         self.pos = src.start if start is None else start
         self._from_top = self.pos <= src.start
@@ -192,6 +193,11 @@ class Scan:
         self._control_last = 0
         self._bad = 0  # lines with bytes that are not UTF-8
         self._bad_last = 0
+        # The first time-only stamp line above the first day (byte offset, and how many summary lines
+        # came before it): on a newest-first page whose dated stamps date only a day's first post, the
+        # posts above the first date are stamped posts of that day, not a summary (parse.redate_own_posts).
+        self.lede_stamp: tuple[int, int] | None = None
+        self.open_on_stamps = open_on_stamps  # a time-only stamp line above any day opens an undated day
 
     @property
     def done(self) -> bool:
@@ -357,6 +363,13 @@ class Scan:
             if stamp is None and numbered and looks_like_header(line):
                 notes.append(_unreadable(number, line))
             if block is None:  # no day yet: the summary
+                if stamp is not None and stamp.clock is not None:
+                    if self.open_on_stamps:
+                        block = Block(stamp, at)
+                        days.append(Day(None, at, [block]))
+                        continue
+                    if self.lede_stamp is None:
+                        self.lede_stamp = (at, len(self.summary))
                 self.summary.append((number, line))
                 continue
             if stamp is not None:  # a time-only stamp line opens a block

@@ -128,3 +128,11 @@ STAMP_LABELS: frozenset[str] = frozenset(
     {"published", "posted", "update", "updated", "last updated", "edited", "breaking", "at", "on"}
 )
 UPDATE_LABELS: frozenset[str] = frozenset({"updated", "last updated", "edited"})
+# Labels a ticker prints after a bar inside a decorated stamp line ("+++ 14:05 |
+# Update +++", "*** 07:45 | Pinned ***"), lower case: the stamp labels (an update
+# label there dates an edit, as before a stamp), PIN_LABELS (the post is pinned)
+# and the tags of a new post.
+PIN_LABELS: frozenset[str] = frozenset({"pinned", "sticky", "pinned post"})
+TRAILING_LABELS: frozenset[str] = (STAMP_LABELS - {"at", "on"}) | PIN_LABELS | frozenset(
+    {"new", "live", "latest", "alert", "urgent", "exclusive", "correction", "breaking news", "just in", "developing"}
+)
