@@ -64,3 +64,12 @@ def test_a_summary_telling_an_earlier_days_walkout_again_does_not_make_it_the_st
     assert last.status.status == "concluded"
     told = [f for f in tl.facts_of(len(posts)) if getattr(f, "recap", False)]
     assert told and all(f.confirms for f in told)  # kept as further sources, in the export too
+
+
+def test_a_leaders_own_plan_is_told_of_the_leader_but_a_members_move_is_the_delegations() -> None:
+    facts = extract(bf.make_blog([OPENING, "The Varnian delegation will be led by Ana Ruiz.",
+                                  "Varnian President Tomas Verey will not attend the talks.",
+                                  "Ruiz has left Port Elda for Ruta Vale."]), Knowledge()).posts
+    own = {(f.seq, f.status): f.person for pf in facts for f in pf.status if f.delegation == "varnia"}
+    assert own[(3, "will_not_attend")] == "Tomas Verey"
+    assert own[(4, "left")] == ""

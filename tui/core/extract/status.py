@@ -334,6 +334,8 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
         by: list[Linked] = []
         subjects = _party_after(s, m.end(), k) if rule.subject_after else subjects_of(s, m.start(), k, rule.country_subject, by)
         person = by[0].key if by and by[0].kind == "person" and len(subjects) == 1 else ""
+        if person and (p := k.person(person)) is not None and p.delegation == subjects[0]:
+            person = ""  # a member of the delegation moves with it: "Medinsky has left for Moscow" is its departure
         if not subjects and _PRONOUN_SUBJ.match(s.text[clause_start(s.text, m.start()):]) and ctx.post_subject:
             subjects = [ctx.post_subject]
         background = _RELATIVE.search(s.text, 0, m.start()) is not None \
