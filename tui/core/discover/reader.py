@@ -455,7 +455,7 @@ class Reader:
                 continue
             pieces = t.base.split("-")
             # "US-brokered", "Riga-based", "Kremlin-led": an English word after the hyphen; a
-            # syllable of a given name ("Do-hyeon", "Ing-wen") keeps the word whole
+            # syllable of a given name ("Ha-neul", "Ing-wen") keeps the word whole
             tail_lower = any(p[:1].islower() and _COMPOUND_TAIL.fullmatch(p) for p in pieces[1:])
             known = all(self.gaz_table.match([x], 0, p) is not None or self.reg.table.match([x], 0, p) is not None
                         for p in pieces for x in tokenize(p)[:1]) if not tail_lower else False
@@ -527,7 +527,7 @@ class Reader:
                     elif u.caps and u.fold in MEDIA_WORDS:
                         j += 1  # "Coastline FM", "Varna TV" (not the country whose code it is)
                     elif u.particle and u.base[3:4].isupper() and "-" in u.base[:3]:
-                        j += 1  # "Hamad bin Nasser al-Sharqawi": the particle carries the surname
+                        j += 1  # "Faisal bin Rashid al-Qadri": the particle carries the surname
                     else:
                         break
                 while j - i > 1 and toks[j - 1].fold in NAME_PARTICLES:
@@ -867,7 +867,7 @@ class Reader:
         if multi and prev is not None and prev_joined and prev.kind == NAMEK and toks[prev.j - 1].fold in ORG_WORDS:
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: after an institution")
-        # "Femke Aalders will lead the Greens' delegation": who leads a team is a person
+        # "Femke Aalders will lead the Pirates' delegation": who leads a team is a person
         if multi and not caps and not b.poss and _TO_LEAD_AFTER.match(after) \
                 and not any(w.fold in ORG_WORDS or w.fold in VENUE_WORDS or w.fold in GEO_WORDS for w in words):
             self._person(it, words, surface, seq)
@@ -977,7 +977,7 @@ class Reader:
                 continue
             nxt = toks[it.j]
             if not _adjacent(text, end_tok, nxt) and not (end_tok.base.endswith("s") and text[end_tok.end:nxt.start] in ("' ", "’ ")):
-                continue  # (a plural possessive: "the Greens' delegation")
+                continue  # (a plural possessive: "the Pirates' delegation")
             team = nxt.fold in TEAM_NOUNS or (nxt.fold in ("negotiating", "negotiation") and it.j + 1 < len(toks)
                                               and toks[it.j + 1].fold in TEAM_NOUNS)
             if not team:
@@ -1378,7 +1378,7 @@ _ROOT_ENDINGS = re.compile(r"(?:land|stan|ia|ish|ian|ean|ese|ic|i|an|er|a)\Z")
 
 
 def _root(word: str) -> str:
-    """A folded country name or demonym without its ending: "skarnland" and "skarnish" → "skarn"."""
+    """A folded country name or demonym without its ending: "skornland" and "skornish" → "skorn"."""
     return _ROOT_ENDINGS.sub("", word)
 
 
@@ -1399,7 +1399,7 @@ def _first_name(text: str) -> str:
 
 
 def _first_word(text: str) -> str:
-    """The first word of text, folded; after a plural possessive's apostrophe too ("Greens' team")."""
+    """The first word of text, folded; after a plural possessive's apostrophe too ("Pirates' team")."""
     m = re.match(r"['’]?\s*([^\W\d_][\w-]*)", text)
     return fold(m.group(1)) if m else ""
 
@@ -1429,7 +1429,7 @@ _HEAD_STOP = re.compile(r"\s(?:from|in|at|who|whose|with|of|on|for|based|living|
 
 
 def _person_noun(phrase: str) -> bool:
-    """Is the head of an appositive or role phrase a noun for a person ("a driver from Lismara",
+    """Is the head of an appositive or role phrase a noun for a person ("a driver from Holmstad",
     "a nurse who …", "the union's national organiser")? Its head is the last word before a
     preposition or a relative pronoun."""
     cut = _HEAD_STOP.search(phrase)

@@ -84,9 +84,9 @@ def party_id(name: str) -> str:
 
 def short_forms(parts: tuple[str, ...]) -> list[str]:
     """How the text may later name a person by one word: the last name ("Fidan"); without its
-    article ("al-Sharqawi" → "Sharqawi"); the family name written first in a name whose given
-    name is hyphenated syllables ("Baek Do-hyeon" → "Baek"); the first of two family names
-    ("Ana Quiroga Anzoátegui" → "Quiroga", as Spanish and Portuguese usage shortens them)."""
+    article ("al-Qadri" → "Qadri"); the family name written first in a name whose given
+    name is hyphenated syllables ("Seo Ha-neul" → "Seo"); the first of two family names
+    ("Ana Urdaneta Olazábal" → "Urdaneta", as Spanish and Portuguese usage shortens them)."""
     last = parts[-1]
     forms = [last]
     if last[:3].lower() in ("al-", "el-") and last[3:4].isupper():

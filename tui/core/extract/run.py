@@ -308,7 +308,7 @@ _WITHOUT = re.compile(r"\bwithout\s+(?:the\s+)?((?-i:[A-Z])[\w’'-]+)", re.IGNO
 
 
 def _without(s: Sent, k) -> set[str]:
-    """The sides a sentence says something happened without ("resumed without the Vrasnians",
+    """The sides a sentence says something happened without ("resumed without the Osterlanders",
     "without Osterland's delegation"): by a name, a demonym or its plural."""
     out: set[str] = set()
     for hit in _WITHOUT.finditer(s.text):
@@ -826,7 +826,7 @@ class _Run:
             sides = list(dict.fromkeys([p.side or p.key for p in m.parties if p.kind != "person"] +
                                        [s_ for p in m.parties if p.kind == "person" and (s_ := mt.side_of_person(k, p.key))] +
                                        implied + _present_sides(b, k)))
-            if "without" in s.low:  # "the plenary resumed without the Vrasnians": not theirs
+            if "without" in s.low:  # "the plenary resumed without the Osterlanders": not theirs
                 sides = [x for x in sides if x not in _without(s, k)]
             negotiating = [side for side in sides if k.delegation(side) is not None and k.delegation(side).negotiating]
             # a meeting between named people ("Sibiga met with Rubio") is not their delegations'
