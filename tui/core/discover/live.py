@@ -57,6 +57,11 @@ class LiveKnowledge:
         self._refresh()
         return self._by_id.get(did)
 
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """Every person learnt so far, as a knowledge file lists them (built on demand)."""
+        return tuple(p for key in self.reg.people if (p := self.person(key)) is not None)
+
     def person(self, name: str) -> Person | None:
         self._refresh()
         hit = self._people.get(name)

@@ -802,14 +802,11 @@ def _role_heads(plural: str) -> tuple[str, ...]:
 
 def _holder(k: Knowledge, side: str, heads: tuple[str, ...]) -> str | None:
     """The one person the text has given this side and one of these roles ("President Ana Ruiz"), else None."""
-    reg = getattr(k, "reg", None)  # discovered knowledge: the registry's people so far
-    if reg is not None:
-        cands = [p.key for p in reg.people.values() if p.side == side and p.role
-                 and any(h in p.role.lower() for h in heads) and not _NOT_TOP.search(p.role)]
-    else:
-        d = k.delegation(side)
-        cands = [p.name for p in k.people if d is not None and p.affiliation == d.country
-                 and any(h in p.role.lower() for h in heads) and not _NOT_TOP.search(p.role)]
+    d = k.delegation(side)
+    if d is None:
+        return None
+    cands = [p.name for p in k.people if p.affiliation == d.country and p.role
+             and any(h in p.role.lower() for h in heads) and not _NOT_TOP.search(p.role)]
     return cands[0] if len(cands) == 1 else None
 
 
