@@ -393,3 +393,35 @@ def test_a_place_of_the_speaker_a_forum_and_a_country_that_speaks_of_its_own_are
 def test_a_plural_name_with_a_plural_possessive_has_a_team() -> None:
     r = read("Femke Ouwerkerk will lead the Greens' delegation.")
     assert "greens" in r.reg.parties and r.reg.parties["greens"].negotiating
+
+
+def test_a_collective_possessive_is_a_word_of_an_organisations_name() -> None:
+    r = read("The Holmstad People's Party (HPP) and the Osterland Workers' Party have named their teams.",
+             "The HPP said the People’s Liberation Front had not replied.")
+    names = {p.name for p in r.reg.parties.values()}
+    assert {"Holmstad People's Party", "Osterland Workers' Party", "People’s Liberation Front"} <= names
+    # a country's possessive still ends the name: Varnia's ministry, not a party "Varnia's Foreign Ministry"
+    r = read("Varnia's Foreign Ministry said the talks would go ahead.")
+    assert all("Ministry" not in p.name for p in r.reg.parties.values())
+
+
+def test_the_items_of_a_colon_list_of_parties_are_parties() -> None:
+    r = read("The king's envoy opens talks with the three parties that could govern together: "
+             "the Harbour League (HL), the Greys and the Osterland Union.")
+    names = {p.name for p in r.reg.parties.values()}
+    assert {"Harbour League", "Greys", "Osterland Union"} <= names
+    assert "HL" in linked(r, "The HL has agreed.")[0][0]
+
+
+def test_a_name_its_clause_calls_he_or_she_is_a_person() -> None:
+    r = read("Ruta Vale has just walked in through the side entrance with her two negotiators.")
+    assert person(r, "Ruta Vale").key == "Ruta Vale"
+    r = read("Port Elda has just opened its harbour to her ships.")  # (a place, the pronoun not its own)
+    assert not r.reg.people
+
+
+def test_a_known_party_that_names_its_team_is_negotiating() -> None:
+    r = read("The talks involve the Harbour League and the Osterland Union.",
+             "The Harbour League has named its team for the talks.")
+    assert r.reg.parties["harbour_league"].negotiating == 2
+    assert r.reg.parties["osterland_union"].negotiating is None

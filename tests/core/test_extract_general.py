@@ -929,3 +929,17 @@ def test_a_departure_to_a_place_does_not_leave_it() -> None:
     # held a backspace for its word boundary and matched nothing)
     got = _left(FRESH, "The Tarvonian delegation has departed to Osmira, officials said.")
     assert got and got[0][1] != "Osmira"
+
+
+def test_talks_with_the_parties_listed_after_a_colon_are_theirs_and_a_named_round_is_them() -> None:
+    posts = ("The king's envoy opens talks today with the three parties that could govern together: "
+             "the Harbour League (HL), the Greys and the Osterland Union (OU).",
+             "The first exploratory round will begin at 10:00, her spokesman said.",
+             "The exploratory round began at 10:12.")
+    (m,) = meetings(*posts).values()
+    assert set(m.parties) == {"Harbour League", "Greys", "Osterland Union"}
+    assert schedule(*posts)[-2:] == [(2, "planned"), (3, "started")]
+
+
+def test_round_as_a_word_of_another_sense_is_no_meeting() -> None:
+    assert meetings("The ferry runs all year round, and the minister came round to the idea.") == {}

@@ -80,6 +80,13 @@ tribunal programme program initiative
 rail railway railways airways airline transport trust holdings industries forum
 """.split())
 
+# Collective nouns whose possessive is part of an organisation's name ("Liberal People's Party",
+# "Workers' Party", "Women's Union"): before another capitalised word they do not end the name.
+ORG_POSSESSIVES = frozenset("""
+people peoples workers women citizens farmers peasants patriots nations soldiers veterans pensioners
+youth students children mothers employers teachers doctors consumers traders fishermen miners
+""".split())
+
 # Last words of a venue or a building ("Dolmabahce Palace", "the Grand Hotel").
 VENUE_WORDS = frozenset("""
 palace hotel centre center hall house building residence airport villa castle fort base complex

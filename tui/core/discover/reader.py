@@ -175,6 +175,16 @@ _BETWEEN_BEFORE = re.compile(r"\b(?:talks|negotiations|meetings?|dialogue|summit
 # "negotiators from Eloka, Karvia and the Northern Union": items of a list of sides after a team noun
 _TEAMS_OF_BEFORE = re.compile(r"\b(?i:delegations?|teams?|negotiators|representatives|delegates|envoys|officials)\s+(?:from|of|for)\s+"
                               r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))*(?:the\s+)?$")
+# "the four parties that could form a majority: the Civic Alliance (CA), the Greens and …": the items
+# of a list that a plural noun of parties introduces with a colon
+_LISTED_AFTER = re.compile(r"\b(?:parties|countries|states|nations|sides|groups|unions|organi[sz]ations|movements|blocs|members)\b"
+                           r"[^.;:!?]{0,80}:\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}(?:\s+\([A-Z]{2,6}\))?"
+                           r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))*(?:the\s+)?$")
+_HE_OR_SHE_AFTER = re.compile(r"\s+(?!and\b|or\b|of\b|in\b|at\b|for\b|to\b)[a-z]+\b(?:(?!\bits\b)[^.;:!?“”\"()]){0,100}?\b(?:his|her|he|she|himself|herself)\b")
+# the subject's own team named in its clause: "X has named its team", "X will send its delegation"
+_HAS_ITS_TEAM_AFTER = re.compile(r"\s+(?:has|have|had|will|is|was|would)\s+(?:\w+\s+){0,2}?(?:named|announced|unveiled|published|"
+                                 r"sent|send|sending|chosen|picked|appointed)\s+(?:\w+\s+){0,2}?its\s+(?:own\s+)?(?:full\s+)?"
+                                 r"(?:delegation|team|negotiators|negotiating\s+team|line-?up)\b")
 _ITS_TEAM_AFTER = re.compile(r"^[^.;:“”\"]{0,80}?\bits\s+(?:own\s+)?(?:delegation|team|negotiators|negotiating\s+team|side|line-?up|envoy|ambassador)\b")
 _AND_PARTY_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'-]+){0,4}(?:\s+\([A-Z]{2,6}\))?\s+"
                               r"(?:will|have|had|are|were|agreed|hold|held|met|meet|"
@@ -689,6 +699,15 @@ class Reader:
             it.party = rec.id
             it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
             return why(seq, surface, "party: a side of talks")
+        # --- one of a listed set of parties: "the four parties …: the Civic Alliance, the Greens and …"
+        # (an organisation's name is left to the rule below, which also learns its acronym)
+        if len(words) <= 4 and not b.poss and label not in ("PERSON",) and a.fold not in self.given_names \
+                and last not in ORG_WORDS and longer is None \
+                and not self._beside_a_person(text, toks, items, k) and _LISTED_AFTER.search(text, max(0, a.start - 300), a.start):
+            rec = self._party_by_stem(surface) or self.party_for_name(surface, seq)
+            it.party = rec.id
+            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+            return why(seq, surface, "party: one of a list of parties")
         # --- a mediator: "brokered by Varnia and Osterland", "Osterland's special envoy, Dr Ana Ruiz"
         if len(words) == 1 and label not in ("PERSON",) and a.fold not in self.given_names and (
                 (not b.poss and _BROKERED_BEFORE.search(before)) or (b.poss and _ITS_ENVOY_AFTER.match(after))):
@@ -879,6 +898,14 @@ class Reader:
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: led by")
 
+        # "Ruta Vale has just walked in with her negotiators": a name the rest of its clause calls he or she
+        if multi and not caps and not b.poss and len(words) <= 4 and _HE_OR_SHE_AFTER.match(after) \
+                and not any(w.fold in ORG_WORDS or w.fold in VENUE_WORDS or w.fold in GEO_WORDS or w.fold in MEDIA_WORDS
+                            for w in words) \
+                and label not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+            self._person(it, words, surface, seq)
+            return why(seq, surface, "person: he or she")
+
         # --- places: "in Jeddah", "arrived at Lancaster House", "left Doha for Cairo"
         adjective = len(words) == 1 and _DEMONYM_SUFFIX.search(b.fold) and re.match(r"\s+[a-z]", after)
         if len(words) <= 3 and not b.poss and not caps and a.fold not in COMPASS_WORDS and b.fold not in COMPASS_WORDS \
@@ -973,6 +1000,10 @@ class Reader:
                     # "the Varnian plane touched down": the vehicle of a side that has a team carries it
                     it.mention = Linked(toks[it.i].start, vehicle.end(), "delegation", rec.id, rec.id)
                     continue
+            if not end_tok.poss and it.kind != TITLE and _HAS_ITS_TEAM_AFTER.match(text, end_tok.end):
+                rec = self.reg.parties.get(it.party)
+                if rec is not None:
+                    self.reg.set_negotiating(rec, seq)  # "the Civic Alliance has named its team": it has one
             if it.j >= len(toks):
                 continue
             nxt = toks[it.j]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from tui.core.discover.fold import fold, strip_possessive
-from tui.core.discover.lexicon import NAME_PARTICLES, ORG_WORDS, ROLE_HEADS, ROLE_MODIFIERS, TEAM_NOUNS, TITLE_ABBREVIATIONS
+from tui.core.discover.lexicon import NAME_PARTICLES, ORG_POSSESSIVES, ORG_WORDS, ROLE_HEADS, ROLE_MODIFIERS, TEAM_NOUNS, TITLE_ABBREVIATIONS
 
 # A word: letters/digits with inner hyphens or apostrophes ("al-Mansouri",
 # "O'Brien", "Russia’s"), or a dotted initialism ("U.S.", "J.").
@@ -102,11 +102,15 @@ def _toks(text: str, pattern: re.Pattern) -> list[Tok]:
         start = m.start()
         word = m.group(0)
         base, folded, poss, cap, caps = _word(word)
+        if poss and cap and folded in ORG_POSSESSIVES and text[start + len(word):start + len(word) + 2][1:].isupper():
+            # "the Liberal People's Party": the possessive is a word of the name, not its end
+            base, folded, poss = word, fold(word), False
         t = Tok(start, start + len(base), word, base, folded, poss, cap, caps)
         if prev is not None and not prev.poss:
             between = text[prev.start + len(prev.text):start]
             prev.join = between == " " or (between.strip() == "" and "\n" not in between and len(between) <= 3) \
-                or (between == ". " and prev.fold in TITLE_ABBREVIATIONS)
+                or (between == ". " and prev.fold in TITLE_ABBREVIATIONS) \
+                or (between in ("' ", "’ ") and cap and prev.cap and prev.fold in ORG_POSSESSIVES)  # "Workers' Party"
         append(t)
         prev = t
     return out

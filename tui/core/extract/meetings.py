@@ -50,6 +50,8 @@ NOUN = re.compile(r"\b(?:(?P<call>(?:phone|international\s+phone|telephone|video
                   r"|(?<=[a-z]\s)session"
                   r"|round\s+of\s+(?:talks|negotiations|meetings)|(?<=first\s)round|(?<=second\s)round|(?<=third\s)round"
                   r"|(?<=new\s)round|(?<=next\s)round|(?<=another\s)round|(?<=final\s)round|(?<=the\s)round(?!\s+of\b)"
+                  # "the first exploratory round", "a three-party round" (checked in _find_mentions: _ROUND_DET)
+                  r"|(?<=[a-z]\s)round(?!\s+of\b)"
                   # "The trilateral has begun": the adjective standing for its meeting
                   r"|(?<=the\s)(?:trilateral|bilateral)(?=\s+(?:between|has|had|is|was|will|began|started|ended|opened|closed|resumed|lasted)\b))"
                   r"|(?P<meet>meeting|meetings|one-to-one|tête-à-tête|face-to-face))\b", re.IGNORECASE)
@@ -154,6 +156,8 @@ _BOUNDARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|
                        r"after|before|during|since|which|who|that|where|according|said|says|following|over|about|"
                        r"regarding|concerning|includes?|included|comprises|features|represents?|hosted|led|headed)\b|[.;:()“”\"]", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|this|direct|peace|trilateral|bilateral|upcoming|such|no|their|its)\s+(?:\w+\s+)?$"
+                       # "the first exploratory round", "the final plenary session"
+                       r"|\b(?:the|its|their)\s+(?:first|second|third|final|last|opening|closing|formal|full)\s+[\w-]+\s+$"
                        r"|\b(?:day|round|session|part|stage|phase)\s+of\s+(?:the\s+)?(?:\w+\s+)?$"
                        # "the delegations have gone back into session": the sitting on record
                        r"|\bback\s+into\s+$"
@@ -188,6 +192,11 @@ _HOLD = re.compile(r"\b(?:hold|holding|begin|start|open|resume|have)\s+(?:(?:a|a
                    re.IGNORECASE)
 _RESUME = re.compile(r"\s+(?:will|would|could)\s+resume\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?P<and1>and\s+)?|\s+(?P<and2>and)\s+|\s+(?P<aswell>as\s+well\s+as)\s+|\s*)(?:the\s+)?(?:[\w’'.-]+\s+){0,4}$", re.IGNORECASE)
+_ACRONYM_GAP = re.compile(r"^\s*\([A-Z][A-Za-z]{1,6}\)")
+# "talks (today) with the four parties …:" — the sides follow the colon
+_WITH_LISTED = re.compile(r"\s+(?:(?:today|tomorrow|tonight|this\s+\w+|on\s+\w+)\s+)?with\s+(?:the\s+|all\s+)?(?:\w+\s+)?"
+                          r"(?:parties|countries|states|nations|sides|groups|unions|organi[sz]ations|movements|delegations)\b"
+                          r"[^.;:!?]{0,80}:", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:[\w’'.-]+,?\s+){0,5}$", re.IGNORECASE)
 _HARD = re.compile(r"\b(?:that|whether|if|said|says|told|claimed|according\s+to\s+[^,]*,)|[;:]", re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:another|new|next|future|second|further|follow-up)\s+(?:\w+\s+)?(?:round\s+of\s+)?$", re.IGNORECASE)
@@ -282,6 +291,8 @@ def _list_after(s: Sent, pos: int) -> list[Linked]:
         if m.start < prev_end:
             continue  # nested in the previous item
         gap = s.text[prev_end:m.start]
+        if out and gap[:1] in " (":
+            gap = _ACRONYM_GAP.sub("", gap, count=1)  # "the Civic Alliance (CA), the Greens": the acronym is the item's
         if _BOUNDARY.search(gap) or any(x.kind == "outlet" and prev_end <= x.start < m.start for x in s.mentions):
             break
         if not out:
@@ -400,6 +411,9 @@ def _find_mentions(s: Sent) -> list[Mention]:
         if m.group(0) == "session" and not _SESSION_DET.search(s.text, max(0, m.start() - 40), m.start()) \
                 and not _SESSION_FIXED.search(s.text, max(0, m.start() - 20), m.start()):
             continue  # "a training session", "in session": not a sitting of the talks
+        if m.group(0).lower() == "round" and not _ROUND_FIXED.search(s.text, max(0, m.start() - 20), m.start()) \
+                and not _ROUND_DET.search(s.text, max(0, m.start() - 50), m.start()):
+            continue  # "came round", "all year round": not a round of talks
         noun = ("call" if m.group("call") else "working_group" if m.group("wg") else "dinner" if m.group("meal")
                 else "meeting" if m.group("meet") else "talks")
         if noun == "dinner" and _MEAL_AS_PAUSE.search(s.text, max(0, m.start() - 30), m.start()):
@@ -415,6 +429,11 @@ def _find_mentions(s: Sent) -> list[Mention]:
             parties = _list_after(s, m.end() + after.index("between") + 7)
         elif after.lstrip().startswith("with"):
             parties = _list_after(s, m.end() + after.index("with") + 4) + _subject_before(s, m.start(), nearest=True)
+        if not parties and noun == "talks":
+            listed = _WITH_LISTED.match(s.text, m.end())
+            if listed is not None:
+                # "opens talks today with the four parties that could form a majority: A, B, C and D"
+                parties = _list_after(s, listed.end())
         if not parties and noun == "talks":
             # "Talks aimed at ending the tariff dispute between Valdoria and the ETC": the sides of
             # what the talks are about, a few words on, are theirs
@@ -480,6 +499,11 @@ _SESSION_DET = re.compile(r"\b(?:the|its|their|this|today['’]s|tomorrow['’]s
 # the forms NOUN always took ("the session", "opening session", "back into session"): their own lookbehinds
 _SESSION_FIXED = re.compile(r"(?:\bthe|opening|closing|final|first|next|joint|back\s+into|morning|afternoon|evening|night|['’]s)\s+$",
                             re.IGNORECASE)
+# the forms NOUN always took for a round ("the round", "next round"), and a round named by a word or
+# two between its determiner and the noun ("the first exploratory round", "a three-party round")
+_ROUND_FIXED = re.compile(r"(?:\bthe|first|second|third|new|next|another|final)\s+$", re.IGNORECASE)
+_ROUND_DET = re.compile(r"\b(?:the|a|an|its|their|this|today['’]s|tomorrow['’]s|\w+['’]s)\s+(?!golf\b|drinks\b|applause\b)"
+                        r"(?:[a-z][\w-]*\s+){1,2}$", re.IGNORECASE)
 _BETWEEN_SOON = re.compile(r"\s+(?:aimed\s+at|to|on|over|about)\s+[^.;:,()]{0,50}?\bbetween\s", re.IGNORECASE)
 HISTORY_HINT = re.compile(r"\d{4}|\bago\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")
