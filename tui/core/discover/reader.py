@@ -189,6 +189,8 @@ _ITS_TEAM_AFTER = re.compile(r"^[^.;:“”\"]{0,80}?\bits\s+(?:own\s+)?(?:deleg
 _AND_PARTY_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'-]+){0,4}(?:\s+\([A-Z]{2,6}\))?\s+"
                               r"(?:will|have|had|are|were|agreed|hold|held|met|meet|"
                               r"signed|reached|resumed|began|start|started)\b")
+_QUALIFIER_BEFORE = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$")  # "Ana Ruiz of Varnia and …": Varnia qualifies a person
+_AND_ONLY = re.compile(r"\s+and\s+(?:the\s+)?")
 _AND_BEFORE = re.compile(r"(?:^|[.;:—–]\s+)[A-Z][\w’'-]+\s+and\s+$")
 _TALK_WORD = re.compile(r"\b(?:talks|negotiat\w*|meet|met|meeting|deal|agreement|ceasefire|truce|accord|round)\b", re.I)
 # "Qadiri, Dravenian and Tarsanian delegations": the first items of a list of sides before a plural team noun
@@ -699,6 +701,18 @@ class Reader:
             it.party = rec.id
             it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
             return why(seq, surface, "party: a side of talks")
+        # "Lomaivana and Costa Alva have agreed to send negotiators to talks": a longer name coordinated
+        # with a party, both the subject of talks
+        side = next((x for x in reversed(items[:k]) if not (x.kind == WORD and toks[x.i].fold in ("and", "the"))), None)
+        if 2 <= len(words) <= 3 and not caps and not b.poss and label not in ("PERSON",) and side is not None and side.party \
+                and a.fold not in self.given_names and _AND_ONLY.fullmatch(text, toks[side.j - 1].end, a.start) \
+                and not _QUALIFIER_BEFORE.search(text, max(0, toks[side.i].start - 8), toks[side.i].start) \
+                and not any(w.fold in ORG_WORDS or w.fold in VENUE_WORDS or w.fold in GEO_WORDS for w in words) \
+                and _TALK_WORD.search(text, b.end, b.end + 90):
+            rec = self.party_for_name(surface, seq)
+            it.party = rec.id
+            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+            return why(seq, surface, "party: a side of talks beside another")
         # --- one of a listed set of parties: "the four parties …: the Civic Alliance, the Greens and …"
         # (an organisation's name is left to the rule below, which also learns its acronym)
         if len(words) <= 4 and not b.poss and label not in ("PERSON",) and a.fold not in self.given_names \

@@ -188,10 +188,13 @@ def _only_stamp(before: str) -> bool:
 _MAIN_BEFORE = re.compile(r"\bmain\s+$", re.IGNORECASE)
 _MULTILATERAL = re.compile(r"\b(?:trilateral|three-way|quadrilateral|four-way)\s+$", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_HOLD = re.compile(r"\b(?:hold|holding|begin|start|open|resume|have)\s+(?:(?:a|an|the|their|its|new|fresh|further|more)\s+)?(?:[\w-]+\s+){0,3}$",
+_HOLD = re.compile(r"\b(?:hold|holding|begin|start|open|resume|have|attend|join|take\s+part\s+in|"
+                   # "Varnia and Osterland have agreed to send negotiators to emergency talks"
+                   r"send\s+(?:their\s+|its\s+)?(?:negotiators|delegations|delegates|teams|representatives|envoys)\s+to)\s+(?:(?:a|an|the|their|its|new|fresh|further|more)\s+)?(?:[\w-]+\s+){0,3}$",
                    re.IGNORECASE)
 _RESUME = re.compile(r"\s+(?:will|would|could)\s+resume\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?P<and1>and\s+)?|\s+(?P<and2>and)\s+|\s+(?P<aswell>as\s+well\s+as)\s+|\s*)(?:the\s+)?(?:[\w’'.-]+\s+){0,4}$", re.IGNORECASE)
+_PRONOUN_LIST = re.compile(r"\s*(?:their|them|themselves|the\s+two|both|its|his|her)\b", re.IGNORECASE)
 _ACRONYM_GAP = re.compile(r"^\s*\([A-Z][A-Za-z]{1,6}\)")
 # "talks (today) with the four parties …:" — the sides follow the colon
 _WITH_LISTED = re.compile(r"\s+(?:(?:today|tomorrow|tonight|this\s+\w+|on\s+\w+)\s+)?with\s+(?:the\s+|all\s+)?(?:\w+\s+)?"
@@ -438,7 +441,7 @@ def _find_mentions(s: Sent) -> list[Mention]:
             # "Talks aimed at ending the tariff dispute between Valdoria and the ETC": the sides of
             # what the talks are about, a few words on, are theirs
             far = _BETWEEN_SOON.match(s.text, m.end())
-            if far is not None:
+            if far is not None and not _PRONOUN_LIST.match(s.text, far.end()):  # ("between their coast guards")
                 parties = _list_after(s, far.end())
         # compound before the noun: "Russia-Ukraine talks", "the Russian and Ukrainian delegations' talks"
         comp = [x for x in s.parties(max(0, m.start() - 30), m.start()) if _only_glue(s.text[x.end:m.start()])]

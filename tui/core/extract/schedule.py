@@ -110,9 +110,16 @@ RULES: tuple[Rule, ...] = (
     Rule("planned_after", "planned", _r(r"\bscheduled\s+(?:to|for)\b|\bset\s+(?:to|for)\s+(?:meet|begin|start|take\s+place|resume|open|convene)\b"
                                         r"|\bwill\s+(?:start|begin|take\s+place|resume|be\s+held|commence|open|convene|reconvene)\b"
                                         r"|\b(?:is|are)\s+(?:expected|due|planned|set|slated|scheduled)\s+to\s+(?:start|begin|take\s+place|commence|be\s+held|open|resume|convene)\b"
-                                        r"|\b(?:is|are)\s+back\s+on\b"),
+                                        r"|\b(?:is|are)\s+back\s+on\b"
+                                        # "the talks are to open at the conference centre"
+                                        r"|\b(?:is|are)\s+to\s+(?:start|begin|take\s+place|commence|be\s+held|open|resume|convene)\b"),
          where="after",
-         hints=('scheduled', 'set', 'will', 'expected', 'due', 'planned', 'slated', 'back')),
+         hints=('scheduled', 'set', 'will', 'expected', 'due', 'planned', 'slated', 'back', 'to')),
+    # "Varnia and Osterland have agreed to send negotiators to emergency talks"
+    Rule("planned_send_to", "planned", _r(r"\b(?:agreed|agree|agrees|decided|will|would|are\s+to|plans?\s+to)\s+(?:to\s+)?send\s+"
+                                          r"(?:their\s+|its\s+|a\s+)?(?:[\w-]+\s+)?(?:negotiators|delegations?|delegates|teams?|representatives|envoys?)"
+                                          r"\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$"), where="before",
+         hints=('send',)),
     # "he will travel to Istanbul on Thursday for the talks": the trip's day places the talks
     Rule("planned_trip_for", "planned", _r(r"\b(?:will|to|would|could|plans?\s+to|expected\s+to)\s+(?:travel|go|come|fly|arrive|head)\s+"
                                            r"(?:to|in)\s+(?-i:[A-Z])[\w’'-]+[^.;:]{0,40}?\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"

@@ -111,7 +111,8 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\bconfirmed\s+(?:its|their|his|her)\s+(?:attendance|participation)\b"), country_subject=True,
                hints=("will", "arrive", "travel", "attend", "come", "take", "participate", "join", "fly", "confirmed")),
     StatusRule("send_delegation", "will_attend",
-               _r(r"\b(?:decided|agreed|confirmed|will)\b[^.]{0,40}?\bsend(?:ing)?\s+a\s+(?:delegation|team)\b"
+               _r(r"\b(?:decided|agreed|confirmed|will)\b[^.]{0,40}?\bsend(?:ing)?\s+(?:a\s+(?:delegation|team)|(?:their|its)\s+"
+                  r"(?:delegations?|teams?|negotiators)|negotiators|delegations|delegates|representatives)\b"
                   r"|\b(?:is|are)\s+sending\s+(?:a|an|its|their)\s+(?:special\s+|high-level\s+)?(?:delegation|team|envoy|negotiators?)\b"),
                country_subject=True,
                hints=("send",)),
