@@ -170,16 +170,35 @@ class Gazetteer:
 _LINK_OF: dict[str, str] = {}  # folded link-name city -> folded canonical city (same zone rules)
 
 
-def _countries(extra_forms: dict[str, list[str]]) -> list[Country]:
+def _current_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes assigned today, from tzdata's iso3166.tab (empty if unreadable)."""
+    import tzdata
+
+    try:
+        text = (resources.files(tzdata) / "zoneinfo" / "iso3166.tab").read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(line.split("\t", 1)[0] for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def _countries(extra_forms: dict[str, list[str]], extra: list[dict] = ()) -> list[Country]:
     import countryinfo  # the package's own loader; a list of per-country records
 
+    current = _current_codes()
     records: dict[str, list[dict]] = {}
     for record in countryinfo.all_countries():
         info = record.info()
         iso = info.get("ISO") or {}
         code = iso.get("alpha2") if isinstance(iso, dict) else None
-        if code:
+        if code and (not current or code in current):
+            # (a withdrawn code is a state that no longer exists: "Serbia and Montenegro" must not
+            # claim Belgrade from Serbia)
             records.setdefault(code, []).append(info)
+    for info in extra:  # states the ISO list leaves out (Kosovo), from world.toml
+        records.setdefault(info["code"], []).append({"name": info["name"], "altSpellings": info.get("forms", []),
+                                                     "demonym": info.get("demonyms", [""])[0], "capital": info.get("capital", ""),
+                                                     "population": info.get("population", 0)})
+
     merged: dict[str, dict] = {}
     for code, infos in records.items():
         # The state's own record has the largest population; records without one
@@ -191,6 +210,8 @@ def _countries(extra_forms: dict[str, list[str]]) -> list[Country]:
             _merge(merged.setdefault(code, {"names": [], "alt": [], "native": [], "demonyms": [], "capital": "",
                                             "population": infos[0].get("population") or 0}), info)
         merged[code]["alt"].extend(extra_forms.get(code, ()))
+    for info in extra:
+        merged[info["code"]]["demonyms"].extend(info.get("demonyms", [])[1:])
     out = []
     for code, d in merged.items():
         names = [n for n in d["names"] if n and "," not in n and "(" not in n]
@@ -305,7 +326,7 @@ def _world_cities() -> dict[str, tuple[str, str, str] | None]:
     return out
 
 
-def _world() -> tuple[list[Body], list[Body], dict[str, list[str]]]:
+def _world() -> tuple[list[Body], list[Body], dict[str, list[str]], list[dict]]:
     text = (Path(__file__).with_name("world.toml")).read_text(encoding="utf-8")
     data = tomllib.loads(text)
     bodies = [Body(b["name"], tuple(b["forms"]), "", tuple(b.get("demonyms", ()))) for b in data.get("bodies", [])]
@@ -313,12 +334,12 @@ def _world() -> tuple[list[Body], list[Body], dict[str, list[str]]]:
     forms: dict[str, list[str]] = {}
     for entry in data.get("country_forms", []):
         forms.setdefault(entry["country"], []).extend(entry["forms"])
-    return bodies, seats, forms
+    return bodies, seats, forms, list(data.get("countries", []))
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built on first use, ~60 ms)."""
     cities, zones = _zone_tab()
-    bodies, seats, forms = _world()
-    return Gazetteer(_countries(forms), cities, bodies, seats, zones, _world_cities())
+    bodies, seats, forms, extra = _world()
+    return Gazetteer(_countries(forms, extra), cities, bodies, seats, zones, _world_cities())

@@ -497,7 +497,8 @@ def _find_mentions(s: Sent) -> list[Mention]:
 
 # "the ministerial session", "its evening session", "Friday's closing session" (not "the press session"):
 # a determiner, one word, the noun
-_SESSION_DET = re.compile(r"\b(?:the|its|their|this|today['’]s|tomorrow['’]s|\w+['’]s)\s+(?!press\b|photo\b|training\b|"
+_SESSION_DET = re.compile(r"\b(?:the|its|their|this|today['’]s|tomorrow['’]s|\w+['’]s)\s+"
+                          r"(?:(?:first|second|third|fourth|final|last|next|opening|closing|new)\s+)?(?!press\b|photo\b|training\b|"
                           r"question\b|q&a\b|parliamentary\b|legislative\b|court\b|special\b)[a-z][\w-]*\s+$", re.IGNORECASE)
 # the forms NOUN always took ("the session", "opening session", "back into session"): their own lookbehinds
 _SESSION_FIXED = re.compile(r"(?:\bthe|opening|closing|final|first|next|joint|back\s+into|morning|afternoon|evening|night|['’]s)\s+$",
