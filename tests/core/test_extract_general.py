@@ -591,6 +591,12 @@ def test_a_pair_of_clocks_teaches_what_local_time_is_for_later_posts() -> None:
     assert local_zone_taught("The talks are due to open at 10:00 local time (0700 GMT).", ny, ny.tzinfo).utcoffset(None) \
         == timedelta(hours=3)
     assert local_zone_taught("The talks open at 10:00 local time.", ny, ny.tzinfo) is None
+    # US style: "or 3 a.m. Eastern" after the local clock and its day, or after a comma
+    for text in ("The talks begin at 10 a.m. local time Tuesday, or 3 a.m. Eastern, at the centre.",
+                 "The closing session begins at 10 a.m. local time, 3 a.m. Eastern."):
+        assert local_zone_taught(text, ny, ny.tzinfo).utcoffset(None) == timedelta(hours=3)
+    # two clocks in different clauses are no pair
+    assert local_zone_taught("It opened at 10 a.m. local time, the minister said, 3 a.m. Eastern.", ny, ny.tzinfo) is None
     # in a blog (UTC+3 here), once taught that local time is UTC+1, a bare "local time" later is read so
     blog = run("Talks between Kestria and Ardovia will open at 10:00 local time (0900 GMT) on Friday.",
                "The talks between Kestria and Ardovia began at 10:20 local time, the ministry said.")

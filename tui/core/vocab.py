@@ -55,6 +55,8 @@ ZONES: dict[str, float | str] = {
     "pst": -8, "pdt": -7, "akst": -9, "akdt": -8, "hst": -10,
     # the US regional abbreviations news pages print without S/D ("12:05 p.m. ET")
     "et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver", "pt": "America/Los_Angeles",
+    "eastern": "America/New_York", "central": "America/Chicago", "mountain": "America/Denver",
+    "pacific": "America/Los_Angeles",
     # long names (CLDR's English metazone names)
     "greenwich mean time": 0, "coordinated universal time": 0, "universal time": 0,
     "british summer time": 1, "irish standard time": 1, "western european time": 0,

@@ -38,7 +38,9 @@ _ABBREVIATIONS = "|".join(sorted((z.upper() for z in ZONES if 1 < len(z) <= 5 an
 _LONG_NAMES = "|".join(sorted((r"\s+".join(re.escape(w) for w in n.split()) for n in ZONES if " " in n),
                               key=len, reverse=True))
 _TZ = (r"local\s+time(?:\s+in\s+[A-Z][\w’'-]+)?|(?:UTC|GMT)\s?[+−–-]\s?\d{1,2}(?::?\d{2})?(?!\d)"
-       rf"|(?i:{_LONG_NAMES})|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?\s+time\b|(?:{_ABBREVIATIONS})\b")
+       rf"|(?i:{_LONG_NAMES})|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?\s+time\b|(?:{_ABBREVIATIONS})\b"
+       # US news style: "3 a.m. Eastern", "noon Pacific" (not "Central Asia", "Eastern European …")
+       r"|(?:Eastern|Central|Mountain|Pacific)(?![\w’'-]|\s+[A-Z])")
 _AMPM = r"a\.m\.|p\.m\.|am|pm|a\.m|p\.m"
 # A clock told in words: "at half past two", "quarter past nine", "ten to five", "at noon", "at nine",
 # "nine o'clock". With no a.m./p.m. an hour of 1-6 is read as the afternoon (talks do not sit at
@@ -404,7 +406,7 @@ def parse_iso(value: str) -> datetime:
     return dtparser.isoparse(value) if "T" in value else dtparser.parse(value)
 
 
-_OPEN_PAREN = re.compile(r"\s*\(\s*")
+_PAIR_GAP = re.compile(r"\s*\(\s*|\s*,\s*(?:or\s+)?|\s+or\s+|\s*/\s*")
 
 
 def local_zone_taught(text: str, ref: datetime, local: tzinfo) -> tzinfo | None:
@@ -422,10 +424,15 @@ def local_zone_taught(text: str, ref: datetime, local: tzinfo) -> tzinfo | None:
         if g["alt"]:
             alt = scan_atoms(g["alt"])
             second = _clock_of(alt[0][2]) if alt else None
-        elif i + 1 < len(atoms) and _OPEN_PAREN.fullmatch(text, end, atoms[i + 1][0]):
-            second = _clock_of(atoms[i + 1][2])  # "1:10 p.m. local time (6:10 a.m. ET)"
         else:
+            # "1:10 p.m. local time (6:10 a.m. ET)", "10 a.m. local time Tuesday, or 3 a.m. Eastern",
+            # "9 a.m. local time, 2 a.m. Eastern"
+            j, gap_from = i + 1, end
+            if j < len(atoms) and _clock_of(atoms[j][2]) is None and not text[end:atoms[j][0]].strip():
+                j, gap_from = j + 1, atoms[j][1]  # (the day of the local clock, between the two)
             second = None
+            if j < len(atoms) and _PAIR_GAP.fullmatch(text, gap_from, atoms[j][0]):
+                second = _clock_of(atoms[j][2])
         if second is None or not second[2] or second[2].lower().startswith("local"):
             continue
         zone = _zone(second[2], local)
