@@ -425,3 +425,16 @@ def test_a_known_party_that_names_its_team_is_negotiating() -> None:
              "The Harbour League has named its team for the talks.")
     assert r.reg.parties["harbour_league"].negotiating == 2
     assert r.reg.parties["osterland_union"].negotiating is None
+
+
+def test_the_country_an_ambassador_is_sent_to_is_not_their_side() -> None:
+    r = read("Osterland has named its team. It is led by Emil Holm, a former ambassador to Varnia.",
+             "Varnia's special envoy for the Northern Isles, Ana Ruiz, will observe.")
+    assert person(r, "Emil Holm").side != "varnia"
+    assert person(r, "Ana Ruiz")
+    assert all("Isles" not in p for p in r.reg.people)  # a region after "envoy for" is no person
+
+
+def test_an_outlet_name_with_a_lowercase_particle_is_one_outlet() -> None:
+    r = read("Radio Sauti ya Holmstad reported that Osterland's delegation had landed.")
+    assert ("Radio Sauti ya Holmstad", "outlet", "Radio Sauti ya Holmstad") in linked(r, "Radio Sauti ya Holmstad said so.")

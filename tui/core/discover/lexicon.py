@@ -144,4 +144,4 @@ monday tuesday wednesday thursday friday saturday sunday
 """.split()) | FUNCTION_WORDS
 
 # Lower-case particles inside personal names ("Ursula von der Leyen", "bin Salman").
-NAME_PARTICLES = frozenset("von van der den de del della di da dos das du le la bin bint ibn al el ben abu ter ten y".split())
+NAME_PARTICLES = frozenset("von van der den de del della di da dos das du le la bin bint ibn al el ben abu ter ten y ya".split())

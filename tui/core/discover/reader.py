@@ -189,6 +189,7 @@ _ITS_TEAM_AFTER = re.compile(r"^[^.;:“”\"]{0,80}?\bits\s+(?:own\s+)?(?:deleg
 _AND_PARTY_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'-]+){0,4}(?:\s+\([A-Z]{2,6}\))?\s+"
                               r"(?:will|have|had|are|were|agreed|hold|held|met|meet|"
                               r"signed|reached|resumed|began|start|started)\b")
+_ROLE_OBJECT_BEFORE = re.compile(r"\b(?:to|in|at|for|on|with|against|towards)\s+(?:the\s+)?$", re.I)
 _QUALIFIER_BEFORE = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$")  # "Ana Ruiz of Varnia and …": Varnia qualifies a person
 _AND_ONLY = re.compile(r"\s+and\s+(?:the\s+)?")
 _AND_BEFORE = re.compile(r"(?:^|[.;:—–]\s+)[A-Z][\w’'-]+\s+and\s+$")
@@ -867,6 +868,8 @@ class Reader:
             app = None  # "in Holmstad, Mr Hale said", "…, the mediator's spokesman Ole Dahl said": the next clause's speaker
         if app and _AT_PLACE_BEFORE.search(before):
             app = None  # "at the Volkshuis, the party's headquarters": a place described, not a person
+        if app and a.fold in COMPASS_WORDS:
+            app = None  # "the special envoy for the Western Balkans, X": a region, not a person
         if app and not caps and (app.group("role") is None and multi or (app.group("role") and (
                 _has_role_head(app.group("role")) or multi and _person_noun(app.group("role"))))):
             self._person(it, words, surface, seq)
@@ -1222,7 +1225,8 @@ class Reader:
             if s < lo or s >= hi:
                 continue
             if it.party and side is None:
-                side = it.party
+                if not _ROLE_OBJECT_BEFORE.search(text, max(lo, s - 8), s):
+                    side = it.party  # (not "ambassador to Austria", "envoy for Kosovo": whom the role deals with)
             elif it.person and side is None:
                 p = self.reg.people.get(it.person)
                 if p is not None and p.side:
