@@ -73,3 +73,25 @@ def test_a_leaders_own_plan_is_told_of_the_leader_but_a_members_move_is_the_dele
     own = {(f.seq, f.status): f.person for pf in facts for f in pf.status if f.delegation == "varnia"}
     assert own[(3, "will_not_attend")] == "Tomas Verey"
     assert own[(4, "left")] == ""
+
+
+@pytest.mark.parametrize("posts,want", [
+    (("The Varnian government jet landed at Port Elda airport at 21:40.",), (2, "varnia", "arrived")),
+    (("Foreign Minister Emil Holm will lead the Osterlandic delegation.", "Holm's motorcade swept through the palace gates at 09:12."),
+     (3, "osterland", "arrived")),
+    (("Foreign Minister Emil Holm will lead the Osterlandic delegation.", "Holm's car drew up at the palace at 08:20."),
+     (3, "osterland", "arrived")),
+    (("Varnia will send Deputy Foreign Minister Ana Ruiz to lead its delegation.", "Ruiz's plane took off from Ruta Vale at 19:40."),
+     (3, "varnia", "travelling")),
+    (("Varnia will send Deputy Foreign Minister Ana Ruiz to lead its delegation.", "Ruiz's plane is due at Port Elda at 06:10."),
+     (3, "varnia", "travelling")),
+    (("Varnia will send Deputy Foreign Minister Ana Ruiz to lead its delegation.", "Ana Ruiz has landed at Port Elda."),
+     (3, "varnia", "arrived")),
+    (("The Varnian delegation left Port Elda for Kivimaa at 17:10.",), (2, "varnia", "left")),
+])
+def test_more_ways_of_travelling_arriving_and_leaving(posts, want) -> None:
+    assert want in statuses(*posts)
+
+
+def test_a_plane_carrying_others_is_not_the_delegations_journey() -> None:
+    assert not statuses("A Varnian government plane carrying the freed fishermen landed at Port Elda at 13:05.")

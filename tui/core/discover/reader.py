@@ -200,6 +200,10 @@ _OF_PARTY_AFTER = re.compile(r"\s+of\s+((?-i:[A-Z])[\w’'-]+)(?=\s+(?:and|will|
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _COORDINATED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 _AND_NAME_AFTER = re.compile(r"\s+(?:and|or)\s+((?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)")
+# a lower-case word an adjective could qualify ("Kestrian officials"), not a preposition or a
+# conjunction after a place ("left Aksuvar for Kivisalmi at 17:10")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:at|in|on|for|to|from|and|or|with|by|after|before|as|where|when|which|who|that|but|of|"
+                         r"on|via|until|since|late|early|this|last|next|yesterday|today|tonight|tomorrow)\b)[a-z]")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|er)\Z")
 _FOREIGN_ARTICLE = frozenset(("al", "el", "der", "die", "das", "le", "la", "il", "los", "las"))
 
@@ -924,7 +928,7 @@ class Reader:
             return why(seq, surface, "person: he or she")
 
         # --- places: "in Jeddah", "arrived at Lancaster House", "left Doha for Cairo"
-        adjective = len(words) == 1 and _DEMONYM_SUFFIX.search(b.fold) and re.match(r"\s+[a-z]", after)
+        adjective = len(words) == 1 and _DEMONYM_SUFFIX.search(b.fold) and _NOUN_AFTER.match(after)
         if len(words) <= 3 and not b.poss and not caps and a.fold not in COMPASS_WORDS and b.fold not in COMPASS_WORDS \
                 and not adjective \
                 and (_PLACE_BEFORE.search(before) or _MOVE_BEFORE.search(before)) and label not in ("PERSON", "ORG", "NORP"):
@@ -1012,6 +1016,8 @@ class Reader:
             end_tok = toks[it.j - 1]
             if it.mention is None and not end_tok.poss:
                 vehicle = _VEHICLE_AFTER.match(text, end_tok.end)
+                if vehicle and _CARRYING.match(text, vehicle.end()):
+                    vehicle = None  # "a Varnian plane carrying the freed hostages": someone else's journey
                 rec = self.reg.parties.get(it.party) if vehicle else None
                 if rec is not None and rec.negotiating is not None:
                     # "the Varnian plane touched down": the vehicle of a side that has a team carries it
@@ -1329,7 +1335,8 @@ _BY_PERSON_BEFORE = re.compile(r"\b(?:led|headed|joined|accompanied|flanked|repr
 _SPEAKER_AFTER = re.compile(r"\s*(?:has\s+|had\s+)?(?:said|says|told|added|stressed|announced|confirmed)\b", re.IGNORECASE)
 _TO_LEAD_AFTER = re.compile(r"^\s+(?:to|will)\s+(?:lead|head|join|represent)\s+(?:its|their|the|his|her)\s+(?:[\w’'-]+\s+)?"
                             r"(?:delegation|team|negotiators|negotiating\s+team|side)\b", re.IGNORECASE)
-_NAMED_BEFORE = re.compile(r"\b(?:named|appointed|chosen|chose|picked|tapped|nominated|designated|selected)\b", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"\b(?:named|appointed|chosen|chose|picked|tapped|nominated|designated|selected|send|sends|sending|sent|"
+                           r"dispatch(?:es|ed|ing)?)\b", re.IGNORECASE)
 _JOINED_BY = re.compile(r"\bjoined\s+by\s+(?:[^.;:]{0,60}?)$", re.IGNORECASE)
 
 
@@ -1421,7 +1428,9 @@ def _standalone_org(words: list[Tok], before: str) -> bool:
     return bool(own(head)) or len(own(tail)) >= 2
 
 
-_VEHICLE_AFTER = re.compile(r" (?:plane|planes|jet|aircraft|motorcade|motorcades|convoy|convoys|cars|bus|buses|helicopter)\b")
+_VEHICLE_AFTER = re.compile(r" (?:(?:government|official|presidential|chartered|military|air\s+force|state)\s+)?"
+                            r"(?:plane|planes|jet|aircraft|motorcade|motorcades|convoy|convoys|cars|bus|buses|helicopter)\b")
+_CARRYING = re.compile(r"\s+(?:carrying|with|bringing|transporting|ferrying)\s+(?!(?:the|its|their)\s+(?:[\w-]+\s+)?(?:delegation|team|negotiators)\b|[A-Z])")
 _NICKNAME = re.compile(r"\b(?:known\s+as|nicknamed|dubbed|nom\s+de\s+guerre)\s+[“\"]((?-i:[A-Z])[^”\".,]{1,30})[”\"]", re.I)
 _ROOT_ENDINGS = re.compile(r"(?:land|stan|ia|ish|ian|ean|ese|ic|i|an|er|a)\Z")
 

@@ -69,7 +69,7 @@ RULES: tuple[StatusRule, ...] = (
                   r"|(?:[\w’'-]+\s+)?(?:palace|villa|hotel|building|hall|chamber|centre|center|compound|house|plenary)|(?-i:(?=[A-Z])))\b"
                   r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|inside|to)\s+the\s+(?:negotiating\s+)?(?:table|talks|room|venue)\b"
                   r"|\b(?:is|are|were|was)\s+back\s+(?:at|in|inside)\s+the\s+(?:[\w’'-]+\s+)?(?:palace|villa|hotel|building|hall|chamber|centre|center|compound)\b"
-                  r"|\b(?:is|are)\s+back\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])"), country_subject=True,
+                  r"|\b(?:is|are)\s+back\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])|\b(?:is|are)\s+(?:now\s+)?back\s*(?:[.!]|$)"), country_subject=True,
                hints=("returned", "rejoined", "back")),
     StatusRule("arrived", "arrived", _r(r"\b(?:arrived|landed|touched\s+down|checked\s+in(?:to|\s+at))\b"
                                         # "has reached the venue", not "have reached a deal" / "reached an impasse"
@@ -79,9 +79,13 @@ RULES: tuple[StatusRule, ...] = (
                                         r"|\b(?:has|have)\s+pulled\s+(?:into|up\s+at)\b"
                                         # "was the first to arrive", "is here", "are now here"
                                         r"|\b(?:was|were)\s+the\s+(?:first|last|second|third|next)\s+(?:[\w-]+\s+)?to\s+(?:arrive|land|get\s+here)\b"
-                                        r"|\b(?:is|are)\s+(?:now\s+|already\s+|finally\s+)?here\b(?!\s+(?:for|until|since))"),
+                                        r"|\b(?:is|are)\s+(?:now\s+|already\s+|finally\s+)?here\b(?!\s+(?:for|until|since))"
+                                        # a car at the door: "drew up at the palace", "swept through the palace gates"
+                                        r"|\b(?:drew|pulled)\s+up\s+(?:at|outside|in\s+front\s+of)\b"
+                                        r"|\b(?:swept|drove|rolled)\s+(?:in\s+)?(?:through|into)\s+the\s+(?:[\w’'-]+\s+)?"
+                                        r"(?:gates?|compound|courtyard|grounds|forecourt)\b"),
                country_subject=True, hints=("arrived", "landed", "touched", "reached", "pulled", "first", "last", "second", "third",
-                                            "next", "here", "checked")),
+                                            "next", "here", "checked", "drew", "swept", "drove", "rolled")),
     StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+|now\s+|already\s+)?(?:left|departed)\b"
                                   # not "has left the door open", "has left little room", "left it to the mediators"
                                   r"(?!\s+(?:the\s+(?:door|way|question|matter|issue|decision)|open|room|little|no\b|nothing|much"
@@ -99,8 +103,11 @@ RULES: tuple[StatusRule, ...] = (
                _r(r"\b(?:is|are)\s+(?:now\s+)?(?:heading|headed|en\s+route|on\s+(?:its|their|his|her)\s+way|travell?ing|flying)\b"
                   r"|\bheaded\s+out\s+to\b|\b(?:has|have)\s+set\s+(?:off|out)\s+for\b"
                   # "is now being driven to Port Elda", "the plane carrying it has been diverted"
-                  r"|\b(?:is|are)\s+(?:now\s+)?being\s+(?:driven|flown|taken|bussed|escorted)\s+to\b"), country_subject=True,
-               hints=("head", "route", "way", "travel", "flying", "set", "being")),
+                  r"|\b(?:is|are)\s+(?:now\s+)?being\s+(?:driven|flown|taken|bussed|escorted)\s+to\b"
+                  # "the plane took off from Hwaseol at 19:40", "is still in the air", "her plane is due at Aksuvar at 06:10"
+                  r"|\btook\s+off\s+(?:from|for)\b|\b(?:is|are)\s+(?:still\s+|now\s+)?(?:in\s+the\s+air|airborne)\b"
+                  r"|\b(?:plane|jet|flight|aircraft)\s+is\s+(?:now\s+)?(?:due|expected)\s+(?:at|in|to\s+land)\b"), country_subject=True,
+               hints=("head", "route", "way", "travel", "flying", "set", "being", "took", "air", "due", "expected")),
     # present tense only: "will be waiting for the Ukrainian side at 10 a.m." is a plan, not where it stands
     StatusRule("waiting", "waiting", _r(r"\b(?:is|are|remains?)\s+(?:\w+\s+){0,2}waiting\b"), hints=("waiting",)),
     StatusRule("will_attend", "will_attend",
