@@ -246,6 +246,27 @@ def test_list_posts_with_dividers_ads_and_a_pinned_summary_updated_on_a_later_da
         "pinned post: stamped 08:45, updated Tue 04 Feb 18:00; placed at its update (its text is as of then)"]
 
 
+def test_a_pinned_block_pins_its_json_ld_post_which_has_no_such_field() -> None:
+    import json
+
+    updates = [{"@type": "BlogPosting", "datePublished": "2031-02-03T08:45:00+01:00", "dateModified": "2031-02-04T18:00:00+01:00",
+                "headline": "Summary", "articleBody": "The summit ended with a joint text, the hosts have said."},
+               {"@type": "BlogPosting", "datePublished": "2031-02-04T08:15:00+01:00", "headline": "Day two",
+                "articleBody": "The second day has begun."},
+               {"@type": "BlogPosting", "datePublished": "2031-02-03T09:00:00+01:00", "headline": "Summit opens",
+                "articleBody": "Delegates from Orsk and Valmy have arrived in Tarnow."}]
+    ld = json.dumps({"@type": "LiveBlogPosting", "headline": "Harbour summit live", "liveBlogUpdate": updates})
+    pinned = _entry("li", "e0", "2031-02-03T08:45:00+01:00", "<p>The summit ended with a joint text, the hosts have said.</p>",
+                    headline="Summary", extra_meta="<span class='entry-pin'>Pinned</span> ")
+    items = pinned + _entry("li", "e3", "2031-02-04T08:15:00+01:00", "<p>The second day has begun.</p>", headline="Day two") \
+        + _entry("li", "e1", "2031-02-03T09:00:00+01:00", "<p>Delegates from Orsk and Valmy have arrived in Tarnow.</p>",
+                 headline="Summit opens")
+    page = _page(items).replace("<head>", f"<head><script type='application/ld+json'>{ld}</script>", 1)
+    blog = load_blog_text(page)
+    # the summary is the last thing written: shown at its update, never before the day it tells of
+    assert [(p.headline, p.pinned) for p in blog.posts] == [("Summit opens", False), ("Day two", False), ("Summary", True)]
+
+
 def test_a_pin_label_marks_a_post_pinned_and_a_pinned_post_without_update_keeps_its_time() -> None:
     pinned = _entry("div", "e0", "2031-02-03T08:45:00+01:00", "<p>Key points: the summit opens today.</p>",
                     extra_meta="<span class='pin-label'>Pinned</span> ")

@@ -35,7 +35,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone, tzinfo
 
 from tui.core.errors import InputError
@@ -530,7 +530,7 @@ def read_page(text: str, source: str = "page") -> Page:
     block_warnings: list[ParseWarning] = []
     blocks = [p for b in _blocks(root) if (p := _block_post(b, block_warnings)) is not None]
     if jsonld and len(jsonld) >= len(blocks):
-        page.posts, page.how = jsonld, "json-ld"
+        page.posts, page.how = _pinned_from_blocks(jsonld, blocks), "json-ld"
     elif blocks:
         page.posts, page.how = blocks, "blocks"
         page.warnings.extend(block_warnings)
@@ -544,6 +544,16 @@ def read_page(text: str, source: str = "page") -> Page:
             raise InputError(f"{source}: a saved page with no live-blog posts or text in it{detail}")
     page.error = error
     return page
+
+
+def _pinned_from_blocks(posts: list[PagePost], blocks: list[PagePost]) -> list[PagePost]:
+    """The JSON-LD posts, each marked pinned when the page shows its block pinned (JSON-LD has no
+    such field; matched by headline or first paragraph)."""
+    pinned = {key for b in blocks if b.pinned for key in (b.headline, b.paragraphs[0] if b.paragraphs else "") if key}
+    if not pinned:
+        return posts
+    return [replace(p, pinned=True) if p.headline in pinned or (p.paragraphs and p.paragraphs[0] in pinned) else p
+            for p in posts]
 
 
 def page_posts_in_zone(page: Page, tz: tzinfo) -> list[PagePost]:
