@@ -949,3 +949,24 @@ def test_talks_with_the_parties_listed_after_a_colon_are_theirs_and_a_named_roun
 
 def test_round_as_a_word_of_another_sense_is_no_meeting() -> None:
     assert meetings("The ferry runs all year round, and the minister came round to the idea.") == {}
+
+
+def test_negotiators_who_sit_down_today_for_talks_are_their_sides() -> None:
+    (m,) = meetings("Negotiators from Kestria and Ardovia sit down today for three days of talks in Yalikoy.").values()
+    assert set(m.parties) == {"Kestria", "Ardovia"}
+
+
+def test_a_telephone_call_to_a_named_counterpart_happened_with_both_present() -> None:
+    ms = meetings(OPENING, "Kestrian Foreign Minister Ana Ruiz telephoned Emil Holm, her Ardovian counterpart, late on Tuesday.")
+    call = next(m for m in ms.values() if m.kind == "call")
+    assert call.status == "happened"
+    assert {p.name for p in call.participants if p.basis == "present"} == {"Ana Ruiz", "Emil Holm"}
+
+
+def test_who_represents_a_party_and_who_will_head_its_team_are_in_its_delegation() -> None:
+    ms = meetings("Talks between Kestria and Ardovia will open in Yalikoy on Monday.",
+                  "Ardovia will be represented by its chief negotiator, Ambassador Emil Holm. With him are Dr Ana Ruiz and "
+                  "Colonel Ivo Karas.",
+                  "Kestria has published the line-up of its delegation, which Foreign Minister Lena Brandt will head.")
+    announced = {p.name for m in ms.values() for p in m.participants if p.basis == "announced"}
+    assert {"Emil Holm", "Ana Ruiz", "Ivo Karas", "Lena Brandt"} <= announced

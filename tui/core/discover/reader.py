@@ -144,7 +144,7 @@ _AFTER_SPEECH = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+|also\s+|later
                            r"([a-z]+)\b")
 # (a bare role head may open the role too: "Jan Marek, director of the state water agency;")
 _BARE_HEADS = "|".join(sorted((h for h in ROLE_HEADS if h.isalpha() and len(h) > 3 and not h.endswith("s")), key=len, reverse=True))
-_APPOSITIVE = re.compile(r"^,\s+(?:who|whose)\b|^,\s+(?P<role>(?:the|a|an|[^\s,]+['’]s|[A-Z][\w-]*|(?-i:" + _BARE_HEADS + r"))\s[^,.;:()“”\"\n]{0,120}?)"
+_APPOSITIVE = re.compile(r"^,\s+(?:who|whose)\b|^,\s+(?P<role>(?:the|a|an|his|her|their|its|[^\s,]+['’]s|[A-Z][\w-]*|(?-i:" + _BARE_HEADS + r"))\s[^,.;:()“”\"\n]{0,120}?)"
                          r"(?=,|\.|;|:|\(|\)|“|\"|\s[–—]|$| (?:has|had|have|is|was|said|says|told|will|would)\b)")
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while|by|with)\s+)(?P<role>(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[^\s,]+['’]s)\s+)?"
                           r"(?:[\w’'-]+\s+){0,6}?[\w-]+),\s+$")
@@ -1257,6 +1257,10 @@ class Reader:
             if m:
                 for p in self._people_in(items, toks, end + m.end(), end + min(len(after), m.end() + 110), text):
                     self.reg.set_person(p, seq, delegation=pid)
+            w = _WHICH_HEADS.match(after)
+            if w:  # "the line-up of the delegation, which Foreign Minister X will head:"
+                for p in self._people_in(items, toks, end + w.start(1), end + w.end(1), text):
+                    self.reg.set_person(p, seq, delegation=pid)
             # "X, who led Kiev's delegation" / "X will lead the Russian delegation"
             before = text[max(0, toks[it.i].start - 60):toks[it.i].start]
             mb = _LEADS_BEFORE.search(before)
@@ -1267,6 +1271,17 @@ class Reader:
                     if p is not None:
                         self.reg.set_person(p, seq, delegation=pid)
 
+        # "Jeonhae will be represented by its chief negotiator, Ambassador X": a party's representatives are its team
+        if "represented" in text:
+            for it in items:
+                if not it.party or it.mention is None or it.mention.kind == "delegation":
+                    continue
+                end = toks[it.j - 1].end
+                r = _REPRESENTED_BY.match(text, end)
+                if r is not None:
+                    for p in self._people_in(items, toks, r.end(), min(len(text), r.end() + 110), text):
+                        self.reg.set_person(p, seq, delegation=it.party)
+                    self._team = it.party
         # "Alongside Mrkonic are A, B and C", "With her will be A and B": the team of the one named first
         if "long" in text or "ith" in text or "oin" in text or "ccompan" in text:
             for inv in _ALONGSIDE_ARE.finditer(text):
@@ -1282,6 +1297,13 @@ class Reader:
                 it.mention is not None and it.mention.kind == "delegation" for it in items):
             for p in self._people_in(items, toks, bare.end(), min(len(text), bare.end() + 110), text):
                 self.reg.set_person(p, seq, delegation=self._team)
+        # "Varnia has published the line-up of its delegation, which X will head": the sentence's party
+        for w in _BARE_TEAM_WHICH.finditer(text):
+            start = _clause_before(text, w.start())
+            owner = next((it.party for it in items if it.party and start <= toks[it.i].start < w.start()), None) or self._team
+            if owner is not None:
+                for p in self._people_in(items, toks, w.start(1), w.end(1), text):
+                    self.reg.set_person(p, seq, delegation=owner)
         teams = [it.party for it in items if it.mention is not None and it.mention.kind == "delegation" and it.party]
         named = list(dict.fromkeys(it.party for it in items if it.party))
         if teams:
@@ -1373,6 +1395,10 @@ _COMPOUND_TAIL = re.compile(r"\w+(?:ed|ing)|led|run|born|era|style|wide|level|li
 _SIDE_AND_BEFORE = re.compile(r"\b(?:government|authorities|administration|management|union|[A-Z][\w’'-]+)\s+and\s+(?:the\s+)?$")
 _ORG_OF = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+){0,4}")
 _ITS_ENVOY_AFTER = re.compile(r"^(?:['’]s|\s*\([A-Z]{2,6}\))?,?\s+(?:whose|its)?\s*(?:special\s+|chief\s+)?(?:envoy|mediator|mediators)\b", re.I)
+_BARE_TEAM_WHICH = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:delegation|team|negotiating\s+team)\s*,\s*which\s+"
+                              r"((?:[\w’'.-]+\s+){1,6}?)(?:will\s+)?(?:head|lead|heads|leads)\b")
+_WHICH_HEADS = re.compile(r"^[^.;:]{0,40}?,\s*which\s+((?:[\w’'.-]+\s+){1,6}?)(?:will\s+)?(?:head|lead|heads|leads)\b")
+_REPRESENTED_BY = re.compile(r"\s+(?:will\s+be|is|are|was|were|has\s+been|would\s+be)\s+represented\s+(?:at\s+[^,.]{0,40}?\s+)?by\s+")
 _ALONGSIDE_ARE = re.compile(r"\b(?:Alongside|With|Joining|Accompanying)\s+(?:him|her|them|(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)"
                             r"\s+(?:are|is|will\s+be|were|was)\s+")
 _BARE_TEAM_LED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:delegation|team|negotiating\s+team)\s+(?:is|was|will\s+be|has\s+been)\s+"
@@ -1468,7 +1494,7 @@ def _after_phrase(text: str, phrases: tuple[str, ...]) -> bool:
 
 
 def _has_role_head(phrase: str) -> bool:
-    return any(w in ROLE_HEADS or w in ("member", "head", "chief") for w in re.findall(r"[\w-]+", fold(phrase)))
+    return any(w in ROLE_HEADS or w in RELATIONAL_HEADS or w in ("member", "head", "chief") for w in re.findall(r"[\w-]+", fold(phrase)))
 
 
 # Nouns for people by what they do ("a driver", "a nurse", "the union's organiser"), and words

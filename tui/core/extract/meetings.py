@@ -69,14 +69,14 @@ def _has_meeting_word(low: str) -> bool:
 _NOUN_HINTS = ("talk", "negotiat", "meet", "met ", "spent ", "discussion", "consultation", "contacts", "call", "spoke",
                "spoken", "speak", "summit", "plenary", "session", "round", "working", "expert", "technical", "sub", "lateral",
                "dinner", "lunch", "breakfast", "banquet", "one-to-one", "face-to-face", "tête", "video", "resume",
-               "reconvene", "sit down", "sat down")  # (VERB's "sat down together": no noun needed)
+               "reconvene", "sit down", "sat down", "phoned")  # (VERB's "sat down together": no noun needed)
 VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|over|briefly|privately|one|face|again|late|early|this|last)\b)|"
                   # "Brisk spent half an hour with Varga": a meeting told as past
                   r"spent\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:half\s+an\s+hour|an\s+hour|(?:an?|one|two|three|\d+|\w+ty)\s+(?:minutes|hours)|the\s+(?:morning|afternoon|evening))\s+with|"
                   r"(?:is|are)\s+(?:currently\s+|now\s+)?meeting(?:\s+with)?|"
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)\s+|by\s+(?:phone|telephone|video\s+link)\s+)?with|"
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)|by\s+(?:phone|telephone|video\s+link))|"
-                  r"held\s+(?:a\s+)?(?:phone\s+)?call\s+with|"
+                  r"held\s+(?:a\s+)?(?:phone\s+)?call\s+with|(?:tele)?phoned(?=\s+(?-i:[A-Z]))|"
                   r"(?:has|have)\s+spoken\s+(?:to|with)|will\s+speak\s+with|speak\s+with|could\s+call|may\s+call|"
                   # "X and Y will speak by phone this afternoon", "have spoken by phone"
                   r"(?:will|to|could|may|are\s+due\s+to|are\s+expected\s+to|(?:has|have)\s+)\s*(?:speak|spoken)\s+(?:by\s+(?:phone|telephone|video\s+link)|on\s+the\s+(?:phone|telephone))|"
@@ -87,6 +87,7 @@ VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|over|briefly|pri
                   r"sat\s+down(?=\s+(?:together|with|across|at|face|opposite|for)\b)|"
                   # "Negotiators from A, B and C meet in Geneva today": the present of a plan
                   r"(?<=[a-z] )meet(?=\s+(?:in|at|on|today|tomorrow|tonight|this|for|again)\b)|"
+                  r"(?<=[a-z] )sit\s+down(?=\s+(?:in|at|on|today|tomorrow|tonight|this|for|again|together|with)\b)|"
                   # "the two delegations will resume tomorrow morning": the talks of the post, again
                   r"(?:will|are\s+due\s+to|are\s+expected\s+to|are\s+set\s+to)\s+(?:resume|reconvene)(?!\w))",
                   re.IGNORECASE)
@@ -104,10 +105,10 @@ _NOUN_FIRST = ("talk", "meeting", "negotiations", "discussions", "call", "summit
                "consultations", "contacts", "phone", "international", "telephone", "video", "working", "expert",
                "technical", "sub-commission", "subcommission", "sub-committee", "subcommittee", "trilateral", "bilateral", "dinner", "lunch", "breakfast", "banquet", "one-to-one", "tête-à-tête", "face-to-face")
 # Every match of VERB holds one of these words ...
-_VERB_WORDS = ("met", "meet", "spoke", "speak", "call", "resume", "reconvene", "sit down", "sat down", "spent")
+_VERB_WORDS = ("met", "meet", "spoke", "speak", "call", "resume", "reconvene", "sit down", "sat down", "spent", "phoned")
 # ... and this, a case-sensitive pattern for the lower-cased sentence: the verb as a word, not in
 # "meeting" or "recalled" (a third of sentences with a meeting word hold one of the words above).
-_VERB_GATE = re.compile(r"\b(?:met|meet|spoke|spoken|speak|resume|reconvene|sit\s+down|sat\s+down|to\s+meeting)\b|\bcall|\bspent\s"
+_VERB_GATE = re.compile(r"\b(?:met|meet|spoke|spoken|speak|resume|reconvene|sit\s+down|sat\s+down|to\s+meeting|(?:tele)?phoned)\b|\bcall|\bspent\s"
                         r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?meeting|\bset\s+to\s+meet")
 
 
@@ -482,7 +483,7 @@ def _find_mentions(s: Sent) -> list[Mention]:
                 talks.parties = parties  # "… meet in Geneva today for three days of talks": the talks are theirs
                 if word.startswith("meet"):
                     continue  # ("sit down … for talks" stays a mention too: its tense says what happens)
-        if " with" in word or word.endswith(("to", "call")) or "spoken to" in word:
+        if " with" in word or word.endswith(("to", "call", "phoned")) or "spoken to" in word:
             parties = parties + _list_after(s, v.end())
         elif word.endswith(("meet", "meeting")) and len(parties) == 1:
             # "he is ready to meet Osterland's prime minister, Emil Holm": whom he would meet
