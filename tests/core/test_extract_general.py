@@ -970,3 +970,20 @@ def test_who_represents_a_party_and_who_will_head_its_team_are_in_its_delegation
                   "Kestria has published the line-up of its delegation, which Foreign Minister Lena Brandt will head.")
     announced = {p.name for m in ms.values() for p in m.participants if p.basis == "announced"}
     assert {"Emil Holm", "Ana Ruiz", "Ivo Karas", "Lena Brandt"} <= announced
+
+
+def test_a_named_team_then_it_is_led_by_and_the_others_listed_are_its_line_up() -> None:
+    ms = meetings("Talks between Kestria and Ardovia will open in Yalikoy on Monday.",
+                  "Ardovia has named a four-member team for the talks. It is led by Emil Holm, a veteran diplomat. "
+                  "The others are:\n• Ana Ruiz, a legal adviser\n• Ivo Karas, head of the border commission")
+    (m,) = ms.values()
+    assert {p.name for p in m.participants if p.basis == "announced"} == {"Emil Holm", "Ana Ruiz", "Ivo Karas"}
+
+
+def test_observers_seated_at_the_table_are_present() -> None:
+    ms = meetings("Talks between Kestria and Ardovia will open in Yalikoy on Monday. Kestrian Foreign Minister Ana Ruiz "
+                  "and Ardovian Foreign Minister Emil Holm will lead the delegations.",
+                  "The first session has begun. // Ana Ruiz and Emil Holm face each other across the table, with the "
+                  "envoys Lena Brandt and Piet Olm seated at one end as observers.")
+    (m,) = ms.values()
+    assert {p.name for p in m.participants if p.basis == "present"} >= {"Ana Ruiz", "Emil Holm", "Lena Brandt", "Piet Olm"}

@@ -1291,6 +1291,16 @@ class Reader:
                 if team is not None:
                     for p in self._people_in(items, toks, inv.end(), _sentence_end(text, inv.end()), text):
                         self.reg.set_person(p, seq, delegation=team)
+        # "Serbia has named a four-member team. It is led by X": the team of the sentence before
+        it_led = _IT_LED.search(text)
+        if it_led is not None:
+            lead = _clause_before(text, it_led.start())
+            before = text[max(0, lead - 200):it_led.start()]
+            owner = next((it.party for it in reversed(items) if it.party and toks[it.i].start < it_led.start()
+                          and toks[it.i].start >= it_led.start() - len(before)), None)
+            if owner is not None and _NAMED_TEAM.search(before):
+                for p in self._people_in(items, toks, it_led.end(), min(len(text), it_led.end() + 110), text):
+                    self.reg.set_person(p, seq, delegation=owner)
         # "The delegation is led by X" with no party: the team the post spoke of last
         bare = _BARE_TEAM_LED.search(text)
         if bare is not None and self._team is not None and not any(
@@ -1395,6 +1405,9 @@ _COMPOUND_TAIL = re.compile(r"\w+(?:ed|ing)|led|run|born|era|style|wide|level|li
 _SIDE_AND_BEFORE = re.compile(r"\b(?:government|authorities|administration|management|union|[A-Z][\w’'-]+)\s+and\s+(?:the\s+)?$")
 _ORG_OF = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+){0,4}")
 _ITS_ENVOY_AFTER = re.compile(r"^(?:['’]s|\s*\([A-Z]{2,6}\))?,?\s+(?:whose|its)?\s*(?:special\s+|chief\s+)?(?:envoy|mediator|mediators)\b", re.I)
+_IT_LED = re.compile(r"(?:^|[.!?]\s+)It\s+(?:is|was|will\s+be|has\s+been)\s+(?:led|headed)\s+by\s+")
+_NAMED_TEAM = re.compile(r"\b(?:named|announced|unveiled|published|chosen|picked|appointed)\s+(?:its\s+|their\s+|a\s+|an\s+|the\s+)?"
+                         r"(?:[\w-]+\s+){0,2}(?:team|delegation|line-?up)\b", re.IGNORECASE)
 _BARE_TEAM_WHICH = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:delegation|team|negotiating\s+team)\s*,\s*which\s+"
                               r"((?:[\w’'.-]+\s+){1,6}?)(?:will\s+)?(?:head|lead|heads|leads)\b")
 _WHICH_HEADS = re.compile(r"^[^.;:]{0,40}?,\s*which\s+((?:[\w’'.-]+\s+){1,6}?)(?:will\s+)?(?:head|lead|heads|leads)\b")

@@ -996,11 +996,12 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
         for m in persons:
             side = _side(k, m)
             # the sides' members, and the mediators' and hosts' envoys in the chair (not parties)
-            if side and (side in meeting.delegations or not meeting.delegations or is_mediator(k, side)
-                         or _OBSERVER.match(s.text, m.end, m.end + 40)):
+            if (side and (side in meeting.delegations or not meeting.delegations or is_mediator(k, side))) \
+                    or _OBSERVER.match(s.text, m.end, m.end + 60):
                 # (an observer's envoy in the room is there too: "Aydin, the Varnian observer, at one end")
                 out.append(Participant(m.key, s.post.seq, "present", s.text))
     return out
 
 
-_OBSERVER = re.compile(r",?\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,2}observers?\b", re.IGNORECASE)
+# "Aydin, the Varnian observer", "Corrigan and Brandauer, seated at one end as observers"
+_OBSERVER = re.compile(r"(?:,?\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+)?,?\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,6}?observers?\b", re.IGNORECASE)

@@ -492,7 +492,8 @@ class _Run:
                         b = ctx.meetings[target]
                         if b.add_participant(Participant(p.key, post.seq, "announced", s.text)):
                             changed[b.id] = b
-            elif list_intro and intro_announced:
+            elif list_intro and (intro_announced or (not mentions and any(f.status == "announced" for f in status))):
+                # (also "The others are:" after "Varnia has named a four-member team … It is led by X.")
                 # "The delegation will be led by:" — the side is the one the post is about so far
                 list_cue = "announced"
                 sides = self._sides_in(s) or post_sides
