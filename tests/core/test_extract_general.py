@@ -987,3 +987,15 @@ def test_observers_seated_at_the_table_are_present() -> None:
                   "envoys Lena Brandt and Piet Olm seated at one end as observers.")
     (m,) = ms.values()
     assert {p.name for p in m.participants if p.basis == "present"} >= {"Ana Ruiz", "Emil Holm", "Lena Brandt", "Piet Olm"}
+
+
+def test_a_session_due_to_start_as_planned_is_confirmed_and_then_begins_again() -> None:
+    got = schedule("Talks between Kestria and Ardovia will open in Yalikoy at 10:00 on Monday.",
+                   "The talks between Kestria and Ardovia have begun.",
+                   "The first day of talks has ended.",
+                   "The main session is due to start at 10:00 local time as planned, the mediators say.",
+                   "The second day of talks has begun.")
+    assert (4, "confirmed") in got and (5, "resumed") in got
+    # a start that is off is not a confirmation
+    assert (2, "confirmed") not in schedule("Talks between Kestria and Ardovia will open in Yalikoy at 10:00 on Monday.",
+                                            "The talks will not begin at 10:00 as planned, the mediators say.")

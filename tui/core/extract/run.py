@@ -724,8 +724,11 @@ class _Run:
             if sched.sat_seq and (last is None or sched.sat_seq >= last.seq):
                 last = None  # once the meeting has sat, a new time is the next sitting's plan, not a reschedule
             hedged = sk == "planned" and when is not None and _HEDGE.search(s.text, 0, when.start) is not None
-            if sk == "started" and "started" in sched.kinds and latest is not None \
-                    and latest.kind in ("suspended", "concluded", "planned", "rescheduled", "postponed", "delayed"):
+            # (a confirmation of the next sitting's plan says nothing of whether the meeting sits now)
+            news = next((f for f in reversed(ctx.schedule_of.get(b.id, ())) if f.kind != "confirmed"), latest) \
+                if latest is not None and latest.kind == "confirmed" else latest
+            if sk == "started" and "started" in sched.kinds and news is not None \
+                    and news.kind in ("suspended", "concluded", "planned", "rescheduled", "postponed", "delayed"):
                 sk = "resumed"  # a meeting that has sat before does not start again: it resumes ("day two got under way")
                 sits_again = True
             if sk == "planned" and not hedged and when is not None and last is not None and last.when is not None \

@@ -100,8 +100,10 @@ RULES: tuple[Rule, ...] = (
                                           r"|\boriginally\s+(?:planned|scheduled|due|set|expected)\b[^.;]{0,60}?\bnow\b"), where="after",
          hints=('rescheduled', 'moved', 'brought', 'pushed', 'put', 'shifted', 'originally')),
     Rule("confirmed", "confirmed", _r(r"\bnot\s+been\s+cancell?ed\b|\bwill\s+(?:still\s+)?go\s+ahead\b|\b(?:is|are)\s+still\s+on\b"
-                                      r"|\bremains?\s+on\s+(?:track|schedule)\b|\bconfirmed\s+(?:that|the|for)\b|\b(?:go|goes|going)\s+ahead\b"), where="after",
-         hints=('cancel', 'ahead', 'still', 'track', 'schedule', 'confirmed')),
+                                      r"|\bremains?\s+on\s+(?:track|schedule)\b|\bconfirmed\s+(?:that|the|for)\b|\b(?:go|goes|going)\s+ahead\b"
+                                      # "is due to start at 10:00 as planned" (not "will not start at 10:00 as planned")
+                                      r"|(?<!not\s)(?<!n't\s)\b(?:start|begin|open|resume|convene)\s+(?:at\s+[^,.;]{1,30}?\s+)?as\s+(?:planned|scheduled)\b"),
+         where="after", hints=('cancel', 'ahead', 'still', 'track', 'schedule', 'confirmed', 'planned')),
     # "He confirmed that the opening plenary would start at 10am": the plan, confirmed
     Rule("confirmed_before", "confirmed", _r(r"\b(?:confirmed|confirms)\s+(?:that\s+)?(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,5}[\w’'-]+$"),
          where="before", hints=('confirm',)),
