@@ -999,3 +999,23 @@ def test_a_session_due_to_start_as_planned_is_confirmed_and_then_begins_again() 
     # a start that is off is not a confirmation
     assert (2, "confirmed") not in schedule("Talks between Kestria and Ardovia will open in Yalikoy at 10:00 on Monday.",
                                             "The talks will not begin at 10:00 as planned, the mediators say.")
+
+
+def test_people_named_with_their_titles_hold_a_meeting_or_speak_by_phone_with_each_other() -> None:
+    opening = ("Talks between Kestria and Ardovia will open in Yalikoy on Monday. Kestrian Foreign Minister Ana Ruiz and "
+               "Ardovian Foreign Minister Emil Holm will lead the delegations. President Ivo Karas of Kestria and "
+               "President Lena Brandt of Ardovia back the talks.")
+    ms = meetings(opening, "Ms. Ruiz and Mr. Holm will hold a bilateral meeting on the sidelines of the talks at 1 p.m.",
+                  "President Karas will speak by phone with President Brandt later on Wednesday.")
+    pairs = {frozenset(m.parties) for m in ms.values()}
+    assert frozenset({"Ana Ruiz", "Emil Holm"}) in pairs and frozenset({"Ivo Karas", "Lena Brandt"}) in pairs
+
+
+def test_delegations_welcomed_on_behalf_of_a_host_do_not_make_it_a_negotiating_party() -> None:
+    from tui.core.discover.reader import Reader
+    from tui.core.discover.registry import Registry
+
+    r = Reader(Registry())
+    r.read("Talks between Kestria and Ardovia have opened in Yalikoy, the capital of Anatria.", 1)
+    r.read("The minister welcomed the delegations on behalf of Anatria.", 2)
+    assert r.reg.parties["anatria"].negotiating is None

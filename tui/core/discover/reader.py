@@ -1072,8 +1072,9 @@ class Reader:
             if it.kind != WORD:
                 continue
             t = toks[it.i]
-            if t.fold not in TEAM_NOUNS or it.i + 1 >= len(toks) or toks[it.i + 1].fold not in ("from", "of"):
-                continue
+            if t.fold not in TEAM_NOUNS or it.i + 1 >= len(toks) or toks[it.i + 1].fold not in ("from", "of") \
+                    or text[t.end:toks[it.i + 1].start].strip():
+                continue  # (not "the delegations on behalf of Malembe": the scanner skips the words between)
             back_word = toks[it.i - 1].fold if it.i else ""
             k2 = k + 2 if k + 1 < n and items[k + 1].kind == WORD and toks[items[k + 1].i].fold in ("from", "of") else None
             if k2 is None:

@@ -27,7 +27,8 @@ _DIGIT = re.compile(r"\d")
 _CURRENT = re.compile(r"\b(?:will|now|today|this\s+week)\b", re.I)
 # The gap between two list items: ", ", ", and ", " and ".
 # Between two items of a list: ", ", " and ", ", and the " (the article of an organisation's name)
-COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
+# (a title may stand before the next name: "Mr. Mwangombe and Mr. al-Toubi", "Ruiz and Foreign Minister Holm")
+COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[A-Z][\w-]*\.?\s+){0,3}$")
 
 
 def has_any(low: str, words: tuple[str, ...]) -> bool:

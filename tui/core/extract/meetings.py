@@ -195,6 +195,7 @@ _HOLD = re.compile(r"\b(?:hold|holding|begin|start|open|resume|have|attend|join|
                    re.IGNORECASE)
 _RESUME = re.compile(r"\s+(?:will|would|could)\s+resume\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?P<and1>and\s+)?|\s+(?P<and2>and)\s+|\s+(?P<aswell>as\s+well\s+as)\s+|\s*)(?:the\s+)?(?:[\w’'.-]+\s+){0,4}$", re.IGNORECASE)
+_WITH_NEXT = re.compile(r"\s+with\s")
 _PRONOUN_LIST = re.compile(r"\s*(?:their|them|themselves|the\s+two|both|its|his|her)\b", re.IGNORECASE)
 _ACRONYM_GAP = re.compile(r"^\s*\([A-Z][A-Za-z]{1,6}\)")
 # "talks (today) with the four parties …:" — the sides follow the colon
@@ -483,7 +484,8 @@ def _find_mentions(s: Sent) -> list[Mention]:
                 talks.parties = parties  # "… meet in Geneva today for three days of talks": the talks are theirs
                 if word.startswith("meet"):
                     continue  # ("sit down … for talks" stays a mention too: its tense says what happens)
-        if " with" in word or word.endswith(("to", "call", "phoned")) or "spoken to" in word:
+        if " with" in word or word.endswith(("to", "call", "phoned")) or "spoken to" in word \
+                or _WITH_NEXT.match(s.text, v.end()):  # "will speak by phone with President X"
             parties = parties + _list_after(s, v.end())
         elif word.endswith(("meet", "meeting")) and len(parties) == 1:
             # "he is ready to meet Osterland's prime minister, Emil Holm": whom he would meet
