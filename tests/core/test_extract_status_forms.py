@@ -95,3 +95,8 @@ def test_more_ways_of_travelling_arriving_and_leaving(posts, want) -> None:
 
 def test_a_plane_carrying_others_is_not_the_delegations_journey() -> None:
     assert not statuses("A Varnian government plane carrying the freed fishermen landed at Port Elda at 13:05.")
+
+
+def test_a_leader_who_would_send_a_team_headed_by_someone_announces_it() -> None:
+    got = statuses("Varnian President Lena Brandt said she would send a delegation headed by Foreign Minister Ana Ruiz.")
+    assert {(2, "varnia", "will_attend"), (2, "varnia", "announced")} <= got

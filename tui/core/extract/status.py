@@ -118,7 +118,7 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\bconfirmed\s+(?:its|their|his|her)\s+(?:attendance|participation)\b"), country_subject=True,
                hints=("will", "arrive", "travel", "attend", "come", "take", "participate", "join", "fly", "confirmed")),
     StatusRule("send_delegation", "will_attend",
-               _r(r"\b(?:decided|agreed|confirmed|will)\b[^.]{0,40}?\bsend(?:ing)?\s+(?:a\s+(?:delegation|team)|(?:their|its)\s+"
+               _r(r"\b(?:decided|agreed|confirmed|will|would)\b[^.]{0,40}?\bsend(?:ing)?\s+(?:a\s+(?:delegation|team)|(?:their|its)\s+"
                   r"(?:delegations?|teams?|negotiators)|negotiators|delegations|delegates|representatives)\b"
                   r"|\b(?:is|are)\s+sending\s+(?:a|an|its|their)\s+(?:special\s+|high-level\s+)?(?:delegation|team|envoy|negotiators?)\b"),
                country_subject=True,
@@ -128,6 +128,8 @@ RULES: tuple[StatusRule, ...] = (
                   r"announced\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:negotiating\s+)?(?:delegation|line-?up|team)|named\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:negotiating\s+)?(?:delegation|line-?up|team)|"
                   r"nominating|will\s+represent|(?:is|are)\s+(?:represented|headed|led)\s+by|"
                   r"(?:is|are)\s+made\s+up\s+of|consists\s+of|(?:is|are)\s+composed\s+of|includes)\b|\bwill\s+be\s+led\s+by\b"
+                  # "a delegation headed by X", "The Varnian delegation, led by X, has arrived": who leads it, told again
+                  r"|\b(?:delegation|team)\s*,?\s+(?:led|headed)\s+by\b"
                   # "X will fly to Port Elda and lead his country's team", "leaving Y to lead the delegation"
                   r"|\b(?:will|to|and)\s+(?:also\s+)?(?:lead|head)\s+(?:the|its|their|his|her|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,2}"
                   r"(?:delegation|team|negotiators|negotiating\s+team)\b"), country_subject=True,
