@@ -128,8 +128,9 @@ RULES: tuple[StatusRule, ...] = (
                   r"announced\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:negotiating\s+)?(?:delegation|line-?up|team)|named\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:negotiating\s+)?(?:delegation|line-?up|team)|"
                   r"nominating|will\s+represent|(?:is|are)\s+(?:represented|headed|led)\s+by|"
                   r"(?:is|are)\s+made\s+up\s+of|consists\s+of|(?:is|are)\s+composed\s+of|includes)\b|\bwill\s+be\s+led\s+by\b"
-                  # "a delegation headed by X", "The Varnian delegation, led by X, has arrived": who leads it, told again
-                  r"|\b(?:delegation|team)\s*,?\s+(?:led|headed)\s+by\b"
+                  # "would send a delegation headed by X": who will lead it (not "The Varnian delegation, led by X,
+                  # has arrived", where the news is the arrival)
+                  r"|(?:(?<=\ba\sdelegation\s)|(?<=\ba\steam\s))(?:led|headed)\s+by\b"
                   # "X will fly to Port Elda and lead his country's team", "leaving Y to lead the delegation"
                   r"|\b(?:will|to|and)\s+(?:also\s+)?(?:lead|head)\s+(?:the|its|their|his|her|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,2}"
                   r"(?:delegation|team|negotiators|negotiating\s+team)\b"), country_subject=True,
