@@ -100,3 +100,23 @@ def test_a_plane_carrying_others_is_not_the_delegations_journey() -> None:
 def test_a_leader_who_would_send_a_team_headed_by_someone_announces_it() -> None:
     got = statuses("Varnian President Lena Brandt said she would send a delegation headed by Foreign Minister Ana Ruiz.")
     assert {(2, "varnia", "will_attend"), (2, "varnia", "announced")} <= got
+
+
+@pytest.mark.parametrize("posts,want", [
+    (("Varnian Foreign Minister Ana Ruiz walked across the square from her hotel to the palace at 09:40.",),
+     (2, "varnia", "arrived")),
+    (("Varnian Foreign Minister Ana Ruiz has just walked in through the side entrance.",), (2, "varnia", "arrived")),
+])
+def test_a_known_sides_adjective_before_its_plane_and_arriving_on_foot(posts, want) -> None:
+    assert want in statuses(*posts)
+
+
+def test_walking_into_a_row_is_no_arrival() -> None:
+    assert not statuses("Varnian Foreign Minister Ana Ruiz walked into a row over the agenda.")
+
+
+def test_a_demonym_seen_only_in_an_outlets_name_still_names_its_country_before_a_plane() -> None:
+    facts = extract(bf.make_blog(["Delegations from Varnia and Kestoria meet in Port Elda today for talks. Kestoria will "
+                                  "be represented by Emil Holm, the Kestori News Agency reported.",
+                                  "The Kestori plane touched down at Port Elda airport at 09:58."]), Knowledge()).posts
+    assert (2, "kestoria", "arrived") in {(f.seq, f.delegation, f.status) for pf in facts for f in pf.status}

@@ -861,7 +861,8 @@ class Reader:
                 return why(seq, surface, "party: government of")
             title_next = k + 1 < len(items) and items[k + 1].kind == TITLE and _adjacent(text, b, toks[items[k + 1].i])
             if len(words) == 1 and not b.poss and (_is_known_demonym_like(self, surface) or (
-                    title_next and _DEMONYM_SUFFIX.search(b.fold) and len(b.fold) >= 5)) and nxt and nxt in _ROLE_WORDS:
+                    title_next and _DEMONYM_SUFFIX.search(b.fold) and len(b.fold) >= 5)) and nxt \
+                    and (nxt in _ROLE_WORDS or nxt in TEAM_NOUNS or nxt in _DEMONYM_NOUNS):
                 rec = self.party_for_name(surface, seq, demonym=surface)
                 it.party = rec.id
                 return why(seq, surface, "party: demonym of a known party")
@@ -1468,6 +1469,11 @@ def _standalone_org(words: list[Tok], before: str) -> bool:
     return bool(own(head)) or len(own(tail)) >= 2
 
 
+# nouns a country's adjective qualifies in news: "the Qasiri plane", "Varnian officials"
+_DEMONYM_NOUNS = frozenset("""
+plane planes jet aircraft motorcade convoy cars officials official government authorities forces troops army navy
+police media press diplomats diplomat ministry embassy president
+""".split())
 _VEHICLE_AFTER = re.compile(r" (?:(?:government|official|presidential|chartered|military|air\s+force|state)\s+)?"
                             r"(?:plane|planes|jet|aircraft|motorcade|motorcades|convoy|convoys|cars|bus|buses|helicopter)\b")
 _CARRYING = re.compile(r"\s+(?:carrying|with|bringing|transporting|ferrying)\s+(?!(?:the|its|their)\s+(?:[\w-]+\s+)?(?:delegation|team|negotiators)\b|[A-Z])")

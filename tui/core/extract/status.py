@@ -83,9 +83,13 @@ RULES: tuple[StatusRule, ...] = (
                                         # a car at the door: "drew up at the palace", "swept through the palace gates"
                                         r"|\b(?:drew|pulled)\s+up\s+(?:at|outside|in\s+front\s+of)\b"
                                         r"|\b(?:swept|drove|rolled)\s+(?:in\s+)?(?:through|into)\s+the\s+(?:[\w’'-]+\s+)?"
-                                        r"(?:gates?|compound|courtyard|grounds|forecourt)\b"),
+                                        r"(?:gates?|compound|courtyard|grounds|forecourt)\b"
+                                        # on foot: "has just walked in", "walked across the square to the palace"
+                                        r"|\bwalked\s+(?:in|into)\b(?!\s+(?:a|an|the)\s+(?:trap|row|storm|controversy))"
+                                        r"|\bwalked\s+(?:across|over|up|down)\s+[^.;,]{0,40}?\bto\s+the\s+(?:[\w’'-]+\s+)?"
+                                        r"(?:palace|venue|hall|building|centre|center|hotel|ministry|house|villa|chancellery|residence)\b"),
                country_subject=True, hints=("arrived", "landed", "touched", "reached", "pulled", "first", "last", "second", "third",
-                                            "next", "here", "checked", "drew", "swept", "drove", "rolled")),
+                                            "next", "here", "checked", "drew", "swept", "drove", "rolled", "walked")),
     StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+|now\s+|already\s+)?(?:left|departed)\b"
                                   # not "has left the door open", "has left little room", "left it to the mediators"
                                   r"(?!\s+(?:the\s+(?:door|way|question|matter|issue|decision)|open|room|little|no\b|nothing|much"
