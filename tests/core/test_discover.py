@@ -438,3 +438,18 @@ def test_the_country_an_ambassador_is_sent_to_is_not_their_side() -> None:
 def test_an_outlet_name_with_a_lowercase_particle_is_one_outlet() -> None:
     r = read("Radio Sauti ya Holmstad reported that Osterland's delegation had landed.")
     assert ("Radio Sauti ya Holmstad", "outlet", "Radio Sauti ya Holmstad") in linked(r, "Radio Sauti ya Holmstad said so.")
+
+
+def test_a_body_named_after_its_kind_is_a_party() -> None:
+    r = read("Father Ivo Karas, the priest who heads the church charity Casa del Puerto, flew in with them.",
+             "About 200 people from the climate group Verdeluz gathered outside.")
+    names = {p.name: p.kind for p in r.reg.parties.values()}
+    assert names.get("Casa del Puerto") == "organisation" and names.get("Verdeluz") == "organisation"
+    assert person(r, "Ivo Karas").side == "casa_del_puerto"  # the body he heads is his side
+
+
+def test_the_trailing_names_of_a_longer_name_are_the_same_person() -> None:
+    r = read("Father Ivo Ruiz Karas, who heads the charity Casa del Puerto, flew in.",
+             "The working group will be chaired by Father Ruiz Karas.")
+    assert [p.key for p in r.reg.people.values()] == ["Ivo Ruiz Karas"]
+    assert person(r, "Ivo Ruiz Karas").role == "Father"

@@ -15,7 +15,7 @@ president vice-president president-elect premier minister chancellor secretary s
 spokesman spokeswoman spokesperson envoy ambassador adviser advisor aide negotiator mediator
 diplomat official chief head leader commander general admiral colonel marshal lieutenant major
 captain lawmaker senator congressman congresswoman deputy mp governor mayor king queen prince
-princess emir sheikh sultan pope cardinal archbishop bishop patriarch rabbi imam ayatollah
+princess emir sheikh sultan pope cardinal archbishop bishop patriarch rabbi imam ayatollah father reverend rev
 director director-general chairman chairwoman chair commissioner representative correspondent
 reporter journalist editor analyst expert scientist economist historian professor researcher
 activist lawyer attorney judge justice prosecutor officer founder ceo executive anchor presenter

@@ -94,6 +94,9 @@ def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     ga, gb = a[:-1], b[:-1]
     if not ga or not gb:
         return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) >= 2 and all(same_word(x, y) for x, y in zip(short, long_[-len(short):])):
+        return True  # the trailing names of a longer name: "Correia Vilaça" for "Damião Correia Vilaça"
     x, y = ga[0], gb[0]
     if x.endswith(".") or y.endswith("."):
         return fold(x)[:1] == fold(y)[:1]

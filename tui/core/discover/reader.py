@@ -190,6 +190,8 @@ _AND_PARTY_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\
                               r"(?:will|have|had|are|were|agreed|hold|held|met|meet|"
                               r"signed|reached|resumed|began|start|started)\b")
 _ROLE_OBJECT_BEFORE = re.compile(r"\b(?:to|in|at|for|on|with|against|towards)\s+(?:the\s+)?$", re.I)
+_BODY_TYPE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:charity|group|organi[sz]ation|foundation|ngo|NGO|"
+                               r"movement|association|institute|think[- ]tank|network|campaign|militia|faction|brotherhood)\s+$")
 _QUALIFIER_BEFORE = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$")  # "Ana Ruiz of Varnia and …": Varnia qualifies a person
 _AND_ONLY = re.compile(r"\s+and\s+(?:the\s+)?")
 _AND_BEFORE = re.compile(r"(?:^|[.;:—–]\s+)[A-Z][\w’'-]+\s+and\s+$")
@@ -727,6 +729,14 @@ class Reader:
             it.party = rec.id
             it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
             return why(seq, surface, "party: one of a list of parties")
+        # --- a body named after what it is: "the church charity Casa de la Concordia", "the climate group X"
+        if len(words) <= 5 and not b.poss and label not in ("PERSON",) and a.fold not in self.given_names \
+                and _BODY_TYPE_BEFORE.search(before):
+            rec = self.party_for_name(surface, seq)
+            rec.kind = "organisation"
+            it.party = rec.id
+            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+            return why(seq, surface, "party: a body named after its kind")
         # --- a mediator: "brokered by Varnia and Osterland", "Osterland's special envoy, Dr Ana Ruiz"
         if len(words) == 1 and label not in ("PERSON",) and a.fold not in self.given_names and (
                 (not b.poss and _BROKERED_BEFORE.search(before)) or (b.poss and _ITS_ENVOY_AFTER.match(after))):
