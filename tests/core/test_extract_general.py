@@ -51,9 +51,10 @@ def test_a_day_of_talks_ends_and_the_next_day_they_resume() -> None:
     blog = run(OPENING, "The first day of talks has ended, officials said.",
                "The talks resumed at 10:00 local time on Thursday, the ministry said.")
     kestria = [f for pf in blog.posts for f in pf.status if f.delegation == "kestria"]
-    # the end of a day is the schedule's news: the sides stay in the talks, so resuming changes no
-    # status — it is a further source that they are meeting
-    assert [(f.seq, f.status, f.confirms) for f in kestria] == [(1, "meeting", False), (3, "meeting", True)]
+    # the end of a day's sitting concludes it for the sides (tests/blogs/README.md: "A session that
+    # ends gives concluded to the parties"); the schedule says they sit again, and they do
+    assert [(f.seq, f.status, f.confirms) for f in kestria] == [(1, "meeting", False), (2, "concluded", False),
+                                                                (3, "meeting", False)]
 
 
 def test_the_meeting_as_the_object_of_a_verb() -> None:

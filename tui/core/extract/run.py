@@ -817,11 +817,10 @@ class _Run:
         under_way = repeat and kind == "started" and b.status == "happened" and m.parties \
             and (ctx.sched.get(b.id) is None or ctx.sched[b.id].last is None
                  or ctx.sched[b.id].last.kind in ("started", "resumed"))
-        if (kind in ("started", "concluded", "resumed") or (kind == "happened" and m.verb)) and (not repeat or under_way) \
-                and not day_end:
+        if (kind in ("started", "concluded", "resumed") or (kind == "happened" and m.verb)) and (not repeat or under_way):
             # (a start or end already on record, told again, changes no status — but talks between the
             # sides told as under way again are a further source that they sit; the end of a day's
-            # sitting is the schedule's news — the delegations are still in the talks)
+            # sitting concludes the sitting for its sides, while the schedule says they sit again)
             st = "concluded" if kind == "concluded" else "meeting"
             # the parties named here, plus every delegation already reported present
             # (the host at talks "between Russia and Ukraine" concludes with them)
