@@ -184,3 +184,13 @@ def test_no_day_headers_is_an_input_error() -> None:
 def test_verbatim_markup_like_text() -> None:
     blog = parse("16 May 2025\n[US] officials [/] said [bold] things, CNN has reported.")
     assert blog.posts[0].text == "[US] officials [/] said [bold] things, CNN has reported."
+
+
+def test_a_pages_share_buttons_ads_and_related_links_are_not_post_text() -> None:
+    blog = parse("Harbour talks live\n"
+                 "14 March 2031\n"
+                 "14:05\nThe talks have begun.\nShare full article\n"
+                 "13:40\nWatch: the delegations arrive\nRelated: Why the harbour matters\nAdvertisement\n"
+                 "Delegates walked in at 13:35.\nShare\n")
+    assert [(p.headline, p.paragraphs) for p in blog.posts] == [
+        ("Watch: the delegations arrive", ("Delegates walked in at 13:35.",)), ("", ("The talks have begun.",))]

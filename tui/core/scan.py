@@ -34,6 +34,7 @@ from tui.core.days import Stamp, clean, leading_clock, looks_like_header, parse_
 from tui.core.errors import InputError
 from tui.core.model import ParseWarning
 from tui.core.source import _CONTROL, _MAX_CONTROL_WARNINGS, TextSource, _visible, has_controls
+from tui.core.vocab import FURNITURE_LINES, FURNITURE_PREFIXES
 
 CHUNK = 1 << 20  # bytes decoded and classified per step of the scan
 _FIRST = itemgetter(slice(0, 1))
@@ -68,10 +69,24 @@ def plain(line: str) -> bool:
             and (len(line) > _STAMP_MAX or _ANY_DIGIT.search(line) is None))
 
 
+# first letters of FURNITURE_LINES and FURNITURE_PREFIXES: only such lines are looked at again
+_FURNITURE_FIRST = frozenset(w[0] for w in (*FURNITURE_LINES, *FURNITURE_PREFIXES)) | \
+    frozenset(w[0].upper() for w in (*FURNITURE_LINES, *FURNITURE_PREFIXES))
+
+
+def is_furniture(line: str) -> bool:
+    """Is the line a page's share button, ad or link to another page ("Share full article",
+    "Related: …"), copied with the page's text?"""
+    low = line.strip().lower()
+    return low in FURNITURE_LINES or low.startswith(FURNITURE_PREFIXES)
+
+
 def special_lines(lines: list[str]) -> list[int]:
     """Indices of the lines that are not `plain`, found with C-level passes."""
     found = set(compress(count(), map(not_, lines)))
     first = list(map(_FIRST, lines))
+    maybe = compress(count(), map(_FURNITURE_FIRST.__contains__, first))
+    found.update(i for i in maybe if is_furniture(lines[i]))
     found.update(compress(count(), map(str.isspace, first)))
     found.update(compress(count(), map(_ANY_DIGIT.search, map(_OPENING, lines))))
     found.update(compress(count(), map(str.isspace, map(_LAST, lines))))
@@ -331,6 +346,9 @@ class Scan:
             number = base + index + 1
             if numbered:
                 src.checkpoint(at, number - 1)
+            if block is not None and block.count and is_furniture(line):
+                block.holes.append(at)  # "Share full article", "Related: …": the page's, not the post's
+                continue
             stamp = parse_stamp(line)
             if stamp is not None and stamp.updated:
                 if block is not None and block.count:  # "Updated at 21.40 BST" under a post

@@ -120,6 +120,16 @@ def zone_for_city(city: str) -> tzinfo | None:
     except (ZoneInfoNotFoundError, ValueError):
         return None
 
+# Lines a live page prints around its posts that come along when the page's text is copied:
+# its share and link buttons, its ads, its "related" links (lower case, a whole line; a
+# line opening with one of FURNITURE_PREFIXES is a link to another page). Never post text.
+FURNITURE_LINES: frozenset[str] = frozenset({
+    "share", "share full article", "share this article", "share this post", "share this page", "share this",
+    "copy link", "link copied", "copied", "advertisement", "skip advertisement", "sponsored", "read more",
+    "show more", "show less", "see more", "load more", "more on this story", "related", "related content",
+})
+FURNITURE_PREFIXES: tuple[str, ...] = ("related:", "read more:", "see also:", "more on this story:", "also read:")
+
 # Clock words -> (hour, minute).
 CLOCK_WORDS: dict[str, tuple[int, int]] = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
 
