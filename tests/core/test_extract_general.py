@@ -1020,3 +1020,25 @@ def test_delegations_welcomed_on_behalf_of_a_host_do_not_make_it_a_negotiating_p
     r.read("Talks between Kestria and Ardovia have opened in Yalikoy, the capital of Anatria.", 1)
     r.read("The minister welcomed the delegations on behalf of Anatria.", 2)
     assert r.reg.parties["anatria"].negotiating is None
+
+
+def test_a_post_that_says_what_local_time_is_reads_its_own_times_so() -> None:
+    from datetime import timezone as tz_
+
+    got = run("Talks between Kestria and Ardovia are scheduled to begin at 10 a.m. local time Tuesday, or 3 a.m. GMT.")
+    (plan,) = [f for pf in got.posts for f in pf.schedule]
+    assert plan.when.astimezone(tz_.utc).hour == 3
+
+
+def test_a_day_after_the_hour_that_dates_something_else_does_not_date_the_meeting() -> None:
+    got = schedule(OPENING, "The talks concluded at 15:58 with a statement on inspections from 1 January.")
+    blog = run(OPENING, "The talks concluded at 15:58 with a statement on inspections from 1 January.")
+    (end,) = [f for pf in blog.posts for f in pf.schedule if f.kind == "concluded"]
+    assert (2, "concluded") in got and end.when.month != 1
+
+
+def test_the_time_a_session_will_not_start_at_is_no_time_of_its_delay() -> None:
+    blog = run("Talks between Kestria and Ardovia will open at 10:00 on Monday.",
+               "The opening session will not start at 10:00 as planned, the mediators said.")
+    (delay,) = [f for pf in blog.posts for f in pf.schedule if f.kind == "delayed"]
+    assert delay.when is None

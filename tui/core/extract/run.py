@@ -244,7 +244,9 @@ _FORMER = re.compile(r"\b(?:originally|initially|previously|first)\s+(?:[\w-]+\s
 
 
 def _when_for(s: Sent, lo: int, start: int, hi: int) -> When | None:
-    times = [w for w in s.times if w.dt is not None and not w.history]
+    # (not the time a meeting "will not start at": "will not start at 10:00 as planned" is a delay, not 10:00)
+    times = [w for w in s.times if w.dt is not None and not w.history
+             and not _NOT_AT.search(s.text, max(0, w.start - 30), w.start)]
     after = [w for w in times if start <= w.start < hi]
     if len(after) > 1:
         # "originally planned for 10:00, will now start at 3pm", "moved from 10:00 to noon": the new time
@@ -253,22 +255,29 @@ def _when_for(s: Sent, lo: int, start: int, hi: int) -> When | None:
     if after:
         # "possibly tonight, probably tomorrow": the likelier of two guesses
         likely = [w for w in after[1:] if _LIKELY.search(s.text, 0, w.start)]
-        return _on_named_day(likely[0] if likely else after[0], times, lo, hi)
+        return _on_named_day(likely[0] if likely else after[0], times, lo, hi, s.text)
     lo = max(lo, clause_start(s.text, start))
     before = [w for w in times if lo <= w.start < start]
     return before[-1] if before else None
 
 
-def _on_named_day(w: When, times: list[When], lo: int, hi: int) -> When:
+def _on_named_day(w: When, times: list[When], lo: int, hi: int, text: str) -> When:
     """An hour with no day of its own on the day the same stretch names apart from it:
-    "Saturday's session … will now start at 3pm" is 3pm on Saturday."""
+    "Saturday's session … will now start at 3pm" is 3pm on Saturday (not "concluded at 15:58 with
+    a statement on inspections from 1 January": a day after the hour, of something else)."""
     if w.day_from != "post" or w.precision not in ("minute", "part"):
         return w
-    day = next((t for t in times if t.precision == "day" and t.day_from != "post" and lo <= t.start < hi), None)
+    day = next((t for t in times if t.precision == "day" and t.day_from != "post" and lo <= t.start < hi
+                and (t.start < w.start or t.start - w.end <= 30)
+                and not _OTHER_DAY_BEFORE.search(text, max(0, t.start - 14), t.start)), None)
     if day is None:
         return w
     d = day.dt.date()
     return replace(w, dt=w.dt.replace(year=d.year, month=d.month, day=d.day), day_from=day.day_from)
+
+
+_NOT_AT = re.compile(r"\bnot\s+(?:start|begin|open|resume|take\s+place|go\s+ahead)\s+(?:at\s+|on\s+)?$", re.IGNORECASE)
+_OTHER_DAY_BEFORE = re.compile(r"\b(?:from|until|till|since|starting|effective|by)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 # Kinds that look ahead (a plan) and kinds that report what has happened.
@@ -350,6 +359,16 @@ class _Run:
         text = read_text(post)  # once: a post's text is joined from its paragraphs on every access
         linked, lines = self.reader.read_lines(text, post.seq)
         sents = _sentences(post, lines, self.blog.tz, self.venue)
+        for s in sents:
+            # "10 a.m. local time Tuesday, or 3 a.m. Eastern": what local time is, for this post's own
+            # times too (and every later post's, until another pair says otherwise)
+            if "local" in s.low:
+                taught = local_zone_taught(s.text, post.time, self.blog.tz)
+                if taught is not None:
+                    self.venue, self.venue_taught = taught, True
+                    for t in sents:
+                        t.venue = taught
+                    break
         ctx.post_meeting = None
         ctx.post_subject = None
         changed: dict[str, mt.MeetingBuilder] = {}
@@ -537,11 +556,6 @@ class _Run:
                         changed[b.id] = b
         ents = entities_from(linked, tuple(dict.fromkeys(extra_delegs)), self.reader.parties_named)
         self._note_venue(changed.values(), status)
-        for s in sents:
-            if "local" in s.low:
-                taught = local_zone_taught(s.text, post.time, self.blog.tz)
-                if taught is not None:
-                    self.venue, self.venue_taught = taught, True
         again = [(b.id, p) for b in ctx.meetings.values() if b.again for p in b.take_again()]
         timed = {(f.subject, f.kind) for f in schedule if f.when is not None and not f.confirms}
         if timed:
