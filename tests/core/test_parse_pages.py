@@ -466,3 +466,15 @@ def test_a_dash_line_that_is_no_name_stays_text() -> None:
     text = "16 May 2025\n18:00\nTalks resume\nThe talks resumed.\n— and then, at last, a deal.\n"
     blog = parse(text)
     assert blog.posts[0].byline == "" and blog.posts[0].paragraphs[-1] == "— and then, at last, a deal."
+
+
+def test_a_byline_printed_above_the_stamp_is_the_byline_of_the_post_under_it() -> None:
+    blog = parse("Harbour talks live\n"
+                 "Mar. 14, 2031, 2:15 p.m. ET\nTalks resume\nThe talks have resumed.\n"
+                 "By Dana Ruiz\nReporting from Port Elda\n"
+                 "Mar. 14, 2031, 1:40 p.m. ET\nDelegates arrive\nThe delegates walked in at 1:35.\n",
+                 timezone="America/New_York")
+    older, newer = blog.posts
+    assert (older.headline, older.byline, older.paragraphs) == (
+        "Delegates arrive", "By Dana Ruiz, Reporting from Port Elda", ("The delegates walked in at 1:35.",))
+    assert newer.paragraphs == ("The talks have resumed.",) and newer.byline == ""

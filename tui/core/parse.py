@@ -13,6 +13,7 @@ top of the page stamped out of the page's order is pinned), with a warning.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -230,7 +231,65 @@ def _posts_in_file_order(days: list[_Day], stamped: bool, src: TextSource, secti
                     post.update = stamp
                     post.extra = [*post.extra, (start, _line_end(src, start, end))]
             posts.extend(run)
+    if stamped:
+        _bylines_above_stamps(posts, src)
     return posts
+
+
+_REPORTING_FROM = re.compile(r"^(?:Reporting|Writing)\s+(?:from|in)\s+\S")
+
+
+def _byline_run(texts: list[str]) -> int:
+    """How many lines closing `texts` are a byline printed above the next post's stamp: "By Dana
+    Ruiz" and the "Reporting from Geneva" line under it (0 when they are not: a "By Ali Khan" alone
+    may as well sign the post above it)."""
+    if len(texts) >= 2 and _REPORTING_FROM.match(texts[-1]) and is_byline(texts[-2], after_headline=False):
+        return 2
+    return 0
+
+
+def _lines_around(src: TextSource, pos: int, count: int, up: bool) -> list[tuple[int, int, str]]:
+    """Up to `count` non-blank lines (start, end, text) above byte `pos` (up) or from the line at `pos` down."""
+    buf = src.buf
+    out: list[tuple[int, int, str]] = []
+    while len(out) < count and (pos > 0 if up else pos < len(buf)):
+        if up:
+            end = pos - 1  # the newline ending the line above
+            start = buf.rfind(b"\n", 0, max(0, end)) + 1
+            pos = start
+        else:
+            start = pos
+            end = buf.find(b"\n", start)
+            end = len(buf) if end < 0 else end
+            pos = end + 1
+        text = bytes(buf[start:end]).decode("utf-8", "replace").strip()
+        if text:
+            out.append((start, _line_end(src, start, end + 1 if end < len(buf) else end), text))
+    return out
+
+
+def _bylines_above_stamps(posts: list[_RawPost], src: TextSource) -> None:
+    """A page that prints each post's byline above its stamp ("By Dana Ruiz" / "Reporting from
+    Geneva" / "Oct. 21, 2026, 2:15 p.m. ET"): such lines closing a post are the next post's byline,
+    not this one's text; a post whose stamp has them right above takes them as its byline.
+    (Each side is decided from the text around it alone: sections are read one at a time.)"""
+    for post in posts:
+        n = _byline_run(post.texts)
+        if n and len(post.texts) > n:
+            below = _lines_around(src, post.spans[-1][1] + 1, 1, up=False)
+            if below and parse_stamp(below[0][2]) is not None and parse_stamp(below[0][2]).clock is not None:
+                post.texts, post.spans = post.texts[:-n], post.spans[:-n]
+        if post.stamp is None or post.byline or not post.stamp_at:
+            continue
+        above = _lines_around(src, post.stamp_at, 2, up=True)
+        texts = [t for _, _, t in reversed(above)]
+        n = _byline_run(texts)
+        if n:
+            lines = above[:n][::-1]
+            newline = src.buf.find(b"\n", post.stamp_at)
+            stamp_line = (post.stamp_at, _line_end(src, post.stamp_at, newline + 1 if newline >= 0 else len(src.buf)))
+            post.byline = ", ".join(t for _, _, t in lines)
+            post.extra = [*((a, b) for a, b, _ in lines), stamp_line, *post.extra]
 
 
 def _line_end(src: TextSource, start: int, stop: int) -> int:
