@@ -217,6 +217,21 @@ async def test_a_day_typed_at_the_go_to_prompt_while_loading_lands_on_its_first_
         assert fx.position(app) == second_day.seq  # not the last post of the day before (its 00:00)
 
 
+async def test_a_weekday_not_read_yet_while_loading_says_the_blog_is_still_loading(blog_file, held_load) -> None:
+    full = load_blog(blog_file)
+    loaded_days = {p.day for p in full.posts[:1]}
+    later = next(p.day for p in full.posts if p.day.weekday() not in {d.weekday() for d in loaded_days})
+    app = replay(blog_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.started(pilot)
+        if later.weekday() in {d.weekday() for d in app.session.clock.days}:
+            pytest.skip("that weekday was read with the first chunk")
+        await pilot.press("colon")
+        await fx.type_keys(pilot, f"{later:%a}".lower(), "enter")
+        assert "still loading" in fx.screen_text(app)
+        held_load.set()
+
+
 async def test_playing_at_a_huge_speed_runs_through_the_whole_blog(blog_file, held_load) -> None:
     app = launch.prepare_replay(build_parser().parse_args(["replay", str(blog_file), "--speed", "1e9"]))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -686,13 +686,19 @@ class ReplayScreen(Screen[None]):
     def resolve_goto(self, text: str) -> Target:
         """'37' / '#37' → post 37; '14:30', '15 May 12:00' → that moment; '16 May', 'fri' →
         that day's first post. Aims at the whole blog while it loads. GotoError: shown inline."""
-        from tui.core.goto import parse_goto
+        from tui.core.goto import GotoError, parse_goto
 
         session = self.session
         text = text.strip()
         if text.lstrip("#").isdigit() and int(text.lstrip("#")) >= 1 and session.loading:
             return Target.post(int(text.lstrip("#")))  # may be beyond the posts parsed so far
-        found = parse_goto(text, session.clock)
+        try:
+            found = parse_goto(text, session.clock)
+        except GotoError as error:
+            if session.loading and str(error).startswith("no posts on a"):
+                # ("fri" typed while the blog loads: its Fridays may not be read yet)
+                raise GotoError(f"{error} among the posts read so far; the blog is still loading") from None
+            raise
         when = found.when
         if when is None:
             return Target.post(found.seq)
