@@ -120,3 +120,13 @@ def test_a_demonym_seen_only_in_an_outlets_name_still_names_its_country_before_a
                                   "be represented by Emil Holm, the Kestori News Agency reported.",
                                   "The Kestori plane touched down at Port Elda airport at 09:58."]), Knowledge()).posts
     assert (2, "kestoria", "arrived") in {(f.seq, f.delegation, f.status) for pf in facts for f in pf.status}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The Varnian delegation has flown back to Ruta Vale.", (2, "varnia", "left", "Ruta Vale")),
+    ("The Osterlandic delegation flew home to Kivimaa on Thursday.", (2, "osterland", "left", "Kivimaa")),
+    ("The Varnian team left for the airport shortly after six.", (2, "varnia", "left", None)),
+])
+def test_flying_home_and_leaving_for_the_airport_are_departures(text, want) -> None:
+    facts = extract(bf.make_blog([OPENING, text]), Knowledge()).posts
+    assert want in {(f.seq, f.delegation, f.status, f.where) for pf in facts for f in pf.status}

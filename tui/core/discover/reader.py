@@ -153,7 +153,7 @@ _POSS_ROLE_BEFORE = re.compile(r"(?:^|\s)(?P<role>[^\s,]+['’]s\s+(?:[\w’'-]+
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _MOVE_BEFORE = re.compile(r"\b(?:(?:travel(?:l?ed|l?ing|s)?|fl(?:y|ew|ying|own)|head(?:ed|ing|s)?|arriv(?:e|ed|ing|es)|return(?:ed|ing|s)?|"
                           r"go(?:es|ing)?|went|gone|c(?:o|a)me|coming|mov(?:e|ed|ing)|way|route|trip|visit|journey|back)\s+"
-                          r"(?:back\s+)?(?:to|from)|left|leave|leaving|departed|depart|reached|reach|reaching|via"
+                          r"(?:back\s+|home\s+)?(?:to|from)|left|leave|leaving|departed|depart|reached|reach|reaching|via"
                           r"|(?:left|leaving|leaves|departed|flew\s+out\s+of)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}for)\s+(?:the\s+)?$")
 _BULLET = re.compile(r"^\s*[•\-*–·▪◦]\s*$")
 _LINEUP_AFTER = re.compile(r"^\s*(?:[–—-]|\(|,\s+(?:the\s+)?[a-z])")

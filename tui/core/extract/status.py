@@ -95,10 +95,13 @@ RULES: tuple[StatusRule, ...] = (
                                   r"(?!\s+(?:the\s+(?:door|way|question|matter|issue|decision)|open|room|little|no\b|nothing|much"
                                   r"|it\s+(?:to|up)|unanswered|undecided|behind|out\b))|\bdeparted\s+(?:from|for)\b"
                                   r"|\b(?:flew|headed)\s+(?:back\s+)?home\b|\bflew\s+back\s+to\b|\b(?:is|are)\s+leaving\b"
+                                  # "has flown back to Belgrade", "left for the airport"
+                                  r"|\b(?:has|have|had)\s+(?:now\s+|already\s+)?flown\s+(?:back\s+)?(?:home|to)\b"
+                                  r"|\bleft\s+for\s+(?:the\s+)?(?:airport|station|hotel|home|border|capital)\b"
                                   # "flew out of Port Elda", "their cars pulled out of the palace"
                                   r"|\b(?:flew|drove|pulled|swept)\s+out\s+of\s+(?!the\s+(?:talks|negotiations|deal|agreement|summit|process))"),
                country_subject=True,
-               hints=("left", "departed", "home", "flew", "leaving", "out")),
+               hints=("left", "departed", "home", "flew", "flown", "leaving", "out")),
     # the simple past only with where from and where to: "left Port Elda for Ruta Vale", "left for the airport"
     # (a destination is required: "left the door open for talks" names no place, see _one)
     StatusRule("left_for", "left", _r(r"\bleft\s+(?:for\s+|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+for\s+)"),
@@ -162,6 +165,7 @@ _PRONOUN_SUBJ = re.compile(r"^\s*(?:it|they|the\s+team|the\s+delegation|the\s+de
                            r"|(?:its|their)\s+(?:team|delegation|negotiators|negotiating\s+team)"
                            r"|(?:their|its|the)\s+(?:cars?|motorcade|convoy|plane|jet|aircraft|bus|buses))\b", re.IGNORECASE)
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
+_HOME_TO = re.compile(r"\b(?:home|back)\s+to\s+(?:the\s+)?$", re.IGNORECASE)  # "flew home to Adaret"
 _TO = re.compile(r"\b(?:to|for|at|in)\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.IGNORECASE)
 
 
@@ -276,7 +280,7 @@ def where_after(s: Sent, pos: int, status: str, k: Knowledge | None = None) -> s
         return None
     if status == "left":
         for m in places:
-            if _FOR.search(s.text, max(0, m.start - 9), m.start):
+            if _FOR.search(s.text, max(0, m.start - 9), m.start) or _HOME_TO.search(s.text, max(0, m.start - 14), m.start):
                 return m.key
         return None
     return places[0].key
