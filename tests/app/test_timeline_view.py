@@ -82,7 +82,7 @@ async def test_marks_are_walked_with_the_arrows_and_enter_shows_the_source_post_
         first = selected(screen)
         assert (first.lane, first.label, first.seq) == (0, "left Istanbul", 10)
         await pilot.press("left")
-        assert selected(screen).label == "concluded" and "Russian delegation: concluded · #9" in detail_text(screen)
+        assert selected(screen).label == "talks concluded" and "Russian delegation: talks concluded · #9" in detail_text(screen)
         await pilot.press("left", "left")
         assert (selected(screen).label, selected(screen).seq) == ("arrived in Istanbul", 1)
         await pilot.press("left")

@@ -46,10 +46,10 @@ def test_what_each_key_event_changed_reads_like_the_panes(timeline) -> None:
     # (the knowledge file lists Ukraine, but its row starts with the post that first names its team)
     assert describe_change(timeline, 5) == "new delegation: Ukrainian delegation; Russia – Ukraine talks planned for Fri 16 May 10:00"
     assert describe_change(timeline, 7) == (
-        "Russian delegation, Ukrainian delegation meeting; "
+        "Russian delegation, Ukrainian delegation in talks; "
         "Russia – Ukraine talks started (Thu 15 May): in Istanbul · present Russian delegation, Ukrainian delegation"
     )
-    assert describe_change(timeline, 1).startswith("Russian delegation announced; ")
+    assert describe_change(timeline, 1).startswith("Russian delegation line-up announced; ")
     assert "announced Vladimir Medinsky" in describe_change(timeline, 1)
 
 

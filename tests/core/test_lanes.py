@@ -91,7 +91,7 @@ def test_a_status_span_runs_from_its_post_to_the_next_change_and_the_last_to_the
     assert (ru.key, ru.kind, ru.title, ru.name) == ("ru", "party", "RU", "Russian delegation")
     spans = [(m.label, m.seq, m.end_seq, m.start, m.end, m.group) for m in ru.marks]
     assert spans == [
-        ("announced", 1, 3, at(1), at(3), "plan"),
+        ("line-up announced", 1, 3, at(1), at(3), "plan"),
         ("arrived in Istanbul", 3, 7, at(3), at(7), "there"),  # the repeat at 5 does not cut it
         ("travelling to Ankara", 7, 0, at(7), at(9), "moving"),  # open: to the playhead
     ]
@@ -152,7 +152,7 @@ def test_the_picture_places_marks_by_time_and_maps_cells_back_to_them() -> None:
     assert text[0].startswith("#10 10:00 ") or text[0].startswith("#10 ~")  # the playhead's post and time
     assert "▼" in text[0] and text[0].rstrip().endswith("▼")  # whole blog = up to the last post here
     ru_row = text[1]
-    assert ru_row.index("announced") < ru_row.index("arrived in Istanbul") < ru_row.index("travelling")
+    assert ru_row.index("line-up") < ru_row.index("arrived in Istanbul") < ru_row.index("travelling")
     talks_row = text[3]  # after the "meetings" section row
     assert text[2].startswith("meetings")
     assert [c for c in talks_row if c in "◇↻▶■"] == ["◇", "↻", "▶", "■"]

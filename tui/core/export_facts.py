@@ -12,14 +12,10 @@ from typing import Any
 
 from tui.core.facts import Meeting, Participant, ScheduleFact, State, StatusFact
 from tui.core.model import Blog
+from tui.core.phrases import STATUS_WORDS
 from tui.core.timeline import Timeline
 from tui.core.when import precision_of
 
-STATUS_WORDS = {
-    "announced": "line-up announced", "travelling": "travelling", "arrived": "arrived", "waiting": "waiting",
-    "meeting": "in a meeting", "concluded": "meeting concluded", "left": "left", "will_attend": "will attend",
-    "will_not_attend": "will not attend", "located": "is",
-}
 
 
 def precision(f: ScheduleFact) -> str:

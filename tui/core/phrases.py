@@ -58,6 +58,15 @@ def schedule_phrase(fact: ScheduleFact) -> str:
     return text
 
 
+# How a delegation's status reads on its own, as a sentence's predicate ("Varnia: in talks");
+# the statuses a place completes are spelt out in status_phrase.
+STATUS_WORDS = {
+    "announced": "line-up announced", "will_attend": "will attend", "will_not_attend": "will not attend",
+    "undecided": "undecided", "travelling": "travelling", "arrived": "arrived", "located": "location reported",
+    "waiting": "waiting", "meeting": "in talks", "walked_out": "walked out", "returned": "back in the talks",
+    "concluded": "talks concluded", "left": "left",
+}
+
 # Statuses that put a delegation somewhere: its place comes only from these facts.
 PLACED = frozenset({"arrived", "located", "waiting", "meeting", "walked_out", "returned", "concluded"})
 
@@ -81,8 +90,8 @@ def status_phrase(fact: StatusFact) -> str:
         return f"travelling to {where}" if where else "travelling"
     if status in ("arrived", "located", "waiting"):
         word = {"arrived": "arrived in", "located": "in", "waiting": "waiting in"}[status]
-        return f"{word} {where}" if where else humanize(status)
-    return humanize(status)
+        return f"{word} {where}" if where else STATUS_WORDS[status]
+    return STATUS_WORDS.get(status, humanize(status))
 
 
 def place_from_facts(history: Iterable[StatusFact]) -> tuple[str | None, int | None]:
