@@ -83,6 +83,20 @@ def test_a_rule_run_case_sensitively_on_lower_case_text_finds_the_same_spans(sen
                 assert [m.span() for m in twin.finditer(low)] == [m.span() for m in regex.finditer(text)], (regex.pattern, text)
 
 
+def test_the_other_twins_find_the_same_spans_as_their_patterns(sentences: list[str]) -> None:
+    # schedule rules and the meeting cues extraction runs as twins on lower-cased text
+    pairs = [(r.regex, t) for r, t in zip(schedule.RULES, schedule._TWINS) if t is not None]
+    pairs += list(zip(meetings._BEFORE_PATTERNS, meetings._BEFORE_TWINS))
+    pairs += list(zip(meetings._PARTICIPANT_PATTERNS, meetings._PARTICIPANT_TWINS))
+    pairs.append((status._REPORT_DENIED, status._REPORT_DENIED_LOW))
+    for text in (v for s in sentences for v in (s, s.upper(), s.title())):
+        low = text.lower()
+        if not context.lines_up(text, low):
+            continue
+        for regex, twin in pairs:
+            assert [m.span() for m in twin.finditer(low)] == [m.span() for m in regex.finditer(text)], (regex.pattern, text)
+
+
 def test_text_that_lowers_out_of_line_is_not_served_by_its_lower_case() -> None:
     assert context.lines_up("The talks", "the talks")
     assert not context.lines_up("İstanbul", "İstanbul".lower())  # two characters for one

@@ -324,7 +324,8 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
         return out
     k = ctx.knowledge
     hits = rule_hits(s.text)
-    if not hits or s.history or _REPORT_DENIED.search(s.text):
+    if not hits or s.history or (_REPORT_DENIED_LOW.search(s.low) if lines_up(s.text, s.low)
+                                 else _REPORT_DENIED.search(s.text)):
         return out  # "Reports that Qadira had walked out are wrong": nobody walked out
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []
@@ -493,5 +494,6 @@ _REPORT_DENIED = re.compile(r"\b(?:reports?|claims?|suggestions?|rumou?rs?)\s+(?
                             r"(?:wrong|false|untrue|inaccurate|incorrect|baseless|unfounded)\b"
                             r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|any\s+|a\s+|media\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|suggestions?)\s+(?:that|of)\b",
                             re.IGNORECASE)
+_REPORT_DENIED_LOW = lowered(_REPORT_DENIED)  # its twin for lower-cased text that lines up
 _CLAIMED = re.compile(r"\bclaim(?:ed|s)?\b", re.IGNORECASE)
 _PAST_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
