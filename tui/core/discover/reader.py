@@ -1190,7 +1190,10 @@ class Reader:
         return side, team
 
     def _members(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
-        for k, it in enumerate(items):
+        low = _aligned_lower(text)
+        # every match of _LED_BY and _LEADS_BEFORE holds one of these words
+        leads = low is None or any(w in low for w in _LEAD_WORDS)
+        for k, it in enumerate(items if leads else ()):
             if it.mention is None or it.mention.kind != "delegation":
                 continue
             pid = it.party
@@ -1222,7 +1225,7 @@ class Reader:
                     for p in self._people_in(items, toks, inv.end(), _sentence_end(text, inv.end()), text):
                         self.reg.set_person(p, seq, delegation=team)
         # "The delegation is led by X" with no party: the team the post spoke of last
-        bare = _BARE_TEAM_LED.search(text)
+        bare = _BARE_TEAM_LED.search(text) if "led" in text or "headed" in text else None
         if bare is not None and self._team is not None and not any(
                 it.mention is not None and it.mention.kind == "delegation" for it in items):
             for p in self._people_in(items, toks, bare.end(), min(len(text), bare.end() + 110), text):
@@ -1263,6 +1266,9 @@ class Reader:
         return out
 
     def _hosts(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
+        low = _aligned_lower(text)
+        if low is not None and not any(w in low for w in _HOST_WORDS):
+            return  # every match of _HOST_BEFORE and _HOST_AFTER holds one of these words
         for it in items:
             if not it.party:
                 continue
@@ -1273,6 +1279,18 @@ class Reader:
                 rec = self.reg.parties.get(it.party)
                 if rec is not None:
                     self.reg.set_host(rec, seq)
+
+
+_HOST_WORDS = ("host", "mediat", "broker", "chair")
+_LEAD_WORDS = ("led", "lead", "head", "chair", "represented")
+
+
+def _aligned_lower(text: str) -> str | None:
+    """text.lower() where a case-insensitive match of ASCII words in text is one of those words in
+    it, at the same offsets (not when text holds "İ", which lowers to two characters, or "ſ" / "ı",
+    which match "s" / "i" but lower to themselves); else None."""
+    low = text.lower()
+    return low if len(low) == len(text) and "ſ" not in low and "ı" not in low else None
 
 
 _BY_PERSON_BEFORE = re.compile(r"\b(?:led|headed|joined|accompanied|flanked|represented|chaired)\s+by\s+$", re.IGNORECASE)

@@ -733,6 +733,8 @@ _HOST_GAP = re.compile(r"[^.;:!?]{0,80}$")
 def _host_and_guests(s: Sent, pos: int) -> list[Linked]:
     """ "The minister will host her two counterparts, A and B, at a working dinner", "X hosted Y for talks":
     the host (the person just before the verb) and the people between the verb and the meeting word."""
+    if "host" not in s.low and text_lines_up(s.text, s.low):
+        return []  # no match of _HOST
     found = None
     for found in _HOST.finditer(s.text, max(0, pos - 100), pos):
         pass
