@@ -21,7 +21,7 @@ from functools import lru_cache
 from datetime import date
 from operator import attrgetter
 
-from tui.core.extract.context import COORD, Context, Sent, clause_start, has_any, lines_up as text_lines_up, lowered
+from tui.core.extract.context import COORD, Context, Sent, has_any, lines_up as text_lines_up, lowered
 from tui.core.facts import Meeting, Participant
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linked
@@ -308,7 +308,7 @@ def _list_after(s: Sent, pos: int) -> list[Linked]:
 
 
 def _subject_before(s: Sent, pos: int, nearest: bool = False) -> list[Linked]:
-    lo = clause_start(s.text, pos)
+    lo = s.clause_start(pos)
     found = s.parties(lo, pos)
     if _PRONOUN.search(s.text, lo, pos):
         earlier = s.last_person_before(lo)

@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
 from tui.core.extract import meetings as mt
-from tui.core.extract.context import Context, Gated, SchedSummary, Sent, clause_start
+from tui.core.extract.context import Context, Gated, SchedSummary, Sent
 from tui.core.extract.schedule import cue_kind, refuted as is_refutation
 from tui.core.extract.status import absentees, movers, status_facts
 from tui.core.facts import Meeting, Participant, PostEntities, ScheduleFact, StatusFact
@@ -254,7 +254,7 @@ def _when_for(s: Sent, lo: int, start: int, hi: int) -> When | None:
         # "possibly tonight, probably tomorrow": the likelier of two guesses
         likely = [w for w in after[1:] if _LIKELY.search(s.text, 0, w.start)]
         return _on_named_day(likely[0] if likely else after[0], times, lo, hi)
-    lo = max(lo, clause_start(s.text, start))
+    lo = max(lo, s.clause_start(start))
     before = [w for w in times if lo <= w.start < start]
     return before[-1] if before else None
 
@@ -583,7 +583,7 @@ class _Run:
                         if f.kind in ("started", "resumed", "suspended", "concluded", "cancelled")), None)
         if sitting not in ("started", "resumed"):
             return None  # the talks are not sitting, or have already ended (a recap's "have agreed")
-        lo = clause_start(s.text, at)
+        lo = s.clause_start(at)
         sides = {m.side for m in s.mentions if m.kind in ("delegation", "place") and m.side and lo <= m.start < at}
         together = _TOGETHER.search(s.text, lo, at) is not None
         return b if together or (len(sides) >= 2 and sides <= set(b.delegations)) else None
