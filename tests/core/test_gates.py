@@ -89,6 +89,8 @@ def test_the_other_twins_find_the_same_spans_as_their_patterns(sentences: list[s
     pairs += list(zip(meetings._BEFORE_PATTERNS, meetings._BEFORE_TWINS))
     pairs += list(zip(meetings._PARTICIPANT_PATTERNS, meetings._PARTICIPANT_TWINS))
     pairs.append((status._REPORT_DENIED, status._REPORT_DENIED_LOW))
+    pairs += [(g.regex, g.twin) for module in (run, meetings, schedule, status, context)
+              for g in vars(module).values() if isinstance(g, context.Gated) and g.twin is not None]
     for text in (v for s in sentences for v in (s, s.upper(), s.title())):
         low = text.lower()
         if not context.lines_up(text, low):

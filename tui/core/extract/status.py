@@ -310,11 +310,15 @@ def rule_hits(text: str) -> tuple[tuple[StatusRule, _Hit], ...]:
     low = text.lower()
     same = lines_up(text, low)
     out = []
-    for rule in RULES:
+    for rule, twin in zip(RULES, _TWINS):
         if has_any(low, rule.hints):
-            twin = lowered(rule.regex) if same else None  # case-sensitive on low: the same spans, faster
+            twin = twin if same else None  # case-sensitive on low: the same spans, faster
             out += [(rule, _Hit(m.start(), m.end())) for m in (twin.finditer(low) if twin else rule.regex.finditer(text))]
     return tuple(out)
+
+
+# Each rule's twin, found once (hashing a compiled pattern to look it up costs microseconds).
+_TWINS = tuple(lowered(r.regex) for r in RULES)
 
 
 def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
