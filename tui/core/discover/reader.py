@@ -1192,7 +1192,7 @@ class Reader:
     def _members(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
         low = _aligned_lower(text)
         # every match of _LED_BY and _LEADS_BEFORE holds one of these words
-        leads = low is None or any(w in low for w in _LEAD_WORDS)
+        leads = low is None or _holds_any(low, _LEAD_WORDS)
         for k, it in enumerate(items if leads else ()):
             if it.mention is None or it.mention.kind != "delegation":
                 continue
@@ -1230,12 +1230,14 @@ class Reader:
                 it.mention is not None and it.mention.kind == "delegation" for it in items):
             for p in self._people_in(items, toks, bare.end(), min(len(text), bare.end() + 110), text):
                 self.reg.set_person(p, seq, delegation=self._team)
-        teams = [it.party for it in items if it.mention is not None and it.mention.kind == "delegation" and it.party]
-        named = list(dict.fromkeys(it.party for it in items if it.party))
-        if teams:
-            self._team = teams[-1]
-        elif len(named) == 1 and _ITS_TEAM.search(text):
-            self._team = named[0]  # "Osterland will take part, and its delegation is on its way"
+        last_team = next((it.party for it in reversed(items)
+                          if it.mention is not None and it.mention.kind == "delegation" and it.party), None)
+        if last_team is not None:
+            self._team = last_team
+        else:
+            named = list(dict.fromkeys(it.party for it in items if it.party))
+            if len(named) == 1 and _ITS_TEAM.search(text):
+                self._team = named[0]  # "Osterland will take part, and its delegation is on its way"
 
         # "Ardovia has named Foreign Minister Inés Ibáñez to lead its delegation."
         team: str | None = None
@@ -1267,7 +1269,7 @@ class Reader:
 
     def _hosts(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
         low = _aligned_lower(text)
-        if low is not None and not any(w in low for w in _HOST_WORDS):
+        if low is not None and not _holds_any(low, _HOST_WORDS):
             return  # every match of _HOST_BEFORE and _HOST_AFTER holds one of these words
         for it in items:
             if not it.party:
@@ -1283,6 +1285,13 @@ class Reader:
 
 _HOST_WORDS = ("host", "mediat", "broker", "chair")
 _LEAD_WORDS = ("led", "lead", "head", "chair", "represented")
+
+
+def _holds_any(low: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if w in low:
+            return True
+    return False
 
 
 def _aligned_lower(text: str) -> str | None:

@@ -97,18 +97,21 @@ def scan(text: str) -> list[Tok]:
 def _toks(text: str, pattern: re.Pattern) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
+    word_of = _word
     prev: Tok | None = None
+    prev_end = 0  # where the previous token's written word ends
+    prev_poss = True  # (nothing joins the first token to a previous one)
     for m in pattern.finditer(text):
-        start = m.start()
-        word = m.group(0)
-        base, folded, poss, cap, caps = _word(word)
+        start, end = m.span()
+        word = m.group()
+        base, folded, poss, cap, caps = word_of(word)
         t = Tok(start, start + len(base), word, base, folded, poss, cap, caps)
-        if prev is not None and not prev.poss:
-            between = text[prev.start + len(prev.text):start]
+        if not prev_poss:
+            between = text[prev_end:start]
             prev.join = between == " " or (between.strip() == "" and "\n" not in between and len(between) <= 3) \
                 or (between == ". " and prev.fold in TITLE_ABBREVIATIONS)
         append(t)
-        prev = t
+        prev, prev_end, prev_poss = t, end, poss
     return out
 
 
