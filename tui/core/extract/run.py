@@ -448,7 +448,8 @@ class _Run:
                 self._apply(b, m, s, kind, when, lo, hi, schedule, status)
             if not mentions and ctx.post_meeting is not None and _IT_CHAIRED.match(s.text):
                 self._chair(ctx.meetings[ctx.post_meeting], s, changed)
-            if not mentions and not s.history and not refuted:
+            # (the agreement test first: it is cheap, and most sentences never need their times read)
+            if not mentions and not refuted and _agreed_at(s.text) is not None and not s.history:
                 agreed = self._agreement(s)
                 if agreed is not None:
                     changed[agreed.id] = agreed
