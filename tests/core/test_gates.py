@@ -99,6 +99,18 @@ def test_the_other_twins_find_the_same_spans_as_their_patterns(sentences: list[s
             assert [m.span() for m in twin.finditer(low)] == [m.span() for m in regex.finditer(text)], (regex.pattern, text)
 
 
+def test_a_rules_gate_finds_something_wherever_the_rule_matches(sentences: list[str]) -> None:
+    gated = [r for r in status.RULES if r.gate is not None]
+    assert gated
+    for text in (v for s in sentences for v in (s, s.upper(), s.title())):
+        low = text.lower()
+        if not context.lines_up(text, low):
+            continue
+        for r in gated:
+            if r.regex.search(text):
+                assert r.gate.search(low), (r.name, text)
+
+
 def test_text_that_lowers_out_of_line_is_not_served_by_its_lower_case() -> None:
     assert context.lines_up("The talks", "the talks")
     assert not context.lines_up("İstanbul", "İstanbul".lower())  # two characters for one

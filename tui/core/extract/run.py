@@ -364,7 +364,9 @@ class _Run:
         was_announced = False  # the sentence before spoke of a line-up ("…, which will be led by X. Alongside him are:")
         listed_sides: set[str] = set()  # sides a line-up list has announced in this post
         for i, s in enumerate(sents):
-            post_sides = tuple(dict.fromkeys((*post_sides, *self._sides_in(s))))
+            sides_here = self._sides_in(s)
+            if sides_here:  # (most sentences name no side: the post's stay as they are)
+                post_sides = tuple(dict.fromkeys((*post_sides, *sides_here)))
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
             claim, bullet, list_intro, announced, present = _flags(s.text)
             if list_cue and not bullet and _list_line(text, s):

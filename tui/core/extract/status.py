@@ -24,6 +24,9 @@ class StatusRule:
     # Lower-case substrings one of which every match holds: a plain substring test per
     # sentence keeps the regex off text it cannot match (tests check each is necessary).
     hints: tuple[str, ...] = ()
+    # A rule with case-sensitive parts has no twin (context.lowered): this case-sensitive pattern,
+    # run on the lower-cased text first, finds something wherever the rule can match.
+    gate: re.Pattern | None = None
 
 
 def _r(p: str) -> re.Pattern:
@@ -137,7 +140,9 @@ RULES: tuple[StatusRule, ...] = (
                hints=("left", "leave")),
     StatusRule("located", "located",
                _r(r"\b(?:is|are|remains?|remain|stayed|stays|stay)\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s+(?:the\s+)?(?-i:(?=[A-Z]))"),
-               hints=("is", "are", "remain", "stay")),
+               hints=("is", "are", "remain", "stay"),
+               # (its hints are in most sentences; what it says before the capital is not)
+               gate=re.compile(r"\b(?:is|are|remains?|remain|stayed|stays|stay)\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s")),
 )
 
 _NEG = re.compile(r"\b(?:not|no|never|yet\s+to)\b|n['’]t\b", re.IGNORECASE)
@@ -312,6 +317,8 @@ def rule_hits(text: str) -> tuple[tuple[StatusRule, _Hit], ...]:
     out = []
     for rule, twin in zip(RULES, _TWINS):
         if has_any(low, rule.hints):
+            if same and rule.gate is not None and rule.gate.search(low) is None:
+                continue
             twin = twin if same else None  # case-sensitive on low: the same spans, faster
             out += [(rule, _Hit(m.start(), m.end())) for m in (twin.finditer(low) if twin else rule.regex.finditer(text))]
     return tuple(out)
