@@ -206,11 +206,16 @@ _SAID_IN = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|stated|
                       re.IGNORECASE)
 
 
+_IN_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
+
 def _place_in(s: Sent, lo: int, hi: int, k: Knowledge) -> str | None:
-    kinds = {p.name: p.kind for p in k.places}
     found = [m.key for m in s.mentions if m.kind == "place" and lo <= m.start < hi
-             and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", s.text[max(0, m.start - 8):m.start])
+             and _IN_AT.search(s.text[max(0, m.start - 8):m.start])
              and not _SAID_IN.search(s.text, max(0, m.start - 40), m.start)]
+    if not found:
+        return None
+    kinds = {p.name: p.kind for p in k.places}
     venue = next((p for p in found if kinds.get(p) == "venue"), None)
     city = next((p for p in found if kinds.get(p) == "city"), None)
     if venue and city and venue != city:

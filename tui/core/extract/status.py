@@ -258,6 +258,8 @@ _COUNTRY_LEAD = re.compile(r"\s*(?:the\s+)?(?:host(?:\s+(?:nation|country|state)
 def where_after(s: Sent, pos: int, status: str, k: Knowledge | None = None) -> str | None:
     """The place the verb points at: 'arrived at Dolmabahce Palace', 'left Istanbul for Moscow'."""
     places = [m for m in s.mentions if m.kind == "place" and m.start >= pos and m.start - pos < 90]
+    if not places:
+        return None
     if k is not None:
         kinds = {p.name: p.kind for p in k.places}
         specific = [m for m in places if kinds.get(m.key) in ("venue", "city")]
