@@ -941,7 +941,9 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
         return out
     src = speakers(s)
     persons = [m for m in s.mentions if m.kind == "person" and m.key not in src
-               and not re.match(r"['’]s?\b", s.text[m.end:m.end + 2])]
+               and not _POSSESSIVE.match(s.text, m.end, m.end + 2)]
+    if not persons:
+        return out  # (everyone placed below is one of them)
     # the cue patterns as their twins on the lower-cased sentence where it lines up (the same spans)
     aligned = text_lines_up(s.text, s.low)
     cues = s.low if aligned else s.text
@@ -988,6 +990,7 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
     return out
 
 
+_POSSESSIVE = re.compile(r"['’]s?\b")
 _PARTICIPANT_PATTERNS = (_PRESENT_LIST, _ANNOUNCED_LIST, _ATTENDED, _AT_HEAD, _PRESENT_AT, _SPEAKER_VERB)
 _PARTICIPANT_TWINS = tuple(lowered(rx) for rx in _PARTICIPANT_PATTERNS)
 assert None not in _PARTICIPANT_TWINS
