@@ -368,6 +368,7 @@ class _Run:
         coming: list[tuple[str, str, str]] = []  # (person, side, sentence): "X will fly to Port Elda for the talks"
         was_announced = False  # the sentence before spoke of a line-up ("…, which will be led by X. Alongside him are:")
         listed_sides: set[str] = set()  # sides a line-up list has announced in this post
+        past_meetings: set[int] = set()  # sentences naming a meeting of another time ("at the 2022 talks")
         for i, s in enumerate(sents):
             sides_here = self._sides_in(s)
             if sides_here:  # (most sentences name no side: the post's stay as they are)
@@ -383,6 +384,7 @@ class _Run:
             mentions = mt.find_mentions(s)
             for n, m in enumerate(mentions):
                 if m.history:
+                    past_meetings.add(i)
                     continue
                 mt.resolve(m, s, ctx)
                 if not m.id:
@@ -526,7 +528,7 @@ class _Run:
         self.registry.members_stated.clear()
         for key, party in dict.fromkeys(stated):
             sent = _sentence_of(sents, key)
-            if sent is None or sent.history or any(x.history for x in mt.find_mentions(sent)):
+            if sent is None or sent.history or sent.index in past_meetings:
                 continue  # "X headed the team at the 2022 talks": who X is, not who comes now
             target = self._meeting_for((party,))
             if target is not None:
