@@ -83,6 +83,34 @@ def test_a_rule_run_case_sensitively_on_lower_case_text_finds_the_same_spans(sen
                 assert [m.span() for m in twin.finditer(low)] == [m.span() for m in regex.finditer(text)], (regex.pattern, text)
 
 
+def test_the_other_twins_find_the_same_spans_as_their_patterns(sentences: list[str]) -> None:
+    # schedule rules and the meeting cues extraction runs as twins on lower-cased text
+    pairs = [(r.regex, t) for r, t in zip(schedule.RULES, schedule._TWINS) if t is not None]
+    pairs += list(zip(meetings._BEFORE_PATTERNS, meetings._BEFORE_TWINS))
+    pairs += list(zip(meetings._PARTICIPANT_PATTERNS, meetings._PARTICIPANT_TWINS))
+    pairs.append((status._REPORT_DENIED, status._REPORT_DENIED_LOW))
+    pairs += [(g.regex, g.twin) for module in (run, meetings, schedule, status, context)
+              for g in vars(module).values() if isinstance(g, context.Gated) and g.twin is not None]
+    for text in (v for s in sentences for v in (s, s.upper(), s.title())):
+        low = text.lower()
+        if not context.lines_up(text, low):
+            continue
+        for regex, twin in pairs:
+            assert [m.span() for m in twin.finditer(low)] == [m.span() for m in regex.finditer(text)], (regex.pattern, text)
+
+
+def test_a_rules_gate_finds_something_wherever_the_rule_matches(sentences: list[str]) -> None:
+    gated = [r for r in status.RULES if r.gate is not None]
+    assert gated
+    for text in (v for s in sentences for v in (s, s.upper(), s.title())):
+        low = text.lower()
+        if not context.lines_up(text, low):
+            continue
+        for r in gated:
+            if r.regex.search(text):
+                assert r.gate.search(low), (r.name, text)
+
+
 def test_text_that_lowers_out_of_line_is_not_served_by_its_lower_case() -> None:
     assert context.lines_up("The talks", "the talks")
     assert not context.lines_up("İstanbul", "İstanbul".lower())  # two characters for one

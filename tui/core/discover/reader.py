@@ -1257,7 +1257,10 @@ class Reader:
         return side, team
 
     def _members(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
-        for k, it in enumerate(items):
+        low = _aligned_lower(text)
+        # every match of _LED_BY and _LEADS_BEFORE holds one of these words
+        leads = low is None or _holds_any(low, _LEAD_WORDS)
+        for k, it in enumerate(items if leads else ()):
             if it.mention is None or it.mention.kind != "delegation":
                 continue
             pid = it.party
@@ -1314,7 +1317,7 @@ class Reader:
                 for p in self._people_in(items, toks, it_led.end(), min(len(text), it_led.end() + 110), text):
                     self.reg.set_person(p, seq, delegation=owner)
         # "The delegation is led by X" with no party: the team the post spoke of last
-        bare = _BARE_TEAM_LED.search(text)
+        bare = _BARE_TEAM_LED.search(text) if "led" in text or "headed" in text else None
         if bare is not None and self._team is not None and not any(
                 it.mention is not None and it.mention.kind == "delegation" for it in items):
             for p in self._people_in(items, toks, bare.end(), min(len(text), bare.end() + 110), text):
@@ -1326,12 +1329,14 @@ class Reader:
             if owner is not None:
                 for p in self._people_in(items, toks, w.start(1), w.end(1), text):
                     self.reg.set_person(p, seq, delegation=owner)
-        teams = [it.party for it in items if it.mention is not None and it.mention.kind == "delegation" and it.party]
-        named = list(dict.fromkeys(it.party for it in items if it.party))
-        if teams:
-            self._team = teams[-1]
-        elif len(named) == 1 and _ITS_TEAM.search(text):
-            self._team = named[0]  # "Osterland will take part, and its delegation is on its way"
+        last_team = next((it.party for it in reversed(items)
+                          if it.mention is not None and it.mention.kind == "delegation" and it.party), None)
+        if last_team is not None:
+            self._team = last_team
+        else:
+            named = list(dict.fromkeys(it.party for it in items if it.party))
+            if len(named) == 1 and _ITS_TEAM.search(text):
+                self._team = named[0]  # "Osterland will take part, and its delegation is on its way"
 
         # "Ardovia has named Foreign Minister Inés Ibáñez to lead its delegation."
         team: str | None = None
@@ -1362,6 +1367,9 @@ class Reader:
         return out
 
     def _hosts(self, text: str, toks: list[Tok], items: list[Item], seq: int) -> None:
+        low = _aligned_lower(text)
+        if low is not None and not _holds_any(low, _HOST_WORDS):
+            return  # every match of _HOST_BEFORE and _HOST_AFTER holds one of these words
         for it in items:
             if not it.party:
                 continue
@@ -1372,6 +1380,25 @@ class Reader:
                 rec = self.reg.parties.get(it.party)
                 if rec is not None:
                     self.reg.set_host(rec, seq)
+
+
+_HOST_WORDS = ("host", "mediat", "broker", "chair")
+_LEAD_WORDS = ("led", "lead", "head", "chair", "represented")
+
+
+def _holds_any(low: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if w in low:
+            return True
+    return False
+
+
+def _aligned_lower(text: str) -> str | None:
+    """text.lower() where a case-insensitive match of ASCII words in text is one of those words in
+    it, at the same offsets (not when text holds "İ", which lowers to two characters, or "ſ" / "ı",
+    which match "s" / "i" but lower to themselves); else None."""
+    low = text.lower()
+    return low if len(low) == len(text) and "ſ" not in low and "ı" not in low else None
 
 
 _BY_PERSON_BEFORE = re.compile(r"\b(?:led|headed|joined|accompanied|flanked|represented|chaired)\s+by\s+$", re.IGNORECASE)

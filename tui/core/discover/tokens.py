@@ -97,22 +97,25 @@ def scan(text: str) -> list[Tok]:
 def _toks(text: str, pattern: re.Pattern) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
+    word_of = _word
     prev: Tok | None = None
+    prev_end = 0  # where the previous token's written word ends
+    prev_poss = True  # (nothing joins the first token to a previous one)
     for m in pattern.finditer(text):
-        start = m.start()
-        word = m.group(0)
-        base, folded, poss, cap, caps = _word(word)
-        if poss and cap and folded in ORG_POSSESSIVES and text[start + len(word):start + len(word) + 2][1:].isupper():
+        start, end = m.span()
+        word = m.group()
+        base, folded, poss, cap, caps = word_of(word)
+        if poss and cap and folded in ORG_POSSESSIVES and text[end:end + 2][1:].isupper():
             # "the Liberal People's Party": the possessive is a word of the name, not its end
             base, folded, poss = word, fold(word), False
         t = Tok(start, start + len(base), word, base, folded, poss, cap, caps)
-        if prev is not None and not prev.poss:
-            between = text[prev.start + len(prev.text):start]
+        if not prev_poss:
+            between = text[prev_end:start]
             prev.join = between == " " or (between.strip() == "" and "\n" not in between and len(between) <= 3) \
                 or (between == ". " and prev.fold in TITLE_ABBREVIATIONS) \
                 or (between in ("' ", "’ ") and cap and prev.cap and prev.fold in ORG_POSSESSIVES)  # "Workers' Party"
         append(t)
-        prev = t
+        prev, prev_end, prev_poss = t, end, poss
     return out
 
 

@@ -68,9 +68,16 @@ class Gated:
 
     regex: re.Pattern
     hints: tuple[str, ...]
+    twin: re.Pattern | None = field(init=False, repr=False, compare=False)  # lowered(regex)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "twin", lowered(self.regex))
 
     def search(self, text: str, low: str) -> bool:
-        return has_any(low, self.hints) and self.regex.search(text) is not None
+        if not has_any(low, self.hints):
+            return False
+        twin = self.twin  # (run on low where it lines up: the same spans, faster)
+        return (twin.search(low) if twin is not None and lines_up(text, low) else self.regex.search(text)) is not None
 
 
 @lru_cache(maxsize=1 << 15)
@@ -92,6 +99,7 @@ class Sent:
     _low: str | None = None
     _history: bool | None = None
     _starts: list[int] | None = None  # mention starts, for bisecting a span
+    _clauses: dict[int, int] | None = None  # clause_start by offset
 
     @property
     def low(self) -> str:
@@ -112,6 +120,16 @@ class Sent:
         if self._history is None:
             self._history = any(w.history for w in self.times) and not _CURRENT.search(self.text)
         return self._history
+
+    def clause_start(self, pos: int) -> int:
+        """clause_start(self.text, pos), found once per offset (a verb's rules each ask it)."""
+        clauses = self._clauses
+        if clauses is None:
+            clauses = self._clauses = {}
+        at = clauses.get(pos)
+        if at is None:
+            at = clauses[pos] = clause_start(self.text, pos)
+        return at
 
     def of_kind(self, kind: str, lo: int = 0, hi: int | None = None) -> list[Linked]:
         hi = len(self.text) if hi is None else hi

@@ -21,7 +21,7 @@ from functools import lru_cache
 from datetime import date
 from operator import attrgetter
 
-from tui.core.extract.context import COORD, Context, Sent, clause_start, has_any, lines_up as text_lines_up
+from tui.core.extract.context import COORD, Context, Sent, has_any, lines_up as text_lines_up, lowered
 from tui.core.facts import Meeting, Participant
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linked
@@ -324,7 +324,7 @@ def _list_after(s: Sent, pos: int) -> list[Linked]:
 
 
 def _subject_before(s: Sent, pos: int, nearest: bool = False) -> list[Linked]:
-    lo = clause_start(s.text, pos)
+    lo = s.clause_start(pos)
     found = s.parties(lo, pos)
     if _PRONOUN.search(s.text, lo, pos):
         earlier = s.last_person_before(lo)
@@ -389,7 +389,7 @@ def find_mentions(s: Sent) -> list[Mention]:
     key = (s.text, tuple(s.mentions), s.post.day.year, s.post.day.month) if dated else (s.text, tuple(s.mentions))
     hit = _MENTION_CACHE.get(key)
     if hit is None:
-        hit = tuple(_find_mentions(s))
+        hit = tuple(_find_mentions(s, dated))
         if len(_MENTION_CACHE) >= _MENTION_CACHE_SIZE:
             _MENTION_CACHE.popitem(last=False)
         _MENTION_CACHE[key] = hit
@@ -403,13 +403,14 @@ def find_mentions(s: Sent) -> list[Mention]:
     return out
 
 
-def _find_mentions(s: Sent) -> list[Mention]:
+def _find_mentions(s: Sent, dated: bool) -> list[Mention]:
+    """The mentions of a sentence that can name a meeting; `dated`: it holds a year, a month or
+    "ago" (history_hint, as _hints found it)."""
     out: list[Mention] = []
     low = s.low
-    if not _has_meeting_word(low):
-        return out
     lines_up = text_lines_up(s.text, low)
-    dated = history_hint(s.text, low, lines_up)  # once per sentence, not per meeting word
+    # the patterns of the words before a noun, as their twins on the lower-cased words where they line up
+    held_rx, hold_rx, prev_rx, resume_rx, next_rx, definite_rx = _BEFORE_TWINS if lines_up else _BEFORE_PATTERNS
     for m in noun_matches(s.text, low, lines_up):
         if _SKIP_NOUN_AFTER.match(s.text, m.end()):
             continue
@@ -428,6 +429,7 @@ def _find_mentions(s: Sent) -> list[Mention]:
                 and not re.match(r"\s+(?:with|between)", s.text[m.end():]):
             continue
         before = s.text[max(0, m.start() - 40):m.start()]
+        lbefore = low[max(0, m.start() - 40):m.start()] if lines_up else before
         after = s.text[m.end():m.end() + 12].lower()
         parties: list[Linked] = []
         if after.lstrip().startswith("between"):
@@ -449,10 +451,10 @@ def _find_mentions(s: Sent) -> list[Mention]:
         comp = [x for x in s.parties(max(0, m.start() - 30), m.start()) if _only_glue(s.text[x.end:m.start()])]
         if comp and not parties:
             parties = comp
-        held = bool(_HELD.search(before))
+        held = bool(held_rx.search(lbefore))
         if held and not parties:
             parties = _subject_before(s, m.start(), nearest=True)
-        elif not parties and _HOLD.search(before):
+        elif not parties and hold_rx.search(lbefore):
             parties = _coordinated_before(s, m.start())
         if not parties:
             parties = _host_and_guests(s, m.start())
@@ -461,11 +463,11 @@ def _find_mentions(s: Sent) -> list[Mention]:
             earlier = s.last_person_before(m.start(), other_than=parties[0].key)
             parties = ([earlier] if earlier is not None else []) + parties
         resume = bool(_RESUME.match(s.text, m.end()))
-        history = bool(_PREV.search(before)) or _dated_elsewhere(s, m.start(), m.end(), before, dated)
-        again = resume or bool(_RESUME_BEFORE.search(before))
-        nxt = bool(_NEXT.search(before))
+        history = bool(prev_rx.search(lbefore)) or _dated_elsewhere(s, m.start(), m.end(), before, dated)
+        again = resume or bool(resume_rx.search(lbefore))
+        nxt = bool(next_rx.search(lbefore))
         out.append(Mention(m.start(), m.end(), noun, parties, history, nxt or again,
-                           bool(_DEFINITE.search(before)) or not before.strip() or _only_stamp(before) or resume
+                           bool(definite_rx.search(lbefore)) or not before.strip() or _only_stamp(before) or resume
                            or (m.start() <= 40 and _OPENS.fullmatch(before) is not None), False, held=held, event=event,
                            resumes=again and not nxt))
     for v in verb_matches(s.text, low, lines_up):
@@ -497,6 +499,10 @@ def _find_mentions(s: Sent) -> list[Mention]:
     out.sort(key=lambda x: x.start)
     return out
 
+
+_BEFORE_PATTERNS = (_HELD, _HOLD, _PREV, _RESUME_BEFORE, _NEXT, _DEFINITE)
+_BEFORE_TWINS = tuple(lowered(rx) for rx in _BEFORE_PATTERNS)
+assert None not in _BEFORE_TWINS
 
 # "the ministerial session", "its evening session", "Friday's closing session" (not "the press session"):
 # a determiner, one word, the noun
@@ -758,6 +764,8 @@ _HOST_GAP = re.compile(r"[^.;:!?]{0,80}$")
 def _host_and_guests(s: Sent, pos: int) -> list[Linked]:
     """ "The minister will host her two counterparts, A and B, at a working dinner", "X hosted Y for talks":
     the host (the person just before the verb) and the people between the verb and the meeting word."""
+    if "host" not in s.low and text_lines_up(s.text, s.low):
+        return []  # no match of _HOST
     found = None
     for found in _HOST.finditer(s.text, max(0, pos - 100), pos):
         pass
@@ -964,10 +972,18 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
         return out
     src = speakers(s)
     persons = [m for m in s.mentions if m.kind == "person" and m.key not in src
-               and not re.match(r"['’]s?\b", s.text[m.end:m.end + 2])]
-    present_list = _PRESENT_LIST.search(s.text)
-    announced_list = _ANNOUNCED_LIST.search(s.text)
-    if _ATTENDED.search(s.text) and not re.search(r"\bwill\b", s.text[:_ATTENDED.search(s.text).start()][-20:]):
+               and not _POSSESSIVE.match(s.text, m.end, m.end + 2)]
+    if not persons:
+        return out  # (everyone placed below is one of them)
+    # the cue patterns as their twins on the lower-cased sentence where it lines up (the same spans)
+    aligned = text_lines_up(s.text, s.low)
+    cues = s.low if aligned else s.text
+    present_rx, announced_rx, attended_rx, head_rx, present_at_rx, speech_rx = \
+        _PARTICIPANT_TWINS if aligned else _PARTICIPANT_PATTERNS
+    present_list = present_rx.search(cues)
+    announced_list = announced_rx.search(cues)
+    attended = attended_rx.search(cues)
+    if attended and not re.search(r"\bwill\b", s.text[:attended.start()][-20:]):
         for m in persons:
             out.append(Participant(m.key, s.post.seq, "present", s.text))
         return out
@@ -984,7 +1000,7 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
         for m in members:
             out.append(Participant(m.key, s.post.seq, basis, s.text))
         return out
-    head = _AT_HEAD.search(s.text)
+    head = head_rx.search(cues)
     if head is not None and re.search(r"\btable\b", s.text[max(0, head.start() - 50):head.start()]):
         head = None  # "a long table, with Rossi at its head": the table's head, where she sits
     if head is not None:
@@ -994,7 +1010,7 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
                 out.append(Participant(m.key, s.post.seq, "announced", s.text))
         if out:
             return out
-    if happening and (_PRESENT_AT.search(s.text) or _SPEAKER_VERB.search(s.text)):
+    if happening and (present_at_rx.search(cues) or speech_rx.search(cues)):
         for m in persons:
             side = _side(k, m)
             # the sides' members, and the mediators' and hosts' envoys in the chair (not parties)
@@ -1004,6 +1020,11 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
                 out.append(Participant(m.key, s.post.seq, "present", s.text))
     return out
 
+
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_PARTICIPANT_PATTERNS = (_PRESENT_LIST, _ANNOUNCED_LIST, _ATTENDED, _AT_HEAD, _PRESENT_AT, _SPEAKER_VERB)
+_PARTICIPANT_TWINS = tuple(lowered(rx) for rx in _PARTICIPANT_PATTERNS)
+assert None not in _PARTICIPANT_TWINS
 
 # "Aydin, the Varnian observer", "Corrigan and Brandauer, seated at one end as observers"
 _OBSERVER = re.compile(r"(?:,?\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+)?,?\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,6}?observers?\b", re.IGNORECASE)

@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
 from tui.core.extract import meetings as mt
-from tui.core.extract.context import Context, Gated, SchedSummary, Sent, clause_start
+from tui.core.extract.context import Context, Gated, SchedSummary, Sent
 from tui.core.extract.schedule import cue_kind, refuted as is_refutation
 from tui.core.extract.status import absentees, movers, status_facts
 from tui.core.facts import Meeting, Participant, PostEntities, ScheduleFact, StatusFact
@@ -206,11 +206,16 @@ _SAID_IN = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|stated|
                       re.IGNORECASE)
 
 
+_IN_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
+
 def _place_in(s: Sent, lo: int, hi: int, k: Knowledge) -> str | None:
-    kinds = {p.name: p.kind for p in k.places}
     found = [m.key for m in s.mentions if m.kind == "place" and lo <= m.start < hi
-             and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", s.text[max(0, m.start - 8):m.start])
+             and _IN_AT.search(s.text[max(0, m.start - 8):m.start])
              and not _SAID_IN.search(s.text, max(0, m.start - 40), m.start)]
+    if not found:
+        return None
+    kinds = {p.name: p.kind for p in k.places}
     venue = next((p for p in found if kinds.get(p) == "venue"), None)
     city = next((p for p in found if kinds.get(p) == "city"), None)
     if venue and city and venue != city:
@@ -256,7 +261,7 @@ def _when_for(s: Sent, lo: int, start: int, hi: int) -> When | None:
         # "possibly tonight, probably tomorrow": the likelier of two guesses
         likely = [w for w in after[1:] if _LIKELY.search(s.text, 0, w.start)]
         return _on_named_day(likely[0] if likely else after[0], times, lo, hi, s.text)
-    lo = max(lo, clause_start(s.text, start))
+    lo = max(lo, s.clause_start(start))
     before = [w for w in times if lo <= w.start < start]
     return before[-1] if before else None
 
@@ -382,8 +387,11 @@ class _Run:
         coming: list[tuple[str, str, str]] = []  # (person, side, sentence): "X will fly to Port Elda for the talks"
         was_announced = False  # the sentence before spoke of a line-up ("…, which will be led by X. Alongside him are:")
         listed_sides: set[str] = set()  # sides a line-up list has announced in this post
+        past_meetings: set[int] = set()  # sentences naming a meeting of another time ("at the 2022 talks")
         for i, s in enumerate(sents):
-            post_sides = tuple(dict.fromkeys((*post_sides, *self._sides_in(s))))
+            sides_here = self._sides_in(s)
+            if sides_here:  # (most sentences name no side: the post's stay as they are)
+                post_sides = tuple(dict.fromkeys((*post_sides, *sides_here)))
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
             claim, bullet, list_intro, announced, present = _flags(s.text)
             if list_cue and not bullet and _list_line(text, s):
@@ -395,6 +403,7 @@ class _Run:
             mentions = mt.find_mentions(s)
             for n, m in enumerate(mentions):
                 if m.history:
+                    past_meetings.add(i)
                     continue
                 mt.resolve(m, s, ctx)
                 if not m.id:
@@ -467,7 +476,8 @@ class _Run:
                 self._apply(b, m, s, kind, when, lo, hi, schedule, status)
             if not mentions and ctx.post_meeting is not None and _IT_CHAIRED.match(s.text):
                 self._chair(ctx.meetings[ctx.post_meeting], s, changed)
-            if not mentions and not s.history and not refuted:
+            # (the agreement test first: it is cheap, and most sentences never need their times read)
+            if not mentions and not refuted and _agreed_at(s.text) is not None and not s.history:
                 agreed = self._agreement(s)
                 if agreed is not None:
                     changed[agreed.id] = agreed
@@ -538,7 +548,7 @@ class _Run:
         self.registry.members_stated.clear()
         for key, party in dict.fromkeys(stated):
             sent = _sentence_of(sents, key)
-            if sent is None or sent.history or any(x.history for x in mt.find_mentions(sent)):
+            if sent is None or sent.history or sent.index in past_meetings:
                 continue  # "X headed the team at the 2022 talks": who X is, not who comes now
             target = self._meeting_for((party,))
             if target is not None:
@@ -598,7 +608,7 @@ class _Run:
                         if f.kind in ("started", "resumed", "suspended", "concluded", "cancelled")), None)
         if sitting not in ("started", "resumed"):
             return None  # the talks are not sitting, or have already ended (a recap's "have agreed")
-        lo = clause_start(s.text, at)
+        lo = s.clause_start(at)
         sides = {m.side for m in s.mentions if m.kind in ("delegation", "place") and m.side and lo <= m.start < at}
         together = _TOGETHER.search(s.text, lo, at) is not None
         return b if together or (len(sides) >= 2 and sides <= set(b.delegations)) else None

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.core.extract.context import lowered
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -156,6 +158,10 @@ _ANY_WORDS = ("no ", "not ", "report", "claim", "conclu", "ended", "finish", "wr
               "goes ", "originally", "deni", "dismiss", "reject", "rumo", "specula", "agreed", "sat down")
 
 
+# Each rule's case-sensitive twin for lower-cased text (None: the rule has case-sensitive parts).
+_TWINS = tuple(lowered(r.regex) for r in RULES)
+
+
 def _lowers_cleanly(text: str) -> bool:
     """Does a case-insensitive match of a hint's letters in text leave that hint in text.lower()?
     Not when the text holds "İ" (lowers to two characters), "ſ" or "ı" (match "s" and "i" but
@@ -211,15 +217,26 @@ def cue_kind(text: str, lo: int = 0, start: int = 0, end: int | None = None, hi:
     both = text[lo:hi]
     after = text[start:hi]
     before = text[lo:end]
-    # each rule's regex runs only on a window holding one of its hints (when lower() can tell)
+    # each rule's regex runs only on a window holding one of its hints (when lower() can tell), and
+    # then as its case-sensitive twin on the lower-cased window: the same spans, about twice as fast
     gated = _lowers_cleanly(text)
-    lows = {"after": after.lower(), "before": before.lower(), "both": both.lower()} if gated else None
-    for rule in RULES:
-        window = after if rule.where == "after" else before if rule.where == "before" else both
-        if gated and rule.hints and not _holds_any(lows[rule.where], rule.hints):
-            continue  # no match can lack every hint
-        hit = rule.regex.search(window)
-        if hit and not _any(both):
+    if gated:
+        low = text.lower()  # (one character per character: slices of it are the windows' lower case)
+        lows = {"after": low[start:hi], "before": low[lo:end], "both": low[lo:hi]}
+    cue_word = None  # _any(both), asked once a rule fires
+    for rule, twin in zip(RULES, _TWINS):
+        where = rule.where
+        window = after if where == "after" else before if where == "before" else both
+        if gated:
+            lw = lows[where]
+            if rule.hints and not _holds_any(lw, rule.hints):
+                continue  # no match can lack every hint
+            hit = twin.search(lw) if twin is not None else rule.regex.search(window)
+        else:
+            hit = rule.regex.search(window)
+        if hit and cue_word is None:
+            cue_word = _any(both)
+        if hit and not cue_word:
             break  # no cue word in the window at all: as if no rule fired (tested once a rule fires)
         if hit and (has_time or not rule.needs_time):
             if rule.kind not in ("denied", "confirmed") and _NEGATED.search(window, 0, hit.start()):

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from tui.core.extract.context import COORD, Context, Sent, clause_start, has_any, lines_up, lowered
+from tui.core.extract.context import COORD, Context, Sent, has_any, lines_up, lowered
 from tui.core.facts import StatusFact
 from tui.core.knowledge import Knowledge
 from tui.core.link import Linked
@@ -24,6 +24,9 @@ class StatusRule:
     # Lower-case substrings one of which every match holds: a plain substring test per
     # sentence keeps the regex off text it cannot match (tests check each is necessary).
     hints: tuple[str, ...] = ()
+    # A rule with case-sensitive parts has no twin (context.lowered): this case-sensitive pattern,
+    # run on the lower-cased text first, finds something wherever the rule can match.
+    gate: re.Pattern | None = None
 
 
 def _r(p: str) -> re.Pattern:
@@ -155,7 +158,9 @@ RULES: tuple[StatusRule, ...] = (
                hints=("left", "leave")),
     StatusRule("located", "located",
                _r(r"\b(?:is|are|remains?|remain|stayed|stays|stay)\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s+(?:the\s+)?(?-i:(?=[A-Z]))"),
-               hints=("is", "are", "remain", "stay")),
+               hints=("is", "are", "remain", "stay"),
+               # (its hints are in most sentences; what it says before the capital is not)
+               gate=re.compile(r"\b(?:is|are|remains?|remain|stayed|stays|stay)\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s")),
 )
 
 _NEG = re.compile(r"\b(?:not|no|never|yet\s+to)\b|n['’]t\b", re.IGNORECASE)
@@ -175,7 +180,7 @@ _HARD_CLAUSE = re.compile(r"\b(?:that|whether|if|said|says|told|claimed|accordin
 def subjects_of(s: Sent, pos: int, k: Knowledge, country_subject: bool, found: list[Linked] | None = None) -> list[str]:
     """The delegation(s) that are the subject of the verb at pos ("The Ukrainian, Turkish, and US delegations").
     `found`, when given, receives the subject's mention (a person's, when a leader's own movement counts)."""
-    lo = clause_start(s.text, pos)
+    lo = s.clause_start(pos)
     hard = 0
     for m in _HARD_CLAUSE.finditer(s.text, 0, pos):
         hard = m.end()
@@ -197,7 +202,7 @@ def subjects_of(s: Sent, pos: int, k: Knowledge, country_subject: bool, found: l
     # "Varnia says it will take part": the party that speaks, when it is the clause before
     if hard and _IT.match(s.text, hard):
         said = [side for m in s.mentions if m.kind in ("place", "delegation") and m.end <= hard
-                and (side := _side(m, k, country_subject, s.text, clause_start(s.text, m.start)))]
+                and (side := _side(m, k, country_subject, s.text, s.clause_start(m.start)))]
         if said:
             return [said[-1]]
     # "... said that he has arrived": the nearest member of a delegation before the clause
@@ -272,6 +277,8 @@ _COUNTRY_LEAD = re.compile(r"\s*(?:the\s+)?(?:host(?:\s+(?:nation|country|state)
 def where_after(s: Sent, pos: int, status: str, k: Knowledge | None = None) -> str | None:
     """The place the verb points at: 'arrived at Dolmabahce Palace', 'left Istanbul for Moscow'."""
     places = [m for m in s.mentions if m.kind == "place" and m.start >= pos and m.start - pos < 90]
+    if not places:
+        return None
     if k is not None:
         kinds = {p.name: p.kind for p in k.places}
         specific = [m for m in places if kinds.get(m.key) in ("venue", "city")]
@@ -329,11 +336,17 @@ def rule_hits(text: str) -> tuple[tuple[StatusRule, _Hit], ...]:
     low = text.lower()
     same = lines_up(text, low)
     out = []
-    for rule in RULES:
+    for rule, twin in zip(RULES, _TWINS):
         if has_any(low, rule.hints):
-            twin = lowered(rule.regex) if same else None  # case-sensitive on low: the same spans, faster
+            if same and rule.gate is not None and rule.gate.search(low) is None:
+                continue
+            twin = twin if same else None  # case-sensitive on low: the same spans, faster
             out += [(rule, _Hit(m.start(), m.end())) for m in (twin.finditer(low) if twin else rule.regex.finditer(text))]
     return tuple(out)
+
+
+# Each rule's twin, found once (hashing a compiled pattern to look it up costs microseconds).
+_TWINS = tuple(lowered(r.regex) for r in RULES)
 
 
 def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
@@ -343,7 +356,8 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
         return out
     k = ctx.knowledge
     hits = rule_hits(s.text)
-    if not hits or s.history or _REPORT_DENIED.search(s.text):
+    if not hits or s.history or (_REPORT_DENIED_LOW.search(s.low) if lines_up(s.text, s.low)
+                                 else _REPORT_DENIED.search(s.text)):
         return out  # "Reports that Qadira had walked out are wrong": nobody walked out
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []
@@ -355,7 +369,7 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
         person = by[0].key if by and by[0].kind == "person" and len(subjects) == 1 else ""
         if person and (p := k.person(person)) is not None and p.delegation == subjects[0]:
             person = ""  # a member of the delegation moves with it: "Medinsky has left for Moscow" is its departure
-        if not subjects and _PRONOUN_SUBJ.match(s.text[clause_start(s.text, m.start()):]) and ctx.post_subject:
+        if not subjects and _PRONOUN_SUBJ.match(s.text[s.clause_start(m.start()):]) and ctx.post_subject:
             subjects = [ctx.post_subject]
         background = _RELATIVE.search(s.text, 0, m.start()) is not None \
             or _SUBORDINATE.search(s.text, max(0, m.start() - 80), m.start()) is not None
@@ -390,7 +404,7 @@ _EVENTS = ("walked_out", "returned", "arrived", "left")  # told in the past tens
 def _on_an_earlier_day(s: Sent, pos: int) -> bool:
     """Does the clause of the verb at pos date it to a day before the post's ("walked out on Monday
     evening and returned the next morning", in Wednesday's summary)? Then it is a recap."""
-    lo, day = clause_start(s.text, pos), s.post.day
+    lo, day = s.clause_start(pos), s.post.day
     return any(w.dt is not None and lo <= w.start and w.dt.astimezone(w.dt.tzinfo).date() < day for w in s.times)
 
 
@@ -405,7 +419,7 @@ _NOT_LEADER = re.compile(r"\b(?:vice|deputy|former|ex-)", re.IGNORECASE)
 def _said_of_a_minister(s: Sent, pos: int, k: Knowledge) -> bool:
     """Is the verb's subject (the nearest name before pos in its clause) a person who does not lead
     their country (a minister, an envoy, an aide)?"""
-    lo = clause_start(s.text, pos)
+    lo = s.clause_start(pos)
     before = [x for x in s.mentions if lo <= x.start and x.end <= pos and x.kind in ("person", "delegation", "place")]
     if not before or before[-1].kind != "person":
         return False
@@ -446,7 +460,7 @@ def _person_subject(s: Sent, pos: int, k: Knowledge, *, over_apposition: bool = 
     """(person, side) for the last person named in the clause before the verb at pos, when the
     knowledge gives them a side; `over_apposition`: else the last one since the previous hard
     clause boundary ("X's prime minister, Y, will …")."""
-    lo = clause_start(s.text, pos)
+    lo = s.clause_start(pos)
     people = [x for x in s.mentions if x.kind == "person" and lo <= x.start and x.end <= pos]
     if not people and over_apposition:
         hard = max((h.end() for h in _HARD_CLAUSE.finditer(s.text, 0, pos)), default=0)
@@ -460,7 +474,7 @@ def _person_subject(s: Sent, pos: int, k: Knowledge, *, over_apposition: bool = 
 def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set) -> StatusFact | None:
     """One rule match for one subject -> a fact, unless negated, speculative or stale."""
     k = ctx.knowledge
-    lo = clause_start(s.text, m.start())
+    lo = s.clause_start(m.start())
     aux = s.text[max(lo, m.start() - 40):m.start()]
     status = rule.status
     if rule.name in ("arrived", "left", "travelling", "waiting", "located"):
@@ -512,5 +526,6 @@ _REPORT_DENIED = re.compile(r"\b(?:reports?|claims?|suggestions?|rumou?rs?)\s+(?
                             r"(?:wrong|false|untrue|inaccurate|incorrect|baseless|unfounded)\b"
                             r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|any\s+|a\s+|media\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|suggestions?)\s+(?:that|of)\b",
                             re.IGNORECASE)
+_REPORT_DENIED_LOW = lowered(_REPORT_DENIED)  # its twin for lower-cased text that lines up
 _CLAIMED = re.compile(r"\bclaim(?:ed|s)?\b", re.IGNORECASE)
 _PAST_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
