@@ -7,7 +7,7 @@ the README, so what `?` shows is what the keys do.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -47,9 +47,15 @@ class HelpScreen(Dialog[None]):
             box.border_title = "Keys"
             box.border_subtitle = "↑ ↓ PgUp PgDn scroll · escape / q / ? to close"
             with VerticalScroll(id="help-scroll"):
-                for title, rows in self.groups:
-                    yield Static(render_group(title, rows, key_width), classes="help-group")
-                yield Static(legend_group(), classes="help-group")
+                # one row per key, its description in a column of its own: a long one wraps under
+                # itself, not under the keys
+                for title, rows in [*self.groups, ("Marks", [keys.Row(m, meaning, "legend") for m, meaning, _ in LEGEND])]:
+                    yield Static(render.line((title, "bold $accent")), classes="help-title")
+                    for row in rows:
+                        with Horizontal(classes="help-row"):
+                            yield Static(render.line((row.keys, "bold")), classes="help-key").set_styles(
+                                f"width: {key_width + 4};")
+                            yield Static(Content(row.doc), classes="help-doc")
         yield self.footer()
 
     def text(self) -> str:
