@@ -194,3 +194,16 @@ def test_a_pages_share_buttons_ads_and_related_links_are_not_post_text() -> None
                  "Delegates walked in at 13:35.\nShare\n")
     assert [(p.headline, p.paragraphs) for p in blog.posts] == [
         ("Watch: the delegations arrive", ("Delegates walked in at 13:35.",)), ("", ("The talks have begun.",))]
+
+
+def test_a_share_button_under_each_post_ends_the_post_in_a_blog_without_stamps() -> None:
+    blog = parse("Harbour talks live\n"
+                 "14 March 2031\n"
+                 "The talks have resumed after a short break, the mediators said.\nShare\n"
+                 "Analysis: why the harbour matters\nAna Ruiz\n"
+                 "On paper this is a dispute about fees. In practice it is about berths.\n"
+                 "It has lasted three years.\nShare\n"
+                 "Delegates walked in at 13:35, a spokesman said.\n")
+    assert [p.paragraphs[0] for p in blog.posts] == [
+        "Delegates walked in at 13:35, a spokesman said.", "Analysis: why the harbour matters",
+        "The talks have resumed after a short break, the mediators said."]

@@ -197,6 +197,15 @@ def _posts_in_file_order(days: list[_Day], stamped: bool, src: TextSource, secti
                 starts = [0]
             else:
                 starts = group(texts, headlines=titled)
+                if block.cuts:
+                    # a share button under each post ("Share"): where one post's text ends
+                    firsts = [a for a, _ in numbers]
+                    cut_at = {i for cut in block.cuts if 0 < (i := bisect_right(firsts, cut)) < len(texts)}
+                    # (the short lines right after a cut — a headline, a byline — open the post that follows
+                    # them: a start grouping found just below them is that same post)
+                    starts = sorted(set(starts) | cut_at)
+                    starts = [x for x in starts if not any(c < x <= c + 3 and all(_short_line(t) for t in texts[c:x])
+                                                           for c in cut_at)]
             bounds = [*starts, len(texts)]
             run: list[_RawPost] = []
             for k in range(len(starts)):
@@ -234,6 +243,11 @@ def _posts_in_file_order(days: list[_Day], stamped: bool, src: TextSource, secti
     if stamped:
         _bylines_above_stamps(posts, src)
     return posts
+
+
+def _short_line(text: str) -> bool:
+    """A line short enough to head a post (a headline, a byline, an author's role)."""
+    return len(text) <= 80 and not text.rstrip().endswith((".", "!", "?", "”", '"'))
 
 
 _REPORTING_FROM = re.compile(r"^(?:Reporting|Writing)\s+(?:from|in)\s+\S")

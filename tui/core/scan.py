@@ -117,6 +117,7 @@ class Block:
     parts: list[Part] = field(default_factory=list)
     updates: list[tuple[int, int, Stamp]] = field(default_factory=list)  # "Updated at …" lines: (start, end, stamp)
     holes: list[int] = field(default_factory=list)  # skipped lines inside the block (a repeated day header)
+    cuts: list[int] = field(default_factory=list)  # those of them that are page furniture ("Share"): a post ends there
 
     def add_run(self, start: int, stop: int, lines: int) -> None:
         parts = self.parts
@@ -348,6 +349,7 @@ class Scan:
                 src.checkpoint(at, number - 1)
             if block is not None and block.count and is_furniture(line):
                 block.holes.append(at)  # "Share full article", "Related: …": the page's, not the post's
+                block.cuts.append(at)
                 continue
             stamp = parse_stamp(line)
             if stamp is not None and stamp.updated:
