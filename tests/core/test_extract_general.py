@@ -1042,3 +1042,9 @@ def test_the_time_a_session_will_not_start_at_is_no_time_of_its_delay() -> None:
                "The opening session will not start at 10:00 as planned, the mediators said.")
     (delay,) = [f for pf in blog.posts for f in pf.schedule if f.kind == "delayed"]
     assert delay.when is None
+
+
+def test_a_plenary_planned_for_an_hour_is_planned() -> None:
+    got = schedule("Negotiators from Kestria and Ardovia sit down today for talks. The mediator will chair the opening "
+                   "plenary, planned for 10:00 local time.")
+    assert (1, "planned") in got
