@@ -220,7 +220,8 @@ async def test_a_day_typed_at_the_go_to_prompt_while_loading_lands_on_its_first_
 async def test_a_weekday_not_read_yet_while_loading_says_the_blog_is_still_loading(blog_file, held_load) -> None:
     full = load_blog(blog_file)
     loaded_days = {p.day for p in full.posts[:1]}
-    later = next(p.day for p in full.posts if p.day.weekday() not in {d.weekday() for d in loaded_days})
+    later = next((p.day for p in full.posts if p.day.weekday() not in {d.weekday() for d in loaded_days}), None)
+    assert later is not None, "the generated blog spans more than one weekday"
     app = replay(blog_file)
     async with app.run_test(size=(120, 40)) as pilot:
         await fx.started(pilot)

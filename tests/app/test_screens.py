@@ -63,7 +63,8 @@ async def test_help_lists_every_key_row_and_mark_and_closes_with_escape_q_and_qu
             help_screen = app.screen
             assert isinstance(help_screen, HelpScreen)
             text = help_screen.text()
-            assert [title for title, _ in help_screen.groups][:2] == ["Player (anywhere on the replay)", "Feed"]
+            titles = [title for title, _ in help_screen.sections]
+            assert titles[:2] == ["Player (anywhere on the replay)", "Feed"] and titles[-1] == "Marks"
             for row in keys.rows():
                 assert row.doc in text
             assert "play / pause" in screen_text(app) and all(meaning in text for _, meaning, _ in LEGEND)

@@ -207,3 +207,13 @@ def test_a_share_button_under_each_post_ends_the_post_in_a_blog_without_stamps()
     assert [p.paragraphs[0] for p in blog.posts] == [
         "Delegates walked in at 13:35, a spokesman said.", "Analysis: why the harbour matters",
         "The talks have resumed after a short break, the mediators said."]
+
+
+def test_a_us_region_word_after_a_leading_clock_is_no_zone_and_a_one_line_post_between_share_lines_stays() -> None:
+    blog = parse("Harbour talks live\n14 March 2031\n10:15 Pacific island leaders have arrived for the talks.\n")
+    assert f"{blog.posts[0].time:%H:%M}" == "10:15"
+    blog = parse("Harbour talks live\n14 March 2031\nTalks suspended for the night\nShare\n"
+                 "Delegates walked in at 13:35, a spokesman said.\nShare\nThe talks resumed, officials said.\n")
+    assert [p.paragraphs for p in blog.posts] == [("The talks resumed, officials said.",),
+                                                  ("Delegates walked in at 13:35, a spokesman said.",),
+                                                  ("Talks suspended for the night",)]

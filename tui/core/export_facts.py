@@ -17,7 +17,6 @@ from tui.core.timeline import Timeline
 from tui.core.when import precision_of
 
 
-
 def precision(f: ScheduleFact) -> str:
     """minute | hour | part | day | none: how exactly the text gives the time."""
     if f.when is None:

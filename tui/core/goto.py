@@ -33,6 +33,10 @@ class GotoError(ValueError):
     """Input the prompt cannot use; str() is the one-line message to show."""
 
 
+class NoSuchWeekday(GotoError):
+    """A weekday none of the posts (read so far) falls on."""
+
+
 @dataclass(frozen=True, slots=True)
 class GotoTarget:
     seq: int  # the position to seek to (1..N)
@@ -82,7 +86,7 @@ def parse_goto(text: str, clock: PlaybackClock) -> GotoTarget:
     if weekday is not None:
         match = [d for d in clock.days if d.weekday() == weekday]
         if not match:
-            raise GotoError(f"no posts on a {_WEEKDAYS[weekday].title()}")
+            raise NoSuchWeekday(f"no posts on a {_WEEKDAYS[weekday].title()}")
         day = match[0]
         if stamp is None or stamp.clock is None:
             return GotoTarget(clock.first_of_day(day) or 1, day.strftime("%a %d %b"), datetime.combine(day, time(0), tz), True)

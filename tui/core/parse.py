@@ -204,8 +204,8 @@ def _posts_in_file_order(days: list[_Day], stamped: bool, src: TextSource, secti
                     # (the short lines right after a cut — a headline, a byline — open the post that follows
                     # them: a start grouping found just below them is that same post)
                     starts = sorted(set(starts) | cut_at)
-                    starts = [x for x in starts if not any(c < x <= c + 3 and all(_short_line(t) for t in texts[c:x])
-                                                           for c in cut_at)]
+                    starts = [x for x in starts if x in cut_at or not any(
+                        c < x <= c + 3 and all(_short_line(t) for t in texts[c:x]) for c in cut_at)]
             bounds = [*starts, len(texts)]
             run: list[_RawPost] = []
             for k in range(len(starts)):
@@ -241,7 +241,7 @@ def _posts_in_file_order(days: list[_Day], stamped: bool, src: TextSource, secti
                     post.extra = [*post.extra, (start, _line_end(src, start, end))]
             posts.extend(run)
     if stamped:
-        _bylines_above_stamps(posts, src)
+        posts = _bylines_above_stamps(posts, src)
     return posts
 
 
@@ -282,16 +282,17 @@ def _lines_around(src: TextSource, pos: int, count: int, up: bool) -> list[tuple
     return out
 
 
-def _bylines_above_stamps(posts: list[_RawPost], src: TextSource) -> None:
+def _bylines_above_stamps(posts: list[_RawPost], src: TextSource) -> list[_RawPost]:
     """A page that prints each post's byline above its stamp ("By Dana Ruiz" / "Reporting from
     Geneva" / "Oct. 21, 2026, 2:15 p.m. ET"): such lines closing a post are the next post's byline,
     not this one's text; a post whose stamp has them right above takes them as its byline.
     (Each side is decided from the text around it alone: sections are read one at a time.)"""
     for post in posts:
         n = _byline_run(post.texts)
-        if n and len(post.texts) > n:
+        if n:
             below = _lines_around(src, post.spans[-1][1] + 1, 1, up=False)
-            if below and parse_stamp(below[0][2]) is not None and parse_stamp(below[0][2]).clock is not None:
+            if below and (stamp := parse_stamp(below[0][2])) is not None and stamp.clock is not None:
+                # (a "post" that is only such a byline — right under a day header — is no post)
                 post.texts, post.spans = post.texts[:-n], post.spans[:-n]
         if post.stamp is None or post.byline or not post.stamp_at:
             continue
@@ -304,6 +305,7 @@ def _bylines_above_stamps(posts: list[_RawPost], src: TextSource) -> None:
             stamp_line = (post.stamp_at, _line_end(src, post.stamp_at, newline + 1 if newline >= 0 else len(src.buf)))
             post.byline = ", ".join(t for _, _, t in lines)
             post.extra = [*((a, b) for a, b, _ in lines), stamp_line, *post.extra]
+    return [post for post in posts if post.texts]
 
 
 def _line_end(src: TextSource, start: int, stop: int) -> int:

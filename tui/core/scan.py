@@ -347,9 +347,12 @@ class Scan:
             number = base + index + 1
             if numbered:
                 src.checkpoint(at, number - 1)
-            if block is not None and block.count and is_furniture(line):
-                block.holes.append(at)  # "Share full article", "Related: …": the page's, not the post's
-                block.cuts.append(at)
+            if is_furniture(line):
+                # "Share full article", "Related: …": the page's, not a post's (nor the summary's)
+                if block is not None:
+                    block.holes.append(at)
+                    if block.count:
+                        block.cuts.append(at)
                 continue
             stamp = parse_stamp(line)
             if stamp is not None and stamp.updated:

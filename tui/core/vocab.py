@@ -55,8 +55,6 @@ ZONES: dict[str, float | str] = {
     "pst": -8, "pdt": -7, "akst": -9, "akdt": -8, "hst": -10,
     # the US regional abbreviations news pages print without S/D ("12:05 p.m. ET")
     "et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver", "pt": "America/Los_Angeles",
-    "eastern": "America/New_York", "central": "America/Chicago", "mountain": "America/Denver",
-    "pacific": "America/Los_Angeles",
     # long names (CLDR's English metazone names)
     "greenwich mean time": 0, "coordinated universal time": 0, "universal time": 0,
     "british summer time": 1, "irish standard time": 1, "western european time": 0,
@@ -76,6 +74,15 @@ ZONES: dict[str, float | str] = {
     "beijing time": "Asia/Shanghai", "japan standard time": 9, "korean standard time": 9,
     "australian eastern standard time": 10, "australian eastern daylight time": 11,
 }  # fmt: skip
+
+# US news style names a zone by its region alone after a clock ("3 a.m. Eastern"). Kept out of
+# ZONES: these are ordinary words ("Pacific island leaders", "Central bank officials"), read as a
+# zone only right after a clock and before no capitalised word (tui/core/when.py).
+US_REGION_ZONES: dict[str, str] = {
+    "eastern": "America/New_York", "central": "America/Chicago", "mountain": "America/Denver",
+    "pacific": "America/Los_Angeles",
+}
+
 
 def fixed_zone(hours: float, name: str | None = None) -> timezone:
     """A fixed-offset tzinfo for a UTC offset in hours (may be fractional)."""

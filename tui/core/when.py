@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from dateutil import parser as dtparser
 
 from tui.core.times import read_zone
-from tui.core.vocab import MONTH_NAMES, WEEKDAY_NAMES, ZONES, fixed_zone
+from tui.core.vocab import MONTH_NAMES, US_REGION_ZONES, WEEKDAY_NAMES, ZONES, fixed_zone
 
 
 WEEKDAYS = WEEKDAY_NAMES
@@ -39,8 +40,9 @@ _LONG_NAMES = "|".join(sorted((r"\s+".join(re.escape(w) for w in n.split()) for 
                               key=len, reverse=True))
 _TZ = (r"local\s+time(?:\s+in\s+[A-Z][\w’'-]+)?|(?:UTC|GMT)\s?[+−–-]\s?\d{1,2}(?::?\d{2})?(?!\d)"
        rf"|(?i:{_LONG_NAMES})|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?\s+time\b|(?:{_ABBREVIATIONS})\b"
-       # US news style: "3 a.m. Eastern", "noon Pacific" (not "Central Asia", "Eastern European …")
-       r"|(?:Eastern|Central|Mountain|Pacific)(?![\w’'-]|\s+[A-Z])")
+       # US news style: "3 a.m. Eastern", "noon Pacific, when" (not "Central Asia", "Pacific island leaders")
+       r"|(?:Eastern|Central|Mountain|Pacific)(?=\s*(?:[,.;:)—–]|$)|\s+(?:time|on|and|or|to|at|in|for|with|when|as|"
+       r"tomorrow|today|tonight)\b)")
 _AMPM = r"a\.m\.|p\.m\.|am|pm|a\.m|p\.m"
 # A clock told in words: "at half past two", "quarter past nine", "ten to five", "at noon", "at nine",
 # "nine o'clock". With no a.m./p.m. an hour of 1-6 is read as the afternoon (talks do not sit at
@@ -138,6 +140,8 @@ def _named_zone(key: str) -> tzinfo | None:
     for a place it does not know (a city of the GeoNames table, a country with one zone, a demonym:
     "Geneva time", "Turkish time") through the gazetteer."""
     zone = read_zone(key)
+    if zone is None and key.lower() in US_REGION_ZONES:
+        zone = ZoneInfo(US_REGION_ZONES[key.lower()])  # "3 a.m. Eastern"
     if zone is None and key.lower().endswith(" time"):
         from tui.core.discover.gazetteer import gazetteer
 

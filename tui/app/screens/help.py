@@ -16,20 +16,6 @@ from tui.app.screens.dialog import Dialog
 from tui.app.widgets.title_bar import LEGEND
 
 
-def render_group(title: str, rows: list[keys.Row], key_width: int) -> Content:
-    lines: list[str | tuple[str, str] | Content] = [(title, "bold $accent")]
-    for row in rows:
-        lines += ["\n  ", (row.keys.ljust(key_width), "bold"), "  ", row.doc]
-    return render.line(*lines)
-
-
-def legend_group() -> Content:
-    lines: list[str | tuple[str, str]] = [("Marks", "bold $accent")]
-    for mark, meaning, _ in LEGEND:
-        lines += ["\n  ", (mark.ljust(3), "bold"), "  ", meaning]
-    return render.line(*lines)
-
-
 class HelpScreen(Dialog[None]):
     """Every key and mark; escape, q or ? closes."""
 
@@ -39,17 +25,19 @@ class HelpScreen(Dialog[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.groups = keys.help_groups()
+        legend = [keys.Row(mark, meaning, "legend") for mark, meaning, _ in LEGEND]
+        # what the screen shows and text() says: the key table's groups, then the marks
+        self.sections: list[tuple[str, list[keys.Row]]] = [*keys.help_groups(), ("Marks", legend)]
 
     def compose(self) -> ComposeResult:
-        key_width = min(max((len(r.keys) for _, rows in self.groups for r in rows), default=4), 16)
+        key_width = min(max((len(r.keys) for _, rows in self.sections for r in rows), default=4), 16)
         with Vertical(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "↑ ↓ PgUp PgDn scroll · escape / q / ? to close"
             with VerticalScroll(id="help-scroll"):
                 # one row per key, its description in a column of its own: a long one wraps under
                 # itself, not under the keys
-                for title, rows in [*self.groups, ("Marks", [keys.Row(m, meaning, "legend") for m, meaning, _ in LEGEND])]:
+                for title, rows in self.sections:
                     yield Static(render.line((title, "bold $accent")), classes="help-title")
                     for row in rows:
                         with Horizontal(classes="help-row"):
@@ -60,7 +48,8 @@ class HelpScreen(Dialog[None]):
 
     def text(self) -> str:
         """The help as plain text (for tests and the e2e check)."""
-        return "\n".join([*(render_group(title, rows, 0).plain for title, rows in self.groups), legend_group().plain])
+        return "\n".join(line for title, rows in self.sections
+                         for line in (title, *(f"  {row.keys}  {row.doc}" for row in rows)))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -686,7 +686,7 @@ class ReplayScreen(Screen[None]):
     def resolve_goto(self, text: str) -> Target:
         """'37' / '#37' → post 37; '14:30', '15 May 12:00' → that moment; '16 May', 'fri' →
         that day's first post. Aims at the whole blog while it loads. GotoError: shown inline."""
-        from tui.core.goto import GotoError, parse_goto
+        from tui.core.goto import GotoError, NoSuchWeekday, parse_goto
 
         session = self.session
         text = text.strip()
@@ -694,9 +694,8 @@ class ReplayScreen(Screen[None]):
             return Target.post(int(text.lstrip("#")))  # may be beyond the posts parsed so far
         try:
             found = parse_goto(text, session.clock)
-        except GotoError as error:
-            if session.loading and str(error).startswith("no posts on a"):
-                # ("fri" typed while the blog loads: its Fridays may not be read yet)
+        except NoSuchWeekday as error:
+            if session.loading:  # ("fri" typed while the blog loads: its Fridays may not be read yet)
                 raise GotoError(f"{error} among the posts read so far; the blog is still loading") from None
             raise
         when = found.when

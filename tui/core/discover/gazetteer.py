@@ -192,11 +192,11 @@ def _countries(extra_forms: dict[str, list[str]], extra: list[dict] = ()) -> lis
         code = iso.get("alpha2") if isinstance(iso, dict) else None
         if code and (not current or code in current):
             # (a withdrawn code is a state that no longer exists: "Serbia and Montenegro" must not
-            # claim Belgrade from Serbia)
+            # claim the capital of the state that succeeded it)
             records.setdefault(code, []).append(info)
     for info in extra:  # states the ISO list leaves out (Kosovo), from world.toml
         records.setdefault(info["code"], []).append({"name": info["name"], "altSpellings": info.get("forms", []),
-                                                     "demonym": info.get("demonyms", [""])[0], "capital": info.get("capital", ""),
+                                                     "demonym": (info.get("demonyms") or [""])[0], "capital": info.get("capital", ""),
                                                      "population": info.get("population", 0)})
 
     merged: dict[str, dict] = {}

@@ -80,7 +80,7 @@ tribunal programme program initiative
 rail railway railways airways airline transport trust holdings industries forum
 """.split())
 
-# Collective nouns whose possessive is part of an organisation's name ("Liberal People's Party",
+# Collective nouns whose possessive is part of an organisation's name ("Holmstad People's Party",
 # "Workers' Party", "Women's Union"): before another capitalised word they do not end the name.
 ORG_POSSESSIVES = frozenset("""
 people peoples workers women citizens farmers peasants patriots nations soldiers veterans pensioners

@@ -96,7 +96,7 @@ def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     if len(short) >= 2 and all(same_word(x, y) for x, y in zip(short, long_[-len(short):])):
-        return True  # the trailing names of a longer name: "Correia Vilaça" for "Damião Correia Vilaça"
+        return True  # the trailing names of a longer name: "Ruiz Karas" for "Ivo Ruiz Karas"
     x, y = ga[0], gb[0]
     if x.endswith(".") or y.endswith("."):
         return fold(x)[:1] == fold(y)[:1]

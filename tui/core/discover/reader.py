@@ -175,12 +175,14 @@ _BETWEEN_BEFORE = re.compile(r"\b(?:talks|negotiations|meetings?|dialogue|summit
 # "negotiators from Eloka, Karvia and the Northern Union": items of a list of sides after a team noun
 _TEAMS_OF_BEFORE = re.compile(r"\b(?i:delegations?|teams?|negotiators|representatives|delegates|envoys|officials)\s+(?:from|of|for)\s+"
                               r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))*(?:the\s+)?$")
-# "the four parties that could form a majority: the Civic Alliance (CA), the Greens and …": the items
+# "the three parties that could govern together: the Harbour League (HL), the Greys and …": the items
 # of a list that a plural noun of parties introduces with a colon
-_LISTED_AFTER = re.compile(r"\b(?:parties|countries|states|nations|sides|groups|unions|organi[sz]ations|movements|blocs|members)\b"
+_LISTED_AFTER = re.compile(r"\b(?:parties|countries|states|nations|sides|blocs)\b"
                            r"[^.;:!?]{0,80}:\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}(?:\s+\([A-Z]{2,6}\))?"
                            r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))*(?:the\s+)?$")
-_HE_OR_SHE_AFTER = re.compile(r"\s+(?!and\b|or\b|of\b|in\b|at\b|for\b|to\b)[a-z]+\b(?:(?!\bits\b)[^.;:!?“”\"()]){0,100}?\b(?:his|her|he|she|himself|herself)\b")
+_HE_OR_SHE_AFTER = re.compile(r"\s+(?!and\b|or\b|of\b|in\b|at\b|for\b|to\b)[a-z]+\b"
+                              r"(?:(?!\b(?:its|and|but|who|which|said|says|told)\b)[^.,;:!?“”\"()]){0,100}?"
+                              r"\b(?:his|her|he|she|himself|herself)\b")
 # the subject's own team named in its clause: "X has named its team", "X will send its delegation"
 _HAS_ITS_TEAM_AFTER = re.compile(r"\s+(?:has|have|had|will|is|was|would)\s+(?:\w+\s+){0,2}?(?:named|announced|unveiled|published|"
                                  r"sent|send|sending|chosen|picked|appointed)\s+(?:\w+\s+){0,2}?its\s+(?:own\s+)?(?:full\s+)?"
@@ -190,7 +192,8 @@ _AND_PARTY_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\
                               r"(?:will|have|had|are|were|agreed|hold|held|met|meet|"
                               r"signed|reached|resumed|began|start|started)\b")
 _ROLE_OBJECT_BEFORE = re.compile(r"\b(?:to|in|at|for|on|with|against|towards)\s+(?:the\s+)?$", re.I)
-_BODY_TYPE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:charity|group|organi[sz]ation|foundation|ngo|NGO|"
+_BODY_TYPE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?!(?:working|contact|expert|technical|parliamentary|advisory|study|focus|"
+                               r"age|ethnic|pressure)\s)(?:[\w-]+\s+){0,2}(?:charity|group|organi[sz]ation|foundation|ngo|NGO|"
                                r"movement|association|institute|think[- ]tank|network|campaign|militia|faction|brotherhood)\s+$")
 _QUALIFIER_BEFORE = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$")  # "Ana Ruiz of Varnia and …": Varnia qualifies a person
 _AND_ONLY = re.compile(r"\s+and\s+(?:the\s+)?")
@@ -203,9 +206,9 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _COORDINATED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 _AND_NAME_AFTER = re.compile(r"\s+(?:and|or)\s+((?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)")
 # a lower-case word an adjective could qualify ("Kestrian officials"), not a preposition or a
-# conjunction after a place ("left Aksuvar for Kivisalmi at 17:10")
+# conjunction after a place ("left Port Elda for Kivimaa at 17:10")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:at|in|on|for|to|from|and|or|with|by|after|before|as|where|when|which|who|that|but|of|"
-                         r"on|via|until|since|late|early|this|last|next|yesterday|today|tonight|tomorrow)\b)[a-z]")
+                         r"via|until|since|late|early|this|last|next|yesterday|today|tonight|tomorrow)\b)[a-z]")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|er)\Z")
 _FOREIGN_ARTICLE = frozenset(("al", "el", "der", "die", "das", "le", "la", "il", "los", "las"))
 
@@ -708,7 +711,7 @@ class Reader:
             it.party = rec.id
             it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
             return why(seq, surface, "party: a side of talks")
-        # "Lomaivana and Costa Alva have agreed to send negotiators to talks": a longer name coordinated
+        # "Varnia and Costa Nueva have agreed to send negotiators to talks": a longer name coordinated
         # with a party, both the subject of talks
         side = next((x for x in reversed(items[:k]) if not (x.kind == WORD and toks[x.i].fold in ("and", "the"))), None)
         if 2 <= len(words) <= 3 and not caps and not b.poss and label not in ("PERSON",) and side is not None and side.party \
@@ -720,7 +723,7 @@ class Reader:
             it.party = rec.id
             it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
             return why(seq, surface, "party: a side of talks beside another")
-        # --- one of a listed set of parties: "the four parties …: the Civic Alliance, the Greens and …"
+        # --- one of a listed set of parties: "the three parties …: the Harbour League, the Greys and …"
         # (an organisation's name is left to the rule below, which also learns its acronym)
         if len(words) <= 4 and not b.poss and label not in ("PERSON",) and a.fold not in self.given_names \
                 and last not in ORG_WORDS and longer is None \
@@ -729,11 +732,13 @@ class Reader:
             it.party = rec.id
             it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
             return why(seq, surface, "party: one of a list of parties")
-        # --- a body named after what it is: "the church charity Casa de la Concordia", "the climate group X"
+        # --- a body named after what it is: "the church charity Casa del Puerto", "the climate group Verdeluz"
         if len(words) <= 5 and not b.poss and label not in ("PERSON",) and a.fold not in self.given_names \
                 and _BODY_TYPE_BEFORE.search(before):
+            known = set(self.reg.parties)
             rec = self.party_for_name(surface, seq)
-            rec.kind = "organisation"
+            if rec.id not in known:
+                rec.kind = "organisation"  # (a party already on record keeps what it was learnt as)
             it.party = rec.id
             it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
             return why(seq, surface, "party: a body named after its kind")
@@ -884,7 +889,7 @@ class Reader:
         if app and _AT_PLACE_BEFORE.search(before):
             app = None  # "at the Volkshuis, the party's headquarters": a place described, not a person
         if app and a.fold in COMPASS_WORDS:
-            app = None  # "the special envoy for the Western Balkans, X": a region, not a person
+            app = None  # "the special envoy for the Northern Isles, X": a region, not a person
         if app and not caps and (app.group("role") is None and multi or (app.group("role") and (
                 _has_role_head(app.group("role")) or multi and _person_noun(app.group("role"))))):
             self._person(it, words, surface, seq)
@@ -1037,7 +1042,7 @@ class Reader:
             if not end_tok.poss and it.kind != TITLE and _HAS_ITS_TEAM_AFTER.match(text, end_tok.end):
                 rec = self.reg.parties.get(it.party)
                 if rec is not None:
-                    self.reg.set_negotiating(rec, seq)  # "the Civic Alliance has named its team": it has one
+                    self.reg.set_negotiating(rec, seq)  # "the Harbour League has named its team": it has one
             if it.j >= len(toks):
                 continue
             nxt = toks[it.j]
@@ -1085,7 +1090,7 @@ class Reader:
             t = toks[it.i]
             if t.fold not in TEAM_NOUNS or it.i + 1 >= len(toks) or toks[it.i + 1].fold not in ("from", "of") \
                     or text[t.end:toks[it.i + 1].start].strip():
-                continue  # (not "the delegations on behalf of Malembe": the scanner skips the words between)
+                continue  # (not "the delegations on behalf of Lutrenia": the scanner skips the words between)
             back_word = toks[it.i - 1].fold if it.i else ""
             k2 = k + 2 if k + 1 < n and items[k + 1].kind == WORD and toks[items[k + 1].i].fold in ("from", "of") else None
             if k2 is None:
@@ -1244,7 +1249,7 @@ class Reader:
                 continue
             if it.party and side is None:
                 if not _ROLE_OBJECT_BEFORE.search(text, max(lo, s - 8), s):
-                    side = it.party  # (not "ambassador to Austria", "envoy for Kosovo": whom the role deals with)
+                    side = it.party  # (not "ambassador to Varnia", "envoy for the Isles": whom the role deals with)
             elif it.person and side is None:
                 p = self.reg.people.get(it.person)
                 if p is not None and p.side:
@@ -1286,7 +1291,7 @@ class Reader:
                     if p is not None:
                         self.reg.set_person(p, seq, delegation=pid)
 
-        # "Jeonhae will be represented by its chief negotiator, Ambassador X": a party's representatives are its team
+        # "Osterland will be represented by its chief negotiator, Ambassador X": a party's representatives are its team
         if "represented" in text:
             for it in items:
                 if not it.party or it.mention is None or it.mention.kind == "delegation":
@@ -1506,7 +1511,7 @@ def _standalone_org(words: list[Tok], before: str) -> bool:
     return bool(own(head)) or len(own(tail)) >= 2
 
 
-# nouns a country's adjective qualifies in news: "the Qasiri plane", "Varnian officials"
+# nouns a country's adjective qualifies in news: "the Kestori plane", "Varnian officials"
 _DEMONYM_NOUNS = frozenset("""
 plane planes jet aircraft motorcade convoy cars officials official government authorities forces troops army navy
 police media press diplomats diplomat ministry embassy president

@@ -106,7 +106,7 @@ def _toks(text: str, pattern: re.Pattern) -> list[Tok]:
         word = m.group()
         base, folded, poss, cap, caps = word_of(word)
         if poss and cap and folded in ORG_POSSESSIVES and text[end:end + 2][1:].isupper():
-            # "the Liberal People's Party": the possessive is a word of the name, not its end
+            # "the Holmstad People's Party": the possessive is a word of the name, not its end
             base, folded, poss = word, fold(word), False
         t = Tok(start, start + len(base), word, base, folded, poss, cap, caps)
         if not prev_poss:

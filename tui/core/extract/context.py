@@ -27,7 +27,7 @@ _DIGIT = re.compile(r"\d")
 _CURRENT = re.compile(r"\b(?:will|now|today|this\s+week)\b", re.I)
 # The gap between two list items: ", ", ", and ", " and ".
 # Between two items of a list: ", ", " and ", ", and the " (the article of an organisation's name)
-# (a title may stand before the next name: "Mr. Mwangombe and Mr. al-Toubi", "Ruiz and Foreign Minister Holm")
+# (a title may stand before the next name: "Mr. Holm and Mr. al-Qadri", "Ruiz and Foreign Minister Holm")
 COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[A-Z][\w-]*\.?\s+){0,3}$")
 
 
@@ -94,7 +94,7 @@ class Sent:
     text: str
     mentions: Sequence[Linked]  # offsets relative to this sentence (a tuple shared by every post with this line: read only)
     local: tzinfo  # the blog's zone
-    venue: tzinfo | None = None  # the zone where the event is, as of the posts before this one ("local time")
+    venue: tzinfo | None = None  # the zone where the event is ("local time"): as the posts before this one taught it, or this one
     _times: list[When] | None = None
     _low: str | None = None
     _history: bool | None = None

@@ -297,7 +297,7 @@ def _list_after(s: Sent, pos: int) -> list[Linked]:
             continue  # nested in the previous item
         gap = s.text[prev_end:m.start]
         if out and gap[:1] in " (":
-            gap = _ACRONYM_GAP.sub("", gap, count=1)  # "the Civic Alliance (CA), the Greens": the acronym is the item's
+            gap = _ACRONYM_GAP.sub("", gap, count=1)  # "the Harbour League (HL), the Greys": the acronym is the item's
         if _BOUNDARY.search(gap) or any(x.kind == "outlet" and prev_end <= x.start < m.start for x in s.mentions):
             break
         if not out:
@@ -515,8 +515,9 @@ _SESSION_FIXED = re.compile(r"(?:\bthe|opening|closing|final|first|next|joint|ba
 # the forms NOUN always took for a round ("the round", "next round"), and a round named by a word or
 # two between its determiner and the noun ("the first exploratory round", "a three-party round")
 _ROUND_FIXED = re.compile(r"(?:\bthe|first|second|third|new|next|another|final)\s+$", re.IGNORECASE)
-_ROUND_DET = re.compile(r"\b(?:the|a|an|its|their|this|today['’]s|tomorrow['’]s|\w+['’]s)\s+(?!golf\b|drinks\b|applause\b)"
-                        r"(?:[a-z][\w-]*\s+){1,2}$", re.IGNORECASE)
+_ROUND_DET = re.compile(r"\b(?:the|a|an|its|their|this|today['’]s|tomorrow['’]s|\w+['’]s)\s+(?:(?:first|second|third|fourth|"
+                        r"fifth|final|last|next|new|latest|fresh|further|opening|closing|formal|informal|exploratory|"
+                        r"preliminary|decisive|technical|negotiating|\w+-\w+)\s+){1,2}$", re.IGNORECASE)
 _BETWEEN_SOON = re.compile(r"\s+(?:aimed\s+at|to|on|over|about)\s+[^.;:,()]{0,50}?\bbetween\s", re.IGNORECASE)
 HISTORY_HINT = re.compile(r"\d{4}|\bago\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -1026,5 +1027,6 @@ _PARTICIPANT_PATTERNS = (_PRESENT_LIST, _ANNOUNCED_LIST, _ATTENDED, _AT_HEAD, _P
 _PARTICIPANT_TWINS = tuple(lowered(rx) for rx in _PARTICIPANT_PATTERNS)
 assert None not in _PARTICIPANT_TWINS
 
-# "Aydin, the Varnian observer", "Corrigan and Brandauer, seated at one end as observers"
-_OBSERVER = re.compile(r"(?:,?\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+)?,?\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,6}?observers?\b", re.IGNORECASE)
+# "Aydin, the Varnian observer", "Holm and Ruiz, seated at one end as observers"
+_OBSERVER = re.compile(r"(?:,?\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+)?(?:,\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,2}observers?\b"
+                       r"|[^.;]{0,40}?\bas\s+(?:an?\s+)?observers?\b)", re.IGNORECASE)

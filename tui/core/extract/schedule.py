@@ -102,10 +102,13 @@ RULES: tuple[Rule, ...] = (
                                           r"|\boriginally\s+(?:planned|scheduled|due|set|expected)\b[^.;]{0,60}?\bnow\b"), where="after",
          hints=('rescheduled', 'moved', 'brought', 'pushed', 'put', 'shifted', 'originally')),
     Rule("confirmed", "confirmed", _r(r"\bnot\s+been\s+cancell?ed\b|\bwill\s+(?:still\s+)?go\s+ahead\b|\b(?:is|are)\s+still\s+on\b"
-                                      r"|\bremains?\s+on\s+(?:track|schedule)\b|\bconfirmed\s+(?:that|the|for)\b|\b(?:go|goes|going)\s+ahead\b"
-                                      # "is due to start at 10:00 as planned" (not "will not start at 10:00 as planned")
-                                      r"|(?<!not\s)(?<!n't\s)\b(?:start|begin|open|resume|convene)\s+(?:at\s+[^,.;]{1,30}?\s+)?as\s+(?:planned|scheduled)\b"),
-         where="after", hints=('cancel', 'ahead', 'still', 'track', 'schedule', 'confirmed', 'planned')),
+                                      r"|\bremains?\s+on\s+(?:track|schedule)\b|\bconfirmed\s+(?:that|the|for)\b|\b(?:go|goes|going)\s+ahead\b"),
+         where="after", hints=('cancel', 'ahead', 'still', 'track', 'schedule', 'confirmed')),
+    # "is due to start at 10:00 as planned" (negated — "will not start at 10.30 as planned" — it is no
+    # confirmation: this rule, unlike "confirmed", is read through the negation test)
+    Rule("confirmed_as_planned", "confirmed",
+         _r(r"\b(?:start|begin|open|resume|convene)\s+(?:at\s+(?:[^,.;]|(?<=\d)\.(?=\d)){1,30}?\s+)?as\s+(?:planned|scheduled)\b"),
+         where="after", hints=('planned', 'scheduled')),
     # "He confirmed that the opening plenary would start at 10am": the plan, confirmed
     Rule("confirmed_before", "confirmed", _r(r"\b(?:confirmed|confirms)\s+(?:that\s+)?(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,5}[\w’'-]+$"),
          where="before", hints=('confirm',)),
@@ -239,7 +242,8 @@ def cue_kind(text: str, lo: int = 0, start: int = 0, end: int | None = None, hi:
         if hit and not cue_word:
             break  # no cue word in the window at all: as if no rule fired (tested once a rule fires)
         if hit and (has_time or not rule.needs_time):
-            if rule.kind not in ("denied", "confirmed") and _NEGATED.search(window, 0, hit.start()):
+            if rule.kind != "denied" and rule.name not in ("confirmed", "confirmed_before") \
+                    and _NEGATED.search(window, 0, hit.start()):
                 continue  # "has not postponed the talks"
             if rule.where == "after" and _LATER_CLAUSE.search(window, 0, hit.start()):
                 # "the meeting would start in the next hour, once the delegations had finished reading":
@@ -281,7 +285,8 @@ _DENIED_ELSE = re.compile(r"\s+(?:(?:in|by|from|on)\s+(?:[\w’'-]+\s+){1,4}?)?(
                           r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 _LATER_CLAUSE = re.compile(r"[,;]\s*(?:once|until|unless|as\s+soon\s+as|by\s+which\s+time)\s", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\b(?:after|since)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,4}$", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:(?:been|be|have|has|yet|so\s+far|already)\s+){0,2}$|n['’]t\s+(?:(?:been|be|have|yet)\s+){0,2}$",
+_NEGATED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:(?:been|be|have|has|yet|so\s+far|already|now|going\s+to)\s+){0,2}$"
+                      r"|n['’]t\s+(?:(?:been|be|have|yet|now)\s+){0,2}$",
                       re.IGNORECASE)
 
 

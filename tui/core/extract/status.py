@@ -88,7 +88,9 @@ RULES: tuple[StatusRule, ...] = (
                                         r"|\b(?:swept|drove|rolled)\s+(?:in\s+)?(?:through|into)\s+the\s+(?:[\w’'-]+\s+)?"
                                         r"(?:gates?|compound|courtyard|grounds|forecourt)\b"
                                         # on foot: "has just walked in", "walked across the square to the palace"
-                                        r"|\bwalked\s+(?:in|into)\b(?!\s+(?:a|an|the)\s+(?:trap|row|storm|controversy))"
+                                        r"|\bwalked\s+in\b(?!\s+(?:the|a)\s+(?:park|garden|grounds|streets?|rain))"
+                                        r"|\bwalked\s+into\s+the\s+(?:[\w’'-]+\s+)?(?:room|hall|palace|venue|building|centre|center|"
+                                        r"ministry|chamber|hotel|house|villa|residence|talks)\b"
                                         r"|\bwalked\s+(?:across|over|up|down)\s+[^.;,]{0,40}?\bto\s+the\s+(?:[\w’'-]+\s+)?"
                                         r"(?:palace|venue|hall|building|centre|center|hotel|ministry|house|villa|chancellery|residence)\b"),
                country_subject=True, hints=("arrived", "landed", "touched", "reached", "pulled", "first", "last", "second", "third",
@@ -98,8 +100,8 @@ RULES: tuple[StatusRule, ...] = (
                                   r"(?!\s+(?:the\s+(?:door|way|question|matter|issue|decision)|open|room|little|no\b|nothing|much"
                                   r"|it\s+(?:to|up)|unanswered|undecided|behind|out\b))|\bdeparted\s+(?:from|for)\b"
                                   r"|\b(?:flew|headed)\s+(?:back\s+)?home\b|\bflew\s+back\s+to\b|\b(?:is|are)\s+leaving\b"
-                                  # "has flown back to Belgrade", "left for the airport"
-                                  r"|\b(?:has|have|had)\s+(?:now\s+|already\s+)?flown\s+(?:back\s+)?(?:home|to)\b"
+                                  # "has flown back to Ruta Vale", "left for the airport"
+                                  r"|\b(?:has|have|had)\s+(?:now\s+|already\s+)?flown\s+(?:back\s+(?:home|to)|home)\b"
                                   r"|\bleft\s+for\s+(?:the\s+)?(?:airport|station|hotel|home|border|capital)\b"
                                   # "flew out of Port Elda", "their cars pulled out of the palace"
                                   r"|\b(?:flew|drove|pulled|swept)\s+out\s+of\s+(?!the\s+(?:talks|negotiations|deal|agreement|summit|process))"),
@@ -114,7 +116,7 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\bheaded\s+out\s+to\b|\b(?:has|have)\s+set\s+(?:off|out)\s+for\b"
                   # "is now being driven to Port Elda", "the plane carrying it has been diverted"
                   r"|\b(?:is|are)\s+(?:now\s+)?being\s+(?:driven|flown|taken|bussed|escorted)\s+to\b"
-                  # "the plane took off from Hwaseol at 19:40", "is still in the air", "her plane is due at Aksuvar at 06:10"
+                  # "the plane took off from Ruta Vale at 19:40", "is still in the air", "her plane is due at Port Elda at 06:10"
                   r"|\btook\s+off\s+(?:from|for)\b|\b(?:is|are)\s+(?:still\s+|now\s+)?(?:in\s+the\s+air|airborne)\b"
                   r"|\b(?:plane|jet|flight|aircraft)\s+is\s+(?:now\s+)?(?:due|expected)\s+(?:at|in|to\s+land)\b"), country_subject=True,
                hints=("head", "route", "way", "travel", "flying", "set", "being", "took", "air", "due", "expected")),
@@ -170,7 +172,7 @@ _PRONOUN_SUBJ = re.compile(r"^\s*(?:it|they|the\s+team|the\s+delegation|the\s+de
                            r"|(?:its|their)\s+(?:team|delegation|negotiators|negotiating\s+team)"
                            r"|(?:their|its|the)\s+(?:cars?|motorcade|convoy|plane|jet|aircraft|bus|buses))\b", re.IGNORECASE)
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
-_HOME_TO = re.compile(r"\b(?:home|back)\s+to\s+(?:the\s+)?$", re.IGNORECASE)  # "flew home to Adaret"
+_HOME_TO = re.compile(r"\b(?:home|back)\s+to\s+(?:the\s+)?$", re.IGNORECASE)  # "flew home to Ruta Vale"
 _TO = re.compile(r"\b(?:to|for|at|in)\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.IGNORECASE)
 
 
