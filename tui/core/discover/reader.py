@@ -697,9 +697,7 @@ class Reader:
         if len(words) == 1 and caps and a.fold in self.orgs and not before.endswith("("):  # (not "X Council (XC)" itself)
             if self.reg.parties.get(party_id(self.orgs[a.fold])) is not None:
                 rec = self.party_for_name(surface, seq)  # (the acronym becomes one of its forms)
-                it.party = rec.id
-                it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
-                return why(seq, surface, "party: an organisation's acronym")
+                return self._as_party(it, rec, a, b, seq, surface, "party: an organisation's acronym")
         # --- sides of talks: "talks between Kestria and Ardovia", "Kestria and Ardovia will hold talks"
         if len(words) == 1 and not b.poss and label not in ("PERSON",) and not self._beside_a_person(text, toks, items, k) and (
                 _BETWEEN_BEFORE.search(before) or _TEAMS_OF_BEFORE.search(before)
@@ -708,9 +706,7 @@ class Reader:
             rec = self._party_by_stem(surface) or self.party_for_name(surface, seq)
             if rec.name != surface and self._party_by_stem(surface) is rec:
                 rec = self.party_for_name(surface, seq)
-            it.party = rec.id
-            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
-            return why(seq, surface, "party: a side of talks")
+            return self._as_party(it, rec, a, b, seq, surface, "party: a side of talks")
         # "Varnia and Costa Nueva have agreed to send negotiators to talks": a longer name coordinated
         # with a party, both the subject of talks
         side = next((x for x in reversed(items[:k]) if not (x.kind == WORD and toks[x.i].fold in ("and", "the"))), None)
@@ -720,18 +716,14 @@ class Reader:
                 and not any(w.fold in ORG_WORDS or w.fold in VENUE_WORDS or w.fold in GEO_WORDS for w in words) \
                 and _TALK_WORD.search(text, b.end, b.end + 90):
             rec = self.party_for_name(surface, seq)
-            it.party = rec.id
-            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
-            return why(seq, surface, "party: a side of talks beside another")
+            return self._as_party(it, rec, a, b, seq, surface, "party: a side of talks beside another")
         # --- one of a listed set of parties: "the three parties …: the Harbour League, the Greys and …"
         # (an organisation's name is left to the rule below, which also learns its acronym)
         if len(words) <= 4 and not b.poss and label not in ("PERSON",) and a.fold not in self.given_names \
                 and last not in ORG_WORDS and longer is None \
                 and not self._beside_a_person(text, toks, items, k) and _LISTED_AFTER.search(text, max(0, a.start - 300), a.start):
             rec = self._party_by_stem(surface) or self.party_for_name(surface, seq)
-            it.party = rec.id
-            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
-            return why(seq, surface, "party: one of a list of parties")
+            return self._as_party(it, rec, a, b, seq, surface, "party: one of a list of parties")
         # --- a body named after what it is: "the church charity Casa del Puerto", "the climate group Verdeluz"
         if len(words) <= 5 and not b.poss and label not in ("PERSON",) and a.fold not in self.given_names \
                 and _BODY_TYPE_BEFORE.search(before):
@@ -739,31 +731,23 @@ class Reader:
             rec = self.party_for_name(surface, seq)
             if rec.id not in known:
                 rec.kind = "organisation"  # (a party already on record keeps what it was learnt as)
-            it.party = rec.id
-            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
-            return why(seq, surface, "party: a body named after its kind")
+            return self._as_party(it, rec, a, b, seq, surface, "party: a body named after its kind")
         # --- a mediator: "brokered by Varnia and Osterland", "Osterland's special envoy, Dr Ana Ruiz"
         if len(words) == 1 and label not in ("PERSON",) and a.fold not in self.given_names and (
                 (not b.poss and _BROKERED_BEFORE.search(before)) or (b.poss and _ITS_ENVOY_AFTER.match(after))):
             rec = self._party_by_stem(surface) or self.party_for_name(surface, seq)
-            it.party = rec.id
-            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
-            return why(seq, surface, "party: a mediator")
+            return self._as_party(it, rec, a, b, seq, surface, "party: a mediator")
         # --- "Ardovia has yet to decide who will lead its team": a name whose team the clause speaks of
         if len(words) == 1 and not b.poss and label not in ("PERSON",) and _ITS_TEAM_AFTER.match(after) \
                 and _first_word(after) not in SPEECH_VERBS:
             rec = self._party_by_stem(surface) or self.party_for_name(surface, seq)
-            it.party = rec.id
-            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
-            return why(seq, surface, "party: has its own team")
+            return self._as_party(it, rec, a, b, seq, surface, "party: has its own team")
         # --- a country known so far only by its demonym: "Tarsania" after "the Tarsanian side"
         if len(words) == 1 and not caps and label not in ("PERSON",):
             stem = self._party_by_stem(surface)
             if stem is not None:
                 rec = self.party_for_name(surface, seq)
-                it.party = rec.id
-                it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
-                return why(seq, surface, "party: the country of a known demonym")
+                return self._as_party(it, rec, a, b, seq, surface, "party: the country of a known demonym")
         # --- institutions, venues, regions, outlets by their last word
         press = last in MEDIA_WORDS and not (last == "agency" and not any(w.fold in ("news", "press") for w in words))
         if (press and len(words) > 1) or (_AFTER_MEDIA.match(after) and not b.poss) \
@@ -788,9 +772,7 @@ class Reader:
                 rec = self.party_for_name(surface, seq)
                 rec.kind = "organisation"
             if rec is not None:
-                it.party = rec.id
-                it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
-                return why(seq, surface, "party: organisation named in full")
+                return self._as_party(it, rec, a, b, seq, surface, "party: organisation named in full")
             return why(seq, surface, "institution")
         if (last in VENUE_WORDS or a.fold in VENUE_WORDS) and len(words) > 1:
             if _PLACE_BEFORE.search(before) or _MOVE_BEFORE.search(before) or re.match(r"\s+in\s+[A-Z]", after):
@@ -860,9 +842,7 @@ class Reader:
                 return why(seq, surface, "party: has a team")
             if b.poss and _GOV_AFTER.match(" " + after.lstrip()):
                 rec = self.party_for_name(surface, seq)
-                it.party = rec.id
-                it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
-                return why(seq, surface, "party: its government")
+                return self._as_party(it, rec, a, b, seq, surface, "party: its government")
             if len(words) == 1 and not b.poss and len(b.fold) >= 6 and _DEMONYM_SUFFIX.search(b.fold) \
                     and _THE_BEFORE.search(before) and _GOV_AFTER.match(" " + after.lstrip()) and label not in ("PERSON",):
                 # "the Varnian foreign ministry", "the Qadiri government": a country's adjective
@@ -871,9 +851,7 @@ class Reader:
                 return why(seq, surface, "party: demonym before its government")
             if _OF_BEFORE.search(before):
                 rec = self.party_for_name(surface, seq)
-                it.party = rec.id
-                it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
-                return why(seq, surface, "party: government of")
+                return self._as_party(it, rec, a, b, seq, surface, "party: government of")
             title_next = k + 1 < len(items) and items[k + 1].kind == TITLE and _adjacent(text, b, toks[items[k + 1].i])
             if len(words) == 1 and not b.poss and (_is_known_demonym_like(self, surface) or (
                     title_next and _DEMONYM_SUFFIX.search(b.fold) and len(b.fold) >= 5)) and nxt \
@@ -898,9 +876,7 @@ class Reader:
         if sp and sp.group(1) in SPEECH_VERBS and _ITS_AFTER_VERB.match(after, sp.end()) and label not in ("PERSON",):
             # "Costa Verde says its boats were fishing legally": a country or a body speaks of its own
             rec = self._party_by_stem(surface) or self.party_for_name(surface, seq)
-            it.party = rec.id
-            it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
-            return why(seq, surface, "party: speaks of its own")
+            return self._as_party(it, rec, a, b, seq, surface, "party: speaks of its own")
         if sp and sp.group(1) in SPEECH_VERBS and multi and not _AT_PLACE_BEFORE.search(before):
             # (not "the Foreign Ministry in Porto Alto said": the place of the speaker)
             self._person(it, words, surface, seq)
@@ -959,6 +935,12 @@ class Reader:
             it.mention = Linked(a.start, b.end, "place", place.name, None)
             return why(seq, surface, "place: NER")
         return why(seq, surface, "unknown")
+
+    def _as_party(self, it: Item, rec: PartyRec, a: Tok, b: Tok, seq: int, surface: str, reason: str) -> None:
+        """The name a..b is the party `rec`: the item names it, as a mention of it (and why, when traced)."""
+        it.party = rec.id
+        it.mention = Linked(a.start, b.end, "place", rec.name, rec.id)
+        return self._why(seq, surface, reason)
 
     def _names_party(self, name: str) -> bool:
         """Is name a party known so far (learnt, or a country of the general tables)?"""
