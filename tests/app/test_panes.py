@@ -76,6 +76,21 @@ async def test_delegation_label_with_markup_is_verbatim_on_screen() -> None:
         assert "[bold]UA" in screen_text(app)
 
 
+async def test_a_delegation_named_after_its_label_shows_the_label_once() -> None:
+    from dataclasses import replace
+
+    from tui.core.facts import State
+
+    us = replace(_states.delegation("us", "US", None), name="US delegation")
+    app = PaneApp(DelegationsPane)
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = app.query_one(DelegationsPane)
+        pane.show(State(seq=5, delegations=(us,)))
+        await pilot.pause()
+        (row,) = option_texts(pane)
+        assert "US delegation" in row and "US US" not in row
+
+
 async def test_empty_state_says_so_and_selection_posts_nothing() -> None:
     app = PaneApp(SchedulePane)
     async with app.run_test(size=(60, 12)) as pilot:

@@ -323,9 +323,13 @@ class DelegationsPane(_FactList):
 
     def row(self, d: DelegationState) -> render.Hanging:
         label_style = _safe_color(d.color) or render.DELEGATION
-        first = [("● ", label_style), (d.label or d.id, label_style)]
-        if d.name and d.name != d.label:
-            first += [" ", (d.name, render.DIM)]
+        label = d.label or d.id
+        first = [("● ", label_style), (label, label_style)]
+        name = d.name or ""
+        if name.startswith(label + " "):
+            name = name[len(label):].lstrip()  # "US US delegation" reads "US delegation"
+        if name and name != label:
+            first += [" ", (name, render.DIM)]
         if d.changed:
             first += ["  ", ("◆ changed", render.CHANGED)]
         second: list[str | tuple[str, str]] = ["  "]
