@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -262,23 +263,29 @@ def _byline_run(texts: list[str]) -> int:
     return 0
 
 
+_AROUND = 1024  # bytes read around a stamp for the byline lines above it: a few short lines
+_BYLINE_CUES = (b"Reporting ", b"Writing ")  # one of them is on every line pair _byline_run takes
+
+
 def _lines_around(src: TextSource, pos: int, count: int, up: bool) -> list[tuple[int, int, str]]:
-    """Up to `count` non-blank lines (start, end, text) above byte `pos` (up) or from the line at `pos` down."""
-    buf = src.buf
+    """Up to `count` non-blank lines (start, end, text) above byte `pos` (a line start; up) or from
+    `pos` down, read through the source (read first if needed; control characters made visible)."""
+    lo, hi = (max(0, pos - _AROUND), pos) if up else (pos, min(len(src.buf), pos + _AROUND))
+    pieces = src.raw(lo, hi).split(b"\n")
+    offsets = list(accumulate((len(x) + 1 for x in pieces[:-1]), initial=lo))
+    spans = list(zip(offsets, (a + len(x) for a, x in zip(offsets, pieces))))
+    if up:
+        spans = spans[1:] if lo > 0 else spans  # (the first piece may be cut: not a whole line)
+        spans.reverse()
+    elif hi < len(src.buf):
+        spans = spans[:-1]
     out: list[tuple[int, int, str]] = []
-    while len(out) < count and (pos > 0 if up else pos < len(buf)):
-        if up:
-            end = pos - 1  # the newline ending the line above
-            start = buf.rfind(b"\n", 0, max(0, end)) + 1
-            pos = start
-        else:
-            start = pos
-            end = buf.find(b"\n", start)
-            end = len(buf) if end < 0 else end
-            pos = end + 1
-        text = bytes(buf[start:end]).decode("utf-8", "replace").strip()
+    for a, b in spans:
+        text = src.text(a, b).strip()
         if text:
-            out.append((start, _line_end(src, start, end + 1 if end < len(buf) else end), text))
+            out.append((a, _line_end(src, a, b + 1 if b < len(src.buf) else b), text))
+            if len(out) == count:
+                break
     return out
 
 
@@ -294,15 +301,14 @@ def _bylines_above_stamps(posts: list[_RawPost], src: TextSource) -> list[_RawPo
             if below and (stamp := parse_stamp(below[0][2])) is not None and stamp.clock is not None:
                 # (a "post" that is only such a byline — right under a day header — is no post)
                 post.texts, post.spans = post.texts[:-n], post.spans[:-n]
-        if post.stamp is None or post.byline or not post.stamp_at:
+        if post.stamp is None or post.byline or not post.stamp_at \
+                or not any(cue in src.raw(max(0, post.stamp_at - _AROUND), post.stamp_at) for cue in _BYLINE_CUES):
             continue
         above = _lines_around(src, post.stamp_at, 2, up=True)
-        texts = [t for _, _, t in reversed(above)]
-        n = _byline_run(texts)
+        n = _byline_run([t for _, _, t in reversed(above)])
         if n:
             lines = above[:n][::-1]
-            newline = src.buf.find(b"\n", post.stamp_at)
-            stamp_line = (post.stamp_at, _line_end(src, post.stamp_at, newline + 1 if newline >= 0 else len(src.buf)))
+            (stamp_line,) = ((a, b) for a, b, _ in _lines_around(src, post.stamp_at, 1, up=False))
             post.byline = ", ".join(t for _, _, t in lines)
             post.extra = [*((a, b) for a, b, _ in lines), stamp_line, *post.extra]
     return [post for post in posts if post.texts]

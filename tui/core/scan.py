@@ -347,7 +347,7 @@ class Scan:
             number = base + index + 1
             if numbered:
                 src.checkpoint(at, number - 1)
-            if is_furniture(line):
+            if line.lstrip()[:1] in _FURNITURE_FIRST and is_furniture(line):
                 # "Share full article", "Related: …": the page's, not a post's (nor the summary's)
                 if block is not None:
                     block.holes.append(at)

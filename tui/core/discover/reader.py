@@ -1434,9 +1434,10 @@ _ITS_ENVOY_AFTER = re.compile(r"^(?:['’]s|\s*\([A-Z]{2,6}\))?,?\s+(?:whose|its
 _IT_LED = re.compile(r"(?:^|[.!?]\s+)It\s+(?:is|was|will\s+be|has\s+been)\s+(?:led|headed)\s+by\s+")
 _NAMED_TEAM = re.compile(r"\b(?:named|announced|unveiled|published|chosen|picked|appointed)\s+(?:its\s+|their\s+|a\s+|an\s+|the\s+)?"
                          r"(?:[\w-]+\s+){0,2}(?:team|delegation|line-?up)\b", re.IGNORECASE)
-_BARE_TEAM_WHICH = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:delegation|team|negotiating\s+team)\s*,\s*which\s+"
-                              r"((?:[\w’'.-]+\s+){1,6}?)(?:will\s+)?(?:head|lead|heads|leads)\b")
-_WHICH_HEADS = re.compile(r"^[^.;:]{0,40}?,\s*which\s+((?:[\w’'.-]+\s+){1,6}?)(?:will\s+)?(?:head|lead|heads|leads)\b")
+# ", which Foreign Minister X will head": who leads the team just named (group 1: the words between)
+_WHICH_HEAD = r",\s*which\s+((?:[\w’'.-]+\s+){1,6}?)(?:will\s+)?(?:head|lead|heads|leads)\b"
+_BARE_TEAM_WHICH = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:delegation|team|negotiating\s+team)\s*" + _WHICH_HEAD)
+_WHICH_HEADS = re.compile(r"^[^.;:]{0,40}?" + _WHICH_HEAD)
 _REPRESENTED_BY = re.compile(r"\s+(?:will\s+be|is|are|was|were|has\s+been|would\s+be)\s+represented\s+(?:at\s+[^,.]{0,40}?\s+)?by\s+")
 _ALONGSIDE_ARE = re.compile(r"\b(?:Alongside|With|Joining|Accompanying)\s+(?:him|her|them|(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)"
                             r"\s+(?:are|is|will\s+be|were|was)\s+")
