@@ -39,7 +39,8 @@ tests/blogs/README.md) post by post:
 Matching is by name after accent and case folding: a predicted person matches a gold
 person by canonical name or alias, or by a surname that exactly one gold person has; a
 party by name or alias (a delegation's `party`, else its `name` minus " delegation");
-a meeting by the set of its parties/people so mapped. Standard library only.
+a meeting by the set of its parties/people so mapped (a fact's own `parties`, the
+meeting as of the fact's post, before the meeting's). Standard library only.
 
 Exit status: 0 when every gold loaded (failed exports are reported, not fatal), 2 on
 bad usage or an unreadable gold.
@@ -641,14 +642,19 @@ def predicted_facts(export: dict, names: Names, al: Alignment) -> list[Fact]:
                               where=s.get("where"), origin=s.get("from")))
     meetings = {m.get("id"): m for m in export.get("meetings") or [] if isinstance(m, dict)}
 
-    def members_of(meeting: dict | None, fallback) -> frozenset:
-        raw = meeting_members(meeting) if meeting else ([str(fallback)] if fallback else [])
+    def members_of(meeting: dict | None, fallback, own=None) -> frozenset:
+        # A fact's own "parties" (its meeting as of the fact's post) win over the meeting's
+        # parties as of its last post: a party that joined later is not in an earlier fact.
+        if isinstance(own, list) and own:
+            raw = [label(p) for p in own]
+        else:
+            raw = meeting_members(meeting) if meeting else ([str(fallback)] if fallback else [])
         return _members_key(names.member(m) for m in raw)
 
     for s in export.get("schedule") or []:
         if not isinstance(s, dict):
             continue
-        key = (members_of(meetings.get(s.get("subject")), s.get("subject")), str(s.get("kind", "")))
+        key = (members_of(meetings.get(s.get("subject")), s.get("subject"), s.get("parties")), str(s.get("kind", "")))
         facts.append(Fact("schedule", key, al.locate(s.get("evidence"), s.get("seq")),
                           evidence=str(s.get("evidence") or ""), when=s.get("when"),
                           precision=s.get("precision")))
@@ -658,7 +664,8 @@ def predicted_facts(export: dict, names: Names, al: Alignment) -> list[Fact]:
             if not isinstance(p, dict) or p.get("kind", "person") != "person":
                 continue
             name = str(p.get("name", ""))
-            key = (members, names.person(name) or unknown(name), str(p.get("basis", "")))
+            own = members_of(m, m.get("id"), p.get("parties")) if p.get("parties") else members
+            key = (own, names.person(name) or unknown(name), str(p.get("basis", "")))
             facts.append(Fact("attendance", key, al.locate(p.get("evidence"), p.get("seq")),
                               evidence=str(p.get("evidence") or "")))
     return facts

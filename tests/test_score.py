@@ -187,6 +187,20 @@ def test_a_meeting_is_its_set_of_parties():
     assert counts(run(data), "schedule") == (0, 1, 1)
 
 
+def test_a_facts_own_parties_win_over_its_meetings_parties_at_the_end():
+    # the meeting gained a third party later; the fact names who it was between at its post
+    three = [{"id": "ka", "parties": ["Ardovia", "Kestria", "Holmstad"], "participants": []}]
+    assert counts(run(export(meetings=three)), "schedule") == (0, 1, 1)
+    data = export(meetings=three)
+    data["schedule"][0]["parties"] = ["Kestria", "Ardovia"]
+    assert counts(run(data), "schedule") == (1, 0, 0)
+    data = export()
+    data["meetings"][0]["parties"] = ["Ardovia", "Kestria", "Holmstad"]
+    assert counts(run(data), "attendance") == (0, 1, 1)
+    data["meetings"][0]["participants"][0]["parties"] = ["Ardovia", "Kestria"]
+    assert counts(run(data), "attendance") == (1, 0, 0)
+
+
 def test_attendance_matches_person_alias_meeting_and_basis():
     assert counts(run(export()), "attendance") == (1, 0, 0)
     data = export()

@@ -112,3 +112,38 @@ def test_md_at_a_position_counts_only_the_facts_so_far(capsys: pytest.CaptureFix
     assert main(["export", "--at", str(k), "--format", "md"]) == 0
     assert f"Facts so far from rules: {expected};" in capsys.readouterr().out
     assert 0 < expected < TL.extraction.rules
+
+
+def _invented_blog_export() -> tuple[Timeline, dict]:
+    from blogfactory import make_blog
+    from tui.core.knowledge import Knowledge
+
+    blog = make_blog([
+        "The Varnian and Osterlandic delegations will hold talks at 10:00 in Port Elda.",
+        "The talks between Varnia and Osterland have been delayed by an hour.",
+        "Holmstad will take part in the talks between Varnia, Osterland and Holmstad, its foreign ministry said.",
+        "The talks were suspended at 13:00.",
+    ])
+    tl = Timeline.build(blog, Knowledge())
+    extra, _ = facts_export(tl)
+    return tl, extra
+
+
+def test_meeting_at_is_the_meeting_as_posts_up_to_seq_told_it() -> None:
+    tl, extra = _invented_blog_export()
+    mid = extra["schedule"][0]["subject"]
+    assert tl.meeting_at(mid, 0) is None
+    assert tl.meeting_at("no-such-meeting", 4) is None
+    assert tl.meeting_at(mid, 1).seqs == (1,)
+    assert tl.meeting_at(mid, 2).seqs == (1, 2)
+    assert tl.meeting_at(mid, 4) == tl.state_at(4).meetings[0]
+
+
+def test_each_schedule_fact_carries_its_meetings_parties_as_of_its_post() -> None:
+    tl, extra = _invented_blog_export()
+    by_seq = {s["seq"]: s for s in extra["schedule"]}
+    for seq, fact in by_seq.items():
+        assert fact["parties"] == list(tl.meeting_at(fact["subject"], seq).parties)
+    meeting = next(m for m in extra["meetings"] if m["id"] == by_seq[1]["subject"])
+    # the meeting's own parties are as of its last post; a fact keeps the parties of its post
+    assert meeting["parties"] == list(tl.meeting_at(meeting["id"], 4).parties)

@@ -38,21 +38,37 @@ def status_dict(f: StatusFact) -> dict[str, Any]:
             "origin": f.origin, "confirms": f.confirms, "person": f.person or None, "recap": f.recap}
 
 
-def schedule_dict(f: ScheduleFact) -> dict[str, Any]:
-    return {"seq": f.seq, "subject": f.subject, "kind": f.kind, "when": when_text(f),
-            "when_estimated": f.when_estimated, "precision": precision(f), "raw": f.raw,
-            "evidence": f.evidence, "origin": f.origin, "confirms": f.confirms}
+PartiesAt = Callable[[str, int], "list[str] | None"]
 
 
-def meeting_dict(m: Meeting, again: Sequence[Participant] = ()) -> dict[str, Any]:
+def schedule_dict(f: ScheduleFact, parties_at: PartiesAt | None = None) -> dict[str, Any]:
+    """A schedule fact; with `parties_at`, also `"parties"`: who its meeting was between
+    as posts 1..f.seq told it (a party that joins later is not in an earlier fact)."""
+    d = {"seq": f.seq, "subject": f.subject, "kind": f.kind, "when": when_text(f),
+         "when_estimated": f.when_estimated, "precision": precision(f), "raw": f.raw,
+         "evidence": f.evidence, "origin": f.origin, "confirms": f.confirms}
+    if parties_at is not None:
+        d["parties"] = parties_at(f.subject, f.seq)
+    return d
+
+
+def meeting_dict(m: Meeting, again: Sequence[Participant] = (), parties_at: PartiesAt | None = None) -> dict[str, Any]:
     """A meeting; its participants, then `again`: the same participations told by later posts
-    (`"confirms": true`, further sources, in post order)."""
+    (`"confirms": true`, further sources, in post order). `parties` are the meeting's as of
+    its last post; with `parties_at`, each participant also has the meeting's `"parties"` as
+    of the participant's post."""
+    def participant(p: Participant) -> dict[str, Any]:
+        d = {"name": p.name, "kind": p.kind, "seq": p.seq, "basis": p.basis, "evidence": p.evidence,
+             "confirms": p.confirms}
+        if parties_at is not None:
+            d["parties"] = parties_at(m.id, p.seq)
+        return d
+
     return {
         "id": m.id, "name": m.name, "kind": m.kind, "date": m.date.isoformat() if m.date else None,
         "place": m.place, "status": m.status,
         "parties": list(m.parties),
-        "participants": [{"name": p.name, "kind": p.kind, "seq": p.seq, "basis": p.basis, "evidence": p.evidence,
-                          "confirms": p.confirms} for p in (*m.participants, *again)],
+        "participants": [participant(p) for p in (*m.participants, *again)],
         "seqs": list(m.seqs),
     }
 
@@ -122,11 +138,16 @@ def facts_export_streaming(timeline: Timeline) -> tuple[dict[str, Any], Callable
     delegations = [{"id": d.id, "name": d.name, "party": party_names.get(d.id, d.name),
                     "status": [status_dict(f) for f in d.history]} for d in final.delegations]
     ex = timeline.extraction
+
+    def parties_at(meeting_id: str, seq: int) -> list[str] | None:
+        m = timeline.meeting_at(meeting_id, seq)
+        return list(m.parties) if m is not None else None
+
     extra = {
         **known,
         "delegations": delegations,
-        "schedule": [schedule_dict(f) for f in final.schedule],
-        "meetings": [meeting_dict(m, again.get(m.id, ())) for m in final.meetings],
+        "schedule": [schedule_dict(f, parties_at) for f in final.schedule],
+        "meetings": [meeting_dict(m, again.get(m.id, ()), parties_at) for m in final.meetings],
         "provenance": {"rules": ex.rules, "corrections": ex.corrections},
     }
     return extra, entry_facts

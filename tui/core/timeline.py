@@ -72,6 +72,8 @@ class TimelineView(Protocol):
 
     def knowledge_at(self, seq: int) -> Knowledge: ...  # people, delegations, outlets known after post seq
 
+    def meeting_at(self, meeting_id: str, seq: int) -> Meeting | None: ...  # a meeting as posts 1..seq told it
+
     def changes(self) -> Sequence[int]: ...  # extracted posts that change a pane, ascending (key events)
 
 
@@ -347,6 +349,16 @@ class Timeline:
         view returned is fixed (later posts do not appear in it). Bisect it for
         the next or previous key event: O(log n)."""
         return PrefixView(self._changes)
+
+    def meeting_at(self, meeting_id: str, seq: int) -> Meeting | None:
+        """Meeting `meeting_id` as posts 1..seq told it (its parties, participants, date),
+        None when no post up to seq named it. Extracts up to seq first; O(log n)."""
+        seq = max(0, min(int(seq), self.n))
+        self._ensure(seq)
+        with self._lock:
+            seqs, snaps = self._meet.get(meeting_id, ((), ()))
+            i = bisect_right(seqs, seq)
+            return snaps[i - 1] if i else None
 
     def all_meetings(self) -> list[Meeting]:
         """Every meeting as of the end of the blog (extracts the rest first)."""
