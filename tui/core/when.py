@@ -79,7 +79,8 @@ ATOM = re.compile(
      |(?=[it])(?P<season>(?:in\s+)?the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+(?P<yr4>\d{{4}}))
      |(?P<inyear>in\s+(?P<yr5>(?:19|20)\d\d))
      |(?=[\dotfsa])(?P<ago>(?P<agon>{_NUM})\s+years?\s+ago)
-     |(?P<hours>in\s+(?:about\s+|around\s+|approximately\s+)?(?P<n1>{_NUM})(?:\s+or\s+(?P<n2>{_NUM}))?\s+hours?)
+     |(?P<hours>(?:in|within)\s+(?:about\s+|around\s+|approximately\s+)?(?P<n1>{_NUM})(?:\s+or\s+(?P<n2>{_NUM}))?\s+hours?
+        |within\s+the\s+(?:next\s+)?hour\b)
      |(?=[idft])(?P<half>(?:in\s+|during\s+|for\s+)?the\s+(?P<hpart>second|first)\s+half\s+of\s+the\s+day)
      |(?P<later>later\s+(?:in\s+the\s+day|today|this\s+(?P<lpart>morning|afternoon|evening)))
      |(?P<earlier>earlier\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening)))
@@ -280,7 +281,7 @@ class _Acc:
         elif g["ago"]:
             self.history = True
         elif g["hours"]:
-            n = _num(g["n1"])
+            n = _num(g["n1"]) if g["n1"] else 1  # "within the hour"
             if n is not None:
                 self.offset = timedelta(hours=n)
                 self.estimated = True

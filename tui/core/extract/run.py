@@ -55,6 +55,21 @@ _HEDGE = re.compile(r"\b(?:possibly|probably|likely|perhaps|maybe)\s+$", re.I)
 _LIKELY = re.compile(r"\b(?:probably|likely|more\s+likely)\s+$", re.I)
 _WHERE_CLAUSE = re.compile(r"\bwhere\s+(?:[\w’'-]+\s+){0,6}$", re.I)
 _UNTIL = re.compile(r"\b(?:to|until|till)\s+$", re.I)
+# How long a break lasts, after its suspension: "suspended for two hours", "for about 90 minutes",
+# "a two-hour break", "a break of half an hour" (durations, not clocks: "for 12:55" is none)
+_BREAK_FOR = re.compile(
+    r"\b(?:for|of)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|up\s+to\s+|another\s+)?"
+    r"(?P<n>\d{1,3}(?![\d:.])|an?|one|two|three|four|five|six|half\s+an)\s+(?P<u>hours?|minutes?|mins?)\b"
+    r"|\b(?:a|an)\s+(?P<n2>\d{1,3}|one|two|three|four|five|six|half)-(?P<u2>hour|minute)\s+"
+    r"(?:break|recess|pause|adjournment|suspension|interruption)\b", re.I)
+# A paused meeting due to sit again: "is scheduled to resume", "will be back at the table", "expected back"
+_RESUME_CUE = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:now\s+)?(?:scheduled|due|expected|set|planned|slated)\s+to\s+(?:resume|reconvene|restart|sit\s+again)"
+    r"|(?:will|would|should)\s+(?:resume|reconvene|restart|sit\s+again|meet\s+again|be\s+back)"
+    r"|(?:is|are|was|were)\s+(?:expected|due)\s+back)\b", re.I)
+# "suspended for about 90 minutes in the afternoon", "… on Tuesday": a break told as the day's story, over
+_BREAK_TOLD_AS_PAST = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|on\s+[A-Z][a-z]+day\b|earlier|yesterday|overnight)\b")
+_BREAK_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 @dataclass(slots=True)
@@ -264,6 +279,44 @@ def _when_for(s: Sent, lo: int, start: int, hi: int) -> When | None:
     lo = max(lo, s.clause_start(start))
     before = [w for w in times if lo <= w.start < start]
     return before[-1] if before else None
+
+
+def _resume_time(s: Sent, lo: int, hi: int) -> When | None:
+    """The time text[lo:hi] says a paused meeting sits again: "is scheduled to resume at 14:30",
+    "the two sides will be back at the table at half past two", "expected back within the hour"."""
+    cue = _RESUME_CUE.search(s.text, lo, hi)
+    if cue is None:
+        return None
+    return next((w for w in s.times if w.dt is not None and not w.history
+                 and cue.end() <= w.start <= cue.end() + 60 and w.start < hi), None)
+
+
+def _back_after_break(s: Sent, start: int, hi: int, began: When | None) -> When | None:
+    """When a meeting suspended "for two hours" (text[start:hi]) sits again: the break's start
+    (its clock, else the post's time) plus the duration, rounded to the hour the text supports
+    and marked estimated; None without a duration."""
+    told = _resume_time(s, start, hi)
+    if told is not None:
+        return told
+    found = _BREAK_FOR.search(s.text, start, hi)
+    if found is None or _BREAK_TOLD_AS_PAST.match(s.text, found.end()):
+        return None
+    word = (found["n"] or found["n2"]).lower()
+    unit = (found["u"] or found["u2"]).lower()
+    if word.startswith("half"):
+        minutes = 30
+    else:
+        n = int(word) if word.isdigit() else _BREAK_NUMBERS.get(" ".join(word.split()))
+        if not n:
+            return None
+        minutes = n * 60 if unit.startswith("hour") else n
+    if not 10 <= minutes <= 12 * 60:
+        return None  # "for a minute", "for 48 hours": not a break in a sitting
+    base = began.dt if began is not None and began.dt is not None and began.precision == "minute" else s.post.time
+    dt = base + timedelta(minutes=minutes)
+    if dt.minute or dt.second:
+        dt = (dt + timedelta(minutes=30)).replace(minute=0, second=0, microsecond=0)
+    return When(found.group(0), found.start(), found.end(), dt, "hour", True)
 
 
 def _on_named_day(w: When, times: list[When], lo: int, hi: int, text: str) -> When:
@@ -476,6 +529,9 @@ class _Run:
                 self._apply(b, m, s, kind, when, lo, hi, schedule, status)
             if not mentions and ctx.post_meeting is not None and _IT_CHAIRED.match(s.text):
                 self._chair(ctx.meetings[ctx.post_meeting], s, changed)
+            if not mentions and ctx.post_meeting is not None and ("back" in s.low or "resume" in s.low or "reconvene" in s.low):
+                # "The talks have adjourned for lunch. The two sides will be back at 14:30."
+                self._back(ctx.post_meeting, s, schedule)
             # (the agreement test first: it is cheap, and most sentences never need their times read)
             if not mentions and not refuted and _agreed_at(s.text) is not None and not s.history:
                 agreed = self._agreement(s)
@@ -814,6 +870,14 @@ class _Run:
                 if not any(x.subject == f.subject and x.kind == f.kind and x.when == f.when for x in schedule):
                     schedule.append(f)
                     ctx.record(f)
+                    back = _back_after_break(s, m.end, hi, when) if sk == "suspended" else None
+                    if back is not None and not any(x.subject == b.id and x.kind == "planned" for x in schedule):
+                        # "suspended for two hours" (an estimate, at the hour), "… and is due to resume at 14:30"
+                        plan = ScheduleFact(s.post.seq, b.id, "planned", back.dt, back.estimated, back.raw, s.text,
+                                            precision=back.precision)
+                        schedule.append(plan)
+                        ctx.record(plan)
+                        ctx.last_plan[b.id] = plan
                 if when is not None and not hedged and (
                         sk in ("planned", "rescheduled", "delayed", "confirmed")
                         or (sk == "postponed" and _UNTIL.search(s.text, 0, when.start))):
@@ -861,6 +925,21 @@ class _Run:
                 for side in negotiating:
                     self._status(StatusFact(s.post.seq, side, st, b.place, s.text), status, b.id,
                                  resumed=kind == "resumed" or sits_again or under_way)
+
+    def _back(self, meeting_id: str, s: Sent, schedule: list[ScheduleFact]) -> None:
+        """A sentence after this post paused `meeting_id`, naming no meeting, that says when the
+        sides are back: the next sitting planned (once per post)."""
+        if not any(f.subject == meeting_id and f.kind == "suspended" for f in schedule) \
+                or any(f.subject == meeting_id and f.kind == "planned" for f in schedule):
+            return
+        when = _resume_time(s, 0, len(s.text))
+        if when is None:
+            return
+        plan = ScheduleFact(s.post.seq, meeting_id, "planned", when.dt, when.estimated, when.raw, s.text,
+                            precision=when.precision)
+        schedule.append(plan)
+        self.ctx.record(plan)
+        self.ctx.last_plan[meeting_id] = plan
 
     # ------------------------------------------------------------ corrections
     def correct(self, post: Post, pf: PostFacts) -> int:

@@ -1,0 +1,59 @@
+"""After a break: when a paused meeting sits again, from the same sentence or the next one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import blogfactory as bf
+import pytest
+
+from tui.core.facts import ScheduleFact
+from tui.core.knowledge import Knowledge
+from tui.core.timeline import Timeline
+from tui.core.when import find_times
+
+PLAN = "The Varnian and Osterlandic delegations will hold talks at 10:00 in Port Elda."  # post 1, 09:00
+
+
+def after(text: str) -> list[tuple[str, str | None, str, bool]]:
+    """(kind, HH:MM, precision, estimated) of post 2's schedule facts; post 2 is at 09:30."""
+    tl = Timeline.build(bf.make_blog([PLAN, text]), Knowledge())
+    return [(f.kind, f"{f.when:%H:%M}" if f.when and f.precision != "day" else None, f.precision, f.when_estimated)
+            for f in tl.facts_of(2) if isinstance(f, ScheduleFact)]
+
+
+@pytest.mark.parametrize("text, plan", [
+    # a clock: the time told, as told
+    ("The talks broke for lunch at 12:06 and are scheduled to resume at 14:30.", ("planned", "14:30", "minute", False)),
+    ("The talks have adjourned for lunch. The two sides will be back at the table at half past two, a spokeswoman said.",
+     ("planned", "14:30", "minute", False)),
+    # a duration: from the break's clock (else the post's time), at the hour, estimated
+    ("Ruta Vale suspended the talks at 12:55 for what officials call a two-hour break.", ("planned", "15:00", "hour", True)),
+    ("The talks between Varnia and Osterland have been suspended for two hours.", ("planned", "12:00", "hour", True)),
+    ("The talks were suspended. The delegations are expected back within the hour.", ("planned", "11:00", "hour", True)),
+])
+def test_a_paused_meeting_is_planned_to_sit_again(text: str, plan: tuple) -> None:
+    got = after(text)
+    assert got[0][0] == "suspended"
+    assert plan in got
+
+
+@pytest.mark.parametrize("text", [
+    # the day's story, over: no plan
+    "The talks opened at noon and were suspended for about 90 minutes in the afternoon.",
+    # no break in this post: "be back" is not a resumption
+    "The talks have started. The two sides will be back at the table at 16:00 after a break.",
+    # a break too short or too long to be a pause in a sitting
+    "The talks were suspended for a minute while the microphones were fixed.",
+])
+def test_no_resumption_without_a_break_told_now(text: str) -> None:
+    assert all(kind != "planned" for kind, *_ in after(text))
+
+
+def test_within_the_hour_is_an_hour_from_the_post() -> None:
+    ref = datetime(2026, 3, 2, 14, 10)
+    (w,) = find_times("expected back within the hour", ref)
+    assert (w.dt.hour, w.precision, w.estimated) == (15, "hour", True)
+    (w,) = find_times("a decision within two hours", ref)
+    assert (w.dt.hour, w.precision) == (16, "hour")
+    assert find_times("in the hour before the vote", ref) == []
