@@ -296,6 +296,17 @@ async def test_filter_with_no_result_says_so() -> None:
         assert fx.feed(app).visible_count == 0 and "No posts match the filter" in fx.screen_text(app)
 
 
+async def test_a_filter_term_that_can_never_match_says_why_in_the_feed() -> None:
+    app = make_app(start_at=10)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await fx.type_keys(pilot, "f", "outlet:nosuchoutlet", "enter")
+        await pilot.pause()
+        text = fx.screen_text(app)
+        assert fx.feed(app).visible_count == 0
+        # the reason, wrapped to the feed's width
+        assert "No posts match the filter: no outlet matches" in text and "'nosuchoutlet' so far" in text
+
+
 async def test_filter_person_terms_use_the_names_known_at_the_playhead() -> None:
     app = make_app(start_at=10)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -550,7 +550,10 @@ class ReplayScreen(Screen[None]):
         session = self.session
         if not session.filter_done(message.generation, message.seqs, message.term_seqs, message.upto):
             return
-        self.feed.set_filter(session.filter.seqs, "No posts match the filter — f to change it, ctrl+x to clear it.")
+        # a term that can never match says why ("no outlet matches 'nosuch' so far"), not only "0"
+        why = next((e for e in message.errors if e), None)
+        self.feed.set_filter(session.filter.seqs, f"No posts match the filter{': ' + why if why else ''}"
+                                                  " — f to change it, ctrl+x to clear it.")
         self.query_one(FilterBar).set_term_errors(session.filter.query, message.errors)
         self._show_filter_counts()
         self._update_status()

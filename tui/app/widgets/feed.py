@@ -708,10 +708,11 @@ class FeedView(ScrollView, can_focus=True):
             text = "No matching posts yet."  # how many come later would be a spoiler
         else:
             text = "No posts yet — press space to play or . to step."
-        if y != 1:
+        strips = self._wrap_content(render.line((text, ".feed--message")), max(10, width - GUTTER)) if y else []
+        if not 1 <= y <= len(strips):
             return Strip.blank(width, self.rich_style)
-        strips = self._wrap_content(render.line((text, ".feed--message")), max(10, width - GUTTER))
-        return Strip.join([Strip.blank(GUTTER, self.rich_style), strips[0]]).adjust_cell_length(width, self.rich_style)
+        # wrapped: a reason ("no outlet matches 'x' so far") may not fit one line of a narrow feed
+        return Strip.join([Strip.blank(GUTTER, self.rich_style), strips[y - 1]]).adjust_cell_length(width, self.rich_style)
 
 
 class NewPostsPill(Static):
