@@ -314,3 +314,34 @@ def test_embedded_social_posts_are_not_the_posts_text() -> None:
     blog = load_blog_text(_page(items, "div"))
     assert blog.posts[2].paragraphs == ("The second day has begun.", "Talks resume at noon.")
     assert "Landed" not in all_text(blog)
+
+
+KEY_EVENTS_PAGE = """<!DOCTYPE html><html><body>
+<div class="page-meta">
+  <p class="meta-byline"><a rel="author" href="/ana-ruiz">Ana Ruiz</a> (now) and <a rel="author" href="/emil-holm">Emil Holm</a></p>
+  <p class="meta-dateline"><time datetime="2026-03-03T18:00:00Z">Tue 3 Mar 2026 18.00 GMT</time></p>
+  <p class="meta-first">First published on <time datetime="2026-03-02T07:00:00Z">Mon 2 Mar 2026 07.00 GMT</time></p>
+</div>
+<div class="key-events"><h2>Key events</h2><ul>
+  <li><a href="#b3"><time datetime="2026-03-03T12:00:00Z">12.00 GMT</time> <span>Talks resume</span></a></li>
+  <li><a href="#b1"><time datetime="2026-03-02T09:00:00Z">09.00 GMT</time> <span>Delegations arrive</span></a></li>
+</ul></div>
+<div class="live-body">
+<div id="b3" class="entry"><p><a href="#b3"><time datetime="2026-03-03T12:00:00Z">12.00 GMT</time></a></p>
+  <p>The talks between Varnia and Osterland have resumed in Port Elda.</p></div>
+<div id="b2" class="entry"><p><a href="#b2"><time datetime="2026-03-02T15:00:00Z">15.00 GMT</time></a></p>
+  <p>The first day of talks has ended.</p></div>
+<div id="b1" class="entry"><p><a href="#b1"><time datetime="2026-03-02T09:00:00Z">09.00 GMT</time></a></p>
+  <p>The Varnian delegation has arrived in Port Elda.</p></div>
+</div></body></html>"""
+
+
+def test_key_events_links_and_the_pages_own_dates_are_no_posts() -> None:
+    page = read_page(KEY_EVENTS_PAGE, "p.html")
+    texts = [p.paragraphs for p in page.posts]
+    # three posts, each once: not the "Key events" links to them, not the page's byline/dateline block
+    assert sorted(texts) == sorted([("The talks between Varnia and Osterland have resumed in Port Elda.",),
+                                    ("The first day of talks has ended.",),
+                                    ("The Varnian delegation has arrived in Port Elda.",)])
+    body = "\n".join(t for p in page.posts for t in p.paragraphs)
+    assert "First published" not in body and "Talks resume" not in body

@@ -338,7 +338,9 @@ def _is_update_time(el) -> bool:
 def _blocks(root) -> list:
     """The post blocks: <article>s with a time, else the largest element around
     each post time that holds no other one."""
-    stamped = [el for el in root.iter() if isinstance(el.tag, str) and _parse_datetime(_dated(el))]
+    ids = {el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
+    stamped = [el for el in root.iter() if isinstance(el.tag, str) and _parse_datetime(_dated(el))
+               and not _links_elsewhere(el, ids) and not _page_first_published(el)]
     if len(stamped) < 2:
         return []
     counts: Counter = Counter()
@@ -376,6 +378,28 @@ def _paragraphs(block, skip: set, line: int, warnings: list[ParseWarning]) -> li
             if text:
                 out.append(("• " + text) if el.tag == "li" and not text.startswith(("•", "-", "*")) else text)
     return out
+
+
+def _links_elsewhere(time_el, ids: set) -> bool:
+    """Is the time inside a link to another element of the page (`<a href="#block-12">`, not an
+    ancestor of the time)? Then it is a "Key events" / contents entry pointing at a post, not one."""
+    for a in time_el.iterancestors("a"):
+        target = (a.get("href") or "").rpartition("#")[2] if (a.get("href") or "").startswith("#") else ""
+        if not target or target not in ids:
+            return False
+        return not any(anc.get("id") == target for anc in a.iterancestors())
+    return False
+
+
+# "First published on Tue 16 Jun 2026 06.58 BST": when the page began, not a post
+_FIRST_PUBLISHED = re.compile(r"first\s+published(?:\s+on|\s+at)?\s*:?\s*$", re.I)
+
+
+def _page_first_published(time_el) -> bool:
+    prev = time_el.getprevious()
+    parent = time_el.getparent()
+    before = (prev.tail if prev is not None else parent.text if parent is not None else "") or ""
+    return _FIRST_PUBLISHED.search(before[-40:]) is not None
 
 
 def _only_a_label(wrapper, time_el) -> bool:
@@ -435,6 +459,10 @@ def _block_post(block, warnings: list[ParseWarning]) -> PagePost | None:
             if wrapper is not None and wrapper is not block and (
                     _UPDATED_CLASS.search(_classes(wrapper)) or _only_a_label(wrapper, el)):
                 skip.add(wrapper)  # "Updated 18:40" is no paragraph of the post
+    for el in block.iter("time"):
+        wrapper = el.getparent()
+        if el is not stamp_el and _page_first_published(el) and wrapper is not None and wrapper is not block:
+            skip.add(wrapper)  # "First published on <time>": the page's, no paragraph of a post
     # a "Pinned" label (a short element with a pin class) marks the post; it is not its text
     labels = [el for el in block.iterdescendants() if isinstance(el.tag, str) and el not in skip
               and _PINNED_CLASS.search(_classes(el)) and len(el.text_content().split()) <= 3
