@@ -99,6 +99,18 @@ def test_countries_demonyms_and_capitals_name_the_same_party() -> None:
     assert ("Kiev’s negotiators", "delegation", "ukraine") in got and ("Russian team", "delegation", "russia") in got
 
 
+@pytest.mark.parametrize("text, party", [
+    # news-style demonyms the country package does not give (world.toml names its source)
+    ("A Saudi foreign ministry official said the session had opened.", "saudi_arabia"),
+    ("Argentine officials said the session had opened.", "argentina"),
+    ("Kazakh officials said the session had opened.", "kazakhstan"),
+    # the package's "Antiguan,Barbudan" is two demonyms
+    ("Barbudan officials said the session had opened.", "antigua_and_barbuda"),
+])
+def test_news_style_demonyms_name_their_country(text: str, party: str) -> None:
+    assert party in read(text).reg.parties
+
+
 def test_a_team_makes_a_party_negotiating_and_a_host_is_learnt() -> None:
     r = read("Host nation Türkiye has welcomed the delegations.", "The Ukrainian delegation has landed.")
     assert r.reg.parties["ukraine"].negotiating == 2

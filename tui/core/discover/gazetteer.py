@@ -181,7 +181,8 @@ def _current_codes() -> frozenset[str]:
     return frozenset(line.split("\t", 1)[0] for line in text.splitlines() if line and not line.startswith("#"))
 
 
-def _countries(extra_forms: dict[str, list[str]], extra: list[dict] = ()) -> list[Country]:
+def _countries(extra_forms: dict[str, list[str]], extra: list[dict] = (),
+               extra_demonyms: dict[str, list[str]] | None = None) -> list[Country]:
     import countryinfo  # the package's own loader; a list of per-country records
 
     current = _current_codes()
@@ -210,6 +211,7 @@ def _countries(extra_forms: dict[str, list[str]], extra: list[dict] = ()) -> lis
             _merge(merged.setdefault(code, {"names": [], "alt": [], "native": [], "demonyms": [], "capital": "",
                                             "population": infos[0].get("population") or 0}), info)
         merged[code]["alt"].extend(extra_forms.get(code, ()))
+        merged[code]["demonyms"].extend((extra_demonyms or {}).get(code, ()))
     for info in extra:
         merged[info["code"]]["demonyms"].extend(info.get("demonyms", [])[1:])
     out = []
@@ -249,7 +251,8 @@ def _merge(into: dict, info: dict) -> None:
     if isinstance(native, str):
         into["native"].append(native)
     if info.get("demonym"):
-        into["demonyms"].append(info["demonym"])
+        # "Antiguan,Barbudan": the package joins a two-part state's demonyms with a comma
+        into["demonyms"].extend(d.strip() for d in info["demonym"].split(",") if d.strip())
     cap = info.get("capital")
     if isinstance(cap, list):
         cap = cap[0] if cap else ""
@@ -326,7 +329,7 @@ def _world_cities() -> dict[str, tuple[str, str, str] | None]:
     return out
 
 
-def _world() -> tuple[list[Body], list[Body], dict[str, list[str]], list[dict]]:
+def _world() -> tuple[list[Body], list[Body], dict[str, list[str]], list[dict], dict[str, list[str]]]:
     text = (Path(__file__).with_name("world.toml")).read_text(encoding="utf-8")
     data = tomllib.loads(text)
     bodies = [Body(b["name"], tuple(b["forms"]), "", tuple(b.get("demonyms", ()))) for b in data.get("bodies", [])]
@@ -334,12 +337,15 @@ def _world() -> tuple[list[Body], list[Body], dict[str, list[str]], list[dict]]:
     forms: dict[str, list[str]] = {}
     for entry in data.get("country_forms", []):
         forms.setdefault(entry["country"], []).extend(entry["forms"])
-    return bodies, seats, forms, list(data.get("countries", []))
+    demonyms: dict[str, list[str]] = {}
+    for entry in data.get("country_demonyms", []):
+        demonyms.setdefault(entry["country"], []).extend(entry["demonyms"])
+    return bodies, seats, forms, list(data.get("countries", [])), demonyms
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built on first use, ~60 ms)."""
     cities, zones = _zone_tab()
-    bodies, seats, forms, extra = _world()
-    return Gazetteer(_countries(forms, extra), cities, bodies, seats, zones, _world_cities())
+    bodies, seats, forms, extra, demonyms = _world()
+    return Gazetteer(_countries(forms, extra, demonyms), cities, bodies, seats, zones, _world_cities())
