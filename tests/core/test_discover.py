@@ -111,6 +111,15 @@ def test_news_style_demonyms_name_their_country(text: str, party: str) -> None:
     assert party in read(text).reg.parties
 
 
+@pytest.mark.parametrize("text, country", [
+    ("The Varnian delegation has left Port Sudan for Port Elda.", "sudan"),
+    ("The Varnian delegation flew in from Santiago de Cuba overnight.", "cuba"),
+])
+def test_a_city_named_after_a_country_names_no_country(text: str, country: str) -> None:
+    r = read(text)
+    assert r.reg.parties and country not in r.reg.parties  # the delegation is a party; the city names none
+
+
 def test_a_team_makes_a_party_negotiating_and_a_host_is_learnt() -> None:
     r = read("Host nation Türkiye has welcomed the delegations.", "The Ukrainian delegation has landed.")
     assert r.reg.parties["ukraine"].negotiating == 2

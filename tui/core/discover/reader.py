@@ -114,6 +114,12 @@ def _gaz_table() -> FormTable:
     for key, (name, code) in g.cities.items():
         capital = g.capital_of(name)
         t.add(name, ("capital", capital) if capital else ("city", (name, code)))
+    # A city whose name holds a country's ("Port Sudan", "Benin City", "Santiago de Cuba") is that
+    # city: the longer form wins, so "left Port Sudan" names no country
+    words = {fold(w) for c in g.countries.values() for f in (*c.forms, *c.demonyms) for w in f.split()}
+    for key, city in g.world_cities.items():
+        if city is not None and key not in g.cities and " " in city[0] and any(fold(w) in words for w in city[0].split()):
+            t.add(city[0], ("city", (city[0], city[1])))
     for form, b in g.bodies.items():
         for f in b.forms:
             t.add(f, ("body", b.name))
