@@ -120,6 +120,22 @@ def test_a_city_named_after_a_country_names_no_country(text: str, country: str) 
     assert r.reg.parties and country not in r.reg.parties  # the delegation is a party; the city names none
 
 
+@pytest.mark.parametrize("text, country, party", [
+    # a capital where something happens, or where someone travels: the city
+    ("The Varnian envoy flew in overnight from Nairobi.", "kenya", False),
+    ("The Varnian team is due to fly back to Cairo on Friday.", "egypt", False),
+    ("The Varnian delegation left Lima for Port Elda.", "peru", False),
+    # a capital as the actor, or as its people: the government
+    ("Nairobi has denied that the Varnian envoy was expelled.", "kenya", True),
+    ("Negotiators from Cairo and the Varnian team met at noon.", "egypt", True),
+    ("Lima’s negotiators met the Varnian team.", "peru", True),
+])
+def test_a_capital_names_its_government_only_as_an_actor(text: str, country: str, party: bool) -> None:
+    r = read(text)
+    assert (country in r.reg.parties) is party
+    assert (country in r.parties_named) is party
+
+
 def test_a_team_makes_a_party_negotiating_and_a_host_is_learnt() -> None:
     r = read("Host nation Türkiye has welcomed the delegations.", "The Ukrainian delegation has landed.")
     assert r.reg.parties["ukraine"].negotiating == 2
