@@ -94,3 +94,36 @@ def test_the_main_clause_subject_is_not_a_party_of_a_meeting_in_an_until_clause(
     # without the subordinator the delegation is the subject and a party
     ms = meetings("The Ukrainian delegation met with Turkish Foreign Minister Hakan Fidan.")
     assert list(ms) == ["ua-tr-talks"]
+
+
+def _attendance(*posts: str) -> list[tuple[str, str, int]]:
+    from tui.core.knowledge import Knowledge
+    from tui.core.timeline import Timeline
+
+    tl = Timeline.build(bf.make_blog(list(posts)), Knowledge())
+    return sorted({(p.name, p.basis, p.seq) for m in tl.all_meetings() for p in m.participants}
+                  | {(p.name, p.basis, p.seq) for seq in range(1, len(posts) + 1) for _, p in tl.again_of(seq)})
+
+
+CHAIRED = "Ruta Vale, the Holmstad envoy, will chair the talks between the Varnian and Osterlandic delegations, due to start at 10:00."
+
+
+def test_the_chair_of_a_sitting_is_announced_then_present() -> None:
+    got = _attendance(CHAIRED, "Vale opened the final day's plenary at 09:34.")
+    assert ("Ruta Vale", "announced", 1) in got and ("Ruta Vale", "present", 2) in got
+
+
+def test_a_working_group_under_its_chair_has_the_chair_present() -> None:
+    got = _attendance(CHAIRED, "The working group on maps began at 14:15 under Lena Brandt, a Holmstad official.")
+    assert ("Lena Brandt", "present", 2) in got
+
+
+def test_a_chair_who_only_suspends_the_sitting_is_not_new_attendance() -> None:
+    # annotators place the chair at the opening, not at each break
+    got = _attendance(CHAIRED, "The talks have begun.", "Vale has suspended the session.")
+    assert not any(seq == 3 for _, _, seq in got)
+
+
+def test_opening_a_border_is_no_chairing() -> None:
+    got = _attendance(CHAIRED, "The talks have begun.", "Emil Holm opened the border crossing at Kivimaa on Tuesday.")
+    assert not any(name == "Emil Holm" for name, _, _ in got)

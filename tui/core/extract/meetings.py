@@ -950,7 +950,7 @@ _PARTICIPANT_WORDS = ("attend", "present", "includ", "made up", "represent", "co
                       "headed by", "will", "features", "designat", "nominat", "at the", "during the", "to the meeting",
                       "in the", "into the", "remarks", "speech", "other members", "absent", "did not", "without",
                       "skipped", "missed", "stayed away", "sat", "sits", "sitting", "seated", "table", "chair",
-                      "facing", "seat", "head", "arrived")
+                      "facing", "seat", "head", "arrived", "open", "conven", "presid", "under")
 
 
 def is_mediator(k: Knowledge, side: str) -> bool:
@@ -1001,6 +1001,7 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
         for m in members:
             out.append(Participant(m.key, s.post.seq, basis, s.text))
         return out
+    out = _chairs(s, persons, happening)
     head = head_rx.search(cues)
     if head is not None and re.search(r"\btable\b", s.text[max(0, head.start() - 50):head.start()]):
         head = None  # "a long table, with Rossi at its head": the table's head, where she sits
@@ -1012,17 +1013,43 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
         if out:
             return out
     if happening and (present_at_rx.search(cues) or speech_rx.search(cues)):
+        chaired = {p.name for p in out}
         for m in persons:
             side = _side(k, m)
             # the sides' members, and the mediators' and hosts' envoys in the chair (not parties)
-            if (side and (side in meeting.delegations or not meeting.delegations or is_mediator(k, side))) \
-                    or _OBSERVER.match(s.text, m.end, m.end + 60):
+            if m.key not in chaired and ((side and (side in meeting.delegations or not meeting.delegations or is_mediator(k, side)))
+                                         or _OBSERVER.match(s.text, m.end, m.end + 60)):
                 # (an observer's envoy in the room is there too: "Aydin, the Varnian observer, at one end")
                 out.append(Participant(m.key, s.post.seq, "present", s.text))
     return out
 
 
+def _chairs(s: Sent, persons: list, happening: bool) -> list[Participant]:
+    """The chair of a sitting is at it, whoever's envoy they are: "Vale opened the plenary at 09:34",
+    "began at 14:15 under Lena Brandt", "Vale is in the chair" (present while it sits); "Vale will
+    chair the talks", "will be chaired by Vale" (announced)."""
+    out = []
+    for m in persons:
+        after = _CHAIRS_AFTER.match(s.text, m.end)
+        before = None if after else _CHAIRED_BY.search(s.text, max(0, m.start - 40), m.start)
+        hit = after or before
+        if hit is None:
+            continue
+        future = _CHAIR_FUTURE.search(hit.group()) is not None
+        if future or happening:
+            out.append(Participant(m.key, s.post.seq, "announced" if future else "present", s.text))
+    return out
+
+
 _POSSESSIVE = re.compile(r"['’]s?\b")
+# A chair at a name's end ("Vale opened the final day's plenary", "Vale, the UN envoy, is in the chair",
+# "Vale will chair the talks") or before it ("chaired by Vale", "under Vale", "with Vale chairing")
+_CHAIRS_AFTER = re.compile(r"(?:,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|will\s+|is\s+to\s+)?(?:(?:re)?opened|chaired|chairs?|chairing|convened|"
+                           r"presided\s+over|preside\s+over|presides\s+over|(?:is|was)\s+in\s+the\s+chair)\b"
+                           r"(?!\s+(?:by|with|fire|ranks|borders?|doors?|airspace|the\s+door|the\s+border))", re.IGNORECASE)
+_CHAIRED_BY = re.compile(r"\b(?:(?:will\s+be\s+)?chaired\s+by|presided\s+over\s+by|convened\s+by|under\s+the\s+chairmanship\s+of|"
+                         r"(?:began|opened|started|resumed|met)\s+(?:at\s+[\d.:]+\s*(?:[ap]\.?m\.?\s*)?)?under)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+_CHAIR_FUTURE = re.compile(r"\b(?:will|is\s+to)\s+(?:be\s+)?(?:chair|chaired|preside|open|convene)", re.IGNORECASE)
 _PARTICIPANT_PATTERNS = (_PRESENT_LIST, _ANNOUNCED_LIST, _ATTENDED, _AT_HEAD, _PRESENT_AT, _SPEAKER_VERB)
 _PARTICIPANT_TWINS = tuple(lowered(rx) for rx in _PARTICIPANT_PATTERNS)
 assert None not in _PARTICIPANT_TWINS
