@@ -158,7 +158,8 @@ _AFTER_SPEECH = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+|also\s+|later
 _BARE_HEADS = "|".join(sorted((h for h in ROLE_HEADS if h.isalpha() and len(h) > 3 and not h.endswith("s")), key=len, reverse=True))
 _APPOSITIVE = re.compile(r"^,\s+(?:who|whose)\b|^,\s+(?P<role>(?:the|a|an|his|her|their|its|[^\s,]+['’]s|[A-Z][\w-]*|(?-i:" + _BARE_HEADS + r"))\s[^,.;:()“”\"\n]{0,120}?)"
                          r"(?=,|\.|;|:|\(|\)|“|\"|\s[–—]|$| (?:has|had|have|is|was|said|says|told|will|would)\b)")
-_ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while|by|with)\s+)(?P<role>(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[^\s,]+['’]s)\s+)?"
+_ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while|by|with|whether|that|if|as|after|before|because|when|since|until|"
+                          r"said|says|told|met|meets|meet|called|invited|urged|joined)\s+)(?P<role>(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[^\s,]+['’]s)\s+)?"
                           r"(?:[\w’'-]+\s+){0,6}?[\w-]+),\s+$")
 # "… ready to meet Osterland's prime minister, Emil Holm, …": a possessive opens the role
 _POSS_ROLE_BEFORE = re.compile(r"(?:^|\s)(?P<role>[^\s,]+['’]s\s+(?:[\w’'-]+\s+){0,3}?[\w-]+),\s+$")
