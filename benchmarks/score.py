@@ -589,6 +589,13 @@ def align(gold: Gold, export: dict, blog_text: str | None = None) -> Alignment:
         tied = [e for e, c in votes.items() if c == best]
         own = para_entry[start_index[post.n]] if post.n in start_index else None
         entry_for_post[post.n] = own if own in tied else min(tied)
+    # An entry that opens with the sign-off closing its own text ("— The Press", exported as its
+    # byline) begins where its text does, not at the sign-off line below the post before
+    for ei, first in enumerate(entry_first):
+        i = first
+        while 0 <= i < len(paras) - 1 and closing[i] and para_entry[i + 1] == ei:
+            i += 1
+        entry_first[ei] = i
     return Alignment(paras, para_entry, post_of, is_header, entry_first,
                      [e.get("seq") for e in entries], start_index, begins, entry_for_post)
 

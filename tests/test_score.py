@@ -272,6 +272,33 @@ def test_stamp_headline_and_byline_lines_belong_to_the_post_below_them():
     assert result["segmentation"]["exact_posts"] == 2
 
 
+SIGNED = """Live
+14.05 BST
+The plenary has begun in Geneva, Reuters reports.
+
+— The Ledger
+
+13.10 BST
+The delegations have arrived in Geneva, AFP says.
+
+— The Ledger
+"""
+
+
+def test_an_entry_opening_with_its_own_closing_sign_off_begins_its_post():
+    # posts without headlines, each signed off by the same line; the export keeps the sign-off as
+    # the entry's byline (so it comes first in the entry), not as text of the post above
+    gold = score.gold_from_dict({"blog": {"posts": 2}, "parties": [], "people": [], "outlets": [], "post": [
+        {"n": 1, "starts": "The delegations have arrived in Geneva"},
+        {"n": 2, "starts": "The plenary has begun in Geneva"}]}, path=Path("s/gold.toml"))
+    data = {"entries": [
+        {"seq": 1, "byline": "The Ledger", "text": "The delegations have arrived in Geneva, AFP says."},
+        {"seq": 2, "byline": "The Ledger", "text": "The plenary has begun in Geneva, Reuters reports."},
+    ]}
+    result = score.score_export(gold, data, blog_text=SIGNED).as_dict()
+    assert (result["segmentation"]["tp"], result["segmentation"]["fp"], result["segmentation"]["fn"]) == (2, 0, 0)
+
+
 def test_an_entry_that_begins_at_a_posts_stamp_line_begins_that_post():
     data = {"entries": [
         {"seq": 1, "text": "The delegations have arrived in Geneva, AFP says."},
