@@ -111,3 +111,25 @@ def test_local_time_is_the_venues_when_the_venue_is_known() -> None:
     assert unknown.dt == datetime(2025, 5, 15, 10, 0, tzinfo=MSK)  # no venue known: the blog's zone
     named = find_times("It opens at 10am local time in Geneva.", REF, False, MSK)[0]
     assert named.dt == datetime(2025, 5, 15, 10, 0, tzinfo=geneva)  # the place the phrase names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one time told twice, the venue's clock first: the clock with a zone is exact, the day is the first's
+    ("The talks will resume at 10 a.m. on Sunday, or 2 a.m. EDT, officials said.", "2026-04-19T02:00:00-04:00"),
+    ("The session opens at 9 a.m. local time, or 1 a.m. EDT.", "2026-04-18T01:00:00-04:00"),
+])
+def test_a_clock_paired_with_a_zoned_clock_after_or_is_that_clock(text: str, expected: str) -> None:
+    from zoneinfo import ZoneInfo
+
+    ref = datetime(2026, 4, 18, 14, 0, tzinfo=ZoneInfo("America/New_York"))
+    (w,) = find_times(text, ref)
+    assert w.dt.isoformat() == expected and w.precision == "minute"
+
+
+def test_two_clocks_of_two_sessions_stay_two() -> None:
+    from zoneinfo import ZoneInfo
+
+    ref = datetime(2026, 4, 18, 14, 0, tzinfo=ZoneInfo("America/New_York"))
+    got = find_times("The first session is at 10:00 and the second at 14:00 GMT.", ref)
+    assert [w.dt.hour for w in got] == [10, 10]  # 10:00 here, 14:00 GMT = 10:00 EDT: two phrases
+    assert len(got) == 2

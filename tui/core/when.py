@@ -381,6 +381,11 @@ def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzi
         while i + 1 < len(atoms) and _GLUE.match(text[group[-1][1]:atoms[i + 1][0]]):
             i += 1
             group.append(atoms[i])
+        if i + 1 < len(atoms) and _zone_free_clock(group) and _named_zone_clock(atoms[i + 1][2]) \
+                and _PAIR_GAP.fullmatch(text, group[-1][1], atoms[i + 1][0]):
+            # "at 10 a.m. on Sunday, or 2 a.m. EDT": one time told twice; the clock with a zone is exact
+            i += 1
+            group.append(atoms[i])
         acc = _Acc(ref, ref_estimated, local, venue)
         for a in group:
             acc.add(a[2])
@@ -412,6 +417,23 @@ def parse_iso(value: str) -> datetime:
 
 
 _PAIR_GAP = re.compile(r"\s*\(\s*|\s*,\s*(?:or\s+)?|\s+or\s+|\s*/\s*")
+
+
+def _zone_free_clock(group) -> bool:
+    """Does the merged phrase hold a clock with no zone, or "local time"?"""
+    for _, _, g in group:
+        if g.get("clock") and not g.get("alt"):
+            clock = _clock_of(g)
+            return clock is not None and (not clock[2] or clock[2].lower().startswith("local"))
+    return False
+
+
+def _named_zone_clock(g) -> bool:
+    """Is the atom a clock in a zone the text names ("2 a.m. EDT", "07:00 GMT"), not "local time"?"""
+    if not g.get("clock"):
+        return False
+    clock = _clock_of(g)
+    return clock is not None and bool(clock[2]) and not clock[2].lower().startswith("local")
 
 
 def local_zone_taught(text: str, ref: datetime, local: tzinfo) -> tzinfo | None:
