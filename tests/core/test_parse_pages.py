@@ -208,6 +208,15 @@ def test_a_headline_style_blog_without_stamps_has_headlines_and_bylines() -> Non
     assert len(blog.posts[2].paragraphs) == 2  # the body runs to the next headline
 
 
+def test_an_updated_line_right_under_the_stamp_dates_the_edit_and_is_no_headline() -> None:
+    blog = parse("16 May 2025\n14.20 BST\nUpdated 14.52 BST\nEnvoys met briefly\n\nThe envoys spoke in a corridor.\n"
+                 "13.10 BST\nTalks to resume\n\nThe talks will resume at noon.")
+    post = blog.posts[-1]
+    assert (post.headline, post.paragraphs) == ("Envoys met briefly", ("The envoys spoke in a corridor.",))
+    assert post.updated == datetime(2025, 5, 16, 14, 52, tzinfo=timezone(timedelta(hours=1)))
+    assert blog.posts[0].updated is None
+
+
 def test_updated_line_after_midnight_is_the_next_day() -> None:
     blog = parse("16 May 2025\n23.50 BST\nThe vote has passed, the speaker has said.\nUpdated at 00.20 BST\n22.00 BST\nVoting has begun.")
     assert blog.posts[-1].updated == datetime(2025, 5, 17, 0, 20, tzinfo=timezone(timedelta(hours=1)))

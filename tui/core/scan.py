@@ -356,7 +356,10 @@ class Scan:
                 continue
             stamp = parse_stamp(line)
             if stamp is not None and stamp.updated:
-                if block is not None and block.count:  # "Updated at 21.40 BST" under a post
+                # "Updated at 21.40 BST" under a post, or right under its stamp ("6:20 a.m. EDT" /
+                # "Updated 6:52 a.m. EDT" / headline): the post's edit, never its headline
+                if block is not None and (block.count or (block.stamp is not None and block.stamp.clock is not None
+                                                          and not block.lead)):
                     block.updates.append((at, starts[index + 1], stamp))
                     continue
                 stamp = None  # nothing above it to update: text
