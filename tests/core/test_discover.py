@@ -111,6 +111,15 @@ def test_news_style_demonyms_name_their_country(text: str, party: str) -> None:
     assert party in read(text).reg.parties
 
 
+@pytest.mark.parametrize("text, party", [
+    ("The U.S. delegation arrived in Port Elda.", "united_states"),
+    ("Observers from the U.A.E. arrived in Port Elda.", "united_arab_emirates"),
+])
+def test_initials_with_stops_are_the_country(text: str, party: str) -> None:
+    r = read(text)
+    assert party in r.reg.parties and len(r.reg.parties) == 1
+
+
 @pytest.mark.parametrize("text, country", [
     ("The Varnian delegation has left Port Sudan for Port Elda.", "sudan"),
     ("The Varnian delegation flew in from Santiago de Cuba overnight.", "cuba"),

@@ -233,6 +233,8 @@ def _countries(extra_forms: dict[str, list[str]], extra: list[dict] = (),
                 if not any(i in (f, f.rstrip(".")) or i_of == f for i, i_of in initials):
                     continue
             forms.append(f)
+        # "U.S.", "U.K.", "U.A.E.": American and older British style write the initials with stops
+        forms += [".".join(f) + "." for f in forms if f.isupper() and f.isalpha() and 2 <= len(f) <= 4]
         forms = list(dict.fromkeys(forms))
         demonyms = list(dict.fromkeys(x for x in d["demonyms"] if x and _latin(x)))
         capital = d["capital"] or ""
