@@ -138,6 +138,10 @@ def test_a_city_named_after_a_country_names_no_country(text: str, country: str) 
     ("Nairobi has denied that the Varnian envoy was expelled.", "kenya", True),
     ("Negotiators from Cairo and the Varnian team met at noon.", "egypt", True),
     ("Lima’s negotiators met the Varnian team.", "peru", True),
+    # a list after "in" is a list of places; "negotiators from Cairo and Lima" of governments
+    ("Vale, a Varnian who served as ambassador in Cairo and Lima, carried the messages.", "peru", False),
+    ("Negotiators from Cairo and Lima met the Varnian team.", "peru", True),
+    ("The Varnians had assurances from Egypt and Lima.", "peru", True),
 ])
 def test_a_capital_names_its_government_only_as_an_actor(text: str, country: str, party: bool) -> None:
     r = read(text)

@@ -135,10 +135,14 @@ def _gaz_table() -> FormTable:
 # Context patterns (on the text around an item).
 # "negotiators from Belgrade", "the team in Pristina": the capital's people, so its government
 _PEOPLE_FROM = re.compile(r"\b(?:negotiators|delegations?|teams?|officials|delegates|representatives|envoys?|diplomats|"
-                          r"sides?|leaders?|ministers?|counterparts?|government|authorities)\s+(?:from|in)\s+$", re.I)
+                          r"sides?|leaders?|ministers?|counterparts?|government|authorities)\s+(?:from|in)\s+"
+                          r"(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?(?:,\s+|\s+(?:and|or)\s+)){0,3}$", re.I)
 # A place preposition or a verb of travel right before a capital: the city as a place
-_CAPITAL_AS_PLACE = re.compile(r"\b(?:in|from|to|via|into|at|near|outside|towards?|across|around|through|reached|reaching|"
-                           r"leave|left|leaving|visit(?:ed|ing|s)?|landed\s+in|arrived\s+in)\s+$", re.I)
+_CAPITAL_AS_PLACE = re.compile(r"\b(?:(?:from|to|via|into|at|near|outside|towards?|across|around|through|reached|reaching|"
+                               r"leave|left|leaving|visit(?:ed|ing|s)?|landed\s+in|arrived\s+in)\s+"
+                               # "ambassador in London and Berlin": the places of a list after "in" too (not
+                               # "assurances from Saudi Arabia and Washington": a list of governments)
+                               r"|in\s+(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?(?:,\s+|\s+(?:and|or)\s+)){0,3})$", re.I)
 _BEFORE_OUTLET = re.compile(r"(?:\btold|\baccording\s+to|\bciting|\bcited\s+by|\breported\s+by|\bquoted\s+by|\bspeaking\s+to|"
                             r"\bin\s+an\s+interview\s+with|\binterviewed\s+by|\bwriting\s+(?:in|for)|\bpublished\s+by|"
                             r"\bbroadcaster|\bnewspaper|\bnews\s+agency|\bagency|\bchannel|\boutlet|\bdaily|\bbroadcast\s+by)"
@@ -587,8 +591,8 @@ class Reader:
         surface = text[a.start:b.end]
         kind, key = it.value
         if it.kind == GAZ:
-            if kind == "capital" and not b.poss and _CAPITAL_AS_PLACE.search(text, max(0, a.start - 24), a.start) \
-                    and not _PEOPLE_FROM.search(text, max(0, a.start - 40), a.start):
+            if kind == "capital" and not b.poss and _CAPITAL_AS_PLACE.search(text, max(0, a.start - 60), a.start) \
+                    and not _PEOPLE_FROM.search(text, max(0, a.start - 80), a.start):
                 # "flew in from Addis Ababa", "talks in Ankara": the city, where something happens; a
                 # capital names its government only as an actor ("Nairobi has denied", "Kiev's negotiators")
                 self.reg.add_place(surface, seq, "city", key)
