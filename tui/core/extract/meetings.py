@@ -927,8 +927,9 @@ _PRESENT_AT = re.compile(r"\b(?:at|during|in|into)\s+the\s+(?:\w+\s+)?(?:talks|n
                          r"|\b(?:opened|chaired|chairs|presided\s+over)\s+the\s+(?:\w+\s+)?(?:session|meeting|talks|plenary|negotiations)\b",
                          re.IGNORECASE)
 def presence_cue(text: str) -> bool:
-    """Does the sentence place people in a sitting meeting ("at the table", "in the chair", "took her seat")?"""
-    return _PRESENT_AT.search(text) is not None
+    """Does the sentence place people in a sitting meeting ("at the table", "in the chair", "took her seat",
+    "has been back and forth between the two rooms")?"""
+    return _PRESENT_AT.search(text) is not None or _GO_BETWEEN.search(text) is not None
 
 
 # "…, at its head" leads a team; "at the head of the table" only sits there
@@ -950,7 +951,8 @@ _PARTICIPANT_WORDS = ("attend", "present", "includ", "made up", "represent", "co
                       "headed by", "will", "features", "designat", "nominat", "at the", "during the", "to the meeting",
                       "in the", "into the", "remarks", "speech", "other members", "absent", "did not", "without",
                       "skipped", "missed", "stayed away", "sat", "sits", "sitting", "seated", "table", "chair",
-                      "facing", "seat", "head", "arrived", "open", "conven", "presid", "under")
+                      "facing", "seat", "head", "arrived", "open", "conven", "presid", "under", "between",
+                      "observing", "shuttle")
 
 
 def is_mediator(k: Knowledge, side: str) -> bool:
@@ -1002,6 +1004,7 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
             out.append(Participant(m.key, s.post.seq, basis, s.text))
         return out
     out = _chairs(s, persons, happening)
+    out += _go_betweens(s, persons, happening, {p.name for p in out})
     head = head_rx.search(cues)
     if head is not None and re.search(r"\btable\b", s.text[max(0, head.start() - 50):head.start()]):
         head = None  # "a long table, with Rossi at its head": the table's head, where she sits
@@ -1022,6 +1025,40 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
                 # (an observer's envoy in the room is there too: "Aydin, the Varnian observer, at one end")
                 out.append(Participant(m.key, s.post.seq, "present", s.text))
     return out
+
+
+def _go_betweens(s: Sent, persons: list, happening: bool, done: set[str]) -> list[Participant]:
+    """Mediators carrying the talks between rooms, and observers watching them, are at them:
+    "with al-Rawahi shuttling between the two rooms", "Holm and Ruiz are moving between the two
+    rooms", "after shuttle diplomacy by Vale", "Vale and Holm are observing" (present while the
+    talks sit; announced when the sentence is about what will be)."""
+    cue = _GO_BETWEEN.search(s.text)
+    if cue is None:
+        return []
+    out = []
+    for m in persons:
+        if m.key in done:
+            continue
+        if m.start >= cue.end():  # "shuttle diplomacy by Vale", "after three trips by Vale"
+            if not _BY_GO_BETWEEN.fullmatch(s.text, cue.end(), m.start):
+                continue
+        elif cue.start() - m.end > 60 or any(c in s.text[m.end:cue.start()] for c in ".;") \
+                or _ANOTHER_VERB.search(s.text, m.end, cue.start()):
+            continue
+        future = re.search(r"\bwill\b|\bto\s+be\b", s.text[:cue.start()]) is not None
+        if future or happening:
+            out.append(Participant(m.key, s.post.seq, "announced" if future else "present", s.text))
+    return out
+
+
+# Carrying talks between rooms, or watching them: the go-betweens and observers of proximity talks
+_GO_BETWEEN = re.compile(
+    r"\b(?:shuttl(?:e|ed|es|ing)|moving|going|been\s+back\s+and\s+forth|back\s+and\s+forth|"
+    r"(?:carr(?:y|ies|ying|ied)|pass(?:es|ed|ing)?|relay(?:s|ed|ing)?)\s+(?:[\w’'-]+\s+){0,3}?messages?|made\s+(?:[\w-]+\s+){0,2}trips?)"
+    r"\b[^.;]{0,40}?\bbetween\b|\bshuttle\s+diplomacy\b|\b(?:is|are|was|were)\s+observing\b", re.IGNORECASE)
+_BY_GO_BETWEEN = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?", re.IGNORECASE)
+# A verb of its own between a name and the cue: the name is another clause's subject
+_ANOTHER_VERB = re.compile(r"\b(?:said|says|told|tells|added|reported|spent)\b", re.IGNORECASE)
 
 
 def _chairs(s: Sent, persons: list, happening: bool) -> list[Participant]:
