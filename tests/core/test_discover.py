@@ -158,6 +158,17 @@ def test_a_role_in_apposition_after_a_clause_word_names_a_person(text: str) -> N
     assert person(read(text), "Orvo Talvik").key == "Orvo Talvik"
 
 
+@pytest.mark.parametrize("text, negotiating", [
+    ("The UN and AU envoys, Ruta Vale and Emil Holm, will attend as observers.", set()),
+    ("The truce would be monitored by a joint team from the African Union and the United Nations.", set()),
+    ("The UN and AU envoys, Ruta Vale and Emil Holm, met the Varnian delegation.", {"varnian", "united_nations", "african_union"}),
+    ("The teams from Peru and Chile met at noon.", {"peru", "chile"}),
+])
+def test_observers_and_joint_teams_are_no_sides_of_the_talks(text: str, negotiating: set) -> None:
+    r = read(text)
+    assert {p for p, rec in r.reg.parties.items() if rec.negotiating} == negotiating
+
+
 def test_a_team_makes_a_party_negotiating_and_a_host_is_learnt() -> None:
     r = read("Host nation Türkiye has welcomed the delegations.", "The Ukrainian delegation has landed.")
     assert r.reg.parties["ukraine"].negotiating == 2

@@ -133,6 +133,10 @@ def _gaz_table() -> FormTable:
 
 
 # Context patterns (on the text around an item).
+# After a team phrase, in its clause: the team watches or helps the talks, it is no side of them
+_AS_OBSERVERS = re.compile(r"[^.;]*?\bas\s+(?:an?\s+)?(?:observers?|mediators?|guarantors?|facilitators?|co-?chairs?|hosts?)\b", re.I)
+# "a joint team from X and Y", "a monitoring team of X": a team made up of them, not their delegations
+_NOT_A_SIDE_TEAM = re.compile(r"\b(?:joint|monitoring|observer|verification|inspection|rescue|medical|security)\s+$", re.I)
 # "negotiators from Belgrade", "the team in Pristina": the capital's people, so its government
 _PEOPLE_FROM = re.compile(r"\b(?:negotiators|delegations?|teams?|officials|delegates|representatives|envoys?|diplomats|"
                           r"sides?|leaders?|ministers?|counterparts?|government|authorities)\s+(?:from|in)\s+"
@@ -1062,6 +1066,8 @@ class Reader:
             rec = self.reg.parties.get(it.party)
             if rec is None:
                 continue
+            if _AS_OBSERVERS.match(text, toks[stop - 1].end, toks[stop - 1].end + 120):
+                continue  # "the UN and AU envoys … will attend as observers": not a side of the talks
             self.reg.set_negotiating(rec, seq)
             # a coordinated list before it: "the Russian, Ukrainian, and Turkish delegations"
             group = [it]
@@ -1115,8 +1121,9 @@ class Reader:
                         k2 = nxt_k
                         continue
                 break
-            if not group or (len(group) == 1 and back_word not in ("the", "a")):
-                continue
+            if not group or (len(group) == 1 and back_word not in ("the", "a")) \
+                    or _NOT_A_SIDE_TEAM.search(text, max(0, t.start - 16), t.start):
+                continue  # ("a joint team from the AU and the UN" monitors; it is no side of the talks)
             for g in group:
                 grec = self.reg.parties.get(g.party)
                 if grec is not None:
