@@ -57,3 +57,12 @@ def test_within_the_hour_is_an_hour_from_the_post() -> None:
     (w,) = find_times("a decision within two hours", ref)
     assert (w.dt.hour, w.precision) == (16, "hour")
     assert find_times("in the hour before the vote", ref) == []
+
+
+def test_talks_ended_for_the_day_pause_them_and_conclude_the_day_for_their_sides() -> None:
+    tl = Timeline.build(bf.make_blog([PLAN, "The talks between Varnia and Osterland have begun.",
+                                      "The talks ended for the day at 22:30 local time, the foreign ministry said."]),
+                        Knowledge())
+    facts = tl.facts_of(3)
+    assert [f.kind for f in facts if isinstance(f, ScheduleFact)] == ["suspended"]  # they sit again
+    assert sorted(f.status for f in facts if hasattr(f, "status") and hasattr(f, "delegation")) == ["concluded", "concluded"]

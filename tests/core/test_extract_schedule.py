@@ -27,6 +27,7 @@ def cue(text: str, noun: str = "talks", has_time: bool = False):
 @pytest.mark.parametrize("text, kind", [
     ("The talks have started at the palace.", "started"),
     ("The talks have concluded at the palace.", "concluded"),
+    ("The talks ended for the day at 22:30 local time.", "concluded"),
     ("The talks have been rescheduled for Friday.", "rescheduled"),
     ("The talks have been postponed.", "postponed"),
     ("The talks were cancelled.", "cancelled"),

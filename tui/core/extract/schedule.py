@@ -47,7 +47,8 @@ RULES: tuple[Rule, ...] = (
          hints=('accurate', 'false', 'true', 'wrong', 'correct', 'baseless', 'unfounded', 'fake')),
     Rule("concluded", "concluded", _r(r"\b(?:have|has|had)\s+(?:now\s+|just\s+|reportedly\s+|finally\s+|formally\s+|officially\s+)?(?:concluded|ended|finished|closed|wrapped\s+up|broken\s+up)\b"
                                       r"|\bwrapped\s+up\b|\b(?:is|are)\s+(?:now\s+)?over\b|\bcame\s+to\s+an?\s+(?:end|close)\b"
-                                      r"|\b(?:ended|concluded|finished|closed)\s+(?:after|at|on|with|shortly|late|early|without|in)\b"
+                                      r"|\b(?:ended|concluded|finished|closed)\s+(?:after|at|on|with|shortly|late|early|without|in"
+                                      r"|for\s+the\s+(?:day|night|evening|weekend))\b"
                                       # "the sub-commission broke up at 19:15", "ended its second day"
                                       r"|\bbroke\s+up\b|\b(?:ended|finished|closed|concluded|wrapped\s+up)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}"
                                       r"(?:work|session|day|sitting|meeting|deliberations)\b"), where="after",
