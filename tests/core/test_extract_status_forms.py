@@ -40,6 +40,13 @@ def test_a_return_to_a_named_building_after_a_walkout() -> None:
     assert (2, "osterland", "walked_out") in got and (3, "osterland", "returned") in got
 
 
+def test_a_delegation_led_by_someone_arriving_is_the_arrival_and_its_leader_named_again() -> None:
+    got = statuses("The Varnian delegation, led by Deputy Foreign Minister Orvo Talvik, has arrived at the Villa Serena.")
+    assert {(2, "varnia", "arrived"), (2, "varnia", "announced")} <= got
+    # a delegation led by no one named is only the arrival
+    assert statuses("The Varnian delegation, led by its chief negotiator, has arrived at the Villa Serena.") == {(2, "varnia", "arrived")}
+
+
 def test_reaching_a_deal_is_no_arrival() -> None:
     got = statuses("The Varnian and Osterlandic delegations have reached a deal in principle on fishing quotas.")
     assert not any(status == "arrived" for _, _, status in got)

@@ -140,9 +140,11 @@ RULES: tuple[StatusRule, ...] = (
                   r"announced\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:negotiating\s+)?(?:delegation|line-?up|team)|named\s+(?:the|its|a)\s+(?:\w+-member\s+)?(?:negotiating\s+)?(?:delegation|line-?up|team)|"
                   r"nominating|will\s+represent|(?:is|are)\s+(?:represented|headed|led)\s+by|"
                   r"(?:is|are)\s+made\s+up\s+of|consists\s+of|(?:is|are)\s+composed\s+of|includes)\b|\bwill\s+be\s+led\s+by\b"
-                  # "would send a delegation headed by X": who will lead it (not "The Varnian delegation, led by X,
-                  # has arrived", where the news is the arrival)
+                  # "would send a delegation headed by X": who will lead it
                   r"|(?:(?<=\ba\sdelegation\s)|(?<=\ba\steam\s))(?:led|headed)\s+by\b"
+                  # "The Varnian delegation, led by Deputy Foreign Minister X, has arrived": the arrival, and who
+                  # leads it told again (a line-up named is "announced" each time a post names it)
+                  r"|(?:(?<=delegation,\s)|(?<=team,\s))(?:led|headed)\s+by\s+(?:[\w’'-]+\s+){0,4}?(?-i:[A-Z])"
                   # "X will fly to Port Elda and lead his country's team", "leaving Y to lead the delegation"
                   r"|\b(?:will|to|and)\s+(?:also\s+)?(?:lead|head)\s+(?:the|its|their|his|her|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,2}"
                   r"(?:delegation|team|negotiators|negotiating\s+team)\b"), country_subject=True,
