@@ -33,6 +33,9 @@ def test_negated_and_speculative_arrivals_are_ignored() -> None:
 
 def test_left_for_a_destination() -> None:
     got = statuses("The Russian delegation, led by Vladimir Medinsky, has just left Istanbul for Moscow.")
+    # (and its leader named again: the line-up "announced", as the annotations read it)
+    assert sorted(got, key=str) == sorted([(1, "russia", "announced", None), (1, "russia", "left", "Moscow")], key=str)
+    got = statuses("The Russian delegation, led by the president’s aide, has just left Istanbul for Moscow.")
     assert got == [(1, "russia", "left", "Moscow")]
 
 

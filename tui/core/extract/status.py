@@ -144,7 +144,7 @@ RULES: tuple[StatusRule, ...] = (
                   r"|(?:(?<=\ba\sdelegation\s)|(?<=\ba\steam\s))(?:led|headed)\s+by\b"
                   # "The Varnian delegation, led by Deputy Foreign Minister X, has arrived": the arrival, and who
                   # leads it told again (a line-up named is "announced" each time a post names it)
-                  r"|(?:(?<=delegation,\s)|(?<=team,\s))(?:led|headed)\s+by\s+(?:[\w’'-]+\s+){0,4}?(?-i:[A-Z])"
+                  r"|(?:(?<=delegation,\s)|(?<=team,\s))(?:led|headed)\s+by\s+(?!(?:its|their|his|her|the|a|an|one|two)\b)"
                   # "X will fly to Port Elda and lead his country's team", "leaving Y to lead the delegation"
                   r"|\b(?:will|to|and)\s+(?:also\s+)?(?:lead|head)\s+(?:the|its|their|his|her|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,2}"
                   r"(?:delegation|team|negotiators|negotiating\s+team)\b"), country_subject=True,
