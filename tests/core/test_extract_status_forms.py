@@ -28,6 +28,10 @@ def statuses(*posts: str) -> set[tuple[int, str, str]]:
     ("Osterland says it will take part in the talks.", (2, "osterland", "will_attend")),
     ("Osterland has named its negotiating team. Emil Holm will lead it.", (2, "osterland", "announced")),
     ("Varnia is sending a special envoy to Port Elda for the talks.", (2, "varnia", "will_attend")),
+    ("Osterland will send First Deputy Foreign Minister Emil Holm to Port Elda in her place.", (2, "osterland", "will_attend")),
+    ("The Varnian delegation will return to the table tomorrow morning, its spokesman said.", (2, "varnia", "will_attend")),
+    ("Osterland said it would take part in whatever format the hosts arranged.", (2, "osterland", "will_attend")),
+    ("The Varnian delegation will be at the second round, wherever it is held.", (2, "varnia", "will_attend")),
     ("Osterland has pulled out of the peace talks altogether.", (2, "osterland", "will_not_attend")),
 ])
 def test_a_status_in_everyday_words(text: str, want: tuple[int, str, str]) -> None:

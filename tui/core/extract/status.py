@@ -124,15 +124,22 @@ RULES: tuple[StatusRule, ...] = (
     StatusRule("waiting", "waiting", _r(r"\b(?:is|are|remains?)\s+(?:\w+\s+){0,2}waiting\b"), hints=("waiting",)),
     StatusRule("will_attend", "will_attend",
                _r(r"\bwill\s+(?:arrive|travel|come|attend|take\s+part|participate|join|fly)\b"
-                  r"|\bwill\s+be\s+(?:at|back\s+at)\s+the\s+(?:negotiating\s+)?(?:table|talks)\b"
+                  # reported speech: "said it would take part in whatever format"
+                  r"|\bwould\s+(?:attend|take\s+part|participate)\s+in\b"
+                  r"|\b(?:will|would)\s+be\s+(?:at|back\s+at)\s+the\s+(?:negotiating\s+)?(?:table|talks)\b"
+                  r"|\b(?:will|would)\s+(?:be\s+at|attend)\s+the\s+(?:next|second|third|final|closing)\s+(?:round|session|meeting)\b"
+                  r"|\b(?:will|would)\s+(?:return|go\s+back|come\s+back)\s+to\s+the\s+(?:negotiating\s+)?(?:table|talks)\b"
                   r"|\b(?:expected|set|due|plans?|planning|going|scheduled|slated|intends?|intending)\s+to\s+(?:arrive|travel|attend|come|take\s+part|participate|join|fly)\b"
                   r"|\b(?:agreed|decided|confirmed)\s+to\s+(?:attend|travel|take\s+part|join|come)\b"
                   r"|\bconfirmed\s+(?:its|their|his|her)\s+(?:attendance|participation)\b"), country_subject=True,
-               hints=("will", "arrive", "travel", "attend", "come", "take", "participate", "join", "fly", "confirmed")),
+               hints=("will", "would", "arrive", "travel", "attend", "come", "take", "participate", "join", "fly", "confirmed")),
     StatusRule("send_delegation", "will_attend",
                _r(r"\b(?:decided|agreed|confirmed|will|would)\b[^.]{0,40}?\bsend(?:ing)?\s+(?:a\s+(?:delegation|team)|(?:their|its)\s+"
                   r"(?:delegations?|teams?|negotiators)|negotiators|delegations|delegates|representatives)\b"
-                  r"|\b(?:is|are)\s+sending\s+(?:a|an|its|their)\s+(?:special\s+|high-level\s+)?(?:delegation|team|envoy|negotiators?)\b"),
+                  r"|\b(?:is|are)\s+sending\s+(?:a|an|its|their)\s+(?:special\s+|high-level\s+)?(?:delegation|team|envoy|negotiators?)\b"
+                  # "Jeonhae will send First Vice Foreign Minister Seo Ji-an to Aksuvar": its envoy to the talks
+                  r"|\b(?:will|would|is\s+to|plans\s+to|decided\s+to|agreed\s+to)\s+send\s+(?:its\s+|their\s+)?(?:[\w’'-]+\s+){0,4}?"
+                  r"(?:minister|envoy|ambassador|negotiator|adviser|advisor|representative|secretary|president|premier)\b"),
                country_subject=True,
                hints=("send",)),
     StatusRule("announced", "announced",
