@@ -1008,6 +1008,7 @@ class Reader:
         if "overnment" in text:
             self._government(text, toks, items, seq)
         n = len(items)
+        its = "its" in text  # (every match of the case-sensitive _HAS_ITS_TEAM_AFTER spells it)
         for k, it in enumerate(items):
             if not it.party or it.kind == TITLE:
                 continue
@@ -1021,7 +1022,7 @@ class Reader:
                     # "the Varnian plane touched down": the vehicle of a side that has a team carries it
                     it.mention = Linked(toks[it.i].start, vehicle.end(), "delegation", rec.id, rec.id)
                     continue
-            if not end_tok.poss and it.kind != TITLE and _HAS_ITS_TEAM_AFTER.match(text, end_tok.end):
+            if its and not end_tok.poss and it.kind != TITLE and _HAS_ITS_TEAM_AFTER.match(text, end_tok.end):
                 rec = self.reg.parties.get(it.party)
                 if rec is not None:
                     self.reg.set_negotiating(rec, seq)  # "the Harbour League has named its team": it has one
