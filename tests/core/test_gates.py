@@ -48,6 +48,7 @@ def _gates() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
     for module in (run, meetings, schedule, status, context):
         out += [(f"{module.__name__}.{name}", g.regex, g.hints)
                 for name, g in vars(module).items() if isinstance(g, context.Gated)]
+    out.append(("status._REPORT_DENIED", status._REPORT_DENIED, status._REPORT_WORDS))
     return out
 
 

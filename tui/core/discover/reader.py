@@ -1036,6 +1036,7 @@ class Reader:
         if "overnment" in text:
             self._government(text, toks, items, seq)
         n = len(items)
+        its = "its" in text  # (every match of the case-sensitive _HAS_ITS_TEAM_AFTER spells it)
         for k, it in enumerate(items):
             if not it.party or it.kind == TITLE:
                 continue
@@ -1049,7 +1050,7 @@ class Reader:
                     # "the Varnian plane touched down": the vehicle of a side that has a team carries it
                     it.mention = Linked(toks[it.i].start, vehicle.end(), "delegation", rec.id, rec.id)
                     continue
-            if not end_tok.poss and it.kind != TITLE and _HAS_ITS_TEAM_AFTER.match(text, end_tok.end):
+            if its and not end_tok.poss and it.kind != TITLE and _HAS_ITS_TEAM_AFTER.match(text, end_tok.end):
                 rec = self.reg.parties.get(it.party)
                 if rec is not None:
                     self.reg.set_negotiating(rec, seq)  # "the Harbour League has named its team": it has one
@@ -1316,7 +1317,8 @@ class Reader:
                         self.reg.set_person(p, seq, delegation=it.party)
                     self._team = it.party
         # "Alongside Mrkonic are A, B and C", "With her will be A and B": the team of the one named first
-        if "long" in text or "ith" in text or "oin" in text or "ccompan" in text:
+        # (the pattern is case-sensitive: each match opens with one of these words as written)
+        if "With" in text or "Alongside" in text or "Joining" in text or "Accompanying" in text:
             for inv in _ALONGSIDE_ARE.finditer(text):
                 head = [it for it in items if it.person and toks[it.i].start >= inv.start() and toks[it.j - 1].end <= inv.end()]
                 rec = self.reg.people.get(head[0].person) if head else None
@@ -1325,7 +1327,7 @@ class Reader:
                     for p in self._people_in(items, toks, inv.end(), _sentence_end(text, inv.end()), text):
                         self.reg.set_person(p, seq, delegation=team)
         # "Serbia has named a four-member team. It is led by X": the team of the sentence before
-        it_led = _IT_LED.search(text)
+        it_led = _IT_LED.search(text) if "It" in text and "by" in text else None  # (words every match holds)
         if it_led is not None:
             lead = _clause_before(text, it_led.start())
             before = text[max(0, lead - 200):it_led.start()]
@@ -1341,7 +1343,7 @@ class Reader:
             for p in self._people_in(items, toks, bare.end(), min(len(text), bare.end() + 110), text):
                 self.reg.set_person(p, seq, delegation=self._team)
         # "Varnia has published the line-up of its delegation, which X will head": the sentence's party
-        for w in _BARE_TEAM_WHICH.finditer(text):
+        for w in _BARE_TEAM_WHICH.finditer(text) if "which" in text else ():
             start = _clause_before(text, w.start())
             owner = next((it.party for it in items if it.party and start <= toks[it.i].start < w.start()), None) or self._team
             if owner is not None:

@@ -145,8 +145,10 @@ _NEWS_OF_THE_DAY = ("started", "suspended", "resumed", "concluded")
 _AT_VENUE = ("arrived", "located", "returned", "meeting", "waiting")
 
 
+@lru_cache(maxsize=1024)
 def _place_zone(place: str) -> tzinfo | None:
-    """The time zone of a place as written ("Vienna", "Palais Coburg, Vienna"); None if unknown."""
+    """The time zone of a place as written ("Vienna", "Palais Coburg, Vienna"); None if unknown
+    (cached: a blog names a few places, and each post that speaks of a meeting asks again)."""
     for part in [place, *reversed(place.split(",")[1:])]:
         zone = place_zone(part)
         if zone is not None:
@@ -177,10 +179,18 @@ def _line_sentences(line: str, mentions: tuple[Linked, ...]) -> tuple[tuple[int,
     """(offset, text, mentions) of each sentence of one line; mention offsets within the sentence
     (a mention across a sentence boundary is in neither)."""
     out = []
+    first = 0  # mentions are sorted by start: each sentence's run begins where the last one's ended
     for sp in split_spans(line):
-        ms = tuple(Linked(m.start - sp.start, m.end - sp.start, m.kind, m.key, m.side, m.role)
-                   for m in mentions if sp.start <= m.start < sp.end and m.end <= sp.end)
-        out.append((sp.start, sp.text, ms))
+        lo, hi = sp.start, sp.end
+        while first < len(mentions) and mentions[first].start < lo:
+            first += 1
+        ms = []
+        for m in mentions[first:]:
+            if m.start >= hi:
+                break
+            if m.end <= hi:
+                ms.append(Linked(m.start - lo, m.end - lo, m.kind, m.key, m.side, m.role))
+        out.append((lo, sp.text, tuple(ms)))
     return tuple(out)
 
 

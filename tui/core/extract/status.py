@@ -367,8 +367,7 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
         return out
     k = ctx.knowledge
     hits = rule_hits(s.text)
-    if not hits or s.history or (_REPORT_DENIED_LOW.search(s.low) if lines_up(s.text, s.low)
-                                 else _REPORT_DENIED.search(s.text)):
+    if not hits or s.history or _report_denied(s):
         return out  # "Reports that Qadira had walked out are wrong": nobody walked out
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []
@@ -538,5 +537,15 @@ _REPORT_DENIED = re.compile(r"\b(?:reports?|claims?|suggestions?|rumou?rs?)\s+(?
                             r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|any\s+|a\s+|media\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|suggestions?)\s+(?:that|of)\b",
                             re.IGNORECASE)
 _REPORT_DENIED_LOW = lowered(_REPORT_DENIED)  # its twin for lower-cased text that lines up
+_REPORT_WORDS = ("report", "claim", "suggestion", "rumo")  # every match of _REPORT_DENIED holds one
+
+
+def _report_denied(s: Sent) -> bool:
+    """Does the sentence deny a report ("Reports that Qadira had walked out are wrong")? Where the
+    lower-cased text lines up, a sentence holding none of the report nouns cannot."""
+    low = s.low
+    if lines_up(s.text, low):
+        return has_any(low, _REPORT_WORDS) and _REPORT_DENIED_LOW.search(low) is not None
+    return _REPORT_DENIED.search(s.text) is not None
 _CLAIMED = re.compile(r"\bclaim(?:ed|s)?\b", re.IGNORECASE)
 _PAST_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
