@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 
 import liveblog_app_fixtures as fx
-from liveblog_timeline_fake import KNOWLEDGE, TimelineFake
+from liveblog_timeline_fake import DELEGATIONS, KNOWLEDGE, TimelineFake
 from textual import events
 from textual.widgets import Static
 
@@ -73,6 +73,31 @@ async def test_T_opens_the_lanes_at_the_playhead_and_escape_q_or_T_close_it() ->
             await pilot.press(key)
             await pilot.pause()
             assert app.screen is app.replay and app.is_running, key  # q closes the view, it does not quit
+
+
+class _QuietFake(TimelineFake):
+    """The fake, with the Ukrainian row shown before it has any status (as a team named early has)."""
+
+    def state_at(self, seq: int):
+        from dataclasses import replace
+
+        from tui.core.facts import DelegationState
+
+        state = super().state_at(seq)
+        if any(d.id == "ua" for d in state.delegations):
+            return state
+        name, label, color = DELEGATIONS["ua"]
+        row = DelegationState("ua", name, label, color, None, None, (), False)
+        return replace(state, delegations=(*state.delegations, row))
+
+
+async def test_the_title_names_the_parties_with_no_status_yet_verbatim() -> None:
+    blog = fx.make_blog()
+    app = ReplayApp(blog, timeline=_QuietFake(blog), start_at=1, paused=True)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await open_view(pilot)
+        # by name, its brackets as typed (a border title would read "[UA]" as markup)
+        assert "no status yet for Ukrainian delegation [UA]" in fx.screen_text(app)
 
 
 async def test_marks_are_walked_with_the_arrows_and_enter_shows_the_source_post_in_the_feed() -> None:

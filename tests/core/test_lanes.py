@@ -99,7 +99,7 @@ def test_a_status_span_runs_from_its_post_to_the_next_change_and_the_last_to_the
     assert "left Istanbul → travelling to Ankara" in text(ru.marks[2])  # both facts of post 7, the last shown
     assert text(ru.marks[2]).endswith("still so at the playhead")
     assert ru.marks[2].evidence == "It is heading to Ankara."
-    assert lanes.quiet == ("UA",)  # a row in the pane, no status: no lane, but named
+    assert lanes.quiet == ("Ukrainian [delegation]",)  # a row in the pane, no status: no lane, but named (markup-like text as typed)
 
 
 def test_schedule_changes_are_markers_and_a_meeting_a_bar_from_its_start_to_its_end() -> None:

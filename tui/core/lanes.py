@@ -122,7 +122,7 @@ class Lanes:
     end: float  # the last post parsed: the whole blog's span so far (the axis; nothing is drawn past `now`)
     tz: object  # the blog's zone, for the axis and the labels
     lanes: tuple[Lane, ...] = ()
-    quiet: tuple[str, ...] = ()  # parties with a row in the pane but no status yet (no lane)
+    quiet: tuple[str, ...] = ()  # names of the parties with a row in the pane but no status yet (no lane)
     now_estimated: bool = False
     posts: Sequence[Post] = field(default=(), compare=False, repr=False)  # for the times in text()
 
@@ -197,7 +197,7 @@ def build_lanes(state: State, posts: Sequence[Post], *, count: int | None = None
     for d in state.delegations:
         history = list(d.history)
         if not history:
-            quiet.append(d.label or d.name or d.id)
+            quiet.append(d.name or d.label or d.id)  # by name: a bare label ("TR") says little in a title
             continue
         lanes.append(Lane(d.id, "party", d.label or d.name or d.id, d.name or d.label or d.id, d.color,
                           builder.status_spans(len(lanes), history)))

@@ -128,7 +128,7 @@ class TimelineScreen(Screen[int | None]):
         chart.show(lanes)
         if chart.selected is None or first:
             chart.select(latest(lanes))
-        box.border_title = self._title(lanes)
+        box.border_title = render.plain(self._title(lanes))  # party names are text, never markup
         self.query_one("#timeline-legend", Static).update(legend(lanes, chart))
         if not lanes.lanes:
             self.reason = f"nothing on the timeline yet: no status, schedule or meeting reported by #{lanes.seq}"
@@ -137,7 +137,7 @@ class TimelineScreen(Screen[int | None]):
     def _title(self, lanes: Lanes) -> str:
         span = "up to the playhead" if self._zoom else "whole blog"
         head = f"as of #{lanes.seq}" if lanes.seq else "before the first post"
-        quiet = f" · no status yet: {', '.join(lanes.quiet)}" if lanes.quiet else ""
+        quiet = f" · no status yet for {', '.join(lanes.quiet)}" if lanes.quiet else ""
         return f"Timeline · {head} · {span}{quiet}"
 
     def _detail(self, content: Content) -> None:
@@ -190,7 +190,7 @@ class TimelineScreen(Screen[int | None]):
         self._zoom = not self._zoom
         chart.set_zoom(self._zoom)
         if chart.lanes is not None:
-            self.query_one("#timeline-box").border_title = self._title(chart.lanes)
+            self.query_one("#timeline-box").border_title = render.plain(self._title(chart.lanes))
 
     def action_close(self) -> None:
         self.dismiss(None)
