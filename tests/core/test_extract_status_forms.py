@@ -51,6 +51,19 @@ def test_a_delegation_led_by_someone_arriving_is_the_arrival_and_its_leader_name
     assert statuses("The Varnian delegation, led by its chief negotiator, has arrived at the Villa Serena.") == {(2, "varnia", "arrived")}
 
 
+def test_both_delegations_are_the_sides_of_the_talks() -> None:
+    got = statuses("Both delegations have now arrived at the Villa Serena.")
+    assert {(2, "varnia", "arrived"), (2, "osterland", "arrived")} <= got
+    # a plan of the two sides after a break is no news of their coming
+    assert statuses("The talks have adjourned. The two sides will be back at the table at 14:30.") == set()
+
+
+def test_leaving_the_room_for_a_break_is_no_departure() -> None:
+    assert not any(status == "left" for _, _, status in
+                   statuses("The Varnian delegation has left the room to consult its capital."))
+    assert (2, "varnia", "left") in statuses("The Varnian delegation has left Port Elda.")
+
+
 def test_reaching_a_deal_is_no_arrival() -> None:
     got = statuses("The Varnian and Osterlandic delegations have reached a deal in principle on fishing quotas.")
     assert not any(status == "arrived" for _, _, status in got)

@@ -97,7 +97,9 @@ RULES: tuple[StatusRule, ...] = (
                                             "next", "here", "checked", "drew", "swept", "drove", "rolled", "walked")),
     StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+|now\s+|already\s+)?(?:left|departed)\b"
                                   # not "has left the door open", "has left little room", "left it to the mediators"
-                                  r"(?!\s+(?:the\s+(?:door|way|question|matter|issue|decision)|open|room|little|no\b|nothing|much"
+                                  # (nor "left the room to speak to their capitals": a break, not a departure)
+                                  r"(?!\s+(?:the\s+(?:door|way|question|matter|issue|decision|room|table|session)|the\s+negotiating\s+(?:room|table)"
+                                  r"|open|room|little|no\b|nothing|much"
                                   r"|it\s+(?:to|up)|unanswered|undecided|behind|out\b))|\bdeparted\s+(?:from|for)\b"
                                   r"|\b(?:flew|headed)\s+(?:back\s+)?home\b|\bflew\s+back\s+to\b|\b(?:is|are)\s+leaving\b"
                                   # "has flown back to Ruta Vale", "left for the airport"
@@ -381,6 +383,9 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
             person = ""  # a member of the delegation moves with it: "Medinsky has left for Moscow" is its departure
         if not subjects and _PRONOUN_SUBJ.match(s.text[s.clause_start(m.start()):]) and ctx.post_subject:
             subjects = [ctx.post_subject]
+        if not subjects and rule.status in _EVENTS + ("located", "waiting", "travelling") and not rule.subject_after \
+                and _BOTH_SIDES.search(s.text, s.clause_start(m.start()), m.start()):
+            subjects = _sides_of_the_talks(ctx)  # "Both delegations have now arrived at the villa"
         background = _RELATIVE.search(s.text, 0, m.start()) is not None \
             or _SUBORDINATE.search(s.text, max(0, m.start() - 80), m.start()) is not None
         recap = rule.status in _EVENTS and _on_an_earlier_day(s, m.start())
@@ -409,6 +414,16 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
 
 
 _EVENTS = ("walked_out", "returned", "arrived", "left")  # told in the past tense: a recap when dated before the post
+# The sides of the talks together, as a subject: "both delegations", "the two sides", "all three teams"
+_BOTH_SIDES = re.compile(r"\b(?:both|the\s+two|the\s+three|all\s+(?:the\s+)?(?:two\s+|three\s+)?)\s+"
+                         r"(?:delegations|sides|teams|negotiating\s+teams)\b(?![^,.;]{0,12}\b(?:of|from)\b)", re.IGNORECASE)
+
+
+def _sides_of_the_talks(ctx: Context) -> list[str]:
+    """The sides of the main talks as posts so far tell them (none before any talks are named)."""
+    top = ctx.main_talks() or ctx.main_event
+    b = ctx.meetings.get(top) if top else None
+    return list(b.core) if b is not None and len(b.core) >= 2 else []
 
 
 def _on_an_earlier_day(s: Sent, pos: int) -> bool:
