@@ -64,6 +64,14 @@ def test_leaving_the_room_for_a_break_is_no_departure() -> None:
     assert (2, "varnia", "left") in statuses("The Varnian delegation has left Port Elda.")
 
 
+def test_back_at_the_hotel_after_a_walkout_is_where_it_went_and_back_at_the_villa_is_the_return() -> None:
+    got = statuses("The Varnian delegation walked out of the talks at the Villa Serena.",
+                   "The Varnian negotiators are back at the Hotel Miramar, Reuters reports.",
+                   "The Varnian delegation is back at the Villa Serena and the session has resumed.")
+    assert (3, "varnia", "located") in got and (3, "varnia", "returned") not in got
+    assert (4, "varnia", "returned") in got
+
+
 def test_reaching_a_deal_is_no_arrival() -> None:
     got = statuses("The Varnian and Osterlandic delegations have reached a deal in principle on fishing quotas.")
     assert not any(status == "arrived" for _, _, status in got)

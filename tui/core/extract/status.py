@@ -414,6 +414,8 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
 
 
 _EVENTS = ("walked_out", "returned", "arrived", "left")  # told in the past tense: a recap when dated before the post
+# Where a team sleeps or waits, not where the talks sit: "back at the Hotel Miramar", "back at its embassy"
+_LODGING = re.compile(r"[^.;,]{0,30}?\b(?:hotels?|residence|embassy|consulate|airport|guest\s*house|home)\b", re.IGNORECASE)
 # The sides of the talks together, as a subject: "both delegations", "the two sides", "all three teams"
 _BOTH_SIDES = re.compile(r"\b(?:both|the\s+two|the\s+three|all\s+(?:the\s+)?(?:two\s+|three\s+)?)\s+"
                          r"(?:delegations|sides|teams|negotiating\s+teams)\b(?![^,.;]{0,12}\b(?:of|from)\b)", re.IGNORECASE)
@@ -519,8 +521,10 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
         last = ctx.last_status.get(subj)
         back = subj in ctx.walked_out or (last is not None and (
             last.status in ("walked_out", "left") or (last.status == "returned" and last.seq == s.post.seq)))
-        if not back:
-            status = "located"  # "back at the venue" the next morning: where it is, not a return from a walkout
+        if not back or _LODGING.match(s.text, m.end()) or _LODGING.search(s.text, m.start(), m.end()):
+            # "back at the venue" the next morning: where it is, not a return from a walkout; "back at
+            # the Hotel Miramar" after one: where it went, not back at the talks
+            status = "located"
     if rule.name == "will_attend" and _NEG.search(aux):
         return None
     if status in ("will_attend", "will_not_attend") and _QUESTION_BEFORE.search(s.text, max(0, lo - 12), m.start()):
