@@ -66,3 +66,27 @@ def test_talks_ended_for_the_day_pause_them_and_conclude_the_day_for_their_sides
     facts = tl.facts_of(3)
     assert [f.kind for f in facts if isinstance(f, ScheduleFact)] == ["suspended"]  # they sit again
     assert sorted(f.status for f in facts if hasattr(f, "status") and hasattr(f, "delegation")) == ["concluded", "concluded"]
+
+
+CALL = "Foreign Minister Orvo Talvik of Varnia and Foreign Minister Emil Holm of Osterland will speak by phone this evening."
+
+
+def _kinds(posts: list[str], seq: int) -> list[str]:
+    tl = Timeline.build(bf.make_blog(posts), Knowledge())
+    return [f.kind for f in tl.facts_of(seq) if isinstance(f, ScheduleFact)]
+
+
+def test_the_call_that_lasted_forty_minutes_is_the_call_on_record_and_over() -> None:
+    assert _kinds([CALL, "Talvik and Holm have spoken. The call lasted about 40 minutes."], 2) == ["concluded"]
+    # with no call on record, "the call" is no call of the talks
+    assert _kinds([PLAN, "The call lasted about 40 minutes."], 2) == []
+
+
+def test_a_meal_had_is_over_and_a_meal_hosted_tonight_is_planned() -> None:
+    tl = Timeline.build(bf.make_blog([CALL, "Ruta Vale, the UN envoy, had breakfast with Holm at the Hotel Miramar.",
+                                      "Vale is hosting Talvik and Holm for dinner tonight."]), Knowledge())
+    first, second = (next(m for m in tl.facts_of(seq) if not isinstance(m, ScheduleFact) and hasattr(m, "participants"))
+                     for seq in (2, 3))
+    assert first.status == "happened" and {p.name for p in first.participants} == {"Ruta Vale", "Emil Holm"}
+    assert [f.kind for f in tl.facts_of(3) if isinstance(f, ScheduleFact)] == ["planned"]
+    assert second.status == "planned"

@@ -426,8 +426,9 @@ def _find_mentions(s: Sent, dated: bool) -> list[Mention]:
             continue  # "paused for lunch", "after lunch": when, not a meeting ("talks over dinner" is one)
         event = noun == "talks" and _EVENT_NOUN.match(m.group(0)) is not None
         if noun == "call" and not re.search(r"phone|international|video", m.group(0), re.I) \
-                and not re.match(r"\s+(?:with|between)", s.text[m.end():]):
-            continue
+                and not re.match(r"\s+(?:with|between)", s.text[m.end():]) \
+                and not (_THE_BEFORE.search(s.text, max(0, m.start() - 5), m.start()) and _CALL_TOLD.match(s.text, m.end())):
+            continue  # ("a call for calm"; but "The call lasted about 40 minutes": the call on record)
         before = s.text[max(0, m.start() - 40):m.start()]
         lbefore = low[max(0, m.start() - 40):m.start()] if lines_up else before
         after = s.text[m.end():m.end() + 12].lower()
@@ -667,8 +668,8 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
         m.kind = "trilateral" if len(delegs) == 3 else ("bilateral" if len(delegs) == 2 else "other")
         m.name = " – ".join(_country(k, d) for d in core) + " talks"
         m.party_names = tuple(("party", d) for d in m.delegations)
-    elif not people and not delegs and (m.definite or m.noun in ("working_group", "dinner")) and not m.verb \
-            and m.noun in ("talks", "meeting", "working_group", "dinner"):
+    elif not people and not delegs and (m.definite or m.noun in ("working_group", "dinner", "call")) and not m.verb \
+            and m.noun in ("talks", "meeting", "working_group", "dinner", "call"):
         shape = s.text[m.start:m.end].lower()
         if shape in ("trilateral", "bilateral"):
             # "The trilateral has begun": the latest meeting of that shape on record
@@ -689,12 +690,14 @@ def resolve(m: Mention, s: Sent, ctx: Context) -> None:
             named = {x.side for x in s.mentions if x.kind in ("delegation", "place") and x.side and x.end <= m.start}
             if named and not named & _sides_in_meeting(ctx.meetings[target], k) and named & set(ctx.meetings[main].delegations):
                 target = main
-        if m.noun in ("working_group", "dinner") and (target is None or ctx.meetings[target].kind != m.noun):
-            # "the dinner": the latest dinner on record, whoever it is between
+        if m.noun in ("working_group", "dinner", "call") and (target is None or ctx.meetings[target].kind != m.noun):
+            # "the dinner", "the call": the latest one on record, whoever it is between
             known = [b for b in ctx.meetings.values() if b.kind == m.noun and not b.id.endswith("-next")]
             if known:
                 _copy(m, max(known, key=lambda b: b.seqs[-1] if b.seqs else 0), False)
                 return
+            if m.noun == "call":
+                return  # "the call" with none on record is no call of the talks
         if target:
             base = ctx.meetings[target]
             if m.noun in ("working_group", "dinner") and base.kind not in ("working_group", "dinner"):
@@ -966,6 +969,12 @@ def _names_person(mentions: list[Linked]) -> bool:
         if m.kind == "person":
             return True
     return False
+
+
+# "The call lasted 40 minutes", "the call has ended": a call already on record, told of
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_CALL_TOLD = re.compile(r"\s+(?:lasted|ended|began|started|went\s+on|took\s+place|is\s+(?:over|under\s+way)|was\s+(?:over|"
+                        r"brief|short|long|cordial|businesslike)|has\s+(?:ended|begun|started))\b")
 
 
 def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening: bool) -> list[Participant]:

@@ -51,11 +51,17 @@ RULES: tuple[Rule, ...] = (
                                       r"|for\s+the\s+(?:day|night|evening|weekend))\b"
                                       # "the sub-commission broke up at 19:15", "ended its second day"
                                       r"|\bbroke\s+up\b|\b(?:ended|finished|closed|concluded|wrapped\s+up)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}"
-                                      r"(?:work|session|day|sitting|meeting|deliberations)\b"), where="after",
-         hints=('concluded', 'ended', 'finished', 'closed', 'wrapped', 'broken', 'broke', 'over', 'came')),
+                                      r"(?:work|session|day|sitting|meeting|deliberations)\b"
+                                      # "the call lasted about 40 minutes": it is over
+                                      r"|\blasted\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|less\s+than\s+|just\s+|over\s+|some\s+)?"
+                                      r"(?:an?|one|two|three|four|five|six|\d+|half\s+an|a\s+few|several)\s+(?:minutes?|hours?)\b"), where="after",
+         hints=('concluded', 'ended', 'finished', 'closed', 'wrapped', 'broken', 'broke', 'over', 'came', 'lasted')),
     Rule("held_before", "happened", _r(r"\b(?:after|following|in\s+the\s+wake\s+of)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:talks|meeting|discussions|negotiations|call|dinner|session)$"
                                        r"|\b(?:led|held|chaired|hosted|convened)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|dinner|session|call)$"), where="before",
          hints=('after', 'following', 'wake', 'led', 'held', 'chaired', 'hosted', 'convened')),
+    # "Vale had breakfast with Holm": the meal took place, and is over
+    Rule("meal_had", "concluded", _r(r"\b(?:had|shared)\s+(?:a\s+|an\s+)?(?:working\s+|private\s+|late\s+|long\s+)?(?:breakfast|lunch|dinner)$"),
+         where="before", hints=('had', 'shared')),
     # the meeting as object of a transitive verb: "Solberg has suspended the plenary", "the mediator opened the talks"
     Rule("object_of_verb", "", _r(r"\b(?P<v>suspended|adjourned|paused|halted|opened|closed|ended|concluded|wrapped\s+up|called\s+off|cancell?ed|"
                                   r"scrapped|postponed|put\s+off|delayed|rescheduled|resumed|reconvened|restarted|reopened|began|started|launched|"
@@ -139,6 +145,9 @@ RULES: tuple[Rule, ...] = (
                                          r"|\b(?:(?:is|are)\s+(?:expected|due|scheduled|set|slated|planned)\s+to|will)\s+"
                                          r"(?:begin|start|hold|open|convene|resume)\s+(?:[\w-]+\s+){0,3}[\w-]+$"), where="before",
          hints=('scheduling', 'preceded', 'followed', 'hold', 'meet', 'host', 'begin', 'start', 'open', 'convene', 'resume')),
+    # "Vale is hosting Talvik and Holm for dinner tonight": a meal planned (with its time)
+    Rule("planned_hosting", "planned", _r(r"\b(?:is|are)\s+hosting\b[^.;]{0,60}?\bfor\s+(?:a\s+)?(?:working\s+|private\s+)?(?:breakfast|lunch|dinner)$"),
+         needs_time=True, where="before", hints=('hosting',)),
     Rule("proposed", "proposed", _r(r"\bpropos(?:ed|al|es)\b|\boffer(?:ed|s)?\s+to\s+host\b|\boffered\b"
                                     r"|\b(?:could|might|may)\s+(?:take\s+place|involve|meet|begin|start|be\s+held|happen)\b"
                                     r"|\bpossib(?:le|ility)\b|\bpotential\b|\brequest(?:ed)?\s+(?:for|a)\b|\bhave\s+to\s+meet\b"
@@ -159,7 +168,8 @@ _ANY_WORDS = ("no ", "not ", "report", "claim", "conclu", "ended", "finish", "wr
               "offer", "could", "might", "may ", "possib", "potential", "request", "have to", "ready", "invit",
               "necessary", "suggest", "open", "progress", "session", "over", "end", "suspend", "adjourn", "paus",
               "halt", "broke", "break", "resum", "reconven", "restart", "back ", "still on", "track", "confirm",
-              "goes ", "originally", "deni", "dismiss", "reject", "rumo", "specula", "agreed", "sat down")
+              "goes ", "originally", "deni", "dismiss", "reject", "rumo", "specula", "agreed", "sat down", "lasted",
+              "had ", "shared ")
 
 
 # Each rule's case-sensitive twin for lower-cased text (None: the rule has case-sensitive parts).
