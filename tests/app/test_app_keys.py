@@ -614,3 +614,26 @@ async def test_a_move_that_cannot_move_says_why() -> None:
         assert fx.position(app) == 10 and fx.player(app).current_notice == "at the last post"
         await pilot.press("right_square_bracket")
         assert fx.position(app) == 10 and fx.player(app).current_notice == "no later day"
+
+
+async def test_day_headers_without_a_year_say_which_year_was_assumed_once() -> None:
+    blog = fx.make_blog()
+    day = blog.posts[0].day
+    blog.year_notes[day] = "assumed (none given)"
+    app = ReplayApp(blog, timeline=FakeTimeline(blog), start_at=2, paused=True)
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
+        await fx.started(pilot)
+        await fx.settle(pilot)
+        text = fx.screen_text(app)
+        assert f"no year: {day.year} assumed" in text
+        assert len(app.screen.query("Toast")) == 1
+
+
+async def test_a_year_inferred_from_the_headers_needs_no_notice() -> None:
+    blog = fx.make_blog()
+    blog.year_notes[blog.posts[0].day] = "inferred from the neighbouring headers"
+    app = ReplayApp(blog, timeline=FakeTimeline(blog), start_at=2, paused=True)
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
+        await fx.started(pilot)
+        await fx.settle(pilot)
+        assert not app.screen.query("Toast")

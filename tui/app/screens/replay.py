@@ -174,6 +174,7 @@ class ReplayScreen(Screen[None]):
             session.follow_note = "following"
         self._timeline_view = None  # the TimelineScreen while it is open (it follows the playhead)
         self._timeline_zoom = True  # the timeline's axis ends at the playhead (z: the whole blog); kept between openings
+        self._year_said = False  # the "no year in the day headers" notice is shown once
 
     # ---- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -207,6 +208,7 @@ class ReplayScreen(Screen[None]):
         self._sync()
         self.call_after_refresh(self._mount_panes)  # the first frame goes without them
         self.call_after_refresh(self._open_bookmarks)
+        self.call_after_refresh(self._year_notice)  # (a blog still loading says it once all of it is in)
         if session.loading or session.timeline is None or not session.complete:
             self.call_after_refresh(self._load)
         self._start_follow()
@@ -383,6 +385,21 @@ class ReplayScreen(Screen[None]):
             self._show_summary()
         self._refresh_queries()
         self._start_follow()  # once the whole blog is in
+        self._year_notice()
+
+    def _year_notice(self) -> None:
+        """Once the whole blog is in: say so when its day headers gave no year and one was assumed
+        (the dates shown could be a year off; `check` says how each day got its year)."""
+        session = self.session
+        if session.loading or self._year_said:
+            return
+        self._year_said = True
+        assumed = sorted({day.year for day, how in session.blog.year_notes.items() if how.startswith("assumed")})
+        if assumed:
+            years = ", ".join(str(y) for y in assumed)
+            self.notify(f"The day headers give no year: {years} assumed. Set `year` in the blog's description; "
+                        "`liveblog-tui check` shows how each day got its year.",
+                        title="Dates", severity="warning", timeout=12, markup=False)
 
     # ---- following the file ------------------------------------------------------------------
     def action_toggle_follow(self) -> None:
