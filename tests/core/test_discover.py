@@ -163,6 +163,9 @@ def test_a_role_in_apposition_after_a_clause_word_names_a_person(text: str) -> N
     ("The truce would be monitored by a joint team from the African Union and the United Nations.", set()),
     ("The UN and AU envoys, Ruta Vale and Emil Holm, met the Varnian delegation.", {"varnian", "united_nations", "african_union"}),
     ("The teams from Peru and Chile met at noon.", {"peru", "chile"}),
+    # "as host" of another clause says nothing of the teams before it
+    ("The Varnian and Osterlandic delegations will meet in Port Elda on Monday, with Norway as host.",
+     {"varnian", "osterlandic"}),
 ])
 def test_observers_and_joint_teams_are_no_sides_of_the_talks(text: str, negotiating: set) -> None:
     r = read(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import blogfactory as bf
+import pytest
 
 from tui.core.extract import extract
 
@@ -124,6 +125,11 @@ def test_a_chair_who_only_suspends_the_sitting_is_not_new_attendance() -> None:
     assert not any(seq == 3 for _, _, seq in got)
 
 
-def test_opening_a_border_is_no_chairing() -> None:
-    got = _attendance(CHAIRED, "The talks have begun.", "Emil Holm opened the border crossing at Kivimaa on Tuesday.")
+@pytest.mark.parametrize("text", [
+    "Emil Holm opened the border crossing at Kivimaa while the talks continued.",
+    "Emil Holm opened a new hospital in Kivimaa while the talks continued.",
+    "Emil Holm convened his security council in the capital while the talks went on.",
+])
+def test_opening_or_convening_something_else_is_no_chairing(text: str) -> None:
+    got = _attendance(CHAIRED, "The talks have begun.", text)
     assert not any(name == "Emil Holm" for name, _, _ in got)

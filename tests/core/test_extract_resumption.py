@@ -31,6 +31,8 @@ def after(text: str) -> list[tuple[str, str | None, str, bool]]:
     ("Ruta Vale suspended the talks at 12:55 for what officials call a two-hour break.", ("planned", "15:00", "hour", True)),
     ("The talks between Varnia and Osterland have been suspended for two hours.", ("planned", "12:00", "hour", True)),
     ("The talks were suspended. The delegations are expected back within the hour.", ("planned", "11:00", "hour", True)),
+    # a short break: to five minutes, never back before it began
+    ("The talks were suspended at 12:06 for 15 minutes.", ("planned", "12:20", "minute", True)),
 ])
 def test_a_paused_meeting_is_planned_to_sit_again(text: str, plan: tuple) -> None:
     got = after(text)
@@ -45,6 +47,9 @@ def test_a_paused_meeting_is_planned_to_sit_again(text: str, plan: tuple) -> Non
     "The talks have started. The two sides will be back at the table at 16:00 after a break.",
     # a break too short or too long to be a pause in a sitting
     "The talks were suspended for a minute while the microphones were fixed.",
+    # something else resumes: not the talks
+    "The talks have adjourned for lunch. Flights from Port Elda are scheduled to resume at 18:00.",
+    "The talks have adjourned for lunch. The president will be back in the capital at 18:00.",
 ])
 def test_no_resumption_without_a_break_told_now(text: str) -> None:
     assert all(kind != "planned" for kind, *_ in after(text))

@@ -58,6 +58,22 @@ def test_both_delegations_are_the_sides_of_the_talks() -> None:
     assert statuses("The talks have adjourned. The two sides will be back at the table at 14:30.") == set()
 
 
+@pytest.mark.parametrize("text", [
+    "Reporters waiting for both delegations have arrived at the Villa Serena.",  # not the subject
+    "Kivimaa and Lutrenia held talks in Holmstad; both delegations have left.",  # other talks' sides
+    "Varnia will send a letter to the president of the Security Council.",  # a letter, no envoy
+    "Osterland said it would take part in a regional trade fair in Port Elda.",  # not the talks
+])
+def test_sides_and_plans_that_are_not_the_talks_give_no_status(text: str) -> None:
+    assert statuses(text) == set()
+
+
+def test_a_return_to_the_table_at_a_hotel_is_a_return() -> None:
+    got = statuses("The Varnian delegation walked out of the talks at the Villa Serena.",
+                   "The Varnian delegation has returned to the negotiating table at the Hotel Miramar.")
+    assert (3, "varnia", "returned") in got
+
+
 def test_leaving_the_room_for_a_break_is_no_departure() -> None:
     assert not any(status == "left" for _, _, status in
                    statuses("The Varnian delegation has left the room to consult its capital."))

@@ -336,6 +336,21 @@ KEY_EVENTS_PAGE = """<!DOCTYPE html><html><body>
 </div></body></html>"""
 
 
+SIBLING_ANCHORS = """<html><body><div class="live">
+<div class="post"><span id="p2"></span><p><a href="#p2"><time datetime="2026-03-03T11:00:00Z">11.00</time></a></p>
+<p>The talks paused. The statement, first published on <time datetime="2026-03-03T09:00:00Z">Tuesday</time>, stands.</p></div>
+<div class="post"><span id="p1"></span><p><a href="#p1"><time datetime="2026-03-03T10:00:00Z">10.00</time></a></p>
+<p>The talks began.</p></div>
+</div></body></html>"""
+
+
+def test_permalinks_to_an_anchor_beside_the_post_are_no_key_events_links() -> None:
+    page = read_page(SIBLING_ANCHORS, "p.html")
+    assert len(page.posts) == 2
+    # a post's own sentence quoting "first published on" stays its text
+    assert any("The statement, first published on" in t for p in page.posts for t in p.paragraphs)
+
+
 def test_key_events_links_and_the_pages_own_dates_are_no_posts() -> None:
     page = read_page(KEY_EVENTS_PAGE, "p.html")
     texts = [p.paragraphs for p in page.posts]

@@ -126,6 +126,13 @@ def test_a_clock_paired_with_a_zoned_clock_after_or_is_that_clock(text: str, exp
     assert w.dt.isoformat() == expected and w.precision == "minute"
 
 
+def test_two_times_offered_with_or_stay_two() -> None:
+    from zoneinfo import ZoneInfo
+
+    ref = datetime(2026, 4, 18, 14, 0, tzinfo=ZoneInfo("America/New_York"))
+    assert [w.raw for w in find_times("The talks could start at 9 a.m. or 3 p.m. GMT.", ref)] == ["at 9 a.m.", "3 p.m. GMT"]
+
+
 def test_two_clocks_of_two_sessions_stay_two() -> None:
     from zoneinfo import ZoneInfo
 

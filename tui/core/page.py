@@ -338,7 +338,9 @@ def _is_update_time(el) -> bool:
 def _blocks(root) -> list:
     """The post blocks: <article>s with a time, else the largest element around
     each post time that holds no other one."""
-    ids = {el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
+    # ids of the elements that hold a post time: a "Key events" link points at one of them
+    ids = {el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")
+           and any(_parse_datetime(_dated(t)) for t in el.iter("time"))}
     stamped = [el for el in root.iter() if isinstance(el.tag, str) and _parse_datetime(_dated(el))
                and not _links_elsewhere(el, ids) and not _page_first_published(el)]
     if len(stamped) < 2:
@@ -381,8 +383,9 @@ def _paragraphs(block, skip: set, line: int, warnings: list[ParseWarning]) -> li
 
 
 def _links_elsewhere(time_el, ids: set) -> bool:
-    """Is the time inside a link to another element of the page (`<a href="#block-12">`, not an
-    ancestor of the time)? Then it is a "Key events" / contents entry pointing at a post, not one."""
+    """Is the time inside a link to another element of the page that holds a post time (`<a
+    href="#block-12">`, not an ancestor of the time)? Then it is a "Key events" / contents entry
+    pointing at a post, not one. (A permalink to an empty anchor beside its post is no such link.)"""
     for a in time_el.iterancestors("a"):
         target = (a.get("href") or "").rpartition("#")[2] if (a.get("href") or "").startswith("#") else ""
         if not target or target not in ids:
@@ -461,8 +464,9 @@ def _block_post(block, warnings: list[ParseWarning]) -> PagePost | None:
                 skip.add(wrapper)  # "Updated 18:40" is no paragraph of the post
     for el in block.iter("time"):
         wrapper = el.getparent()
-        if el is not stamp_el and _page_first_published(el) and wrapper is not None and wrapper is not block:
-            skip.add(wrapper)  # "First published on <time>": the page's, no paragraph of a post
+        if el is not stamp_el and _page_first_published(el) and wrapper is not None and wrapper is not block \
+                and len(" ".join(_text_lines(wrapper, {el})).split()) <= 4:
+            skip.add(wrapper)  # a line of only "First published on <time>": the page's, no paragraph of a post
     # a "Pinned" label (a short element with a pin class) marks the post; it is not its text
     labels = [el for el in block.iterdescendants() if isinstance(el.tag, str) and el not in skip
               and _PINNED_CLASS.search(_classes(el)) and len(el.text_content().split()) <= 3

@@ -72,8 +72,6 @@ class TimelineView(Protocol):
 
     def knowledge_at(self, seq: int) -> Knowledge: ...  # people, delegations, outlets known after post seq
 
-    def meeting_at(self, meeting_id: str, seq: int) -> Meeting | None: ...  # a meeting as posts 1..seq told it
-
     def changes(self) -> Sequence[int]: ...  # extracted posts that change a pane, ascending (key events)
 
 

@@ -382,7 +382,7 @@ def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzi
             i += 1
             group.append(atoms[i])
         if i + 1 < len(atoms) and _zone_free_clock(group) and _named_zone_clock(atoms[i + 1][2]) \
-                and _PAIR_GAP.fullmatch(text, group[-1][1], atoms[i + 1][0]):
+                and _SAME_TIME_GAP.fullmatch(text, group[-1][1], atoms[i + 1][0]):
             # "at 10 a.m. on Sunday, or 2 a.m. EDT": one time told twice; the clock with a zone is exact
             i += 1
             group.append(atoms[i])
@@ -417,6 +417,11 @@ def parse_iso(value: str) -> datetime:
 
 
 _PAIR_GAP = re.compile(r"\s*\(\s*|\s*,\s*(?:or\s+)?|\s+or\s+|\s*/\s*")
+
+
+# One time told twice: in brackets or after ", or" ("10 a.m. on Sunday, or 2 a.m. EDT"); a bare "or"
+# offers another time ("could start at 9 a.m. or 3 p.m. GMT")
+_SAME_TIME_GAP = re.compile(r"\s*\(\s*|\s*,\s*or\s+")
 
 
 def _zone_free_clock(group) -> bool:

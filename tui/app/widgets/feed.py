@@ -142,6 +142,8 @@ class FeedView(ScrollView, can_focus=True):
         self._arrived: dict[int, float] = {}
         self._auto_scroll = False
         self._empty_message = ""
+        self._message_key: tuple[str, int] | None = None  # the message wrapped last, and its width
+        self._message_wrapped: list[Strip] = []
 
     # ---- public API -------------------------------------------------------
 
@@ -701,6 +703,14 @@ class FeedView(ScrollView, can_focus=True):
             strip = strip.apply_style(row_style)
         return strip
 
+    def _message_strips(self, text: str, width: int) -> list[Strip]:
+        """The message wrapped to the feed's width (once per text and width, not per row)."""
+        key = (text, width)
+        if self._message_key != key:
+            self._message_key = key
+            self._message_wrapped = self._wrap_content(render.line((text, ".feed--message")), max(10, width - GUTTER))
+        return self._message_wrapped
+
     def _message_line(self, y: int, width: int) -> Strip:
         if self._base is not None and not len(self._base):
             text = self._empty_message or "No posts match the filter."
@@ -708,7 +718,7 @@ class FeedView(ScrollView, can_focus=True):
             text = "No matching posts yet."  # how many come later would be a spoiler
         else:
             text = "No posts yet — press space to play or . to step."
-        strips = self._wrap_content(render.line((text, ".feed--message")), max(10, width - GUTTER)) if y else []
+        strips = self._message_strips(text, width) if y else []
         if not 1 <= y <= len(strips):
             return Strip.blank(width, self.rich_style)
         # wrapped: a reason ("no outlet matches 'x' so far") may not fit one line of a narrow feed

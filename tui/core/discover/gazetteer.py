@@ -233,8 +233,10 @@ def _countries(extra_forms: dict[str, list[str]], extra: list[dict] = (),
                 if not any(i in (f, f.rstrip(".")) or i_of == f for i, i_of in initials):
                     continue
             forms.append(f)
-        # "U.S.", "U.K.", "U.A.E.": American and older British style write the initials with stops
-        forms += [".".join(f) + "." for f in forms if f.isupper() and f.isalpha() and 2 <= len(f) <= 4]
+        # "U.S.", "U.K.", "U.A.E.": news style writes the "United …" states' initials with stops (not every
+        # code: "S.A." is a company's suffix, "N.C." a state's)
+        if name.startswith("United "):
+            forms += [".".join(f) + "." for f in forms if f.isupper() and f.isalpha() and 2 <= len(f) <= 4]
         forms = list(dict.fromkeys(forms))
         demonyms = list(dict.fromkeys(x for x in d["demonyms"] if x and _latin(x)))
         capital = d["capital"] or ""
@@ -332,6 +334,8 @@ def _world_cities() -> dict[str, tuple[str, str, str] | None]:
 
 
 def _world() -> tuple[list[Body], list[Body], dict[str, list[str]], list[dict], dict[str, list[str]]]:
+    """world.toml: (bodies, seats of government, extra country forms by ISO code, states the ISO list
+    leaves out, extra demonyms by ISO code)."""
     text = (Path(__file__).with_name("world.toml")).read_text(encoding="utf-8")
     data = tomllib.loads(text)
     bodies = [Body(b["name"], tuple(b["forms"]), "", tuple(b.get("demonyms", ()))) for b in data.get("bodies", [])]

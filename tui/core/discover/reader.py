@@ -114,11 +114,15 @@ def _gaz_table() -> FormTable:
     for key, (name, code) in g.cities.items():
         capital = g.capital_of(name)
         t.add(name, ("capital", capital) if capital else ("city", (name, code)))
-    # A city whose name holds a country's ("Port Sudan", "Benin City", "Santiago de Cuba") is that
-    # city: the longer form wins, so "left Port Sudan" names no country
-    words = {fold(w) for c in g.countries.values() for f in (*c.forms, *c.demonyms) for w in f.split()}
+    # A city whose name holds a country's whole name ("Port Sudan", "Benin City", "Santiago de Cuba") is
+    # that city: the longer form wins, so "left Port Sudan" names no country
+    names = {fold(f) for c in g.countries.values() for f in c.forms if len(f) > 3 and not f.isupper()}
     for key, city in g.world_cities.items():
-        if city is not None and key not in g.cities and " " in city[0] and any(fold(w) in words for w in city[0].split()):
+        if city is None or key in g.cities or " " not in city[0]:
+            continue
+        words = [fold(w) for w in city[0].split()]
+        spans = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        if spans & names:
             t.add(city[0], ("city", (city[0], city[1])))
     for form, b in g.bodies.items():
         for f in b.forms:
@@ -134,12 +138,16 @@ def _gaz_table() -> FormTable:
 
 # Context patterns (on the text around an item).
 # After a team phrase, in its clause: the team watches or helps the talks, it is no side of them
-_AS_OBSERVERS = re.compile(r"[^.;]*?\bas\s+(?:an?\s+)?(?:observers?|mediators?|guarantors?|facilitators?|co-?chairs?|hosts?)\b", re.I)
+_AS_OBSERVERS = re.compile(r"[^.;]*?\b(?:attend|attends|attending|join|joins|sit\s+in|sits\s+in|take\s+part|be\s+present|be\s+there|"
+                           r"serve|serves|act|acts)\s+(?:\w+\s+)?as\s+(?:an?\s+)?(?:observers?|mediators?|guarantors?|facilitators?)\b", re.I)
 # "a joint team from X and Y", "a monitoring team of X": a team made up of them, not their delegations
-_NOT_A_SIDE_TEAM = re.compile(r"\b(?:joint|monitoring|observer|verification|inspection|rescue|medical|security)\s+$", re.I)
-# "negotiators from Belgrade", "the team in Pristina": the capital's people, so its government
+_NOT_A_SIDE_TEAM = re.compile(r"\b(?:joint|monitoring|observer|verification|inspection|rescue)\s+$", re.I)
+# "negotiators from Lima", "the team in Cairo", "a reply from Lima": the capital's people or word, so
+# its government
 _PEOPLE_FROM = re.compile(r"\b(?:negotiators|delegations?|teams?|officials|delegates|representatives|envoys?|diplomats|"
-                          r"sides?|leaders?|ministers?|counterparts?|government|authorities)\s+(?:from|in)\s+"
+                          r"sides?|leaders?|ministers?|counterparts?|government|authorities|reply|replies|response|"
+                          r"message|messages|letter|signals?|offer|proposal|guarantees?|assurances?|"
+                          r"request|demands?|pressure|support|backing|objections?)\s+(?:from|in)\s+"
                           r"(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?(?:,\s+|\s+(?:and|or)\s+)){0,3}$", re.I)
 # A place preposition or a verb of travel right before a capital: the city as a place
 _CAPITAL_AS_PLACE = re.compile(r"\b(?:(?:from|to|via|into|at|near|outside|towards?|across|around|through|reached|reaching|"
@@ -597,8 +605,8 @@ class Reader:
         if it.kind == GAZ:
             if kind == "capital" and not b.poss and _CAPITAL_AS_PLACE.search(text, max(0, a.start - 60), a.start) \
                     and not _PEOPLE_FROM.search(text, max(0, a.start - 80), a.start):
-                # "flew in from Addis Ababa", "talks in Ankara": the city, where something happens; a
-                # capital names its government only as an actor ("Nairobi has denied", "Kiev's negotiators")
+                # "flew in from Lima", "talks in Cairo": the city, where something happens; a
+                # capital names its government only as an actor ("Lima has denied", "Cairo's negotiators")
                 self.reg.add_place(surface, seq, "city", key)
                 it.mention = Linked(a.start, b.end, "place", surface, None)
                 return
@@ -657,7 +665,7 @@ class Reader:
         it = items[k]
         again = self.reg.table.match(toks, it.i, text, it.j)
         if again is not None and again[1] == it.j:
-            # learnt earlier in this very post ("Qadira's delegation … Qadira's chief negotiator")
+            # learnt earlier in this very post ("Varnia's delegation … Varnia's chief negotiator")
             it.kind, it.value = KNOWN, again[0].value
             self._known(text, toks, items, k, seq)
             return
@@ -1617,7 +1625,7 @@ def _specific_role(role: str) -> bool:
 
 def _clean_role(role: str) -> str:
     """The role itself: from its last determiner on ("The bloc named its chief negotiator" -> "chief
-    negotiator"), without the article or the possessive ("Qadira's chief negotiator" -> "chief negotiator")."""
+    negotiator"), without the article or the possessive ("Varnia's chief negotiator" -> "chief negotiator")."""
     role = " ".join(role.split())
     last = None
     for m in _DETERMINER.finditer(role):

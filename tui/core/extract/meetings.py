@@ -1038,7 +1038,7 @@ def participants_from(s: Sent, meeting: MeetingBuilder, k: Knowledge, happening:
 
 def _go_betweens(s: Sent, persons: list, happening: bool, done: set[str]) -> list[Participant]:
     """Mediators carrying the talks between rooms, and observers watching them, are at them:
-    "with al-Rawahi shuttling between the two rooms", "Holm and Ruiz are moving between the two
+    "with Vale shuttling between the two rooms", "Holm and Ruiz are moving between the two
     rooms", "after shuttle diplomacy by Vale", "Vale and Holm are observing" (present while the
     talks sit; announced when the sentence is about what will be)."""
     cue = _GO_BETWEEN.search(s.text)
@@ -1064,7 +1064,14 @@ def _go_betweens(s: Sent, persons: list, happening: bool, done: set[str]) -> lis
 _GO_BETWEEN = re.compile(
     r"\b(?:shuttl(?:e|ed|es|ing)|moving|going|been\s+back\s+and\s+forth|back\s+and\s+forth|"
     r"(?:carr(?:y|ies|ying|ied)|pass(?:es|ed|ing)?|relay(?:s|ed|ing)?)\s+(?:[\w’'-]+\s+){0,3}?messages?|made\s+(?:[\w-]+\s+){0,2}trips?)"
-    r"\b[^.;]{0,40}?\bbetween\b|\bshuttle\s+diplomacy\b|\b(?:is|are|was|were)\s+observing\b", re.IGNORECASE)
+    # between the talks' rooms or sides (not "going to pick between two drafts", "between Port Elda and
+    # the capital")
+    r"\b[^.;]{0,40}?\bbetween\s+(?:them\b|(?:the\s+)?(?:two\s+|three\s+)?(?:[\w’'-]+\s+(?:and\s+(?:the\s+)?[\w’'-]+\s+)?)?"
+    r"(?:rooms|delegations|sides|teams|suites|camps|parties|negotiators|floors|wings)\b)"
+    r"|\bshuttle\s+diplomacy\b"
+    # "Vale and Holm are observing", "with Vale and Holm observing" (not "observing the fast")
+    r"|\bobserving\s*(?:[.,;)]|$)|\b(?:is|are|was|were)\s+observing\s+(?:the\s+)?(?:talks|session|plenary|negotiations|proceedings)\b",
+    re.IGNORECASE)
 _BY_GO_BETWEEN = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?", re.IGNORECASE)
 # A verb of its own between a name and the cue: the name is another clause's subject
 _ANOTHER_VERB = re.compile(r"\b(?:said|says|told|tells|added|reported|spent)\b", re.IGNORECASE)
@@ -1077,7 +1084,7 @@ def _chairs(s: Sent, persons: list, happening: bool) -> list[Participant]:
     out = []
     for m in persons:
         after = _CHAIRS_AFTER.match(s.text, m.end)
-        before = None if after else _CHAIRED_BY.search(s.text, max(0, m.start - 40), m.start)
+        before = None if after else _CHAIR_BEFORE_NAME.search(s.text, max(0, m.start - 40), m.start)
         hit = after or before
         if hit is None:
             continue
@@ -1090,11 +1097,17 @@ def _chairs(s: Sent, persons: list, happening: bool) -> list[Participant]:
 _POSSESSIVE = re.compile(r"['’]s?\b")
 # A chair at a name's end ("Vale opened the final day's plenary", "Vale, the UN envoy, is in the chair",
 # "Vale will chair the talks") or before it ("chaired by Vale", "under Vale", "with Vale chairing")
-_CHAIRS_AFTER = re.compile(r"(?:,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|will\s+|is\s+to\s+)?(?:(?:re)?opened|chaired|chairs?|chairing|convened|"
-                           r"presided\s+over|preside\s+over|presides\s+over|(?:is|was)\s+in\s+the\s+chair)\b"
-                           r"(?!\s+(?:by|with|fire|ranks|borders?|doors?|airspace|the\s+door|the\s+border))", re.IGNORECASE)
-_CHAIRED_BY = re.compile(r"\b(?:(?:will\s+be\s+)?chaired\s+by|presided\s+over\s+by|convened\s+by|under\s+the\s+chairmanship\s+of|"
-                         r"(?:began|opened|started|resumed|met)\s+(?:at\s+[\d.:]+\s*(?:[ap]\.?m\.?\s*)?)?under)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+_SITTING = r"(?:session|sitting|meeting|talks|plenary|negotiations|round|working\s+group|sub-?commission|dinner|summit|conference)"
+_CHAIRS_AFTER = re.compile(r"(?:,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|will\s+|is\s+to\s+)?(?:"
+                           # a verb of chairing with a sitting as its object: "opened the final day's plenary",
+                           # "will chair the talks" (not "convened his security council", "opened a hospital")
+                           r"(?:(?:re)?opened|chaired|chairs?|convened|presided\s+over|presides?\s+over)\s+"
+                           r"(?:(?:the|a|an|its|their|today['’]s|this|that)\s+)?(?:[\w’'-]+\s+){0,3}?" + _SITTING + r"\b"
+                           r"|(?:(?:re)?opened|chaired|convened)\s+(?:it|them)\b|chairing\b|(?:is|was)\s+in\s+the\s+chair\b)",
+                           re.IGNORECASE)
+_CHAIR_BEFORE_NAME = re.compile(r"\b(?:(?:will\s+be\s+)?chaired\s+by|presided\s+over\s+by|convened\s+by|under\s+the\s+chairmanship\s+of|"
+                                r"(?:began|opened|started|resumed|met)\s+(?:at\s+[\d.:]+\s*(?:[ap]\.?m\.?\s*)?)?under)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
+                                re.IGNORECASE)
 _CHAIR_FUTURE = re.compile(r"\b(?:will|is\s+to)\s+(?:be\s+)?(?:chair|chaired|preside|open|convene)", re.IGNORECASE)
 _PARTICIPANT_PATTERNS = (_PRESENT_LIST, _ANNOUNCED_LIST, _ATTENDED, _AT_HEAD, _PRESENT_AT, _SPEAKER_VERB)
 _PARTICIPANT_TWINS = tuple(lowered(rx) for rx in _PARTICIPANT_PATTERNS)

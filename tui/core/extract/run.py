@@ -67,6 +67,9 @@ _RESUME_CUE = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:now\s+)?(?:scheduled|due|expected|set|planned|slated)\s+to\s+(?:resume|reconvene|restart|sit\s+again)"
     r"|(?:will|would|should)\s+(?:resume|reconvene|restart|sit\s+again|meet\s+again|be\s+back)"
     r"|(?:is|are|was|were)\s+(?:expected|due)\s+back)\b", re.I)
+# Who is back, in a sentence naming no meeting: the talks or their sides ("the two sides will be back")
+_SITTING_SUBJECT = re.compile(r"\b(?:talks|session|plenary|negotiations|meeting|sitting|delegations|sides|teams|negotiators|"
+                              r"they|both)\b", re.I)
 # "suspended for about 90 minutes in the afternoon", "… on Tuesday": a break told as the day's story, over
 _BREAK_TOLD_AS_PAST = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|on\s+[A-Z][a-z]+day\b|earlier|yesterday|overnight)\b")
 _BREAK_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -324,9 +327,14 @@ def _back_after_break(s: Sent, start: int, hi: int, began: When | None) -> When 
         return None  # "for a minute", "for 48 hours": not a break in a sitting
     base = began.dt if began is not None and began.dt is not None and began.precision == "minute" else s.post.time
     dt = base + timedelta(minutes=minutes)
-    if dt.minute or dt.second:
+    if minutes >= 60 and (dt.minute or dt.second):
+        # "for two hours" is an hour the text supports, never a made-up minute
         dt = (dt + timedelta(minutes=30)).replace(minute=0, second=0, microsecond=0)
-    return When(found.group(0), found.start(), found.end(), dt, "hour", True)
+    elif dt.minute % 5 or dt.second:
+        # "for 15 minutes" from 12:06: about 12:20 (a short break is not rounded back before it began)
+        dt = (dt + timedelta(minutes=2, seconds=30)).replace(second=0, microsecond=0)
+        dt -= timedelta(minutes=dt.minute % 5)
+    return When(found.group(0), found.start(), found.end(), dt, "hour" if minutes >= 60 else "minute", True)
 
 
 def _on_named_day(w: When, times: list[When], lo: int, hi: int, text: str) -> When:
@@ -941,6 +949,14 @@ class _Run:
         sides are back: the next sitting planned (once per post)."""
         if not any(f.subject == meeting_id and f.kind == "suspended" for f in schedule) \
                 or any(f.subject == meeting_id and f.kind == "planned" for f in schedule):
+            return
+        cue = _RESUME_CUE.search(s.text)
+        if cue is None:
+            return
+        subject = s.text[s.clause_start(cue.start()):cue.start()]
+        if not _SITTING_SUBJECT.search(subject) and not (re.search(r"\bit\b", subject, re.I) and "back" not in cue.group().lower()):
+            # "Flights are scheduled to resume at 18:00", "the president will be back at 18:00": not the
+            # talks ("it is expected to resume at 14:30" after the break is the sitting)
             return
         when = _resume_time(s, 0, len(s.text))
         if when is None:

@@ -127,7 +127,8 @@ RULES: tuple[StatusRule, ...] = (
     StatusRule("will_attend", "will_attend",
                _r(r"\bwill\s+(?:arrive|travel|come|attend|take\s+part|participate|join|fly)\b"
                   # reported speech: "said it would take part in whatever format"
-                  r"|\bwould\s+(?:attend|take\s+part|participate)\s+in\b"
+                  r"|\bwould\s+(?:attend|take\s+part\s+in|participate\s+in)\s+(?:the\s+|any\s+|whatever\s+|a\s+|an\s+|these\s+)?"
+                  r"(?:[\w-]+\s+){0,2}?(?:talks|negotiations|round|session|meeting|format|plenary|summit|process|discussions)\b"
                   r"|\b(?:will|would)\s+be\s+(?:at|back\s+at)\s+the\s+(?:negotiating\s+)?(?:table|talks)\b"
                   r"|\b(?:will|would)\s+(?:be\s+at|attend)\s+the\s+(?:next|second|third|final|closing)\s+(?:round|session|meeting)\b"
                   r"|\b(?:will|would)\s+(?:return|go\s+back|come\s+back)\s+to\s+the\s+(?:negotiating\s+)?(?:table|talks)\b"
@@ -139,8 +140,9 @@ RULES: tuple[StatusRule, ...] = (
                _r(r"\b(?:decided|agreed|confirmed|will|would)\b[^.]{0,40}?\bsend(?:ing)?\s+(?:a\s+(?:delegation|team)|(?:their|its)\s+"
                   r"(?:delegations?|teams?|negotiators)|negotiators|delegations|delegates|representatives)\b"
                   r"|\b(?:is|are)\s+sending\s+(?:a|an|its|their)\s+(?:special\s+|high-level\s+)?(?:delegation|team|envoy|negotiators?)\b"
-                  # "Jeonhae will send First Vice Foreign Minister Seo Ji-an to Aksuvar": its envoy to the talks
-                  r"|\b(?:will|would|is\s+to|plans\s+to|decided\s+to|agreed\s+to)\s+send\s+(?:its\s+|their\s+)?(?:[\w’'-]+\s+){0,4}?"
+                  # "Osterland will send First Vice Foreign Minister Emil Holm to Port Elda": its envoy to the talks
+                  r"|\b(?:will|would|is\s+to|plans\s+to|decided\s+to|agreed\s+to)\s+send\s+(?:its\s+|their\s+)?"
+                  r"(?:(?!(?:to|a|an|the|letter|message|note)\b)[\w’'-]+\s+){0,4}?"
                   r"(?:minister|envoy|ambassador|negotiator|adviser|advisor|representative|secretary|president|premier)\b"),
                country_subject=True,
                hints=("send",)),
@@ -370,7 +372,7 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
     k = ctx.knowledge
     hits = rule_hits(s.text)
     if not hits or s.history or _report_denied(s):
-        return out  # "Reports that Qadira had walked out are wrong": nobody walked out
+        return out  # "Reports that Varnia had walked out are wrong": nobody walked out
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []
     for rule, m in hits:
@@ -384,8 +386,12 @@ def status_facts(s: Sent, ctx: Context, *, refuted: bool) -> list[StatusFact]:
         if not subjects and _PRONOUN_SUBJ.match(s.text[s.clause_start(m.start()):]) and ctx.post_subject:
             subjects = [ctx.post_subject]
         if not subjects and rule.status in _EVENTS + ("located", "waiting", "travelling") and not rule.subject_after \
-                and _BOTH_SIDES.search(s.text, s.clause_start(m.start()), m.start()):
-            subjects = _sides_of_the_talks(ctx)  # "Both delegations have now arrived at the villa"
+                and _BOTH_SIDES.fullmatch(s.text, s.clause_start(m.start()), m.start()):
+            # "Both delegations have now arrived at the villa" (the subject of the verb, with no other
+            # parties in the sentence: "Estonia and Latvia held talks; both delegations have left" is theirs)
+            sides = _sides_of_the_talks(ctx)
+            others = {x.side for x in s.mentions if x.side and x.kind in ("place", "delegation")} - set(sides)
+            subjects = [] if others else sides
         background = _RELATIVE.search(s.text, 0, m.start()) is not None \
             or _SUBORDINATE.search(s.text, max(0, m.start() - 80), m.start()) is not None
         recap = rule.status in _EVENTS and _on_an_earlier_day(s, m.start())
@@ -417,8 +423,9 @@ _EVENTS = ("walked_out", "returned", "arrived", "left")  # told in the past tens
 # Where a team sleeps or waits, not where the talks sit: "back at the Hotel Miramar", "back at its embassy"
 _LODGING = re.compile(r"[^.;,]{0,30}?\b(?:hotels?|residence|embassy|consulate|airport|guest\s*house|home)\b", re.IGNORECASE)
 # The sides of the talks together, as a subject: "both delegations", "the two sides", "all three teams"
-_BOTH_SIDES = re.compile(r"\b(?:both|the\s+two|the\s+three|all\s+(?:the\s+)?(?:two\s+|three\s+)?)\s+"
-                         r"(?:delegations|sides|teams|negotiating\s+teams)\b(?![^,.;]{0,12}\b(?:of|from)\b)", re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"\s*(?:(?:now|meanwhile|by\s+then),?\s+)?(?:both|the\s+two|the\s+three|all\s+(?:the\s+)?(?:two\s+|three\s+)?)\s+"
+                         r"(?:delegations|sides|teams|negotiating\s+teams)\s+(?:have|has|had|are|were|is|was|will)?\s*"
+                         r"(?:now\s+|just\s+|also\s+|finally\s+|already\s+|both\s+)?", re.IGNORECASE)
 
 
 def _sides_of_the_talks(ctx: Context) -> list[str]:
@@ -521,7 +528,9 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
         last = ctx.last_status.get(subj)
         back = subj in ctx.walked_out or (last is not None and (
             last.status in ("walked_out", "left") or (last.status == "returned" and last.seq == s.post.seq)))
-        if not back or _LODGING.match(s.text, m.end()) or _LODGING.search(s.text, m.start(), m.end()):
+        told = s.text[m.start():m.end()]
+        to_the_talks = re.search(r"\b(?:table|talks|negotiations|session|meeting|plenary)\b", told, re.IGNORECASE)
+        if not back or (not to_the_talks and (_LODGING.match(s.text, m.end()) or _LODGING.search(told))):
             # "back at the venue" the next morning: where it is, not a return from a walkout; "back at
             # the Hotel Miramar" after one: where it went, not back at the talks
             status = "located"
@@ -560,7 +569,7 @@ _REPORT_WORDS = ("report", "claim", "suggestion", "rumo")  # every match of _REP
 
 
 def _report_denied(s: Sent) -> bool:
-    """Does the sentence deny a report ("Reports that Qadira had walked out are wrong")? Where the
+    """Does the sentence deny a report ("Reports that Varnia had walked out are wrong")? Where the
     lower-cased text lines up, a sentence holding none of the report nouns cannot."""
     low = s.low
     if lines_up(s.text, low):
