@@ -18,7 +18,8 @@ tests/blogs/README.md) post by post:
   list of paragraphs (oldest first). Gold post k is the paragraphs from the body
   paragraph that starts with its `starts` up to the next gold start, plus the
   stamp/headline/byline lines that the blog file puts right above its first body
-  paragraph, blank lines between them skipped (so a tool that keeps them as paragraphs
+  paragraph (and one or two short lines right above such a stamp, a blank line
+  above them: a headline and byline printed above the time), blank lines between them skipped (so a tool that keeps them as paragraphs
   is not penalised for where it puts them), plus the headline and byline of an entry
   whose text opens with that body paragraph (unless the blog file holds them elsewhere).
   A saved page (a blog file that opens with markup) is not read line by line: its lines
@@ -307,6 +308,17 @@ def file_blocks(gold: Gold, blog_text: str
             above[n].add(j)
             if _STAMP_LINE.match(line):
                 begin[n] = j
+                # a headline and/or byline printed above the stamp ("Talks open" / "By Staff" / "7:02 am"):
+                # one or two short lines right above it, a blank line above them
+                run = []
+                k = j - 1
+                while k >= 0 and lines[k] and len(run) < 2 and len(lines[k]) <= HEADER_MAX_CHARS \
+                        and k not in start_lines and not _STAMP_LINE.match(lines[k]):
+                    run.append(k)
+                    k -= 1
+                if run and (k < 0 or not lines[k]):
+                    above[n].update(run)
+                    begin[n] = run[-1]
                 break
             j -= 1
     owner: list[int | None] = [None] * len(lines)

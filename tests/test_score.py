@@ -299,6 +299,32 @@ def test_an_entry_opening_with_its_own_closing_sign_off_begins_its_post():
     assert (result["segmentation"]["tp"], result["segmentation"]["fp"], result["segmentation"]["fn"]) == (2, 0, 0)
 
 
+HEADED = """Live
+
+Talks open
+By Staff
+7:02 am
+The delegations have arrived in Geneva, AFP says.
+
+Plenary begins
+By Agencies
+9:05 am
+The plenary has begun in Geneva, Reuters reports.
+"""
+
+
+def test_a_headline_and_byline_printed_above_the_stamp_begin_the_post_below():
+    gold = score.gold_from_dict({"blog": {"posts": 2}, "parties": [], "people": [], "outlets": [], "post": [
+        {"n": 1, "starts": "The delegations have arrived in Geneva"},
+        {"n": 2, "starts": "The plenary has begun in Geneva"}]}, path=Path("s/gold.toml"))
+    data = {"entries": [
+        {"seq": 1, "headline": "Talks open", "byline": "By Staff", "text": "The delegations have arrived in Geneva, AFP says."},
+        {"seq": 2, "headline": "Plenary begins", "byline": "By Agencies", "text": "The plenary has begun in Geneva, Reuters reports."},
+    ]}
+    result = score.score_export(gold, data, blog_text=HEADED).as_dict()
+    assert (result["segmentation"]["tp"], result["segmentation"]["fp"], result["segmentation"]["fn"]) == (2, 0, 0)
+
+
 def test_an_entry_that_begins_at_a_posts_stamp_line_begins_that_post():
     data = {"entries": [
         {"seq": 1, "text": "The delegations have arrived in Geneva, AFP says."},

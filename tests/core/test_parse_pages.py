@@ -217,6 +217,47 @@ def test_an_updated_line_right_under_the_stamp_dates_the_edit_and_is_no_headline
     assert blog.posts[0].updated is None
 
 
+HEADED_ABOVE = """Live: talks in Port Elda
+
+Tuesday, 17 March 2026
+
+Delegations meet in Port Elda today
+By Staff
+7:02 am
+The Varnian and Osterlandic delegations are due to sit down in Port Elda today, the hosts said on Monday evening.
+Share
+
+Varnia names its negotiators
+By Ana Ruiz
+7:41 am
+Varnia's negotiators will be led by Deputy Foreign Minister Orvo Talvik, the foreign ministry said in a statement.
+
+Talks begin
+By Agencies
+9:05 am
+The talks between the Varnian and Osterlandic delegations have begun in the old customs house on the harbour.
+"""
+
+
+def test_headlines_and_bylines_printed_above_the_stamps_are_the_posts_below() -> None:
+    blog = parse(HEADED_ABOVE, order="oldest-first")
+    assert [(p.headline, p.byline, f"{p.time:%H:%M}") for p in blog.posts] == [
+        ("Delegations meet in Port Elda today", "By Staff", "07:02"),
+        ("Varnia names its negotiators", "By Ana Ruiz", "07:41"),
+        ("Talks begin", "By Agencies", "09:05"),
+    ]
+    # no post of the day's first header lines, and no post ends with the next one's headline
+    assert all(len(p.paragraphs) == 1 and p.paragraphs[0].endswith(".") for p in blog.posts)
+
+
+def test_a_short_line_above_one_stamp_stays_with_the_post_above() -> None:
+    # one post of three signs off above the next stamp: no shape of the section, so it keeps its line
+    text = HEADED_ABOVE.replace("Varnia names its negotiators\nBy Ana Ruiz\n", "").replace(
+        "Talks begin\nBy Agencies\n", "")
+    blog = parse(text, order="oldest-first")
+    assert all(p.headline == "" for p in blog.posts)
+
+
 def test_updated_line_after_midnight_is_the_next_day() -> None:
     blog = parse("16 May 2025\n23.50 BST\nThe vote has passed, the speaker has said.\nUpdated at 00.20 BST\n22.00 BST\nVoting has begun.")
     assert blog.posts[-1].updated == datetime(2025, 5, 17, 0, 20, tzinfo=timezone(timedelta(hours=1)))

@@ -242,6 +242,7 @@ def _posts_in_file_order(days: list[_Day], stamped: bool, src: TextSource, secti
                     post.extra = [*post.extra, (start, _line_end(src, start, end))]
             posts.extend(run)
     if stamped:
+        posts = _headers_above_stamps(posts, src)
         posts = _bylines_above_stamps(posts, src)
     return posts
 
@@ -287,6 +288,63 @@ def _lines_around(src: TextSource, pos: int, count: int, up: bool) -> list[tuple
             if len(out) == count:
                 break
     return out
+
+
+_HEADER_MAX_WORDS = 16  # a headline or byline line above a stamp: a short line, not a paragraph
+_HEADERS_ABOVE_SHARE = 0.6  # of a section's stamps that must have them for the shape to hold
+
+
+def _header_run(src: TextSource, stamp_at: int) -> list[tuple[int, int, str]]:
+    """The one or two short lines right above a stamp line, with a blank line (or the section's
+    start) above them and none between them and the stamp: a headline and/or a byline printed above
+    the post's time ("Talks open in Geneva" / "By Ana Ruiz" / "7:02 am"). Top-down; [] when not so."""
+    lo = max(0, stamp_at - _AROUND)
+    raw = src.raw(lo, stamp_at)
+    pieces = raw.split(b"\n")
+    if not pieces or pieces[-1].strip():
+        return []  # (the stamp starts a line: the piece after the last newline is empty)
+    offsets = list(accumulate((len(x) + 1 for x in pieces[:-1]), initial=lo))
+    run: list[tuple[int, int, str]] = []
+    for i in range(len(pieces) - 2, -1, -1):
+        if i == 0 and lo > 0:
+            return []  # the window cut a line: too far up to tell
+        text = src.text(offsets[i], offsets[i] + len(pieces[i])).strip()
+        if not text:
+            break  # the blank line above the run
+        if len(run) == 2 or len(text.split()) > _HEADER_MAX_WORDS or parse_stamp(text) is not None:
+            return []
+        run.append((offsets[i], _line_end(src, offsets[i], offsets[i] + len(pieces[i]) + 1), text))
+    return run[::-1]
+
+
+def _headers_above_stamps(posts: list[_RawPost], src: TextSource) -> list[_RawPost]:
+    """A section whose posts print their headline and byline above the stamp ("Talks open" / "By
+    Staff" / "7:02 am" / body), as many newspaper live blogs do: those lines are the post's below,
+    not the last lines of the post above (nor, before a day's first stamp, a post of their own).
+    Decided per section by a vote: most stamps must have such lines above them, each separated from
+    the post above by a blank line, with a paragraph (not a headline) right under the stamp."""
+    stamped = [(i, p) for i, p in enumerate(posts) if p.stamp is not None and p.stamp_at and p.texts]
+    if len(stamped) < 3:
+        return posts
+    runs: dict[int, list[tuple[int, int, str]]] = {}
+    for i, p in stamped:
+        run = _header_run(src, p.stamp_at)
+        if run and i > 0 and not p.headline and len(p.texts[0].split()) > _HEADER_MAX_WORDS \
+                and [t for _, _, t in run] == posts[i - 1].texts[-len(run):]:
+            runs[i] = run
+    if len(runs) < _HEADERS_ABOVE_SHARE * len(stamped):
+        return posts
+    for i, run in runs.items():
+        above, post = posts[i - 1], posts[i]
+        above.texts, above.spans = above.texts[:-len(run)], above.spans[:-len(run)]
+        lines = [t for _, _, t in run]
+        if is_byline(lines[-1], after_headline=len(lines) > 1):
+            post.byline = lines.pop()
+        if lines:
+            post.headline = lines[0]
+        (stamp_line,) = ((a, b) for a, b, _ in _lines_around(src, post.stamp_at, 1, up=False))
+        post.extra = [*((a, b) for a, b, _ in run), stamp_line, *post.extra]  # (the post's lines: from its headline)
+    return [post for post in posts if post.texts]
 
 
 def _bylines_above_stamps(posts: list[_RawPost], src: TextSource) -> list[_RawPost]:
