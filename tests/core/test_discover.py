@@ -172,6 +172,14 @@ def test_observers_and_joint_teams_are_no_sides_of_the_talks(text: str, negotiat
     assert {p for p, rec in r.reg.parties.items() if rec.negotiating} == negotiating
 
 
+def test_a_capital_seen_before_still_names_its_government_when_it_acts() -> None:
+    r = read("Lima's delegation will be headed by Deputy Foreign Minister Orvo Talvik.")
+    r.read("Lima has not decided whether to attend the talks.", 2)
+    assert "peru" in r.parties_named
+    r.read("The Varnian team flew on to Lima.", 3)
+    assert "peru" not in r.parties_named  # and is the city where it is a place
+
+
 def test_a_team_makes_a_party_negotiating_and_a_host_is_learnt() -> None:
     r = read("Host nation Türkiye has welcomed the delegations.", "The Ukrainian delegation has landed.")
     assert r.reg.parties["ukraine"].negotiating == 2

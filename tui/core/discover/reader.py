@@ -654,6 +654,13 @@ class Reader:
         elif kind == "place":
             rec = self.reg.places.get(key)
             if rec is not None:
+                gaz = self.gaz_table.match(toks, it.i, text, it.j)
+                if gaz is not None and gaz[1] == it.j and gaz[0].value[0] == "capital":
+                    # a capital learnt as a place ("Kyiv's delegation") is still its government when it
+                    # acts ("Kyiv has not decided"): read it as the general tables do, in its context
+                    it.kind, it.value = GAZ, gaz[0].value
+                    self._known(text, toks, items, k, seq)
+                    return
                 it.mention = Linked(a.start, b.end, "place", rec.name, _party_of_place(self, rec))
         elif kind == "outlet":
             rec = self.reg.outlets.get(key)
