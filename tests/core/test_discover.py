@@ -180,6 +180,13 @@ def test_a_capital_seen_before_still_names_its_government_when_it_acts() -> None
     assert "peru" not in r.parties_named  # and is the city where it is a place
 
 
+def test_an_agency_that_reports_is_an_outlet_and_one_that_acts_a_body() -> None:
+    r = read("The talks will open at noon, Brightwater Agency reported.")
+    assert "brightwater_agency" not in r.reg.parties and any("Brightwater" in o.name for o in r.reg.outlets.values())
+    r = read("The Brightwater Energy Agency has offered to host the talks.")
+    assert not any("Brightwater" in o.name for o in r.reg.outlets.values())
+
+
 def test_a_team_makes_a_party_negotiating_and_a_host_is_learnt() -> None:
     r = read("Host nation Türkiye has welcomed the delegations.", "The Ukrainian delegation has landed.")
     assert r.reg.parties["ukraine"].negotiating == 2

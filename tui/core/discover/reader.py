@@ -137,6 +137,8 @@ def _gaz_table() -> FormTable:
 
 
 # Context patterns (on the text around an item).
+# A name followed by the verb of a report: "Anadolu Agency reported", "… has reported, citing"
+_REPORTED_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|reports|quoted|cited)\b|,\s+(?:citing|quoting)\b")
 # After a team phrase, in its clause: the team watches or helps the talks, it is no side of them
 _AS_OBSERVERS = re.compile(r"[^.;]*?\b(?:attend|attends|attending|join|joins|sit\s+in|sits\s+in|take\s+part|be\s+present|be\s+there|"
                            r"serve|serves|act|acts)\s+(?:\w+\s+)?as\s+(?:an?\s+)?(?:observers?|mediators?|guarantors?|facilitators?)\b", re.I)
@@ -797,6 +799,11 @@ class Reader:
                 or (a.fold in BROADCAST_WORDS and len(words) > 1):  # "Radio Costa Libre"
             self._outlet(it, surface, a, b, seq, after)
             return why(seq, surface, "outlet: media word")
+        if last == "agency" and len(words) > 1 and not b.poss and (_REPORTED_AFTER.match(after) or _BEFORE_OUTLET.search(before)):
+            # "Anadolu Agency reported", "according to the Kestrel Agency": a news agency, not a body
+            rec = self.reg.add_outlet(surface, seq)
+            it.mention = Linked(a.start, b.end, "outlet", rec.name)
+            return why(seq, surface, "outlet: an agency that reports")
         if (last in ORG_WORDS or longer is not None) and len(words) > 1:
             acr = _ACRONYM_AFTER.match(after)
             self.note_org(surface, acr.group(1) if acr else None)
