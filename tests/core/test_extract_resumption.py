@@ -95,3 +95,20 @@ def test_a_meal_had_is_over_and_a_meal_hosted_tonight_is_planned() -> None:
     assert first.status == "happened" and {p.name for p in first.participants} == {"Ruta Vale", "Emil Holm"}
     assert [f.kind for f in tl.facts_of(3) if isinstance(f, ScheduleFact)] == ["planned"]
     assert second.status == "planned"
+
+
+def test_a_plan_for_today_then_its_hour_is_one_plan_told_more_exactly() -> None:
+    tl = Timeline.build(bf.make_blog(["The Varnian and Osterlandic delegations are due to sit down in Port Elda today. "
+                                      "The opening session is set for 17:00."]), Knowledge())
+    got = [(f.kind, f"{f.when:%H:%M}", f.precision) for f in tl.facts_of(1) if isinstance(f, ScheduleFact)]
+    assert got == [("planned", "17:00", "minute")]
+
+
+def test_a_round_named_after_its_place_is_the_talks() -> None:
+    assert _kinds([PLAN, "The Port Elda round between the Varnian and Osterlandic delegations has concluded."], 2) \
+        == ["concluded"]
+
+
+def test_a_new_hour_behind_schedule_is_a_delay() -> None:
+    got = after("The talks will now open at 15:00, five hours behind schedule, the hosts said.")
+    assert [k for k, *_ in got] == ["delayed"]

@@ -209,6 +209,15 @@ class Context:
         self.schedule_of.setdefault(f.subject, []).append(f)
         self.sched.setdefault(f.subject, SchedSummary()).add(f)
 
+    def forget(self, f) -> None:
+        """Take back a fact of the post being read that a more exact one replaces ("today", then "at 11 am"):
+        off its meeting's list (the summary keeps its kinds; the replacement is recorded after it)."""
+        facts = self.schedule_of.get(f.subject)
+        if facts and f in facts:
+            facts.remove(f)
+        if self.last_plan.get(f.subject) is f:
+            del self.last_plan[f.subject]
+
     def main_talks(self) -> str | None:
         """The talks most often named with their parties so far (None before any)."""
         return self.main_id

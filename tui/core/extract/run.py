@@ -36,7 +36,8 @@ _DAY_END = re.compile(r"\b(?:first|second|third|fourth|fifth|opening|\w+['’]s)
                       r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|morning|afternoon|evening)['’]s\s+"
                       r"(?:session|sitting|plenary|round)\b"
                       r"|\bfor\s+the\s+(?:night|day|evening|weekend)\b|\buntil\s+(?:tomorrow|the\s+morning|morning)\b", re.I)
-_PUT_BACK = re.compile(r"\b(?:pushed|put|set)\s+back\b|\bput\s+off\b|\bpostponed\b|\bdelayed\b|\bheld\s+up\b", re.I)
+_PUT_BACK = re.compile(r"\b(?:pushed|put|set)\s+back\b|\bput\s+off\b|\bpostponed\b|\bdelayed\b|\bheld\s+up\b"
+                       r"|\bbehind\s+schedule\b|\b(?:hours?|minutes?)\s+late\b", re.I)
 # An agreement that ends talks: "have agreed a ceasefire", "reached a deal", "signed the accord" (not
 # "agreed to meet again", "agreed that talks should continue", "agreed on the agenda").
 _AGREED = re.compile(r"\b(?:have|has)\s+(?:now\s+|finally\s+|formally\s+|just\s+)?(?:"
@@ -885,6 +886,13 @@ class _Run:
                 else:
                     at, estimated, raw, precision = None, False, "", "none"
                 f = ScheduleFact(s.post.seq, b.id, sk, at, estimated, raw, s.text, precision=precision)
+                vaguer = next((x for x in schedule if x.subject == f.subject and x.kind == "planned" == sk
+                               and x.precision == "day" and f.when is not None and f.precision in ("minute", "hour", "part")
+                               and x.when is not None and x.when.date() == f.when.date()), None)
+                if vaguer is not None:
+                    # "due to sit down today. The opening session is set for 11 am": one plan, told more exactly
+                    schedule.remove(vaguer)
+                    ctx.forget(vaguer)
                 if not any(x.subject == f.subject and x.kind == f.kind and x.when == f.when for x in schedule):
                     schedule.append(f)
                     ctx.record(f)

@@ -122,7 +122,9 @@ RULES: tuple[Rule, ...] = (
     Rule("proposed_whether", "proposed", _r(r"\b(?:whether|if)\b[^,.;]{0,60}$"), where="before",
          hints=('whether', 'if')),
     Rule("planned_after", "planned", _r(r"\bscheduled\s+(?:to|for)\b|\bplanned\s+for\b|\bset\s+(?:to|for)\s+(?:meet|begin|start|take\s+place|resume|open|convene)\b"
-                                        r"|\bwill\s+(?:start|begin|take\s+place|resume|be\s+held|commence|open|convene|reconvene)\b"
+                                        # "the opening session is set for 11 am", "will now open at 3 pm"
+                                        r"|\b(?:is|are)\s+(?:now\s+)?set\s+for\b"
+                                        r"|\bwill\s+(?:now\s+)?(?:start|begin|take\s+place|resume|be\s+held|commence|open|convene|reconvene)\b"
                                         r"|\b(?:is|are)\s+(?:expected|due|planned|set|slated|scheduled)\s+to\s+(?:start|begin|take\s+place|commence|be\s+held|open|resume|convene)\b"
                                         r"|\b(?:is|are)\s+back\s+on\b"
                                         # "the talks are to open at the conference centre"
