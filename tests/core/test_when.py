@@ -138,5 +138,14 @@ def test_two_clocks_of_two_sessions_stay_two() -> None:
 
     ref = datetime(2026, 4, 18, 14, 0, tzinfo=ZoneInfo("America/New_York"))
     got = find_times("The first session is at 10:00 and the second at 14:00 GMT.", ref)
-    assert [w.dt.hour for w in got] == [10, 10]  # 10:00 here, 14:00 GMT = 10:00 EDT: two phrases
-    assert len(got) == 2
+    # two phrases; the sentence names one zone, so its bare clock is in it too: 10:00 and 14:00 GMT
+    assert [w.dt.hour for w in got] == [6, 10]
+
+
+def test_a_bare_clock_takes_the_one_zone_its_sentence_names_and_a_day_keeps_the_blogs() -> None:
+    from zoneinfo import ZoneInfo
+
+    ref = datetime(2026, 3, 17, 7, 2, tzinfo=ZoneInfo("Europe/Kyiv"))
+    got = find_times("The talks resume at 11 am Istanbul time on Saturday and the working group at 2:30 pm.", ref)
+    assert [f"{w.dt:%a %H:%M}" for w in got] == ["Sat 10:00", "Tue 13:30"]
+    assert [w.dt.utcoffset().total_seconds() / 3600 for w in got] == [2, 2]  # given in the blog's zone

@@ -12,7 +12,7 @@ blog's zone.  A phrase naming another year (or an earlier month) is `history`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -375,6 +375,11 @@ def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzi
     local = local or ref.tzinfo or timezone.utc
     atoms = scan_atoms(text)
     out: list[When] = []
+    # "at 11 am Istanbul time and the working group at 2:30 pm": one zone named in the sentence is the
+    # zone of its bare clocks too
+    named = {c[2] for _, _, g in atoms if g.get("clock") and (c := _clock_of(g)) is not None and c[2]
+             and not c[2].lower().startswith("local")}
+    bare_zone = _zone(named.pop(), local, venue) if len(named) == 1 else local
     i = 0
     while i < len(atoms):
         group = [atoms[i]]
@@ -386,11 +391,14 @@ def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzi
             # "at 10 a.m. on Sunday, or 2 a.m. EDT": one time told twice; the clock with a zone is exact
             i += 1
             group.append(atoms[i])
-        acc = _Acc(ref, ref_estimated, local, venue)
+        zone = bare_zone if _zone_free_clock(group) and not _names_a_zone(group) else local  # (a day alone keeps the blog's)
+        acc = _Acc(ref, ref_estimated, zone, venue)
         for a in group:
             acc.add(a[2])
         start, end = group[0][0], group[-1][1]
         w = acc.result(text[start:end], start, end)
+        if zone is not local and w.dt is not None:
+            w = replace(w, dt=w.dt.astimezone(local))  # told in the sentence's zone, given in the blog's
         if w.dt is not None and ref_estimated and (w.precision == "part" and acc.offset is not None):
             w = When(w.raw, w.start, w.end, w.dt, w.precision, True, w.history, w.day_from)
         out.append(w)
@@ -422,6 +430,11 @@ _PAIR_GAP = re.compile(r"\s*\(\s*|\s*,\s*(?:or\s+)?|\s+or\s+|\s*/\s*")
 # One time told twice: in brackets or after ", or" ("10 a.m. on Sunday, or 2 a.m. EDT"); a bare "or"
 # offers another time ("could start at 9 a.m. or 3 p.m. GMT")
 _SAME_TIME_GAP = re.compile(r"\s*\(\s*|\s*,\s*or\s+")
+
+
+def _names_a_zone(group) -> bool:
+    """Does the merged phrase hold a clock with a zone of its own (or "local time")?"""
+    return any(g.get("clock") and (c := _clock_of(g)) is not None and c[2] for _, _, g in group)
 
 
 def _zone_free_clock(group) -> bool:
