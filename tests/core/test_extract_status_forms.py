@@ -32,6 +32,7 @@ def statuses(*posts: str) -> set[tuple[int, str, str]]:
     ("The Varnian delegation will return to the table tomorrow morning, its spokesman said.", (2, "varnia", "will_attend")),
     ("Osterland said it would take part in whatever format the hosts arranged.", (2, "osterland", "will_attend")),
     ("The Varnian delegation will be at the second round, wherever it is held.", (2, "varnia", "will_attend")),
+    ("The Varnian delegation will be waiting for the Osterlandic side at the palace at 10 a.m.", (2, "varnia", "will_attend")),
     ("Osterland has pulled out of the peace talks altogether.", (2, "osterland", "will_not_attend")),
 ])
 def test_a_status_in_everyday_words(text: str, want: tuple[int, str, str]) -> None:

@@ -132,6 +132,8 @@ RULES: tuple[StatusRule, ...] = (
                   r"|\b(?:will|would)\s+be\s+(?:at|back\s+at)\s+the\s+(?:negotiating\s+)?(?:table|talks)\b"
                   r"|\b(?:will|would)\s+(?:be\s+at|attend)\s+the\s+(?:next|second|third|final|closing)\s+(?:round|session|meeting)\b"
                   r"|\b(?:will|would)\s+(?:return|go\s+back|come\s+back)\s+to\s+the\s+(?:negotiating\s+)?(?:table|talks)\b"
+                  # "will be waiting for the other side at 10 a.m.": it will be there
+                  r"|\bwill\s+be\s+waiting\s+for\b"
                   r"|\b(?:expected|set|due|plans?|planning|going|scheduled|slated|intends?|intending)\s+to\s+(?:arrive|travel|attend|come|take\s+part|participate|join|fly)\b"
                   r"|\b(?:agreed|decided|confirmed)\s+to\s+(?:attend|travel|take\s+part|join|come)\b"
                   r"|\bconfirmed\s+(?:its|their|his|her)\s+(?:attendance|participation)\b"), country_subject=True,
