@@ -22,6 +22,8 @@ def statuses(*posts: str) -> set[tuple[int, str, str]]:
     ("Varnian Foreign Minister Ana Ruiz was the first to arrive at the Grand Palace.", (2, "varnia", "arrived")),
     ("The Osterlandic delegation is here. Its cars drew up at 09:36.", (2, "osterland", "arrived")),
     ("The Varnian plane touched down at Port Elda airport at 09:58.", (2, "varnia", "arrived")),
+    ("A convoy carrying the Varnian delegation drove into the Villa Serena at 9:41 a.m.", (2, "varnia", "arrived")),
+    ("The Varnian delegation flew into Port Elda late on Friday.", (2, "varnia", "arrived")),
     ("The Varnian team flew out of Port Elda for Ruta Vale.", (2, "varnia", "left")),
     ("The Osterlandic team will stay overnight and decide in the morning whether to go back.", (2, "osterland", "undecided")),
     ("The Varnian team checked into the Hotel Miramar at about 7:30pm.", (2, "varnia", "arrived")),

@@ -85,8 +85,11 @@ RULES: tuple[StatusRule, ...] = (
                                         r"|\b(?:is|are)\s+(?:now\s+|already\s+|finally\s+)?here\b(?!\s+(?:for|until|since))"
                                         # a car at the door: "drew up at the palace", "swept through the palace gates"
                                         r"|\b(?:drew|pulled)\s+up\s+(?:at|outside|in\s+front\s+of)\b"
-                                        r"|\b(?:swept|drove|rolled)\s+(?:in\s+)?(?:through|into)\s+the\s+(?:[\w’'-]+\s+)?"
-                                        r"(?:gates?|compound|courtyard|grounds|forecourt)\b"
+                                        r"|\b(?:swept|drove|rolled)\s+(?:in\s+)?(?:through|into)\s+the\s+(?:[\w’'-]+\s+){0,4}?"
+                                        r"(?:gates?|compound|courtyard|grounds|forecourt|palace|villa|hotel|residence|building|"
+                                        r"complex|ministry|pavilion|chancellery)\b"
+                                        # "flew into Port Elda late on Friday" (not "flew into a rage")
+                                        r"|\bflew\s+into\s+(?!(?:a|an|the)\s)"
                                         # on foot: "has just walked in", "walked across the square to the palace"
                                         r"|\bwalked\s+in\b(?!\s+(?:the|a)\s+(?:park|garden|grounds|streets?|rain))"
                                         r"|\bwalked\s+into\s+the\s+(?:[\w’'-]+\s+)?(?:room|hall|palace|venue|building|centre|center|"
@@ -94,7 +97,7 @@ RULES: tuple[StatusRule, ...] = (
                                         r"|\bwalked\s+(?:across|over|up|down)\s+[^.;,]{0,40}?\bto\s+the\s+(?:[\w’'-]+\s+)?"
                                         r"(?:palace|venue|hall|building|centre|center|hotel|ministry|house|villa|chancellery|residence)\b"),
                country_subject=True, hints=("arrived", "landed", "touched", "reached", "pulled", "first", "last", "second", "third",
-                                            "next", "here", "checked", "drew", "swept", "drove", "rolled", "walked")),
+                                            "next", "here", "checked", "drew", "swept", "drove", "rolled", "walked", "flew")),
     StatusRule("left", "left", _r(r"\b(?:has|have|had)\s+(?:just\s+|now\s+|already\s+)?(?:left|departed)\b"
                                   # not "has left the door open", "has left little room", "left it to the mediators"
                                   # (nor "left the room to speak to their capitals": a break, not a departure)
