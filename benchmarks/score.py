@@ -313,7 +313,8 @@ def file_blocks(gold: Gold, blog_text: str
                 run = []
                 k = j - 1
                 while k >= 0 and lines[k] and len(run) < 2 and len(lines[k]) <= HEADER_MAX_CHARS \
-                        and k not in start_lines and not _STAMP_LINE.match(lines[k]):
+                        and k not in start_lines and not _STAMP_LINE.match(lines[k]) \
+                        and (not lines[k].endswith(".") or lines[k].startswith("By ")):  # (not "More soon.")
                     run.append(k)
                     k -= 1
                 if run and (k < 0 or not lines[k]):

@@ -180,6 +180,23 @@ def test_a_capital_seen_before_still_names_its_government_when_it_acts() -> None
     assert "peru" not in r.parties_named  # and is the city where it is a place
 
 
+@pytest.mark.parametrize("text, named", [
+    ("Lima has been hit by heavy snow.", False),  # the city, passive
+    ("Lima is cold at this time of year.", False),
+    ("Lima has not decided whether to attend.", True),  # the government acting
+    ("The president will decide once it is clear what mandate Lima has given its people.", True),
+])
+def test_a_capital_seen_as_a_place_names_its_government_only_when_it_acts(text: str, named: bool) -> None:
+    r = read("The Varnian and Osterlandic delegations will meet in Lima on Monday.")
+    r.read(text, 2)
+    assert ("peru" in r.parties_named) is named
+
+
+def test_a_state_agency_that_reports_is_a_body_not_an_outlet() -> None:
+    r = read("The crossing is closed, the Osterland Border Agency reported.")
+    assert not any("Border" in o.name for o in r.reg.outlets.values())
+
+
 def test_an_agency_that_reports_is_an_outlet_and_one_that_acts_a_body() -> None:
     r = read("The talks will open at noon, Brightwater Agency reported.")
     assert "brightwater_agency" not in r.reg.parties and any("Brightwater" in o.name for o in r.reg.outlets.values())

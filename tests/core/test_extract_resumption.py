@@ -112,3 +112,15 @@ def test_a_round_named_after_its_place_is_the_talks() -> None:
 def test_a_new_hour_behind_schedule_is_a_delay() -> None:
     got = after("The talks will now open at 15:00, five hours behind schedule, the hosts said.")
     assert [k for k, *_ in got] == ["delayed"]
+
+
+def test_a_sports_round_is_no_round_of_talks() -> None:
+    assert _kinds([PLAN, "A football round between Varnia and Osterland will begin at 20:00."], 2) == []
+
+
+def test_a_plan_for_tomorrow_then_its_hour_is_that_days_hour() -> None:
+    tl = Timeline.build(bf.make_blog(["The Varnian and Osterlandic delegations are due to sit down in Port Elda tomorrow. "
+                                      "The opening session is set for 10:00."]), Knowledge())
+    got = [(f.kind, f"{f.when:%d %H:%M}") for f in tl.facts_of(1) if isinstance(f, ScheduleFact)]
+    day = bf.make_blog(["x"]).posts[0].day.day + 1
+    assert got == [("planned", f"{day:02d} 10:00")]

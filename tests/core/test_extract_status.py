@@ -165,8 +165,9 @@ def test_will_remain_is_a_plan_not_a_location() -> None:
 def test_waiting_is_a_present_state_not_a_plan() -> None:
     assert statuses("The Russian delegation is ready and it is waiting in Istanbul, Peskov said.") == \
         [(1, "russia", "waiting", "Istanbul")]
-    # future aspect: where it will wait tomorrow is a plan (the schedule reads its time), not a status
-    assert statuses("The Russian delegation will be waiting for the Ukrainian side at 10 a.m. on Friday, Medinsky said.") == []
+    # future aspect: where it will wait tomorrow is a plan to be there (will_attend), not where it waits now
+    assert statuses("The Russian delegation will be waiting for the Ukrainian side at 10 a.m. on Friday, Medinsky said.") == \
+        [(1, "russia", "will_attend", None)]
 
 
 def test_a_country_after_a_host_modifier_is_the_subject_of_a_line_up() -> None:

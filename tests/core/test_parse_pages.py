@@ -250,6 +250,31 @@ def test_headlines_and_bylines_printed_above_the_stamps_are_the_posts_below() ->
     assert all(len(p.paragraphs) == 1 and p.paragraphs[0].endswith(".") for p in blog.posts)
 
 
+def test_headers_above_the_stamp_with_short_posts_and_a_day_of_one_post() -> None:
+    text = HEADED_ABOVE.replace(
+        "The talks between the Varnian and Osterlandic delegations have begun in the old customs house on the harbour.",
+        "The talks have begun.") + "\nWednesday, 18 March 2026\n\nTalks end\nBy Staff\n6:10 pm\nThe talks have ended.\n"
+    blog = parse(text, order="oldest-first")
+    assert [p.headline for p in blog.posts] == ["Delegations meet in Port Elda today", "Varnia names its negotiators",
+                                                "Talks begin", "Talks end"]
+    assert [p.paragraphs[-1] for p in blog.posts][-2:] == ["The talks have begun.", "The talks have ended."]
+    assert not any(p.time_estimated for p in blog.posts)  # no post made of a day's header lines
+
+
+def test_sentences_closing_posts_above_the_stamps_are_no_headlines() -> None:
+    text = ("16 May 2025\n\nThe delegations have arrived in Port Elda, officials said.\nMore soon.\n14:05\n"
+            "The talks have begun in the customs house, the hosts said.\nStay with us.\n15:10\n"
+            "The talks have paused for lunch, the hosts said.\nMore soon.\n16:20\nThe talks resumed.\n")
+    blog = parse(text)
+    assert all(p.headline == "" for p in blog.posts)
+
+
+def test_a_stamp_that_opens_its_text_keeps_the_text() -> None:
+    text = HEADED_ABOVE.replace("7:41 am\nVarnia's", "7:41 am Varnia's")
+    blog = parse(text, order="oldest-first")
+    assert any(p.text.startswith("Varnia's negotiators will be led") or "Varnia's negotiators" in p.text for p in blog.posts)
+
+
 def test_a_short_line_above_one_stamp_stays_with_the_post_above() -> None:
     # one post of three signs off above the next stamp: no shape of the section, so it keeps its line
     text = HEADED_ABOVE.replace("Varnia names its negotiators\nBy Ana Ruiz\n", "").replace(

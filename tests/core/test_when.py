@@ -149,3 +149,11 @@ def test_a_bare_clock_takes_the_one_zone_its_sentence_names_and_a_day_keeps_the_
     got = find_times("The talks resume at 11 am Istanbul time on Saturday and the working group at 2:30 pm.", ref)
     assert [f"{w.dt:%a %H:%M}" for w in got] == ["Sat 10:00", "Tue 13:30"]
     assert [w.dt.utcoffset().total_seconds() / 3600 for w in got] == [2, 2]  # given in the blog's zone
+
+
+def test_a_bare_clock_placed_elsewhere_keeps_the_blogs_zone() -> None:
+    from zoneinfo import ZoneInfo
+
+    ref = datetime(2026, 3, 17, 7, 2, tzinfo=ZoneInfo("Europe/Kyiv"))
+    got = find_times("The talks open at 10:00 GMT, which is 13:00 in Kyiv.", ref)
+    assert [f"{w.dt:%H:%M}" for w in got] == ["12:00", "13:00"]

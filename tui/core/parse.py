@@ -317,22 +317,43 @@ def _header_run(src: TextSource, stamp_at: int) -> list[tuple[int, int, str]]:
     return run[::-1]
 
 
+def _header_lines(lines: list[str]) -> bool:
+    """Do the lines read as a post's headline and/or byline (a headline, then maybe "By …"; never a
+    sentence such as "More soon.")?"""
+    *head, last = lines
+    if is_byline(last, after_headline=bool(head)):
+        return all(is_headline(t) and not t.rstrip().endswith(".") for t in head) and len(head) <= 1
+    return not head and is_headline(last) and not last.rstrip().endswith(".")
+
+
+def _opens_with_a_paragraph(text: str) -> bool:
+    """Is the post's first line under its stamp body text (a sentence), not a headline?"""
+    return len(text.split()) > _HEADER_MAX_WORDS or text.rstrip().endswith((".", "”", '"', "!", "?", ")", "’"))
+
+
 def _headers_above_stamps(posts: list[_RawPost], src: TextSource) -> list[_RawPost]:
     """A section whose posts print their headline and byline above the stamp ("Talks open" / "By
     Staff" / "7:02 am" / body), as many newspaper live blogs do: those lines are the post's below,
     not the last lines of the post above (nor, before a day's first stamp, a post of their own).
-    Decided per section by a vote: most stamps must have such lines above them, each separated from
-    the post above by a blank line, with a paragraph (not a headline) right under the stamp."""
+    Decided per section by a vote: most stamps (all, in a section of one or two) must have such
+    lines right above them, a blank line above those, a stamp line of its own and a paragraph (not
+    a headline) right under it."""
     stamped = [(i, p) for i, p in enumerate(posts) if p.stamp is not None and p.stamp_at and p.texts]
-    if len(stamped) < 3:
+    if not stamped:
         return posts
     runs: dict[int, list[tuple[int, int, str]]] = {}
+    stamp_lines: dict[int, tuple[int, int]] = {}
     for i, p in stamped:
+        below = _lines_around(src, p.stamp_at, 1, up=False)
+        if not below or parse_stamp(below[0][2]) is None:
+            continue  # "7:41 am Varnia's negotiators …": the stamp opens the text, no line of its own
         run = _header_run(src, p.stamp_at)
-        if run and i > 0 and not p.headline and len(p.texts[0].split()) > _HEADER_MAX_WORDS \
-                and [t for _, _, t in run] == posts[i - 1].texts[-len(run):]:
+        lines = [t for _, _, t in run]
+        if run and i > 0 and not p.headline and _opens_with_a_paragraph(p.texts[0]) and _header_lines(lines) \
+                and lines == posts[i - 1].texts[-len(run):]:
             runs[i] = run
-    if len(runs) < _HEADERS_ABOVE_SHARE * len(stamped):
+            stamp_lines[i] = below[0][:2]
+    if len(runs) < (len(stamped) if len(stamped) < 3 else _HEADERS_ABOVE_SHARE * len(stamped)):
         return posts
     for i, run in runs.items():
         above, post = posts[i - 1], posts[i]
@@ -342,8 +363,8 @@ def _headers_above_stamps(posts: list[_RawPost], src: TextSource) -> list[_RawPo
             post.byline = lines.pop()
         if lines:
             post.headline = lines[0]
-        (stamp_line,) = ((a, b) for a, b, _ in _lines_around(src, post.stamp_at, 1, up=False))
-        post.extra = [*((a, b) for a, b, _ in run), stamp_line, *post.extra]  # (the post's lines: from its headline)
+        # (the post's lines run from its headline: the stamp line between is one of them, no paragraph)
+        post.extra = [*((a, b) for a, b, _ in run), stamp_lines[i], *post.extra]
     return [post for post in posts if post.texts]
 
 

@@ -391,7 +391,8 @@ def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzi
             # "at 10 a.m. on Sunday, or 2 a.m. EDT": one time told twice; the clock with a zone is exact
             i += 1
             group.append(atoms[i])
-        zone = bare_zone if _zone_free_clock(group) and not _names_a_zone(group) else local  # (a day alone keeps the blog's)
+        zone = bare_zone if _zone_free_clock(group) and not _names_a_zone(group) \
+            and not _OTHER_PLACE_AFTER.match(text, group[-1][1]) else local  # (a day alone keeps the blog's)
         acc = _Acc(ref, ref_estimated, zone, venue)
         for a in group:
             acc.add(a[2])
@@ -430,6 +431,10 @@ _PAIR_GAP = re.compile(r"\s*\(\s*|\s*,\s*(?:or\s+)?|\s+or\s+|\s*/\s*")
 # One time told twice: in brackets or after ", or" ("10 a.m. on Sunday, or 2 a.m. EDT"); a bare "or"
 # offers another time ("could start at 9 a.m. or 3 p.m. GMT")
 _SAME_TIME_GAP = re.compile(r"\s*\(\s*|\s*,\s*or\s+")
+
+
+# "13:00 in Kyiv", "13:00 here": a bare clock placed elsewhere than the zone its sentence names
+_OTHER_PLACE_AFTER = re.compile(r"\s+(?:in|at)\s+(?-i:[A-Z])|\s+(?:here|locally)\b")
 
 
 def _names_a_zone(group) -> bool:

@@ -137,8 +137,23 @@ def _gaz_table() -> FormTable:
 
 
 # Context patterns (on the text around an item).
-# A name followed by the verb of a report: "Anadolu Agency reported", "… has reported, citing"
-_REPORTED_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|reports|quoted|cited)\b|,\s+(?:citing|quoting)\b")
+# A name followed by the verb of a report: "Anadolu Agency reported", "… has reported"
+_REPORTED_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|reports)\b")
+# The words of a state's agencies ("the Border Agency", "the Atomic Energy Agency"): bodies, never outlets
+_STATE_AGENCY_WORDS = frozenset("""border energy atomic nuclear security space intelligence environment environmental food
+standards health defence defense protection revenue customs immigration development cooperation investigation
+enforcement safety drug drugs medicines transport aviation maritime civil national federal state central emergency
+refugee refugees relief aid""".split())
+# A capital as an actor, right after its name: "Kyiv has not decided", "Moscow has given its people",
+# "Lima said", "Cairo is ready to" (not "Oslo has been hit by snow", "Oslo is cold")
+_ACTS_AFTER = re.compile(r"\s+(?:(?:has|have|had|will|would|could|can|must|should|does|did|may|might)\s+(?!been\b)"
+                         r"|(?:is|are|was|were)\s+(?:not\s+)?(?:ready|willing|open|prepared|expected|seeking|pushing|insisting|"
+                         r"demanding|refusing|offering|sending|hosting|sticking|trying|calling|asking|reluctant|unwilling)\b"
+                         r"|(?:also\s+|now\s+)?(?:said|says|told|tells|denied|denies|rejected|rejects|insisted|insists|warned|"
+                         r"warns|wants|accused|accuses|agreed|agrees|refused|refuses|decided|announced|announces|"
+                         r"confirmed|confirms|sent|sends|named|names|offered|offers|proposed|proposes|responded|replied|"
+                         r"urged|urges|demanded|demands|accepted|accepts|welcomed|welcomes|expects|hopes|believes|"
+                         r"considers|opposes|supports|backed|backs|gave|gives|made|makes|sought|seeks)\b)", re.I)
 # After a team phrase, in its clause: the team watches or helps the talks, it is no side of them
 _AS_OBSERVERS = re.compile(r"[^.;]*?\b(?:attend|attends|attending|join|joins|sit\s+in|sits\s+in|take\s+part|be\s+present|be\s+there|"
                            r"serve|serves|act|acts)\s+(?:\w+\s+)?as\s+(?:an?\s+)?(?:observers?|mediators?|guarantors?|facilitators?)\b", re.I)
@@ -153,7 +168,8 @@ _PEOPLE_FROM = re.compile(r"\b(?:negotiators|delegations?|teams?|officials|deleg
                           r"(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?(?:,\s+|\s+(?:and|or)\s+)){0,3}$", re.I)
 # A place preposition or a verb of travel right before a capital: the city as a place
 _CAPITAL_AS_PLACE = re.compile(r"\b(?:(?:from|to|via|into|at|near|outside|towards?|across|around|through|reached|reaching|"
-                               r"leave|left|leaving|visit(?:ed|ing|s)?|landed\s+in|arrived\s+in)\s+"
+                               r"leave|left|leaving|visit(?:ed|ing|s)?|landed\s+in|arrived\s+in|"
+                               r"(?:left|leave|leaving|headed|heading|bound|departed|flew|flying|set\s+off|set\s+out)\s+for)\s+"
                                # "ambassador in London and Berlin": the places of a list after "in" too (not
                                # "assurances from Saudi Arabia and Washington": a list of governments)
                                r"|in\s+(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?(?:,\s+|\s+(?:and|or)\s+)){0,3})$", re.I)
@@ -657,7 +673,8 @@ class Reader:
             rec = self.reg.places.get(key)
             if rec is not None:
                 gaz = self.gaz_table.match(toks, it.i, text, it.j)
-                if gaz is not None and gaz[1] == it.j and gaz[0].value[0] == "capital":
+                if gaz is not None and gaz[1] == it.j and gaz[0].value[0] == "capital" \
+                        and (b.poss or _ACTS_AFTER.match(text, b.end)):
                     # a capital learnt as a place ("Kyiv's delegation") is still its government when it
                     # acts ("Kyiv has not decided"): read it as the general tables do, in its context
                     it.kind, it.value = GAZ, gaz[0].value
@@ -799,8 +816,9 @@ class Reader:
                 or (a.fold in BROADCAST_WORDS and len(words) > 1):  # "Radio Costa Libre"
             self._outlet(it, surface, a, b, seq, after)
             return why(seq, surface, "outlet: media word")
-        if last == "agency" and len(words) > 1 and not b.poss and (_REPORTED_AFTER.match(after) or _BEFORE_OUTLET.search(before)):
-            # "Anadolu Agency reported", "according to the Kestrel Agency": a news agency, not a body
+        if last == "agency" and len(words) > 1 and not b.poss and _REPORTED_AFTER.match(after) \
+                and not any(w.fold in _STATE_AGENCY_WORDS for w in words):
+            # "Anadolu Agency reported": a news agency, not a body (not "the Border Agency reported")
             rec = self.reg.add_outlet(surface, seq)
             it.mention = Linked(a.start, b.end, "outlet", rec.name)
             return why(seq, surface, "outlet: an agency that reports")

@@ -419,7 +419,7 @@ def _find_mentions(s: Sent, dated: bool) -> list[Mention]:
             continue  # "a training session", "in session": not a sitting of the talks
         if m.group(0).lower() == "round" and not _ROUND_FIXED.search(s.text, max(0, m.start() - 20), m.start()) \
                 and not _ROUND_DET.search(s.text, max(0, m.start() - 50), m.start()) \
-                and not _ROUND_PLACED.search(s.text, max(0, m.start() - 50), m.start()) \
+                and not (_ROUND_PLACED.search(s.text, max(0, m.start() - 50), m.start()) and _TALKS_WORD.search(s.text)) \
                 and not _ROUND_OF.match(s.text, m.end()):
             continue  # "came round", "all year round": not a round of talks
         noun = ("call" if m.group("call") else "working_group" if m.group("wg") else "dinner" if m.group("meal")
@@ -523,7 +523,9 @@ _ROUND_DET = re.compile(r"\b(?:the|a|an|its|their|this|today['’]s|tomorrow['�
                         r"preliminary|decisive|technical|negotiating|\w+-\w+)\s+){1,2}$", re.IGNORECASE)
 # "the Istanbul round", "this Geneva round": a round named after its place; "round of talks", "round between …"
 _ROUND_PLACED = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]|[Ii]ts|[Tt]heir)\s+(?:[A-Z][\w’'-]+\s+){1,2}$")
-_ROUND_OF = re.compile(r"\s+(?:of\s+(?:[\w-]+\s+)?(?:talks|negotiations|discussions|consultations)|between)\b", re.IGNORECASE)
+_ROUND_OF = re.compile(r"\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations|discussions|consultations)\b", re.IGNORECASE)
+# A sentence about talks (for "the Istanbul round": not "the Senate round", "the Gulf round of job cuts")
+_TALKS_WORD = re.compile(r"\b(?:talks|negotiations|negotiators|delegations|sides|ceasefire|truce)\b", re.IGNORECASE)
 _BETWEEN_SOON = re.compile(r"\s+(?:aimed\s+at|to|on|over|about)\s+[^.;:,()]{0,50}?\bbetween\s", re.IGNORECASE)
 HISTORY_HINT = re.compile(r"\d{4}|\bago\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")

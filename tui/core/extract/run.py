@@ -817,6 +817,12 @@ class _Run:
         if kind and (kind != "happened" or m.verb):
             # "X met Y", "spoke by phone": a meeting told as past has taken place and is over
             sk = "suspended" if day_end else "concluded" if kind == "happened" else kind
+            told = ctx.last_plan.get(b.id)
+            if when is not None and when.day_from == "post" and told is not None and told.seq == s.post.seq \
+                    and told.precision == "day" and told.when is not None:
+                # "due to sit down tomorrow. The opening session is set for 10:00": the hour of that day
+                d = told.when.date()
+                when = replace(when, dt=when.dt.replace(year=d.year, month=d.month, day=d.day), day_from="text")
             sched = ctx.sched.get(b.id) or ctx.sched.setdefault(b.id, SchedSummary())
             latest = sched.last
             last = ctx.last_plan.get(b.id)
