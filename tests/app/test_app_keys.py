@@ -637,3 +637,15 @@ async def test_a_year_inferred_from_the_headers_needs_no_notice() -> None:
         await fx.started(pilot)
         await fx.settle(pilot)
         assert not app.screen.query("Toast")
+
+
+async def test_ctrl_x_right_after_a_filter_is_applied_clears_it() -> None:
+    app = make_app(start_at=10)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.started(pilot)
+        bar = app.screen.query_one(FilterBar)
+        bar.set_query("del")  # applied by the bar; its change not yet handled by the screen …
+        app.screen.action_clear_filter()  # … when ctrl+x comes
+        await fx.settle(pilot)
+        assert app.session.filter.query.is_empty and fx.feed(app).visible_count == 10
+        assert "no filter to clear" not in fx.screen_text(app)

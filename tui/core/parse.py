@@ -328,7 +328,7 @@ def _header_lines(lines: list[str]) -> bool:
 
 def _opens_with_a_paragraph(text: str) -> bool:
     """Is the post's first line under its stamp body text (a sentence), not a headline?"""
-    return len(text.split()) > _HEADER_MAX_WORDS or text.rstrip().endswith((".", "”", '"', "!", "?", ")", "’"))
+    return len(text.split()) > _HEADER_MAX_WORDS or text.rstrip().endswith((".", "”", '"', "!", "?", ")", "’", ":"))
 
 
 def _headers_above_stamps(posts: list[_RawPost], src: TextSource) -> list[_RawPost]:

@@ -397,6 +397,8 @@ def find_times(text: str, ref: datetime, ref_estimated: bool = False, local: tzi
         for a in group:
             acc.add(a[2])
         start, end = group[0][0], group[-1][1]
+        if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
+            end += 1  # "11 am Istanbul time (10 am Kyiv time)": the bracket closes the phrase it opened
         w = acc.result(text[start:end], start, end)
         if zone is not local and w.dt is not None:
             w = replace(w, dt=w.dt.astimezone(local))  # told in the sentence's zone, given in the blog's
@@ -430,7 +432,7 @@ _PAIR_GAP = re.compile(r"\s*\(\s*|\s*,\s*(?:or\s+)?|\s+or\s+|\s*/\s*")
 
 # One time told twice: in brackets or after ", or" ("10 a.m. on Sunday, or 2 a.m. EDT"); a bare "or"
 # offers another time ("could start at 9 a.m. or 3 p.m. GMT")
-_SAME_TIME_GAP = re.compile(r"\s*\(\s*|\s*,\s*or\s+")
+_SAME_TIME_GAP = re.compile(r"\s*\(\s*|\s*,\s*(?:or|which\s+is|that\s+is|i\.e\.)\s+")
 
 
 # "13:00 in Kyiv", "13:00 here": a bare clock placed elsewhere than the zone its sentence names

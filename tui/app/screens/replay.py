@@ -1007,9 +1007,11 @@ class ReplayScreen(Screen[None]):
         self.query_one(FilterBar).open()  # focuses its input at once: fast typing lands there
 
     def action_clear_filter(self) -> None:
-        if self.session.filter.query.is_empty:
+        bar = self.query_one(FilterBar)
+        # (the bar's own terms too: a filter applied a moment ago may not have reached the session yet)
+        if self.session.filter.query.is_empty and bar.filter_query.is_empty and not bar.input.value.strip():
             self.query_one(PlayerBar).notice("no filter to clear")
-        self.query_one(FilterBar).clear()
+        bar.clear()
 
     def on_filter_changed(self, event: FilterChanged) -> None:
         session = self.session

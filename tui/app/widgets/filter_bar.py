@@ -164,8 +164,13 @@ class FilterBar(Vertical):
         self.post_message(FilterClosed(self._query))
 
     def clear(self) -> None:
-        """Drop every term (show all posts)."""
+        """Drop every term (show all posts) — also a filter typed and applied a moment ago whose
+        change the owner has not received yet (the empty filter is posted whatever the bar held)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         self.set_query("")
+        self.post_message(FilterChanged(self._query))
 
     def set_query(self, text: str) -> None:
         """Replace the filter text and apply it at once (no debounce)."""
