@@ -82,6 +82,8 @@ async def test_the_list_shows_notes_verbatim_and_enter_seeks_to_a_bookmark(tmp_p
         assert "#2 ~Wed 14 May 10:30" in text and "[bold]x[/] [@click=app.quit]q[/]" in text  # '~': estimated
         assert "Bravo: Zelensky says Kiev will decide [US]" in text  # the post's first words
         assert "#8 Fri 16 May 09:30" in text and "ahead of the playhead" in text and "the talks begin" in text
+        # the note is the user's; the words of a post ahead of the playhead are not shown yet
+        assert blog.posts[7].paragraphs[0][:30] not in text
         await pilot.press("down", "enter")  # the second: post 8, ahead — an explicit seek
         await fx.settle(pilot)  # the list closes, then its callback seeks
         assert isinstance(app.screen, ReplayScreen)

@@ -2,7 +2,8 @@
 
 One option per bookmark, oldest post first: `#37 ~Wed 14 May 09:00`, what
 became of its post if the file changed (moved, changed, gone, not loaded yet)
-or that it is ahead of the playhead, then the note and the post's first words.
+or that it is ahead of the playhead, then the note and the post's first words (not for a post
+ahead of the playhead: that would show what has not happened yet).
 Enter dismisses with the chosen `Placed` (the replay seeks there); `d` deletes
 the highlighted one at once and `u` puts it back. Everything shown is built
 from plain strings (notes are the user's text, posts are data).
@@ -61,7 +62,9 @@ def option_content(placed: Placed, position: int) -> Content:
         parts += ["  ", (status, style)]
     parts.append("\n")
     parts.append((mark.note, "bold") if mark.note else ("(no note)", render.DIM))
-    words = excerpt(post) if post is not None else mark.excerpt
+    ahead = placed.seq is not None and placed.seq > position
+    # (a post after the playhead is not shown, not even its first words: the note is the user's own)
+    words = "" if ahead else excerpt(post) if post is not None else mark.excerpt
     if words:
         parts += [("  — ", render.DIM), (words, render.DIM)]
     return render.line(*parts)
