@@ -649,3 +649,14 @@ async def test_ctrl_x_right_after_a_filter_is_applied_clears_it() -> None:
         await fx.settle(pilot)
         assert app.session.filter.query.is_empty and fx.feed(app).visible_count == 10
         assert "no filter to clear" not in fx.screen_text(app)
+
+
+async def test_space_at_the_end_says_it_plays_again_from_the_start() -> None:
+    app = make_app(start_at=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await fx.started(pilot)
+        await pilot.press("e")
+        await fx.settle(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "playing again from #1" in fx.screen_text(app)

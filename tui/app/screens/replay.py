@@ -623,8 +623,12 @@ class ReplayScreen(Screen[None]):
         return True
 
     def action_toggle_play(self) -> None:
-        self.session.toggle_play(self._now())
+        session = self.session
+        restarting = session.clock.at_end and not session.clock.playing and not session.loading
+        session.toggle_play(self._now())
         self._sync()
+        if restarting:
+            self.query_one(PlayerBar).notice("at the end: playing again from #1")  # (never a silent jump back)
 
     def action_step(self, delta: int) -> None:
         before = self.session.clock.position

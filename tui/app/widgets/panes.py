@@ -229,7 +229,8 @@ class _FactList(OptionList):
         if self._key == key:
             return
         self._key = key
-        text = f"indexing facts… (up to #{ready} so far, playhead at #{k})"
+        text = (f"indexing facts… (up to #{ready} so far, playhead at #{k})" if ready
+                else f"reading the facts of the first posts… (playhead at #{k})")
         self._replace([Option(render.plain(text, render.DIM), id="-indexing", disabled=True)], {})
 
     def seq_label(self, seq: int) -> str:
