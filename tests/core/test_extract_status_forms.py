@@ -91,6 +91,13 @@ def test_back_at_the_hotel_after_a_walkout_is_where_it_went_and_back_at_the_vill
     assert (4, "varnia", "returned") in got
 
 
+def test_a_plane_taking_off_from_a_place_is_not_travelling_to_it() -> None:
+    facts = extract(bf.make_blog([OPENING, "The Varnian delegation has left Port Elda for Holmstad. "
+                                  "Its plane took off from Port Elda airport at 6 pm."]), Knowledge()).posts
+    travelling = [f for pf in facts for f in pf.status if f.status == "travelling"]
+    assert travelling and all(f.where is None for f in travelling)
+
+
 def test_reaching_a_deal_is_no_arrival() -> None:
     got = statuses("The Varnian and Osterlandic delegations have reached a deal in principle on fishing quotas.")
     assert not any(status == "arrived" for _, _, status in got)

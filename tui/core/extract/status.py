@@ -555,6 +555,9 @@ def _one(rule: StatusRule, m: _Hit, subj: str, s: Sent, ctx: Context, seen: set)
     if rule.name == "left_for" and where is None:
         return None  # no place to go to: not a departure ("left the door open for talks")
     origin = from_after(s, m.start()) if status == "left" else None
+    if status == "travelling" and re.match(r"took\s+off\s+from\b", s.text[m.start():m.end() + 6], re.I):
+        # "its plane took off from Istanbul Airport": where it left, not where it is going
+        where, origin = None, where
     key = (subj, status)
     if key in seen:
         return None
