@@ -144,16 +144,6 @@ _STATE_AGENCY_WORDS = frozenset("""border energy atomic nuclear security space i
 standards health defence defense protection revenue customs immigration development cooperation investigation
 enforcement safety drug drugs medicines transport aviation maritime civil national federal state central emergency
 refugee refugees relief aid""".split())
-# A capital as an actor, right after its name: "Kyiv has not decided", "Moscow has given its people",
-# "Lima said", "Cairo is ready to" (not "Oslo has been hit by snow", "Oslo is cold")
-_ACTS_AFTER = re.compile(r"\s+(?:(?:has|have|had|will|would|could|can|must|should|does|did|may|might)\s+(?!been\b)"
-                         r"|(?:is|are|was|were)\s+(?:not\s+)?(?:ready|willing|open|prepared|expected|seeking|pushing|insisting|"
-                         r"demanding|refusing|offering|sending|hosting|sticking|trying|calling|asking|reluctant|unwilling)\b"
-                         r"|(?:also\s+|now\s+)?(?:said|says|told|tells|denied|denies|rejected|rejects|insisted|insists|warned|"
-                         r"warns|wants|accused|accuses|agreed|agrees|refused|refuses|decided|announced|announces|"
-                         r"confirmed|confirms|sent|sends|named|names|offered|offers|proposed|proposes|responded|replied|"
-                         r"urged|urges|demanded|demands|accepted|accepts|welcomed|welcomes|expects|hopes|believes|"
-                         r"considers|opposes|supports|backed|backs|gave|gives|made|makes|sought|seeks)\b)", re.I)
 # After a team phrase, in its clause: the team watches or helps the talks, it is no side of them
 _AS_OBSERVERS = re.compile(r"[^.;]*?\b(?:attend|attends|attending|join|joins|sit\s+in|sits\s+in|take\s+part|be\s+present|be\s+there|"
                            r"serve|serves|act|acts)\s+(?:\w+\s+)?as\s+(?:an?\s+)?(?:observers?|mediators?|guarantors?|facilitators?)\b", re.I)
@@ -673,10 +663,10 @@ class Reader:
             rec = self.reg.places.get(key)
             if rec is not None:
                 gaz = self.gaz_table.match(toks, it.i, text, it.j)
-                if gaz is not None and gaz[1] == it.j and gaz[0].value[0] == "capital" \
-                        and (b.poss or _ACTS_AFTER.match(text, b.end)):
+                if gaz is not None and gaz[1] == it.j and gaz[0].value[0] == "capital":
                     # a capital learnt as a place ("Kyiv's delegation") is still its government when it
-                    # acts ("Kyiv has not decided"): read it as the general tables do, in its context
+                    # acts ("Kyiv has not decided") and a side of talks ("between Moscow and Kiev"): read
+                    # it as the general tables do, in its context (after "in", "from", "left for": the city)
                     it.kind, it.value = GAZ, gaz[0].value
                     self._known(text, toks, items, k, seq)
                     return
