@@ -110,7 +110,7 @@ def iter_check_lines(blog: Blog) -> Iterator[str]:
         n = len(s.text.split("\n"))
         yield f"summary:  lines {s.first_line}-{s.last_line} ({plural(n, 'paragraph')}, kept apart from the posts)"
     else:
-        yield "summary:  none (no text above the first day header)"
+        yield "summary:  none (no lede above the first day header)"
     per_day: dict[date, list] = {}  # day -> [posts, first post, last post, first line, last line]
     explicit = paragraphs = headlines = bylines = updated = 0
     pinned: list[Post] = []

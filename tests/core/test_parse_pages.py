@@ -553,3 +553,12 @@ def test_a_byline_printed_above_the_stamp_is_the_byline_of_the_post_under_it() -
     assert (older.headline, older.byline, older.paragraphs) == (
         "Delegates arrive", "By Dana Ruiz, Reporting from Port Elda", ("The delegates walked in at 1:35.",))
     assert newer.paragraphs == ("The talks have resumed.",) and newer.byline == ""
+
+
+def test_the_pages_title_line_and_reading_notes_are_no_summary() -> None:
+    blog = parse("Talks in Port Elda: live updates\nAll times are Port Elda time. Oldest updates first.\n\n"
+                 "16 May 2025\n14.05 BST\nThe talks have begun in the customs house.\n")
+    assert blog.summary is None
+    blog = parse("LIVE: talks in Port Elda\nThe delegations agreed a ceasefire after three days.\n\n"
+                 "16 May 2025\n14.05 BST\nThe talks have begun in the customs house.\n")
+    assert blog.summary is not None and blog.summary.text == "The delegations agreed a ceasefire after three days."

@@ -518,8 +518,29 @@ def plan_source(src: TextSource, meta: BlogMeta, source: str = "", *, warnings: 
     return decide(scan, src, meta, source, [*(warnings or ()), *src.warnings, *scan.notes])
 
 
+# Lines above the first day header that are the page's, not a lede: its live-blog title ("Talks in
+# Geneva: live updates", "Live: …", "… as it happened") and notes on how to read it ("All times are
+# Kyiv time.", "Oldest updates first.")
+_PAGE_TITLE = re.compile(r"(?:\blive(?:\s+updates?|\s+blog|\s+coverage|\s+reporting)?\s*$|^live\b\s*[:|–—-]|\bas\s+it\s+happened\s*$)",
+                         re.IGNORECASE)
+_PAGE_NOTE = re.compile(r"(?:all\s+)?times?\s+(?:are\s+|shown\s+|given\s+)?(?:in\s+)?[\w()+/ -]{1,30}"
+                        r"|(?:the\s+)?(?:oldest|newest|latest|earliest)\s+(?:updates?|posts?|entries)\s+(?:first|on\s+top|at\s+the\s+top)",
+                        re.IGNORECASE)
+
+
+def _page_line(text: str) -> bool:
+    """Is a line above the first day header the page's title or reading notes, not part of a lede?"""
+    text = text.strip()
+    if len(text) <= 100 and not text.endswith(".") and _PAGE_TITLE.search(text):
+        return True
+    parts = [p for p in re.split(r"(?<=\.)\s+", text) if p]
+    return bool(parts) and all(_PAGE_NOTE.fullmatch(p.rstrip(".").strip()) for p in parts)
+
+
 def summary_of(scan: Scan) -> Summary | None:
-    lines = scan.summary
+    """The lede above the first day header, without the page's title line and reading notes
+    (None when nothing else is there)."""
+    lines = [(n, line) for n, line in scan.summary if not _page_line(line)]
     if not lines:
         return None
     return Summary(text="\n".join(line.strip() for _, line in lines), first_line=lines[0][0], last_line=lines[-1][0])
