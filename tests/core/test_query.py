@@ -100,6 +100,12 @@ def test_parse_any_text_roundtrips(text):
 MAY = [date(2025, 5, 14), date(2025, 5, 15), date(2025, 5, 16), date(2025, 6, 15)]
 
 
+def test_a_day_the_blog_does_not_have_says_which_days_it_has():
+    found, error = match_days("32", [date(2025, 5, 14), date(2025, 5, 16)])
+    assert found == [] and error == "day:32 names no day of this blog (its days: Wed 14 May – Fri 16 May)"
+    assert match_days("monday", [date(2025, 5, 14)])[1] == "day:monday names no day of this blog (its days: Wed 14 May)"
+
+
 def test_match_days_forms():
     assert match_days("2025-05-15", MAY) == ([date(2025, 5, 15)], None)
     assert match_days("15", MAY)[0] == [date(2025, 5, 15), date(2025, 6, 15)]

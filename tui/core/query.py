@@ -142,7 +142,17 @@ def _prefix_of(word: str, names: tuple[str, ...], min_len: int = 3) -> int | Non
 
 
 def match_days(value: str, days: Iterable[date]) -> tuple[list[date], str | None]:
-    """The days among `days` that a day: value names, and an error for junk."""
+    """The days among `days` that a day: value names, and why none when none does (junk, or a
+    day the blog does not have: "day:32", "day:monday")."""
+    days = list(days)
+    found, error = _match_days(value, days)
+    if not found and error is None and days:
+        span = f"{min(days):%a %d %b}" if len(days) == 1 else f"{min(days):%a %d %b} – {max(days):%a %d %b}"
+        error = f"day:{value} names no day of this blog (its days: {span})"
+    return found, error
+
+
+def _match_days(value: str, days: list[date]) -> tuple[list[date], str | None]:
     v = value.strip().lower().replace(",", " ")
     v = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", v)  # "15th May"
     days = list(days)
