@@ -116,7 +116,8 @@ def test_match_days_forms():
     assert match_days("friday", MAY)[0] == [date(2025, 5, 16)]
     assert match_days("fri", MAY)[0] == [date(2025, 5, 16)]
     assert match_days("Thu", MAY)[0] == [date(2025, 5, 15)]
-    assert match_days("2025-05-20", MAY) == ([], None)  # valid, just no posts
+    # a valid date with no posts: none found, and the reason says which days the blog has
+    assert match_days("2025-05-20", MAY)[0] == [] and "names no day of this blog" in match_days("2025-05-20", MAY)[1]
 
 
 def test_match_days_errors():
