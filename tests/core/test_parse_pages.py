@@ -562,3 +562,5 @@ def test_the_pages_title_line_and_reading_notes_are_no_summary() -> None:
     blog = parse("LIVE: talks in Port Elda\nThe delegations agreed a ceasefire after three days.\n\n"
                  "16 May 2025\n14.05 BST\nThe talks have begun in the customs house.\n")
     assert blog.summary is not None and blog.summary.text == "The delegations agreed a ceasefire after three days."
+    blog = parse("Times are tough for the negotiators.\n\n16 May 2025\n14.05 BST\nThe talks have begun.\n")
+    assert blog.summary is not None  # a lede sentence about times, not a note on the clock

@@ -523,7 +523,8 @@ def plan_source(src: TextSource, meta: BlogMeta, source: str = "", *, warnings: 
 # Kyiv time.", "Oldest updates first.")
 _PAGE_TITLE = re.compile(r"(?:\blive(?:\s+updates?|\s+blog|\s+coverage|\s+reporting)?\s*$|^live\b\s*[:|–—-]|\bas\s+it\s+happened\s*$)",
                          re.IGNORECASE)
-_PAGE_NOTE = re.compile(r"(?:all\s+)?times?\s+(?:are\s+|shown\s+|given\s+)?(?:in\s+)?[\w()+/ -]{1,30}"
+_PAGE_NOTE = re.compile(r"(?:all\s+)?times?\s+(?:are\s+|shown\s+|given\s+)?(?:in\s+)?(?:[\w()+/ -]{0,30}?\s)?"
+                        r"(?:time|local|(?-i:[A-Z]{2,5})(?:\s*[+-]\s*\d{1,2})?|\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}\)?)"
                         r"|(?:the\s+)?(?:oldest|newest|latest|earliest)\s+(?:updates?|posts?|entries)\s+(?:first|on\s+top|at\s+the\s+top)",
                         re.IGNORECASE)
 
