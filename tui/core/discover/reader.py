@@ -149,20 +149,23 @@ _AS_OBSERVERS = re.compile(r"[^.;]*?\b(?:attend|attends|attending|join|joins|sit
                            r"serve|serves|act|acts)\s+(?:\w+\s+)?as\s+(?:an?\s+)?(?:observers?|mediators?|guarantors?|facilitators?)\b", re.I)
 # "a joint team from X and Y", "a monitoring team of X": a team made up of them, not their delegations
 _NOT_A_SIDE_TEAM = re.compile(r"\b(?:joint|monitoring|observer|verification|inspection|rescue)\s+$", re.I)
+# The items of a list before its last one ("Lima, Quito and "): up to three capitalised one- or two-word
+# names, each followed by a comma, "and" or "or"
+_EARLIER_LIST_ITEMS = r"(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?(?:,\s+|\s+(?:and|or)\s+)){0,3}"
 # "negotiators from Lima", "the team in Cairo", "a reply from Lima": the capital's people or word, so
 # its government
 _PEOPLE_FROM = re.compile(r"\b(?:negotiators|delegations?|teams?|officials|delegates|representatives|envoys?|diplomats|"
                           r"sides?|leaders?|ministers?|counterparts?|government|authorities|reply|replies|response|"
                           r"message|messages|letter|signals?|offer|proposal|guarantees?|assurances?|"
                           r"request|demands?|pressure|support|backing|objections?)\s+(?:from|in)\s+"
-                          r"(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?(?:,\s+|\s+(?:and|or)\s+)){0,3}$", re.I)
+                          + _EARLIER_LIST_ITEMS + "$", re.I)
 # A place preposition or a verb of travel right before a capital: the city as a place
 _CAPITAL_AS_PLACE = re.compile(r"\b(?:(?:from|to|via|into|at|near|outside|towards?|across|around|through|reached|reaching|"
                                r"leave|left|leaving|visit(?:ed|ing|s)?|landed\s+in|arrived\s+in|"
                                r"(?:left|leave|leaving|headed|heading|bound|departed|flew|flying|set\s+off|set\s+out)\s+for)\s+"
                                # "ambassador in London and Berlin": the places of a list after "in" too (not
                                # "assurances from Saudi Arabia and Washington": a list of governments)
-                               r"|in\s+(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?(?:,\s+|\s+(?:and|or)\s+)){0,3})$", re.I)
+                               r"|in\s+" + _EARLIER_LIST_ITEMS + ")$", re.I)
 _BEFORE_OUTLET = re.compile(r"(?:\btold|\baccording\s+to|\bciting|\bcited\s+by|\breported\s+by|\bquoted\s+by|\bspeaking\s+to|"
                             r"\bin\s+an\s+interview\s+with|\binterviewed\s+by|\bwriting\s+(?:in|for)|\bpublished\s+by|"
                             r"\bbroadcaster|\bnewspaper|\bnews\s+agency|\bagency|\bchannel|\boutlet|\bdaily|\bbroadcast\s+by)"
