@@ -330,9 +330,16 @@ def _is_update_time(el) -> bool:
         return False
     if _UPDATED_CLASS.search(_classes(parent)):
         return True
+    return _UPDATED_CLASS.search(_text_before(el)[-20:]) is not None
+
+
+def _text_before(el) -> str:
+    """The text right before an element inside its parent: its previous sibling's tail, or the parent's text."""
     prev = el.getprevious()
-    before = (prev.tail if prev is not None else parent.text) or ""
-    return _UPDATED_CLASS.search(before[-20:]) is not None
+    if prev is not None:
+        return prev.tail or ""
+    parent = el.getparent()
+    return (parent.text if parent is not None else "") or ""
 
 
 def _blocks(root) -> list:
@@ -399,10 +406,7 @@ _FIRST_PUBLISHED = re.compile(r"first\s+published(?:\s+on|\s+at)?\s*:?\s*$", re.
 
 
 def _page_first_published(time_el) -> bool:
-    prev = time_el.getprevious()
-    parent = time_el.getparent()
-    before = (prev.tail if prev is not None else parent.text if parent is not None else "") or ""
-    return _FIRST_PUBLISHED.search(before[-40:]) is not None
+    return _FIRST_PUBLISHED.search(_text_before(time_el)[-40:]) is not None
 
 
 def _only_a_label(wrapper, time_el) -> bool:
@@ -455,17 +459,16 @@ def _block_post(block, warnings: list[ParseWarning]) -> PagePost | None:
         skip.add(byline_el)
     updated = None
     for el in block.iter("time"):
-        if el is not stamp_el and _is_update_time(el):
+        if el is stamp_el:
+            continue
+        wrapper = el.getparent()
+        own_line = wrapper is not None and wrapper is not block
+        if _is_update_time(el):
             updated = _parse_datetime(el.get("datetime"))
             skip.add(el)
-            wrapper = el.getparent()
-            if wrapper is not None and wrapper is not block and (
-                    _UPDATED_CLASS.search(_classes(wrapper)) or _only_a_label(wrapper, el)):
+            if own_line and (_UPDATED_CLASS.search(_classes(wrapper)) or _only_a_label(wrapper, el)):
                 skip.add(wrapper)  # "Updated 18:40" is no paragraph of the post
-    for el in block.iter("time"):
-        wrapper = el.getparent()
-        if el is not stamp_el and _page_first_published(el) and wrapper is not None and wrapper is not block \
-                and len(" ".join(_text_lines(wrapper, {el})).split()) <= 4:
+        if own_line and _page_first_published(el) and len(" ".join(_text_lines(wrapper, {el})).split()) <= 4:
             skip.add(wrapper)  # a line of only "First published on <time>": the page's, no paragraph of a post
     # a "Pinned" label (a short element with a pin class) marks the post; it is not its text
     labels = [el for el in block.iterdescendants() if isinstance(el.tag, str) and el not in skip
