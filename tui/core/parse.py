@@ -268,18 +268,26 @@ _AROUND = 1024  # bytes read around a stamp for the byline lines above it: a few
 _BYLINE_CUES = (b"Reporting ", b"Writing ")  # one of them is on every line pair _byline_run takes
 
 
-def _lines_around(src: TextSource, pos: int, count: int, up: bool) -> list[tuple[int, int, str]]:
-    """Up to `count` non-blank lines (start, end, text) above byte `pos` (a line start; up) or from
-    `pos` down, read through the source (read first if needed; control characters made visible)."""
+def _window_spans(src: TextSource, pos: int, up: bool) -> tuple[list[tuple[int, int]], bool]:
+    """The (start, end) byte spans, without "\\n", of the lines in the `_AROUND` bytes above byte `pos`
+    (nearest first; up) or from `pos` down, and whether the window stopped short of the source's
+    edge: its farthest piece may then be a cut line, and is left out."""
     lo, hi = (max(0, pos - _AROUND), pos) if up else (pos, min(len(src.buf), pos + _AROUND))
     pieces = src.raw(lo, hi).split(b"\n")
     offsets = list(accumulate((len(x) + 1 for x in pieces[:-1]), initial=lo))
     spans = list(zip(offsets, (a + len(x) for a, x in zip(offsets, pieces))))
+    cut = lo > 0 if up else hi < len(src.buf)
+    if cut:
+        spans = spans[1:] if up else spans[:-1]
     if up:
-        spans = spans[1:] if lo > 0 else spans  # (the first piece may be cut: not a whole line)
         spans.reverse()
-    elif hi < len(src.buf):
-        spans = spans[:-1]
+    return spans, cut
+
+
+def _lines_around(src: TextSource, pos: int, count: int, up: bool) -> list[tuple[int, int, str]]:
+    """Up to `count` non-blank lines (start, end, text) above byte `pos` (a line start; up) or from
+    `pos` down, read through the source (read first if needed; control characters made visible)."""
+    spans, _ = _window_spans(src, pos, up)
     out: list[tuple[int, int, str]] = []
     for a, b in spans:
         text = src.text(a, b).strip()
@@ -298,23 +306,18 @@ def _header_run(src: TextSource, stamp_at: int) -> list[tuple[int, int, str]]:
     """The one or two short lines right above a stamp line, with a blank line (or the section's
     start) above them and none between them and the stamp: a headline and/or a byline printed above
     the post's time ("Talks open in Geneva" / "By Ana Ruiz" / "7:02 am"). Top-down; [] when not so."""
-    lo = max(0, stamp_at - _AROUND)
-    raw = src.raw(lo, stamp_at)
-    pieces = raw.split(b"\n")
-    if not pieces or pieces[-1].strip():
+    spans, cut = _window_spans(src, stamp_at, up=True)
+    if not spans or src.raw(*spans[0]).strip():
         return []  # (the stamp starts a line: the piece after the last newline is empty)
-    offsets = list(accumulate((len(x) + 1 for x in pieces[:-1]), initial=lo))
     run: list[tuple[int, int, str]] = []
-    for i in range(len(pieces) - 2, -1, -1):
-        if i == 0 and lo > 0:
-            return []  # the window cut a line: too far up to tell
-        text = src.text(offsets[i], offsets[i] + len(pieces[i])).strip()
+    for a, b in spans[1:]:
+        text = src.text(a, b).strip()
         if not text:
-            break  # the blank line above the run
+            return run[::-1]  # the blank line above the run
         if len(run) == 2 or len(text.split()) > _HEADER_MAX_WORDS or parse_stamp(text) is not None:
             return []
-        run.append((offsets[i], _line_end(src, offsets[i], offsets[i] + len(pieces[i]) + 1), text))
-    return run[::-1]
+        run.append((a, _line_end(src, a, b + 1), text))
+    return [] if cut else run[::-1]  # (cut: the window ended in the run, too far up to tell)
 
 
 def _header_lines(lines: list[str]) -> bool:
