@@ -299,8 +299,11 @@ def _resume_time(s: Sent, lo: int, hi: int) -> When | None:
     """The time text[lo:hi] says a paused meeting sits again: "is scheduled to resume at 14:30",
     "the two sides will be back at the table at half past two", "expected back within the hour"."""
     cue = _RESUME_CUE.search(s.text, lo, hi)
-    if cue is None:
-        return None
+    return _time_after_cue(s, cue, hi) if cue is not None else None
+
+
+def _time_after_cue(s: Sent, cue: re.Match, hi: int) -> When | None:
+    """The first dated time of the sentence within 60 characters after a resumption cue, before `hi`."""
     return next((w for w in s.times if w.dt is not None and not w.history
                  and cue.end() <= w.start <= cue.end() + 60 and w.start < hi), None)
 
@@ -905,11 +908,7 @@ class _Run:
                     back = _back_after_break(s, m.end, hi, when) if sk == "suspended" else None
                     if back is not None and not any(x.subject == b.id and x.kind == "planned" for x in schedule):
                         # "suspended for two hours" (an estimate, at the hour), "… and is due to resume at 14:30"
-                        plan = ScheduleFact(s.post.seq, b.id, "planned", back.dt, back.estimated, back.raw, s.text,
-                                            precision=back.precision)
-                        schedule.append(plan)
-                        ctx.record(plan)
-                        ctx.last_plan[b.id] = plan
+                        self._plan_next_sitting(b.id, s, back, schedule)
                 if when is not None and not hedged and (
                         sk in ("planned", "rescheduled", "delayed", "confirmed")
                         or (sk == "postponed" and _UNTIL.search(s.text, 0, when.start))):
@@ -972,9 +971,12 @@ class _Run:
             # "Flights are scheduled to resume at 18:00", "the president will be back at 18:00": not the
             # talks ("it is expected to resume at 14:30" after the break is the sitting)
             return
-        when = _resume_time(s, 0, len(s.text))
-        if when is None:
-            return
+        when = _time_after_cue(s, cue, len(s.text))
+        if when is not None:
+            self._plan_next_sitting(meeting_id, s, when, schedule)
+
+    def _plan_next_sitting(self, meeting_id: str, s: Sent, when: When, schedule: list[ScheduleFact]) -> None:
+        """After a pause, the time the meeting sits again: a plan of this post, and the meeting's latest."""
         plan = ScheduleFact(s.post.seq, meeting_id, "planned", when.dt, when.estimated, when.raw, s.text,
                             precision=when.precision)
         schedule.append(plan)
