@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
 from tui.core.extract import meetings as mt
@@ -352,8 +352,12 @@ def _on_named_day(w: When, times: list[When], lo: int, hi: int, text: str) -> Wh
                 and not _OTHER_DAY_BEFORE.search(text, max(0, t.start - 14), t.start)), None)
     if day is None:
         return w
-    d = day.dt.date()
-    return replace(w, dt=w.dt.replace(year=d.year, month=d.month, day=d.day), day_from=day.day_from)
+    return _on_date(w, day.dt.date(), day.day_from)
+
+
+def _on_date(w: When, d: date, day_from: str) -> When:
+    """The same clock time on date `d`, its day told by `day_from`."""
+    return replace(w, dt=w.dt.replace(year=d.year, month=d.month, day=d.day), day_from=day_from)
 
 
 _NOT_AT = re.compile(r"\bnot\s+(?:start|begin|open|resume|take\s+place|go\s+ahead)\s+(?:at\s+|on\s+)?$", re.IGNORECASE)
@@ -824,8 +828,7 @@ class _Run:
             if when is not None and when.day_from == "post" and told is not None and told.seq == s.post.seq \
                     and told.precision == "day" and told.when is not None:
                 # "due to sit down tomorrow. The opening session is set for 10:00": the hour of that day
-                d = told.when.date()
-                when = replace(when, dt=when.dt.replace(year=d.year, month=d.month, day=d.day), day_from="text")
+                when = _on_date(when, told.when.date(), "text")
             sched = ctx.sched.get(b.id) or ctx.sched.setdefault(b.id, SchedSummary())
             latest = sched.last
             last = ctx.last_plan.get(b.id)
