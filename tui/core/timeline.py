@@ -286,10 +286,9 @@ class Timeline:
         for mid in self._meet_order:
             if self._first_seen[mid] > seq:
                 continue
-            seqs, snaps = self._meet[mid]
-            i = bisect_right(seqs, seq)
-            if i:
-                meetings.append(snaps[i - 1])
+            m = self._meeting_snapshot(mid, seq)
+            if m is not None:
+                meetings.append(m)
         return State(seq=seq, delegations=tuple(delegations), schedule=PrefixView(self._schedule, si),
                      meetings=tuple(meetings), summary_revealed=(final and seq > 0))
 
@@ -354,9 +353,13 @@ class Timeline:
         seq = max(0, min(int(seq), self.n))
         self._ensure(seq)
         with self._lock:
-            seqs, snaps = self._meet.get(meeting_id, ((), ()))
-            i = bisect_right(seqs, seq)
-            return snaps[i - 1] if i else None
+            return self._meeting_snapshot(meeting_id, seq)
+
+    def _meeting_snapshot(self, meeting_id: str, seq: int) -> Meeting | None:
+        # (the caller holds the lock, and has extracted up to seq)
+        seqs, snaps = self._meet.get(meeting_id, ((), ()))
+        i = bisect_right(seqs, seq)
+        return snaps[i - 1] if i else None
 
     def all_meetings(self) -> list[Meeting]:
         """Every meeting as of the end of the blog (extracts the rest first)."""
