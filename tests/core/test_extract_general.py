@@ -1048,3 +1048,35 @@ def test_a_plenary_planned_for_an_hour_is_planned() -> None:
     got = schedule("Negotiators from Kestria and Ardovia sit down today for talks. The mediator will chair the opening "
                    "plenary, planned for 10:00 local time.")
     assert (1, "planned") in got
+
+
+def _present(blog, seq: int) -> set[tuple[str, str]]:
+    return {(m.id, p.name) for pf in blog.posts for m in pf.meetings for p in m.participants
+            if p.seq == seq and p.basis == "present"}
+
+
+CALL_PLANNED = ("Talks between Kestria and Ardovia will open in Yalikoy on Friday. Kestrian Foreign Minister Emil Holm "
+                "and Ardovian Foreign Minister Orvo Talvik will speak by phone this afternoon.")
+
+
+@pytest.mark.parametrize("text", [
+    "Holm and Talvik have spoken. The call lasted 40 minutes, the ministry said.",
+    "Holm spoke by phone on Sunday morning with Talvik, the ministry said.",
+    "Holm and Talvik spoke face to face for several minutes in a corridor, officials said.",
+    "The call between Holm and Talvik lasted 40 minutes, the ministry said.",
+])
+def test_a_call_or_meeting_between_two_people_that_took_place_had_both_in_it(text: str) -> None:
+    blog = run(CALL_PLANNED, text)
+    people = {name for _, name in _present(blog, 2)}
+    assert people == {"Emil Holm", "Orvo Talvik"}
+    assert any(f.kind == "concluded" for f in blog.posts[1].schedule)
+
+
+@pytest.mark.parametrize("text", [
+    "The call lasted 40 minutes, the ministry said.",  # who was on it is not told again here
+    "Holm has spoken.",  # one person: no call
+    "Kestria and Ardovia have spoken.",  # parties, not the two people
+])
+def test_a_call_not_told_as_between_named_people_puts_no_one_in_it(text: str) -> None:
+    blog = run(CALL_PLANNED, text)
+    assert {name for _, name in _present(blog, 2)} & {"Emil Holm", "Orvo Talvik"} == set()

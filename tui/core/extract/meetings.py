@@ -75,7 +75,11 @@ VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|over|briefly|pri
                   r"spent\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:half\s+an\s+hour|an\s+hour|(?:an?|one|two|three|\d+|\w+ty)\s+(?:minutes|hours)|the\s+(?:morning|afternoon|evening))\s+with|"
                   r"(?:is|are)\s+(?:currently\s+|now\s+)?meeting(?:\s+with)?|"
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)\s+|by\s+(?:phone|telephone|video\s+link)\s+)?with|"
+                  # "spoke by phone on Sunday morning with X": a few words of time or place before the other side
+                  r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)|by\s+(?:phone|telephone|video\s+link))(?:\s+(?!with\b)[\w’'-]+){1,4}?\s+with|"
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)|by\s+(?:phone|telephone|video\s+link))|"
+                  # "X and Y spoke face to face for an hour"; "X and Y have spoken." (plural: a call between them)
+                  r"(?:spoke|(?:has|have)\s+spoken)\s+face[-\s]to[-\s]face(?:\s+with)?|have\s+spoken(?=\s*[.;])|"
                   r"held\s+(?:a\s+)?(?:phone\s+)?call\s+with|(?:tele)?phoned(?=\s+(?-i:[A-Z]))|"
                   r"(?:has|have)\s+spoken\s+(?:to|with)|will\s+speak\s+with|speak\s+with|could\s+call|may\s+call|"
                   # "X and Y will speak by phone this afternoon", "have spoken by phone"
@@ -477,7 +481,7 @@ def _find_mentions(s: Sent, dated: bool) -> list[Mention]:
         if any(x.start <= v.start() < x.end + 12 for x in out):
             continue
         word = v.group("v").lower()
-        noun = "call" if re.search(r"call|phone|spoken\s+to", word) or re.search(r"\bphone\b", s.low) else "meeting"
+        noun = "call" if re.search(r"call|phone|spoken\s+to|^have\s+spoken$", word) or re.search(r"\bphone\b", s.low) else "meeting"
         parties = _subject_before(s, v.start())
         if word.startswith("meet") or "sit down" in word or "sat down" in word or re.search(r"\bspeak\s+by\b", word):
             # "Negotiators from A, B and C meet", "X of A and Y will speak by phone": the whole list

@@ -927,6 +927,13 @@ class _Run:
                                                              if k.delegation(p.side or p.key) else p.key)
                     b.add_participant(Participant(name, s.post.seq, "present", s.text,
                                                   "person" if p.kind == "person" else "delegation"))
+                if not m.parties and b.parties and all(kind_ == "person" for kind_, _ in b.parties):
+                    # "The call between Holm and Talvik lasted 40 minutes": a meeting between two
+                    # people that took place had them in it (those the sentence names)
+                    named = {x.key for x in s.mentions if x.kind == "person"}
+                    for _, name in b.parties:
+                        if name in named:
+                            b.add_participant(Participant(name, s.post.seq, "present", s.text, "person"))
         elif kind in ("planned", "confirmed") and m.parties and b.status != "happened" and b.parties \
                 and all(kind_ == "person" for kind_, _ in b.parties):
             # "Hrabal and Rusu are expected to meet on Thursday", "President X of Varnia and President Y will
