@@ -51,6 +51,7 @@ ZONES: dict[str, float | str] = {
     "gmt": 0, "utc": 0, "z": 0, "wet": 0, "west": 1, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3,
     "msk": 3, "trt": 3, "gst": 4, "pkt": 5, "ict": 7, "wib": 7, "hkt": 8, "sgt": 8, "awst": 8, "jst": 9,
     "kst": 9, "acst": 9.5, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13,
+    "wat": 1, "cat": 2, "sast": 2, "eat": 3,  # Africa (`zdump -v Africa/Nairobi` prints EAT)
     "ast": -4, "adt": -3, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
     "pst": -8, "pdt": -7, "akst": -9, "akdt": -8, "hst": -10,
     # the US regional abbreviations news pages print without S/D ("12:05 p.m. ET")
@@ -73,6 +74,7 @@ ZONES: dict[str, float | str] = {
     "india standard time": 5.5, "indian standard time": 5.5, "china standard time": 8,
     "beijing time": "Asia/Shanghai", "japan standard time": 9, "korean standard time": 9,
     "australian eastern standard time": 10, "australian eastern daylight time": 11,
+    "west africa time": 1, "central africa time": 2, "south africa standard time": 2, "east africa time": 3,
 }  # fmt: skip
 
 # US news style names a zone by its region alone after a clock ("3 a.m. Eastern"). Kept out of
