@@ -629,6 +629,17 @@ async def test_day_headers_without_a_year_say_which_year_was_assumed_once() -> N
         assert len(app.screen.query("Toast")) == 1
 
 
+async def test_dates_assumed_from_weekday_stamps_say_so() -> None:
+    blog = fx.make_blog()
+    blog.year_notes[blog.posts[0].day] = "assumed from the weekdays in the stamps (the page gives no date)"
+    app = ReplayApp(blog, timeline=FakeTimeline(blog), start_at=2, paused=True)
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
+        await fx.started(pilot)
+        await fx.settle(pilot)
+        assert "name only weekdays" in fx.screen_text(app)
+        assert len(app.screen.query("Toast")) == 1
+
+
 async def test_a_year_inferred_from_the_headers_needs_no_notice() -> None:
     blog = fx.make_blog()
     blog.year_notes[blog.posts[0].day] = "inferred from the neighbouring headers"

@@ -228,6 +228,35 @@ def _parse_stamp(s: str) -> Stamp | None:
     return Stamp(day, clock, zone, mismatch, month_day, weekday, updated)
 
 
+def weekday_stamp(line: str) -> Stamp | None:
+    """A stamp that names a weekday and a clock but no date ("Tue 9.05am", "Wednesday 4:40
+    p.m. EAT", "Posted Fri 14:05"), else None. Such a line dates nothing by itself: only a
+    page with no dated header at all is read by them (parse.plan_source), each change of
+    weekday opening a day whose date the page's intro or the order gives."""
+    if len(line) > 4 * _MAX_LEN:
+        return None
+    s = clean(line)
+    if not s or len(s) > _MAX_LEN or _ANY_DIGIT.search(s) is None:
+        return None
+    return _weekday_stamp(s)
+
+
+@lru_cache(maxsize=4096)
+def _weekday_stamp(s: str) -> Stamp | None:
+    rest, _, updated = _labels(s)
+    found = find_clock(rest)
+    if found is None or updated:
+        return None
+    date_part = rest[: found.start] + " " + rest[found.end :]
+    words = _date_words(date_part)
+    if words is None or find_clock(date_part) is not None:
+        return None
+    has_month, weekday, digits = words
+    if weekday is None or has_month or digits:
+        return None  # a date with its month is parse_stamp's; a stray number is no stamp
+    return Stamp(None, found.clock, found.zone, weekday=weekday)
+
+
 # Characters a ticker wraps a stamp line in ("+++ 14:05 +++", "■ 14:05", "— 14:05 —").
 _DECOR = "+*#=~•■▪▶►●◆★◀◄-–—|"
 _BULLETS = "•*-–"  # list markers: alone before a stamp they open a list item

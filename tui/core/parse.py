@@ -23,6 +23,7 @@ from tui.core.days import Stamp, leading_clock, looks_like_header, parse_stamp
 from tui.core.errors import InputError
 from tui.core.grouping import group, is_byline, is_headline, opens_with_headline, trailing_byline
 from tui.core.vocab import WEEKDAY_NAMES
+from tui.core.weekdays import date_chain, intro_dates, weekday_order
 from tui.core.meta import parse_clock, resolve_timezone, validate_meta
 from tui.core.model import Blog, BlogMeta, ParseWarning, Post, Summary
 from tui.core.scan import Block as _Block
@@ -113,6 +114,27 @@ def resolve_years(days: list[_Day], year: int | None, notes: list, today: date |
         if d.weekday is not None and found.weekday() != d.weekday:
             notes.append(At(d.header_at, f"weekday does not match {found:%d %B %Y}"))
     return how
+
+
+def date_weekday_days(scan: Scan, meta: BlogMeta, notes: list, today: date | None = None) -> dict[date, str]:
+    """Date the days a scan opened at stamps naming only their weekday (tui.core.weekdays);
+    returns {day: how it was dated}. A page dated by no intro date gets a warning."""
+    days = [d for d in scan.days if d.day is None and d.month_day is None and d.weekday is not None]
+    if not days:
+        return {}
+    weekdays = [d.weekday for d in days]
+    order = meta.order if meta.order != "auto" else (weekday_order(weekdays) or "newest-first")  # type: ignore[misc]
+    anchors = intro_dates((line for _, line in scan.summary), meta.year)
+    dates, anchor = date_chain(weekdays, order, anchors, today or date.today())
+    for d, when in zip(days, dates):
+        d.day, d.dated = when, anchor is not None
+    if anchor is None:
+        how = "assumed from the weekdays in the stamps (the page gives no date)"
+        notes.append(At(days[0].header_at, f"the stamps name weekdays but the page gives no date: "
+                                           f"{dates[0]:%d %B %Y} … {dates[-1]:%d %B %Y} assumed (the latest such days)"))
+    else:
+        how = f"from the weekday in its stamps and the date {anchor:%d %B %Y} above the first post"
+    return {when: how for when in dates}
 
 
 def _is_stamped(days: list[_Day], src: TextSource) -> bool:
@@ -516,6 +538,10 @@ def plan_source(src: TextSource, meta: BlogMeta, source: str = "", *, warnings: 
     validate_meta(meta, source=source or "description")
     scan = Scan(src, strict=strict)
     scan.run()
+    if not scan.days and scan.weekday_stamps >= _STAMPED_MIN:
+        # no dated line at all, but stamps that name their weekday ("Tue 9.05am"): read by those
+        scan = Scan(src, strict=strict, weekday_days=True)
+        scan.run()
     if scan.clean:
         src.clean = True
     return decide(scan, src, meta, source, [*(warnings or ()), *src.warnings, *scan.notes])
@@ -561,7 +587,8 @@ def decide(scan: Scan, src: TextSource, meta: BlogMeta, source: str, notes: list
     if not days:
         raise InputError(f"{source}: {NO_HEADERS}" if source else NO_HEADERS)
     notes = list(notes)
-    year_notes = resolve_years(days, meta.year, notes)
+    weekday_notes = date_weekday_days(scan, meta, notes)
+    year_notes = {**weekday_notes, **resolve_years(days, meta.year, notes)}
     _merge_repeated(days, notes)
 
     detected, how = detect_order(days, _block_stamps(days), tz)

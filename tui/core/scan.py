@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from tui.core.days import _ANY_DIGIT
 from tui.core.days import _MAX_LEN as _STAMP_MAX
-from tui.core.days import Stamp, clean, leading_clock, looks_like_header, parse_stamp
+from tui.core.days import Stamp, clean, leading_clock, looks_like_header, parse_stamp, weekday_stamp
 from tui.core.errors import InputError
 from tui.core.model import ParseWarning
 from tui.core.source import _CONTROL, _MAX_CONTROL_WARNINGS, TextSource, _visible, has_controls
@@ -194,7 +194,7 @@ class Scan:
     """
 
     def __init__(self, src: TextSource, start: int | None = None, *, strict: bool = True, numbered: bool = True,
-                 open_on_stamps: bool = False) -> None:
+                 open_on_stamps: bool = False, weekday_days: bool = False) -> None:
         self.src = src
         self.pos = src.start if start is None else start
         self._from_top = self.pos <= src.start
@@ -214,6 +214,10 @@ class Scan:
         # posts above the first date are stamped posts of that day, not a summary (parse.redate_own_posts).
         self.lede_stamp: tuple[int, int] | None = None
         self.open_on_stamps = open_on_stamps  # a time-only stamp line above any day opens an undated day
+        # Stamps that name a weekday and a clock but no date ("Tue 9.05am"): counted, and with
+        # `weekday_days` read as stamps, each change of weekday opening a day to be dated later
+        self.weekday_days = weekday_days
+        self.weekday_stamps = 0
 
     @property
     def done(self) -> bool:
@@ -386,8 +390,23 @@ class Scan:
                 days.append(Day(stamp.day, at, [block], stamp.month_day, stamp.weekday, clean(line),
                                 dated=stamp.day is not None))
                 continue
-            if stamp is None and numbered and looks_like_header(line):
-                notes.append(_unreadable(number, line))
+            if stamp is None and self.weekday_days:
+                stamp = weekday_stamp(line)
+                if stamp is not None:
+                    current = days[-1] if days else None
+                    block = Block(stamp, at)
+                    if current is not None and current.weekday == stamp.weekday:
+                        current.blocks.append(block)
+                    else:  # "Wed 7.05am" after "Tue 9.40pm": the next day
+                        if current is not None:
+                            current.stop = at
+                        days.append(Day(None, at, [block], None, stamp.weekday, clean(line)))
+                    continue
+            if stamp is None and looks_like_header(line):
+                if weekday_stamp(line) is not None:
+                    self.weekday_stamps += 1
+                if numbered:
+                    notes.append(_unreadable(number, line))
             if block is None:  # no day yet: the summary
                 if stamp is not None and stamp.clock is not None:
                     if self.open_on_stamps:

@@ -394,7 +394,13 @@ class ReplayScreen(Screen[None]):
         if session.loading or self._year_said:
             return
         self._year_said = True
-        assumed = sorted({day.year for day, how in session.blog.year_notes.items() if how.startswith("assumed")})
+        notes = session.blog.year_notes.items()
+        if any(how.startswith("assumed from the weekdays") for _, how in notes):
+            self.notify("The stamps name only weekdays and the page gives no date: the dates shown are the "
+                        "latest such days, assumed. `liveblog-tui check` shows how each day was dated.",
+                        title="Dates", severity="warning", timeout=12, markup=False)
+            return
+        assumed = sorted({day.year for day, how in notes if how.startswith("assumed")})
         if assumed:
             years = ", ".join(str(y) for y in assumed)
             self.notify(f"The day headers give no year: {years} assumed. Set `year` in the blog's description; "
