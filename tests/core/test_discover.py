@@ -89,6 +89,18 @@ def test_institutions_venues_and_calendar_words_are_not_people() -> None:
     assert not r.reg.people
 
 
+@pytest.mark.parametrize("text", [
+    "Good morning from Port Elda, where the talks open today.",
+    "We did not come to Port Elda to sign a piece of paper, Holm said.",
+    "The movement holds much of North Varnia, the army says.",
+    "Delegates toured Lake Ulm and Cape Ruta on Sunday.",
+])
+def test_a_name_opened_by_a_place_word_is_a_place_not_a_person(text: str) -> None:
+    r = read(text)
+    assert not {name for name in r.reg.people if name.split()[0] in ("Port", "North", "Lake", "Cape")}
+    assert r.reg.places
+
+
 # ---------------------------------------------------------------- parties
 
 def test_countries_demonyms_and_capitals_name_the_same_party() -> None:
@@ -220,6 +232,18 @@ def test_an_organisation_named_in_full_then_by_acronym_and_head_word_is_one_part
              "The Community’s negotiators declined to comment.")
     ids = {p.id for p in r.reg.parties.values() if p.kind == "organisation"}
     assert ids == {"eastern_trade_community"}
+
+
+@pytest.mark.parametrize("full,acronym,pid", [
+    ("Union des Forces du Lac", "UFL", "union_des_forces_du_lac"),
+    ("Frente de Liberación del Norte", "FLN", "frente_de_liberacion_del_norte"),
+    ("Mouvement pour la Paix", "MPP", "mouvement_pour_la_paix"),
+])
+def test_an_organisation_named_in_french_or_spanish_is_one_party_with_its_acronym(full: str, acronym: str, pid: str) -> None:
+    r = read(f"The {full} ({acronym}), the armed movement, said it would not attend.",
+             f"The {acronym} delegation has arrived.")
+    assert pid in r.reg.parties
+    assert ("delegation", pid) in [(kind, key) for _, kind, key in linked(r, f"The {acronym} delegation left.")]
 
 
 def test_coordinated_teams_each_link_to_their_delegation() -> None:

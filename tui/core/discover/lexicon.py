@@ -77,6 +77,8 @@ ltd airlines authority office department parliament assembly congress senate dum
 government administration federation league alliance organisation organization association
 movement front coalition bureau directorate staff secretariat embassy consulate mission board
 tribunal programme program initiative
+mouvement movimiento movimento parti partido conseil consejo conselho frente fuerzas armée ejército
+alianza aliança rassemblement comité congrès congreso unión
 rail railway railways airways airline transport trust holdings industries forum
 """.split())
 
@@ -96,6 +98,12 @@ plaza stadium arena pavilion lodge resort mansion tower towers chancery compound
 # Directions and the like: never a place by themselves ("in the West").
 COMPASS_WORDS = frozenset("""
 west east north south western eastern northern southern central middle far near global world war
+""".split())
+
+# First words of a place's name ("Port Elda", "Lake Ulm", "North Varnia", "Upper Nile"): such a
+# name is no person's.
+PLACE_OPENERS = frozenset("""
+port fort mount mt lake cape isle point north south east west northern southern eastern western upper lower
 """.split())
 
 # Geographic common nouns ending a place name ("Black Sea", "Gaza Strip").

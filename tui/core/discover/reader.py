@@ -49,6 +49,7 @@ from tui.core.discover.lexicon import (
     TITLE_ABBREVIATIONS,
     VENUE_WORDS,
     GEO_WORDS,
+    PLACE_OPENERS,
 )
 from tui.core.discover.registry import PartyRec, PersonRec, Registry, outlet_key, party_id
 from tui.core.discover.tokens import CAPS, NAME, FormTable, Tok, scan, tokenize
@@ -845,6 +846,11 @@ class Reader:
             place = self.reg.add_place(surface, seq, "region")
             it.mention = Linked(a.start, b.end, "place", place.name, None)
             return why(seq, surface, "region")
+        if a.fold in PLACE_OPENERS and len(words) > 1 and label not in ("PERSON",):
+            # "Port Elda", "North Varnia": a town or a region, never a person
+            place = self.reg.add_place(surface, seq, "city" if a.fold not in COMPASS_WORDS else "region")
+            it.mention = Linked(a.start, b.end, "place", place.name, None)
+            return why(seq, surface, "place: a place word opens the name")
 
         # --- a person by a title or role right before ("Foreign Minister Hakan Fidan", "envoy Steve Witkoff")
         if prev is not None and prev.kind == TITLE and prev_joined and not caps:
@@ -1495,7 +1501,11 @@ _COMPOUND_TAIL = re.compile(r"\w+(?:ed|ing)|led|run|born|era|style|wide|level|li
                             r"in|out|off|on|over|back|down|owned|friendly|speaking|wing")
 # "Varnia's government and the Free Coast Movement will open talks": the other side of talks
 _SIDE_AND_BEFORE = re.compile(r"\b(?:government|authorities|administration|management|union|[A-Z][\w’'-]+)\s+and\s+(?:the\s+)?$")
-_ORG_OF = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+){0,4}")
+# (also the French, Spanish and Portuguese links of names such as "Union des Forces du Lac",
+# "Frente de Liberación del Norte")
+_ORG_LINK = r"(?:and|et|y|e|of|for|de|des|du|del|da|do|dos|das|pour|para|por)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
+_ORG_OF = re.compile(r"\s+(?:for|of|on|de|des|du|del|da|do|pour|para|por)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
+                     r"(?-i:[A-Z])[\w’'-]+(?:\s+(?:" + _ORG_LINK + r")?(?-i:[A-Z])[\w’'-]+){0,4}")
 _ITS_ENVOY_AFTER = re.compile(r"^(?:['’]s|\s*\([A-Z]{2,6}\))?,?\s+(?:whose|its)?\s*(?:special\s+|chief\s+)?(?:envoy|mediator|mediators)\b", re.I)
 _IT_LED = re.compile(r"(?:^|[.!?]\s+)It\s+(?:is|was|will\s+be|has\s+been)\s+(?:led|headed)\s+by\s+")
 _NAMED_TEAM = re.compile(r"\b(?:named|announced|unveiled|published|chosen|picked|appointed)\s+(?:its\s+|their\s+|a\s+|an\s+|the\s+)?"
