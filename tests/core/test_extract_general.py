@@ -1080,3 +1080,26 @@ def test_a_call_or_meeting_between_two_people_that_took_place_had_both_in_it(tex
 def test_a_call_not_told_as_between_named_people_puts_no_one_in_it(text: str) -> None:
     blog = run(CALL_PLANNED, text)
     assert {name for _, name in _present(blog, 2)} & {"Emil Holm", "Orvo Talvik"} == set()
+
+
+MEDIATED = ("Talks between Kestria and Ardovia will open in Yalikoy on Monday, mediated by Anatria. Anatrian envoy "
+            "Emil Holm will chair. Kestrian President Orvo Talvik and Ardovian Prime Minister Lena Brandt welcomed them.")
+
+
+def test_a_call_with_a_countrys_titled_leader_is_between_the_two_people() -> None:
+    blog = run(MEDIATED, "Holm has spoken by phone with Kestria’s President Orvo Talvik, officials said.")
+    assert {name for _, name in _present(blog, 2)} == {"Emil Holm", "Orvo Talvik"}
+
+
+def test_a_call_someone_is_expected_to_make_is_planned_with_both_announced() -> None:
+    blog = run(MEDIATED, "Holm is expected to speak by phone with Ardovia’s Prime Minister, Lena Brandt, later today.")
+    (plan,) = [f for f in blog.posts[1].schedule]
+    assert plan.kind == "planned"
+    announced = {p.name for m in blog.posts[1].meetings for p in m.participants if p.basis == "announced"}
+    assert announced == {"Emil Holm", "Lena Brandt"}
+
+
+def test_a_leader_named_as_president_of_a_country_speaks_for_it() -> None:
+    got = statuses(MEDIATED.replace("Kestrian President Orvo Talvik", "Kestria's envoy"),
+                   "President Ivo Lind of Kestria has said he will not travel to Yalikoy.")
+    assert (2, "kestria", "will_not_attend") in got

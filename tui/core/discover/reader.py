@@ -1243,6 +1243,11 @@ class Reader:
                     self.reg.add_role_phrase(
                         "the " + text[toks[items[k - 2].i].start:toks[title.j - 1].end], rec, seq) \
                         if not toks[items[k - 2].j - 1].poss and _specific_role(role) else None
+                if side is None:
+                    # "President Emil Holm of Varnia" (wire style)
+                    of = next((x for x in items[k + 1:k + 4] if x.kind != WORD or x.party), None)
+                    if of is not None and of.party and _OF_GAP.fullmatch(text, toks[it.j - 1].end, toks[of.i].start):
+                        side = of.party
                 head = toks[title.j - 1].fold
                 if head in RELATIONAL_HEADS:
                     self.reg.set_person(rec, seq, side=side)
@@ -1493,6 +1498,7 @@ _ROLE_THEN_NAME = re.compile(r"(?<![\w’'-])(?!(?:from|in|at|of|to|for|with|by|
                              r"\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)+\s*$")
 _AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|on|near|outside|inside|into|from|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z]")
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _BROKERED_BEFORE = re.compile(r"\b(?:mediated|chaired|hosted|brokered|convened|facilitated|organi[sz]ed)\s+by\s+"
                               r"(?:[^.;:]{0,60}?\s+and\s+)?(?:the\s+)?$", re.I)

@@ -83,8 +83,8 @@ VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|over|briefly|pri
                   r"held\s+(?:a\s+)?(?:phone\s+)?call\s+with|(?:tele)?phoned(?=\s+(?-i:[A-Z]))|"
                   r"(?:has|have)\s+spoken\s+(?:to|with)|will\s+speak\s+with|speak\s+with|could\s+call|may\s+call|"
                   # "X and Y will speak by phone this afternoon", "have spoken by phone"
-                  r"(?:will|to|could|may|are\s+due\s+to|are\s+expected\s+to|(?:has|have)\s+)\s*(?:speak|spoken)\s+(?:by\s+(?:phone|telephone|video\s+link)|on\s+the\s+(?:phone|telephone))|"
-                  r"(?:have\s+to|will|to|could|may|might|are\s+due\s+to|are\s+expected\s+to)\s+meet(?!\w)|set\s+to\s+meet|"
+                  r"(?:will|to|could|may|(?:is|are)\s+(?:due|expected|scheduled)\s+to|(?:has|have)\s+)\s*(?:speak|spoken)\s+(?:by\s+(?:phone|telephone|video\s+link)|on\s+the\s+(?:phone|telephone))|"
+                  r"(?:have\s+to|will|to|could|may|might|(?:is|are)\s+(?:due|expected|scheduled)\s+to)\s+meet(?!\w)|set\s+to\s+meet|"
                   r"to\s+meeting(?=\s+(?-i:[A-Z]))|"
                   # "will sit down at 10:00 for talks", "have sat down together", "sat down across a table"
                   r"(?:will|are\s+due\s+to|are\s+expected\s+to|are\s+set\s+to)\s+sit\s+down|(?:has|have)\s+sat\s+down|"
@@ -202,6 +202,8 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*(?P<and1>and\s+)?|\s+(?P<and2>and)\s+|\s+(?P
 _WITH_NEXT = re.compile(r"\s+with\s")
 _PRONOUN_LIST = re.compile(r"\s*(?:their|them|themselves|the\s+two|both|its|his|her)\b", re.IGNORECASE)
 _ACRONYM_GAP = re.compile(r"^\s*\([A-Z][A-Za-z]{1,6}\)")
+# Between a country's possessive and a person: their title ("'s President ", "’s Prime Minister, ")
+_POSS_TITLE_GAP = re.compile(r"^['’]s?\s+(?:(?-i:[A-Z])[\w-]*\.?\s+){1,4},?\s*$|^['’]s?\s+(?:(?-i:[A-Z])[\w-]*\.?\s+){0,3}(?-i:[A-Z])[\w-]*,\s*$")
 # "talks (today) with the four parties …:" — the sides follow the colon
 _WITH_LISTED = re.compile(r"\s+(?:(?:today|tomorrow|tonight|this\s+\w+|on\s+\w+)\s+)?with\s+(?:the\s+|all\s+)?(?:\w+\s+)?"
                           r"(?:parties|countries|states|nations|sides|groups|unions|organi[sz]ations|movements|delegations)\b"
@@ -300,6 +302,12 @@ def _list_after(s: Sent, pos: int) -> list[Linked]:
         if m.start < prev_end:
             continue  # nested in the previous item
         gap = s.text[prev_end:m.start]
+        if out and m.kind == "person" and out[-1].kind != "person" and _POSS_TITLE_GAP.match(gap):
+            # "with Varnia's President Emil Holm", "Osterland's Prime Minister, Orvo Talvik": the
+            # person is the item; the country only says whose president
+            out[-1] = m
+            prev_end = m.end
+            continue
         if out and gap[:1] in " (":
             gap = _ACRONYM_GAP.sub("", gap, count=1)  # "the Harbour League (HL), the Greys": the acronym is the item's
         if _BOUNDARY.search(gap) or any(x.kind == "outlet" and prev_end <= x.start < m.start for x in s.mentions):

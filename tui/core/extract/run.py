@@ -27,7 +27,7 @@ _LIST_INTRO = re.compile(r":\s*$")
 _VERB_KIND = (
     (re.compile(r"^(?:met|spoke|spent|has\s+spoken|have\s+spoken|held\s+(?:a\s+)?(?:phone\s+)?(?:call|talks)|(?:tele)?phoned)", re.I), "happened"),
     (re.compile(r"^(?:is|are)\s+(?:currently\s+|now\s+)?meeting|^(?:(?:has|have)\s+)?sat\s+down", re.I), "started"),
-    (re.compile(r"^(?:will|set\s+to|are\s+(?:due|expected|scheduled)\s+to)\s", re.I), "planned"),
+    (re.compile(r"^(?:will|set\s+to|(?:is|are)\s+(?:due|expected|scheduled)\s+to)\s", re.I), "planned"),
     (re.compile(r"^(?:could|may|might|have\s+to|hope\s+to|want\s+to)\s", re.I), "proposed"),
 )
 # The end of a day's sitting, not of the talks: "the first day of talks has ended", "adjourned for the night".
