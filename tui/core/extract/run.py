@@ -388,12 +388,15 @@ def _in_tense(when: When | None, kind: str | None, post: Post) -> When | None:
     return when
 
 
-def _sentence_of(sents: list[Sent], key: str) -> Sent | None:
-    """The first sentence that names the person `key` (the evidence of a fact about them)."""
+def _first_sentences(sents: list[Sent]) -> dict[str, Sent]:
+    """The first sentence that names each person (the evidence of a fact about them): one pass
+    over a post's mentions, not one per person asked about."""
+    out: dict[str, Sent] = {}
     for s in sents:
-        if any(m.kind == "person" and m.key == key for m in s.mentions):
-            return s
-    return None
+        for m in s.mentions:
+            if m.kind == "person" and m.key not in out:
+                out[m.key] = s
+    return out
 
 
 _IT_CHAIRED = re.compile(r"(?:It|The\s+group|Its\s+sessions?)\s+(?:will\s+be|is\s+(?:to\s+be\s+)?|would\s+be)\s*(?:chaired|led|headed)\s+by\s+")
@@ -628,8 +631,9 @@ class _Run:
         # who the post says is in a delegation, or will not come: named for the talks their side attends
         stated = [(key, party) for seq, key, party in self.registry.members_stated if seq == post.seq]
         self.registry.members_stated.clear()
+        first = _first_sentences(sents) if stated else {}
         for key, party in dict.fromkeys(stated):
-            sent = _sentence_of(sents, key)
+            sent = first.get(key)
             if sent is None or sent.history or sent.index in past_meetings:
                 continue  # "X headed the team at the 2022 talks": who X is, not who comes now
             target = self._meeting_for((party,))
