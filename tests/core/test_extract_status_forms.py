@@ -28,6 +28,8 @@ def statuses(*posts: str) -> set[tuple[int, str, str]]:
     ("The Osterlandic team will stay overnight and decide in the morning whether to go back.", (2, "osterland", "undecided")),
     ("The Varnian team checked into the Hotel Miramar at about 7:30pm.", (2, "varnia", "arrived")),
     ("Osterland says it will take part in the talks.", (2, "osterland", "will_attend")),
+    ("The Varnian delegation spent the night at the Hotel Miramar.", (2, "varnia", "located")),
+    ("Osterland's team has been in Port Elda since Sunday, its spokesman said.", (2, "osterland", "located")),
     ("Osterland has named its negotiating team. Emil Holm will lead it.", (2, "osterland", "announced")),
     ("Varnia is sending a special envoy to Port Elda for the talks.", (2, "varnia", "will_attend")),
     ("Osterland will send First Deputy Foreign Minister Emil Holm to Port Elda in her place.", (2, "osterland", "will_attend")),
@@ -66,6 +68,7 @@ def test_both_delegations_are_the_sides_of_the_talks() -> None:
     "Kivimaa and Lutrenia held talks in Holmstad; both delegations have left.",  # other talks' sides
     "Varnia will send a letter to the president of the Security Council.",  # a letter, no envoy
     "Osterland said it would take part in a regional trade fair in Port Elda.",  # not the talks
+    "Varnia has been in talks with Osterland since 2019.",  # in talks, not in a place
 ])
 def test_sides_and_plans_that_are_not_the_talks_give_no_status(text: str) -> None:
     assert statuses(text) == set()

@@ -177,10 +177,13 @@ RULES: tuple[StatusRule, ...] = (
     StatusRule("not_left", "located", _r(r"\b(?:has|have)\s+(?:still\s+)?not\s+(?:yet\s+)?left\b|\b(?:has|have)\s+yet\s+to\s+leave\b"),
                hints=("left", "leave")),
     StatusRule("located", "located",
-               _r(r"\b(?:is|are|remains?|remain|stayed|stays|stay)\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s+(?:the\s+)?(?-i:(?=[A-Z]))"),
-               hints=("is", "are", "remain", "stay"),
+               # (also "has been in Port Elda since Sunday", "spent the night at the Hotel Miramar")
+               _r(r"\b(?:is|are|remains?|remain|stayed|stays|stay|(?:has|have)\s+been|spent\s+the\s+(?:night|day|weekend))"
+                  r"\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s+(?:the\s+)?(?-i:(?=[A-Z]))"),
+               hints=("is", "are", "remain", "stay", "been", "spent"),
                # (its hints are in most sentences; what it says before the capital is not)
-               gate=re.compile(r"\b(?:is|are|remains?|remain|stayed|stays|stay)\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s")),
+               gate=re.compile(r"\b(?:is|are|remains?|remain|stayed|stays|stay|(?:has|have)\s+been|spent\s+the\s+(?:night|day|weekend))"
+                               r"\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s")),
 )
 
 _NEG = re.compile(r"\b(?:not|no|never|yet\s+to)\b|n['’]t\b", re.IGNORECASE)
