@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
 from dateutil import parser as dateparser
@@ -70,6 +70,7 @@ class Stamp:
     weekday: int | None = None  # 0 = Monday, when the line names one
     updated: bool = False  # "Updated at 21.40 BST": when the post above was edited
     pinned: bool = False  # "+++ 07:45 | Pinned +++": the page pinned this post
+    approx: bool = False  # counted back from the page's update time ("2 hours ago"): known to the hour at best
 
     @property
     def dated(self) -> bool:
@@ -255,6 +256,44 @@ def _weekday_stamp(s: str) -> Stamp | None:
     if weekday is None or has_month or digits:
         return None  # a date with its month is parse_stamp's; a stray number is no stamp
     return Stamp(None, found.clock, found.zone, weekday=weekday)
+
+
+# Stamps a page shows relative to when it was loaded: "3 minutes ago", "1 hour ago", "2h ago",
+# "an hour ago", "Yesterday 21:40", "Today at 9.05am".
+_AGO = re.compile(r"^(?:(?:about|around|over|nearly|almost)\s+)?(?P<n>\d{1,3}|an?|one)\s*"
+                  r"(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago\.?$", re.I)
+_DAY_WORD = re.compile(r"^(?P<word>yesterday|today)(?:\s*,)?(?:\s+at)?\s+(?P<clock>.+)$", re.I)
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def relative_stamp(line: str, ref: datetime) -> Stamp | None:
+    """The Stamp a relative stamp line gives, counted back from `ref` (the page's update time,
+    an aware datetime), else None. Minutes and seconds are taken as written; "N hours ago" and
+    "N days ago" say the time only to the hour or the day (`approx`); "Yesterday 21:40" is exact."""
+    s = clean(line)
+    if not s or len(s) > _MAX_LEN:
+        return None
+    m = _AGO.match(s)
+    if m is not None:
+        n = 1 if not m["n"][0].isdigit() else int(m["n"])
+        unit = m["unit"][0].lower()
+        when = ref - timedelta(seconds=n * _UNIT_SECONDS[unit])
+        return Stamp(when.date(), when.time().replace(second=0, microsecond=0), ref.tzinfo, approx=unit in "hd")
+    m = _DAY_WORD.match(s)
+    if m is not None:
+        found = match_clock(m["clock"].strip())
+        if found is None or found.end != len(m["clock"].strip()):
+            return None
+        day = ref.date() - timedelta(days=1 if m["word"].lower() == "yesterday" else 0)
+        return Stamp(day, found.clock, found.zone or ref.tzinfo)
+    return None
+
+
+def is_relative_stamp(line: str) -> bool:
+    """Could the line be a relative stamp ("2 hours ago", "Yesterday 21:40")? (No update time needed.)"""
+    s = clean(line)
+    return bool(s) and len(s) <= _MAX_LEN and (_AGO.match(s) is not None or (
+        _DAY_WORD.match(s) is not None and match_clock(_DAY_WORD.match(s)["clock"].strip()) is not None))
 
 
 # Characters a ticker wraps a stamp line in ("+++ 14:05 +++", "■ 14:05", "— 14:05 —").

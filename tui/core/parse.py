@@ -18,12 +18,13 @@ from bisect import bisect_right
 from itertools import accumulate
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
 
-from tui.core.days import Stamp, leading_clock, looks_like_header, parse_stamp
+from tui.core.days import Stamp, leading_clock, looks_like_header, parse_stamp, read_when
 from tui.core.errors import InputError
 from tui.core.grouping import group, is_byline, is_headline, opens_with_headline, trailing_byline
 from tui.core.vocab import WEEKDAY_NAMES
-from tui.core.weekdays import date_chain, intro_dates, weekday_order
+from tui.core.weekdays import date_chain, intro_dates, page_update_time, weekday_order
 from tui.core.meta import parse_clock, resolve_timezone, validate_meta
 from tui.core.model import Blog, BlogMeta, ParseWarning, Post, Summary
 from tui.core.scan import Block as _Block
@@ -538,13 +539,41 @@ def plan_source(src: TextSource, meta: BlogMeta, source: str = "", *, warnings: 
     validate_meta(meta, source=source or "description")
     scan = Scan(src, strict=strict)
     scan.run()
+    notes: list = []
+    if scan.relative_stamps >= _STAMPED_MIN:
+        # "2 hours ago", "Yesterday 21:40": counted back from when the page was updated
+        ref, note = _reference_time(scan, src, meta, source)
+        if note:
+            notes.append(note)
+        scan = Scan(src, strict=strict, reference=ref)
+        scan.run()
+        # (the "Last updated …" line was read: no warning that it could not be)
+        scan.notes = [n for n in scan.notes if not (n.message.startswith("'") and page_update_time(
+            [n.message[1:n.message.find("'", 1)]], ref.tzinfo, read_when) is not None)]
     if not scan.days and scan.weekday_stamps >= _STAMPED_MIN:
         # no dated line at all, but stamps that name their weekday ("Tue 9.05am"): read by those
         scan = Scan(src, strict=strict, weekday_days=True)
         scan.run()
     if scan.clean:
         src.clean = True
-    return decide(scan, src, meta, source, [*(warnings or ()), *src.warnings, *scan.notes])
+    return decide(scan, src, meta, source, [*(warnings or ()), *src.warnings, *notes, *scan.notes])
+
+
+def _reference_time(scan: Scan, src: TextSource, meta: BlogMeta, source: str) -> tuple[datetime, At | None]:
+    """The moment a page's relative stamps count back from: its "Last updated …" line above the
+    posts; else the file's modification time (a page saved as it was read), with a warning; else now."""
+    tz = resolve_timezone(meta.timezone)
+    ref = page_update_time((line for _, line in scan.summary), tz, read_when)
+    if ref is not None:
+        return ref, None
+    try:
+        ref = datetime.fromtimestamp(Path(source).stat().st_mtime, tz)
+        how = f"the file's modification time, {ref:%d %B %Y %H:%M}"
+    except (OSError, ValueError):
+        ref = datetime.now(tz)
+        how = f"now, {ref:%d %B %Y %H:%M}"
+    return ref, At(src.start, f"relative stamps ('2 hours ago') counted back from {how}: the page gives no "
+                              "'Last updated' time; times are as exact as that")
 
 
 # Lines above the first day header that are the page's, not a lede: its live-blog title ("Talks in
@@ -834,7 +863,8 @@ def section_posts(plan: Plan, index: int, first_seq: int) -> list[Post]:
     distrusted = set(backwards)
     holes = [h for b in day.blocks for h in b.holes]
     return [
-        _post(src, first_seq + n, p, t, e is None or n in distrusted, _updated(p, t, tz), n in pinned_new, holes)
+        _post(src, first_seq + n, p, t, e is None or n in distrusted or (p.stamp is not None and p.stamp.approx),
+              _updated(p, t, tz), n in pinned_new, holes)
         for n, (p, t, e) in enumerate(zip(run, times, explicit))
     ]
 

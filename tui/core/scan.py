@@ -23,14 +23,15 @@ import codecs
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from itertools import accumulate, compress, count
-from operator import itemgetter, not_
+from operator import itemgetter, methodcaller, not_
 from typing import NamedTuple
 
 from tui.core.days import _ANY_DIGIT
 from tui.core.days import _MAX_LEN as _STAMP_MAX
-from tui.core.days import Stamp, clean, leading_clock, looks_like_header, parse_stamp, weekday_stamp
+from tui.core.days import (Stamp, clean, is_relative_stamp, leading_clock, looks_like_header, parse_stamp,
+                           relative_stamp, weekday_stamp)
 from tui.core.errors import InputError
 from tui.core.model import ParseWarning
 from tui.core.source import _CONTROL, _MAX_CONTROL_WARNINGS, TextSource, _visible, has_controls
@@ -43,6 +44,7 @@ _FIRST = itemgetter(slice(0, 1))
 _LABEL_WINDOW = 24
 _OPENING = itemgetter(slice(0, _LABEL_WINDOW))
 _LAST = itemgetter(slice(-1, None))
+_AGO_END = methodcaller("endswith", " ago")
 _SHORT = (_STAMP_MAX + 1).__gt__
 _PLUS1 = (1).__add__
 _MAX_BAD_BYTES_WARNINGS = 20
@@ -90,6 +92,7 @@ def special_lines(lines: list[str]) -> list[int]:
     found.update(compress(count(), map(str.isspace, first)))
     found.update(compress(count(), map(_ANY_DIGIT.search, map(_OPENING, lines))))
     found.update(compress(count(), map(str.isspace, map(_LAST, lines))))
+    found.update(compress(count(), map(_AGO_END, lines)))  # "an hour ago": a relative stamp without a digit
     short = list(compress(count(), map(_SHORT, map(len, lines))))
     found.update(compress(short, map(_ANY_DIGIT.search, map(lines.__getitem__, short))))
     return sorted(found)
@@ -194,7 +197,7 @@ class Scan:
     """
 
     def __init__(self, src: TextSource, start: int | None = None, *, strict: bool = True, numbered: bool = True,
-                 open_on_stamps: bool = False, weekday_days: bool = False) -> None:
+                 open_on_stamps: bool = False, weekday_days: bool = False, reference: datetime | None = None) -> None:
         self.src = src
         self.pos = src.start if start is None else start
         self._from_top = self.pos <= src.start
@@ -218,6 +221,10 @@ class Scan:
         # `weekday_days` read as stamps, each change of weekday opening a day to be dated later
         self.weekday_days = weekday_days
         self.weekday_stamps = 0
+        # Stamps relative to when the page was loaded ("2 hours ago", "Yesterday 21:40"): counted, and
+        # with a `reference` (the page's update time) read as the moments they name
+        self.reference = reference
+        self.relative_stamps = 0
 
     @property
     def done(self) -> bool:
@@ -359,6 +366,10 @@ class Scan:
                         block.cuts.append(at)
                 continue
             stamp = parse_stamp(line)
+            if stamp is None and self.reference is not None:
+                stamp = relative_stamp(line, self.reference)
+            elif stamp is None and is_relative_stamp(line):
+                self.relative_stamps += 1
             if stamp is not None and stamp.updated:
                 # "Updated at 21.40 BST" under a post, or right under its stamp ("6:20 a.m. EDT" /
                 # "Updated 6:52 a.m. EDT" / headline): the post's edit, never its headline

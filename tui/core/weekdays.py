@@ -1,4 +1,5 @@
-"""Dating a page whose stamps name only a weekday ("Tue 9.05am", "Wednesday 4:40 p.m.").
+"""Dating a page whose stamps do not carry their date: weekdays ("Tue 9.05am") or relative
+stamps ("2 hours ago", counted back from the page's "Last updated …" line: page_update_time).
 
 Some pages print no day header at all: each stamp carries its weekday, and the
 dates are told once, in the intro ("Tuesday 22 to Thursday 24 September 2026")
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from tui.core.vocab import MONTHS
 
@@ -81,3 +82,26 @@ def date_chain(weekdays: list[int], order: str, anchors: list[date], today: date
         start, used = newest - timedelta(days=offsets[-1]), None
     dates = [start + timedelta(days=o) for o in offsets]
     return (dates if order == "oldest-first" else list(reversed(dates))), used
+
+
+# "Last updated 13 May 2026, 18:42 BST", "Updated: 13 May 2026 18:42", "Page saved 2026-05-13 18:42"
+_UPDATED_LINE = re.compile(r"^\s*(?:last\s+)?(?:updated|published|modified|saved|page\s+saved)(?:\s+(?:at|on))?\s*:?\s*(?P<rest>.+?)\s*$",
+                           re.IGNORECASE)
+
+
+def page_update_time(lines: Iterable[str], tz, read_when) -> datetime | None:
+    """When a copied page was last updated, from its own "Last updated …" line above the posts:
+    the moment its relative stamps ("2 hours ago") count back from; None when no line says it.
+    `read_when` reads the date and clock (tui.core.days.read_when)."""
+    for line in lines:
+        m = _UPDATED_LINE.match(line)
+        if m is None:
+            continue
+        try:
+            stamp = read_when(m["rest"])
+        except ValueError:
+            continue
+        if stamp.day is None or stamp.clock is None:
+            continue
+        return datetime.combine(stamp.day, stamp.clock, stamp.zone or tz)
+    return None

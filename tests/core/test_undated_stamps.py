@@ -1,16 +1,17 @@
-"""Pages whose stamps name only a weekday ("Tue 9.05am") and print no day header."""
+"""Pages whose stamps do not carry their date: only a weekday ("Tue 9.05am", no day header), or
+the time since the page was updated ("2 hours ago", "Yesterday 21:40")."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-from tui.core.days import weekday_stamp
+from tui.core.days import read_when, relative_stamp, weekday_stamp
 from tui.core.errors import InputError
 from tui.core.model import BlogMeta
 from tui.core.parse import parse_text
-from tui.core.weekdays import date_chain, intro_dates, weekday_order
+from tui.core.weekdays import date_chain, intro_dates, page_update_time, weekday_order
 
 
 def parse(text: str, **meta: str):
@@ -96,3 +97,71 @@ def test_a_page_of_weekday_stamps_without_a_date_says_its_dates_are_assumed() ->
 def test_one_weekday_stamp_is_not_enough_to_read_a_page_by() -> None:
     with pytest.raises(InputError, match="no day headers"):
         parse("Intro\n\nTue 7.10am\nSome text.\n")
+
+
+BST = timezone(timedelta(hours=1), "BST")
+REF = datetime(2026, 5, 13, 18, 42, tzinfo=BST)
+
+
+@pytest.mark.parametrize("line,at,approx", [
+    ("3 minutes ago", datetime(2026, 5, 13, 18, 39, tzinfo=BST), False),
+    ("35m ago", datetime(2026, 5, 13, 18, 7, tzinfo=BST), False),
+    ("1 hour ago", datetime(2026, 5, 13, 17, 42, tzinfo=BST), True),  # an hour and some minutes: to the hour
+    ("an hour ago", datetime(2026, 5, 13, 17, 42, tzinfo=BST), True),
+    ("Yesterday 21:40", datetime(2026, 5, 12, 21, 40, tzinfo=BST), False),
+    ("Today at 9.05am", datetime(2026, 5, 13, 9, 5, tzinfo=BST), False),
+])
+def test_a_relative_stamp_counts_back_from_the_pages_update_time(line: str, at: datetime, approx: bool) -> None:
+    stamp = relative_stamp(line, REF)
+    assert stamp is not None
+    assert datetime.combine(stamp.day, stamp.clock, stamp.zone) == at and stamp.approx == approx
+
+
+@pytest.mark.parametrize("line", ["Yesterday we met", "two hours ago", "hours ago", "Today's talks"])
+def test_prose_is_no_relative_stamp(line: str) -> None:
+    assert relative_stamp(line, REF) is None
+
+
+def test_the_pages_last_updated_line_is_its_update_time() -> None:
+    got = page_update_time(["Island talks: live", "Last updated 13 May 2026, 18:42 BST"], timezone.utc, read_when)
+    assert got == REF
+    assert page_update_time(["Updated talks news"], timezone.utc, read_when) is None
+
+
+RELATIVE = """Island talks: live
+Last updated 13 May 2026, 18:42 BST
+
+3 minutes ago
+Leaders arrive
+The two leaders have arrived at the UN compound.
+
+1 hour ago
+Talks delayed
+The session has been pushed back.
+
+Yesterday 21:40
+Dinner ends
+The dinner ended late.
+
+Mon 11 May 16:05
+Envoy lands
+The envoy has landed.
+"""
+
+
+def test_a_page_of_relative_stamps_is_read_from_its_update_time_and_says_which_times_are_approximate() -> None:
+    blog = parse(RELATIVE, timezone="Europe/London")
+    got = [(f"{p.time:%d %H:%M}", p.time_estimated, p.headline) for p in blog.posts]
+    assert got == [("11 16:05", False, "Envoy lands"), ("12 21:40", False, "Dinner ends"),
+                   ("13 17:42", True, "Talks delayed"), ("13 18:39", False, "Leaders arrive")]
+    assert not blog.warnings
+
+
+def test_without_an_update_line_relative_stamps_count_back_from_the_files_time_with_a_warning(tmp_path) -> None:
+    from tui.core.load import load_blog
+
+    path = tmp_path / "page.txt"
+    path.write_text(RELATIVE.replace("Last updated 13 May 2026, 18:42 BST\n", ""), encoding="utf-8")
+    blog = load_blog(path)
+    assert len(blog.posts) == 4
+    assert any("counted back from the file's modification time" in w.message for w in blog.warnings)
