@@ -52,6 +52,22 @@ def test_a_person_is_known_by_a_title_or_role_and_gets_it(text: str, name: str, 
     assert rec.side == side
 
 
+@pytest.mark.parametrize("text,names", [
+    ("The envoy has invited the two leaders, Irena Dassoula and Ilker Sadak, to the compound.",
+     {"Irena Dassoula", "Ilker Sadak"}),
+    ("The foreign ministers of Morenia and Tavaria, Anton Veridis and Selma Korhan, will attend.",
+     {"Anton Veridis", "Selma Korhan"}),
+    ("• Varnian delegation: Emil Holm (leader), Ana Ruiz (chief negotiator), Ivo Lind (head of the property office)",
+     {"Emil Holm", "Ana Ruiz", "Ivo Lind"}),
+])
+def test_names_listed_after_a_plural_role_or_with_their_role_in_brackets_are_people(text: str, names: set) -> None:
+    assert set(read(text).reg.people) == names
+
+
+def test_a_place_in_brackets_is_no_person() -> None:
+    assert not read("Talks in Port Elda (Varnia) and at the Blue Gate (the UN compound) went on.").reg.people
+
+
 def test_a_full_name_with_a_speech_verb_or_an_appositive_is_a_person() -> None:
     r = read("José Núñez said the talks had stalled.", "İlkay Şahin, who leads the technical team, arrived late.")
     assert person(r, "José Núñez") and person(r, "İlkay Şahin")

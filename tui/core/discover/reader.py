@@ -190,6 +190,15 @@ _ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while|by|with|whethe
                           r"said|says|told|met|meets|meet|called|invited|urged|joined)\s+)(?P<role>(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[^\s,]+['’]s)\s+)?"
                           r"(?:[\w’'-]+\s+){0,6}?[\w-]+),\s+$")
 # "… ready to meet Osterland's prime minister, Emil Holm, …": a possessive opens the role
+_AND_NAME_AFTER = re.compile(r"\s+and\s+(?-i:[A-Z])[\w’'-]+\s+(?-i:[A-Z])")
+# "the two leaders, Irena Dassoula and " before the last name of the list
+_PLURAL_ROLES = (r"\b(?:leaders|ministers|presidents|envoys|negotiators|mediators|chiefs|heads|officials"
+                 r"|representatives|delegates|diplomats|ambassadors|spokesmen|spokespeople|commanders|generals)\b")
+_PLURAL_ROLE = re.compile(_PLURAL_ROLES)
+# ("the foreign ministers of Varnia and Osterland, Emil Holm and ")
+_ROLES_LIST_BEFORE = re.compile(_PLURAL_ROLES + r"(?:\s+(?:of|from)\s+[^,.;:]{1,60}?)?,\s+(?:[A-Z][\w’'.-]*\s+){1,4}and\s+$")
+# "Emil Holm (leader)", "Ana Ruiz (chief negotiator)", "(head of the property office)"
+_PAREN_ROLE_AFTER = re.compile(r"\s*\(((?:[\w’'-]+\s+){0,6}[\w’'-]+)\)")
 _POSS_ROLE_BEFORE = re.compile(r"(?:^|\s)(?P<role>[^\s,]+['’]s\s+(?:[\w’'-]+\s+){0,3}?[\w-]+),\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _MOVE_BEFORE = re.compile(r"\b(?:(?:travel(?:l?ed|l?ing|s)?|fl(?:y|ew|ying|own)|head(?:ed|ing|s)?|arriv(?:e|ed|ing|es)|return(?:ed|ing|s)?|"
@@ -872,9 +881,20 @@ class Reader:
         window = _window_before(text, a.start)
         rb = _ROLE_BEFORE.search(window) or _POSS_ROLE_BEFORE.search(window)
         if multi and rb and (_has_role_head(rb.group("role")) or _person_noun(rb.group("role"))) \
-                and re.match(r"\s*(?:[,.;:)]|$)", after):
+                and (re.match(r"\s*(?:[,.;:)]|$)", after)
+                     or (_PLURAL_ROLE.search(rb.group("role")) and _AND_NAME_AFTER.match(after))):
+            # (a plural role opens a list: "the two leaders, Irena Dassoula and Ilker Sadak,")
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: role, name,")
+        if multi and _ROLES_LIST_BEFORE.search(window) and re.match(r"\s*(?:[,.;:)]|$)", after):
+            self._person(it, words, surface, seq)  # "the two leaders, Irena Dassoula and Ilker Sadak,"
+            return why(seq, surface, "person: last of a list after a plural role")
+        paren = _PAREN_ROLE_AFTER.match(after) if multi and len(words) <= 4 else None
+        if paren is not None and _has_role_head(paren.group(1)) and label not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+            # "• Varnia: Emil Holm (leader), Ana Ruiz (chief negotiator)": a name and its role in brackets
+            rec = self._person(it, words, surface, seq)
+            self.reg.set_person(rec, seq, role=paren.group(1).strip())
+            return why(seq, surface, "person: role in brackets")
         of_party = _OF_PARTY_AFTER.match(after) if multi and len(words) <= 4 else None
         if of_party is not None and self._names_party(of_party.group(1)) and label not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
             self._person(it, words, surface, seq)
