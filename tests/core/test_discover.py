@@ -64,6 +64,16 @@ def test_names_listed_after_a_plural_role_or_with_their_role_in_brackets_are_peo
     assert set(read(text).reg.people) == names
 
 
+@pytest.mark.parametrize("later,party", [
+    ("Drelnia’s cabinet backed him overnight.", True),
+    ("The government of Drelnia said no.", True),
+    ("Drelnia’s beaches were empty.", False),
+])
+def test_a_name_met_as_a_place_whose_government_acts_is_a_party(later: str, party: bool) -> None:
+    r = read("The ministers met in Drelnia on Monday.", later)
+    assert ("drelnia" in r.reg.parties) == party
+
+
 def test_a_place_in_brackets_is_no_person() -> None:
     assert not read("Talks in Port Elda (Varnia) and at the Blue Gate (the UN compound) went on.").reg.people
 

@@ -683,6 +683,13 @@ class Reader:
                     it.kind, it.value = GAZ, gaz[0].value
                     self._known(text, toks, items, k, seq)
                     return
+                if gaz is None and it.j - it.i == 1 and rec.kind == "city" and _party_of_place(self, rec) is None and (
+                        (b.poss and _GOV_AFTER.match(" " + text[b.start + len(b.text):b.start + len(b.text) + 60].lstrip()))
+                        or _OF_BEFORE.search(text, max(0, a.start - 40), a.start)):
+                    # a name met as a place ("in Drelnia") whose government acts ("Drelnia's cabinet
+                    # backed him", "the government of Drelnia"): a country, a party from now on
+                    self._as_party(it, self.party_for_name(surface, seq), a, b, seq, surface, "party: a place's government")
+                    return
                 it.mention = Linked(a.start, b.end, "place", rec.name, _party_of_place(self, rec))
         elif kind == "outlet":
             rec = self.reg.outlets.get(key)
