@@ -1103,3 +1103,18 @@ def test_a_leader_named_as_president_of_a_country_speaks_for_it() -> None:
     got = statuses(MEDIATED.replace("Kestrian President Orvo Talvik", "Kestria's envoy"),
                    "President Ivo Lind of Kestria has said he will not travel to Yalikoy.")
     assert (2, "kestria", "will_not_attend") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Talks paused at 1.20pm for lunch and will resume at 14:30, officials said.",
+    "The talks paused shortly after noon for lunch and will resume at 14:30.",
+])
+def test_a_pause_for_lunch_is_the_talks_suspended_and_no_meal(text: str) -> None:
+    blog = run(OPENING, text)
+    assert [f.kind for f in blog.posts[1].schedule] == ["suspended", "planned"]
+    assert not [m for m in blog.posts[1].meetings if m.kind == "dinner"]
+
+
+def test_talks_over_dinner_are_a_meal_meeting() -> None:
+    blog = run(OPENING, "The two leaders will discuss the map over dinner at 20:00.")
+    assert [m.kind for m in blog.posts[1].meetings if m.kind == "dinner"]

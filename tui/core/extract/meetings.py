@@ -218,7 +218,8 @@ _PREV = re.compile(r"\b(?:previous|former|first\s+rounds?|earlier\s+rounds?)\s+(
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _SKIP_NOUN_AFTER = re.compile(r"\s*(?:points|table|process|break)\b", re.IGNORECASE)
 # A meal as a pause in the talks, not a meeting: "paused for lunch", "will meet after lunch", "the lunch break"
-_MEAL_AS_PAUSE = re.compile(r"\b(?:(?:paused|pause|broke|break|broken|adjourned|suspended|stopped|halted|recessed)\s+for"
+_MEAL_AS_PAUSE = re.compile(r"\b(?:(?:paused|pause|broke|break|broken|adjourned|suspended|stopped|halted|recessed)"
+                            r"\s+(?:(?:at|around|about|shortly|just|before|after|[\d.:]+(?:\s*[ap]\.?m\.?)?|noon|midday)\s+){0,4}for"
                             r"|after|before|during|until|till|through)\s+(?:a\s+|the\s+)?(?:working\s+)?$", re.IGNORECASE)
 
 

@@ -71,7 +71,9 @@ RULES: tuple[Rule, ...] = (
     Rule("started_at", "started", _r(r"\bat\s+the\s+(?:start|opening)\s+of\s+the\s+(?:meeting|talks|session|negotiations)$"), where="before",
          hints=('start', 'opening')),
     Rule("suspended", "suspended", _r(r"\b(?:have|has|had|were|was)\s+(?:been\s+)?(?:now\s+|just\s+)?(?:suspended|adjourned|paused|halted|broken\s+off|broken\s+for|put\s+on\s+hold)\b"
-                                      r"|\b(?:broke|break)\s+off\b|\bbroke\s+for\b|\badjourned\b|\bsuspended\b"), where="after",
+                                      r"|\b(?:broke|break)\s+off\b|\bbroke\s+for\b|\badjourned\b|\bsuspended\b"
+                                      # "Talks paused at 1.20pm for lunch"
+                                      r"|\bpaused\s+(?:at|for|shortly|briefly|just|around|about)\b"), where="after",
          hints=('suspended', 'adjourned', 'paused', 'halted', 'broke', 'break', 'hold')),
     Rule("resumed", "resumed", _r(r"(?<!will )(?<!to )\b(?:have|has|had)\s+(?:now\s+|just\s+)?(?:resumed|reconvened|restarted)\b"
                                   r"|\b(?:resumed|reconvened)\s+(?:on|at|after|shortly|in|this|later|early)\b"
