@@ -217,3 +217,11 @@ def test_a_us_region_word_after_a_leading_clock_is_no_zone_and_a_one_line_post_b
     assert [p.paragraphs for p in blog.posts] == [("The talks resumed, officials said.",),
                                                   ("Delegates walked in at 13:35, a spokesman said.",),
                                                   ("Talks suspended for the night",)]
+
+
+def test_a_pinned_label_under_a_stamp_marks_the_post_and_is_not_its_headline() -> None:
+    blog = parse("Talks live\n16 May 2025\n\n14:05\nPINNED\nWelcome to our coverage\nThe talks open today in Port Elda.\n\n"
+                 "13:10\nDelegations arrive\nThe Varnian delegation has arrived.\n")
+    newest = blog.posts[-1]
+    assert (newest.headline, newest.pinned) == ("Welcome to our coverage", True)
+    assert "PINNED" not in newest.text and not blog.posts[0].pinned

@@ -22,7 +22,7 @@ from __future__ import annotations
 import codecs
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import accumulate, compress, count
 from operator import itemgetter, methodcaller, not_
@@ -35,7 +35,7 @@ from tui.core.days import (Stamp, clean, is_relative_stamp, leading_clock, looks
 from tui.core.errors import InputError
 from tui.core.model import ParseWarning
 from tui.core.source import _CONTROL, _MAX_CONTROL_WARNINGS, TextSource, _visible, has_controls
-from tui.core.vocab import FURNITURE_LINES, FURNITURE_PREFIXES
+from tui.core.vocab import FURNITURE_LINES, FURNITURE_PREFIXES, PIN_LABELS
 
 CHUNK = 1 << 20  # bytes decoded and classified per step of the scan
 _FIRST = itemgetter(slice(0, 1))
@@ -72,8 +72,8 @@ def plain(line: str) -> bool:
 
 
 # first letters of FURNITURE_LINES and FURNITURE_PREFIXES: only such lines are looked at again
-_FURNITURE_FIRST = frozenset(w[0] for w in (*FURNITURE_LINES, *FURNITURE_PREFIXES)) | \
-    frozenset(w[0].upper() for w in (*FURNITURE_LINES, *FURNITURE_PREFIXES))
+_FURNITURE_FIRST = frozenset(w[0] for w in (*FURNITURE_LINES, *FURNITURE_PREFIXES, *PIN_LABELS)) | \
+    frozenset(w[0].upper() for w in (*FURNITURE_LINES, *FURNITURE_PREFIXES, *PIN_LABELS))
 
 
 def is_furniture(line: str) -> bool:
@@ -88,7 +88,7 @@ def special_lines(lines: list[str]) -> list[int]:
     found = set(compress(count(), map(not_, lines)))
     first = list(map(_FIRST, lines))
     maybe = compress(count(), map(_FURNITURE_FIRST.__contains__, first))
-    found.update(i for i in maybe if is_furniture(lines[i]))
+    found.update(i for i in maybe if is_furniture(lines[i]) or lines[i].strip().lower() in PIN_LABELS)
     found.update(compress(count(), map(str.isspace, first)))
     found.update(compress(count(), map(_ANY_DIGIT.search, map(_OPENING, lines))))
     found.update(compress(count(), map(str.isspace, map(_LAST, lines))))
@@ -358,6 +358,12 @@ class Scan:
             number = base + index + 1
             if numbered:
                 src.checkpoint(at, number - 1)
+            if block is not None and block.stamp is not None and not block.count \
+                    and line.strip().lower() in PIN_LABELS:
+                # "Tue 7.10am" / "PINNED" / headline: the page's mark on the post, not its headline
+                block.stamp = replace(block.stamp, pinned=True)
+                block.holes.append(at)
+                continue
             if line.lstrip()[:1] in _FURNITURE_FIRST and is_furniture(line):
                 # "Share full article", "Related: …": the page's, not a post's (nor the summary's)
                 if block is not None:
