@@ -1118,3 +1118,22 @@ def test_a_pause_for_lunch_is_the_talks_suspended_and_no_meal(text: str) -> None
 def test_talks_over_dinner_are_a_meal_meeting() -> None:
     blog = run(OPENING, "The two leaders will discuss the map over dinner at 20:00.")
     assert [m.kind for m in blog.posts[1].meetings if m.kind == "dinner"]
+
+
+REPORTED_MEETING = ("Varnian TV reported that Holm and Talvik met face to face late on Tuesday and signed a draft.")
+
+
+def test_a_denied_report_denies_the_meeting_it_told_of() -> None:
+    blog = run(CALL_PLANNED, REPORTED_MEETING, "Ardovia has denied the Varnian TV report, a spokesman said.")
+    assert [(f.subject, f.kind) for f in blog.posts[2].schedule] == [("holm-talvik-meeting", "denied")]
+
+
+@pytest.mark.parametrize("posts", [
+    # the meeting was not told as a report
+    ("Holm and Talvik met face to face late on Tuesday.", "Ardovia has denied the Varnian TV report."),
+    # the denial comes long after the report
+    (REPORTED_MEETING, *["Markets were calm in Yalikoy."] * 7, "Ardovia has denied the Varnian TV report."),
+])
+def test_a_denial_of_some_report_denies_no_meeting_it_cannot_be_about(posts: tuple[str, ...]) -> None:
+    blog = run(CALL_PLANNED, *posts)
+    assert not [f for f in blog.posts[-1].schedule if f.kind == "denied"]

@@ -203,6 +203,7 @@ class Context:
     main_id: str | None = None  # the most-mentioned talks (kept as mentions are counted)
     post_meeting: str | None = None  # last meeting named in the current post
     post_subject: str | None = None  # last delegation that was a status subject in the post
+    reported: tuple[str, int] | None = None  # (meeting id, post) of the last meeting news told as a report
 
     def record(self, f) -> None:
         """A schedule fact on record: in its meeting's list and in that list's summary."""

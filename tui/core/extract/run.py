@@ -36,6 +36,12 @@ _DAY_END = re.compile(r"\b(?:first|second|third|fourth|fifth|opening|\w+['’]s)
                       r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|morning|afternoon|evening)['’]s\s+"
                       r"(?:session|sitting|plenary|round)\b"
                       r"|\bfor\s+the\s+(?:night|day|evening|weekend)\b|\buntil\s+(?:tomorrow|the\s+morning|morning)\b", re.I)
+# A meeting told as someone's report: "Al-Manar TV reported that …", "according to …", "citing …"
+_REPORTED = re.compile(r"\b(?:reported|reports|reporting|according\s+to|citing|quoted|claimed|claims)\b", re.I)
+# "Kordesha has denied the Al-Manar report", "dismissed the reports as false"
+_DENIES_REPORT = re.compile(r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects)\s+(?:the\s+|that\s+|a\s+|an\s+|media\s+)?"
+                            r"(?:[\w’'-]+\s+){0,3}?(?:report|reports)\b", re.I)
+_REPORT_REACH = 6  # posts: a denial further from the report than this is of something else
 _PUT_BACK = re.compile(r"\b(?:pushed|put|set)\s+back\b|\bput\s+off\b|\bpostponed\b|\bdelayed\b|\bheld\s+up\b"
                        r"|\bbehind\s+schedule\b|\b(?:hours?|minutes?)\s+late\b", re.I)
 # An agreement that ends talks: "have agreed a ceasefire", "reached a deal", "signed the accord" (not
@@ -561,6 +567,10 @@ class _Run:
             if not mentions and ctx.post_meeting is not None and ("back" in s.low or "resume" in s.low or "reconvene" in s.low):
                 # "The talks have adjourned for lunch. The two sides will be back at 14:30."
                 self._back(ctx.post_meeting, s, schedule)
+            if not mentions and ctx.reported is not None and s.post.seq - ctx.reported[1] <= _REPORT_REACH \
+                    and "report" in s.low and _DENIES_REPORT.search(s.text):
+                # "Kordesha has denied the Al-Manar report": the meeting that report told of
+                self._deny_report(ctx.reported[0], s, schedule, changed)
             # (the agreement test first: it is cheap, and most sentences never need their times read)
             if not mentions and not refuted and _agreed_at(s.text) is not None and not s.history:
                 agreed = self._agreement(s)
@@ -912,6 +922,8 @@ class _Run:
                 if not any(x.subject == f.subject and x.kind == f.kind and x.when == f.when for x in schedule):
                     schedule.append(f)
                     ctx.record(f)
+                    if sk in ("planned", "started", "concluded") and _REPORTED.search(s.text):
+                        ctx.reported = (b.id, s.post.seq)  # "X TV reported that A and B met": a report
                     back = _back_after_break(s, m.end, hi, when) if sk == "suspended" else None
                     if back is not None and not any(x.subject == b.id and x.kind == "planned" for x in schedule):
                         # "suspended for two hours" (an estimate, at the hour), "… and is due to resume at 14:30"
@@ -970,6 +982,19 @@ class _Run:
                 for side in negotiating:
                     self._status(StatusFact(s.post.seq, side, st, b.place, s.text), status, b.id,
                                  resumed=kind == "resumed" or sits_again or under_way)
+
+    def _deny_report(self, meeting_id: str, s: Sent, schedule: list[ScheduleFact], changed: dict) -> None:
+        """A report of a meeting denied in a sentence that names no meeting: `denied` for it (once a post)."""
+        b = self.ctx.meetings.get(meeting_id)
+        if b is None or any(f.subject == meeting_id and f.kind == "denied" for f in schedule):
+            return
+        f = ScheduleFact(s.post.seq, meeting_id, "denied", None, False, "", s.text, precision="none")
+        schedule.append(f)
+        self.ctx.record(f)
+        self.ctx.reported = None
+        changed[b.id] = b
+        if not b.seqs or b.seqs[-1] != s.post.seq:
+            b.seqs.append(s.post.seq)
 
     def _back(self, meeting_id: str, s: Sent, schedule: list[ScheduleFact]) -> None:
         """A sentence after this post paused `meeting_id`, naming no meeting, that says when the
