@@ -191,3 +191,13 @@ def test_a_demonym_seen_only_in_an_outlets_name_still_names_its_country_before_a
 def test_flying_home_and_leaving_for_the_airport_are_departures(text, want) -> None:
     facts = extract(bf.make_blog([OPENING, text]), Knowledge()).posts
     assert want in {(f.seq, f.delegation, f.status, f.where) for pf in facts for f in pf.status}
+
+
+def test_a_sides_negotiator_walking_out_is_the_side_and_a_dateline_is_no_subject() -> None:
+    got = statuses("PORT ELDA, May 18 (Reuters) - The talks will resume on Wednesday, after Osterland's chief "
+                   "negotiator walked out on Tuesday evening.")
+    assert got == {(2, "osterland", "walked_out")}
+
+
+def test_a_dateline_alone_makes_no_side_move() -> None:
+    assert not statuses("RUTA VALE, May 18 (Reuters) - A convoy left for the border on Tuesday.")

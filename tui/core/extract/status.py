@@ -208,7 +208,7 @@ def subjects_of(s: Sent, pos: int, k: Knowledge, country_subject: bool, found: l
     for m in _HARD_CLAUSE.finditer(s.text, 0, pos):
         hard = m.end()
     for start in (lo, hard):  # the clause, then back over appositions ("X, led by Y, has left")
-        cands = [(m, _side(m, k, country_subject, s.text, start)) for m in s.mentions if m.start >= start and m.end <= pos]
+        cands = [(m, _side(m, k, country_subject, s.text, start, pos)) for m in s.mentions if m.start >= start and m.end <= pos]
         cands = [(m, side) for m, side in cands if side]
         if cands:
             if found is not None:
@@ -275,7 +275,8 @@ def _coordinated(s: Sent, last: Linked, side: str, k: Knowledge, country_subject
     return list(dict.fromkeys(reversed(out)))
 
 
-def _side(m: Linked, k: Knowledge, country_subject: bool, text: str, lo: int) -> str | None:
+def _side(m: Linked, k: Knowledge, country_subject: bool, text: str, lo: int, verb: int | None = None) -> str | None:
+    """The party a mention stands for as the subject of a status verb (at `verb`), or None."""
     if m.kind == "delegation":
         return m.key
     if m.kind == "person" and m.side:
@@ -286,11 +287,23 @@ def _side(m: Linked, k: Knowledge, country_subject: bool, text: str, lo: int) ->
             for d in k.delegations:
                 if d.country and d.country == p.affiliation:
                     return d.id
+    if m.kind == "place" and _DATELINE.match(text, m.end) and text[m.start:m.end].isupper():
+        return None  # "CAIRO, Nov 18 (Reuters) -": where the story was filed, not who acts
     if country_subject and m.kind == "place" and m.side and _COUNTRY_LEAD.fullmatch(text[lo:m.start]):
         return m.side
+    if m.kind == "place" and m.side and verb is not None and _SUBJECT_LEAD.fullmatch(text[lo:m.start]) \
+            and _POSS_ROLE_TO_VERB.fullmatch(text, m.end, verb):
+        return m.side  # "Varnia's chief negotiator walked out": its negotiator's move is the side's
     return None
 
 
+# Between a party and its verb: its negotiator or team ("'s chief negotiator has", "’s delegation")
+_POSS_ROLE_TO_VERB = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:negotiators?|delegations?|team|teams|envoy|minister|"
+                                r"president|leader|representatives?|delegates?)\s+(?:(?:has|have|had|is|are|was|were|"
+                                r"just|also|now|reportedly|then)\s+)*", re.IGNORECASE)
+# before "Varnia's negotiator" as a subject: the clause's own opening ("after", "when" …)
+_SUBJECT_LEAD = re.compile(r"\s*(?:(?:after|before|when|while|as|since|because|until|and|but)\s+)?(?:the\s+)?", re.IGNORECASE)
+_DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b")
 # what may stand before a party that is the subject: "Host nation Türkiye is represented by",
 # "The Liberation Front has not yet confirmed", "The United States will send"
 _COUNTRY_LEAD = re.compile(r"\s*(?:the\s+)?(?:host(?:\s+(?:nation|country|state))?\s+)?", re.IGNORECASE)
