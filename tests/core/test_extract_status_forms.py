@@ -194,8 +194,8 @@ def test_flying_home_and_leaving_for_the_airport_are_departures(text, want) -> N
 
 
 def test_a_sides_negotiator_walking_out_is_the_side_and_a_dateline_is_no_subject() -> None:
-    got = statuses("PORT ELDA, May 18 (Reuters) - The talks will resume on Wednesday, after Osterland's chief "
-                   "negotiator walked out on Tuesday evening.")
+    got = statuses("PORT ELDA, May 18 (Reuters) - The talks will go on tomorrow, after Osterland's chief "
+                   "negotiator walked out this afternoon.")
     assert got == {(2, "osterland", "walked_out")}
 
 

@@ -273,27 +273,37 @@ def relative_stamp(line: str, ref: datetime) -> Stamp | None:
     s = clean(line)
     if not s or len(s) > _MAX_LEN:
         return None
-    m = _AGO.match(s)
-    if m is not None:
-        n = 1 if not m["n"][0].isdigit() else int(m["n"])
-        unit = m["unit"][0].lower()
-        when = ref - timedelta(seconds=n * _UNIT_SECONDS[unit])
-        return Stamp(when.date(), when.time().replace(second=0, microsecond=0), ref.tzinfo, approx=unit in "hd")
-    m = _DAY_WORD.match(s)
-    if m is not None:
-        found = match_clock(m["clock"].strip())
-        if found is None or found.end != len(m["clock"].strip()):
-            return None
-        day = ref.date() - timedelta(days=1 if m["word"].lower() == "yesterday" else 0)
-        return Stamp(day, found.clock, found.zone or ref.tzinfo)
+    try:
+        m = _AGO.match(s)
+        if m is not None:
+            n = 1 if not m["n"][0].isdigit() else int(m["n"])
+            unit = m["unit"][0].lower()
+            when = ref - timedelta(seconds=n * _UNIT_SECONDS[unit])
+            return Stamp(when.date(), when.time().replace(second=0, microsecond=0), ref.tzinfo, approx=unit in "hd")
+        m = _DAY_WORD.match(s)
+        found = _day_word_clock(m) if m is not None else None
+        if found is not None:
+            day = ref.date() - timedelta(days=1 if m["word"].lower() == "yesterday" else 0)  # type: ignore[index]
+            return Stamp(day, found.clock, found.zone or ref.tzinfo)
+    except OverflowError:  # counted back past year 1 from a nonsense update time
+        return None
     return None
+
+
+def _day_word_clock(m: re.Match) -> ClockMatch | None:
+    """The clock after "Yesterday"/"Today", when it is all that follows."""
+    rest = m["clock"].strip()
+    found = match_clock(rest)
+    return found if found is not None and found.end == len(rest) else None
 
 
 def is_relative_stamp(line: str) -> bool:
     """Could the line be a relative stamp ("2 hours ago", "Yesterday 21:40")? (No update time needed.)"""
     s = clean(line)
-    return bool(s) and len(s) <= _MAX_LEN and (_AGO.match(s) is not None or (
-        _DAY_WORD.match(s) is not None and match_clock(_DAY_WORD.match(s)["clock"].strip()) is not None))
+    if not s or len(s) > _MAX_LEN:
+        return False
+    day_word = _DAY_WORD.match(s)
+    return _AGO.match(s) is not None or (day_word is not None and _day_word_clock(day_word) is not None)
 
 
 # Characters a ticker wraps a stamp line in ("+++ 14:05 +++", "■ 14:05", "— 14:05 —").

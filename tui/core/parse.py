@@ -120,15 +120,21 @@ def resolve_years(days: list[_Day], year: int | None, notes: list, today: date |
 def date_weekday_days(scan: Scan, meta: BlogMeta, notes: list, today: date | None = None) -> dict[date, str]:
     """Date the days a scan opened at stamps naming only their weekday (tui.core.weekdays);
     returns {day: how it was dated}. A page dated by no intro date gets a warning."""
-    days = [d for d in scan.days if d.day is None and d.month_day is None and d.weekday is not None]
-    if not days:
+    if not any(d.day is None and d.month_day is None and d.weekday is not None for d in scan.days):
         return {}
-    weekdays = [d.weekday for d in days]
+    # the chain: every day in page order, an intro header ("Tuesday 22 September 2026") included
+    chain = [d for d in scan.days if d.day is not None or (d.month_day is None and d.weekday is not None)]
+    weekdays = [d.day.weekday() if d.day is not None else d.weekday for d in chain]
     order = meta.order if meta.order != "auto" else (weekday_order(weekdays) or "newest-first")  # type: ignore[misc]
-    anchors = intro_dates((line for _, line in scan.summary), meta.year)
+    found = intro_dates(scan.summary, meta.year)
+    anchors = [when for when, _ in found] + [d.day for d in chain if d.day is not None]
     dates, anchor = date_chain(weekdays, order, anchors, today or date.today())
+    days = [d for d, when in zip(chain, dates) if d.day is None]
+    dates = [when for d, when in zip(chain, dates) if d.day is None]
     for d, when in zip(days, dates):
         d.day, d.dated = when, anchor is not None
+    used = {number for when, number in found if when == anchor}
+    notes[:] = [n for n in notes if not (isinstance(n, ParseWarning) and n.line in used)]  # (read after all)
     if anchor is None:
         how = "assumed from the weekdays in the stamps (the page gives no date)"
         notes.append(At(days[0].header_at, f"the stamps name weekdays but the page gives no date: "
@@ -542,16 +548,14 @@ def plan_source(src: TextSource, meta: BlogMeta, source: str = "", *, warnings: 
     notes: list = []
     if scan.relative_stamps >= _STAMPED_MIN:
         # "2 hours ago", "Yesterday 21:40": counted back from when the page was updated
-        ref, note = _reference_time(scan, src, meta, source)
+        ref, ref_line, note = _reference_time(scan, src, meta, source)
         if note:
             notes.append(note)
         scan = Scan(src, strict=strict, reference=ref)
         scan.run()
-        # (the "Last updated …" line was read: no warning that it could not be)
-        scan.notes = [n for n in scan.notes if not (n.message.startswith("'") and page_update_time(
-            [n.message[1:n.message.find("'", 1)]], ref.tzinfo, read_when) is not None)]
-    if not scan.days and scan.weekday_stamps >= _STAMPED_MIN:
-        # no dated line at all, but stamps that name their weekday ("Tue 9.05am"): read by those
+        scan.notes = [n for n in scan.notes if n.line != ref_line]  # (the update line was read after all)
+    if len(scan.days) <= 1 and scan.weekday_stamps >= _STAMPED_MIN:
+        # no day header (or one, the intro's date), but stamps that name their weekday ("Tue 9.05am"): read by those
         scan = Scan(src, strict=strict, weekday_days=True)
         scan.run()
     if scan.clean:
@@ -559,21 +563,22 @@ def plan_source(src: TextSource, meta: BlogMeta, source: str = "", *, warnings: 
     return decide(scan, src, meta, source, [*(warnings or ()), *src.warnings, *notes, *scan.notes])
 
 
-def _reference_time(scan: Scan, src: TextSource, meta: BlogMeta, source: str) -> tuple[datetime, At | None]:
-    """The moment a page's relative stamps count back from: its "Last updated …" line above the
-    posts; else the file's modification time (a page saved as it was read), with a warning; else now."""
+def _reference_time(scan: Scan, src: TextSource, meta: BlogMeta, source: str) -> tuple[datetime, int, At | None]:
+    """The moment a page's relative stamps count back from, the line that gave it (0: none) and a
+    warning: its "Last updated …" line above the posts; else the file's modification time (a page
+    saved as it was read), with a warning; else now."""
     tz = resolve_timezone(meta.timezone)
-    ref = page_update_time((line for _, line in scan.summary), tz, read_when)
-    if ref is not None:
-        return ref, None
+    found = page_update_time(scan.summary, tz, read_when, meta.year)
+    if found is not None:
+        return found[0], found[1], None
     try:
         ref = datetime.fromtimestamp(Path(source).stat().st_mtime, tz)
         how = f"the file's modification time, {ref:%d %B %Y %H:%M}"
     except (OSError, ValueError):
         ref = datetime.now(tz)
         how = f"now, {ref:%d %B %Y %H:%M}"
-    return ref, At(src.start, f"relative stamps ('2 hours ago') counted back from {how}: the page gives no "
-                              "'Last updated' time; times are as exact as that")
+    return ref, 0, At(src.start, f"relative stamps ('2 hours ago') counted back from {how}: the page gives no "
+                                 "'Last updated' time; times are as exact as that")
 
 
 # Lines above the first day header that are the page's, not a lede: its live-blog title ("Talks in

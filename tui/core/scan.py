@@ -374,8 +374,8 @@ class Scan:
             stamp = parse_stamp(line)
             if stamp is None and self.reference is not None:
                 stamp = relative_stamp(line, self.reference)
-            elif stamp is None and is_relative_stamp(line):
-                self.relative_stamps += 1
+            elif stamp is None and block is None and is_relative_stamp(line):
+                self.relative_stamps += 1  # (above any dated line: a page read by them, not a caption)
             if stamp is not None and stamp.updated:
                 # "Updated at 21.40 BST" under a post, or right under its stamp ("6:20 a.m. EDT" /
                 # "Updated 6:52 a.m. EDT" / headline): the post's edit, never its headline
@@ -412,7 +412,8 @@ class Scan:
                 if stamp is not None:
                     current = days[-1] if days else None
                     block = Block(stamp, at)
-                    if current is not None and current.weekday == stamp.weekday:
+                    weekday = None if current is None else current.day.weekday() if current.day is not None else current.weekday
+                    if current is not None and weekday == stamp.weekday:
                         current.blocks.append(block)
                     else:  # "Wed 7.05am" after "Tue 9.40pm": the next day
                         if current is not None:

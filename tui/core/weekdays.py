@@ -30,26 +30,27 @@ _MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
-def intro_dates(lines: Iterable[str], year: int | None = None) -> list[date]:
-    """The dates the lines name, in order; a date without its year takes the next year
-    the same line names after it, else `year`, else it is skipped."""
-    out: list[date] = []
-    for line in lines:
+def intro_dates(lines: Iterable[tuple[int, str]], year: int | None = None) -> list[tuple[date, int]]:
+    """(date, line number) of each date the (number, text) lines name, in order; a date without
+    its year takes the next year the same line names after it, else `year`, else it is skipped."""
+    out: list[tuple[date, int]] = []
+    for number, line in lines:
         found = sorted([*_DAY_MONTH.finditer(line), *_MONTH_DAY.finditer(line)], key=lambda m: m.start())
         for m in found:
             y = m["y"] or next((x.group() for x in _YEAR.finditer(line, m.end())), None) or year
             if y is None:
                 continue
             try:
-                out.append(date(int(y), MONTHS[m["m"].lower().rstrip(".")], int(m["d"])))
+                out.append((date(int(y), MONTHS[m["m"].lower().rstrip(".")], int(m["d"])), number))
             except (ValueError, KeyError):
                 continue
     return out
 
 
 def weekday_order(weekdays: list[int]) -> str | None:
-    """"oldest-first" or "newest-first" as the weekdays of successive days step; None
-    when they do not tell (one day, or as many steps each way)."""
+    """"oldest-first" or "newest-first" as the weekdays of successive days step (0 = Monday; a step
+    of one to three days forward is oldest first); None when they do not tell (one day, or as many
+    steps each way): the caller then takes the description's order, else newest first."""
     vote = 0
     for a, b in zip(weekdays, weekdays[1:]):
         ahead = (b - a) % 7
@@ -89,11 +90,12 @@ _UPDATED_LINE = re.compile(r"^\s*(?:last\s+)?(?:updated|published|modified|saved
                            re.IGNORECASE)
 
 
-def page_update_time(lines: Iterable[str], tz, read_when) -> datetime | None:
-    """When a copied page was last updated, from its own "Last updated …" line above the posts:
-    the moment its relative stamps ("2 hours ago") count back from; None when no line says it.
-    `read_when` reads the date and clock (tui.core.days.read_when)."""
-    for line in lines:
+def page_update_time(lines: Iterable[tuple[int, str]], tz, read_when, year: int | None = None) -> tuple[datetime, int] | None:
+    """When a copied page was last updated, and the number of the line that says so, from its own
+    "Last updated …" line among the (number, text) lines above the posts: the moment its relative
+    stamps ("2 hours ago") count back from; None when no line says it. `read_when` reads the date
+    and clock (tui.core.days.read_when); a date without its year takes `year` (the description's)."""
+    for number, line in lines:
         m = _UPDATED_LINE.match(line)
         if m is None:
             continue
@@ -101,7 +103,13 @@ def page_update_time(lines: Iterable[str], tz, read_when) -> datetime | None:
             stamp = read_when(m["rest"])
         except ValueError:
             continue
-        if stamp.day is None or stamp.clock is None:
+        day = stamp.day
+        if day is None and stamp.month_day is not None and year is not None:
+            try:
+                day = date(year, *stamp.month_day)
+            except ValueError:
+                day = None
+        if day is None or stamp.clock is None or day.year < 1900:  # (no page was updated in year 1)
             continue
-        return datetime.combine(stamp.day, stamp.clock, stamp.zone or tz)
+        return datetime.combine(day, stamp.clock, stamp.zone or tz), number
     return None

@@ -190,15 +190,6 @@ _ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while|by|with|whethe
                           r"said|says|told|met|meets|meet|called|invited|urged|joined)\s+)(?P<role>(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[^\s,]+['’]s)\s+)?"
                           r"(?:[\w’'-]+\s+){0,6}?[\w-]+),\s+$")
 # "… ready to meet Osterland's prime minister, Emil Holm, …": a possessive opens the role
-_AND_NAME_AFTER = re.compile(r"\s+and\s+(?-i:[A-Z])[\w’'-]+\s+(?-i:[A-Z])")
-# "the two leaders, Irena Dassoula and " before the last name of the list
-_PLURAL_ROLES = (r"\b(?:leaders|ministers|presidents|envoys|negotiators|mediators|chiefs|heads|officials"
-                 r"|representatives|delegates|diplomats|ambassadors|spokesmen|spokespeople|commanders|generals)\b")
-_PLURAL_ROLE = re.compile(_PLURAL_ROLES)
-# ("the foreign ministers of Varnia and Osterland, Emil Holm and ")
-_ROLES_LIST_BEFORE = re.compile(_PLURAL_ROLES + r"(?:\s+(?:of|from)\s+[^,.;:]{1,60}?)?,\s+(?:[A-Z][\w’'.-]*\s+){1,4}and\s+$")
-# "Emil Holm (leader)", "Ana Ruiz (chief negotiator)", "(head of the property office)"
-_PAREN_ROLE_AFTER = re.compile(r"\s*\(((?:[\w’'-]+\s+){0,6}[\w’'-]+)\)")
 _POSS_ROLE_BEFORE = re.compile(r"(?:^|\s)(?P<role>[^\s,]+['’]s\s+(?:[\w’'-]+\s+){0,3}?[\w-]+),\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _MOVE_BEFORE = re.compile(r"\b(?:(?:travel(?:l?ed|l?ing|s)?|fl(?:y|ew|ying|own)|head(?:ed|ing|s)?|arriv(?:e|ed|ing|es)|return(?:ed|ing|s)?|"
@@ -217,6 +208,10 @@ _DEF_BEFORE = re.compile(r"\b(?:the|his|her|their|its)\s+$", re.I)
 _GOV_AFTER = re.compile(r"^\s+(?:government|foreign\s+minist(?:er|ry)|president|prime\s+minister|army|military|armed\s+forces|forces|"
                         r"capital|embassy|ambassador|parliament|cabinet|leadership|authorities|officials?|negotiators?|envoy)\b", re.I)
 _OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:government|people|capital|president|leader|embassy|authorities)\s+of\s+$", re.I)
+# what only a country has: "Kivimaa's cabinet", "the government of Kivimaa"
+_NATIONAL_GOV_AFTER = re.compile(r"(?:['’]s?)?\s+(?:government|cabinet|foreign\s+minist(?:er|ry)|prime\s+minister|president|parliament"
+                                 r"|army|armed\s+forces|ambassador|embassy)\b", re.I)
+_NATIONAL_OF_BEFORE = re.compile(r"\b(?:government|president|prime\s+minister|foreign\s+minister|cabinet|parliament)\s+of\s+(?:the\s+)?$", re.I)
 # "talks between Kestria and …", "… between Valdoria and Kestria", "Kestria and Ardovia will hold talks"
 _BETWEEN_BEFORE = re.compile(r"\b(?:talks|negotiations|meetings?|dialogue|summit|war|conflict|dispute|deal|agreement|accord|"
                              r"ceasefire|truce|relations|tensions|border)\s+between\s+(?:the\s+)?"
@@ -684,10 +679,11 @@ class Reader:
                     self._known(text, toks, items, k, seq)
                     return
                 if gaz is None and it.j - it.i == 1 and rec.kind == "city" and _party_of_place(self, rec) is None and (
-                        (b.poss and _GOV_AFTER.match(" " + text[b.start + len(b.text):b.start + len(b.text) + 60].lstrip()))
-                        or _OF_BEFORE.search(text, max(0, a.start - 40), a.start)):
-                    # a name met as a place ("in Drelnia") whose government acts ("Drelnia's cabinet
-                    # backed him", "the government of Drelnia"): a country, a party from now on
+                        (b.poss and _NATIONAL_GOV_AFTER.match(text, b.start + len(b.text)))
+                        or _NATIONAL_OF_BEFORE.search(text, max(0, a.start - 40), a.start)):
+                    # a name met as a place ("in Kivimaa") whose national government acts ("Kivimaa's
+                    # cabinet backed him", "the government of Kivimaa"): a country, a party from now on
+                    # (not "Holmstad's authorities", "the people of Holmstad": a city's)
                     self._as_party(it, self.party_for_name(surface, seq), a, b, seq, surface, "party: a place's government")
                     return
                 it.mention = Linked(a.start, b.end, "place", rec.name, _party_of_place(self, rec))
@@ -862,7 +858,10 @@ class Reader:
             place = self.reg.add_place(surface, seq, "region")
             it.mention = Linked(a.start, b.end, "place", place.name, None)
             return why(seq, surface, "region")
-        if a.fold in PLACE_OPENERS and len(words) > 1 and label not in ("PERSON",):
+        opener = a.fold in PLACE_OPENERS and len(words) > 1 and label not in ("PERSON",) and nxt not in SPEECH_VERBS
+        if opener and (app := _APPOSITIVE.match(after)) is not None and app.group("role") and _has_role_head(app.group("role")):
+            opener = False  # "North Holm, the rebel commander, said": a person after all
+        if opener:
             # "Port Elda", "North Varnia": a town or a region, never a person
             place = self.reg.add_place(surface, seq, "city" if a.fold not in COMPASS_WORDS else "region")
             it.mention = Linked(a.start, b.end, "place", place.name, None)
@@ -889,15 +888,16 @@ class Reader:
         rb = _ROLE_BEFORE.search(window) or _POSS_ROLE_BEFORE.search(window)
         if multi and rb and (_has_role_head(rb.group("role")) or _person_noun(rb.group("role"))) \
                 and (re.match(r"\s*(?:[,.;:)]|$)", after)
-                     or (_PLURAL_ROLE.search(rb.group("role")) and _AND_NAME_AFTER.match(after))):
-            # (a plural role opens a list: "the two leaders, Irena Dassoula and Ilker Sadak,")
+                     or (_PLURAL_ROLE_HEAD.search(rb.group("role")) and _AND_FULL_NAME_AFTER.match(after))):
+            # (a plural role opens a list: "the two leaders, Ana Ruiz and Ivo Lind,")
             self._person(it, words, surface, seq)
             return why(seq, surface, "person: role, name,")
-        if multi and _ROLES_LIST_BEFORE.search(window) and re.match(r"\s*(?:[,.;:)]|$)", after):
-            self._person(it, words, surface, seq)  # "the two leaders, Irena Dassoula and Ilker Sadak,"
+        listed = _ROLES_LIST_BEFORE.search(window) if multi else None
+        if listed is not None and _PLURAL_ROLE_HEAD.search(listed.group("role")) and re.match(r"\s*(?:[,.;:)]|$)", after):
+            self._person(it, words, surface, seq)  # "the two leaders, Ana Ruiz and Ivo Lind,"
             return why(seq, surface, "person: last of a list after a plural role")
         paren = _PAREN_ROLE_AFTER.match(after) if multi and len(words) <= 4 else None
-        if paren is not None and _has_role_head(paren.group(1)) and label not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+        if paren is not None and _paren_role(paren.group(1)) and label not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
             # "• Varnia: Emil Holm (leader), Ana Ruiz (chief negotiator)": a name and its role in brackets
             rec = self._person(it, words, surface, seq)
             self.reg.set_person(rec, seq, role=paren.group(1).strip())
@@ -1526,6 +1526,18 @@ _ROLE_THEN_NAME = re.compile(r"(?<![\w’'-])(?!(?:from|in|at|of|to|for|with|by|
 _AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|on|near|outside|inside|into|from|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z]")
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
+# A list of people after a plural role: "the two leaders, Ana Ruiz and Ivo Lind," "the foreign ministers
+# of Varnia and Osterland, Emil Holm and Orvo Talvik," — the role's head is the plural noun (not "the
+# ministers visited two villages, …", nor "the leaders of the two groups, …": those list the groups)
+_PLURAL_ROLES = (r"\b(?:leaders|ministers|presidents|envoys|negotiators|mediators|chiefs|heads|officials"
+                 r"|representatives|delegates|diplomats|ambassadors|spokesmen|spokespeople|commanders|generals)")
+_PLURAL_ROLE_HEAD = re.compile(_PLURAL_ROLES + r"(?:\s+(?:of|from)\s+(?:[^,.;:]{0,60}?\s)?(?!\w+s\b)[\w’'-]+)?$", re.I)
+_AND_FULL_NAME_AFTER = re.compile(r"\s+and\s+(?-i:[A-Z])[\w’'-]+\s+(?-i:[A-Z])")
+_ROLES_LIST_BEFORE = re.compile(r"(?P<role>" + _PLURAL_ROLES + r"(?:\s+(?:of|from)\s+[^,.;:]{1,60}?)?),\s+"
+                                r"(?:[A-Z][\w’'.-]*\s+){1,4}and\s+$")
+# "Ana Ruiz (chief negotiator)", "(leader)", "(head of the property office)": a role in brackets
+# after a name, whose head is its last word or its first before "of"
+_PAREN_ROLE_AFTER = re.compile(r"\s*\(((?:[\w’'-]+\s+){0,6}[\w’'-]+)\)")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _BROKERED_BEFORE = re.compile(r"\b(?:mediated|chaired|hosted|brokered|convened|facilitated|organi[sz]ed)\s+by\s+"
                               r"(?:[^.;:]{0,60}?\s+and\s+)?(?:the\s+)?$", re.I)
@@ -1534,7 +1546,7 @@ _COMPOUND_TAIL = re.compile(r"\w+(?:ed|ing)|led|run|born|era|style|wide|level|li
                             r"in|out|off|on|over|back|down|owned|friendly|speaking|wing")
 # "Varnia's government and the Free Coast Movement will open talks": the other side of talks
 _SIDE_AND_BEFORE = re.compile(r"\b(?:government|authorities|administration|management|union|[A-Z][\w’'-]+)\s+and\s+(?:the\s+)?$")
-# (also the French, Spanish and Portuguese links of names such as "Union des Forces du Lac",
+# (also the French, Spanish and Portuguese links of names such as "Mouvement pour la Paix",
 # "Frente de Liberación del Norte")
 _ORG_LINK = r"(?:and|et|y|e|of|for|de|des|du|del|da|do|dos|das|pour|para|por)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
 _ORG_OF = re.compile(r"\s+(?:for|of|on|de|des|du|del|da|do|pour|para|por)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
@@ -1721,6 +1733,13 @@ def _label(name: str) -> str:
 def _is_known_demonym_like(reader: Reader, surface: str) -> bool:
     return _DEMONYM_SUFFIX.search(fold(surface)) is not None and any(
         fold(r.name)[:5] == fold(surface)[:5] for r in reader.reg.parties.values() if not r.code)
+
+
+def _paren_role(text: str) -> bool:
+    """Is a bracket after a name its role: the head a role noun, as the last word ("chief
+    negotiator", "leader") or the first before "of" ("head of the property office")?"""
+    words = text.lower().split()
+    return words[-1] in ROLE_HEADS or (len(words) > 2 and words[0] in ROLE_HEADS and words[1] == "of")
 
 
 def _party_of_place(reader: Reader, place) -> str | None:

@@ -76,7 +76,9 @@ VERB = re.compile(r"\b(?P<v>met\s+with|met(?=\s+(?:on|in|at|for|over|briefly|pri
                   r"(?:is|are)\s+(?:currently\s+|now\s+)?meeting(?:\s+with)?|"
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)\s+|by\s+(?:phone|telephone|video\s+link)\s+)?with|"
                   # "spoke by phone on Sunday morning with X": a few words of time or place before the other side
-                  r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)|by\s+(?:phone|telephone|video\s+link))(?:\s+(?!with\b)[\w’'-]+){1,4}?\s+with|"
+                  r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)|by\s+(?:phone|telephone|video\s+link))"
+                  r"(?:\s+(?:on|in|at|from|this|late|early|earlier|later|again|briefly|today|yesterday|tonight|morning|afternoon"
+                  r"|evening|night|(?-i:[A-Z][a-z]+))){1,4}?\s+with|"
                   r"spoke\s+(?:on\s+(?:the\s+)?(?:phone|telephone)|by\s+(?:phone|telephone|video\s+link))|"
                   # "X and Y spoke face to face for an hour"; "X and Y have spoken." (plural: a call between them)
                   r"(?:spoke|(?:has|have)\s+spoken)\s+face[-\s]to[-\s]face(?:\s+with)?|have\s+spoken(?=\s*[.;])|"
@@ -492,6 +494,8 @@ def _find_mentions(s: Sent, dated: bool) -> list[Mention]:
         word = v.group("v").lower()
         noun = "call" if re.search(r"call|phone|spoken\s+to|^have\s+spoken$", word) or re.search(r"\bphone\b", s.low) else "meeting"
         parties = _subject_before(s, v.start())
+        if word == "have spoken" and not any(x.kind == "person" for x in parties):
+            continue  # "Voters in A and B have spoken": only people who have spoken make a call
         if word.startswith("meet") or "sit down" in word or "sat down" in word or re.search(r"\bspeak\s+by\b", word):
             # "Negotiators from A, B and C meet", "X of A and Y will speak by phone": the whole list
             run = _coordinated_before(s, v.start())

@@ -36,11 +36,19 @@ _DAY_END = re.compile(r"\b(?:first|second|third|fourth|fifth|opening|\w+['’]s)
                       r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|morning|afternoon|evening)['’]s\s+"
                       r"(?:session|sitting|plenary|round)\b"
                       r"|\bfor\s+the\s+(?:night|day|evening|weekend)\b|\buntil\s+(?:tomorrow|the\s+morning|morning)\b", re.I)
-# A meeting told as someone's report: "Al-Manar TV reported that …", "according to …", "citing …"
-_REPORTED = re.compile(r"\b(?:reported|reports|reporting|according\s+to|citing|quoted|claimed|claims)\b", re.I)
-# "Kordesha has denied the Al-Manar report", "dismissed the reports as false"
-_DENIES_REPORT = re.compile(r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects)\s+(?:the\s+|that\s+|a\s+|an\s+|media\s+)?"
-                            r"(?:[\w’'-]+\s+){0,3}?(?:report|reports)\b", re.I)
+# A meeting told as an outlet's report: "Holmstad TV reported that A and B met", "…, the paper reports"
+_REPORTED = re.compile(r"\b(?:reported|reports|reporting)\b", re.I)
+# "Osterland has denied the Holmstad TV report", "dismissed the report as false" (not "denied reports
+# that its army shelled villages": that names what is denied, and it is no meeting)
+_DENIES_REPORT = re.compile(r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects)\s+(?:the|a|an|this|that)\s+"
+                            r"(?:[\w’'-]+\s+){0,3}?reports?\b(?!\s+(?:that|of|about|on)\b)", re.I)
+# A correction: "an earlier post said", "we wrongly reported", "a correction to our 1.05pm post:"
+_CORRECTION = re.compile(r"\b(?:an?\s+earlier\s+(?:version\s+of\s+(?:this|a|the)\s+)?(?:post|item|entry|update|report|version)"
+                         r"\s+(?:said|stated|wrote|reported|gave|had)|(?:we|it)\s+(?:wrongly|incorrectly|mistakenly|erroneously)"
+                         r"|(?:wrongly|incorrectly|mistakenly|erroneously)\s+(?:said|stated|reported|gave|wrote)"
+                         r"|correction\s+to\s+(?:our|an?|the)\s+[^:.;]{0,40}?(?:post|item|entry|update)\b)", re.I)
+# ... and where the correct version begins
+_CONTRAST = re.compile(r"\b(?:in\s+fact|actually|in\s+reality|the\s+correct\s+(?:time|date|day|hour|figure)\s+is)\b|;", re.I)
 _REPORT_REACH = 6  # posts: a denial further from the report than this is of something else
 _PUT_BACK = re.compile(r"\b(?:pushed|put|set)\s+back\b|\bput\s+off\b|\bpostponed\b|\bdelayed\b|\bheld\s+up\b"
                        r"|\bbehind\s+schedule\b|\b(?:hours?|minutes?)\s+late\b", re.I)
@@ -301,6 +309,20 @@ def _when_for(s: Sent, lo: int, start: int, hi: int) -> When | None:
     return before[-1] if before else None
 
 
+def _wrong_span(s: Sent) -> tuple[int, int] | None:
+    """The part of a correction that repeats what was wrongly said ("Correction: an earlier post said
+    the session would begin at 2pm; in fact it begins at 3pm"): from the cue to the contrast, or to
+    the end of the sentence when the correct version follows in another; None in any other sentence."""
+    low = s.low
+    if "correct" not in low and "earlier" not in low and "wrong" not in low and "mistak" not in low:
+        return None
+    cue = _CORRECTION.search(s.text)
+    if cue is None:
+        return None
+    contrast = _CONTRAST.search(s.text, cue.end())
+    return cue.end(), contrast.start() if contrast is not None else len(s.text)
+
+
 def _resume_time(s: Sent, lo: int, hi: int) -> When | None:
     """The time text[lo:hi] says a paused meeting sits again: "is scheduled to resume at 14:30",
     "the two sides will be back at the table at half past two", "expected back within the hour"."""
@@ -489,10 +511,13 @@ class _Run:
             refuted = claim and is_refutation(nxt)
             # ---- meetings and schedule
             mentions = mt.find_mentions(s)
+            wrong = _wrong_span(s) if mentions else None  # "an earlier post said …; in fact …"
             for n, m in enumerate(mentions):
                 if m.history:
                     past_meetings.add(i)
                     continue
+                if wrong is not None and wrong[0] <= m.start < wrong[1] and wrong[1] == len(s.text):
+                    continue  # what an earlier post wrongly said, with no correction in this sentence
                 mt.resolve(m, s, ctx)
                 if not m.id:
                     continue
@@ -527,6 +552,9 @@ class _Run:
                 lo = mentions[n - 1].end if n else 0
                 hi = mentions[n + 1].start if n + 1 < len(mentions) else len(s.text)
                 when = _when_for(s, lo, m.start, hi)
+                if wrong is not None and wrong[0] <= m.start < wrong[1]:
+                    # the meeting as wrongly told, then its correction: the corrected time
+                    when = _when_for(s, wrong[1], wrong[1], len(s.text))
                 cue = cue_kind(s.text, lo, m.start, m.end, hi, when is not None)
                 kind = cue[0] if cue else None
                 if m.verb:
@@ -569,7 +597,7 @@ class _Run:
                 self._back(ctx.post_meeting, s, schedule)
             if not mentions and ctx.reported is not None and s.post.seq - ctx.reported[1] <= _REPORT_REACH \
                     and "report" in s.low and _DENIES_REPORT.search(s.text):
-                # "Kordesha has denied the Al-Manar report": the meeting that report told of
+                # "Osterland has denied the Holmstad TV report": the meeting that report told of
                 self._deny_report(ctx.reported[0], s, schedule, changed)
             # (the agreement test first: it is cheap, and most sentences never need their times read)
             if not mentions and not refuted and _agreed_at(s.text) is not None and not s.history:

@@ -72,8 +72,9 @@ RULES: tuple[Rule, ...] = (
          hints=('start', 'opening')),
     Rule("suspended", "suspended", _r(r"\b(?:have|has|had|were|was)\s+(?:been\s+)?(?:now\s+|just\s+)?(?:suspended|adjourned|paused|halted|broken\s+off|broken\s+for|put\s+on\s+hold)\b"
                                       r"|\b(?:broke|break)\s+off\b|\bbroke\s+for\b|\badjourned\b|\bsuspended\b"
-                                      # "Talks paused at 1.20pm for lunch"
-                                      r"|\bpaused\s+(?:at|for|shortly|briefly|just|around|about)\b"), where="after",
+                                      # "the talks paused at 13:05 for prayers", "paused for lunch" (not "paused at the memorial")
+                                      r"|\bpaused\s+(?:(?:at|around|about|shortly\s+(?:after|before))\s+(?:about\s+|around\s+)?(?:\d|noon|midday)"
+                                      r"|for\s+(?:lunch|prayers?|a\s+break|the\s+(?:night|day|evening)|consultations))"), where="after",
          hints=('suspended', 'adjourned', 'paused', 'halted', 'broke', 'break', 'hold')),
     Rule("resumed", "resumed", _r(r"(?<!will )(?<!to )\b(?:have|has|had)\s+(?:now\s+|just\s+)?(?:resumed|reconvened|restarted)\b"
                                   r"|\b(?:resumed|reconvened)\s+(?:on|at|after|shortly|in|this|later|early)\b"
