@@ -1175,3 +1175,9 @@ def test_a_correction_that_only_quotes_the_mistake_plans_nothing() -> None:
     blog = run("Talks between Kestria and Ardovia opened in Yalikoy on Monday.",
                "Correction: an earlier post said the closing session would begin at 14:00 our time.")
     assert not blog.posts[1].schedule
+
+
+def test_the_time_talks_resume_is_after_resume_not_the_time_of_the_break() -> None:
+    blog = run(OPENING, "The morning session broke for lunch at 12:06 and will resume for the closing session at 15:00.")
+    plans = [f.when.hour for f in blog.posts[1].schedule if f.kind == "planned"]
+    assert plans == [15]

@@ -49,6 +49,7 @@ _CORRECTION = re.compile(r"\b(?:an?\s+earlier\s+(?:version\s+of\s+(?:this|a|the)
                          r"|correction\s+to\s+(?:our|an?|the)\s+[^:.;]{0,40}?(?:post|item|entry|update)\b)", re.I)
 # ... and where the correct version begins
 _CONTRAST = re.compile(r"\b(?:in\s+fact|actually|in\s+reality|the\s+correct\s+(?:time|date|day|hour|figure)\s+is)\b|;", re.I)
+_RESUME_VERB = re.compile(r"\b(?:resume|reconvene)\b", re.I)
 _REPORT_REACH = 6  # posts: a denial further from the report than this is of something else
 _PUT_BACK = re.compile(r"\b(?:pushed|put|set)\s+back\b|\bput\s+off\b|\bpostponed\b|\bdelayed\b|\bheld\s+up\b"
                        r"|\bbehind\s+schedule\b|\b(?:hours?|minutes?)\s+late\b", re.I)
@@ -552,6 +553,11 @@ class _Run:
                 lo = mentions[n - 1].end if n else 0
                 hi = mentions[n + 1].start if n + 1 < len(mentions) else len(s.text)
                 when = _when_for(s, lo, m.start, hi)
+                if m.verb and (when is None or when.start < m.start) and _RESUME_VERB.search(s.text, m.start, m.end):
+                    # "broke for lunch at 12:06 and will resume for the closing session at 3pm": the time
+                    # it sits again is after "resume", though another meeting word stands between
+                    later = _time_after_cue(s, _RESUME_VERB.search(s.text, m.start, m.end), len(s.text))
+                    when = later or when
                 if wrong is not None and wrong[0] <= m.start < wrong[1]:
                     # the meeting as wrongly told, then its correction: the corrected time
                     when = _when_for(s, wrong[1], wrong[1], len(s.text))
