@@ -616,38 +616,24 @@ async def test_a_move_that_cannot_move_says_why() -> None:
         assert fx.position(app) == 10 and fx.player(app).current_notice == "no later day"
 
 
-async def test_day_headers_without_a_year_say_which_year_was_assumed_once() -> None:
+@pytest.mark.parametrize("how,notice", [
+    ("assumed (none given)", "no year: {year} assumed"),  # day headers without a year
+    ("assumed from the weekdays in the stamps (the page gives no date)", "name only weekdays"),
+    ("inferred from the neighbouring headers", None),  # nothing assumed: no notice
+])
+async def test_dates_that_were_assumed_say_so_once(how: str, notice: str | None) -> None:
     blog = fx.make_blog()
     day = blog.posts[0].day
-    blog.year_notes[day] = "assumed (none given)"
+    blog.year_notes[day] = how
     app = ReplayApp(blog, timeline=FakeTimeline(blog), start_at=2, paused=True)
     async with app.run_test(size=(140, 40), notifications=True) as pilot:
         await fx.started(pilot)
         await fx.settle(pilot)
-        text = fx.screen_text(app)
-        assert f"no year: {day.year} assumed" in text
-        assert len(app.screen.query("Toast")) == 1
-
-
-async def test_dates_assumed_from_weekday_stamps_say_so() -> None:
-    blog = fx.make_blog()
-    blog.year_notes[blog.posts[0].day] = "assumed from the weekdays in the stamps (the page gives no date)"
-    app = ReplayApp(blog, timeline=FakeTimeline(blog), start_at=2, paused=True)
-    async with app.run_test(size=(140, 40), notifications=True) as pilot:
-        await fx.started(pilot)
-        await fx.settle(pilot)
-        assert "name only weekdays" in fx.screen_text(app)
-        assert len(app.screen.query("Toast")) == 1
-
-
-async def test_a_year_inferred_from_the_headers_needs_no_notice() -> None:
-    blog = fx.make_blog()
-    blog.year_notes[blog.posts[0].day] = "inferred from the neighbouring headers"
-    app = ReplayApp(blog, timeline=FakeTimeline(blog), start_at=2, paused=True)
-    async with app.run_test(size=(140, 40), notifications=True) as pilot:
-        await fx.started(pilot)
-        await fx.settle(pilot)
-        assert not app.screen.query("Toast")
+        if notice is None:
+            assert not app.screen.query("Toast")
+        else:
+            assert notice.format(year=day.year) in fx.screen_text(app)
+            assert len(app.screen.query("Toast")) == 1
 
 
 async def test_ctrl_x_right_after_a_filter_is_applied_clears_it() -> None:
