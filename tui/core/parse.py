@@ -122,7 +122,7 @@ def date_weekday_days(scan: Scan, meta: BlogMeta, notes: list, today: date | Non
     returns {day: how it was dated}. A page dated by no intro date gets a warning."""
     if not any(d.day is None and d.month_day is None and d.weekday is not None for d in scan.days):
         return {}
-    # the chain: every day in page order, an intro header ("Tuesday 22 September 2026") included
+    # the chain: every day in page order, an intro header ("Monday 3 August 2026") included
     chain = [d for d in scan.days if d.day is not None or (d.month_day is None and d.weekday is not None)]
     weekdays = [d.day.weekday() if d.day is not None else d.weekday for d in chain]
     order = meta.order if meta.order != "auto" else (weekday_order(weekdays) or "newest-first")  # type: ignore[misc]

@@ -4,7 +4,8 @@ One linear pass over a TextSource, a chunk (~1 MB, whole lines) at a time, so
 no list of the file's lines ever exists: each chunk is decoded (that is the
 UTF-8 check), control characters are made visible, and only the lines that can
 be more than paragraph text — blank, with whitespace to strip, opening with a
-digit, or short with a digit (see `plain`) — are looked at one by one
+digit, short with a digit (see `plain`), ending in " ago" (a relative stamp),
+a page's furniture or a pin label — are looked at one by one
 (stamps, headers, headline forms); they are found with C-level passes (map,
 compress), not a Python loop over every line. Runs of plain lines between
 them are recorded as byte spans (`Part`), so a section is decoded again only

@@ -2,7 +2,7 @@
 stamps ("2 hours ago", counted back from the page's "Last updated …" line: page_update_time).
 
 Some pages print no day header at all: each stamp carries its weekday, and the
-dates are told once, in the intro ("Tuesday 22 to Thursday 24 September 2026")
+dates are told once, in the intro ("Monday 3 to Wednesday 5 August 2026")
 or not at all. The scan opens a day at each change of weekday
 (tui.core.scan, `weekday_days`); here those days get their dates:
 
@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 from tui.core.vocab import MONTHS
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-# "22 September 2026", "22nd of September", "September 24, 2026", "Sept. 24" (year optional)
+# "3 August 2026", "3rd of August", "August 5, 2026", "Aug. 5" (year optional)
 _DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RE})\b\.?(?:,?\s+(?P<y>\d{{4}}))?", re.I)
 _MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -85,7 +85,7 @@ def date_chain(weekdays: list[int], order: str, anchors: list[date], today: date
     return (dates if order == "oldest-first" else list(reversed(dates))), used
 
 
-# "Last updated 13 May 2026, 18:42 BST", "Updated: 13 May 2026 18:42", "Page saved 2026-05-13 18:42"
+# "Last updated 21 July 2026, 16:05 BST", "Updated: 21 July 2026 16:05", "Page saved 2026-07-21 16:05"
 _UPDATED_LINE = re.compile(r"^\s*(?:last\s+)?(?:updated|published|modified|saved|page\s+saved)(?:\s+(?:at|on))?\s*:?\s*(?P<rest>.+?)\s*$",
                            re.IGNORECASE)
 
