@@ -409,6 +409,12 @@ def test_an_outlets_acronym_in_brackets_is_the_same_outlet() -> None:
     assert outlets == {"Qadiri News Agency"}
 
 
+def test_an_outlet_cited_by_its_acronym_before_its_full_name_is_one_outlet() -> None:
+    r = read("The Varnian delegation has left for Port Elda, VPA reports.",
+             "“I will not attend,” Holm told the Varnia Press Agency (VPA).", "VPA later quoted him again.")
+    assert {rec.name for rec in r.reg.outlets.values()} == {"Varnia Press Agency"}
+
+
 def test_a_name_followed_by_a_bare_role_is_a_person() -> None:
     r = read("Alongside Mrkonjić are Vuk Terzić, director of the state water agency; and two colonels.")
     assert person(r, "Vuk Terzić").role.startswith("director")

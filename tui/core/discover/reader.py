@@ -1066,10 +1066,15 @@ class Reader:
         if number is not None:
             # "Holmstad 24", "Channel 4": the number is part of the outlet's name
             surface, end = f"{surface} {number.group(1)}", b.end + number.end()
-        rec = self.reg.add_outlet(surface, seq, extends=outlet_key(a.base) if len(surface) > len(a.base) else None)
+        acr = _ACRONYM_AFTER.match(after) if len(surface.split()) > 1 else None
+        if acr is not None and outlet_key(acr.group(1)) in self.reg.outlets:
+            # "VPA reports" earlier, now "the Varnia Press Agency (VPA)": the full name of that outlet
+            extends: str | None = outlet_key(acr.group(1))
+        else:
+            extends = outlet_key(a.base) if len(surface) > len(a.base) else None
+        rec = self.reg.add_outlet(surface, seq, extends=extends)
         it.mention = Linked(a.start, end, "outlet", rec.name)
-        acr = _ACRONYM_AFTER.match(after)
-        if acr is not None and len(surface.split()) > 1:
+        if acr is not None:
             # "the Osterland Press Agency (OPA) reports": the acronym is the same outlet
             self.reg.add_outlet(acr.group(1), seq, extends=outlet_key(rec.forms[0]))
 
