@@ -415,6 +415,13 @@ def test_an_outlet_cited_by_its_acronym_before_its_full_name_is_one_outlet() -> 
     assert {rec.name for rec in r.reg.outlets.values()} == {"Varnia Press Agency"}
 
 
+def test_a_broadcaster_named_after_its_country_is_an_outlet() -> None:
+    r = read("Talks between Varnia and Osterland opened today.",
+             "The delegation left, state broadcaster Radio Varnia reported.", "Radio Varnia said the talks had begun.")
+    assert {rec.name for rec in r.reg.outlets.values()} == {"Radio Varnia"}
+    assert "varnia" in r.reg.parties
+
+
 def test_a_name_followed_by_a_bare_role_is_a_person() -> None:
     r = read("Alongside Mrkonjić are Vuk Terzić, director of the state water agency; and two colonels.")
     assert person(r, "Vuk Terzić").role.startswith("director")

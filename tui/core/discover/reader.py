@@ -760,6 +760,15 @@ class Reader:
                 rec = self.party_for_name(surface, seq)  # "the Community's negotiators"
                 it.party = rec.id
                 return why(seq, surface, "party: an organisation's team")
+            named = items[k + 1] if k + 1 < len(items) else None
+            if a.fold in BROADCAST_WORDS and not b.poss and named is not None and named.kind in (KNOWN, GAZ) \
+                    and _adjacent(text, b, toks[named.i]) and not toks[named.j - 1].poss:
+                # "state broadcaster Radio Varnia reported": a broadcaster named after its country (the
+                # country is named too, and is read as usual)
+                end = toks[named.j - 1].end
+                rec = self.reg.add_outlet(text[a.start:end], seq)
+                it.mention = Linked(a.start, end, "outlet", rec.name)
+                return why(seq, surface, "outlet: a broadcaster named after a place")
             return why(seq, surface, "skip: a common noun capitalised")
         # --- an organisation's acronym once the organisation is a party: "the NRC said"
         if len(words) == 1 and caps and a.fold in self.orgs and not before.endswith("("):  # (not "X Council (XC)" itself)
