@@ -254,3 +254,19 @@ async def test_post_screen_shows_headline_byline_and_clips_a_huge_post() -> None
         assert "A [b]headline[/b]" in text and "By Jane Doe" in text and "⚑ pinned" in text
         body = app.screen.query_one("#post-body").render()
         assert "more characters not shown: lines 120–121" in body.plain
+
+
+async def test_goto_examples_come_from_the_blog_being_replayed() -> None:
+    from tui.app.screens.goto import examples_for
+
+    blog = fx.make_blog()
+    examples = examples_for(blog)
+    post = blog.posts[len(blog.posts) // 3]
+    assert examples == f"{post.time:%H:%M}, {post.time.day} {post.time:%b %H:%M} or #{post.seq}"
+    app = HostApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(GotoScreen(resolve, examples=examples), app.record)
+        await pilot.pause()
+        goto = app.screen
+        assert goto.query_one(Input).placeholder == examples
+        assert examples in goto.query_one("#goto-message", Static).render().plain

@@ -28,6 +28,16 @@ from tui.core.model import Blog
 Resolve = Callable[[str], object]
 
 HINT = "a time (14:30, 15 May 12:00) or a post number (#37)"
+EXAMPLES = "14:30, 15 May 12:00 or #37"  # (the replay gives examples from its own blog: examples_for)
+
+
+def examples_for(blog: Blog) -> str:
+    """Go-to examples from the blog itself ("09:40, 3 Aug 09:40 or #18"): a post a third of
+    the way in, so a user on any blog sees times and days it has; the defaults when it is empty."""
+    if not blog.posts:
+        return EXAMPLES
+    post = blog.posts[len(blog.posts) // 3]
+    return f"{post.time:%H:%M}, {post.time.day} {post.time:%b %H:%M} or #{post.seq}"
 
 
 def blog_resolver(blog: Blog) -> Resolve:
@@ -61,8 +71,10 @@ class GotoScreen(Dialog[object]):
     BINDINGS = keys.bindings("goto")
     AUTO_FOCUS = "#goto-input"
 
-    def __init__(self, resolve: Resolve | Blog, *, value: str = "") -> None:
+    def __init__(self, resolve: Resolve | Blog, *, value: str = "", examples: str = EXAMPLES) -> None:
         super().__init__()
+        self.examples = examples  # shown in the empty field and in the hint under it
+        self.hint = HINT if examples == EXAMPLES else f"a time or a post number: {examples}"
         self.resolve: Resolve = blog_resolver(resolve) if isinstance(resolve, Blog) else resolve
         self._initial = value
         self.error: str = ""
@@ -72,8 +84,8 @@ class GotoScreen(Dialog[object]):
         with Vertical(id="goto-box") as box:
             box.border_title = "Go to"
             box.border_subtitle = "enter to jump · escape to cancel"
-            yield DialogInput(value=self._initial, placeholder="14:30, 15 May 12:00 or #37", id="goto-input")
-            yield Static(render.plain(HINT, render.DIM), id="goto-message")
+            yield DialogInput(value=self._initial, placeholder=self.examples, id="goto-input")
+            yield Static(render.plain(self.hint, render.DIM), id="goto-message")
         yield self.footer()
 
     @on(Input.Submitted, "#goto-input")
@@ -108,7 +120,7 @@ class GotoScreen(Dialog[object]):
             self.error = ""
             for message in self.query("#goto-message").results(Static):
                 message.remove_class("-error")
-                message.update(render.plain(HINT, render.DIM))
+                message.update(render.plain(self.hint, render.DIM))
 
     def show_error(self, message: str) -> None:
         self.error = message

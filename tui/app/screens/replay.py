@@ -709,9 +709,9 @@ class ReplayScreen(Screen[None]):
 
     # ---- prompts and dialogs ---------------------------------------------------------------
     def action_goto(self) -> None:
-        from tui.app.screens.goto import GotoScreen
+        from tui.app.screens.goto import GotoScreen, examples_for
 
-        self.app.push_screen(GotoScreen(self.resolve_goto), self._goto_result)
+        self.app.push_screen(GotoScreen(self.resolve_goto, examples=examples_for(self.session.blog)), self._goto_result)
 
     def resolve_goto(self, text: str) -> Target:
         """'37' / '#37' → post 37; '14:30', '15 May 12:00' → that moment; '16 May', 'fri' →
