@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from dateutil import parser as dateparser
@@ -176,12 +176,18 @@ def _simple_date(s: str) -> tuple[date | None, tuple[int, int] | None] | None:
     return (when, None) if year is not None else (None, (month, day))
 
 
-def parse_stamp(line: str) -> Stamp | None:
-    """A Stamp when the whole line is a date and/or time, else None."""
+def _stamp_text(line: str) -> str | None:
+    """The line cleaned, when it can be a stamp at all (short, with a digit: every stamp has one)."""
     if len(line) > 4 * _MAX_LEN:  # cheap reject before strip/caching: most lines are prose
         return None
     s = clean(line)
-    if not s or len(s) > _MAX_LEN or _ANY_DIGIT.search(s) is None:  # every stamp has a digit
+    return s if s and len(s) <= _MAX_LEN and _ANY_DIGIT.search(s) is not None else None
+
+
+def parse_stamp(line: str) -> Stamp | None:
+    """A Stamp when the whole line is a date and/or time, else None."""
+    s = _stamp_text(line)
+    if s is None:
         return None
     stamp = _parse_stamp(s)
     if stamp is None and (s[0] in _DECOR or s[-1] in _DECOR or "|" in s):
@@ -196,7 +202,9 @@ def parse_stamp(line: str) -> Stamp | None:
 
 
 @lru_cache(maxsize=8192)
-def _parse_stamp(s: str) -> Stamp | None:
+def _parse_stamp(s: str, weekday_only: bool = False) -> Stamp | None:
+    """What a cleaned line says (parse_stamp); with `weekday_only`, a weekday and a clock with no
+    date ("Tue 9.05am") is a Stamp too, of that weekday with no day (weekday_stamp)."""
     rest, labelled, updated = _labels(s)
     found: ClockMatch | None = find_clock(rest)
     date_part = rest
@@ -217,6 +225,8 @@ def _parse_stamp(s: str) -> Stamp | None:
         if read is None:
             return None
         day, month_day = read
+    elif weekday_only and weekday is not None and found is not None and not updated:
+        return Stamp(None, found.clock, found.zone, weekday=weekday)
     elif weekday is not None or found is None:
         return None  # "Friday 14:05" names no date; a bare weekday is no stamp
     if found is None and day is None and month_day is None:
@@ -234,28 +244,9 @@ def weekday_stamp(line: str) -> Stamp | None:
     p.m. EAT", "Posted Fri 14:05"), else None. Such a line dates nothing by itself: only a
     page with no dated header at all is read by them (parse.plan_source), each change of
     weekday opening a day whose date the page's intro or the order gives."""
-    if len(line) > 4 * _MAX_LEN:
-        return None
-    s = clean(line)
-    if not s or len(s) > _MAX_LEN or _ANY_DIGIT.search(s) is None:
-        return None
-    return _weekday_stamp(s)
-
-
-@lru_cache(maxsize=4096)
-def _weekday_stamp(s: str) -> Stamp | None:
-    rest, _, updated = _labels(s)
-    found = find_clock(rest)
-    if found is None or updated:
-        return None
-    date_part = rest[: found.start] + " " + rest[found.end :]
-    words = _date_words(date_part)
-    if words is None or find_clock(date_part) is not None:
-        return None
-    has_month, weekday, digits = words
-    if weekday is None or has_month or digits:
-        return None  # a date with its month is parse_stamp's; a stray number is no stamp
-    return Stamp(None, found.clock, found.zone, weekday=weekday)
+    s = _stamp_text(line)
+    stamp = _parse_stamp(s, weekday_only=True) if s is not None else None
+    return stamp if stamp is not None and stamp.weekday is not None and not stamp.dated else None
 
 
 # Stamps a page shows relative to when it was loaded: "3 minutes ago", "1 hour ago", "2h ago",
@@ -264,6 +255,7 @@ _AGO = re.compile(r"^(?:(?:about|around|over|nearly|almost)\s+)?(?P<n>\d{1,3}|an
                   r"(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago\.?$", re.I)
 _DAY_WORD = re.compile(r"^(?P<word>yesterday|today)(?:\s*,)?(?:\s+at)?\s+(?P<clock>.+)$", re.I)
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_ANY_REFERENCE = datetime(2000, 1, 1, 12, tzinfo=timezone.utc)  # (far enough from year 1 for 999 days back)
 
 
 def relative_stamp(line: str, ref: datetime) -> Stamp | None:
@@ -298,12 +290,9 @@ def _day_word_clock(m: re.Match) -> ClockMatch | None:
 
 
 def is_relative_stamp(line: str) -> bool:
-    """Could the line be a relative stamp ("2 hours ago", "Yesterday 21:40")? (No update time needed.)"""
-    s = clean(line)
-    if not s or len(s) > _MAX_LEN:
-        return False
-    day_word = _DAY_WORD.match(s)
-    return _AGO.match(s) is not None or (day_word is not None and _day_word_clock(day_word) is not None)
+    """Could the line be a relative stamp ("2 hours ago", "Yesterday 21:40")? Read against any
+    update time: whether it is one does not depend on when the page was updated."""
+    return relative_stamp(line, _ANY_REFERENCE) is not None
 
 
 # Characters a ticker wraps a stamp line in ("+++ 14:05 +++", "■ 14:05", "— 14:05 —").
