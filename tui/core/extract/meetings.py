@@ -264,6 +264,11 @@ class MeetingBuilder:
     again: list[Participant] = field(default_factory=list)  # further sources not yet handed out (take_again)
     _again_keys: set[tuple[str, str, int]] = field(default_factory=set)
 
+    def named_in(self, seq: int) -> None:
+        """Post `seq` speaks of this meeting (once in `seqs`, which stays ascending)."""
+        if not self.seqs or self.seqs[-1] != seq:
+            self.seqs.append(seq)
+
     def add_participant(self, p: Participant) -> bool:
         """Record p; False when it changes nothing. The same person on the same basis from a
         later post is a further source (`again`, kept out of the snapshots: a long blog that

@@ -545,19 +545,18 @@ class _Run:
                         rec = self.registry.parties.get(did)
                         if rec is not None and not rec.fixed:
                             self.registry.set_negotiating(rec, post.seq)
-                if not b.seqs or b.seqs[-1] != post.seq:
-                    b.seqs.append(post.seq)
+                b.named_in(post.seq)
                 changed[b.id] = b
                 ctx.post_meeting = b.id
                 extra_delegs.extend(d for d in m.delegations if m.parties)
                 lo = mentions[n - 1].end if n else 0
                 hi = mentions[n + 1].start if n + 1 < len(mentions) else len(s.text)
                 when = _when_for(s, lo, m.start, hi)
-                if m.verb and (when is None or when.start < m.start) and _RESUME_VERB.search(s.text, m.start, m.end):
+                resume = _RESUME_VERB.search(s.text, m.start, m.end) if m.verb and (when is None or when.start < m.start) else None
+                if resume is not None:
                     # "broke for lunch at 12:06 and will resume for the closing session at 3pm": the time
                     # it sits again is after "resume", though another meeting word stands between
-                    later = _time_after_cue(s, _RESUME_VERB.search(s.text, m.start, m.end), len(s.text))
-                    when = later or when
+                    when = _time_after_cue(s, resume, len(s.text)) or when
                 if wrong is not None and wrong[0] <= m.start < wrong[1]:
                     # the meeting as wrongly told, then its correction: the corrected time
                     when = _when_for(s, wrong[1], wrong[1], len(s.text))
@@ -610,8 +609,7 @@ class _Run:
                 agreed = self._agreement(s)
                 if agreed is not None:
                     changed[agreed.id] = agreed
-                    if not agreed.seqs or agreed.seqs[-1] != post.seq:
-                        agreed.seqs.append(post.seq)
+                    agreed.named_in(post.seq)
                     self._conclude(agreed, s, schedule, status)
             # ---- delegation status
             facts = status_facts(s, ctx, refuted=refuted)
@@ -1027,8 +1025,7 @@ class _Run:
         self.ctx.record(f)
         self.ctx.reported = None
         changed[b.id] = b
-        if not b.seqs or b.seqs[-1] != s.post.seq:
-            b.seqs.append(s.post.seq)
+        b.named_in(s.post.seq)
 
     def _back(self, meeting_id: str, s: Sent, schedule: list[ScheduleFact]) -> None:
         """A sentence after this post paused `meeting_id`, naming no meeting, that says when the
