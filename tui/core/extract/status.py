@@ -35,6 +35,11 @@ def _r(p: str) -> re.Pattern:
 
 # Attendance and movement rules take a person as their side ("Putin will not attend", "Rubio has landed"):
 # a leader's or an envoy's own attendance counts for the side they speak for.
+# Where a side is: "is in", "remains at", "has been in Port Elda since Sunday", "spent the night at the
+# Hotel Miramar" (the located rule's words, and its gate's)
+_LOCATED = (r"\b(?:is|are|remains?|remain|stayed|stays|stay|(?:has|have)\s+been|spent\s+the\s+(?:night|day|weekend))"
+            r"\s+(?:still\s+|already\s+|even\s+)?(?:in|at)")
+
 RULES: tuple[StatusRule, ...] = (
     StatusRule("will_not_attend", "will_not_attend",
                _r(r"\b(?:will|would|does|do|did)\s+(?:not|no\s+longer)\s+(?:be\s+)?(?:attend(?:ing)?|take\s+part|participate|be\s+present|join|travel|go|come|show\s+up)\b"
@@ -177,13 +182,10 @@ RULES: tuple[StatusRule, ...] = (
     StatusRule("not_left", "located", _r(r"\b(?:has|have)\s+(?:still\s+)?not\s+(?:yet\s+)?left\b|\b(?:has|have)\s+yet\s+to\s+leave\b"),
                hints=("left", "leave")),
     StatusRule("located", "located",
-               # (also "has been in Port Elda since Sunday", "spent the night at the Hotel Miramar")
-               _r(r"\b(?:is|are|remains?|remain|stayed|stays|stay|(?:has|have)\s+been|spent\s+the\s+(?:night|day|weekend))"
-                  r"\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s+(?:the\s+)?(?-i:(?=[A-Z]))"),
+               _r(_LOCATED + r"\s+(?:the\s+)?(?-i:(?=[A-Z]))"),
                hints=("is", "are", "remain", "stay", "been", "spent"),
                # (its hints are in most sentences; what it says before the capital is not)
-               gate=re.compile(r"\b(?:is|are|remains?|remain|stayed|stays|stay|(?:has|have)\s+been|spent\s+the\s+(?:night|day|weekend))"
-                               r"\s+(?:still\s+|already\s+|even\s+)?(?:in|at)\s")),
+               gate=re.compile(_LOCATED + r"\s")),
 )
 
 _NEG = re.compile(r"\b(?:not|no|never|yet\s+to)\b|n['’]t\b", re.IGNORECASE)
